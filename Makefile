@@ -1,0 +1,36 @@
+# LSTMLab: two commands a fresh machine needs.
+#   make run    build (release) and start the lab on the tutorial's demo model
+#   make test   install what is missing, then run the whole test suite
+
+SWIFT ?= swift
+DEPS_DEB := libreadline-dev libopenblas-dev
+
+.PHONY: run test build release deps clean
+
+deps:
+	@missing=""; for p in $(DEPS_DEB); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null || exit 1; \
+	  else \
+	    echo "missing system packages; run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product lstmlab
+
+run: release
+	@"$$($(SWIFT) build -c release --show-bin-path)/lstmlab"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

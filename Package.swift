@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "LSTMLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lstmlab", targets: ["lstmlab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // GNU readline (Debian libreadline-dev); imported only by the executable.
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // Numerics only: no I/O, no printing.
+        .target(
+            name: "LSTMCore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        // .npy and safetensors, every byte bounds-checked; state_dict names.
+        .target(name: "TensorFiles", dependencies: ["LSTMCore"]),
+        // Pure String producers.
+        .target(name: "TermRender", dependencies: ["LSTMCore"]),
+        // Tokenizer, command table, parser, session, interpreter.
+        .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender"]),
+        .executableTarget(
+            name: "lstmlab",
+            dependencies: [
+                "LabShell", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

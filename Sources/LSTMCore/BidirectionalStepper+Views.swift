@@ -1,0 +1,108 @@
+/// A tensor over time with some positions not computed yet.
+public struct PartialTensor: Equatable, Sendable {
+    /// Full shape; unknown positions hold 0.
+    public var tensor: Tensor
+    /// The axis that `known` indexes.
+    public var timeAxis: Int
+    /// `known[t]` is true where the values at time index t are computed.
+    public var known: [Bool]
+
+    public var isComplete: Bool { known.allSatisfy { $0 } }
+}
+
+extension BidirectionalStepper {
+    /// The trace of the step `direction` took at time index `t`.
+    public func trace(_ direction: Direction, at t: Int) throws -> StepTrace {
+        guard t >= 0 && t < length else { throw StepperError.timeOutOfRange(t: t, length: length) }
+        let k = direction.timeIndex(step: t, length: length) // the step index that visits t (self-inverse)
+        let list = traces[direction.rawValue]
+        guard k < list.count else {
+            throw StepperError.notComputed(what: "\(direction.name) t=\(t)",
+                                           detail: "the \(direction.name) direction has taken \(list.count) of \(length) steps")
+        }
+        return list[k]
+    }
+
+    /// The most recent trace of `direction`.
+    public func lastTrace(_ direction: Direction) throws -> StepTrace {
+        guard let last = traces[direction.rawValue].last else {
+            throw StepperError.notComputed(what: "\(direction.name) step", detail: "the \(direction.name) direction has not taken a step")
+        }
+        return last
+    }
+
+    /// `h_f`, `[T, B, H]` in time order.
+    public var hForward: PartialTensor { timeOrdered(.forward) { $0.h } }
+
+    /// `h_b`, `[T, B, H]`, the backward outputs flipped into time order.
+    public var hBackward: PartialTensor { timeOrdered(.backward) { $0.h } }
+
+    /// `h_b_rev`, `[T, B, H]`: the backward outputs in processing order
+    /// (index k = the k-th backward step, which read t = T−1−k).
+    public var hBackwardProcessingOrder: PartialTensor {
+        let b = batch, h = hiddenSize
+        var data = [Float](repeating: 0, count: length * b * h)
+        var known = [Bool](repeating: false, count: length)
+        for (k, tr) in traces[Direction.backward.rawValue].enumerated() {
+            data.replaceSubrange((k * b * h)..<((k + 1) * b * h), with: tr.h.data)
+            known[k] = true
+        }
+        return PartialTensor(tensor: Tensor(uncheckedShape: [length, b, h], data: data), timeAxis: 0, known: known)
+    }
+
+    /// `y = cat([h_f, h_b], dim=2)` in batch-first layout, `[B, T, 2H]`;
+    /// time index t is known once both directions have visited it.
+    public var output: PartialTensor {
+        let b = batch, h = hiddenSize, tl = length
+        let f = hForward, r = hBackward
+        var data = [Float](repeating: 0, count: b * tl * 2 * h)
+        var known = [Bool](repeating: false, count: tl)
+        for t in 0..<tl where f.known[t] && r.known[t] {
+            known[t] = true
+            for bi in 0..<b {
+                let dst = (bi * tl + t) * 2 * h
+                let src = (t * b + bi) * h
+                for u in 0..<h {
+                    data[dst + u] = f.tensor.data[src + u]
+                    data[dst + h + u] = r.tensor.data[src + u]
+                }
+            }
+        }
+        return PartialTensor(tensor: Tensor(uncheckedShape: [b, tl, 2 * h], data: data), timeAxis: 1, known: known)
+    }
+
+    /// `h_n`, `[2, B, H]`: the final hidden state of each direction (forward
+    /// after t = T−1, backward after t = 0).
+    public func finalHidden() throws -> Tensor { try finalState("h_n") { $0.h } }
+
+    /// `c_n`, `[2, B, H]`.
+    public func finalCell() throws -> Tensor { try finalState("c_n") { $0.c } }
+
+    private func finalState(_ name: String, _ pick: (LSTMState) -> Matrix) throws -> Tensor {
+        guard isComplete else {
+            throw StepperError.notComputed(what: name, detail: "it needs both directions finished (fwd \(cursor(.forward))/\(length), bwd \(cursor(.backward))/\(length)); try 'run'")
+        }
+        let b = batch, h = hiddenSize
+        return Tensor(uncheckedShape: [2, b, h], data: pick(currentState(.forward)).data + pick(currentState(.backward)).data)
+    }
+
+    /// Per-step traces of one direction stacked in processing order, `[steps, B, width]`.
+    public func stackedTraces(_ direction: Direction, _ pick: (StepTrace) -> Matrix) -> Tensor {
+        let list = traces[direction.rawValue]
+        let width = list.first.map { pick($0).cols } ?? 0
+        var data = [Float](); data.reserveCapacity(list.count * batch * width)
+        for tr in list { data += pick(tr).data }
+        return Tensor(uncheckedShape: [list.count, batch, width], data: data)
+    }
+
+    private func timeOrdered(_ direction: Direction, _ pick: (StepTrace) -> Matrix) -> PartialTensor {
+        let b = batch, h = hiddenSize
+        var data = [Float](repeating: 0, count: length * b * h)
+        var known = [Bool](repeating: false, count: length)
+        for tr in traces[direction.rawValue] {
+            data.replaceSubrange((tr.t * b * h)..<((tr.t + 1) * b * h), with: pick(tr).data)
+            known[tr.t] = true
+        }
+        return PartialTensor(tensor: Tensor(uncheckedShape: [length, b, h], data: data), timeAxis: 0, known: known)
+    }
+}

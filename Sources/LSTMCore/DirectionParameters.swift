@@ -1,0 +1,90 @@
+/// One direction's parameters, as `nn.LSTM` stores them.
+///
+/// ```
+/// W_ih [4H, D]   W_hh [4H, H]   b_ih [4H]   b_hh [4H]     rows in gate order i, f, g, o
+/// ```
+public struct DirectionParameters: Equatable, Sendable {
+    public var wIH: Matrix
+    public var wHH: Matrix
+    public var bIH: [Float]
+    public var bHH: [Float]
+
+    /// Internal constructor; sizes are guaranteed by the caller.
+    init(wIH: Matrix, wHH: Matrix, bIH: [Float], bHH: [Float]) {
+        self.wIH = wIH
+        self.wHH = wHH
+        self.bIH = bIH
+        self.bHH = bHH
+    }
+
+    /// Builds and validates parameters from tensors; `name` prefixes errors
+    /// (for example `"forward"`).
+    public init(wIH: Tensor, wHH: Tensor, bIH: Tensor, bHH: Tensor, name: String = "") throws {
+        let p = name.isEmpty ? "" : name + " "
+        guard wHH.rank == 2 else { throw ShapeError.mismatch(what: "\(p)W_hh must be [4H, H]", expected: [4, 1], actual: wHH.shape) }
+        let h = wHH.shape[1]
+        guard h > 0 else { throw ShapeError.mismatch(what: "\(p)W_hh must be [4H, H] with H ≥ 1", expected: [4, 1], actual: wHH.shape) }
+        guard wHH.shape[0] == 4 * h else {
+            throw ShapeError.mismatch(what: "\(p)W_hh must be [4H, H]", expected: [4 * h, h], actual: wHH.shape)
+        }
+        guard wIH.rank == 2, wIH.shape[0] == 4 * h, wIH.shape[1] > 0 else {
+            throw ShapeError.mismatch(what: "\(p)W_ih must be [4H, D] with H = \(h)", expected: [4 * h, wIH.shape.last ?? 1], actual: wIH.shape)
+        }
+        guard bIH.shape == [4 * h] else { throw ShapeError.mismatch(what: "\(p)b_ih must be [4H]", expected: [4 * h], actual: bIH.shape) }
+        guard bHH.shape == [4 * h] else { throw ShapeError.mismatch(what: "\(p)b_hh must be [4H]", expected: [4 * h], actual: bHH.shape) }
+        self.init(wIH: try Matrix(wIH), wHH: try Matrix(wHH), bIH: bIH.data, bHH: bHH.data)
+    }
+
+    public var inputSize: Int { wIH.cols }
+    public var hiddenSize: Int { wHH.cols }
+}
+
+/// The two directions' independent parameter sets.
+public struct BiLSTMParameters: Equatable, Sendable {
+    public var forward: DirectionParameters
+    public var backward: DirectionParameters
+
+    public init(forward: DirectionParameters, backward: DirectionParameters) throws {
+        guard forward.inputSize == backward.inputSize, forward.hiddenSize == backward.hiddenSize else {
+            throw ShapeError.mismatch(what: "backward W_ih must match forward", expected: [4 * forward.hiddenSize, forward.inputSize],
+                                      actual: [4 * backward.hiddenSize, backward.inputSize])
+        }
+        self.forward = forward
+        self.backward = backward
+    }
+
+    public var inputSize: Int { forward.inputSize }
+    public var hiddenSize: Int { forward.hiddenSize }
+
+    public subscript(direction: Direction) -> DirectionParameters {
+        get { direction == .forward ? forward : backward }
+        set { if direction == .forward { forward = newValue } else { backward = newValue } }
+    }
+
+    /// Draws both directions, forward first, from one generator.
+    public static func initialized(_ initializer: Initializer, inputSize: Int, hiddenSize: Int,
+                                   using g: inout some RandomNumberGenerator) -> BiLSTMParameters {
+        let f = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g)
+        let b = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g)
+        return BiLSTMParameters(unchecked: f, b)
+    }
+
+    init(unchecked f: DirectionParameters, _ b: DirectionParameters) {
+        forward = f
+        backward = b
+    }
+}
+
+/// Which way a direction walks the sequence.
+public enum Direction: Int, CaseIterable, Sendable {
+    case forward = 0, backward = 1
+
+    /// `fwd` / `bwd`, as typed in commands.
+    public var short: String { self == .forward ? "fwd" : "bwd" }
+    public var name: String { self == .forward ? "forward" : "backward" }
+
+    /// The time index of this direction's k-th step in a sequence of length T.
+    public func timeIndex(step k: Int, length t: Int) -> Int {
+        self == .forward ? k : t - 1 - k
+    }
+}

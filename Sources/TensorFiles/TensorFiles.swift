@@ -1,0 +1,1 @@
+// TensorFiles: .npy and safetensors.

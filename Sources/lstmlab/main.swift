@@ -1,0 +1,2 @@
+import LabShell
+print("lstmlab")
