@@ -34,6 +34,12 @@ let package = Package(
         ),
         .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell"]),
+        // PyTorch's numbers: fixtures made by make_golden.py (torch is not needed to run the tests).
+        .testTarget(
+            name: "GoldenTests",
+            dependencies: ["LSTMCore", "TensorFiles"],
+            exclude: ["Fixtures", "make_golden.py"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

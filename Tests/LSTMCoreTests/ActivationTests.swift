@@ -10,10 +10,16 @@ import Testing
     }
 
     @Test func saturatedValuesAreExact() {
-        #expect(Activation.sigmoid(200) == 1)
-        #expect(Activation.sigmoid(-200) == 0)
-        #expect(Activation.tanh(300) == 1)
-        #expect(Activation.tanh(-300) == -1)
-        #expect(Activation.sigmoid(0) == 0.5)
+        // Arguments typed as Float first: with a literal argument,
+        // `Activation.sigmoid(200)` is ambiguous between the static function
+        // and the `.sigmoid` case's callAsFunction.
+        let cases: [(Activation, Float, Float)] = [
+            (.sigmoid, 200, 1), (.sigmoid, -200, 0), (.sigmoid, 0, 0.5), (.tanh, 300, 1), (.tanh, -300, -1),
+        ]
+        for (activation, z, expected) in cases {
+            let value = activation(z)
+            #expect(value == expected, "\(activation.symbol)(\(z))")
+            if activation == .sigmoid { #expect(Activation.sigmoid(z) == value) }
+        }
     }
 }

@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""Golden fixtures for LSTMLab, made by PyTorch's own nn.LSTM.
+
+Run from anywhere (needs torch, safetensors, numpy; CI does not run this):
+
+    python3 Tests/GoldenTests/make_golden.py            # (re)write Fixtures/
+    python3 Tests/GoldenTests/make_golden.py --check    # verify Fixtures/ match a fresh run
+    python3 Tests/GoldenTests/make_golden.py --binary PATH/lstmlab
+        # also: weights saved by `lstmlab ... save weights P` load into nn.LSTM
+        # (load_state_dict, strict) and reproduce the same outputs
+
+For each case, in Fixtures/<case>/:
+
+    weights.safetensors   model.state_dict() of nn.LSTM(D, H, bidirectional=True, batch_first=True)
+    x.npy                 [B, T, D] float32
+    h0.npy, c0.npy        [2, B, H] (only for cases with a given initial state)
+    y.npy                 [B, T, 2H]  from nn.LSTM itself
+    h_n.npy, c_n.npy      [2, B, H]   from nn.LSTM itself
+    fwd_gates_pre.npy     [T, B, 4H]  z = x_t W_ihᵀ + b_ih + h W_hhᵀ + b_hh, k-th step of the direction
+    fwd_gates.npy         [T, B, 4H]  σ(i), σ(f), tanh(g), σ(o)
+    fwd_c.npy, fwd_h.npy  [T, B, H]   state after the k-th step
+    bwd_…                 the same for the backward direction (k-th step reads t = T-1-k)
+
+The traces come from an explicit float32 loop (below) that is asserted equal to
+nn.LSTM's y/h_n/c_n. Each case is also run in float64, and the float32 traces
+must sit within half the Swift tests' tolerance (1e-5 + 1e-5·|ref|) of it, so
+any correct float32 implementation, whatever its summation order, passes.
+Deterministic: fixed seeds, one thread; rerunning rewrites identical bytes.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+import torch
+import safetensors.torch
+from torch import nn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "Fixtures")
+ATOL = 1e-5
+RTOL = 1e-5
+
+
+class Case:
+    def __init__(self, name, b, t, d, h, seed, init="random", weight_scale=1.0,
+                 input_scale=1.0, given_state=False, min_max_z=None):
+        self.name, self.b, self.t, self.d, self.h = name, b, t, d, h
+        self.seed, self.init = seed, init
+        self.weight_scale, self.input_scale = weight_scale, input_scale
+        self.given_state, self.min_max_z = given_state, min_max_z
+
+
+CASES = [
+    # The tutorial's demo sizes.
+    Case("demo", b=3, t=5, d=8, h=16, seed=1),
+    # The smallest sequence: one step each way, one batch row.
+    Case("single_step", b=1, t=1, d=4, h=6, seed=2),
+    # A given (h0, c0) instead of zeros.
+    Case("given_state", b=2, t=4, d=3, h=5, seed=3, given_state=True),
+    # Odd sizes, D ≠ H, H < D.
+    Case("odd_sizes", b=2, t=7, d=5, h=3, seed=4),
+    # Saturating: |z| > 100 somewhere, gates pinned at 0/1 and ±1.
+    Case("saturating", b=2, t=6, d=4, h=5, seed=5, weight_scale=12.0, input_scale=6.0,
+         given_state=True, min_max_z=100.0),
+    # nn.LSTM's own default initialisation (uniform in ±1/√H).
+    Case("default_init", b=2, t=6, d=4, h=7, seed=6, init="default"),
+]
+
+PARAM_NAMES = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]
+
+
+def build(case):
+    """The model, input and initial state of a case (float32)."""
+    torch.manual_seed(case.seed)
+    model = nn.LSTM(case.d, case.h, bidirectional=True, batch_first=True)
+    if case.init == "random":
+        with torch.no_grad():
+            for p in model.parameters():
+                p.copy_(torch.randn(p.shape) * 0.5 * case.weight_scale)
+    elif case.init == "default":
+        pass
+    else:
+        raise ValueError(case.init)
+    x = torch.randn(case.b, case.t, case.d) * case.input_scale
+    state = None
+    if case.given_state:
+        h0 = torch.randn(2, case.b, case.h) * 0.8
+        c0 = torch.randn(2, case.b, case.h) * 1.5
+        state = (h0.contiguous(), c0.contiguous())
+    return model, x.contiguous(), state
+
+
+def reference_loop(model, x, state, dtype):
+    """The tutorial's BiLSTM written out step by step, in `dtype`.
+
+    Returns {"fwd": {...}, "bwd": {...}} with traces in processing order,
+    and y [B,T,2H], h_n, c_n [2,B,H].
+    """
+    sd = {k: v.detach().to(dtype) for k, v in model.state_dict().items()}
+    x = x.to(dtype)
+    b, t_len, _ = x.shape
+    h_size = model.hidden_size
+    xs = x.transpose(0, 1)  # [T, B, D]
+    out = {}
+    finals_h, finals_c = [], []
+    per_time = {}
+    for di, (name, suffix) in enumerate([("fwd", ""), ("bwd", "_reverse")]):
+        w_ih, w_hh = sd["weight_ih_l0" + suffix], sd["weight_hh_l0" + suffix]
+        b_ih, b_hh = sd["bias_ih_l0" + suffix], sd["bias_hh_l0" + suffix]
+        if state is None:
+            h = torch.zeros(b, h_size, dtype=dtype)
+            c = torch.zeros(b, h_size, dtype=dtype)
+        else:
+            h, c = state[0][di].to(dtype), state[1][di].to(dtype)
+        pre, gates, cs, hs = [], [], [], []
+        hs_time = [None] * t_len
+        for k in range(t_len):
+            t = k if name == "fwd" else t_len - 1 - k
+            z = torch.nn.functional.linear(xs[t], w_ih, b_ih) + torch.nn.functional.linear(h, w_hh, b_hh)
+            i, f, g, o = z.chunk(4, dim=1)
+            i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
+            c = f * c + i * g
+            h = o * torch.tanh(c)
+            pre.append(z)
+            gates.append(torch.cat([i, f, g, o], dim=1))
+            cs.append(c)
+            hs.append(h)
+            hs_time[t] = h
+        out[name] = {
+            "gates_pre": torch.stack(pre), "gates": torch.stack(gates),
+            "c": torch.stack(cs), "h": torch.stack(hs),
+        }
+        per_time[name] = torch.stack(hs_time)  # [T, B, H] in time order
+        finals_h.append(h)
+        finals_c.append(c)
+    y = torch.cat([per_time["fwd"], per_time["bwd"]], dim=2).transpose(0, 1)
+    return out, y.contiguous(), torch.stack(finals_h), torch.stack(finals_c)
+
+
+def run_torch(model, x, state):
+    with torch.no_grad():
+        if state is None:
+            y, (h_n, c_n) = model(x)
+        else:
+            y, (h_n, c_n) = model(x, state)
+    return y, h_n, c_n
+
+
+def assert_close(name, actual, expected, atol, rtol):
+    a, e = actual.double(), expected.double()
+    excess = ((a - e).abs() - (atol + rtol * e.abs())).max().item()
+    if excess > 0:
+        raise AssertionError(f"{name}: exceeds tolerance by {excess:g} (max |diff| {(a - e).abs().max().item():g})")
+
+
+def save_npy(path, tensor):
+    arr = np.ascontiguousarray(tensor.detach().numpy().astype("<f4"))
+    np.save(path, arr, allow_pickle=False)
+
+
+def make_case(case, folder):
+    model, x, state = build(case)
+    y, h_n, c_n = run_torch(model, x, state)
+    traces, ry, rh, rc = reference_loop(model, x, state, torch.float32)
+    # The explicit loop is nn.LSTM.
+    for name, a, e in [("y", ry, y), ("h_n", rh, h_n), ("c_n", rc, c_n)]:
+        assert_close(f"{case.name} loop {name} vs nn.LSTM", a, e, atol=1e-5, rtol=1e-5)
+    # Well-conditioned: float32 within half the Swift tolerance of float64.
+    t64, y64, h64, c64 = reference_loop(model, x, state, torch.float64)
+    for d in ("fwd", "bwd"):
+        for k in traces[d]:
+            assert_close(f"{case.name} {d}_{k} f32 vs f64", traces[d][k], t64[d][k], ATOL / 2, RTOL / 2)
+    for name, a, e in [("y", y, y64), ("h_n", h_n, h64), ("c_n", c_n, c64)]:
+        assert_close(f"{case.name} nn.LSTM {name} vs f64", a, e, ATOL / 2, RTOL / 2)
+    max_z = max(traces[d]["gates_pre"].abs().max().item() for d in ("fwd", "bwd"))
+    if case.min_max_z is not None and not max_z > case.min_max_z:
+        raise AssertionError(f"{case.name}: max |z| = {max_z} does not exceed {case.min_max_z}")
+
+    os.makedirs(folder, exist_ok=True)
+    safetensors.torch.save_file({k: v.contiguous() for k, v in model.state_dict().items()},
+                                os.path.join(folder, "weights.safetensors"))
+    save_npy(os.path.join(folder, "x.npy"), x)
+    if state is not None:
+        save_npy(os.path.join(folder, "h0.npy"), state[0])
+        save_npy(os.path.join(folder, "c0.npy"), state[1])
+    save_npy(os.path.join(folder, "y.npy"), y)
+    save_npy(os.path.join(folder, "h_n.npy"), h_n)
+    save_npy(os.path.join(folder, "c_n.npy"), c_n)
+    for d in ("fwd", "bwd"):
+        for k, v in traces[d].items():
+            save_npy(os.path.join(folder, f"{d}_{k}.npy"), v)
+    return max_z
+
+
+def write_all(root):
+    if os.path.isdir(root):
+        shutil.rmtree(root)
+    os.makedirs(root)
+    for case in CASES:
+        max_z = make_case(case, os.path.join(root, case.name))
+        print(f"{case.name:14s} B={case.b} T={case.t} D={case.d} H={case.h}  max|z|={max_z:.3f}")
+
+
+def tree_bytes(root):
+    files = {}
+    for dirpath, _, names in os.walk(root):
+        for n in names:
+            p = os.path.join(dirpath, n)
+            with open(p, "rb") as fh:
+                files[os.path.relpath(p, root)] = fh.read()
+    return files
+
+
+def check_binary(binary):
+    """Weights saved by lstmlab load into nn.LSTM and reproduce its outputs."""
+    for case in CASES:
+        folder = os.path.join(FIXTURES, case.name)
+        with tempfile.TemporaryDirectory() as tmp:
+            saved = os.path.join(tmp, "saved.safetensors")
+            out_dir = os.path.join(tmp, "out")
+            cmds = [f'load weights "{os.path.join(folder, "weights.safetensors")}"',
+                    f'load input "{os.path.join(folder, "x.npy")}"']
+            if case.given_state:
+                cmds += [f'load h0 "{os.path.join(folder, "h0.npy")}"',
+                         f'load c0 "{os.path.join(folder, "c0.npy")}"']
+            cmds += ["run", f'export "{out_dir}"', f'save weights "{saved}"']
+            proc = subprocess.run([binary, "-c", "; ".join(cmds)], capture_output=True, text=True, timeout=60)
+            if proc.returncode != 0:
+                raise AssertionError(f"{case.name}: lstmlab exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+            model, x, state = build(case)
+            y, h_n, c_n = run_torch(model, x, state)
+            reloaded = nn.LSTM(case.d, case.h, bidirectional=True, batch_first=True)
+            reloaded.load_state_dict(safetensors.torch.load_file(saved), strict=True)
+            for n in PARAM_NAMES + [p + "_reverse" for p in PARAM_NAMES]:
+                if not torch.equal(reloaded.state_dict()[n], model.state_dict()[n]):
+                    raise AssertionError(f"{case.name}: saved {n} differs from the loaded weights")
+            y2, h2, c2 = run_torch(reloaded, x, state)
+            for name, a, e in [("y", y2, y), ("h_n", h2, h_n), ("c_n", c2, c_n)]:
+                if not torch.equal(a, e):
+                    raise AssertionError(f"{case.name}: reloaded nn.LSTM {name} differs")
+            for name, e in [("y", y), ("h_n", h_n), ("c_n", c_n)]:
+                got = torch.from_numpy(np.load(os.path.join(out_dir, f"{name}.npy")))
+                assert_close(f"{case.name}: lstmlab export {name}", got, e, ATOL, RTOL)
+            print(f"{case.name:14s} save weights -> load_state_dict(strict) ok, outputs identical; export y/h_n/c_n within tolerance")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="regenerate into a temp dir and compare bytes with Fixtures/")
+    ap.add_argument("--binary", help="path to lstmlab: check its save weights/export against nn.LSTM")
+    args = ap.parse_args()
+    torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
+    if args.binary:
+        check_binary(args.binary)
+        return
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_all(os.path.join(tmp, "F"))
+            fresh, committed = tree_bytes(os.path.join(tmp, "F")), tree_bytes(FIXTURES)
+        if fresh != committed:
+            diff = sorted(set(fresh) ^ set(committed)) + sorted(k for k in fresh if k in committed and fresh[k] != committed[k])
+            print("fixtures differ from a fresh run:", ", ".join(diff))
+            sys.exit(1)
+        print(f"fixtures identical to a fresh run ({len(fresh)} files)")
+        return
+    write_all(FIXTURES)
+    total = sum(len(v) for v in tree_bytes(FIXTURES).values())
+    print(f"total {total} bytes")
+
+
+if __name__ == "__main__":
+    main()
