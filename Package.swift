@@ -40,6 +40,7 @@ let package = Package(
             dependencies: ["LSTMCore", "TensorFiles"],
             exclude: ["Fixtures", "make_golden.py"]
         ),
+        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

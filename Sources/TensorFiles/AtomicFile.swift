@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file writes that never leave a half-written file behind.
+public enum AtomicFile {
+    /// Writes `bytes` to `path`: first to a temporary file in the same folder, then
+    /// `fsync`, then `rename` over the target. On any failure the temporary file is
+    /// removed and the old file, if there was one, is left as it was.
+    ///
+    /// An existing target keeps its permission bits; a new one gets `0666 & ~umask`.
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileFormatError) {
+        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: path, reason: reason) }
+        guard !path.isEmpty else { throw fail("no file name given") }
+        guard !path.hasSuffix("/") else { throw fail("is a directory") }
+        let (folder, name) = split(path)
+
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw fail("is a directory") }
+
+        var folderInfo = stat()
+        guard stat(folder, &folderInfo) == 0 else {
+            throw fail(errno == ENOENT || errno == ENOTDIR ? "cannot write: folder \(folder) does not exist"
+                                                           : "cannot write: \(SystemError.text(errno))")
+        }
+        guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else { throw fail("cannot write: \(folder) is not a folder") }
+
+        let temporary = folder + "/." + name + ".tmp-" + String(UInt32.random(in: .min ... .max), radix: 16)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else {
+            let code = errno
+            switch code {
+            case EACCES, EPERM: throw fail("cannot write: permission denied in folder \(folder)")
+            case EROFS: throw fail("cannot write: folder \(folder) is on a read-only file system")
+            default: throw fail("cannot write: cannot create a file in folder \(folder): \(SystemError.text(code))")
+            }
+        }
+        var problem: String?
+        if exists { _ = fchmod(fd, existing.st_mode & 0o7777) }
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var done = 0
+            while done < buffer.count {
+                let n = systemWrite(fd, base + done, buffer.count - done)
+                if n > 0 { done += n; continue }
+                if n < 0 && errno == EINTR { continue }
+                problem = "cannot write: \(SystemError.text(n < 0 ? errno : EIO))"
+                return
+            }
+        }
+        if problem == nil && fsync(fd) != 0 { problem = "cannot write: \(SystemError.text(errno))" }
+        if close(fd) != 0 && problem == nil { problem = "cannot write: \(SystemError.text(errno))" }
+        if problem == nil && rename(temporary, path) != 0 {
+            let code = errno
+            problem = code == EISDIR ? "is a directory" : "cannot write: \(SystemError.text(code))"
+        }
+        if let problem {
+            _ = unlink(temporary)
+            throw fail(problem)
+        }
+        // Make the rename itself durable; a failure here does not undo a completed write.
+        let dirFD = open(folder, O_RDONLY | O_CLOEXEC)
+        if dirFD >= 0 { _ = fsync(dirFD); _ = close(dirFD) }
+    }
+
+    /// `("models", "w.safetensors")` for `models/w.safetensors`; `(".", "w")` for `w`.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+}
+
+/// `write(2)`, named apart from `AtomicFile.write`.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

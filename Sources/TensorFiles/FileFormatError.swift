@@ -1,0 +1,20 @@
+/// A file that could not be read, written or understood, with the flaw named.
+///
+/// ```
+/// weights.safetensors: tensor 'weight_ih_l0': non-finite value nan at index [3, 1]
+/// ```
+/// `file` is the path exactly as the user typed it; `reason` is one plain sentence
+/// fragment, without the file name, so callers can prefix it as they like.
+public struct FileFormatError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The path as the user gave it.
+    public let file: String
+    /// What is wrong, for example `truncated data: header says 480 bytes of <f4 data, file has 100`.
+    public let reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
+    public var description: String { "\(file): \(reason)" }
+}

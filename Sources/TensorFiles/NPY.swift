@@ -1,0 +1,157 @@
+import LSTMCore
+
+/// NumPy's `.npy` format, versions 1.0, 2.0 and 3.0.
+///
+/// ```
+/// \x93NUMPY  major minor  header length (u16 LE in 1.0, u32 LE in 2.0/3.0)
+/// header: a Python dict literal, latin-1 (1.0/2.0) or UTF-8 (3.0), padded, ending '\n'
+/// data:   count · itemsize bytes, C order (or Fortran order if the header says so)
+/// ```
+/// Reads float16/32/64 in either byte order and converts to Float; Fortran-order
+/// arrays are transposed into C order. Writes version 1.0, `<f4`, C order, with the
+/// preamble and header padded to a multiple of 64 bytes as numpy does.
+public enum NPY {
+    static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]    // \x93NUMPY
+
+    /// Decodes a whole `.npy` file held in memory. `file` names it in errors.
+    ///
+    /// `maxBytes` bounds both the file's data and the Float array built from it;
+    /// the bound is checked from the header, before anything is allocated.
+    public static func decode(_ bytes: [UInt8], file: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> Tensor {
+        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        guard !bytes.isEmpty else { throw fail("empty file") }
+        guard zip(bytes, magic).allSatisfy({ $0 == $1 }) else {
+            throw fail("not an .npy file (it does not start with the bytes \\x93NUMPY)")
+        }
+        guard bytes.count >= 8 else { throw fail("truncated: the file ends inside the .npy preamble (\(bytes.count) bytes)") }
+        let (major, minor) = (bytes[6], bytes[7])
+        guard (1...3).contains(major), minor == 0 else {
+            throw fail("unsupported .npy version \(major).\(minor) (1.0, 2.0 and 3.0 can be read)")
+        }
+        let lengthWidth = major == 1 ? 2 : 4
+        let preamble = 8 + lengthWidth
+        guard let length64 = FloatDecoding.littleEndian(bytes, at: 8, width: lengthWidth) else {
+            throw fail("truncated: the file ends inside the .npy preamble (\(bytes.count) bytes)")
+        }
+        let available = bytes.count - preamble
+        guard length64 <= UInt64(available) else {
+            throw fail("header length \(length64) is larger than the file: only \(available) bytes follow the \(preamble)-byte preamble")
+        }
+        let headerLength = Int(length64)
+        let headerBytes = bytes[preamble..<(preamble + headerLength)]
+        let headerText: String
+        if major == 3 {
+            guard let s = String(validating: headerBytes, as: UTF8.self) else { throw fail("header is not valid UTF-8") }
+            headerText = s
+        } else {
+            // latin-1: every byte is the scalar with the same number.
+            headerText = String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) }))
+        }
+        let header: NPYHeader
+        switch NPYHeader.parse(headerText) {
+        case .success(let h): header = h
+        case .failure(let f): throw fail(f.reason)
+        }
+
+        let shape = header.shape
+        let dtype = header.dtype
+        guard let count = Tensor.elementCount(shape),
+              case (let dataBytes, false) = count.multipliedReportingOverflow(by: dtype.kind.byteCount),
+              case (let floatBytes, false) = count.multipliedReportingOverflow(by: 4) else {
+            throw fail("absurd shape \(formatShape(shape)): the element count overflows")
+        }
+        let needed = max(dataBytes, floatBytes)
+        guard needed <= maxBytes else {
+            throw fail("shape \(formatShape(shape)) needs \(needed) bytes, more than the limit of \(maxBytes) bytes")
+        }
+        let dataStart = preamble + headerLength
+        let present = bytes.count - dataStart
+        guard present >= dataBytes else {
+            throw fail("truncated data: header says \(dataBytes) bytes of \(dtype.descr) data, file has \(present)")
+        }
+        guard present == dataBytes else {
+            throw fail("trailing bytes: header says \(dataBytes) bytes of \(dtype.descr) data, file has \(present)")
+        }
+
+        let values: [Float]
+        switch dtype.kind.decode(bytes, start: dataStart, count: count, bigEndian: dtype.bigEndian) {
+        case .success(let v): values = v
+        case .failure(let bad):
+            if header.fortranOrder {
+                // Fortran order is C order of the reversed shape, index reversed.
+                let reversed = NonFiniteElement.multiIndex(bad.flatIndex, shape: shape.reversed())
+                throw fail(bad.message(index: reversed.reversed()))
+            }
+            throw fail(bad.message(shape: shape))
+        }
+        let data = header.fortranOrder ? fortranToC(values, shape: shape) : values
+        do {
+            return try Tensor(shape: shape, data: data)
+        } catch {
+            throw fail("\(error)")     // unreachable: the count was checked above
+        }
+    }
+
+    /// Encodes `tensor` as a version 1.0 `.npy` file: `<f4`, C order.
+    public static func encode(_ tensor: Tensor) -> [UInt8] {
+        let dict = NPYHeader.text(shape: tensor.shape)
+        // Version 1.0 has a 2-byte header length; a rank too large for it needs 2.0.
+        let version: UInt8 = dict.utf8.count + 1 + 12 + 64 <= Int(UInt16.max) ? 1 : 2
+        let preamble = version == 1 ? 10 : 12
+        let unpadded = preamble + dict.utf8.count + 1          // + '\n'
+        let padding = (64 - unpadded % 64) % 64
+        let headerLength = dict.utf8.count + padding + 1
+
+        var out: [UInt8] = []
+        out.reserveCapacity(preamble + headerLength + tensor.count * 4)
+        out += magic
+        out += [version, 0]
+        out.append(UInt8(truncatingIfNeeded: headerLength))
+        out.append(UInt8(truncatingIfNeeded: headerLength >> 8))
+        if version == 2 {
+            out.append(UInt8(truncatingIfNeeded: headerLength >> 16))
+            out.append(UInt8(truncatingIfNeeded: headerLength >> 24))
+        }
+        out += Array(dict.utf8)
+        out += [UInt8](repeating: 0x20, count: padding)
+        out.append(0x0A)
+        for x in tensor.data { FloatDecoding.appendLittleEndian(x, to: &out) }
+        return out
+    }
+
+    /// Reads and decodes the `.npy` file at `path`; the file size is checked
+    /// against `maxBytes` before it is read.
+    public static func read(path: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> Tensor {
+        let bytes = try FileReading.readAll(path: path, maxBytes: maxBytes)
+        return try decode(bytes, file: path, maxBytes: maxBytes)
+    }
+
+    /// Writes `tensor` to `path` atomically (see `AtomicFile`).
+    public static func write(_ tensor: Tensor, path: String) throws(FileFormatError) {
+        try AtomicFile.write(encode(tensor), to: path)
+    }
+
+    /// Reorders Fortran-order (first axis fastest) values into C order (last axis fastest).
+    static func fortranToC(_ values: [Float], shape: [Int]) -> [Float] {
+        guard shape.count >= 2, !values.isEmpty else { return values }
+        var strides = [Int](repeating: 1, count: shape.count)    // C-order strides
+        for k in stride(from: shape.count - 2, through: 0, by: -1) { strides[k] = strides[k + 1] * shape[k + 1] }
+        var out = [Float](repeating: 0, count: values.count)
+        var index = [Int](repeating: 0, count: shape.count)
+        var offset = 0
+        for x in values {
+            out[offset] = x
+            // Advance the Fortran-order odometer: axis 0 fastest.
+            var axis = 0
+            while axis < shape.count {
+                index[axis] += 1
+                offset += strides[axis]
+                if index[axis] < shape[axis] { break }
+                offset -= strides[axis] * shape[axis]
+                index[axis] = 0
+                axis += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,1 +1,0 @@
-// TensorFiles: .npy and safetensors.
