@@ -12,13 +12,13 @@ public enum Activation: String, Sendable {
 
     public func callAsFunction(_ z: Float) -> Float {
         switch self {
-        case .sigmoid: return Activation.sigmoid(z)
+        case .sigmoid: return Activation.logistic(z)
         case .tanh: return Float.tanh(z)
         }
     }
 
     @inlinable
-    public static func sigmoid(_ z: Float) -> Float {
+    public static func logistic(_ z: Float) -> Float {
         if z >= 0 {
             return 1 / (1 + Float.exp(-z))
         } else {

@@ -1,0 +1,141 @@
+import LSTMCore
+
+/// Every command the lab understands, with typed payloads. Parsed once at the
+/// boundary; nothing after the parser looks at raw words.
+public enum Command: Equatable, Sendable {
+    case help(topic: String?)
+    case quit
+    case sizes(SizeChange)
+    case initialize(Initializer, seed: UInt64?)
+    case input(InputFill, seed: UInt64?)
+    case load(LoadTarget, path: String)
+    case saveWeights(path: String)
+    case export(path: String)
+    case step(DirectionChoice, count: Int)
+    case back(DirectionChoice, count: Int)
+    case goto(GotoTarget, DirectionChoice)
+    case run
+    case reset
+    case show(ViewRequest)
+    case heatmap(ViewRequest)
+    case spark(ViewRequest, unit: Int?)
+    case diagram
+    case watch([ViewRequest])
+    case unwatch
+    case info
+    case set(Setting)
+    case bench(BenchShape?, repeats: Int?)
+    case lesson(LessonCommand)
+}
+
+/// `sizes B=… T=… D=… H=…`, any subset.
+public struct SizeChange: Equatable, Sendable {
+    public var batch: Int?
+    public var length: Int?
+    public var inputSize: Int?
+    public var hiddenSize: Int?
+    public init(batch: Int? = nil, length: Int? = nil, inputSize: Int? = nil, hiddenSize: Int? = nil) {
+        self.batch = batch
+        self.length = length
+        self.inputSize = inputSize
+        self.hiddenSize = hiddenSize
+    }
+}
+
+public enum InputFill: String, CaseIterable, Sendable { case random, zeros, ones }
+
+public enum LoadTarget: String, CaseIterable, Sendable { case weights, input, h0, c0 }
+
+public enum DirectionChoice: String, CaseIterable, Sendable {
+    case fwd, bwd, both
+    public var directions: [Direction] {
+        switch self {
+        case .fwd: [.forward]
+        case .bwd: [.backward]
+        case .both: [.forward, .backward]
+        }
+    }
+}
+
+public enum GotoTarget: Equatable, Sendable {
+    case time(Int)
+    case start
+    case end
+}
+
+/// Everything `show`, `heatmap`, `spark` and `watch` can name.
+public enum ViewName: String, CaseIterable, Sendable {
+    case x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0
+    case W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b
+
+    /// Views that belong to one direction's step (take `fwd|bwd` and `t=`).
+    public var isPerStep: Bool { [.gates_pre, .gates, .c, .h].contains(self) }
+
+    /// The parameter this view shows, if it is one.
+    public var parameter: (Direction, ParameterKind)? {
+        switch self {
+        case .W_ih_f: (.forward, .wIH)
+        case .W_hh_f: (.forward, .wHH)
+        case .b_ih_f: (.forward, .bIH)
+        case .b_hh_f: (.forward, .bHH)
+        case .W_ih_b: (.backward, .wIH)
+        case .W_hh_b: (.backward, .wHH)
+        case .b_ih_b: (.backward, .bIH)
+        case .b_hh_b: (.backward, .bHH)
+        default: nil
+        }
+    }
+}
+
+public enum ParameterKind: Sendable { case wIH, wHH, bIH, bHH }
+
+/// `NAME [fwd|bwd] [t=N] [b=N]`.
+public struct ViewRequest: Equatable, Sendable {
+    public var name: ViewName
+    public var direction: Direction?
+    public var t: Int?
+    public var b: Int?
+    public init(name: ViewName, direction: Direction? = nil, t: Int? = nil, b: Int? = nil) {
+        self.name = name
+        self.direction = direction
+        self.t = t
+        self.b = b
+    }
+
+    /// How the learner would type it back.
+    public var text: String {
+        var s = name.rawValue
+        if let direction { s += " " + direction.short }
+        if let t { s += " t=\(t)" }
+        if let b { s += " b=\(b)" }
+        return s
+    }
+}
+
+public enum Setting: Equatable, Sendable {
+    case batchFirst(Bool)
+    case mode(StepMode)
+    case variant(Variant)
+    case precision(Int)
+    case threads(Int)
+}
+
+public struct BenchShape: Equatable, Sendable {
+    public var sizes: LSTMSizes
+}
+
+/// The lesson player's words.
+public enum LessonCommand: Equatable, Sendable {
+    case list
+    case play(Int)
+    case resume
+    case reset(Int?)
+    case check(path: String)
+    case next
+    case back
+    case hint
+    case skip
+    case solution
+    case answer(String)
+    case quit
+}

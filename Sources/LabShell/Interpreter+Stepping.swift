@@ -1,0 +1,145 @@
+import Foundation
+import LSTMCore
+import TermRender
+
+extension Interpreter {
+    mutating func step(_ choice: DirectionChoice, count: Int) throws -> [Output] {
+        var lines: [String] = []
+        for _ in 0..<count {
+            var moved = false
+            for d in choice.directions where !session.stepper.isComplete(d) {
+                if context.shouldCancel() {
+                    lines.append("interrupted: \(session.positionText)")
+                    return [.text(lines.joined(separator: "\n"))]
+                }
+                let trace = try session.stepper.step(d)
+                moved = true
+                lines.append(stepLine(d, trace))
+                lines += completionNotes(after: d, t: trace.t)
+            }
+            if !moved {
+                if lines.isEmpty {
+                    let which = choice == .both ? "both directions have" : "the \(choice.directions[0].name) direction has"
+                    throw LabError("\(which) finished all \(session.stepper.length) steps (use 'back', 'goto' or 'reset')")
+                }
+                break
+            }
+        }
+        return [.text(lines.joined(separator: "\n"))]
+    }
+
+    private func stepLine(_ d: Direction, _ trace: StepTrace) -> String {
+        let st = session.stepper
+        let k = st.cursor(d)
+        let target = d == .forward ? "h_f[\(trace.t)]" : "h_b[\(trace.t)] (h_b_rev[\(k - 1)])"
+        return "\(d.short) step \(k)/\(st.length): read x[:, \(trace.t), :] → \(target), c  (\(trace.mode.rawValue), \(trace.products) product\(trace.products == 1 ? "" : "s")\(trace.variant == .draft ? ", draft variant" : ""))"
+    }
+
+    /// Notes when a step completes a position of y or a direction.
+    private func completionNotes(after d: Direction, t: Int) -> [String] {
+        let st = session.stepper
+        var notes: [String] = []
+        let other: Direction = d == .forward ? .backward : .forward
+        if (try? st.trace(other, at: t)) != nil {
+            let yIndex = session.settings.batchFirst ? "y[:, \(t), :]" : "y[\(t)]"
+            notes.append("    \(yIndex) complete: both directions have visited t=\(t)")
+        }
+        if st.isComplete(d) {
+            let which = d == .forward ? "h_n[0] = h_f[\(st.length - 1)]" : "h_n[1] = h_b[0]"
+            notes.append("    \(d.name) finished: \(which)")
+        }
+        if st.isComplete {
+            notes.append("    both directions finished: \(finalShapes)")
+        }
+        return notes
+    }
+
+    var finalShapes: String {
+        let s = session.sizes
+        let y = layoutShape([s.batch, s.length, 2 * s.hiddenSize])
+        return "y \(formatShape(y)), h_n \(formatShape([2, s.batch, s.hiddenSize])), c_n \(formatShape([2, s.batch, s.hiddenSize])) ready"
+    }
+
+    mutating func back(_ choice: DirectionChoice, count: Int) throws -> [Output] {
+        let st = session.stepper
+        let available = choice.directions.map { st.cursor($0) }.max() ?? 0
+        guard available > 0 else {
+            let which = choice == .both ? "both directions are" : "the \(choice.directions[0].name) direction is"
+            throw LabError("\(which) at the start: nothing to undo")
+        }
+        var undone = [0, 0]
+        for _ in 0..<count {
+            for d in choice.directions where session.stepper.cursor(d) > 0 {
+                try session.stepper.back(d)
+                undone[d.rawValue] += 1
+            }
+        }
+        let parts = choice.directions.filter { undone[$0.rawValue] > 0 }.map { "\($0.short) −\(undone[$0.rawValue])" }
+        return [.text("undid \(parts.joined(separator: ", ")): \(session.positionText)")]
+    }
+
+    mutating func goto(_ target: GotoTarget, _ choice: DirectionChoice) throws -> [Output] {
+        let length = session.stepper.length
+        for d in choice.directions {
+            let steps: Int
+            switch target {
+            case .start: steps = 0
+            case .end: steps = length
+            case .time(let t):
+                guard t < length else { throw LabError("t=\(t) is out of range: t goes from 0 to \(length - 1)") }
+                // The step count after which this direction's latest step read t.
+                steps = d == .forward ? t + 1 : length - t
+            }
+            try moveTo(steps, d)
+        }
+        return [.text("now \(session.positionText)" + latestText(choice))]
+    }
+
+    private mutating func moveTo(_ steps: Int, _ d: Direction) throws {
+        while session.stepper.cursor(d) > steps { try session.stepper.back(d) }
+        while session.stepper.cursor(d) < steps {
+            if context.shouldCancel() { return }
+            try session.stepper.step(d)
+        }
+    }
+
+    private func latestText(_ choice: DirectionChoice) -> String {
+        let parts = choice.directions.compactMap { d -> String? in
+            guard let last = session.stepper.traces[d.rawValue].last else { return nil }
+            return "\(d.short) latest t=\(last.t)"
+        }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+    }
+
+    mutating func run() throws -> [Output] {
+        let before = [session.stepper.cursor(.forward), session.stepper.cursor(.backward)]
+        guard !session.stepper.isComplete else {
+            return [.text("nothing to run: both directions have finished (\(finalShapes.replacingOccurrences(of: " ready", with: "")))")]
+        }
+        var interrupted = false
+        outer: while !session.stepper.isComplete {
+            for d in Direction.allCases where !session.stepper.isComplete(d) {
+                if context.shouldCancel() { interrupted = true; break outer }
+                try session.stepper.step(d)
+            }
+        }
+        let ran = Direction.allCases.map { "\(session.stepper.cursor($0) - before[$0.rawValue]) \($0.short)" }.joined(separator: " + ")
+        if interrupted {
+            return [.text("interrupted after \(ran) steps: \(session.positionText)")]
+        }
+        return [.text("ran \(ran) steps (\(session.settings.mode.rawValue)): \(session.positionText)\n    \(finalShapes)")]
+    }
+
+    /// The watched views, re-shown after a move. A view that cannot be shown yet says why.
+    mutating func watchOutputs() -> [Output] {
+        var out: [Output] = []
+        for w in session.watches {
+            do {
+                out += try views(w)
+            } catch {
+                out.append(.text("(watch \(w.text): \(error))"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,248 @@
+import LSTMCore
+import TermRender
+
+extension Interpreter {
+    /// The outputs for `show NAME …`: one view, or one per direction when a
+    /// per-step view names none.
+    mutating func views(_ r: ViewRequest, validateOnly: Bool = false) throws -> [Output] {
+        let st = session.stepper
+        if let t = r.t, t >= st.length {
+            throw LabError("t=\(t) is out of range: t goes from 0 to \(st.length - 1)")
+        }
+        if let b = r.b, b >= st.batch {
+            throw LabError("b=\(b) is out of range: b goes from 0 to \(st.batch - 1)")
+        }
+        if r.direction != nil && !(r.name.isPerStep || [.h0, .c0].contains(r.name)) {
+            throw LabError("\(r.name.rawValue) does not take fwd/bwd" + (r.name.parameter != nil ? " (the direction is in its name: _f or _b)" : ""))
+        }
+        if validateOnly { return [] }
+        if r.name.isPerStep {
+            let directions = r.direction.map { [$0] } ?? Direction.allCases
+            var out: [Output] = []
+            var errors: [String] = []
+            for d in directions {
+                do { out.append(try perStepView(r, d)) } catch { errors.append("\(error)") }
+            }
+            if out.isEmpty { throw LabError(errors.joined(separator: "; ")) }
+            out += errors.map { .text("(\($0))") }
+            return out
+        }
+        return [.tensor(try wholeView(r))]
+    }
+
+    /// gates_pre, gates, c, h of one direction's step.
+    private func perStepView(_ r: ViewRequest, _ d: Direction) throws -> Output {
+        let st = session.stepper
+        let h = st.hiddenSize
+        let trace: StepTrace
+        if let t = r.t {
+            do { trace = try st.trace(d, at: t) } catch {
+                throw LabError("\(r.name.rawValue) \(d.short) t=\(t) is not computed yet: the \(d.name) direction has taken \(st.cursor(d))/\(st.length) steps" + (d == .forward ? " (it reaches t=\(t) at step \(t + 1))" : " (it reaches t=\(t) at step \(st.length - t))"))
+            }
+        } else {
+            guard let last = st.traces[d.rawValue].last else {
+                if r.name == .c || r.name == .h {
+                    let state = st.initialState[d.rawValue]
+                    let m = r.name == .h ? state.h : state.c
+                    return .tensor(try selectBatch(TensorView(
+                        name: "\(r.name.rawValue) \(d.short)", tensor: m.tensor, axes: ["b", "unit"],
+                        caption: "the \(d.name) direction has not stepped yet: this is its initial state \(r.name.rawValue)0[\(d.rawValue)]",
+                        origin: session.h0 == nil ? "zeros (no h0/c0 loaded)" : "loaded h0/c0", scale: r.name == .h ? .signed : .free), r.b))
+                }
+                throw LabError("\(r.name.rawValue) \(d.short): the \(d.name) direction has not taken a step yet (try 'step \(d.short)')")
+            }
+            trace = last
+        }
+        let stepNumber = d.timeIndex(step: trace.t, length: st.length) + 1
+        let where_ = "\(d.name) step \(stepNumber)/\(st.length), t=\(trace.t)"
+        switch r.name {
+        case .gates:
+            var pre = trace.gatesPre.tensor, post = trace.gates.tensor
+            if let b = r.b {
+                pre = try pre.slice(b).reshaped([1, 4 * h])
+                post = try post.slice(b).reshaped([1, 4 * h])
+            }
+            return .gates(GateStepView(direction: d, t: trace.t, stepNumber: stepNumber, length: st.length, pre: pre, post: post,
+                                       hiddenSize: h, variant: trace.variant, mode: trace.mode))
+        case .gates_pre:
+            return .tensor(try selectBatch(TensorView(
+                name: "gates_pre \(d.short) t=\(trace.t)", tensor: trace.gatesPre.tensor, axes: ["b", "gate·unit"],
+                caption: "pre-activation gates z of the \(where_), chunks i, f, g, o of H=\(h)",
+                origin: "z = x[:, \(trace.t), :]·W_ih_\(d == .forward ? "f" : "b")ᵀ + b_ih + h_prev·W_hhᵀ + b_hh (\(trace.mode.rawValue), \(trace.products) product\(trace.products == 1 ? "" : "s"))",
+                scale: .free, columnGroups: TensorView.gateGroups(hiddenSize: h)), r.b))
+        case .c:
+            return .tensor(try selectBatch(TensorView(
+                name: "c \(d.short) t=\(trace.t)", tensor: trace.c.tensor, axes: ["b", "unit"],
+                caption: "cell state after the \(where_)", origin: "c_t = f ⊙ c_prev + i ⊙ g", scale: .free), r.b))
+        default:
+            return .tensor(try selectBatch(TensorView(
+                name: "h \(d.short) t=\(trace.t)", tensor: trace.h.tensor, axes: ["b", "unit"],
+                caption: "hidden state after the \(where_)" + (d == .forward ? " (= h_f[\(trace.t)])" : " (= h_b[\(trace.t)])"),
+                origin: "h_t = o ⊙ tanh(c_t)", scale: .signed), r.b))
+        }
+    }
+
+    /// Views that are not a single step: input, sequences, finals, parameters.
+    func wholeView(_ r: ViewRequest) throws -> TensorView {
+        let st = session.stepper
+        let h = st.hiddenSize, tl = st.length, b = st.batch
+        let bf = session.settings.batchFirst
+        var view: TensorView
+        switch r.name {
+        case .x:
+            let x = bf ? session.input : try session.input.swappingFirstAxes()
+            view = TensorView(name: "x", tensor: x, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
+                              caption: "the input: B=\(b) sequences of T=\(tl) steps, D=\(st.inputSize) features each" + (bf ? " (batch-first)" : " (time-first)"),
+                              origin: session.inputOrigin)
+            return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
+        case .h_f, .h_b, .h_b_rev:
+            let p: PartialTensor
+            let caption: String, origin: String
+            switch r.name {
+            case .h_f:
+                p = st.hForward
+                caption = "forward hidden states in time order, h_f[t] after reading x[:, 0..t]"
+                origin = "the forward direction's h at each step, stacked along time (torch.stack(dim=0))"
+            case .h_b:
+                p = st.hBackward
+                caption = "backward hidden states flipped into time order: h_b[t] lines up with h_f[t] and has read x[:, t..T-1]"
+                origin = "h_b = flip(h_b_rev, dims=[0]): h_b[t] = h_b_rev[T-1-t]"
+            default:
+                p = st.hBackwardProcessingOrder
+                caption = "backward hidden states in processing order: h_b_rev[k] is the k-th backward step, which read t = T-1-k"
+                origin = "the backward direction's h stacked as computed (t = \(tl - 1), \(tl - 2), …, 0)"
+            }
+            view = TensorView(name: r.name.rawValue, tensor: p.tensor, axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"],
+                              caption: caption, origin: origin, scale: .signed, knownAxis: 0, known: p.known)
+            return try select(view, timeAxis: 0, batchAxis: 1, r)
+        case .y:
+            let p = st.output
+            let tensor = bf ? p.tensor : try p.tensor.swappingFirstAxes()
+            view = TensorView(name: "y", tensor: tensor, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
+                              caption: "the output: at each t, the forward h_f[t] and the backward h_b[t] side by side (2H = \(2 * h))",
+                              origin: "y = cat([h_f, h_b], dim=2)" + (bf ? ", then transposed to batch-first" : ""),
+                              scale: .signed,
+                              columnGroups: [LabelledRange("fwd: h_f[t] (features 0..\(h - 1))", 0..<h),
+                                             LabelledRange("bwd: h_b[t] (features \(h)..\(2 * h - 1))", h..<(2 * h))],
+                              knownAxis: bf ? 1 : 0, known: p.known)
+            return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
+        case .h_n, .c_n:
+            let tensor = r.name == .h_n ? try st.finalHidden() : try st.finalCell()
+            let isH = r.name == .h_n
+            view = TensorView(name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
+                              caption: "final \(isH ? "hidden" : "cell") state of each direction: dir=0 forward (after t=\(tl - 1)), dir=1 backward (after t=0)",
+                              origin: isH ? "h_n = stack([h_f[T-1], h_b[0]])" : "c_n = stack([c_f after t=\(tl - 1), c_b after t=0])",
+                              scale: isH ? .signed : .free)
+            return try select(view, timeAxis: nil, batchAxis: 1, r)
+        case .h0, .c0:
+            let given = r.name == .h0 ? session.h0 : session.c0
+            let tensor = try given ?? Tensor(zerosWithShape: [2, b, h])
+            view = TensorView(name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
+                              caption: "initial \(r.name == .h0 ? "hidden" : "cell") state: dir=0 forward, dir=1 backward",
+                              origin: given == nil ? "zeros (nothing loaded)" : "loaded with 'load \(r.name.rawValue)'")
+            if let d = r.direction {
+                view.tensor = try tensor.slice(d.rawValue)
+                view.axes = ["b", "unit"]
+                view.name += " " + d.short
+                return try selectBatch(view, r.b)
+            }
+            return try select(view, timeAxis: nil, batchAxis: 1, r)
+        default:
+            guard let (d, kind) = r.name.parameter else { throw LabError("\(r.name.rawValue) cannot be shown this way") }
+            let p = session.parameters[d]
+            let suffix = d == .forward ? "f" : "b"
+            let torchName = d == .forward ? "" : "_reverse"
+            let groups = TensorView.gateGroups(hiddenSize: h)
+            switch kind {
+            case .wIH:
+                view = TensorView(name: r.name.rawValue, tensor: p.wIH.tensor, axes: ["gate·unit", "feature"],
+                                  caption: "\(d.name) input weights [4H, D]: row block per gate i, f, g, o (\(h) rows each)",
+                                  origin: "\(session.parametersOrigin); nn.LSTM name weight_ih_l0\(torchName); used as x·W_ih_\(suffix)ᵀ",
+                                  rowGroups: groups)
+            case .wHH:
+                view = TensorView(name: r.name.rawValue, tensor: p.wHH.tensor, axes: ["gate·unit", "unit"],
+                                  caption: "\(d.name) recurrent weights [4H, H]: row block per gate i, f, g, o (\(h) rows each)",
+                                  origin: "\(session.parametersOrigin); nn.LSTM name weight_hh_l0\(torchName); used as h·W_hh_\(suffix)ᵀ",
+                                  rowGroups: groups)
+            case .bIH, .bHH:
+                let isIH = kind == .bIH
+                let data = isIH ? p.bIH : p.bHH
+                view = TensorView(name: r.name.rawValue, tensor: try Tensor(shape: [4 * h], data: data), axes: ["gate·unit"],
+                                  caption: "\(d.name) \(isIH ? "input" : "recurrent") bias [4H], one chunk per gate",
+                                  origin: "\(session.parametersOrigin); nn.LSTM name bias_\(isIH ? "ih" : "hh")_l0\(torchName)",
+                                  columnGroups: groups)
+            }
+            if r.t != nil || r.b != nil { throw LabError("\(r.name.rawValue) is a parameter: it takes no t= or b=") }
+            return view
+        }
+    }
+
+    /// Applies `t=` and `b=` to a view with the given axes.
+    private func select(_ view: TensorView, timeAxis: Int?, batchAxis: Int, _ r: ViewRequest) throws -> TensorView {
+        var v = view
+        if let t = r.t {
+            guard let timeAxis else { throw LabError("\(r.name.rawValue) has no time axis: it takes no t=") }
+            if let known = v.known, t < known.count, !known[t] {
+                throw LabError("\(r.name.rawValue) at t=\(t) is not computed yet (\(session.positionText))")
+            }
+            v.tensor = try v.tensor.selecting(axis: timeAxis, index: t)
+            v.axes.remove(at: timeAxis)
+            v.name += " t=\(t)"
+            v.known = nil
+            v.knownAxis = nil
+        }
+        if let b = r.b {
+            let axis = (r.t != nil && timeAxis.map { $0 < batchAxis } == true) ? batchAxis - 1 : batchAxis
+            v.tensor = try v.tensor.selecting(axis: axis, index: b)
+            v.axes.remove(at: axis)
+            v.name += " b=\(b)"
+            if let ka = v.knownAxis, ka > axis { v.knownAxis = ka - 1 }
+        }
+        return v
+    }
+
+    private func selectBatch(_ view: TensorView, _ b: Int?) throws -> TensorView {
+        guard let b else { return view }
+        var v = view
+        v.tensor = try v.tensor.selecting(axis: 0, index: b).reshaped([1] + Array(v.tensor.shape.dropFirst()))
+        v.name += " b=\(b)"
+        v.axes[0] = "b=\(b)"
+        return v
+    }
+
+    mutating func spark(_ r: ViewRequest, unit: Int?) throws -> [Output] {
+        guard [.h_f, .h_b, .h_b_rev, .y, .x].contains(r.name) else {
+            throw LabError("spark draws a sequence over time: use h_f, h_b, h_b_rev, y or x")
+        }
+        var request = r
+        if request.b == nil { request.b = 0 }
+        let view = try wholeView(request)
+        if let unit, unit >= (view.tensor.shape.last ?? 0) {
+            throw LabError("u=\(unit) is out of range: units go from 0 to \((view.tensor.shape.last ?? 1) - 1)")
+        }
+        return [.sparklines(view, unit: unit)]
+    }
+}
+
+extension Tensor {
+    /// The sub-tensor at `index` along `axis` (that axis removed).
+    func selecting(axis: Int, index: Int) throws -> Tensor {
+        guard axis >= 0 && axis < rank else { throw ShapeError.rankMismatch(expected: axis + 1, actual: rank) }
+        guard index >= 0 && index < shape[axis] else { throw ShapeError.indexOutOfRange(axis: axis, index: index, size: shape[axis]) }
+        let outer = shape.prefix(axis).reduce(1, *)
+        let inner = shape.suffix(from: axis + 1).reduce(1, *)
+        var out = [Float]()
+        out.reserveCapacity(outer * inner)
+        for o in 0..<outer {
+            let base = (o * shape[axis] + index) * inner
+            out += data[base..<(base + inner)]
+        }
+        var s = shape
+        s.remove(at: axis)
+        return try Tensor(shape: s, data: out)
+    }
+
+    func reshaped(_ newShape: [Int]) throws -> Tensor {
+        try Tensor(shape: newShape, data: data)
+    }
+}

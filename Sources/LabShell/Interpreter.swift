@@ -1,0 +1,227 @@
+import LSTMCore
+import TermRender
+
+/// What an execution may do beyond the session: cancellation and file access.
+public struct ExecutionContext: Sendable {
+    /// Polled between steps of long commands (Ctrl-C).
+    public var shouldCancel: @Sendable () -> Bool
+    /// False while a lesson's own commands run: lessons cannot touch files.
+    public var allowFiles: Bool
+
+    public init(shouldCancel: @escaping @Sendable () -> Bool = { false }, allowFiles: Bool = true) {
+        self.shouldCancel = shouldCancel
+        self.allowFiles = allowFiles
+    }
+}
+
+/// Executes commands against a session and returns what to show. Never prints.
+public struct Interpreter: Sendable {
+    public var session: Session
+    public var context: ExecutionContext
+    /// Set by `quit`/`exit`.
+    public private(set) var wantsQuit = false
+
+    public init(session: Session = .demo(), context: ExecutionContext = ExecutionContext()) {
+        self.session = session
+        self.context = context
+    }
+
+    public mutating func execute(_ command: Command) throws -> [Output] {
+        switch command {
+        case .help(let topic):
+            return [.text(try Help.text(topic: topic))]
+        case .quit:
+            wantsQuit = true
+            return []
+        case .sizes(let change):
+            return try setSizes(change)
+        case .initialize(let kind, let seed):
+            return try initialize(kind, seed: seed)
+        case .input(let fill, let seed):
+            return try makeInput(fill, seed: seed)
+        case .load(let target, let path):
+            try requireFiles("load")
+            return try load(target, path: path) + watchOutputs()
+        case .saveWeights(let path):
+            try requireFiles("save")
+            return try saveWeights(path: path)
+        case .export(let path):
+            try requireFiles("export")
+            return try export(to: path)
+        case .step(let choice, let count):
+            return try step(choice, count: count) + watchOutputs()
+        case .back(let choice, let count):
+            return try back(choice, count: count) + watchOutputs()
+        case .goto(let target, let choice):
+            return try goto(target, choice) + watchOutputs()
+        case .run:
+            return try run() + watchOutputs()
+        case .reset:
+            session.stepper.reset()
+            return [.text("cursors at the start: \(session.positionText) (parameters and input kept)")] + watchOutputs()
+        case .show(let request):
+            return try views(request)
+        case .heatmap(let request):
+            return try views(request).map { output in
+                if case .tensor(let v) = output { return .heatmap(v) }
+                return output
+            }
+        case .spark(let request, let unit):
+            return try spark(request, unit: unit)
+        case .diagram:
+            return [.diagram(diagramState)]
+        case .watch(let requests):
+            guard session.watches.count + requests.count <= Session.maxWatches else {
+                throw LabError("at most \(Session.maxWatches) watched views (now \(session.watches.count)); use 'unwatch' first")
+            }
+            for r in requests { _ = try views(r, validateOnly: true) }
+            session.watches += requests
+            return [.text("watching: " + session.watches.map(\.text).joined(separator: ", ") + " (shown after every step, back, goto, run, reset)")]
+        case .unwatch:
+            let n = session.watches.count
+            session.watches = []
+            return [.text(n == 0 ? "nothing was watched" : "stopped watching \(n) view\(n == 1 ? "" : "s")")]
+        case .info:
+            return [.text(info)]
+        case .set(let setting):
+            return try apply(setting)
+        case .bench(let shape, let repeats):
+            return try bench(shape?.sizes, repeats: repeats)
+        case .lesson:
+            throw LabError("lessons are not available in this build")
+        }
+    }
+
+    private func requireFiles(_ verb: String) throws(LabError) {
+        guard context.allowFiles else { throw LabError("'\(verb)' is not allowed inside a lesson: lessons cannot read or write files") }
+    }
+
+    // MARK: Model and input
+
+    private mutating func setSizes(_ change: SizeChange) throws -> [Output] {
+        var s = session.sizes
+        s.batch = change.batch ?? s.batch
+        s.length = change.length ?? s.length
+        s.inputSize = change.inputSize ?? s.inputSize
+        s.hiddenSize = change.hiddenSize ?? s.hiddenSize
+        try session.checkMemory(s)
+        var next = session
+        var notes: [String] = []
+        if s.inputSize != next.sizes.inputSize || s.hiddenSize != next.sizes.hiddenSize {
+            next.parameters = BiLSTMParameters.initialized(next.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize, using: &next.generator)
+            next.parametersOrigin = "init \(next.initializer.rawValue) (redrawn for the new sizes)"
+            notes.append("parameters redrawn (init \(next.initializer.rawValue))")
+        }
+        if s.batch != next.sizes.batch || s.length != next.sizes.length || s.inputSize != next.sizes.inputSize {
+            next.input = try Session.makeInput(next.inputFill, s, using: &next.generator)
+            next.inputOrigin = "input \(next.inputFill.rawValue) (redrawn for the new sizes)"
+            notes.append("input redrawn (\(next.inputFill.rawValue))")
+        }
+        if next.h0 != nil || next.c0 != nil { notes.append("h0, c0 back to zeros") }
+        next.h0 = nil
+        next.c0 = nil
+        next.sizes = s
+        try next.rebuildStepper()
+        session = next
+        let what = notes.isEmpty ? "nothing to redraw" : notes.joined(separator: ", ")
+        return [.text("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize): \(what); cursors at the start")]
+    }
+
+    private mutating func initialize(_ kind: Initializer, seed: UInt64?) throws -> [Output] {
+        var next = session
+        if let seed { next.generator = SeededGenerator(seed: seed) }
+        next.initializer = kind
+        next.parameters = BiLSTMParameters.initialized(kind, inputSize: next.sizes.inputSize, hiddenSize: next.sizes.hiddenSize, using: &next.generator)
+        next.parametersOrigin = "init \(kind.rawValue)" + (seed.map { " seed \($0)" } ?? "")
+        try next.rebuildStepper()
+        session = next
+        let h = session.sizes.hiddenSize, d = session.sizes.inputSize
+        let detail: String
+        switch kind {
+        case .tutorial:
+            detail = "W_ih ~ Xavier-uniform(±\(NumberFormat.fixed(Initializer.xavierBound(rows: 4 * h, cols: d), precision: 4))), W_hh orthogonal [\(4 * h), \(h)], biases 0 except the forget rows \(h)..\(2 * h - 1) = 1 in b_ih and b_hh"
+        case .pytorch:
+            detail = "every parameter ~ U(−1/√H, 1/√H) = U(±\(NumberFormat.fixed(1 / Float(h).squareRoot(), precision: 4)))"
+        case .zeros:
+            detail = "every parameter 0"
+        }
+        return [.text("\(session.parametersOrigin): \(detail); cursors at the start")]
+    }
+
+    private mutating func makeInput(_ fill: InputFill, seed: UInt64?) throws -> [Output] {
+        var next = session
+        if let seed { next.generator = SeededGenerator(seed: seed) }
+        next.inputFill = fill
+        next.input = try Session.makeInput(fill, next.sizes, using: &next.generator)
+        next.inputOrigin = "input \(fill.rawValue)" + (seed.map { " seed \($0)" } ?? "")
+        try next.rebuildStepper()
+        session = next
+        let s = session.sizes
+        return [.text("\(session.inputOrigin): x \(formatShape(layoutShape([s.batch, s.length, s.inputSize])))\(fill == .random ? " ~ N(0, 1)" : ""); cursors at the start")]
+    }
+
+    /// `[B, T, …]` in the session's layout (`[T, B, …]` with batch_first off).
+    func layoutShape(_ batchFirst: [Int]) -> [Int] {
+        guard !session.settings.batchFirst, batchFirst.count >= 2 else { return batchFirst }
+        return [batchFirst[1], batchFirst[0]] + batchFirst.dropFirst(2)
+    }
+
+    // MARK: Settings
+
+    private mutating func apply(_ setting: Setting) throws -> [Output] {
+        switch setting {
+        case .batchFirst(let on):
+            session.settings.batchFirst = on
+            return [.text("batch_first \(on ? "on: x is [B, T, D], y is [B, T, 2H]" : "off: x is [T, B, D], y is [T, B, 2H]") (h_n, c_n stay [2, B, H])")]
+        case .mode(let mode):
+            session.settings.mode = mode
+            session.stepper.mode = mode
+            let products: String
+            switch mode {
+            case .fused: products = "2 products per step: x·W_ihᵀ and h·W_hhᵀ with all four gates stacked"
+            case .perGate: products = "8 products per step: one per gate (i, f, g, o) for x and for h, biases added per gate"
+            case .hoisted: products = "x·W_ihᵀ for all T steps in one product up front, then 1 product (h·W_hhᵀ) per step"
+            }
+            return [.text("mode \(mode.rawValue): \(products); steps already taken are kept")]
+        case .variant(let variant):
+            session.settings.variant = variant
+            session.stepper.variant = variant
+            session.stepper.reset()
+            let what = variant == .draft
+                ? "the tutorial draft's equations: o = tanh(z_g), g = σ(z_o) (swapped)"
+                : "nn.LSTM's equations: i, f, o = σ(·), g = tanh(·)"
+            return [.text("variant \(variant.rawValue): \(what); cursors reset so the two don't mix")]
+        case .precision(let p):
+            session.settings.precision = p
+            return [.text("precision \(p): numbers print with \(p) digit\(p == 1 ? "" : "s") after the point")]
+        case .threads(let n):
+            session.settings.threads = n
+            return [.text("threads \(n): used by run and bench")]
+        }
+    }
+
+    // MARK: Info
+
+    var info: String {
+        let s = session.sizes, st = session.stepper
+        var lines = [
+            "model    bidirectional LSTM, 1 layer: D=\(s.inputSize) inputs → H=\(s.hiddenSize) hidden units per direction",
+            "batch    B=\(s.batch) sequences of T=\(s.length) steps, layout \(session.settings.batchFirst ? "batch-first [B, T, D]" : "time-first [T, B, D]")",
+            "weights  \(session.parametersOrigin)",
+            "input    \(session.inputOrigin)",
+            "state0   h0 \(session.h0 == nil ? "zeros" : "loaded"), c0 \(session.c0 == nil ? "zeros" : "loaded")  [2, B, H]",
+            "mode     \(session.settings.mode.rawValue), variant \(session.settings.variant.rawValue), precision \(session.settings.precision), threads \(session.settings.threads)",
+        ]
+        for d in Direction.allCases {
+            let next = st.nextTimeIndex(d).map { "next reads t=\($0)" } ?? "finished"
+            lines.append("\(d.short)      \(st.cursor(d))/\(st.length) steps, \(next)")
+        }
+        if !session.watches.isEmpty { lines.append("watching " + session.watches.map(\.text).joined(separator: ", ")) }
+        return lines.joined(separator: "\n")
+    }
+
+    var diagramState: DiagramState {
+        DiagramState(length: session.stepper.length, sizes: session.sizes,
+                     forwardSteps: session.stepper.cursor(.forward), backwardSteps: session.stepper.cursor(.backward))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import LSTMCore
+
+/// Everything a learner's session holds: the model, its input, the stepper,
+/// settings and watches. A value owned by the loop; no globals.
+public struct Session: Sendable {
+    public var sizes: LSTMSizes
+    public var initializer: Initializer
+    /// Where the current parameters came from: `init tutorial seed 0`, a file, …
+    public var parametersOrigin: String
+    public var inputFill: InputFill
+    public var inputOrigin: String
+    public var parameters: BiLSTMParameters
+    /// Batch-first `[B, T, D]`, whatever the layout setting.
+    public var input: Tensor
+    public var h0: Tensor?
+    public var c0: Tensor?
+    public var stepper: BidirectionalStepper
+    public var settings: Settings
+    public var watches: [ViewRequest] = []
+    /// The session's one generator: `seed N` reseeds it.
+    public var generator: SeededGenerator
+
+    public struct Settings: Equatable, Sendable {
+        public var batchFirst = true
+        public var mode = StepMode.fused
+        public var variant = Variant.correct
+        public var precision = 4
+        public var threads = 1
+        /// Sizes whose estimate exceeds this many bytes are refused.
+        public var memoryLimit = 2 << 30
+        public init() {}
+    }
+
+    public static let maxWatches = 8
+
+    /// The tutorial's demo: B=3, T=5, D=8, H=16, `init tutorial seed 0`, then random input from the same generator.
+    public static func demo(settings: Settings = Settings()) -> Session {
+        var g = SeededGenerator(seed: 0)
+        let sizes = LSTMSizes.demo
+        let p = BiLSTMParameters.initialized(.tutorial, inputSize: sizes.inputSize, hiddenSize: sizes.hiddenSize, using: &g)
+        // Shapes are consistent by construction.
+        let x: Tensor
+        let stepper: BidirectionalStepper
+        do {
+            x = try Session.makeInput(.random, sizes, using: &g)
+            stepper = try BidirectionalStepper(parameters: p, input: x, mode: settings.mode, variant: settings.variant)
+        } catch {
+            preconditionFailure("demo session: \(error)")
+        }
+        return Session(sizes: sizes, initializer: .tutorial, parametersOrigin: "init tutorial seed 0",
+                       inputFill: .random, inputOrigin: "input random (seed 0, after init)", parameters: p, input: x,
+                       h0: nil, c0: nil, stepper: stepper, settings: settings, generator: g)
+    }
+
+    static func makeInput(_ fill: InputFill, _ s: LSTMSizes, using g: inout SeededGenerator) throws -> Tensor {
+        let n = s.batch * s.length * s.inputSize
+        let data: [Float]
+        switch fill {
+        case .zeros: data = [Float](repeating: 0, count: n)
+        case .ones: data = [Float](repeating: 1, count: n)
+        case .random: data = (0..<n).map { _ in Float(g.normal()) }
+        }
+        return try Tensor(shape: [s.batch, s.length, s.inputSize], data: data)
+    }
+
+    /// Rebuilds the stepper from the current parameters, input and initial
+    /// state; cursors go back to the start.
+    mutating func rebuildStepper() throws {
+        stepper = try BidirectionalStepper(parameters: parameters, input: input, h0: h0, c0: c0,
+                                           mode: settings.mode, variant: settings.variant)
+    }
+
+    /// Refuses sizes whose memory estimate exceeds the limit.
+    func checkMemory(_ s: LSTMSizes) throws(LabError) {
+        guard let bytes = s.estimatedBytes else {
+            throw LabError("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) are too large to count")
+        }
+        if bytes > settings.memoryLimit {
+            throw LabError("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) would need about \(Session.formatBytes(bytes)), over the limit of \(Session.formatBytes(settings.memoryLimit)) (start with --memory-limit MiB to raise it)")
+        }
+    }
+
+    public static func formatBytes(_ n: Int) -> String {
+        let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        var v = Double(n)
+        var u = 0
+        while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }
+        return u == 0 ? "\(n) bytes" : String(format: "%.1f", v) + " " + units[u]
+    }
+
+    /// The prompt's position text: `fwd 2/5 bwd 0/5`.
+    public var positionText: String {
+        let t = stepper.length
+        return "fwd \(stepper.cursor(.forward))/\(t) bwd \(stepper.cursor(.backward))/\(t)"
+    }
+}

@@ -1,0 +1,70 @@
+/// A word of a command line and the column it starts at (1-based).
+public struct Token: Equatable, Sendable {
+    public var text: String
+    public var column: Int
+}
+
+/// Splits command lines into words: whitespace separates, `"…"` and `'…'`
+/// quote (for paths with spaces), `#` outside quotes starts a comment.
+public enum Tokenizer {
+    /// The longest line the lab accepts, in characters.
+    public static let maxLineLength = 4096
+
+    public static func tokenize(_ line: String) throws(CommandError) -> [Token] {
+        guard line.count <= maxLineLength else {
+            throw CommandError("line too long: \(line.count) characters (the limit is \(maxLineLength))")
+        }
+        var tokens: [Token] = []
+        var current = ""
+        var start = 0
+        var inWord = false
+        var quote: Character?
+        var quoteColumn = 0
+        for (i, ch) in line.enumerated() {
+            let column = i + 1
+            if let q = quote {
+                if ch == q { quote = nil } else { current.append(ch) }
+                continue
+            }
+            if ch == "\"" || ch == "'" {
+                if !inWord { inWord = true; start = column }
+                quote = ch
+                quoteColumn = column
+                continue
+            }
+            if ch == "#" && !inWord { break }
+            if ch.isWhitespace {
+                if inWord { tokens.append(Token(text: current, column: start)); current = ""; inWord = false }
+                continue
+            }
+            if ch.isASCII, let v = ch.asciiValue, v < 32 || v == 127 {
+                throw CommandError("control character (code \(v)) in the line", column: column)
+            }
+            if !inWord { inWord = true; start = column }
+            current.append(ch)
+        }
+        if quote != nil {
+            throw CommandError("unterminated quote", column: quoteColumn)
+        }
+        if inWord { tokens.append(Token(text: current, column: start)) }
+        return tokens
+    }
+
+    /// Splits a `-c` argument into statements at `;` outside quotes.
+    public static func splitStatements(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var quote: Character?
+        var comment = false
+        for ch in text {
+            if comment { if ch == "\n" { comment = false; parts.append(current); current = "" }; continue }
+            if let q = quote { if ch == q { quote = nil }; current.append(ch); continue }
+            if ch == "\"" || ch == "'" { quote = ch; current.append(ch); continue }
+            if ch == "#" && (current.last == nil || current.last?.isWhitespace == true) { comment = true; continue }
+            if ch == ";" || ch == "\n" { parts.append(current); current = ""; continue }
+            current.append(ch)
+        }
+        parts.append(current)
+        return parts
+    }
+}

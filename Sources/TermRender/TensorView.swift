@@ -1,0 +1,125 @@
+import LSTMCore
+
+/// How a view's values are scaled for colour: the range they can take.
+public enum ValueScale: String, Equatable, Sendable {
+    /// σ outputs: 0…1.
+    case unit
+    /// tanh outputs: −1…1.
+    case signed
+    /// Unbounded (pre-activations, cell states, weights): diverging around 0.
+    case free
+}
+
+/// A labelled range of the last axis (gate chunks i/f/g/o, or y's fwd/bwd halves),
+/// or of axis 0 for a weight's gate row blocks.
+public struct LabelledRange: Equatable, Sendable {
+    public var label: String
+    public var range: Range<Int>
+    public init(_ label: String, _ range: Range<Int>) {
+        self.label = label
+        self.range = range
+    }
+}
+
+/// A tensor and what a learner needs to read it: what it is, its shape and
+/// axes, and where it came from.
+public struct TensorView: Equatable, Sendable {
+    /// The name the learner typed, for example `h_f` or `gates fwd t=2`.
+    public var name: String
+    public var tensor: Tensor
+    /// One name per axis, for example `["t", "b", "unit"]`.
+    public var axes: [String]
+    /// What this is, in one line.
+    public var caption: String
+    /// Where it came from: the formula or the source.
+    public var origin: String
+    public var scale: ValueScale
+    /// Labelled ranges of the last axis.
+    public var columnGroups: [LabelledRange]
+    /// Labelled ranges of axis 0 (weights' gate blocks).
+    public var rowGroups: [LabelledRange]
+    /// Positions not computed yet: `known[i]` for index i of axis `knownAxis`.
+    public var knownAxis: Int?
+    public var known: [Bool]?
+
+    public init(name: String, tensor: Tensor, axes: [String], caption: String, origin: String,
+                scale: ValueScale = .free, columnGroups: [LabelledRange] = [], rowGroups: [LabelledRange] = [],
+                knownAxis: Int? = nil, known: [Bool]? = nil) {
+        self.name = name
+        self.tensor = tensor
+        self.axes = axes
+        self.caption = caption
+        self.origin = origin
+        self.scale = scale
+        self.columnGroups = columnGroups
+        self.rowGroups = rowGroups
+        self.knownAxis = knownAxis
+        self.known = known
+    }
+
+    /// The gate chunks i, f, g, o of a last axis of size 4H.
+    public static func gateGroups(hiddenSize h: Int) -> [LabelledRange] {
+        Gate.allCases.map { LabelledRange($0.symbol, $0.rows(hiddenSize: h)) }
+    }
+}
+
+/// One step's gates, before and after activation, side by side.
+public struct GateStepView: Equatable, Sendable {
+    public var direction: Direction
+    public var t: Int
+    /// Which step of the direction this was (1-based) and of how many.
+    public var stepNumber: Int
+    public var length: Int
+    /// `[B, 4H]`.
+    public var pre: Tensor
+    /// `[B, 4H]`.
+    public var post: Tensor
+    public var hiddenSize: Int
+    public var variant: Variant
+    public var mode: StepMode
+
+    public init(direction: Direction, t: Int, stepNumber: Int, length: Int, pre: Tensor, post: Tensor,
+                hiddenSize: Int, variant: Variant, mode: StepMode) {
+        self.direction = direction
+        self.t = t
+        self.stepNumber = stepNumber
+        self.length = length
+        self.pre = pre
+        self.post = post
+        self.hiddenSize = hiddenSize
+        self.variant = variant
+        self.mode = mode
+    }
+}
+
+/// What the unrolled-network diagram needs to know.
+public struct DiagramState: Equatable, Sendable {
+    public var length: Int
+    public var sizes: LSTMSizes
+    /// Steps taken per direction.
+    public var forwardSteps: Int
+    public var backwardSteps: Int
+
+    public init(length: Int, sizes: LSTMSizes, forwardSteps: Int, backwardSteps: Int) {
+        self.length = length
+        self.sizes = sizes
+        self.forwardSteps = forwardSteps
+        self.backwardSteps = backwardSteps
+    }
+}
+
+/// Something the interpreter hands to the front to show.
+public enum Output: Equatable, Sendable {
+    /// A status line or paragraph, already text.
+    case text(String)
+    /// A tensor with its header.
+    case tensor(TensorView)
+    /// One step's gates before and after activation.
+    case gates(GateStepView)
+    /// A colour heatmap of a tensor.
+    case heatmap(TensorView)
+    /// Sparklines of a state over time (`unit` nil: every unit).
+    case sparklines(TensorView, unit: Int?)
+    /// The network unrolled over T.
+    case diagram(DiagramState)
+}

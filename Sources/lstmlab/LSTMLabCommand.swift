@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import LabShell
+import LSTMCore
+
+struct LSTMLabCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lstmlab",
+        abstract: "Step through a bidirectional LSTM one timestep at a time, in either direction.",
+        discussion: """
+        With no FILE and no -c, lstmlab starts the interactive lab on a terminal, or reads
+        commands from standard input when it is a pipe. Commands: see 'help' inside the lab.
+
+        Exit status: 0 ok, 1 a command failed, 2 usage error.
+        """
+    )
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ';') and exit.", valueName: "commands"))
+    var commands: String?
+
+    @Flag(name: .long, help: "In -c, FILE or piped input: report each failing command and go on (exit 1 at the end if any failed).")
+    var keepGoing = false
+
+    @Option(name: .long, help: ArgumentHelp("Colour: auto (a terminal without NO_COLOR or TERM=dumb), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    @Option(name: .long, help: ArgumentHelp("Refuse sizes whose memory estimate exceeds this many MiB.", valueName: "MiB"))
+    var memoryLimit: Int = 2048
+
+    @Option(name: .long, help: ArgumentHelp("Worker threads for run and bench (default: the machine's cores).", valueName: "N"))
+    var threads: Int?
+
+    @Argument(help: ArgumentHelp("A script of lab commands, one per line ('#' starts a comment).", valueName: "FILE"))
+    var file: String?
+
+    func validate() throws {
+        guard memoryLimit >= 1 && memoryLimit <= 1 << 30 else { throw ValidationError("--memory-limit must be from 1 to \(1 << 30) MiB") }
+        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64") }
+        if commands != nil && file != nil { throw ValidationError("give either -c or FILE, not both") }
+    }
+
+    func run() throws {
+        var settings = Session.Settings()
+        settings.memoryLimit = memoryLimit << 20
+        settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let interpreter = Interpreter(session: .demo(settings: settings))
+        let terminal = Terminal.current
+        var lab = Lab(interpreter: interpreter, width: terminal.width, color: color.enabled(on: terminal))
+        if let commands {
+            let lines = Tokenizer.splitStatements(commands)
+            throw ExitCode(ScriptRunner.run(lines: lines, source: "-c", lab: &lab, keepGoing: keepGoing))
+        }
+        if let file {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                let reason = FileManager.default.fileExists(atPath: file) ? "cannot be read as UTF-8 text" : "no such file"
+                FileHandle.standardError.write(Data("lstmlab: \(file): \(reason)\n".utf8))
+                throw ExitCode(2)
+            }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            throw ExitCode(ScriptRunner.run(lines: lines, source: file, lab: &lab, keepGoing: keepGoing))
+        }
+        if terminal.stdinIsTTY {
+            throw ExitCode(InteractiveLoop.run(lab: &lab))
+        }
+        var lines: [String] = []
+        while let line = readLine(strippingNewline: true) { lines.append(line) }
+        throw ExitCode(ScriptRunner.run(lines: lines, source: "<stdin>", lab: &lab, keepGoing: keepGoing))
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    func enabled(on terminal: Terminal) -> Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: terminal.stdoutIsTTY && terminal.environment["NO_COLOR"] == nil && terminal.environment["TERM"] != "dumb"
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import LabShell
+
+/// Runs lines with no prompt: `-c`, a FILE, or piped input. The first failing
+/// command stops the run with `SOURCE:LINE: error: …` (exit 1) unless keepGoing.
+enum ScriptRunner {
+    static func run(lines: [String], source: String, lab: inout Lab, keepGoing: Bool) -> Int32 {
+        var failed = false
+        for (index, line) in lines.enumerated() {
+            let result = lab.handle(line)
+            StdIO.out(result.output)
+            if let error = result.error {
+                StdIO.err("\(source):\(index + 1): error: \(error)")
+                failed = true
+                if !keepGoing { return 1 }
+            }
+            if result.quit { break }
+        }
+        return failed ? 1 : 0
+    }
+}
