@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "TermRender", dependencies: ["LSTMCore"]),
         // Tokenizer, command table, parser, session, interpreter.
         .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender"]),
+        // Lesson model, loader, player state machine, progress store, lint.
+        .target(name: "LessonKit", dependencies: ["LSTMCore"]),
         .executableTarget(
             name: "lstmlab",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
             exclude: ["Fixtures", "make_golden.py"]
         ),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,130 @@
+/// Why an `answer:` line could not be read.
+public struct AnswerSpecError: Error, Equatable, Sendable {
+    public var message: String
+}
+
+extension AnswerSpec {
+    public static let kinds = ["number", "value", "shape", "gate", "choice", "text"]
+
+    /// Parses the text after `answer:`.
+    ///
+    /// ```
+    /// number 64            number 4*16 tol 0
+    /// value h[0,3] fwd     value y[0,4,20] tol 1e-4
+    /// shape [3, 5, 32]     shape y
+    /// gate f               choice b            text forward|前向
+    /// ```
+    public static func parse(_ text: String) throws(AnswerSpecError) -> AnswerSpec {
+        let t = text.trimmingSpaces
+        let kind = String(t.prefix { $0 != " " })
+        let rest = String(t.dropFirst(kind.count)).trimmingSpaces
+        func fail(_ m: String) -> AnswerSpecError { AnswerSpecError(message: m) }
+        switch kind {
+        case "number":
+            let (body, tol) = try splitTolerance(rest)
+            guard !body.isEmpty, let x = ArithmeticExpression.evaluate(body) else {
+                throw fail("'answer: number' needs a number, got '\(body)'")
+            }
+            return .number(x, tolerance: tol)
+        case "value":
+            let (body, tol) = try splitTolerance(rest)
+            let words = body.split(separator: " ").map(String.init)
+            guard let first = words.first, let ref = parseIndexed(first) else {
+                throw fail("'answer: value' needs NAME[i,j,...] like h[0,3], got '\(body)'")
+            }
+            var r = ref
+            if words.count == 2 {
+                guard words[1] == "fwd" || words[1] == "bwd" else {
+                    throw fail("direction must be fwd or bwd, got '\(words[1])'")
+                }
+                r.direction = words[1]
+            } else if words.count > 2 {
+                throw fail("'answer: value' takes NAME[i,j,...] [fwd|bwd] [tol E], got '\(body)'")
+            }
+            return .value(r, tolerance: tol)
+        case "shape":
+            if rest.hasPrefix("[") {
+                guard let dims = parseShape(rest) else {
+                    throw fail("'answer: shape' needs [a, b, ...] with non-negative integers, got '\(rest)'")
+                }
+                return .shape(dims)
+            }
+            let words = rest.split(separator: " ").map(String.init)
+            guard let name = words.first, words.count <= 2, isName(name) else {
+                throw fail("'answer: shape' needs [a, b, ...] or a view name, got '\(rest)'")
+            }
+            var dir: String? = nil
+            if words.count == 2 {
+                guard words[1] == "fwd" || words[1] == "bwd" else {
+                    throw fail("direction must be fwd or bwd, got '\(words[1])'")
+                }
+                dir = words[1]
+            }
+            return .liveShape(name: name, direction: dir)
+        case "gate":
+            guard ["i", "f", "g", "o"].contains(rest) else {
+                throw fail("'answer: gate' must be one of i, f, g, o, got '\(rest)'")
+            }
+            return .gate(rest)
+        case "choice":
+            let k = rest.lowercased()
+            guard !k.isEmpty, !k.contains(" ") else {
+                throw fail("'answer: choice' needs one key like b, got '\(rest)'")
+            }
+            return .choice(k)
+        case "text":
+            let words = rest.split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+            guard !words.isEmpty else { throw fail("'answer: text' needs at least one word") }
+            return .text(words)
+        default:
+            throw fail("unknown answer kind '\(kind)' (known: \(kinds.joined(separator: ", ")))")
+        }
+    }
+
+    /// `… tol E` → (…, E); the default tolerance when absent.
+    private static func splitTolerance(_ s: String) throws(AnswerSpecError) -> (String, Double) {
+        let words = s.split(separator: " ").map(String.init)
+        guard words.count >= 2, words[words.count - 2] == "tol" else { return (s, defaultTolerance) }
+        let e = words[words.count - 1]
+        guard let tol = Double(e), tol >= 0, tol.isFinite else {
+            throw AnswerSpecError(message: "tolerance must be a non-negative number, got '\(e)'")
+        }
+        return (words.dropLast(2).joined(separator: " "), tol)
+    }
+
+    static func isName(_ s: String) -> Bool {
+        guard let f = s.first, f.isLetter || f == "_" else { return false }
+        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
+    /// `h[0,3]` → name and index.
+    static func parseIndexed(_ s: String) -> ValueReference? {
+        guard let open = s.firstIndex(of: "["), s.hasSuffix("]") else { return nil }
+        let name = String(s[..<open])
+        guard isName(name) else { return nil }
+        let inner = s[s.index(after: open)..<s.index(before: s.endIndex)]
+        var index: [Int] = []
+        for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let i = Int(part.trimmingSpaces), i >= 0 else { return nil }
+            index.append(i)
+        }
+        guard !index.isEmpty else { return nil }
+        return ValueReference(name: name, index: index, direction: nil)
+    }
+
+    /// `[3, 5, 32]`, `(3, 5, 32)`, `3,5,32`, `3x5x32`, `3 × 5 × 32` → dims.
+    public static func parseShape(_ s: String) -> [Int]? {
+        var t = s.trimmingSpaces
+        if (t.hasPrefix("[") && t.hasSuffix("]")) || (t.hasPrefix("(") && t.hasSuffix(")")) {
+            t = String(t.dropFirst().dropLast())
+        }
+        let parts = t.split(whereSeparator: { $0 == "," || $0 == "x" || $0 == "×" || $0 == "，" || $0 == " " })
+        guard !parts.isEmpty else { return nil }
+        var dims: [Int] = []
+        for p in parts {
+            guard let d = Int(p), d >= 0 else { return nil }
+            dims.append(d)
+        }
+        return dims
+    }
+}

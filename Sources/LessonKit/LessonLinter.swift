@@ -1,0 +1,115 @@
+import Foundation
+
+/// `lesson check FILE`: everything that can be verified without playing.
+///
+/// - the file parses (front matter, steps, questions with an answer, a
+///   solution and at most three hints; no `save`, `export` or `load`);
+/// - the file name's number is the lesson id;
+/// - every lab line parses as a lab command (`checkCommand` returns the
+///   parser's message, or nil when the line is fine);
+/// - the other language's file of the same number has the same steps: the
+///   same count, the same lab commands and the same `answer:` lines.
+public struct LessonLinter {
+    public var checkCommand: (String) -> String?
+
+    public init(checkCommand: @escaping (String) -> String?) {
+        self.checkCommand = checkCommand
+    }
+
+    /// Lints the file at `path` (as the user typed it) and its counterpart.
+    public func lint(path: String) -> [LessonError] {
+        let url = URL(fileURLWithPath: path)
+        let language = LessonCatalog.language(ofPath: path)
+        let lesson: Lesson
+        do {
+            lesson = try LessonCatalog.load(url: url, displayPath: path, language: language)
+        } catch {
+            return error.errors
+        }
+        var errors = check(lesson, fileName: url.lastPathComponent)
+        let other = language == "en" ? "zh" : "en"
+        let dir = url.deletingLastPathComponent()
+        if LessonCatalog.languages.contains(dir.lastPathComponent) {
+            let otherDir = dir.deletingLastPathComponent().appendingPathComponent(other)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: otherDir.path)) ?? []).sorted()
+            let displayDir = (path as NSString).deletingLastPathComponent
+            let otherDisplayDir = ((displayDir as NSString).deletingLastPathComponent as NSString).appendingPathComponent(other)
+            if let name = names.first(where: { LessonCatalog.parseFileName($0)?.0 == lesson.id }) {
+                let otherPath = (otherDisplayDir as NSString).appendingPathComponent(name)
+                do {
+                    let counterpart = try LessonCatalog.load(url: otherDir.appendingPathComponent(name),
+                                                             displayPath: otherPath, language: other)
+                    errors += compare(lesson, counterpart)
+                } catch {
+                    errors.append(LessonError(file: path, line: 1,
+                                              message: "the \(other) version \(otherPath) has errors: run 'lesson check \(otherPath)'"))
+                }
+            } else {
+                errors.append(LessonError(file: path, line: 1,
+                                          message: "no \(other) version of lesson \(lesson.id): expected \(otherDisplayDir)/\(String(format: "%02d", lesson.id))-….md"))
+            }
+        }
+        return errors.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
+    /// Checks one parsed lesson on its own.
+    public func check(_ lesson: Lesson, fileName: String?) -> [LessonError] {
+        var errors: [LessonError] = []
+        if let name = fileName, let (id, _) = LessonCatalog.parseFileName(name), id != lesson.id {
+            errors.append(LessonError(file: lesson.file, line: 1, message: "the file name says lesson \(id) but its id is \(lesson.id)"))
+        } else if let name = fileName, LessonCatalog.parseFileName(name) == nil {
+            errors.append(LessonError(file: lesson.file, line: 1, message: "lesson files are named NN-slug.md, got '\(name)'"))
+        }
+        for step in lesson.steps {
+            for lab in step.labLines {
+                if let message = checkCommand(lab.command) {
+                    errors.append(LessonError(file: lesson.file, line: lab.line, message: "'\(lab.command)': \(message)"))
+                }
+            }
+        }
+        return errors
+    }
+
+    /// The step-by-step alignment of two language versions; errors are
+    /// reported in `a` and point at the line in `b`.
+    public func compare(_ a: Lesson, _ b: Lesson) -> [LessonError] {
+        var errors: [LessonError] = []
+        func err(_ line: Int, _ m: String) { errors.append(LessonError(file: a.file, line: line, message: m)) }
+        if a.id != b.id { err(1, "id \(a.id) differs from id \(b.id) in \(b.file)") }
+        if a.lockSkip != b.lockSkip { err(1, "lock_skip differs from \(b.file)") }
+        if a.steps.count != b.steps.count {
+            err(1, "\(a.steps.count) steps here but \(b.steps.count) in \(b.file): the languages must have the same steps")
+        }
+        for (n, (sa, sb)) in zip(a.steps, b.steps).enumerated() {
+            let la = sa.labLines, lb = sb.labLines
+            for k in 0..<max(la.count, lb.count) {
+                let ca = k < la.count ? la[k].command : nil
+                let cb = k < lb.count ? lb[k].command : nil
+                guard normalized(ca) != normalized(cb) else { continue }
+                let line = k < la.count ? la[k].line : sa.line
+                let where_ = k < lb.count ? "\(b.file):\(lb[k].line)" : "\(b.file):\(sb.line)"
+                err(line, "step \(n + 1): lab command \(quoted(ca)) here but \(quoted(cb)) in \(where_)")
+                break
+            }
+            switch (sa.question, sb.question) {
+            case (nil, nil): break
+            case (let qa?, nil): err(qa.line, "step \(n + 1) has a question here but none in \(b.file):\(sb.line)")
+            case (nil, let qb?): err(sa.line, "step \(n + 1) has no question here but one in \(b.file):\(qb.line)")
+            case (let qa?, let qb?):
+                if qa.answerText != qb.answerText {
+                    err(qa.answerLine, "step \(n + 1): 'answer: \(qa.answerText)' here but 'answer: \(qb.answerText)' in \(b.file):\(qb.answerLine)")
+                }
+                if qa.choices.map(\.key) != qb.choices.map(\.key) {
+                    err(qa.line, "step \(n + 1): choices \(qa.choices.map(\.key).joined(separator: ", ")) here but \(qb.choices.map(\.key).joined(separator: ", ")) in \(b.file):\(qb.line)")
+                }
+            }
+        }
+        return errors
+    }
+
+    private func normalized(_ s: String?) -> String? {
+        s.map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+    }
+
+    private func quoted(_ s: String?) -> String { s.map { "'\($0)'" } ?? "(none)" }
+}

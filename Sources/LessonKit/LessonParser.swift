@@ -1,0 +1,326 @@
+/// Reads the lesson format (`docs/LESSON-FORMAT.md`) into a `Lesson`,
+/// collecting every error with its line.
+public enum LessonParser {
+    /// Lab commands a lesson may not run: they read or write files.
+    public static let fileCommands: Set<String> = ["save", "export", "load"]
+
+    /// Parses `text`; `file` names the source in errors, `language` picks the
+    /// player's messages (`en` or `zh`).
+    public static func parse(_ text: String, file: String, language: String = "en") throws(LessonErrors) -> Lesson {
+        var p = Parser(file: file, lines: splitLines(text))
+        let lesson = p.run(language: language)
+        if !p.errors.isEmpty { throw LessonErrors(p.errors.sorted { $0.line < $1.line }) }
+        guard let lesson else { throw LessonErrors([LessonError(file: file, line: 1, message: "the lesson could not be read")]) }
+        return lesson
+    }
+
+    static func splitLines(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// A lab line without its `#` comment (quotes respected), trimmed.
+    public static func stripComment(_ line: String) -> String {
+        var quote: Character? = nil
+        var out = ""
+        for ch in line {
+            if let q = quote {
+                if ch == q { quote = nil }
+            } else if ch == "\"" || ch == "'" {
+                quote = ch
+            } else if ch == "#" {
+                break
+            }
+            out.append(ch)
+        }
+        return out.trimmingSpaces
+    }
+}
+
+private struct Parser {
+    let file: String
+    let lines: [String]
+    var errors: [LessonError] = []
+
+    init(file: String, lines: [String]) {
+        self.file = file
+        self.lines = lines
+    }
+
+    mutating func error(_ line: Int, _ message: String) {
+        errors.append(LessonError(file: file, line: line, message: message))
+    }
+
+    mutating func run(language: String) -> Lesson? {
+        // Front matter.
+        guard lines.first?.trimmingSpaces == "---" else {
+            error(1, "the file must start with front matter: a '---' line, 'id:' and 'title:', then '---'")
+            return nil
+        }
+        var fields: [String: (String, Int)] = [:]
+        var n = 1
+        var closed = false
+        while n < lines.count {
+            let raw = lines[n]
+            let lineNo = n + 1
+            n += 1
+            let t = raw.trimmingSpaces
+            if t == "---" { closed = true; break }
+            if t.isEmpty { continue }
+            guard let colon = t.firstIndex(of: ":") else {
+                error(lineNo, "front matter lines are 'key: value', got '\(t)'")
+                continue
+            }
+            let key = String(t[..<colon]).trimmingSpaces
+            let value = String(t[t.index(after: colon)...]).trimmingSpaces
+            guard ["id", "title", "lock_skip"].contains(key) else {
+                error(lineNo, "unknown front matter key '\(key)' (known: id, title, lock_skip)")
+                continue
+            }
+            if fields[key] != nil {
+                error(lineNo, "front matter key '\(key)' appears twice")
+                continue
+            }
+            fields[key] = (value, lineNo)
+        }
+        guard closed else {
+            error(1, "front matter is not closed: add a '---' line after it")
+            return nil
+        }
+        var id = 0
+        if let (v, l) = fields["id"] {
+            if let i = Int(v), i > 0 { id = i } else { error(l, "id must be a positive integer, got '\(v)'") }
+        } else {
+            error(1, "front matter has no 'id:'")
+        }
+        var title = ""
+        if let (v, l) = fields["title"] {
+            if v.isEmpty { error(l, "title is empty") }
+            title = v
+        } else {
+            error(1, "front matter has no 'title:'")
+        }
+        var lockSkip = false
+        if let (v, l) = fields["lock_skip"] {
+            switch v {
+            case "true": lockSkip = true
+            case "false": lockSkip = false
+            default: error(l, "lock_skip must be true or false, got '\(v)'")
+            }
+        }
+
+        // Body.
+        var intro: [String] = []
+        var steps: [LessonStep] = []
+        var current: (title: String, line: Int, segments: [LessonSegment], text: [String])? = nil
+
+        func flushText(_ s: inout (title: String, line: Int, segments: [LessonSegment], text: [String])) {
+            let joined = Parser.trimBlankLines(s.text)
+            if !joined.isEmpty { s.segments.append(.narration(joined)) }
+            s.text = []
+        }
+
+        var questionSeen = false
+        while n < lines.count {
+            let raw = lines[n]
+            let lineNo = n + 1
+            n += 1
+            let t = raw.trimmingSpaces
+            if raw.hasPrefix("## ") || raw == "##" {
+                if var s = current {
+                    flushText(&s)
+                    steps.append(LessonStep(title: s.title, line: s.line, segments: s.segments))
+                }
+                let heading = String(raw.dropFirst(2)).trimmingSpaces
+                if heading.isEmpty { error(lineNo, "step heading '##' has no title") }
+                current = (heading, lineNo, [], [])
+                questionSeen = false
+                continue
+            }
+            if t.hasPrefix("```") {
+                let info = String(t.dropFirst(3)).trimmingSpaces
+                // Find the closing fence.
+                var body: [(String, Int)] = []
+                var end = false
+                while n < lines.count {
+                    let bl = lines[n]
+                    n += 1
+                    if bl.trimmingSpaces == "```" { end = true; break }
+                    body.append((bl, n))
+                }
+                if !end {
+                    error(lineNo, "block '```\(info)' is not closed: add a '```' line after it")
+                    break
+                }
+                if info == "lab" || info == "question" {
+                    guard var s = current else {
+                        error(lineNo, "'```\(info)' block before the first step: start a step with '## Title'")
+                        continue
+                    }
+                    flushText(&s)
+                    if info == "lab" {
+                        let labLines = parseLab(body)
+                        if labLines.isEmpty { error(lineNo, "lab block has no commands") }
+                        s.segments.append(.lab(labLines))
+                    } else {
+                        if questionSeen {
+                            error(lineNo, "a step has at most one question block")
+                        } else if let q = parseQuestion(body, line: lineNo) {
+                            s.segments.append(.question(q))
+                        }
+                        questionSeen = true
+                    }
+                    current = s
+                } else {
+                    // Any other fenced block is narration, kept verbatim.
+                    let block = (["```" + info] + body.map(\.0) + ["```"])
+                    if current != nil { current?.text += block } else { intro += block }
+                }
+                continue
+            }
+            if current != nil { current?.text.append(raw) } else { intro.append(raw) }
+        }
+        if var s = current {
+            flushText(&s)
+            steps.append(LessonStep(title: s.title, line: s.line, segments: s.segments))
+        }
+        if steps.isEmpty && errors.isEmpty {
+            error(max(lines.count, 1), "the lesson has no steps: start one with '## Title'")
+        }
+        return Lesson(file: file, id: id, title: title, language: language, lockSkip: lockSkip,
+                      intro: Parser.trimBlankLines(intro), steps: steps)
+    }
+
+    mutating func parseLab(_ body: [(String, Int)]) -> [LabLine] {
+        var out: [LabLine] = []
+        for (raw, lineNo) in body {
+            let command = LessonParser.stripComment(raw)
+            if command.isEmpty { continue }
+            let word = command.split(separator: " ").first.map(String.init) ?? ""
+            if LessonParser.fileCommands.contains(word) {
+                error(lineNo, "lessons cannot read or write files: '\(word)' is not allowed in a lab block")
+                continue
+            }
+            out.append(LabLine(command: command, line: lineNo))
+        }
+        return out
+    }
+
+    mutating func parseQuestion(_ body: [(String, Int)], line: Int) -> LessonQuestion? {
+        var ask: String? = nil
+        var answer: (String, Int)? = nil
+        var solution: String? = nil
+        var hints: [String] = []
+        var choices: [(Choice, Int)] = []
+        var lastKey: String? = nil
+        let errorCount = errors.count
+
+        func append(_ key: String, _ more: String) {
+            switch key {
+            case "ask": ask = (ask ?? "") + "\n" + more
+            case "solution": solution = (solution ?? "") + "\n" + more
+            case "hint": if let last = hints.popLast() { hints.append(last + "\n" + more) }
+            case "choice": if let last = choices.popLast() { choices.append((Choice(key: last.0.key, text: last.0.text + " " + more), last.1)) }
+            default: break
+            }
+        }
+
+        for (raw, lineNo) in body {
+            let t = raw.trimmingSpaces
+            if t.isEmpty { continue }
+            // An indented line continues the previous field (long solutions).
+            if raw.first == " " || raw.first == "\t", let key = lastKey, key != "answer" {
+                append(key, t)
+                continue
+            }
+            guard let colon = t.firstIndex(of: ":") else {
+                error(lineNo, "question lines are 'key: text', got '\(t)'")
+                continue
+            }
+            let key = String(t[..<colon]).trimmingSpaces
+            let value = String(t[t.index(after: colon)...]).trimmingSpaces
+            lastKey = key
+            if value.isEmpty && ["ask", "answer", "hint", "choice", "solution"].contains(key) {
+                error(lineNo, "'\(key):' is empty")
+                continue
+            }
+            switch key {
+            case "ask":
+                if ask != nil { error(lineNo, "a question has one 'ask:' line") } else { ask = value }
+            case "answer":
+                if answer != nil { error(lineNo, "a question has one 'answer:' line") } else { answer = (value, lineNo) }
+            case "solution":
+                if solution != nil { error(lineNo, "a question has one 'solution:' line") } else { solution = value }
+            case "hint":
+                if hints.count == LessonQuestion.maxHints {
+                    error(lineNo, "a question has at most \(LessonQuestion.maxHints) hints")
+                } else {
+                    hints.append(value)
+                }
+            case "choice":
+                if let c = parseChoice(value) {
+                    if choices.contains(where: { $0.0.key == c.key }) {
+                        error(lineNo, "choice '\(c.key)' is listed twice")
+                    } else {
+                        choices.append((c, lineNo))
+                    }
+                } else {
+                    error(lineNo, "choice lines are 'choice: K) text', got '\(value)'")
+                }
+            default:
+                error(lineNo, "unknown question key '\(key)' (known: ask, answer, choice, hint, solution)")
+                lastKey = nil
+            }
+        }
+        if ask == nil { error(line, "question has no 'ask:' line") }
+        if answer == nil { error(line, "question has no 'answer:' line") }
+        if solution == nil { error(line, "question has no 'solution:' line") }
+        var spec: AnswerSpec? = nil
+        if let (text, answerLine) = answer {
+            do {
+                spec = try AnswerSpec.parse(text)
+            } catch {
+                self.error(answerLine, error.message)
+            }
+            if case .choice(let k)? = spec {
+                if choices.isEmpty {
+                    error(answerLine, "'answer: choice' needs 'choice: K) text' lines")
+                } else if !choices.contains(where: { $0.0.key == k }) {
+                    error(answerLine, "answer '\(k)' is not one of the choices (\(choices.map(\.0.key).joined(separator: ", ")))")
+                }
+            } else if spec != nil, let first = choices.first {
+                error(first.1, "'choice:' lines need 'answer: choice K'")
+            }
+        }
+        guard errors.count == errorCount, let ask, let answer, let solution, let spec else { return nil }
+        return LessonQuestion(ask: ask, answer: spec, answerText: answer.0, choices: choices.map(\.0), hints: hints,
+                              solution: solution, line: line, answerLine: answer.1)
+    }
+
+    func parseChoice(_ value: String) -> Choice? {
+        guard let paren = value.firstIndex(of: ")") else { return nil }
+        let key = String(value[..<paren]).trimmingSpaces.lowercased()
+        let text = String(value[value.index(after: paren)...]).trimmingSpaces
+        guard !key.isEmpty, key.count <= 2, key.allSatisfy({ $0.isLetter || $0.isNumber }), !text.isEmpty else { return nil }
+        return Choice(key: key, text: text)
+    }
+
+    static func trimBlankLines(_ lines: [String]) -> String {
+        var ls = lines
+        while let f = ls.first, f.trimmingSpaces.isEmpty { ls.removeFirst() }
+        while let l = ls.last, l.trimmingSpaces.isEmpty { ls.removeLast() }
+        return ls.joined(separator: "\n")
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}
