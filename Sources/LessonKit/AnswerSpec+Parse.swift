@@ -28,8 +28,11 @@ extension AnswerSpec {
             return .number(x, tolerance: tol)
         case "value":
             let (body, tol) = try splitTolerance(rest)
-            let words = body.split(separator: " ").map(String.init)
-            guard let first = words.first, let ref = parseIndexed(first) else {
+            // The index may hold spaces: `h[0, 3] fwd`.
+            let close = body.firstIndex(of: "]").map { body.index(after: $0) } ?? body.endIndex
+            let head = String(body[..<close])
+            let words = [head] + body[close...].split(separator: " ").map(String.init)
+            guard !head.isEmpty, let ref = parseIndexed(head) else {
                 throw fail("'answer: value' needs NAME[i,j,...] like h[0,3], got '\(body)'")
             }
             var r = ref
@@ -118,7 +121,11 @@ extension AnswerSpec {
         if (t.hasPrefix("[") && t.hasSuffix("]")) || (t.hasPrefix("(") && t.hasSuffix(")")) {
             t = String(t.dropFirst().dropLast())
         }
-        let parts = t.split(whereSeparator: { $0 == "," || $0 == "x" || $0 == "×" || $0 == "，" || $0 == " " })
+        // `3x5x32` only when there are no commas: a stray x elsewhere is not a separator.
+        let byTimes = !t.contains(",") && !t.contains("，") && (t.contains("x") || t.contains("×"))
+        let parts = byTimes
+            ? t.split(whereSeparator: { $0 == "x" || $0 == "×" }).map { $0.trimmingSpaces[...] }
+            : t.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " })
         guard !parts.isEmpty else { return nil }
         var dims: [Int] = []
         for p in parts {

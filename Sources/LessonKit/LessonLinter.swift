@@ -34,7 +34,8 @@ public struct LessonLinter {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: otherDir.path)) ?? []).sorted()
             let displayDir = (path as NSString).deletingLastPathComponent
             let otherDisplayDir = ((displayDir as NSString).deletingLastPathComponent as NSString).appendingPathComponent(other)
-            if let name = names.first(where: { LessonCatalog.parseFileName($0)?.0 == lesson.id }) {
+            let number = LessonCatalog.parseFileName(url.lastPathComponent)?.0 ?? lesson.id
+            if let name = names.first(where: { LessonCatalog.parseFileName($0)?.0 == number }) {
                 let otherPath = (otherDisplayDir as NSString).appendingPathComponent(name)
                 do {
                     let counterpart = try LessonCatalog.load(url: otherDir.appendingPathComponent(name),
@@ -46,7 +47,7 @@ public struct LessonLinter {
                 }
             } else {
                 errors.append(LessonError(file: path, line: 1,
-                                          message: "no \(other) version of lesson \(lesson.id): expected \(otherDisplayDir)/\(String(format: "%02d", lesson.id))-….md"))
+                                          message: "no \(other) version of lesson \(number): expected \(otherDisplayDir)/\(String(format: "%02d", number))-….md"))
             }
         }
         return errors.sorted { ($0.file, $0.line) < ($1.file, $1.line) }

@@ -163,7 +163,9 @@ private struct Parser {
                     flushText(&s)
                     if info == "lab" {
                         let labLines = parseLab(body)
-                        if labLines.isEmpty { error(lineNo, "lab block has no commands") }
+                        if !body.contains(where: { !LessonParser.stripComment($0.0).isEmpty }) {
+                            error(lineNo, "lab block has no commands")
+                        }
                         s.segments.append(.lab(labLines))
                     } else {
                         if questionSeen {
@@ -216,6 +218,7 @@ private struct Parser {
         var hints: [String] = []
         var choices: [(Choice, Int)] = []
         var lastKey: String? = nil
+        var badChoice = false
         let errorCount = errors.count
 
         func append(_ key: String, _ more: String) {
@@ -245,6 +248,8 @@ private struct Parser {
             lastKey = key
             if value.isEmpty && ["ask", "answer", "hint", "choice", "solution"].contains(key) {
                 error(lineNo, "'\(key):' is empty")
+                // Counted as present, so the error is not repeated as "missing".
+                if key == "ask" { ask = "" } else if key == "solution" { solution = "" } else if key == "answer" { answer = ("", lineNo) }
                 continue
             }
             switch key {
@@ -268,6 +273,7 @@ private struct Parser {
                         choices.append((c, lineNo))
                     }
                 } else {
+                    badChoice = true
                     error(lineNo, "choice lines are 'choice: K) text', got '\(value)'")
                 }
             default:
@@ -279,16 +285,16 @@ private struct Parser {
         if answer == nil { error(line, "question has no 'answer:' line") }
         if solution == nil { error(line, "question has no 'solution:' line") }
         var spec: AnswerSpec? = nil
-        if let (text, answerLine) = answer {
+        if let (text, answerLine) = answer, !text.isEmpty {
             do {
                 spec = try AnswerSpec.parse(text)
             } catch {
                 self.error(answerLine, error.message)
             }
             if case .choice(let k)? = spec {
-                if choices.isEmpty {
+                if choices.isEmpty && !badChoice {
                     error(answerLine, "'answer: choice' needs 'choice: K) text' lines")
-                } else if !choices.contains(where: { $0.0.key == k }) {
+                } else if !choices.isEmpty && !choices.contains(where: { $0.0.key == k }) {
                     error(answerLine, "answer '\(k)' is not one of the choices (\(choices.map(\.0.key).joined(separator: ", ")))")
                 }
             } else if spec != nil, let first = choices.first {

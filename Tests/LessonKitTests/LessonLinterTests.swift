@@ -33,8 +33,8 @@ import Testing
             "\(path):1: error: the file name says lesson 4 but its id is 3",
             "\(path):16: error: step 1: lab command 'show W_ih_f' here but 'show W_hh_f' in \(zhPath):16",
             "\(path):23: error: step 1: 'answer: number 64' here but 'answer: number 65' in \(zhPath):23",
-            "\(path):36: error: 'bad step': unknown command 'bad'",
-            "\(path):36: error: step 2: lab command 'bad step' here but 'step fwd' in \(zhPath):36",
+            "\(path):35: error: 'bad step': unknown command 'bad'",
+            "\(path):35: error: step 2: lab command 'bad step' here but 'step fwd' in \(zhPath):35",
         ])
     }
 

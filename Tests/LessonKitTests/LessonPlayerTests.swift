@@ -195,7 +195,7 @@ import Testing
             try q.playAuto(host: &empty) { _ in }
             Issue.record("expected a failure")
         } catch {
-            #expect(error.description == "l.md:42: error: cannot read the answer 'value h[0,3] fwd tol 1e-4' from the session: no view h[0, 3] fwd")
+            #expect(error.description == "l.md:40: error: cannot read the answer 'value h[0,3] fwd tol 1e-4' from the session: no view h[0, 3] fwd")
         }
     }
 
