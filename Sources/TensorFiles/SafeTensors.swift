@@ -136,7 +136,7 @@ public enum SafeTensors {
         out += header
         for name in names {
             guard let t = byName[name] else { continue }
-            for x in t.data { FloatDecoding.appendLittleEndian(x, to: &out) }
+            FloatDecoding.appendLittleEndian(t.data, to: &out)
         }
         return out
     }
