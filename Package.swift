@@ -14,17 +14,19 @@ let package = Package(
     targets: [
         // GNU readline (Debian libreadline-dev); imported only by the executable.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // OpenBLAS (Debian libopenblas-dev): the large matrix products.
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         // Numerics only: no I/O, no printing.
         .target(
             name: "LSTMCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["COpenBLAS", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // .npy and safetensors, every byte bounds-checked; state_dict names.
         .target(name: "TensorFiles", dependencies: ["LSTMCore"]),
         // Pure String producers.
         .target(name: "TermRender", dependencies: ["LSTMCore"]),
         // Tokenizer, command table, parser, session, interpreter.
-        .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender", "LessonKit"]),
+        .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender"]),
         // Lesson model, loader, player state machine, progress store, lint.
         .target(name: "LessonKit", dependencies: ["LSTMCore"]),
         .executableTarget(
@@ -44,8 +46,6 @@ let package = Package(
         ),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
-        // Plays every lesson in both languages on the real interpreter and lints every file.
-        .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

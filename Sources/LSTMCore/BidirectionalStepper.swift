@@ -16,9 +16,9 @@ public struct BidirectionalStepper: Sendable {
     public var mode: StepMode
     public var variant: Variant
     /// Completed steps per direction, in processing order.
-    public private(set) var traces: [[StepTrace]] = [[], []]
+    public internal(set) var traces: [[StepTrace]] = [[], []]
 
-    private let xs: [Matrix]
+    let xs: [Matrix]
     private var projections: [[Matrix]?] = [nil, nil]
 
     public var batch: Int { input.shape[0] }

@@ -31,70 +31,52 @@ public enum LSTMCell {
     /// The pre-activations `z`, `[B, 4H]`, and the number of products used.
     ///
     /// `projected`, in hoisted mode, is this step's rows of the precomputed
-    /// `X·W_ihᵀ + b_ih`.
+    /// `X·W_ihᵀ + b_ih`; without it a hoisted step is computed as a fused one.
     public static func preActivations(x: Matrix, h: Matrix, parameters p: DirectionParameters,
                                       mode: StepMode, projected: Matrix? = nil) -> (Matrix, Int) {
-        switch mode {
-        case .fused:
-            var zx = x.timesTransposed(p.wIH)
-            zx.addRowVector(p.bIH)
-            var zh = h.timesTransposed(p.wHH)
-            zh.addRowVector(p.bHH)
-            zx.add(zh)
-            return (zx, 2)
-        case .hoisted:
-            if let projected {
-                var zh = h.timesTransposed(p.wHH)
-                zh.addRowVector(p.bHH)
-                var z = projected
-                z.add(zh)
-                return (z, 1)
+        let b = x.rows, n = 4 * p.hiddenSize
+        precondition(x.cols == p.inputSize && h.cols == p.hiddenSize && h.rows == b, "step shapes")
+        let effective: StepMode = (mode == .hoisted && projected == nil) ? .fused : mode
+        if let projected { precondition(projected.rows == b && projected.cols == n, "projection shape") }
+        var scratch = [Float](repeating: 0, count: b * n)
+        let z = [Float].filled(count: b * n) { zp in
+            p.withPointers { w in
+                x.data.withUnsafeBufferPointer { xp in
+                    h.data.withUnsafeBufferPointer { hp in
+                        scratch.withUnsafeMutableBufferPointer { sp in
+                            withOptionalPointer(effective == .hoisted ? projected?.data : nil) { pp in
+                                guard let xb = xp.baseAddress, let hb = hp.baseAddress, let sb = sp.baseAddress else { return }
+                                StepKernel.preActivations(batch: b, x: xb, h: hb, weights: w, mode: effective,
+                                                          projected: pp, z: zp, scratch: sb)
+                            }
+                        }
+                    }
+                }
             }
-            return preActivations(x: x, h: h, parameters: p, mode: .fused)
-        case .perGate:
-            let hs = p.hiddenSize, b = x.rows
-            var z = Matrix(rows: b, cols: 4 * hs)
-            for gate in Gate.allCases {
-                let rows = gate.rows(hiddenSize: hs)
-                var zx = x.timesTransposed(p.wIH.rowBlock(rows))
-                zx.addRowVector(Array(p.bIH[rows]))
-                var zh = h.timesTransposed(p.wHH.rowBlock(rows))
-                zh.addRowVector(Array(p.bHH[rows]))
-                zx.add(zh)
-                for r in 0..<b { for u in 0..<hs { z[r, rows.lowerBound + u] = zx[r, u] } }
-            }
-            return (z, 8)
         }
+        return (Matrix(rows: b, cols: n, data: z), effective.productsPerStep)
     }
 
     /// Applies the activations and the state update to pre-activations `z`.
     public static func finish(z: Matrix, state: LSTMState, variant: Variant) -> (gates: Matrix, state: LSTMState) {
         let hs = state.h.cols, b = state.h.rows
-        var gates = z
-        var c = state.c
-        var h = state.h
-        for r in 0..<b {
-            for u in 0..<hs {
-                let base = r * 4 * hs
-                let zi = z.data[base + u], zf = z.data[base + hs + u]
-                let zg = z.data[base + 2 * hs + u], zo = z.data[base + 3 * hs + u]
-                let i = Activation.sigmoid(zi), f = Activation.sigmoid(zf)
-                var g = Activation.tanh(zg), o = Activation.sigmoid(zo)
-                if variant == .draft {
-                    // The draft's `o, g = tanh(g), σ(o)`.
-                    g = Activation.sigmoid(zo)
-                    o = Activation.tanh(zg)
+        precondition(z.rows == b && z.cols == 4 * hs, "pre-activation shape")
+        var c = [Float](), h = [Float]()
+        let gates = [Float].filled(count: b * 4 * hs) { gp in
+            c = [Float].filled(count: b * hs) { cp in
+                h = [Float].filled(count: b * hs) { hp in
+                    z.data.withUnsafeBufferPointer { zp in
+                        state.c.data.withUnsafeBufferPointer { cpp in
+                            guard let zb = zp.baseAddress, let cb = cpp.baseAddress else { return }
+                            StepKernel.finish(batch: b, hiddenSize: hs, z: zb, cPrev: cb, variant: variant, activations: .exact,
+                                              gates: gp, c: cp, h: hp)
+                        }
+                    }
                 }
-                gates.data[base + u] = i
-                gates.data[base + hs + u] = f
-                gates.data[base + 2 * hs + u] = g
-                gates.data[base + 3 * hs + u] = o
-                let cNew = f * state.c.data[r * hs + u] + i * g
-                c.data[r * hs + u] = cNew
-                h.data[r * hs + u] = o * Activation.tanh(cNew)
             }
         }
-        return (gates, LSTMState(h: h, c: c))
+        return (Matrix(rows: b, cols: 4 * hs, data: gates),
+                LSTMState(h: Matrix(rows: b, cols: hs, data: h), c: Matrix(rows: b, cols: hs, data: c)))
     }
 
     /// One full step at time index `t`.
@@ -104,4 +86,21 @@ public enum LSTMCell {
         let (gates, next) = finish(z: z, state: state, variant: variant)
         return StepTrace(t: t, gatesPre: z, gates: gates, state: next, products: products, mode: mode, variant: variant)
     }
+}
+
+extension StepMode {
+    /// Matrix products one step performs: 8, 2 or 1.
+    public var productsPerStep: Int {
+        switch self {
+        case .perGate: 8
+        case .fused: 2
+        case .hoisted: 1
+        }
+    }
+}
+
+@inline(__always)
+private func withOptionalPointer<R>(_ array: [Float]?, _ body: (UnsafePointer<Float>?) -> R) -> R {
+    guard let array else { return body(nil) }
+    return array.withUnsafeBufferPointer { body($0.baseAddress) }
 }

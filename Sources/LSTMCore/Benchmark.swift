@@ -1,0 +1,162 @@
+/// Times a full bidirectional forward in each step mode, on deterministic
+/// random weights and input. Returns numbers; never prints.
+///
+/// ```
+/// FLOPs counted = 2 · T · (2·B·D·4H + 2·B·H·4H)    the products of both directions
+/// GFLOP/s       = FLOPs / median time
+/// ```
+public enum Benchmark {
+    public struct Configuration: Equatable, Sendable {
+        public var sizes: LSTMSizes
+        /// 1: directions one after the other; ≥ 2: the two directions at once.
+        public var threads: Int
+        /// Timed forwards per mode (after one untimed warm-up).
+        public var repeats: Int
+        /// Also time `runToEnd`, the shell's `run`, which keeps every trace.
+        public var timesRun: Bool
+        public var seed: UInt64
+
+        public init(sizes: LSTMSizes, threads: Int, repeats: Int = 5, timesRun: Bool = true, seed: UInt64 = 1) {
+            self.sizes = sizes
+            self.threads = threads
+            self.repeats = repeats
+            self.timesRun = timesRun
+            self.seed = seed
+        }
+    }
+
+    public struct ModeResult: Equatable, Sendable {
+        public var mode: StepMode
+        public var medianMilliseconds: Double
+        public var minMilliseconds: Double
+        public var gflops: Double
+        /// The median latency of one `BidirectionalStepper.step` in this mode,
+        /// trace included, as a learner stepping sees it.
+        public var stepMicroseconds: Double
+    }
+
+    public struct Result: Equatable, Sendable {
+        public var configuration: Configuration
+        public var flops: Double
+        /// per-gate, fused, hoisted (without keeping traces, like `nn.LSTM`'s forward).
+        public var modes: [ModeResult]
+        /// Median of `runToEnd` keeping every trace, when timed.
+        public var runMedianMilliseconds: Double?
+        /// False when `shouldCancel` stopped the benchmark early; the numbers
+        /// then cover what was timed before.
+        public var completed: Bool
+    }
+
+    /// `2 · T · (2·B·D·4H + 2·B·H·4H)`.
+    public static func flops(_ s: LSTMSizes) -> Double {
+        let (b, t, d, h) = (Double(s.batch), Double(s.length), Double(s.inputSize), Double(s.hiddenSize))
+        return 2 * t * (2 * b * d * 4 * h + 2 * b * h * 4 * h)
+    }
+
+    /// Limits that keep a benchmark from exhausting memory by mistake.
+    public static let maxTraceBytes = 4 << 30
+
+    public static func validate(_ c: Configuration) throws {
+        let s = c.sizes
+        for (name, v) in [("B", s.batch), ("T", s.length), ("D", s.inputSize), ("H", s.hiddenSize)] where v < 1 {
+            throw BenchmarkError.invalid("\(name) must be at least 1 (got \(v))")
+        }
+        guard c.threads >= 1 else { throw BenchmarkError.invalid("threads must be at least 1 (got \(c.threads))") }
+        guard c.repeats >= 1 else { throw BenchmarkError.invalid("repeat must be at least 1 (got \(c.repeats))") }
+        guard let bytes = s.estimatedBytes, bytes <= maxTraceBytes else {
+            throw BenchmarkError.invalid("B=\(s.batch), T=\(s.length), D=\(s.inputSize), H=\(s.hiddenSize) needs more than \(maxTraceBytes >> 30) GiB")
+        }
+    }
+
+    /// Runs the benchmark. `shouldCancel` is polled between steps.
+    public static func run(_ c: Configuration, shouldCancel: () -> Bool = { false }) throws -> Result {
+        try validate(c)
+        let s = c.sizes
+        var g = SeededGenerator(seed: c.seed)
+        let parameters = BiLSTMParameters.initialized(.pytorch, inputSize: s.inputSize, hiddenSize: s.hiddenSize, using: &g)
+        let input = try Tensor(shape: [s.batch, s.length, s.inputSize],
+                               data: (0..<(s.batch * s.length * s.inputSize)).map { _ in g.uniform(-1, 1) })
+        let stepper = try BidirectionalStepper(parameters: parameters, input: input)
+        let clock = ContinuousClock()
+        let total = flops(s)
+        var cancelled = false
+        let poll: () -> Bool = {
+            if !cancelled && shouldCancel() { cancelled = true }
+            return cancelled
+        }
+
+        var modes: [ModeResult] = []
+        for mode in [StepMode.perGate, .fused, .hoisted] {
+            let jobs = stepper.remainingJobs(mode: mode)
+            var times: [Double] = []
+            for i in 0...c.repeats {
+                let start = clock.now
+                _ = BidirectionalStepper.runJobs(jobs, threads: c.threads, keepTraces: false, shouldCancel: poll)
+                if i > 0 { times.append(milliseconds(clock.now - start)) } // i = 0 warms up
+                if cancelled { break }
+            }
+            if cancelled { break }
+            let median = Self.median(times)
+            modes.append(ModeResult(mode: mode, medianMilliseconds: median, minMilliseconds: times.min() ?? median,
+                                    gflops: median > 0 ? total / (median * 1e6) : 0,
+                                    stepMicroseconds: stepLatency(stepper, mode: mode, repeats: c.repeats, clock: clock, poll: poll)))
+            if cancelled { break }
+        }
+
+        var runMedian: Double? = nil
+        if c.timesRun && !cancelled {
+            var times: [Double] = []
+            for _ in 0..<max(1, min(c.repeats, 5)) {
+                var fresh = stepper
+                let start = clock.now
+                fresh.runToEnd(threads: c.threads, shouldCancel: poll)
+                times.append(milliseconds(clock.now - start))
+                if cancelled { break }
+            }
+            if !cancelled { runMedian = median(times) }
+        }
+        return Result(configuration: c, flops: total, modes: modes, runMedianMilliseconds: runMedian, completed: !cancelled)
+    }
+
+    /// The median time of single forward steps through the stepper, as the
+    /// shell's `step` takes them (at most 200 steps per repeat).
+    private static func stepLatency(_ stepper: BidirectionalStepper, mode: StepMode, repeats: Int,
+                                    clock: ContinuousClock, poll: () -> Bool) -> Double {
+        var s = stepper
+        s.mode = mode
+        var times: [Double] = []
+        let steps = min(s.length, 200)
+        for _ in 0..<max(1, repeats) {
+            s.reset()
+            for _ in 0..<steps {
+                let start = clock.now
+                do { try s.step(.forward) } catch { return median(times) * 1000 }
+                times.append(milliseconds(clock.now - start))
+            }
+            if poll() { break }
+        }
+        return median(times) * 1000
+    }
+
+    static func milliseconds(_ d: Duration) -> Double {
+        let (seconds, attoseconds) = d.components
+        return Double(seconds) * 1e3 + Double(attoseconds) * 1e-15
+    }
+
+    static func median(_ xs: [Double]) -> Double {
+        guard !xs.isEmpty else { return 0 }
+        let s = xs.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+}
+
+/// Why a benchmark could not run.
+public enum BenchmarkError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let message): return message
+        }
+    }
+}

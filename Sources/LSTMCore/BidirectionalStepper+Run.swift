@@ -1,0 +1,88 @@
+import Dispatch
+import Synchronization
+
+extension BidirectionalStepper {
+    /// Completes both directions from wherever their cursors are, keeping
+    /// every step's trace, as the fastest way: hoisted (the input projection
+    /// of all remaining steps as one product, then one product per step).
+    ///
+    /// With `threads ≥ 2` the directions run at the same time, the backward
+    /// one on a worker thread. `shouldCancel` is asked on the calling thread
+    /// only, between steps (and every few milliseconds while waiting for the
+    /// worker); once it returns true both directions stop after their current
+    /// step, so the stepper only ever records whole steps.
+    ///
+    /// The traces say `mode: .hoisted`; the session's `mode` is unchanged.
+    ///
+    /// - Returns: true when both directions finished, false when cancelled.
+    @discardableResult
+    public mutating func runToEnd(threads: Int, shouldCancel: () -> Bool) -> Bool {
+        let results = Self.runJobs(remainingJobs(mode: .hoisted), threads: threads, keepTraces: true,
+                                   shouldCancel: shouldCancel)
+        for (direction, result) in results {
+            traces[direction.rawValue] += result.traces
+        }
+        return isComplete
+    }
+
+    /// The remaining steps of each unfinished direction, as jobs.
+    func remainingJobs(mode: StepMode) -> [DirectionJob] {
+        let unfinished = Direction.allCases.filter { !isComplete($0) }
+        guard !unfinished.isEmpty else { return [] }
+        var timeMajor = [Float]()
+        timeMajor.reserveCapacity(length * batch * inputSize)
+        for m in xs { timeMajor += m.data }
+        return unfinished.map { direction in
+            DirectionJob(parameters: parameters[direction], input: timeMajor, batch: batch, length: length,
+                         direction: direction, firstStep: cursor(direction), state: currentState(direction),
+                         mode: mode, variant: variant)
+        }
+    }
+
+    /// Runs up to two jobs, concurrently when `threads ≥ 2`.
+    static func runJobs(_ jobs: [DirectionJob], threads: Int, keepTraces: Bool,
+                        shouldCancel: () -> Bool) -> [(Direction, DirectionJob.Result)] {
+        guard let first = jobs.first else { return [] }
+        guard jobs.count == 2, threads >= 2 else {
+            var cancelled = false
+            var out: [(Direction, DirectionJob.Result)] = []
+            for job in jobs {
+                let r = job.run(keepTraces: keepTraces) {
+                    if !cancelled && shouldCancel() { cancelled = true }
+                    return cancelled
+                }
+                out.append((job.direction, r))
+            }
+            return out
+        }
+        let second = jobs[1]
+        let shared = WorkerShared()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            let r = second.run(keepTraces: keepTraces) { shared.cancelled.load(ordering: .relaxed) }
+            shared.result.withLock { $0 = r }
+            done.signal()
+        }
+        func poll() -> Bool {
+            if shared.cancelled.load(ordering: .relaxed) { return true }
+            if shouldCancel() {
+                shared.cancelled.store(true, ordering: .relaxed)
+                return true
+            }
+            return false
+        }
+        let r0 = first.run(keepTraces: keepTraces, shouldStop: poll)
+        while done.wait(timeout: .now() + .milliseconds(5)) == .timedOut {
+            _ = poll()
+        }
+        let r1 = shared.result.withLock { $0 } ?? DirectionJob.Result(traces: [], steps: 0, finalState: second.state)
+        return [(first.direction, r0), (second.direction, r1)]
+    }
+}
+
+/// What the calling thread and the worker share: a cancel flag and the
+/// worker's result (handed over under a lock, read after the worker signals).
+private final class WorkerShared: Sendable {
+    let cancelled = Atomic<Bool>(false)
+    let result = Mutex<DirectionJob.Result?>(nil)
+}

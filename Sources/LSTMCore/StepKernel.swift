@@ -1,0 +1,195 @@
+/// One direction's parameters as raw pointers, valid inside `withPointers`.
+struct WeightPointers {
+    /// `[4H, D]`, `[4H, H]`, `[4H]`, `[4H]` as `nn.LSTM` stores them.
+    let wIH, wHH, bIH, bHH: UnsafePointer<Float>
+    let inputSize: Int
+    let hiddenSize: Int
+}
+
+extension DirectionParameters {
+    func withPointers<R>(_ body: (WeightPointers) throws -> R) rethrows -> R {
+        try wIH.data.withUnsafeBufferPointer { wih in
+            try wHH.data.withUnsafeBufferPointer { whh in
+                try bIH.withUnsafeBufferPointer { bih in
+                    try bHH.withUnsafeBufferPointer { bhh in
+                        // Non-empty by construction (H ≥ 1, D ≥ 1), so the base addresses exist.
+                        guard let a = wih.baseAddress, let b = whh.baseAddress,
+                              let c = bih.baseAddress, let d = bhh.baseAddress else {
+                            preconditionFailure("parameters are never empty")
+                        }
+                        return try body(WeightPointers(wIH: a, wHH: b, bIH: c, bHH: d,
+                                                       inputSize: inputSize, hiddenSize: hiddenSize))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The step computed on raw buffers, shared by `LSTMCell.step`, the full
+/// forward and the benchmark, so all three give bit-identical numbers for
+/// the same mode.
+///
+/// ```
+/// fused     z = (x·W_ihᵀ + b_ih) + (h·W_hhᵀ + b_hh)              2 products
+/// per-gate  z[:, g] = (x·W_ih[g]ᵀ + b_ih[g]) + (h·W_hh[g]ᵀ + b_hh[g])   8 products
+/// hoisted   z = P_t + (h·W_hhᵀ + b_hh),  P = X·W_ihᵀ + b_ih for all t up front
+/// ```
+enum StepKernel {
+    /// Writes the pre-activations `z [B, 4H]`, using `scratch [B, 4H]`.
+    /// `x` may be nil only in hoisted mode with `projected` given.
+    static func preActivations(batch b: Int, x: UnsafePointer<Float>?, h: UnsafePointer<Float>,
+                               weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?,
+                               z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        let hs = w.hiddenSize, d = w.inputSize, n = 4 * hs
+        switch mode {
+        case .hoisted where projected != nil:
+            guard let projected else { return }
+            GEMM.multiplyTransposed(m: b, n: n, k: hs, a: h, lda: hs, b: w.wHH, ldb: hs, c: scratch, ldc: n, accumulate: false)
+            for r in 0..<b {
+                let zr = z + r * n, sr = scratch + r * n, pr = projected + r * n
+                for j in 0..<n { zr[j] = pr[j] + (sr[j] + w.bHH[j]) }
+            }
+        case .fused, .hoisted:
+            guard let x else { preconditionFailure("a fused step needs x") }
+            GEMM.multiplyTransposed(m: b, n: n, k: d, a: x, lda: d, b: w.wIH, ldb: d, c: z, ldc: n, accumulate: false)
+            GEMM.multiplyTransposed(m: b, n: n, k: hs, a: h, lda: hs, b: w.wHH, ldb: hs, c: scratch, ldc: n, accumulate: false)
+            for r in 0..<b {
+                let zr = z + r * n, sr = scratch + r * n
+                for j in 0..<n { zr[j] = (zr[j] + w.bIH[j]) + (sr[j] + w.bHH[j]) }
+            }
+        case .perGate:
+            guard let x else { preconditionFailure("a per-gate step needs x") }
+            for gate in Gate.allCases {
+                let lo = gate.rows(hiddenSize: hs).lowerBound
+                // Row block `lo..<lo+H` of W is contiguous; its product lands in columns lo..<lo+H of z.
+                GEMM.multiplyTransposed(m: b, n: hs, k: d, a: x, lda: d, b: w.wIH + lo * d, ldb: d,
+                                        c: z + lo, ldc: n, accumulate: false)
+                addBias(w.bIH + lo, rows: b, cols: hs, to: z + lo, ld: n)
+                GEMM.multiplyTransposed(m: b, n: hs, k: hs, a: h, lda: hs, b: w.wHH + lo * hs, ldb: hs,
+                                        c: scratch + lo, ldc: n, accumulate: false)
+                addBias(w.bHH + lo, rows: b, cols: hs, to: scratch + lo, ld: n)
+                for r in 0..<b {
+                    let zr = z + r * n + lo, sr = scratch + r * n + lo
+                    for u in 0..<hs { zr[u] += sr[u] }
+                }
+            }
+        }
+    }
+
+    private static func addBias(_ bias: UnsafePointer<Float>, rows: Int, cols: Int, to c: UnsafeMutablePointer<Float>, ld: Int) {
+        for r in 0..<rows {
+            let cr = c + r * ld
+            for j in 0..<cols { cr[j] += bias[j] }
+        }
+    }
+
+    /// How `finish` evaluates σ and tanh.
+    enum Activations {
+        /// The scalar `Activation` functions (C library `expf`/`tanhf`), one
+        /// element at a time: what `step` shows, bit for bit as the formulas
+        /// are written.
+        case exact
+        /// `VectorActivation`, eight lanes at once, within about 2 ulp of
+        /// `exact`: the full forward and the benchmark.
+        case vector
+    }
+
+    /// Activations and state update: from `z [B, 4H]` and `cPrev [B, H]` to
+    /// `gates [B, 4H]`, `c [B, H]`, `h [B, H]`. `gates` may not alias `z`.
+    static func finish(batch b: Int, hiddenSize hs: Int, z: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+                       variant: Variant, activations: Activations, gates: UnsafeMutablePointer<Float>,
+                       c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>) {
+        if activations == .exact {
+            finishExact(batch: b, hiddenSize: hs, z: z, cPrev: cPrev, variant: variant, gates: gates, c: c, h: h)
+            return
+        }
+        typealias V = SIMD8<Float>
+        let n = 4 * hs
+        let draft = variant == .draft
+        @inline(__always) func unit(_ zi: V, _ zf: V, _ zg: V, _ zo: V, _ cp: V) -> (V, V, V, V, V, V) {
+            let i = VectorActivation.sigmoid(zi), f = VectorActivation.sigmoid(zf)
+            var g = VectorActivation.tanh(zg), o = VectorActivation.sigmoid(zo)
+            if draft {
+                // The draft's `o, g = tanh(g), σ(o)`.
+                g = o
+                o = VectorActivation.tanh(zg)
+            }
+            let cn = f * cp + i * g
+            let hn = o * VectorActivation.tanh(cn)
+            return (i, f, g, o, cn, hn)
+        }
+        let wide = hs & ~7
+        for r in 0..<b {
+            let zr = z + r * n, gr = gates + r * n
+            let cpr = cPrev + r * hs, cr = c + r * hs, hr = h + r * hs
+            var u = 0
+            while u < wide {
+                let (i, f, g, o, cn, hn) = unit(SIMDMemory.load8(zr + u), SIMDMemory.load8(zr + hs + u),
+                                                SIMDMemory.load8(zr + 2 * hs + u), SIMDMemory.load8(zr + 3 * hs + u),
+                                                SIMDMemory.load8(cpr + u))
+                SIMDMemory.store8(i, gr + u)
+                SIMDMemory.store8(f, gr + hs + u)
+                SIMDMemory.store8(g, gr + 2 * hs + u)
+                SIMDMemory.store8(o, gr + 3 * hs + u)
+                SIMDMemory.store8(cn, cr + u)
+                SIMDMemory.store8(hn, hr + u)
+                u += 8
+            }
+            if u < hs {
+                // The tail, padded to a full vector so it takes the same formulas.
+                let count = hs - u
+                var zi = V(), zf = V(), zg = V(), zo = V(), cp = V()
+                for l in 0..<count {
+                    zi[l] = zr[u + l]; zf[l] = zr[hs + u + l]; zg[l] = zr[2 * hs + u + l]; zo[l] = zr[3 * hs + u + l]
+                    cp[l] = cpr[u + l]
+                }
+                let (i, f, g, o, cn, hn) = unit(zi, zf, zg, zo, cp)
+                for l in 0..<count {
+                    gr[u + l] = i[l]; gr[hs + u + l] = f[l]; gr[2 * hs + u + l] = g[l]; gr[3 * hs + u + l] = o[l]
+                    cr[u + l] = cn[l]; hr[u + l] = hn[l]
+                }
+            }
+        }
+    }
+}
+
+extension StepKernel {
+    private static func finishExact(batch b: Int, hiddenSize hs: Int, z: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+                                    variant: Variant, gates: UnsafeMutablePointer<Float>,
+                                    c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>) {
+        let n = 4 * hs
+        for r in 0..<b {
+            let zr = z + r * n, gr = gates + r * n
+            let cpr = cPrev + r * hs, cr = c + r * hs, hr = h + r * hs
+            for u in 0..<hs {
+                let zi = zr[u], zf = zr[hs + u], zg = zr[2 * hs + u], zo = zr[3 * hs + u]
+                let i = Activation.logistic(zi), f = Activation.logistic(zf)
+                var g = Activation.tanh(zg), o = Activation.logistic(zo)
+                if variant == .draft {
+                    // The draft's `o, g = tanh(g), σ(o)`.
+                    g = Activation.logistic(zo)
+                    o = Activation.tanh(zg)
+                }
+                gr[u] = i
+                gr[hs + u] = f
+                gr[2 * hs + u] = g
+                gr[3 * hs + u] = o
+                let cNew = f * cpr[u] + i * g
+                cr[u] = cNew
+                hr[u] = o * Activation.tanh(cNew)
+            }
+        }
+    }
+}
+
+extension Array where Element == Float {
+    /// An array of `count` floats filled by `body`, without zeroing first.
+    @inline(__always)
+    static func filled(count: Int, _ body: (UnsafeMutablePointer<Float>) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { body(base) }
+            initialized = count
+        }
+    }
+}

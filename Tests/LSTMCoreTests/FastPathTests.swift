@@ -1,0 +1,157 @@
+import Testing
+@testable import LSTMCore
+
+/// The three step modes and the fast products against the naive reference.
+@Suite struct FastPathTests {
+    /// Odd sizes: D ≠ H, B = 1, T = 1, widths that are not multiples of 8 or 16,
+    /// and sizes past the small-product limit so OpenBLAS (sgemm and sgemv) runs too.
+    static let shapes: [(b: Int, t: Int, d: Int, h: Int)] = [
+        (1, 1, 3, 5), (2, 3, 7, 5), (3, 4, 5, 17), (1, 6, 33, 9), (4, 5, 8, 16), (5, 3, 70, 37), (1, 4, 130, 67),
+    ]
+
+    @Test(arguments: [StepMode.perGate, .fused, .hoisted], [Variant.correct, .draft])
+    func steppingMatchesTheNaiveReference(mode: StepMode, variant: Variant) throws {
+        for s in Self.shapes {
+            let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h)
+            var stepper = try BidirectionalStepper(parameters: p, input: x, mode: mode, variant: variant)
+            for direction in Direction.allCases {
+                let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction, variant: variant)
+                for (k, ref) in reference.enumerated() {
+                    let trace = try stepper.step(direction)
+                    let label = "\(s) \(mode) \(variant) \(direction.short) step \(k)"
+                    #expect(trace.t == ref.t)
+                    #expect(trace.products == mode.productsPerStep)
+                    expectNearReference(trace.gatesPre.data, ref.z, "\(label) z")
+                    expectNearReference(trace.gates.data, ref.gates, "\(label) gates")
+                    expectNearReference(trace.h.data, ref.h, "\(label) h")
+                    expectNearReference(trace.c.data, ref.c, "\(label) c")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [1, 2])
+    func runToEndMatchesTheNaiveReference(threads: Int) throws {
+        for s in Self.shapes {
+            let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h, seed: 11)
+            var stepper = try BidirectionalStepper(parameters: p, input: x)
+            let finished = stepper.runToEnd(threads: threads, shouldCancel: { false })
+            #expect(finished && stepper.isComplete)
+            for direction in Direction.allCases {
+                let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
+                let traces = stepper.traces[direction.rawValue]
+                #expect(traces.count == s.t)
+                for (trace, ref) in zip(traces, reference) {
+                    let label = "\(s) threads=\(threads) \(direction.short) t=\(ref.t)"
+                    #expect(trace.t == ref.t)
+                    #expect(trace.mode == .hoisted && trace.products == 1)
+                    expectNearReference(trace.gatesPre.data, ref.z, "\(label) z")
+                    expectNearReference(trace.gates.data, ref.gates, "\(label) gates")
+                    expectNearReference(trace.h.data, ref.h, "\(label) h")
+                    expectNearReference(trace.c.data, ref.c, "\(label) c")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [1, 2])
+    func runToEndEqualsSteppingOneByOne(threads: Int) throws {
+        let (p, x) = try NaiveLSTMReference.model(b: 3, t: 7, d: 70, h: 37, seed: 3)
+        var stepped = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+        try stepped.moveTo(steps: 7, .forward)
+        try stepped.moveTo(steps: 7, .backward)
+        var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+        run.runToEnd(threads: threads, shouldCancel: { false })
+        // `run` takes σ and tanh eight lanes at a time: equal within the tolerance.
+        for direction in Direction.allCases {
+            let a = run.traces[direction.rawValue], b = stepped.traces[direction.rawValue]
+            #expect(a.count == b.count)
+            for (ta, tb) in zip(a, b) {
+                #expect(ta.t == tb.t && ta.mode == tb.mode && ta.products == tb.products && ta.variant == tb.variant)
+                expectNearReference(ta.gatesPre.data, tb.gatesPre.data, "\(direction.short) t=\(ta.t) z")
+                expectNearReference(ta.gates.data, tb.gates.data, "\(direction.short) t=\(ta.t) gates")
+                expectNearReference(ta.h.data, tb.h.data, "\(direction.short) t=\(ta.t) h")
+                expectNearReference(ta.c.data, tb.c.data, "\(direction.short) t=\(ta.t) c")
+            }
+        }
+        expectNearReference(try run.finalHidden().data, try stepped.finalHidden().data, "h_n")
+        expectNearReference(try run.finalCell().data, try stepped.finalCell().data, "c_n")
+        // With the scalar activations the same kernel reproduces stepping bit for bit.
+        let fresh = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+        var jobs = fresh.remainingJobs(mode: .hoisted)
+        for i in jobs.indices { jobs[i].activations = .exact }
+        for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: true, shouldCancel: { false }) {
+            #expect(result.traces == stepped.traces[direction.rawValue])
+            #expect(result.finalState == stepped.currentState(direction))
+        }
+    }
+
+    @Test(arguments: [1, 2])
+    func runToEndContinuesFromTheCursors(threads: Int) throws {
+        let (p, x) = try NaiveLSTMReference.model(b: 2, t: 9, d: 6, h: 11, seed: 5)
+        var stepper = try BidirectionalStepper(parameters: p, input: x, mode: .fused)
+        try stepper.moveTo(steps: 4, .forward)
+        try stepper.moveTo(steps: 2, .backward)
+        stepper.runToEnd(threads: threads, shouldCancel: { false })
+        #expect(stepper.cursor(.forward) == 9 && stepper.cursor(.backward) == 9)
+        #expect(stepper.mode == .fused)
+        for direction in Direction.allCases {
+            let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
+            for (trace, ref) in zip(stepper.traces[direction.rawValue], reference) {
+                #expect(trace.t == ref.t)
+                expectNearReference(trace.h.data, ref.h, "\(direction.short) t=\(ref.t) h")
+                expectNearReference(trace.c.data, ref.c, "\(direction.short) t=\(ref.t) c")
+            }
+        }
+        // Finished directions are left alone.
+        let before = stepper.traces
+        let again = stepper.runToEnd(threads: threads, shouldCancel: { false })
+        #expect(again && stepper.traces == before)
+    }
+
+    @Test(arguments: [1, 2])
+    func cancelLeavesWholeStepsOnly(threads: Int) throws {
+        let (p, x) = try NaiveLSTMReference.model(b: 2, t: 40, d: 5, h: 7, seed: 9)
+        var stepper = try BidirectionalStepper(parameters: p, input: x)
+        var asked = 0
+        let finished = stepper.runToEnd(threads: threads) {
+            asked += 1
+            return asked > 6
+        }
+        #expect(!finished)
+        #expect(!stepper.isComplete)
+        let fwd = stepper.cursor(.forward), bwd = stepper.cursor(.backward)
+        #expect(fwd < 40 && bwd < 40)
+        if threads == 1 {
+            // Sequential: forward took the first six polls, backward none.
+            #expect(fwd == 6 && bwd == 0)
+        }
+        for direction in Direction.allCases {
+            let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
+            for (k, trace) in stepper.traces[direction.rawValue].enumerated() {
+                #expect(trace.t == direction.timeIndex(step: k, length: 40))
+                #expect(trace.h.rows == 2 && trace.h.cols == 7 && trace.gates.cols == 28)
+                expectNearReference(trace.h.data, reference[k].h, "\(direction.short) step \(k) h")
+            }
+        }
+        // The stepper goes on normally afterwards.
+        try stepper.back(.forward)
+        try stepper.step(.forward)
+        let completed = stepper.runToEnd(threads: threads, shouldCancel: { false })
+        #expect(completed)
+        for direction in Direction.allCases {
+            let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
+            expectNearReference(stepper.currentState(direction).h.data, reference[39].h, "\(direction.short) final h")
+        }
+    }
+
+    @Test func cellPreActivationsWithoutProjectionFallBackToFused() throws {
+        let (p, x) = try NaiveLSTMReference.model(b: 2, t: 1, d: 4, h: 3)
+        let stepper = try BidirectionalStepper(parameters: p, input: x)
+        let state = LSTMState.zero(batch: 2, hiddenSize: 3)
+        let (hoisted, n1) = LSTMCell.preActivations(x: try stepper.x(at: 0), h: state.h, parameters: p.forward, mode: .hoisted)
+        let (fused, n2) = LSTMCell.preActivations(x: try stepper.x(at: 0), h: state.h, parameters: p.forward, mode: .fused)
+        #expect(hoisted == fused)
+        #expect(n1 == 2 && n2 == 2)
+    }
+}
