@@ -26,7 +26,7 @@ let package = Package(
         // Pure String producers.
         .target(name: "TermRender", dependencies: ["LSTMCore"]),
         // Tokenizer, command table, parser, session, interpreter.
-        .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender"]),
+        .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender", "LessonKit"]),
         // Lesson model, loader, player state machine, progress store, lint.
         .target(name: "LessonKit", dependencies: ["LSTMCore"]),
         .executableTarget(
@@ -46,6 +46,8 @@ let package = Package(
         ),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+        // Plays every lesson in both languages on the real interpreter and lints every file.
+        .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

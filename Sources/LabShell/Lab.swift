@@ -15,6 +15,8 @@ public struct Lab: Sendable {
     /// Terminal width and colour, decided once by the front.
     public var width: Int
     public var color: Bool
+    /// The playing lesson and where lessons and progress live (Interpreter+Lessons.swift).
+    public var lessons = LessonDriver()
 
     public init(interpreter: Interpreter = Interpreter(), width: Int = 80, color: Bool = false) {
         self.interpreter = interpreter
@@ -29,7 +31,7 @@ public struct Lab: Sendable {
     }
 
     /// Whether a lesson is playing (its words `next`, `back`, `hint`… apply).
-    public var inLesson: Bool { false }
+    public var inLesson: Bool { lessons.isPlaying }
 
     public var parser: CommandParser { CommandParser(inLesson: inLesson) }
 
@@ -44,13 +46,16 @@ public struct Lab: Sendable {
     }
 
     public mutating func execute(_ command: Command) throws -> LineResult {
+        if case .lesson(let lesson) = command { return try executeLesson(lesson) }
         let outputs = try interpreter.execute(command)
         let text = outputs.map { Renderer.render($0, options: renderOptions) }.joined(separator: "\n")
         return LineResult(output: text, error: nil, quit: interpreter.wantsQuit)
     }
 
     /// `lstmlab fwd 2/5 bwd 0/5> `
-    public var prompt: String { "lstmlab \(interpreter.session.positionText)> " }
+    public var prompt: String {
+        (lessons.progressLine.map { "[\($0)] " } ?? "") + "lstmlab \(interpreter.session.positionText)> "
+    }
 
     public static let banner = """
     LSTMLab: a bidirectional LSTM you can step through, one timestep at a time.

@@ -41,13 +41,17 @@ enum FloatDecoding {
         Float(bitPattern: UInt32(bits) << 16)
     }
 
-    /// The float32 bit pattern of `x`, as four little-endian bytes appended to `out`.
-    static func appendLittleEndian(_ x: Float, to out: inout [UInt8]) {
-        let b = x.bitPattern
-        out.append(UInt8(truncatingIfNeeded: b))
-        out.append(UInt8(truncatingIfNeeded: b >> 8))
-        out.append(UInt8(truncatingIfNeeded: b >> 16))
-        out.append(UInt8(truncatingIfNeeded: b >> 24))
+    /// The float32 bit patterns of `values`, four little-endian bytes each, appended to `out`.
+    static func appendLittleEndian(_ values: [Float], to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: [UInt8](repeating: 0, count: values.count * 4))
+        out.withUnsafeMutableBytes { dst in
+            values.withUnsafeBufferPointer { src in
+                for i in 0..<src.count {
+                    dst.storeBytes(of: src[i].bitPattern.littleEndian, toByteOffset: start + 4 * i, as: UInt32.self)
+                }
+            }
+        }
     }
 }
 
@@ -70,31 +74,43 @@ enum FloatKind: Sendable {
     /// is not a finite float32 (a nan or inf in the file, or a float64 beyond
     /// float32's range).
     func decode(_ bytes: [UInt8], start: Int, count: Int, bigEndian: Bool) -> Result<[Float], NonFiniteElement> {
-        precondition(start >= 0 && count >= 0 && start + count * byteCount <= bytes.count, "checked by the caller")
+        let width = byteCount
+        precondition(start >= 0 && count >= 0 && start <= bytes.count && count <= (bytes.count - start) / width,
+                     "checked by the caller")
         var out = [Float](repeating: 0, count: count)
-        let w = byteCount
-        for i in 0..<count {
-            let o = start + i * w
-            var bits: UInt64 = 0
-            if bigEndian {
-                for k in 0..<w { bits = (bits << 8) | UInt64(bytes[o + k]) }
-            } else {
-                for k in stride(from: w - 1, through: 0, by: -1) { bits = (bits << 8) | UInt64(bytes[o + k]) }
+        bytes.withUnsafeBytes { raw in
+            out.withUnsafeMutableBufferPointer { dst in
+                let src = UnsafeRawBufferPointer(rebasing: raw[start..<(start + count * width)])
+                switch self {
+                case .float32:
+                    for i in 0..<count {
+                        let b = src.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)
+                        dst[i] = Float(bitPattern: bigEndian ? UInt32(bigEndian: b) : UInt32(littleEndian: b))
+                    }
+                case .float64:
+                    for i in 0..<count {
+                        let b = src.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)
+                        dst[i] = Float(Double(bitPattern: bigEndian ? UInt64(bigEndian: b) : UInt64(littleEndian: b)))
+                    }
+                case .float16, .bfloat16:
+                    let half = self == .float16
+                    for i in 0..<count {
+                        let b = src.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)
+                        let bits = bigEndian ? UInt16(bigEndian: b) : UInt16(littleEndian: b)
+                        dst[i] = half ? FloatDecoding.half(bits) : FloatDecoding.bfloat16(bits)
+                    }
+                }
             }
-            let x: Float
-            switch self {
-            case .float16: x = FloatDecoding.half(UInt16(truncatingIfNeeded: bits))
-            case .bfloat16: x = FloatDecoding.bfloat16(UInt16(truncatingIfNeeded: bits))
-            case .float32: x = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
-            case .float64:
-                let d = Double(bitPattern: bits)
-                x = Float(d)
-                if d.isFinite && !x.isFinite { return .failure(NonFiniteElement(flatIndex: i, text: "\(d)", tooLarge: true)) }
-            }
-            if !x.isFinite { return .failure(NonFiniteElement(flatIndex: i, text: "\(x)", tooLarge: false)) }
-            out[i] = x
         }
-        return .success(out)
+        guard let i = out.firstIndex(where: { !$0.isFinite }) else { return .success(out) }
+        if self == .float64 {
+            // A finite float64 beyond float32's range became inf: say so, with the value.
+            var bits: UInt64 = 0
+            for k in 0..<8 { bits |= UInt64(bytes[start + 8 * i + k]) << (8 * UInt64(bigEndian ? 7 - k : k)) }
+            let d = Double(bitPattern: bits)
+            if d.isFinite { return .failure(NonFiniteElement(flatIndex: i, text: "\(d)", tooLarge: true)) }
+        }
+        return .failure(NonFiniteElement(flatIndex: i, text: "\(out[i])", tooLarge: false))
     }
 }
 

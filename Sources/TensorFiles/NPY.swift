@@ -115,7 +115,7 @@ public enum NPY {
         out += Array(dict.utf8)
         out += [UInt8](repeating: 0x20, count: padding)
         out.append(0x0A)
-        for x in tensor.data { FloatDecoding.appendLittleEndian(x, to: &out) }
+        FloatDecoding.appendLittleEndian(tensor.data, to: &out)
         return out
     }
 

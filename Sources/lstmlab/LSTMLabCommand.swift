@@ -30,6 +30,8 @@ struct LSTMLabCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Worker threads for run and bench (default: the machine's cores).", valueName: "N"))
     var threads: Int?
 
+    @OptionGroup(title: "Lessons") var lessonOptions: LessonOptions
+
     @Argument(help: ArgumentHelp("A script of lab commands, one per line ('#' starts a comment).", valueName: "FILE"))
     var file: String?
 
@@ -37,6 +39,7 @@ struct LSTMLabCommand: ParsableCommand {
         guard memoryLimit >= 1 && memoryLimit <= 1 << 30 else { throw ValidationError("--memory-limit must be from 1 to \(1 << 30) MiB") }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64") }
         if commands != nil && file != nil { throw ValidationError("give either -c or FILE, not both") }
+        if lessonOptions.lesson != nil && (commands != nil || file != nil) { throw ValidationError("--lesson cannot be combined with -c or FILE") }
     }
 
     func run() throws {
@@ -46,6 +49,10 @@ struct LSTMLabCommand: ParsableCommand {
         let interpreter = Interpreter(session: .demo(settings: settings))
         let terminal = Terminal.current
         var lab = Lab(interpreter: interpreter, width: terminal.width, color: color.enabled(on: terminal))
+        lab.lessons.config = lessonOptions.config(terminal)
+        if let id = lessonOptions.lesson {
+            throw ExitCode(LessonLaunch.run(lessonOptions, id: id, lab: &lab, terminal: terminal))
+        }
         if let commands {
             let lines = Tokenizer.splitStatements(commands)
             throw ExitCode(ScriptRunner.run(lines: lines, source: "-c", lab: &lab, keepGoing: keepGoing))

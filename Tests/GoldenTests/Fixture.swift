@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import TensorFiles
 
 /// One case written by `make_golden.py`: PyTorch's parameters, input and outputs.
 struct Fixture {

@@ -1,34 +1,14 @@
 import Foundation
 import LSTMCore
 
-// A stand-in reader for the fixtures until TensorFiles lands on main: just
-// enough of .npy (v1, '<f4', C order) and safetensors (F32) for files that
-// make_golden.py wrote. Test code only; it trusts its input.
+// A stand-in safetensors reader for the fixtures until TensorFiles'
+// SafeTensors/StateDict land on main (.npy already goes through TensorFiles):
+// just enough for the F32 files make_golden.py wrote. Test code only.
 
 enum FixtureFileError: Error, CustomStringConvertible {
     case malformed(String, path: String)
     var description: String {
         switch self { case .malformed(let why, let path): "\(path): \(why)" }
-    }
-}
-
-enum NPY {
-    static func read(path: String) throws -> Tensor {
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
-            throw FixtureFileError.malformed("not an .npy file", path: path)
-        }
-        let (headerLength, start): (Int, Int) = bytes[6] == 1
-            ? (Int(bytes[8]) | Int(bytes[9]) << 8, 10)
-            : (Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24, 12)
-        let header = String(decoding: bytes[start..<(start + headerLength)], as: UTF8.self)
-        guard header.contains("'descr': '<f4'"), header.contains("'fortran_order': False"),
-              let open = header.range(of: "'shape': ("), let close = header[open.upperBound...].firstIndex(of: ")") else {
-            throw FixtureFileError.malformed("unexpected header \(header)", path: path)
-        }
-        let shape = header[open.upperBound..<close].split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.compactMap { Int($0) }
-        return try Tensor(shape: shape, data: floats(bytes[(start + headerLength)...]))
     }
 }
 

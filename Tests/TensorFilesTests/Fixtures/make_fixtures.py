@@ -49,6 +49,11 @@ save_file({
     "bf16": torch.tensor([[1.5], [-3.0], [3.140625]], dtype=torch.bfloat16),            # [3, 1]
 }, "dtypes.safetensors", metadata={"format": "pt", "note": "TensorFiles fixture"})
 
+# F32 written by safetensors.numpy: TensorFiles' encoder must produce exactly these bytes.
+from safetensors.numpy import save_file as save_numpy
+save_numpy({"b": np.array([[1, 2], [3, 4]], dtype=np.float32), "a": np.array([0.5, -1, 2], dtype=np.float32)},
+           "f32_pair.safetensors", metadata={"format": "np"})
+
 # A real single-layer bidirectional nn.LSTM state_dict, D = 3, H = 2.
 torch.manual_seed(0)
 lstm = torch.nn.LSTM(input_size=3, hidden_size=2, bidirectional=True)

@@ -1,0 +1,375 @@
+import Foundation
+import LSTMCore
+import LessonKit
+import TermRender
+
+/// Where lessons and progress live. The executable builds it from the
+/// environment once; tests pass their own folders.
+public struct LessonConfig: Sendable {
+    /// The `lessons/` folder (with `en/` and `zh/`).
+    public var root: URL
+    /// `en` or `zh`.
+    public var language: String
+    /// `progress.json`, or nil to keep progress in memory only.
+    public var progressURL: URL?
+
+    public init(root: URL, language: String, progressURL: URL?) {
+        self.root = root
+        self.language = language
+        self.progressURL = progressURL
+    }
+
+    /// `LSTMLAB_LESSONS` / the folder beside the executable / `./lessons`;
+    /// the language from `--lang`, else the locale; progress under the state
+    /// directory.
+    public static func fromEnvironment(_ environment: [String: String], executablePath: String?,
+                                       currentDirectory: String, language: String? = nil) -> LessonConfig {
+        LessonConfig(root: LessonCatalog.locate(environment: environment, executablePath: executablePath,
+                                                currentDirectory: currentDirectory),
+                     language: language ?? LessonConfig.language(fromLocale: environment),
+                     progressURL: ProgressStore.defaultURL(environment: environment))
+    }
+
+    /// `zh` when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, first set wins) starts with `zh`.
+    public static func language(fromLocale environment: [String: String]) -> String {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = environment[key], !v.isEmpty { return v.lowercased().hasPrefix("zh") ? "zh" : "en" }
+        }
+        return "en"
+    }
+}
+
+/// The lesson part of a lab session: the playing lesson, if any, and where
+/// lessons and progress are.
+public struct LessonDriver: Sendable {
+    public var config: LessonConfig?
+    public internal(set) var player: LessonPlayer?
+    /// Set when a progress warning has been shown, so it is shown once.
+    var warnedProgress = false
+
+    public init(config: LessonConfig? = nil) { self.config = config }
+
+    public var isPlaying: Bool { player?.isActive == true }
+
+    /// `lesson 3 · step 4/9` while a lesson plays.
+    public var progressLine: String? { isPlaying ? player?.progressLine : nil }
+}
+
+/// A piece of lesson output as it happens: the executable types commands
+/// out in `--pace` mode and prints text at once.
+public enum LessonPrint: Equatable, Sendable {
+    /// A lab command the lesson is about to run.
+    case command(String)
+    case text(String)
+}
+
+// MARK: - The live session as a lesson host
+
+extension Lab: LessonHost {
+    /// Runs one lab command of a lesson: files are refused, and so are
+    /// `quit` and lesson commands.
+    public mutating func run(_ line: String) throws -> String {
+        guard let command = try CommandParser(inLesson: false).parse(line) else { return "" }
+        switch command {
+        case .lesson, .quit: throw LabError("'\(line)' cannot be used inside a lesson's lab block")
+        default: break
+        }
+        let allowed = interpreter.context.allowFiles
+        interpreter.context.allowFiles = false
+        defer { interpreter.context.allowFiles = allowed }
+        let outputs = try interpreter.execute(command)
+        return outputs.map { Renderer.render($0, options: renderOptions) }.joined(separator: "\n")
+    }
+
+    public func value(of name: String, direction: String?, index: [Int]) throws -> Float {
+        let tensor = try lessonTensor(name, direction)
+        do {
+            return try tensor.value(at: index)
+        } catch {
+            throw LabError("\(name)\(formatShape(index).replacingOccurrences(of: " ", with: "")): \(error) (\(name) is \(formatShape(tensor.shape)))")
+        }
+    }
+
+    public func shape(of name: String, direction: String?) throws -> [Int] {
+        try lessonTensor(name, direction).shape
+    }
+
+    /// The tensor `show NAME [fwd|bwd]` displays now; for `gates`, the activated values.
+    func lessonTensor(_ name: String, _ direction: String?) throws -> Tensor {
+        guard let view = ViewName(rawValue: name) else {
+            throw LabError("unknown view '\(name)': one of \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var dir: Direction? = nil
+        if let direction {
+            guard let d = Direction.allCases.first(where: { $0.short == direction }) else {
+                throw LabError("direction must be fwd or bwd, got '\(direction)'")
+            }
+            dir = d
+        }
+        var copy = interpreter
+        for output in try copy.views(ViewRequest(name: view, direction: dir)) {
+            switch output {
+            case .tensor(let v): return v.tensor
+            case .gates(let g): return g.post
+            default: continue
+            }
+        }
+        throw LabError("\(name) has no values to read")
+    }
+}
+
+// MARK: - lesson list | play | resume | reset | check, and the in-lesson words
+
+extension Lab {
+    /// Handles one line, handing lesson output to `sink` as it happens
+    /// (commands before they run); other output is returned as usual.
+    public mutating func handle(_ line: String, sink: (LessonPrint) -> Void) -> LineResult {
+        do {
+            guard let command = try parser.parse(line) else { return LineResult(output: "", error: nil, quit: false) }
+            if case .lesson(let lc) = command {
+                try executeLesson(lc, sink: sink)
+                return LineResult(output: "", error: nil, quit: false)
+            }
+            return try execute(command)
+        } catch {
+            return LineResult(output: "", error: "\(error)", quit: false)
+        }
+    }
+
+    /// Runs a lesson command, collecting its output as text.
+    mutating func executeLesson(_ command: LessonCommand) throws -> LineResult {
+        var parts: [String] = []
+        try executeLesson(command) { print in
+            switch print {
+            case .command(let c): parts.append(c)
+            case .text(let t): parts.append(t)
+            }
+        }
+        return LineResult(output: parts.joined(separator: "\n"), error: nil, quit: false)
+    }
+
+    mutating func executeLesson(_ command: LessonCommand, sink: (LessonPrint) -> Void) throws {
+        switch command {
+        case .list: sink(.text(try lessonList()))
+        case .play(let id): try startLesson(id, resume: false, sink: sink)
+        case .resume:
+            var file = try loadProgress(sink: sink)
+            guard let id = file.last else { throw LabError("no lesson to resume: start one with 'lesson play N' (see 'lesson list')") }
+            if file[id]?.completed == true {
+                file[id]?.completed = false
+                file[id]?.step = 0
+            }
+            try startLesson(id, resume: true, sink: sink)
+        case .reset(let id):
+            var file = try loadProgress(sink: sink)
+            if let id {
+                file[id] = nil
+                if file.last == id { file.last = nil }
+                if lessons.player?.lesson.id == id { lessons.player = nil }
+                try saveProgressFile(file)
+                sink(.text("progress of lesson \(id) forgotten"))
+            } else {
+                lessons.player = nil
+                try saveProgressFile(ProgressFile())
+                sink(.text("progress of every lesson forgotten"))
+            }
+        case .check(let path):
+            sink(.text(try checkLesson(path)))
+        case .next, .back, .hint, .skip, .solution, .answer, .quit:
+            guard var player = lessons.player, player.isActive else {
+                throw LabError("no lesson is playing: 'lesson play N' starts one, 'lesson resume' continues")
+            }
+            lessons.player = nil
+            let word: PlayerCommand
+            switch command {
+            case .next: word = .next
+            case .back: word = .back
+            case .hint: word = .hint
+            case .skip: word = .skip
+            case .solution: word = .solution
+            case .answer(let a): word = .answer(a)
+            default: word = .quit
+            }
+            let language = player.lesson.language
+            player.handle(word, host: &self) { sink(Lab.render($0, language: language)) }
+            lessons.player = player
+            try saveProgress(of: player, sink: sink)
+        }
+    }
+
+    /// Plays lesson `id` to the end, answering from the solutions, without
+    /// touching saved progress (`--auto`). Throws every failure with FILE:LINE.
+    public mutating func playLessonAutomatically(_ id: Int, sink: (LessonPrint) -> Void) throws {
+        let lesson = try loadLesson(id)
+        var player = LessonPlayer(lesson: lesson)
+        let language = lesson.language
+        try player.playAuto(host: &self) { sink(Lab.render($0, language: language)) }
+    }
+
+    /// Plays an already loaded lesson automatically (the course test uses it).
+    public mutating func playAutomatically(_ lesson: Lesson, sink: (LessonPrint) -> Void) throws(LessonErrors) {
+        var player = LessonPlayer(lesson: lesson)
+        let language = lesson.language
+        try player.playAuto(host: &self) { sink(Lab.render($0, language: language)) }
+    }
+
+    // MARK: Private
+
+    private var lessonConfig: LessonConfig {
+        get throws {
+            guard let config = lessons.config else { throw LabError("lessons are not set up in this session") }
+            return config
+        }
+    }
+
+    private func loadLesson(_ id: Int) throws -> Lesson {
+        let config = try lessonConfig
+        let catalog = LessonCatalog(root: config.root)
+        guard let entry = catalog.entry(id: id, language: config.language) else {
+            let ids = catalog.ids
+            throw LabError(ids.isEmpty
+                ? "no lessons found in \(config.root.path) (set LSTMLAB_LESSONS to the lessons folder)"
+                : "no lesson \(id): lessons are \(ids.map(String.init).joined(separator: ", "))")
+        }
+        do {
+            return try catalog.load(entry)
+        } catch {
+            throw LabError(error.description)
+        }
+    }
+
+    private mutating func startLesson(_ id: Int, resume: Bool, sink: (LessonPrint) -> Void) throws {
+        let lesson = try loadLesson(id)
+        var file = try loadProgress(sink: sink)
+        var saved = resume ? file[id] : nil
+        saved?.language = lesson.language
+        var player = LessonPlayer(lesson: lesson, progress: saved)
+        lessons.player = nil
+        player.start(host: &self) { sink(Lab.render($0, language: lesson.language)) }
+        lessons.player = player
+        file[id] = player.progress
+        file.last = id
+        saveProgressFile(file, sink: sink)
+    }
+
+    private mutating func loadProgress(sink: (LessonPrint) -> Void) throws -> ProgressFile {
+        guard let url = try lessonConfig.progressURL else { return ProgressFile() }
+        do {
+            let (file, warning) = try ProgressStore(url: url).load()
+            if let warning, !lessons.warnedProgress {
+                lessons.warnedProgress = true
+                sink(.text("warning: " + warning))
+            }
+            return file
+        } catch {
+            throw LabError("\(error)")
+        }
+    }
+
+    private mutating func saveProgress(of player: LessonPlayer, sink: (LessonPrint) -> Void) throws {
+        var file = try loadProgress(sink: sink)
+        file[player.lesson.id] = player.progress
+        file.last = player.lesson.id
+        saveProgressFile(file, sink: sink)
+    }
+
+    private func saveProgressFile(_ file: ProgressFile) throws {
+        guard let url = try lessonConfig.progressURL else { return }
+        do {
+            try ProgressStore(url: url).save(file)
+        } catch {
+            throw LabError("progress not saved: \(error)")
+        }
+    }
+
+    /// Saving while a lesson plays is not fatal: the lesson goes on, the learner is told.
+    private func saveProgressFile(_ file: ProgressFile, sink: (LessonPrint) -> Void) {
+        do {
+            try saveProgressFile(file)
+        } catch {
+            sink(.text("warning: \(error)"))
+        }
+    }
+
+    private mutating func lessonList() throws -> String {
+        let config = try lessonConfig
+        let catalog = LessonCatalog(root: config.root)
+        let ids = catalog.ids
+        guard !ids.isEmpty else { return "no lessons found in \(config.root.path) (set LSTMLAB_LESSONS to the lessons folder)" }
+        var warningText: [String] = []
+        let file = try loadProgress { if case .text(let t) = $0 { warningText.append(t) } }
+        let zh = config.language == "zh"
+        var rows: [(String, String, String)] = []
+        for id in ids {
+            guard let entry = catalog.entry(id: id, language: config.language) else { continue }
+            let title = (try? catalog.load(entry).title) ?? "(\(entry.displayPath) has errors: lesson check \(entry.displayPath))"
+            let state: String
+            if let p = file[id] {
+                state = p.completed ? (zh ? "已完成" : "done") : (zh ? "第 \(p.step + 1)/\(p.stepCount) 步" : "step \(p.step + 1)/\(p.stepCount)")
+            } else {
+                state = zh ? "未开始" : "not started"
+            }
+            rows.append((String(format: "%2d", id), title, state))
+        }
+        let width = rows.map { $0.1.count }.max() ?? 0
+        var lines = warningText
+        lines.append(zh ? "课程(\(config.root.path)):" : "lessons (\(config.root.path)):")
+        for (id, title, state) in rows {
+            lines.append("  \(id)  \(title.padding(toLength: width, withPad: " ", startingAt: 0))  \(state)")
+        }
+        if let last = file.last, file[last]?.completed == false {
+            lines.append(zh ? "lesson resume 继续第 \(last) 课;lesson play N 开始一课。" : "'lesson resume' continues lesson \(last); 'lesson play N' starts one.")
+        } else {
+            lines.append(zh ? "lesson play N 开始一课。" : "'lesson play N' starts one.")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func checkLesson(_ path: String) throws -> String {
+        let linter = LessonLinter { line in
+            do {
+                switch try CommandParser(inLesson: false).parse(line) {
+                case .lesson?, .quit?: return "lesson words and quit cannot be used inside a lesson's lab block"
+                default: return nil
+                }
+            } catch {
+                return "\(error)"
+            }
+        }
+        let errors: [LessonError] = linter.lint(path: path)
+        guard errors.isEmpty else { throw LabError(errors.map { $0.description }.joined(separator: "\n")) }
+        let language = LessonCatalog.language(ofPath: path)
+        let lesson = try LessonCatalog.load(url: URL(fileURLWithPath: path), displayPath: path, language: language)
+        let questions = lesson.steps.filter { $0.question != nil }.count
+        return "\(path): ok: lesson \(lesson.id), \(lesson.steps.count) steps, \(questions) questions, steps match the \(language == "en" ? "zh" : "en") version"
+    }
+
+    /// The text of one player event.
+    static func render(_ event: LessonEvent, language: String) -> LessonPrint {
+        let zh = language == "zh"
+        switch event {
+        case .header(let id, let title, let intro):
+            let head = zh ? "━━ 第 \(id) 课:\(title) ━━" : "━━ Lesson \(id): \(title) ━━"
+            return .text(intro.isEmpty ? head : head + "\n\n" + intro)
+        case .progress(let line): return .text("\n── \(line) ──")
+        case .stepTitle(let title): return .text("## \(title)")
+        case .narration(let text): return .text("\n" + text)
+        case .command(let c): return .command("lstmlab> \(c)")
+        case .output(let text): return .text(text)
+        case .commandFailed(let command, let message, let location):
+            return .text("error: '\(command)': \(message) (\(location))")
+        case .question(let ask, let choices, let how):
+            var lines = ["\n? " + ask]
+            lines += choices.map { "   \($0.key)) \($0.text)" }
+            lines.append("  " + how)
+            return .text(lines.joined(separator: "\n"))
+        case .correct(let text): return .text("✓ " + text)
+        case .wrong(let text): return .text("✗ " + text)
+        case .hint(let index, let count, let text):
+            return .text((zh ? "提示 \(index)/\(count):" : "hint \(index)/\(count): ") + text)
+        case .solution(let text): return .text((zh ? "解答:" : "solution: ") + text)
+        case .notice(let text): return .text(text)
+        case .finished(let text): return .text("━━ \(text) ━━")
+        }
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import LSTMCore
+
+/// Hugging Face's safetensors format.
+///
+/// ```
+/// u64 LE  N
+/// N bytes JSON: {"__metadata__": {str: str}, "name": {"dtype": "F32", "shape": [2, 3], "data_offsets": [begin, end]}, …}
+///                padded with spaces; offsets are relative to the data buffer that follows
+/// data buffer: every byte belongs to exactly one tensor, little-endian, C order
+/// ```
+/// Reads F32, F64, F16 and BF16 (converted to Float); writes F32.
+public enum SafeTensors {
+    /// The reference implementation's limit on the JSON header.
+    static let maxHeaderBytes = 100_000_000
+
+    /// Decodes a whole safetensors file held in memory. `file` names it in errors.
+    ///
+    /// `maxBytes` bounds the Float arrays built; the total is computed from the
+    /// header, after every entry is validated against the buffer, before any is allocated.
+    public static func decode(_ bytes: [UInt8], file: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> [String: Tensor] {
+        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        guard !bytes.isEmpty else { throw fail("empty file") }
+        if bytes.starts(with: NPY.magic) { throw fail("this is an .npy file, not safetensors") }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw fail("this is a zip archive (a PyTorch .pt/.pth file?), not safetensors; save with safetensors.torch.save_file")
+        }
+        guard let length64 = FloatDecoding.littleEndian(bytes, at: 0, width: 8) else {
+            throw fail("truncated: a safetensors file starts with an 8-byte header length, the file has \(bytes.count) bytes")
+        }
+        let available = bytes.count - 8
+        guard length64 <= UInt64(available) else {
+            throw fail("header length \(length64) is larger than the file: only \(available) bytes follow the 8-byte length")
+        }
+        guard length64 <= UInt64(maxHeaderBytes) else {
+            throw fail("header length \(length64) is larger than the limit of \(maxHeaderBytes) bytes")
+        }
+        let headerLength = Int(length64)
+        let header = bytes[8..<(8 + headerLength)]
+        guard header.first == UInt8(ascii: "{") else { throw fail("header is not a JSON object") }
+        let json: Any
+        do {
+            json = try JSONSerialization.jsonObject(with: Data(header))
+        } catch {
+            throw fail("header is not valid JSON")
+        }
+        guard let root = json as? [String: Any] else { throw fail("header is not a JSON object") }
+
+        let bufferStart = 8 + headerLength
+        let bufferSize = bytes.count - bufferStart
+        var entries: [Entry] = []
+        for name in root.keys.sorted() {
+            guard let value = root[name] else { continue }
+            if name == "__metadata__" {
+                guard let meta = value as? [String: Any], meta.values.allSatisfy({ $0 is String }) else {
+                    throw fail("__metadata__ must map strings to strings")
+                }
+                continue
+            }
+            switch Entry.parse(name: name, value, bufferSize: bufferSize) {
+            case .success(let e): entries.append(e)
+            case .failure(let f): throw fail(f.reason)
+            }
+        }
+
+        // Every byte of the buffer belongs to exactly one tensor, as the reference checks.
+        var covered = 0
+        var previous: Entry?
+        for e in entries.sorted(by: { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }) {
+            if e.begin < covered, let p = previous {
+                throw fail("tensors '\(abbreviated(p.name))' and '\(abbreviated(e.name))' overlap in the data buffer (bytes \(e.begin)..<\(min(covered, e.end)))")
+            }
+            if e.begin > covered {
+                throw fail("bytes \(covered)..<\(e.begin) of the data buffer belong to no tensor")
+            }
+            covered = max(covered, e.end)
+            previous = e
+        }
+        guard covered == bufferSize else {
+            throw fail("trailing bytes: the tensors use \(covered) bytes of the data buffer, which has \(bufferSize)")
+        }
+
+        var total = 0
+        for e in entries {
+            let (sum, overflow) = total.addingReportingOverflow(e.count * 4)   // count · 4 ≤ 2 · buffer bytes
+            guard !overflow, sum <= maxBytes else {
+                throw fail("the tensors need more than \(maxBytes) bytes as float32, the limit")
+            }
+            total = sum
+        }
+
+        var out: [String: Tensor] = [:]
+        for e in entries {
+            switch e.kind.decode(bytes, start: bufferStart + e.begin, count: e.count, bigEndian: false) {
+            case .success(let values):
+                do {
+                    out[e.name] = try Tensor(shape: e.shape, data: values)
+                } catch {
+                    throw fail("tensor '\(abbreviated(e.name))': \(error)")   // unreachable: the count was checked
+                }
+            case .failure(let bad):
+                throw fail("tensor '\(abbreviated(e.name))': \(bad.message(shape: e.shape))")
+            }
+        }
+        return out
+    }
+
+    /// Encodes `tensors` as F32 safetensors: entries sorted by name, contiguous,
+    /// the JSON header padded with spaces to a multiple of 8 bytes, as the
+    /// reference writer does. A repeated name keeps its last tensor; the name
+    /// `__metadata__` is reserved and such a tensor is skipped.
+    public static func encode(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]) -> [UInt8] {
+        var byName: [String: Tensor] = [:]
+        for (name, t) in tensors where name != "__metadata__" { byName[name] = t }
+        let names = byName.keys.sorted()
+
+        var parts: [String] = []
+        if !metadata.isEmpty {
+            let items = metadata.keys.sorted().map { "\(jsonString($0)):\(jsonString(metadata[$0] ?? ""))" }
+            parts.append("\"__metadata__\":{" + items.joined(separator: ",") + "}")
+        }
+        var offset = 0
+        for name in names {
+            guard let t = byName[name] else { continue }
+            let shape = t.shape.map(String.init).joined(separator: ",")
+            parts.append("\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + 4 * t.count)]}")
+            offset += 4 * t.count
+        }
+        var header = Array(("{" + parts.joined(separator: ",") + "}").utf8)
+        while header.count % 8 != 0 { header.append(0x20) }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(8 + header.count + offset)
+        let n = UInt64(header.count)
+        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: n >> (8 * UInt64(k)))) }
+        out += header
+        for name in names {
+            guard let t = byName[name] else { continue }
+            FloatDecoding.appendLittleEndian(t.data, to: &out)
+        }
+        return out
+    }
+
+    /// Reads and decodes the safetensors file at `path`; the file size is checked
+    /// against `maxBytes` before it is read.
+    public static func read(path: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> [String: Tensor] {
+        let bytes = try FileReading.readAll(path: path, maxBytes: maxBytes)
+        return try decode(bytes, file: path, maxBytes: maxBytes)
+    }
+
+    /// Writes `tensors` to `path` atomically (see `AtomicFile`).
+    public static func write(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], path: String) throws(FileFormatError) {
+        try AtomicFile.write(encode(tensors, metadata: metadata), to: path)
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// One validated header entry: its element type, shape and byte range in the buffer.
+private struct Entry {
+    var name: String
+    var kind: FloatKind
+    var shape: [Int]
+    var count: Int
+    var begin: Int
+    var end: Int
+
+    struct Failure: Error { var reason: String }
+
+    static let dtypes: [String: FloatKind] = ["F32": .float32, "F64": .float64, "F16": .float16, "BF16": .bfloat16]
+
+    static func parse(name: String, _ value: Any, bufferSize: Int) -> Result<Entry, Failure> {
+        let label = "tensor '\(abbreviated(name))'"
+        func fail(_ reason: String) -> Result<Entry, Failure> { .failure(Failure(reason: "\(label): \(reason)")) }
+        guard let fields = value as? [String: Any] else { return fail("entry is not a JSON object") }
+        for key in fields.keys.sorted() where !["dtype", "shape", "data_offsets"].contains(key) {
+            return fail("unexpected key \"\(abbreviated(key))\" (expected dtype, shape, data_offsets)")
+        }
+        guard let dtypeValue = fields["dtype"] else { return fail("missing \"dtype\"") }
+        guard let shapeValue = fields["shape"] else { return fail("missing \"shape\"") }
+        guard let offsetsValue = fields["data_offsets"] else { return fail("missing \"data_offsets\"") }
+
+        guard let dtype = dtypeValue as? String else { return fail("\"dtype\" must be a string such as \"F32\"") }
+        guard let kind = dtypes[dtype] else {
+            return fail("unsupported dtype \(abbreviated(dtype)); only F32, F64, F16 and BF16 can be loaded")
+        }
+
+        guard let dims = shapeValue as? [Any] else { return fail("\"shape\" must be a list of integers") }
+        var shape: [Int] = []
+        for d in dims {
+            switch JSONInteger(d) {
+            case .value(let n) where n >= 0: shape.append(n)
+            case .value(let n): return fail("\"shape\" has a negative dimension \(n)")
+            case .tooLarge: return fail("absurd shape: a dimension is too large")
+            case .notInteger: return fail("\"shape\" must be a list of integers")
+            }
+        }
+
+        guard let offsetList = offsetsValue as? [Any], offsetList.count == 2 else {
+            return fail("\"data_offsets\" must be two integers [begin, end]")
+        }
+        var offsets: [Int] = []
+        for o in offsetList {
+            switch JSONInteger(o) {
+            case .value(let n) where n >= 0: offsets.append(n)
+            case .value, .notInteger: return fail("\"data_offsets\" must be two non-negative integers [begin, end]")
+            case .tooLarge: return fail("data_offsets run past the end of the data buffer (\(bufferSize) bytes)")
+            }
+        }
+        let (begin, end) = (offsets[0], offsets[1])
+        guard begin <= end else { return fail("data_offsets [\(begin), \(end)] end before they begin") }
+
+        guard let count = Tensor.elementCount(shape),
+              case (let needed, false) = count.multipliedReportingOverflow(by: kind.byteCount) else {
+            return fail("absurd shape \(formatShape(shape)): the element count overflows")
+        }
+        guard end - begin == needed else {
+            return fail("data_offsets [\(begin), \(end)] hold \(end - begin) bytes, but shape \(formatShape(shape)) of \(dtype) needs \(needed)")
+        }
+        guard end <= bufferSize else {
+            return fail("data_offsets [\(begin), \(end)] run past the end of the data buffer (\(bufferSize) bytes; truncated file?)")
+        }
+        return .success(Entry(name: name, kind: kind, shape: shape, count: count, begin: begin, end: end))
+    }
+}
+
+/// A JSON number as JSONSerialization gives it, judged as an integer.
+/// `1.0`, `1e2` and `true` are not integers here, as in the reference reader.
+private enum JSONInteger {
+    case value(Int), tooLarge, notInteger
+
+    init(_ any: Any) {
+        guard let n = any as? NSNumber else { self = .notInteger; return }
+        switch String(cString: n.objCType) {
+        case "i", "s", "l", "q":
+            self = Int(exactly: n.int64Value).map(JSONInteger.value) ?? .tooLarge
+        case "I", "S", "L", "Q":
+            self = Int(exactly: n.uint64Value).map(JSONInteger.value) ?? .tooLarge
+        default:
+            self = .notInteger     // "d"/"f" floats, "c" booleans
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import LSTMCore
+
+/// PyTorch `nn.LSTM(bidirectional=True)` state_dict names ↔ `BiLSTMParameters`.
+///
+/// ```
+/// weight_ih_l0 [4H, D]   weight_hh_l0 [4H, H]   bias_ih_l0 [4H]   bias_hh_l0 [4H]     forward
+/// …_reverse              the same shapes                                             backward
+/// ```
+/// rows in gate order i, f, g, o, as `nn.LSTM` stores them.
+public enum StateDict {
+    /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, and the four with suffix _reverse
+    public static let names: [String] = forwardNames + forwardNames.map { $0 + "_reverse" }
+
+    static let forwardNames = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]
+
+    /// Validates names and shapes and builds the parameters; errors name the tensor and both shapes.
+    public static func parameters(from tensors: [String: Tensor], file: String) throws(FileFormatError) -> BiLSTMParameters {
+        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        let exactly = "a single-layer bidirectional nn.LSTM has exactly: " + names.joined(separator: ", ")
+        let present = Set(tensors.keys)
+
+        // A whole model's state_dict: every name behind the same prefix, e.g. "lstm.weight_ih_l0".
+        if present.isDisjoint(with: names), let prefix = commonPrefix(of: present) {
+            throw fail("tensor names start with '\(abbreviated(prefix))' (a whole model's state_dict?); \(exactly); save the LSTM's own state_dict, e.g. model.lstm.state_dict()")
+        }
+        for name in names where !present.contains(name) {
+            let hint = name.hasSuffix("_reverse") && !present.contains(where: { $0.hasSuffix("_reverse") })
+                ? " (this looks like a unidirectional LSTM; create it with bidirectional=True)" : ""
+            throw fail("missing tensor \(name)\(hint)")
+        }
+        for name in present.sorted() where !names.contains(name) {
+            let hint: String
+            if isLaterLayer(name) {
+                hint = "; names ending in _l1, _l2, … come from a multi-layer LSTM (num_layers > 1), which this lab does not model"
+            } else if name.hasPrefix("weight_hr_l") {
+                hint = "; weight_hr comes from an LSTM with proj_size > 0, which this lab does not model"
+            } else {
+                hint = ""
+            }
+            throw fail("unexpected tensor \(abbreviated(name)) (\(exactly))\(hint)")
+        }
+
+        func tensor(_ name: String) throws(FileFormatError) -> Tensor {
+            guard let t = tensors[name] else { throw fail("missing tensor \(name)") }
+            if let bad = t.firstNonFinite() {
+                throw fail("tensor \(name): non-finite value \(bad.value) at index \(formatShape(bad.index))")
+            }
+            return t
+        }
+
+        // Sizes come from weight_hh_l0 [4H, H]; everything else is checked against them.
+        let whh = try tensor("weight_hh_l0")
+        guard whh.rank == 2 else {
+            throw fail("weight_hh_l0 has shape \(formatShape(whh.shape)), expected [4H, H] (2 dimensions)")
+        }
+        let (rows, h) = (whh.shape[0], whh.shape[1])
+        guard rows % 4 == 0 else {
+            throw fail("weight_hh_l0 has shape \(formatShape(whh.shape)): its \(rows) rows are not divisible by 4 (the 4 gates i, f, g, o are stacked: [4H, H])")
+        }
+        guard h >= 1, rows == 4 * h else {
+            let expected = h >= 1 ? "= " + formatShape([4 * h, h]) : "with H ≥ 1"
+            throw fail("weight_hh_l0 has shape \(formatShape(whh.shape)), expected [4H, H] \(expected)")
+        }
+        let wih = try tensor("weight_ih_l0")
+        guard wih.rank == 2, wih.shape[0] == 4 * h, wih.shape[1] >= 1 else {
+            throw fail("weight_ih_l0 has shape \(formatShape(wih.shape)), expected [4H, D] = [\(4 * h), D] for H = \(h)")
+        }
+        for name in ["bias_ih_l0", "bias_hh_l0"] {
+            let b = try tensor(name)
+            guard b.shape == [4 * h] else {
+                throw fail("\(name) has shape \(formatShape(b.shape)), expected [4H] = [\(4 * h)] for H = \(h)")
+            }
+        }
+        for name in forwardNames {
+            let f = try tensor(name), r = try tensor(name + "_reverse")
+            guard r.shape == f.shape else {
+                throw fail("\(name)_reverse has shape \(formatShape(r.shape)), expected \(formatShape(f.shape)) like \(name)")
+            }
+        }
+
+        do {
+            let forward = try DirectionParameters(wIH: tensor("weight_ih_l0"), wHH: tensor("weight_hh_l0"),
+                                                  bIH: tensor("bias_ih_l0"), bHH: tensor("bias_hh_l0"), name: "forward")
+            let backward = try DirectionParameters(wIH: tensor("weight_ih_l0_reverse"), wHH: tensor("weight_hh_l0_reverse"),
+                                                   bIH: tensor("bias_ih_l0_reverse"), bHH: tensor("bias_hh_l0_reverse"), name: "backward")
+            return try BiLSTMParameters(forward: forward, backward: backward)
+        } catch let error as FileFormatError {
+            throw error
+        } catch {
+            throw fail("\(error)")     // a ShapeError the checks above should already have caught
+        }
+    }
+
+    /// The eight tensors of `parameters`, in `names` order, as `nn.LSTM.load_state_dict` expects them.
+    public static func tensors(of parameters: BiLSTMParameters) -> [(name: String, tensor: Tensor)] {
+        func four(_ p: DirectionParameters) -> [Tensor] {
+            [p.wIH.tensor, p.wHH.tensor, vector(p.bIH), vector(p.bHH)]
+        }
+        return Array(zip(names, four(parameters.forward) + four(parameters.backward))).map { (name: $0.0, tensor: $0.1) }
+    }
+
+    /// `[n]` from n values; cannot fail, since the shape is made from the count.
+    static func vector(_ values: [Float]) -> Tensor {
+        (try? Tensor(shape: [values.count], data: values)) ?? Matrix(rows: 0, cols: 0, data: []).tensor
+    }
+
+    /// `weight_ih_l1`, `bias_hh_l2_reverse`: a name of layer 1 or later.
+    static func isLaterLayer(_ name: String) -> Bool {
+        let base = name.hasSuffix("_reverse") ? String(name.dropLast("_reverse".count)) : name
+        let chars = Array(base)
+        guard chars.count >= 3,
+              let marker = (0..<(chars.count - 2)).last(where: { chars[$0] == "_" && chars[$0 + 1] == "l" }) else { return false }
+        let digits = chars[(marker + 2)...]
+        return digits.allSatisfy { $0.isASCII && $0.isNumber } && digits != ["0"]
+    }
+
+    /// "lstm." when every name is "lstm.<one of names>" and all eight are there.
+    static func commonPrefix(of present: Set<String>) -> String? {
+        for name in names {
+            for full in present where full.hasSuffix("." + name) {
+                let prefix = String(full.dropLast(name.count))
+                if names.allSatisfy({ present.contains(prefix + $0) }) { return prefix }
+            }
+        }
+        return nil
+    }
+}

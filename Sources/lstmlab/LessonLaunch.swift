@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import LabShell
+import LessonKit
+
+/// `--lesson N [--lang en|zh] [--auto] [--pace SECONDS]`.
+struct LessonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Play lesson N (see 'lesson list' inside the lab).", valueName: "N"))
+    var lesson: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Lesson language: en or zh (default: from LANG; zh* gives zh).", valueName: "en|zh"))
+    var lang: String?
+
+    @Flag(name: .long, help: "With --lesson: play to the end with no input, answering from the solutions; exit 0, or 1 with FILE:LINE.")
+    var auto = false
+
+    @Option(name: .long, help: ArgumentHelp("With --lesson: type each lesson command out, this many seconds per character.", valueName: "SECONDS"))
+    var pace: Double?
+
+    func validate() throws {
+        if let lang, !["en", "zh"].contains(lang) { throw ValidationError("--lang must be en or zh, got '\(lang)'") }
+        if let pace, !(pace >= 0 && pace <= 2) { throw ValidationError("--pace must be from 0 to 2 seconds per character") }
+        if let lesson, !(1...999).contains(lesson) { throw ValidationError("--lesson must be from 1 to 999") }
+        if lesson == nil && (auto || pace != nil) { throw ValidationError("--auto and --pace go with --lesson N") }
+    }
+
+    /// Where lessons and progress are for this process.
+    func config(_ terminal: Terminal) -> LessonConfig {
+        LessonConfig.fromEnvironment(terminal.environment, executablePath: LessonLaunch.executablePath,
+                                     currentDirectory: FileManager.default.currentDirectoryPath, language: lang)
+    }
+}
+
+/// Runs `--lesson N`: automatically (`--auto`) or as the start of a session.
+enum LessonLaunch {
+    /// The running binary, for finding `lessons/` beside the package.
+    static var executablePath: String? {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
+    }
+
+    static func run(_ options: LessonOptions, id: Int, lab: inout Lab, terminal: Terminal) -> Int32 {
+        let pace = options.pace ?? 0
+        let sink: (LessonPrint) -> Void = { print in
+            switch print {
+            case .command(let c): typeOut(c, secondsPerCharacter: pace)
+            case .text(let t): StdIO.out(t)
+            }
+        }
+        if options.auto {
+            do {
+                try lab.playLessonAutomatically(id, sink: sink)
+                return 0
+            } catch let errors as LessonErrors {
+                StdIO.err(errors.description)
+                return 1
+            } catch {
+                StdIO.err("lstmlab: \(error)")
+                return 1
+            }
+        }
+        let start = lab.handle("lesson play \(id)", sink: sink)
+        if let error = start.error {
+            StdIO.err("lstmlab: \(error)")
+            return 1
+        }
+        while true {
+            if terminal.stdinIsTTY { print(lab.prompt, terminator: "") }
+            guard let line = readLine(strippingNewline: true) else {
+                if terminal.stdinIsTTY { print("") }
+                return 0
+            }
+            let result = lab.handle(line, sink: sink)
+            StdIO.out(result.output)
+            if let error = result.error { StdIO.err("error: \(error)") }
+            if result.quit { return 0 }
+        }
+    }
+
+    /// Prints `text` a character at a time (the teacher's demo mode).
+    static func typeOut(_ text: String, secondsPerCharacter: Double) {
+        guard secondsPerCharacter > 0 else { StdIO.out(text); return }
+        for ch in text {
+            FileHandle.standardOutput.write(Data(String(ch).utf8))
+            usleep(useconds_t(secondsPerCharacter * 1_000_000))
+        }
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}
