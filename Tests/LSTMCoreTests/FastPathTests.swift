@@ -120,12 +120,13 @@ import Testing
         }
         #expect(!finished)
         #expect(!stepper.isComplete)
+        // The forward direction runs on the calling thread and polls before
+        // each step: six steps, then the seventh poll cancels. Sequentially the
+        // backward direction never starts; on its own thread it stops at the
+        // next step boundary after the cancel (or had already finished).
         let fwd = stepper.cursor(.forward), bwd = stepper.cursor(.backward)
-        #expect(fwd < 40 && bwd < 40)
-        if threads == 1 {
-            // Sequential: forward took the first six polls, backward none.
-            #expect(fwd == 6 && bwd == 0)
-        }
+        #expect(fwd == 6)
+        if threads == 1 { #expect(bwd == 0) } else { #expect(bwd <= 40) }
         for direction in Direction.allCases {
             let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
             for (k, trace) in stepper.traces[direction.rawValue].enumerated() {
