@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         // Plays every lesson in both languages on the real interpreter and lints every file.
-        .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit"]),
+        .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit", "lstmlab"]),
     ],
     swiftLanguageModes: [.v6]
 )

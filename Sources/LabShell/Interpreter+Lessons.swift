@@ -191,7 +191,8 @@ extension Lab {
             default: word = .quit
             }
             let language = player.lesson.language
-            player.handle(word, host: &self) { sink(Lab.render($0, language: language)) }
+            let lineWidth = width
+            player.handle(word, host: &self) { sink(Lab.render($0, language: language, width: lineWidth)) }
             lessons.player = player
             try saveProgress(of: player, sink: sink)
         }
@@ -203,14 +204,16 @@ extension Lab {
         let lesson = try loadLesson(id)
         var player = LessonPlayer(lesson: lesson)
         let language = lesson.language
-        try player.playAuto(host: &self) { sink(Lab.render($0, language: language)) }
+        let lineWidth = width
+        try player.playAuto(host: &self) { sink(Lab.render($0, language: language, width: lineWidth)) }
     }
 
     /// Plays an already loaded lesson automatically (the course test uses it).
     public mutating func playAutomatically(_ lesson: Lesson, sink: (LessonPrint) -> Void) throws(LessonErrors) {
         var player = LessonPlayer(lesson: lesson)
         let language = lesson.language
-        try player.playAuto(host: &self) { sink(Lab.render($0, language: language)) }
+        let lineWidth = width
+        try player.playAuto(host: &self) { sink(Lab.render($0, language: language, width: lineWidth)) }
     }
 
     // MARK: Private
@@ -245,7 +248,8 @@ extension Lab {
         saved?.language = lesson.language
         var player = LessonPlayer(lesson: lesson, progress: saved)
         lessons.player = nil
-        player.start(host: &self) { sink(Lab.render($0, language: lesson.language)) }
+        let lineWidth = width
+        player.start(host: &self) { sink(Lab.render($0, language: lesson.language, width: lineWidth)) }
         lessons.player = player
         file[id] = player.progress
         file.last = id
@@ -311,14 +315,15 @@ extension Lab {
             }
             rows.append((String(format: "%2d", id), title, state))
         }
-        let width = rows.map { $0.1.count }.max() ?? 0
+        let titleWidth = rows.map { LessonText.displayWidth($0.1) }.max() ?? 0
         var lines = warningText
-        lines.append(zh ? "课程(\(config.root.path)):" : "lessons (\(config.root.path)):")
+        lines.append(zh ? "课程（\(config.root.path)）：" : "lessons (\(config.root.path)):")
         for (id, title, state) in rows {
-            lines.append("  \(id)  \(title.padding(toLength: width, withPad: " ", startingAt: 0))  \(state)")
+            let pad = String(repeating: " ", count: max(0, titleWidth - LessonText.displayWidth(title)))
+            lines.append("  \(id)  \(title)\(pad)  \(state)")
         }
         if let last = file.last, file[last]?.completed == false {
-            lines.append(zh ? "lesson resume 继续第 \(last) 课;lesson play N 开始一课。" : "'lesson resume' continues lesson \(last); 'lesson play N' starts one.")
+            lines.append(zh ? "lesson resume 继续第 \(last) 课；lesson play N 开始一课。" : "'lesson resume' continues lesson \(last); 'lesson play N' starts one.")
         } else {
             lines.append(zh ? "lesson play N 开始一课。" : "'lesson play N' starts one.")
         }
@@ -344,32 +349,150 @@ extension Lab {
         return "\(path): ok: lesson \(lesson.id), \(lesson.steps.count) steps, \(questions) questions, steps match the \(language == "en" ? "zh" : "en") version"
     }
 
-    /// The text of one player event.
-    static func render(_ event: LessonEvent, language: String) -> LessonPrint {
+    /// The text of one player event, prose wrapped to `width` columns.
+    static func render(_ event: LessonEvent, language: String, width: Int) -> LessonPrint {
         let zh = language == "zh"
+        func wrap(_ s: String, _ indent: String = "") -> LessonPrint { .text(LessonText.wrap(s, width: width, indent: indent)) }
         switch event {
-        case .header(let id, let title, let intro):
-            let head = zh ? "━━ 第 \(id) 课:\(title) ━━" : "━━ Lesson \(id): \(title) ━━"
-            return .text(intro.isEmpty ? head : head + "\n\n" + intro)
+        case .header(let id, let title, var intro):
+            // The header shows the title; an article's own `# Title` line would repeat it.
+            if intro.hasPrefix("# ") {
+                intro = String(intro.drop { $0 != "\n" }).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let head = zh ? "━━ 第 \(id) 课：\(title) ━━" : "━━ Lesson \(id): \(title) ━━"
+            return .text(intro.isEmpty ? head : head + "\n\n" + LessonText.reflow(intro, width: width))
         case .progress(let line): return .text("\n── \(line) ──")
         case .stepTitle(let title): return .text("## \(title)")
-        case .narration(let text): return .text("\n" + text)
+        case .narration(let text): return .text("\n" + LessonText.reflow(text, width: width))
         case .command(let c): return .command("lstmlab> \(c)")
         case .output(let text): return .text(text)
         case .commandFailed(let command, let message, let location):
             return .text("error: '\(command)': \(message) (\(location))")
         case .question(let ask, let choices, let how):
-            var lines = ["\n? " + ask]
-            lines += choices.map { "   \($0.key)) \($0.text)" }
+            var lines = ["", LessonText.wrap("? " + ask, width: width, indent: "  ")]
+            lines += choices.map { LessonText.wrap("   \($0.key)) \($0.text)", width: width, indent: "      ") }
             lines.append("  " + how)
             return .text(lines.joined(separator: "\n"))
-        case .correct(let text): return .text("✓ " + text)
-        case .wrong(let text): return .text("✗ " + text)
+        case .correct(let text): return wrap("✓ " + text, "  ")
+        case .wrong(let text): return wrap("✗ " + text, "  ")
         case .hint(let index, let count, let text):
-            return .text((zh ? "提示 \(index)/\(count):" : "hint \(index)/\(count): ") + text)
-        case .solution(let text): return .text((zh ? "解答:" : "solution: ") + text)
-        case .notice(let text): return .text(text)
-        case .finished(let text): return .text("━━ \(text) ━━")
+            return wrap((zh ? "提示 \(index)/\(count)：" : "hint \(index)/\(count): ") + text, "  ")
+        case .solution(let text): return wrap((zh ? "解答：" : "solution: ") + text, "  ")
+        case .notice(let text): return wrap(text)
+        case .finished(let text): return wrap("━━ \(text) ━━")
         }
+    }
+}
+
+/// Terminal width of text with CJK, and word wrapping that breaks between
+/// words or between CJK characters (never before closing punctuation).
+enum LessonText {
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func displayWidth(_ s: some StringProtocol) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : ($1.properties.generalCategory == .nonspacingMark ? 0 : 1)) }
+    }
+
+    private static let closing: Set<Character> = ["，", "。", "：", "；", "！", "？", "、", "）", "」", "』", "”", ",", ".", ":", ";", "!", "?", ")"]
+
+    /// Joins the lines of each plain paragraph and wraps it again to
+    /// `width` (at most 100); headings, lists, tables and fenced blocks keep
+    /// their lines.
+    static func reflow(_ text: String, width: Int) -> String {
+        let target = min(width, 100)
+        var out: [String] = []
+        var paragraph: [String] = []
+        var fenced = false
+        func flush() {
+            guard !paragraph.isEmpty else { return }
+            var joined = ""
+            for line in paragraph {
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if let last = joined.unicodeScalars.last, let first = t.unicodeScalars.first,
+                   !(isWide(last) && isWide(first)) {
+                    joined += " "
+                }
+                joined += t
+            }
+            out.append(wrap(joined, width: target))
+            paragraph = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("```") {
+                flush()
+                fenced.toggle()
+                out.append(line)
+            } else if fenced {
+                out.append(line)
+            } else if t.isEmpty {
+                flush()
+                out.append("")
+            } else if t.hasPrefix("#") || t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("|") || t.hasPrefix(">")
+                        || line.hasPrefix("    ") || t.first.map({ $0.isNumber }) == true && t.contains(". ") && t.count < 4 {
+                flush()
+                out.append(wrap(line, width: target, indent: "  "))
+            } else {
+                paragraph.append(line)
+            }
+        }
+        flush()
+        return out.joined(separator: "\n")
+    }
+
+    static func wrap(_ text: String, width: Int, indent: String = "") -> String {
+        guard width >= 20 else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { wrapLine(String($0), width: width, indent: indent) }
+            .joined(separator: "\n")
+    }
+
+    private static func wrapLine(_ line: String, width: Int, indent: String) -> String {
+        guard displayWidth(line) > width else { return line }
+        // Units: a run of non-space narrow characters, one wide character, or one space;
+        // closing punctuation sticks to the unit before it.
+        var units: [String] = []
+        for ch in line {
+            let wide = ch.unicodeScalars.first.map(isWide) ?? false
+            if closing.contains(ch), let last = units.last, last != " " {
+                units[units.count - 1] = last + String(ch)
+            } else if ch == " " || wide {
+                units.append(String(ch))
+            } else if let last = units.last, last != " ", !(last.unicodeScalars.last.map(isWide) ?? false) {
+                units[units.count - 1] = last + String(ch)
+            } else {
+                units.append(String(ch))
+            }
+        }
+        var lines: [String] = []
+        var current = ""
+        var currentWidth = 0
+        let indentWidth = displayWidth(indent)
+        for unit in units {
+            let w = displayWidth(unit)
+            if unit == " " {
+                current += " "
+                currentWidth += 1
+                continue
+            }
+            if currentWidth + w > width && !current.trimmingCharacters(in: .whitespaces).isEmpty {
+                while current.hasSuffix(" ") { current.removeLast() }
+                lines.append(current)
+                current = indent
+                currentWidth = indentWidth
+            }
+            current += unit
+            currentWidth += w
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
     }
 }
