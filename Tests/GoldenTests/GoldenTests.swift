@@ -140,3 +140,33 @@ func expectKnownOutputMatches(_ s: BidirectionalStepper, _ f: Fixture, _ label: 
     let expectedKnown = (0..<tl).map { t in t < s.cursor(.forward) && t >= tl - s.cursor(.backward) }
     #expect(y.known == expectedKnown, "\(label): known times", sourceLocation: sourceLocation)
 }
+
+/// `runToEnd` (hoisted, directions on two threads) against PyTorch, from the
+/// start and from cursors left part-way.
+@Suite struct RunToEndGoldenTests {
+    @Test(arguments: Fixture.names, [1, 2])
+    func runToEndMatchesPyTorch(name: String, threads: Int) throws {
+        let f = try Fixture(name)
+        var s = try f.stepper(mode: .fused)
+        let finished = s.runToEnd(threads: threads, shouldCancel: { false })
+        #expect(finished)
+        expectMatches(s, f, "\(name) runToEnd threads=\(threads)")
+    }
+
+    @Test(arguments: Fixture.names, StepMode.allCases)
+    func runToEndFromPartWayMatchesPyTorch(name: String, mode: StepMode) throws {
+        let f = try Fixture(name)
+        var s = try f.stepper(mode: mode)
+        // Forward a bit more than half, backward one step (when there is room).
+        try s.moveTo(steps: (s.length + 1) / 2, .forward)
+        try s.moveTo(steps: min(1, s.length), .backward)
+        let finished = s.runToEnd(threads: 2, shouldCancel: { false })
+        #expect(finished)
+        expectMatches(s, f, "\(name) \(mode.rawValue) part-way then runToEnd")
+        // Undo into the run's traces and redo by single steps: still PyTorch's numbers.
+        try s.moveTo(steps: 0, .backward)
+        try s.moveTo(steps: s.length / 2, .forward)
+        while !s.isComplete { for d in Direction.allCases where !s.isComplete(d) { try s.step(d) } }
+        expectMatches(s, f, "\(name) \(mode.rawValue) runToEnd, undo, step again")
+    }
+}
