@@ -37,7 +37,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore"]),
-        .testTarget(name: "LabShellTests", dependencies: ["LabShell"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "TensorFiles"]),
         // PyTorch's numbers: fixtures made by make_golden.py (torch is not needed to run the tests).
         .testTarget(
             name: "GoldenTests",

@@ -1,10 +1,124 @@
+import Foundation
 import LSTMCore
+import TensorFiles
 import TermRender
 
-// Interim: file commands arrive with TensorFiles' safetensors reader.
 extension Interpreter {
-    mutating func load(_ target: LoadTarget, path: String) throws -> [Output] { throw LabError("load is not available in this build yet") }
-    func saveWeights(path: String) throws -> [Output] { throw LabError("save is not available in this build yet") }
-    func export(to dir: String) throws -> [Output] { throw LabError("export is not available in this build yet") }
-    func bench(_ sizes: LSTMSizes?, repeats: Int?) throws -> [Output] { throw LabError("bench is not available in this build yet") }
+    /// Loads a file into the session. Nothing is half-loaded: the new session
+    /// is built aside and swapped in only when everything checked out.
+    mutating func load(_ target: LoadTarget, path: String) throws -> [Output] {
+        let limit = session.settings.memoryLimit
+        var next = session
+        let message: String
+        switch target {
+        case .weights:
+            let tensors = try SafeTensors.read(path: path, maxBytes: limit)
+            let p = try StateDict.parameters(from: tensors, file: path)
+            var s = next.sizes
+            s.inputSize = p.inputSize
+            s.hiddenSize = p.hiddenSize
+            try next.checkMemory(s)
+            var notes: [String] = []
+            if p.inputSize != next.sizes.inputSize {
+                next.input = try Session.makeInput(next.inputFill, s, using: &next.generator)
+                next.inputOrigin = "input \(next.inputFill.rawValue) (redrawn: the weights have D=\(p.inputSize))"
+                notes.append("input redrawn for D=\(p.inputSize)")
+            }
+            if p.hiddenSize != next.sizes.hiddenSize, next.h0 != nil || next.c0 != nil {
+                next.h0 = nil
+                next.c0 = nil
+                notes.append("h0, c0 back to zeros for H=\(p.hiddenSize)")
+            }
+            next.parameters = p
+            next.parametersOrigin = "loaded from \(path)"
+            next.sizes = s
+            message = "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) (W_ih [\(4 * p.hiddenSize), \(p.inputSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
+                + (notes.isEmpty ? "" : "; " + notes.joined(separator: ", "))
+        case .input:
+            let raw = try NPY.read(path: path, maxBytes: limit)
+            let layout = next.settings.batchFirst ? "[B, T, D]" : "[T, B, D]"
+            guard raw.rank == 3 else {
+                throw FileFormatError(file: path, reason: "input must be \(layout) (3 dimensions), the file has shape \(formatShape(raw.shape))")
+            }
+            let x = next.settings.batchFirst ? raw : try raw.swappingFirstAxes()
+            guard x.shape[2] == next.parameters.inputSize else {
+                throw FileFormatError(file: path, reason: "input has D=\(x.shape[2]) features, the weights take D=\(next.parameters.inputSize) (shape \(formatShape(raw.shape)), layout \(layout))")
+            }
+            guard x.shape[0] > 0, x.shape[1] > 0 else {
+                throw FileFormatError(file: path, reason: "input has an empty batch or sequence: shape \(formatShape(raw.shape))")
+            }
+            var s = next.sizes
+            s.batch = x.shape[0]
+            s.length = x.shape[1]
+            try next.checkMemory(s)
+            if s.batch != next.sizes.batch, next.h0 != nil || next.c0 != nil {
+                next.h0 = nil
+                next.c0 = nil
+            }
+            next.input = x
+            next.inputOrigin = "loaded from \(path)"
+            next.sizes = s
+            message = "loaded input from \(path): \(layout) = \(formatShape(raw.shape)), so B=\(s.batch), T=\(s.length)"
+        case .h0, .c0:
+            let t = try NPY.read(path: path, maxBytes: limit)
+            let expected = [2, next.sizes.batch, next.sizes.hiddenSize]
+            guard t.shape == expected else {
+                throw FileFormatError(file: path, reason: "\(target.rawValue) must be [2, B, H] = \(formatShape(expected)), the file has shape \(formatShape(t.shape))")
+            }
+            if target == .h0 { next.h0 = t } else { next.c0 = t }
+            message = "loaded \(target.rawValue) from \(path): \(formatShape(t.shape)) (index 0 forward, 1 backward)"
+        }
+        try next.rebuildStepper()
+        session = next
+        return [.text(message + "; cursors at the start")]
+    }
+
+    func saveWeights(path: String) throws -> [Output] {
+        try SafeTensors.write(StateDict.tensors(of: session.parameters), metadata: ["format": "pt"], path: path)
+        let h = session.parameters.hiddenSize, d = session.parameters.inputSize
+        return [.text("saved weights to \(path): 8 tensors (weight_ih_l0 [\(4 * h), \(d)], weight_hh_l0 [\(4 * h), \(h)], bias_ih_l0, bias_hh_l0 [\(4 * h)] and the _reverse ones); load in PyTorch with nn.LSTM(\(d), \(h), bidirectional=True\(session.settings.batchFirst ? ", batch_first=True" : "")).load_state_dict(safetensors.torch.load_file(…))")]
+    }
+
+    /// Writes what has been computed as .npy files into `dir` (created if needed).
+    func export(to dir: String) throws -> [Output] {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw LabError("\(dir): exists and is not a folder") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            } catch {
+                throw LabError("\(dir): cannot create the folder (\(error.localizedDescription))")
+            }
+        }
+        let st = session.stepper
+        var files: [(String, Tensor)] = []
+        var skipped: [String] = []
+        if st.isComplete {
+            let y = st.output.tensor
+            files.append(("y.npy", session.settings.batchFirst ? y : try y.swappingFirstAxes()))
+            files.append(("h_n.npy", try st.finalHidden()))
+            files.append(("c_n.npy", try st.finalCell()))
+        } else {
+            skipped.append("y, h_n, c_n (need both directions finished: \(session.positionText))")
+        }
+        for d in Direction.allCases {
+            guard st.cursor(d) > 0 else { skipped.append("\(d.short)_* (no steps yet)"); continue }
+            files.append(("\(d.short)_gates_pre.npy", st.stackedTraces(d) { $0.gatesPre }))
+            files.append(("\(d.short)_gates.npy", st.stackedTraces(d) { $0.gates }))
+            files.append(("\(d.short)_c.npy", st.stackedTraces(d) { $0.c }))
+            files.append(("\(d.short)_h.npy", st.stackedTraces(d) { $0.h }))
+        }
+        for (name, tensor) in files {
+            if context.shouldCancel() {
+                throw LabError("export interrupted; files written so far are complete, the rest were not written")
+            }
+            try NPY.write(tensor, path: (dir as NSString).appendingPathComponent(name))
+        }
+        var lines = ["exported to \(dir)/: " + files.map { "\($0.0) \(formatShape($0.1.shape))" }.joined(separator: ", ")]
+        if !skipped.isEmpty { lines.append("    not written: " + skipped.joined(separator: "; ")) }
+        lines.append("    per-step files are [steps, B, …] in processing order (index k = the k-th step of that direction)")
+        return [.text(lines.joined(separator: "\n"))]
+    }
+
 }

@@ -27,7 +27,7 @@ import Testing
     @Test func runFinishesBothAndFinalShapesAreTheTutorials() {
         var lab = lab()
         let r = lab.handle("run")
-        #expect(r.output == "ran 5 fwd + 5 bwd steps (fused): fwd 5/5 bwd 5/5\n    y [3, 5, 32], h_n [2, 3, 16], c_n [2, 3, 16] ready")
+        #expect(r.output == "ran 5 fwd + 5 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 5/5 bwd 5/5\n    y [3, 5, 32], h_n [2, 3, 16], c_n [2, 3, 16] ready")
         #expect(lab.handle("step").error == "both directions have finished all 5 steps (use 'back', 'goto' or 'reset')")
     }
 
