@@ -21,6 +21,11 @@ For each case, in Fixtures/<case>/:
     fwd_c.npy, fwd_h.npy  [T, B, H]   state after the k-th step
     bwd_…                 the same for the backward direction (k-th step reads t = T-1-k)
 
+Fixtures/orthogonal/seed<S>_<R>x<C>.npy: nn.init.orthogonal_'s algorithm
+(QR of a Gaussian, sign-fixed by diag R) applied to the Gaussian that the
+lab's SeededGenerator draws for that seed (ported below), so the Swift tests
+can check Initializer.orthogonal against PyTorch's formula on the same draws.
+
 The traces come from an explicit float32 loop (below) that is asserted equal to
 nn.LSTM's y/h_n/c_n. Each case is also run in float64, and the float32 traces
 must sit within half the Swift tests' tolerance (1e-5 + 1e-5·|ref|) of it, so
@@ -29,6 +34,7 @@ Deterministic: fixed seeds, one thread; rerunning rewrites identical bytes.
 """
 
 import argparse
+import math
 import os
 import shutil
 import subprocess
@@ -72,6 +78,57 @@ CASES = [
 ]
 
 PARAM_NAMES = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]
+
+
+ORTHOGONAL = [(0, 12, 3), (1, 64, 16), (2, 3, 7), (3, 5, 5)]  # (seed, rows, cols)
+
+_M64 = (1 << 64) - 1
+
+
+class SeededGenerator:
+    """Sources/LSTMCore/SeededGenerator.swift, transcribed: xoshiro256** seeded by SplitMix64."""
+
+    def __init__(self, seed):
+        sm = seed
+        s = []
+        for _ in range(4):
+            sm = (sm + 0x9E3779B97F4A7C15) & _M64
+            z = sm
+            z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _M64
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _M64
+            s.append(z ^ (z >> 31))
+        self.s = s
+
+    def next(self):
+        s = self.s
+        rotl = lambda x, k: ((x << k) | (x >> (64 - k))) & _M64
+        result = (rotl((s[1] * 5) & _M64, 7) * 9) & _M64
+        t = (s[1] << 17) & _M64
+        s[2] ^= s[0]
+        s[3] ^= s[1]
+        s[1] ^= s[2]
+        s[0] ^= s[3]
+        s[2] ^= t
+        s[3] = rotl(s[3], 45)
+        return result
+
+    def normal(self):
+        u1 = ((self.next() >> 11) + 1) * 2.0 ** -53
+        u2 = (self.next() >> 11) * 2.0 ** -53
+        return math.sqrt(-2 * math.log(u1)) * math.cos(2 * math.pi * u2)
+
+
+def orthogonal_like_torch(seed, rows, cols):
+    """torch.nn.init.orthogonal_'s body, with its normal_ draw replaced by the lab's."""
+    g = SeededGenerator(seed)
+    flattened = torch.tensor([g.normal() for _ in range(rows * cols)], dtype=torch.float64).reshape(rows, cols)
+    if rows < cols:
+        flattened.t_()
+    q, r = torch.linalg.qr(flattened)
+    q *= torch.diag(r, 0).sign()
+    if rows < cols:
+        q.t_()
+    return q.to(torch.float32).contiguous()
 
 
 def build(case):
@@ -204,6 +261,11 @@ def write_all(root):
     for case in CASES:
         max_z = make_case(case, os.path.join(root, case.name))
         print(f"{case.name:14s} B={case.b} T={case.t} D={case.d} H={case.h}  max|z|={max_z:.3f}")
+    folder = os.path.join(root, "orthogonal")
+    os.makedirs(folder)
+    for seed, rows, cols in ORTHOGONAL:
+        save_npy(os.path.join(folder, f"seed{seed}_{rows}x{cols}.npy"), orthogonal_like_torch(seed, rows, cols))
+    print(f"orthogonal     {len(ORTHOGONAL)} matrices")
 
 
 def tree_bytes(root):
