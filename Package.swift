@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         // Plays every lesson in both languages on the real interpreter and lints every file.
         .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit", "lstmlab"]),
+        // Text snapshots of every view (Snapshots/*.txt; RECORD_SNAPSHOTS=1 rewrites them).
+        .testTarget(name: "TermRenderTests", dependencies: ["TermRender", "LabShell", "LSTMCore"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

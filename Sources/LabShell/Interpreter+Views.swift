@@ -57,13 +57,21 @@ extension Interpreter {
         let where_ = "\(d.name) step \(stepNumber)/\(st.length), t=\(trace.t)"
         switch r.name {
         case .gates:
+            // The state this step started from: the previous step's, or the initial state.
+            let k = stepNumber - 1
+            let previous = k > 0 ? st.traces[d.rawValue][k - 1].state : st.initialState[d.rawValue]
             var pre = trace.gatesPre.tensor, post = trace.gates.tensor
+            var cPrev = previous.c.tensor, c = trace.c.tensor, hNew = trace.h.tensor
             if let b = r.b {
                 pre = try pre.slice(b).reshaped([1, 4 * h])
                 post = try post.slice(b).reshaped([1, 4 * h])
+                cPrev = try cPrev.slice(b).reshaped([1, h])
+                c = try c.slice(b).reshaped([1, h])
+                hNew = try hNew.slice(b).reshaped([1, h])
             }
             return .gates(GateStepView(direction: d, t: trace.t, stepNumber: stepNumber, length: st.length, pre: pre, post: post,
-                                       hiddenSize: h, variant: trace.variant, mode: trace.mode))
+                                       hiddenSize: h, variant: trace.variant, mode: trace.mode,
+                                       batchIndices: r.b.map { [$0] }, cPrev: cPrev, c: c, h: hNew))
         case .gates_pre:
             return .tensor(try selectBatch(TensorView(
                 name: "gates_pre \(d.short) t=\(trace.t)", tensor: trace.gatesPre.tensor, axes: ["b", "gate·unit"],
@@ -112,19 +120,55 @@ extension Interpreter {
                 caption = "backward hidden states in processing order: h_b_rev[k] is the k-th backward step, which read t = T-1-k"
                 origin = "the backward direction's h stacked as computed (t = \(tl - 1), \(tl - 2), …, 0)"
             }
+            let d: Direction = r.name == .h_f ? .forward : .backward
+            // The flip made visible: every k of h_b_rev names its t, every t of h_b its k.
+            var notes: [String]? = nil
+            var details: [String] = []
+            if r.name != .h_f {
+                let isRev = r.name == .h_b_rev
+                notes = (0..<tl).map { isRev ? "t=\(tl - 1 - $0)" : "k=\(tl - 1 - $0)" }
+                let ks = (0..<tl).map { "\($0)" }, ts = (0..<tl).map { "\(tl - 1 - $0)" }
+                if tl <= 16 {
+                    let w = max(ks.map(\.count).max() ?? 1, ts.map(\.count).max() ?? 1)
+                    let krow = ks.map { NumberFormat.pad($0, w) }.joined(separator: " ")
+                    let trow = ts.map { NumberFormat.pad($0, w) }.joined(separator: " ")
+                    details = isRev
+                        ? ["processing order k: \(krow)", "reads time       t: \(trow)   (t = T-1-k)"]
+                        : ["time             t: \(ks.map { NumberFormat.pad($0, w) }.joined(separator: " "))",
+                           "from h_b_rev     k: \(trow)   (k = T-1-t)"]
+                }
+            }
             view = TensorView(name: r.name.rawValue, tensor: p.tensor, axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"],
-                              caption: caption, origin: origin, scale: .signed, knownAxis: 0, known: p.known)
+                              caption: caption, origin: origin, scale: .signed,
+                              columnGroups: [LabelledRange("", 0..<h, direction: d)],
+                              knownAxis: 0, known: p.known, indexNotes: notes, details: details)
             return try select(view, timeAxis: 0, batchAxis: 1, r)
         case .y:
             let p = st.output
-            let tensor = bf ? p.tensor : try p.tensor.swappingFirstAxes()
+            // Each half shows as soon as its direction has visited t; y[t] itself is
+            // complete when both have. The halves are the engine's h_f and h_b, placed
+            // exactly as cat([h_f, h_b], dim=2) places them.
+            let hf = st.hForward, hb = st.hBackward
+            var data = [Float](repeating: 0, count: tl * b * 2 * h)
+            for t in 0..<tl {
+                for bi in 0..<b {
+                    let dst = (t * b + bi) * 2 * h, src = (t * b + bi) * h
+                    for u in 0..<h {
+                        data[dst + u] = hf.tensor.data[src + u]
+                        data[dst + h + u] = hb.tensor.data[src + u]
+                    }
+                }
+            }
+            let timeFirst = try Tensor(shape: [tl, b, 2 * h], data: data)
+            let tensor = bf ? try timeFirst.swappingFirstAxes() : timeFirst
             view = TensorView(name: "y", tensor: tensor, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
                               caption: "the output: at each t, the forward h_f[t] and the backward h_b[t] side by side (2H = \(2 * h))",
                               origin: "y = cat([h_f, h_b], dim=2)" + (bf ? ", then transposed to batch-first" : ""),
                               scale: .signed,
-                              columnGroups: [LabelledRange("fwd: h_f[t] (features 0..\(h - 1))", 0..<h),
-                                             LabelledRange("bwd: h_b[t] (features \(h)..\(2 * h - 1))", h..<(2 * h))],
-                              knownAxis: bf ? 1 : 0, known: p.known)
+                              columnGroups: [LabelledRange("fwd h_f[t] \(0)..\(h - 1)", 0..<h, direction: .forward, known: hf.known),
+                                             LabelledRange("bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h), direction: .backward, known: hb.known)],
+                              knownAxis: bf ? 1 : 0, known: p.known,
+                              details: ["a half shows as soon as its direction has visited t; y[t] is complete when both have"])
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .h_n, .c_n:
             let tensor = r.name == .h_n ? try st.finalHidden() : try st.finalCell()
@@ -153,17 +197,21 @@ extension Interpreter {
             let suffix = d == .forward ? "f" : "b"
             let torchName = d == .forward ? "" : "_reverse"
             let groups = TensorView.gateGroups(hiddenSize: h)
+            let rowBlocks = Gate.allCases.map { g in
+                let rows = g.rows(hiddenSize: h)
+                return LabelledRange("\(g.symbol)  \(g.longName): rows \(rows.lowerBound)..\(rows.upperBound - 1) (unit u is row \(rows.lowerBound)+u)", rows)
+            }
             switch kind {
             case .wIH:
                 view = TensorView(name: r.name.rawValue, tensor: p.wIH.tensor, axes: ["gate·unit", "feature"],
                                   caption: "\(d.name) input weights [4H, D]: row block per gate i, f, g, o (\(h) rows each)",
                                   origin: "\(session.parametersOrigin); nn.LSTM name weight_ih_l0\(torchName); used as x·W_ih_\(suffix)ᵀ",
-                                  rowGroups: groups)
+                                  rowGroups: rowBlocks)
             case .wHH:
                 view = TensorView(name: r.name.rawValue, tensor: p.wHH.tensor, axes: ["gate·unit", "unit"],
                                   caption: "\(d.name) recurrent weights [4H, H]: row block per gate i, f, g, o (\(h) rows each)",
                                   origin: "\(session.parametersOrigin); nn.LSTM name weight_hh_l0\(torchName); used as h·W_hh_\(suffix)ᵀ",
-                                  rowGroups: groups)
+                                  rowGroups: rowBlocks)
             case .bIH, .bHH:
                 let isIH = kind == .bIH
                 let data = isIH ? p.bIH : p.bHH
@@ -188,6 +236,8 @@ extension Interpreter {
             v.tensor = try v.tensor.selecting(axis: timeAxis, index: t)
             v.axes.remove(at: timeAxis)
             v.name += " t=\(t)"
+            if let notes = v.indexNotes, v.knownAxis == timeAxis, t < notes.count { v.name += " (\(notes[t]))" }
+            v.indexNotes = nil
             v.known = nil
             v.knownAxis = nil
         }
@@ -208,6 +258,39 @@ extension Interpreter {
         v.name += " b=\(b)"
         v.axes[0] = "b=\(b)"
         return v
+    }
+
+    /// `heatmap NAME …`: states over time as one `t × unit` map per sequence; a
+    /// step's gates as one row per chunk, each on its activation's scale.
+    mutating func heatmaps(_ r: ViewRequest) throws -> [Output] {
+        try views(r).map { output in
+            switch output {
+            case .tensor(var v):
+                let overTime: Set<ViewName> = [.h_f, .h_b, .h_b_rev]
+                let timeFirstY = r.name == .y && !session.settings.batchFirst
+                if (overTime.contains(r.name) || timeFirstY) && r.b == nil && r.t == nil && v.tensor.rank == 3 {
+                    v.tensor = try v.tensor.swappingFirstAxes()
+                    v.axes = [v.axes[1], v.axes[0]] + v.axes.dropFirst(2)
+                    if v.knownAxis == 0 { v.knownAxis = 1 }
+                }
+                return .heatmap(v)
+            case .gates(let g):
+                let rows = g.pre.shape.first ?? 0
+                let chunks = Gate.allCases.map { gate in
+                    LabelledRange("\(gate.symbol) = \(gate == .cell ? (g.variant == .draft ? "σ(z_o)" : "tanh(z_g)") : gate == .output && g.variant == .draft ? "tanh(z_g)" : "σ(z_\(gate.symbol))")",
+                                  gate.rawValue..<(gate.rawValue + 1),
+                                  scale: (gate == .cell) == (g.variant == .correct) ? .signed : .unit)
+                }
+                return .heatmap(TensorView(
+                    name: "gates \(g.direction.short) t=\(g.t)", tensor: try g.post.reshaped([rows, 4, g.hiddenSize]),
+                    axes: ["b", "gate", "unit"],
+                    caption: "activated gates of the \(g.direction.name) step \(g.stepNumber)/\(g.length), one row per chunk i, f, g, o",
+                    origin: "chunk(4, dim=1) of z, then σ for i, f, o and tanh for g" + (g.variant == .draft ? " (draft variant: g and o swapped)" : ""),
+                    scale: .unit, rowGroups: chunks))
+            default:
+                return output
+            }
+        }
     }
 
     mutating func spark(_ r: ViewRequest, unit: Int?) throws -> [Output] {

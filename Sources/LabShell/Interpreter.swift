@@ -62,10 +62,7 @@ public struct Interpreter: Sendable {
         case .show(let request):
             return try views(request)
         case .heatmap(let request):
-            return try views(request).map { output in
-                if case .tensor(let v) = output { return .heatmap(v) }
-                return output
-            }
+            return try heatmaps(request)
         case .spark(let request, let unit):
             return try spark(request, unit: unit)
         case .diagram:

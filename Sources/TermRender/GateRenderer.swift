@@ -1,39 +1,150 @@
 import LSTMCore
 
-/// One step's gates: for each chunk i, f, g, o, its pre-activation and its
-/// activated value, side by side per batch row.
+/// One step's gates: the four chunks i, f, g, o side by side, one line per
+/// unit, each as pre-activation → activated value; with the cell and hidden
+/// state beside them when the width allows. Stacked (one block per chunk)
+/// when side by side does not fit.
+///
+/// ```
+///             i = σ(z_i)        f = σ(z_f)      …
+///   u=0 │ -0.1370 →  0.4658   2.1168 →  0.8925  …
+/// ```
 public enum GateRenderer {
     public static func render(_ view: GateStepView, options: RenderOptions) -> String {
-        let h = view.hiddenSize
-        let b = view.pre.shape.first ?? 0
-        var lines = [
-            "gates  \(view.direction.short) t=\(view.t)  (step \(view.stepNumber)/\(view.length) of the \(view.direction.name) direction)  [B, 4H] = \(formatShape(view.pre.shape))",
-            "  from: z = x_t·W_ihᵀ + b_ih + h_prev·W_hhᵀ + b_hh, split by chunk(4, dim=1) into i, f, g, o (each [B, H] = [\(b), \(h)])",
-        ]
-        if view.variant == .draft {
-            lines.append("  variant draft: the o slot holds tanh(z_g) and the g slot holds σ(z_o) (the tutorial draft's swap)")
-        }
         let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
-        let all = (view.pre.data + view.post.data).map(fmt)
-        let cellWidth = all.map(\.count).max() ?? 1
-        let labelWidth = TextWidth.of("b=\(max(0, b - 1))")
-        // Two columns (pre │ post) share the width.
-        let half = max(8, (options.width - 2 - labelWidth - 3 - 3) / 2)
-        for gate in Gate.allCases {
-            let cols = gate.rows(hiddenSize: h)
-            var act = gate.activation.symbol
-            if view.variant == .draft && gate == .cell { act = "σ(z_o)" }
-            else if view.variant == .draft && gate == .output { act = "tanh(z_g)" }
-            else { act += "(z_\(gate.symbol))" }
-            lines.append("  \(gate.symbol)  \(gate.longName), columns \(cols.lowerBound)..\(cols.upperBound - 1):  z_\(gate.symbol)  →  \(gate.symbol) = \(act)")
-            for r in 0..<b {
-                let pre = cols.map { fmt(view.pre.data[r * 4 * h + $0]) }
-                let post = cols.map { fmt(view.post.data[r * 4 * h + $0]) }
-                let left = NumberFormat.padRight(TensorRenderer.row(pre, cellWidth: cellWidth, available: half), half)
-                let right = TensorRenderer.row(post, cellWidth: cellWidth, available: half)
-                lines.append("    " + NumberFormat.padRight("b=\(r)", labelWidth) + " │ " + left + " → " + right)
-            }
+        var cellWidth = (view.pre.data + view.post.data).map { fmt($0).count }.max() ?? 1
+        cellWidth = max(cellWidth, 3)
+        var lines = header(view, options: options)
+        if let side = sideBySide(view, cellWidth: cellWidth, options: options) {
+            lines += side
+        } else {
+            lines += stacked(view, cellWidth: cellWidth, options: options)
         }
         return lines.joined(separator: "\n")
+    }
+
+    static func header(_ view: GateStepView, options: RenderOptions) -> [String] {
+        let h = view.hiddenSize
+        let rows = view.pre.shape.first ?? 0
+        let d = view.direction == .forward ? "f" : "b"
+        let name = options.paint("gates \(view.direction.short) t=\(view.t)", .bold, Style.of(view.direction))
+        var lines = TextWrap.wrap("\(name)  \(formatShape(view.pre.shape))  axes (b, gate·unit)  step \(view.stepNumber)/\(view.length) of the \(view.direction.name) direction, which read x[:, \(view.t), :]",
+                                  width: options.width, indent: "", continuation: "    ")
+        var from = TextWrap.wrap("from: z = x_t·W_ih_\(d)ᵀ + b_ih_\(d) + h_prev·W_hh_\(d)ᵀ + b_hh_\(d)  (\(view.mode.rawValue)), split by chunk(4, dim=1) into i, f, g, o, each [B, H] = [\(rows), \(h)]: z is the pre-activation, → the activated value",
+                                 width: options.width, indent: "  ", continuation: "        ")
+        from[0] = "  " + options.paint("from:", .dim) + String(from[0].dropFirst(7))
+        lines += from
+        if view.variant == .draft {
+            var warn = TextWrap.wrap("⚠ variant draft: the o slot holds tanh(z_g) and the g slot holds σ(z_o), the tutorial draft's swap (set variant correct)",
+                                     width: options.width, indent: "  ", continuation: "    ")
+            warn[0] = "  " + options.paint("⚠ variant draft:", .warning, .bold) + String(warn[0].dropFirst(18))
+            lines += warn
+        }
+        return lines
+    }
+
+    /// The activation text of each chunk: `σ(z_i)`; swapped for the draft variant.
+    static func activation(_ gate: Gate, _ variant: Variant) -> String {
+        if variant == .draft && gate == .cell { return "σ(z_o)" }
+        if variant == .draft && gate == .output { return "tanh(z_g)" }
+        return "\(gate.activation.symbol)(z_\(gate.symbol))"
+    }
+
+    static func unitsShown(_ view: GateStepView) -> [Int?] {
+        let h = view.hiddenSize
+        let rows = view.pre.shape.first ?? 0
+        if rows * 4 * h > TensorRenderer.summaryThreshold && h > 2 * TensorRenderer.edgeItems {
+            let e = TensorRenderer.edgeItems
+            return Array(0..<e) + [nil] + Array((h - e)..<h)
+        }
+        return Array(0..<h)
+    }
+
+    /// One block per batch row, one line per unit; `nil` when it cannot fit the width.
+    static func sideBySide(_ view: GateStepView, cellWidth cw: Int, options: RenderOptions) -> [String]? {
+        let h = view.hiddenSize
+        let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
+        let unitLabelWidth = TextWidth.of("u=\(max(0, h - 1))")
+        let lead = 2 + unitLabelWidth + 3
+        // Prefer " → " between pre and post and " │ " between chunks; fall back to tighter glue.
+        let styles: [(arrow: String, gap: String)] = [(" → ", "   "), (" →", "  "), ("→", "  ")]
+        let sw = max(cw, 6)
+        let stateTitle = "c = f⊙c_prev + i⊙g, h = o⊙tanh(c)"
+        let stateWidth = 3 + max(3 * sw + 2, TextWidth.of(stateTitle))
+        func gatesWidth(_ s: (arrow: String, gap: String)) -> Int {
+            4 * (2 * cw + TextWidth.of(s.arrow)) + 3 * TextWidth.of(s.gap)
+        }
+        let withStates = view.cPrev != nil && view.c != nil && view.h != nil
+        // The roomiest glue that leaves space for the states, else the roomiest that fits at all.
+        let chosen = styles.first { withStates && lead + gatesWidth($0) + stateWidth <= options.width }
+        guard let style = chosen ?? styles.first(where: { lead + gatesWidth($0) <= options.width }) else { return nil }
+        let pairWidth = 2 * cw + TextWidth.of(style.arrow)
+        let states: (Tensor, Tensor, Tensor)?
+        if chosen != nil, let cp = view.cPrev, let c = view.c, let hh = view.h {
+            states = (cp, c, hh)
+        } else {
+            states = nil
+        }
+
+        var titles = Gate.allCases.map { gate -> String in
+            let t = "\(gate.symbol) = \(activation(gate, view.variant))"
+            let swapped = view.variant == .draft && (gate == .cell || gate == .output)
+            return options.paint(NumberFormat.padRight(t, pairWidth), swapped ? [.warning, .bold] : [.bold])
+        }.joined(separator: style.gap)
+        var sub = Gate.allCases.map { gate in
+            NumberFormat.pad("z_\(gate.symbol)", cw) + style.arrow + NumberFormat.pad(gate.symbol, cw)
+        }.joined(separator: style.gap)
+        if states != nil {
+            titles += " ┃ " + options.paint(stateTitle, .bold)
+            sub += " ┃ " + ["c_prev", "c", "h"].map { NumberFormat.pad($0, sw) }.joined(separator: " ")
+        }
+        let indent = String(repeating: " ", count: lead)
+        var lines = [indent + titles, indent + options.paint(sub, .dim)]
+        let row = view.pre.shape.count > 1 ? view.pre.shape[1] : 0
+        for (r, b) in view.batchIndices.enumerated() {
+            lines.append(options.paint("[b=\(b)]", .bold))
+            for u in unitsShown(view) {
+                guard let u else {
+                    lines.append("  " + NumberFormat.padRight("⋮", unitLabelWidth) + "   (\(h - 2 * TensorRenderer.edgeItems) more units)")
+                    continue
+                }
+                var text = Gate.allCases.map { gate -> String in
+                    let col = gate.rows(hiddenSize: h).lowerBound + u
+                    let pre = NumberFormat.pad(fmt(view.pre.data[r * row + col]), cw)
+                    let post = NumberFormat.pad(fmt(view.post.data[r * row + col]), cw)
+                    return pre + options.paint(style.arrow, .dim) + post
+                }.joined(separator: style.gap)
+                if let (cp, c, hh) = states {
+                    let vals = [cp, c, hh].map { NumberFormat.pad(fmt($0.data[r * h + u]), sw) }
+                    text += " ┃ " + vals.joined(separator: " ")
+                }
+                lines.append("  " + NumberFormat.padRight("u=\(u)", unitLabelWidth) + " │ " + text)
+            }
+        }
+        return lines
+    }
+
+    /// One block per chunk, one line per batch row: pre-activations │ activated values.
+    static func stacked(_ view: GateStepView, cellWidth: Int, options: RenderOptions) -> [String] {
+        let h = view.hiddenSize
+        let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
+        let row = view.pre.shape.count > 1 ? view.pre.shape[1] : 0
+        let labelWidth = view.batchIndices.map { TextWidth.of("b=\($0)") }.max() ?? 3
+        let half = max(8, (options.width - 2 - labelWidth - 3 - 3) / 2)
+        var lines: [String] = []
+        for gate in Gate.allCases {
+            let cols = gate.rows(hiddenSize: h)
+            let swapped = view.variant == .draft && (gate == .cell || gate == .output)
+            let title = "\(gate.symbol)  \(gate.longName), columns \(cols.lowerBound)..\(cols.upperBound - 1):  z_\(gate.symbol)  →  \(gate.symbol) = \(activation(gate, view.variant))"
+            lines.append("  " + options.paint(title, swapped ? [.warning, .bold] : [.bold]))
+            for (r, b) in view.batchIndices.enumerated() {
+                let pre = cols.map { fmt(view.pre.data[r * row + $0]) }
+                let post = cols.map { fmt(view.post.data[r * row + $0]) }
+                let left = NumberFormat.padRight(TensorRenderer.row(pre, cellWidth: cellWidth, available: half), half)
+                let right = TensorRenderer.row(post, cellWidth: cellWidth, available: half)
+                lines.append("    " + NumberFormat.padRight("b=\(b)", labelWidth) + " │ " + left + options.paint(" → ", .dim) + right)
+            }
+        }
+        return lines
     }
 }

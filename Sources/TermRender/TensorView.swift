@@ -15,9 +15,19 @@ public enum ValueScale: String, Equatable, Sendable {
 public struct LabelledRange: Equatable, Sendable {
     public var label: String
     public var range: Range<Int>
-    public init(_ label: String, _ range: Range<Int>) {
+    /// Which direction these values came from (colours the label), if one.
+    public var direction: Direction?
+    /// Overrides the view's `known` for this range (y's halves fill in separately).
+    public var known: [Bool]?
+    /// Overrides the view's scale for this range (the g chunk of the gates is tanh).
+    public var scale: ValueScale?
+    public init(_ label: String, _ range: Range<Int>, direction: Direction? = nil, known: [Bool]? = nil,
+                scale: ValueScale? = nil) {
         self.label = label
         self.range = range
+        self.direction = direction
+        self.known = known
+        self.scale = scale
     }
 }
 
@@ -41,10 +51,14 @@ public struct TensorView: Equatable, Sendable {
     /// Positions not computed yet: `known[i]` for index i of axis `knownAxis`.
     public var knownAxis: Int?
     public var known: [Bool]?
+    /// A second name for each index of `knownAxis`, shown beside it: `k=0 (t=4)`.
+    public var indexNotes: [String]?
+    /// Extra header lines after the caption (for example the k ↔ t table of the flip).
+    public var details: [String]
 
     public init(name: String, tensor: Tensor, axes: [String], caption: String, origin: String,
                 scale: ValueScale = .free, columnGroups: [LabelledRange] = [], rowGroups: [LabelledRange] = [],
-                knownAxis: Int? = nil, known: [Bool]? = nil) {
+                knownAxis: Int? = nil, known: [Bool]? = nil, indexNotes: [String]? = nil, details: [String] = []) {
         self.name = name
         self.tensor = tensor
         self.axes = axes
@@ -55,11 +69,17 @@ public struct TensorView: Equatable, Sendable {
         self.rowGroups = rowGroups
         self.knownAxis = knownAxis
         self.known = known
+        self.indexNotes = indexNotes
+        self.details = details
     }
 
     /// The gate chunks i, f, g, o of a last axis of size 4H.
-    public static func gateGroups(hiddenSize h: Int) -> [LabelledRange] {
-        Gate.allCases.map { LabelledRange($0.symbol, $0.rows(hiddenSize: h)) }
+    /// `activated`: the chunks hold σ/tanh outputs, so each gets its activation's scale.
+    public static func gateGroups(hiddenSize h: Int, activated: Bool = false) -> [LabelledRange] {
+        Gate.allCases.map {
+            LabelledRange($0.symbol, $0.rows(hiddenSize: h),
+                          scale: activated ? ($0.activation == .tanh ? .signed : .unit) : nil)
+        }
     }
 }
 
@@ -77,9 +97,17 @@ public struct GateStepView: Equatable, Sendable {
     public var hiddenSize: Int
     public var variant: Variant
     public var mode: StepMode
+    /// The batch index of each row of `pre`/`post` (one row when `b=` was given).
+    public var batchIndices: [Int]
+    /// The state this step started from and the one it made, `[rows, H]` each,
+    /// shown beside the gates when the width allows (c_t = f ⊙ c_prev + i ⊙ g).
+    public var cPrev: Tensor?
+    public var c: Tensor?
+    public var h: Tensor?
 
     public init(direction: Direction, t: Int, stepNumber: Int, length: Int, pre: Tensor, post: Tensor,
-                hiddenSize: Int, variant: Variant, mode: StepMode) {
+                hiddenSize: Int, variant: Variant, mode: StepMode, batchIndices: [Int]? = nil,
+                cPrev: Tensor? = nil, c: Tensor? = nil, h: Tensor? = nil) {
         self.direction = direction
         self.t = t
         self.stepNumber = stepNumber
@@ -89,6 +117,10 @@ public struct GateStepView: Equatable, Sendable {
         self.hiddenSize = hiddenSize
         self.variant = variant
         self.mode = mode
+        self.batchIndices = batchIndices ?? Array(0..<(pre.shape.first ?? 0))
+        self.cPrev = cPrev
+        self.c = c
+        self.h = h
     }
 }
 

@@ -104,6 +104,6 @@ import Testing
         var lab = lab()
         #expect(lab.handle("watch h fwd").output == "watching: h fwd (shown after every step, back, goto, run, reset)")
         let r = lab.handle("step fwd")
-        #expect(r.output.contains("h fwd t=0  [3, 16]  (b, unit)"))
+        #expect(r.output.contains("h fwd t=0  [3, 16]  axes (b, unit)"))
     }
 }

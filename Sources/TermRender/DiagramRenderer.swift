@@ -1,0 +1,148 @@
+import LSTMCore
+
+/// The bidirectional network unrolled over T: inputs at the bottom, the
+/// forward chain, the backward chain, the concatenated outputs on top (the
+/// tutorial figure's order), each direction's cursor, and the figure's six
+/// weights w1…w6 named by the parameter each one is.
+///
+/// ```
+///                   t=0    t=1    t=2
+///   output          y_0    y_1    y_2
+///                    ·      ✓      ·
+///   w3, w6           ↑      ↑      ↑
+///   backward        [·]◀───[■]◀───[■]◀── h0[1]
+/// ```
+public enum DiagramRenderer {
+    static let margin = 18
+    static let columnWidth = 7
+
+    public static func render(_ state: DiagramState, options: RenderOptions) -> String {
+        let T = state.length, nf = state.forwardSteps, nb = state.backwardSteps
+        let H = state.sizes.hiddenSize, D = state.sizes.inputSize, B = state.sizes.batch
+        let cw = max(columnWidth, "y_\(max(0, T - 1))".count + 3)
+        let fwdDone = { (t: Int) in t < nf }
+        let bwdDone = { (t: Int) in t >= T - nb }
+        let fwdLatest = nf > 0 ? nf - 1 : nil
+        let bwdLatest = nb > 0 ? T - nb : nil
+        let cols = columns(T, keep: [fwdLatest, bwdLatest].compactMap { $0 }, room: (options.width - margin - 8) / cw)
+
+        func row(_ head: String, _ cell: (Int) -> String, gap: String, tail: String = "") -> String {
+            var s = NumberFormat.padRight(head, margin)
+            for c in cols {
+                if let c { s += cell(c) } else { s += NumberFormat.padRight(gap.isEmpty ? "" : " " + gap, cw) }
+            }
+            return s + tail
+        }
+        func centered(_ s: String) -> String { NumberFormat.padRight(" " + s, cw) }
+        func label(_ s: String) -> String { NumberFormat.padRight(s, cw) }
+
+        let title = options.paint("diagram", .bold) + "  the bidirectional LSTM unrolled over T=\(T) (B=\(B), D=\(D), H=\(H))"
+        let status = "  " + options.paint("fwd \(nf)/\(T)", .forward, .bold) + " steps, " + options.paint("bwd \(nb)/\(T)", .backward, .bold)
+            + " steps; y_t is ready (✓) once both have visited t"
+        var lines = [title, status, ""]
+        lines.append(row("", { label("t=\($0)") }, gap: "…"))
+        lines.append(row("  output y_t", { t in
+            let ready = fwdDone(t) && bwdDone(t)
+            return options.paint(label("y_\(t)"), ready ? [.bold] : [.dim])
+        }, gap: "…"))
+        lines.append(row("", { t in
+            fwdDone(t) && bwdDone(t) ? options.paint(centered("✓"), .bold) : options.paint(centered("·"), .dim)
+        }, gap: ""))
+        lines.append(row("  w3, w6", { _ in centered("↑") }, gap: ""))
+
+        // Backward chain: arrows point left (h_b[t+1] → h_b[t]); it starts from h0[1] at the right.
+        let bwdArrow = "◀" + String(repeating: "─", count: cw - 4)
+        lines.append(row("  backward", { t in
+            cellText(bwdDone(t), latest: t == bwdLatest, .backward, options) + options.paint(bwdArrow, .backward)
+        }, gap: "…", tail: options.paint("── h0[1]", .backward)))
+        lines.append(cursorLine(.backward, steps: nb, length: T, latest: bwdLatest, cols: cols, cw: cw,
+                                startColumn: margin + cols.count * cw + 3, options: options))
+        lines.append(row("  w4", { _ in centered("↑") }, gap: ""))
+
+        // Forward chain: h0[0] enters from the left, arrows point right.
+        let fwdArrow = String(repeating: "─", count: cw - 4) + "▶"
+        let fwdHead = NumberFormat.padRight("  forward", margin - 8) + options.paint("h0[0] ─▶", .forward)
+        lines.append(row(fwdHead, { t in
+            cellText(fwdDone(t), latest: t == fwdLatest, .forward, options) + (t == T - 1 ? "" : options.paint(fwdArrow, .forward))
+        }, gap: "…"))
+        lines.append(cursorLine(.forward, steps: nf, length: T, latest: fwdLatest, cols: cols, cw: cw,
+                                startColumn: margin - 4, options: options))
+        lines.append(row("  w1", { _ in centered("↑") }, gap: ""))
+        lines.append(row("  input x_t", { label("x_\($0)") }, gap: "…"))
+
+        let shapeWidth = max("[\(4 * H), \(D)]".count, "[\(4 * H), \(H)]".count)
+        lines += [
+            "",
+            "  [■] step computed   [·] not yet   ▲ a direction's latest step",
+            "  The tutorial figure's six weights, each shared by every t:",
+            "    w1 = " + options.paint("W_ih_f", .forward) + " " + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  x_t → forward cell",
+            "    w2 = " + options.paint("W_hh_f", .forward) + " " + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  forward h_f[t-1] → h_f[t]  (─▶ along the row)",
+            "    w4 = " + options.paint("W_ih_b", .backward) + " " + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  x_t → backward cell (↑ drawn through the forward row)",
+            "    w5 = " + options.paint("W_hh_b", .backward) + " " + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  backward h_b[t+1] → h_b[t]  (◀─ along the row)",
+        ]
+        lines += TextWrap.wrap("w3 = forward → output, w6 = backward → output: they feed an output layer the tutorial does not build. Here y_t = cat([h_f[t], h_b[t]]) is [B, 2H] = [\(B), \(2 * H)], the two hidden states side by side, with no weights of its own.",
+                               width: options.width, indent: "    ", continuation: "         ")
+        return lines.map { trimRight($0) }.joined(separator: "\n")
+    }
+
+    static func cellText(_ done: Bool, latest: Bool, _ d: Direction, _ options: RenderOptions) -> String {
+        let s = done ? "[■]" : "[·]"
+        if latest { return options.paint(s, Style.of(d), .bold) }
+        return done ? options.paint(s, Style.of(d)) : options.paint(s, .dim)
+    }
+
+    /// `▲ fwd 3/5, next reads t=3` under the latest cell (or under h0 before the first step).
+    static func cursorLine(_ d: Direction, steps: Int, length T: Int, latest: Int?, cols: [Int?], cw: Int,
+                           startColumn: Int, options: RenderOptions) -> String {
+        let next: String
+        if steps >= T {
+            next = "finished"
+        } else {
+            next = "next reads t=\(d == .forward ? steps : T - 1 - steps)"
+        }
+        let text = "\(d.short) \(steps)/\(T), \(next)"
+        var at = startColumn
+        if let latest, let j = cols.firstIndex(where: { $0 == latest }) { at = margin + j * cw + 1 }
+        let right = String(repeating: " ", count: at) + "▲ " + text
+        let line = TextWidth.of(right) <= options.width || at < TextWidth.of(text) + 2
+            ? String(repeating: " ", count: at) + options.paint("▲ " + text, Style.of(d))
+            : String(repeating: " ", count: at - TextWidth.of(text) - 1) + options.paint(text + " ▲", Style.of(d))
+        return line
+    }
+
+    /// Which time steps get a column: all when they fit, else the ends and the
+    /// cursors, with `nil` for each elided run.
+    static func columns(_ T: Int, keep: [Int], room: Int) -> [Int?] {
+        let room = max(room, 5)
+        if T <= room { return Array(0..<T) }
+        var wanted = Set([0, T - 1])
+        for k in keep where k >= 0 && k < T { wanted.insert(k) }
+        // Add neighbours of the cursors first, then of the ends, nearest first, while the columns fit.
+        let bases = keep.filter { $0 >= 0 && $0 < T } + [0, T - 1]
+        for distance in 1..<T {
+            for base in bases {
+                for t in [base + distance, base - distance] where t >= 0 && t < T && !wanted.contains(t) {
+                    if layout((wanted.union([t])).sorted(), T).count <= room { wanted.insert(t) }
+                }
+            }
+        }
+        return layout(wanted.sorted(), T)
+    }
+
+    private static func layout(_ sorted: [Int], _ T: Int) -> [Int?] {
+        var out: [Int?] = []
+        var prev = -1
+        for t in sorted {
+            if t > prev + 1 { out.append(nil) }
+            out.append(t)
+            prev = t
+        }
+        return out
+    }
+
+    static func trimRight(_ s: String) -> String {
+        var s = s
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,222 @@
+import LSTMCore
+
+/// A heatmap of a view: one cell per number, coloured on the view's scale
+/// (σ outputs 0…1, tanh outputs and states −1…1, unbounded values diverging
+/// and scaled by max |v|), with a legend. Without colour, cells are drawn
+/// with characters so the map still reads:
+///
+/// ```
+/// 0…1 scale:   two ramp characters per cell, " .:-=+*#%@" from 0 to 1
+/// −1…1 scale:  sign and size, "-@" ≈ −1 … "  " ≈ 0 … "+@" ≈ +1
+/// ```
+public enum HeatmapRenderer {
+    /// Sequential ramp for 0…1 without colour.
+    public static let ramp = Array(" .:-=+*#%@")
+    /// Size ramp after a sign for −1…1 without colour (no `+`/`-`, which mark the sign).
+    public static let sizeRamp = Array(" .:=*#%@")
+    /// 256-colour backgrounds, 0…1: dark violet through teal and green to yellow.
+    static let sequential: [UInt8] = [53, 61, 67, 31, 37, 36, 71, 113, 149, 226]
+    /// 256-colour backgrounds, −1…1: blue, white at 0, red.
+    static let diverging: [UInt8] = [21, 63, 105, 147, 189, 231, 224, 217, 210, 203, 196]
+    /// Blocks with more rows than this show the first and last `edgeRows`.
+    static let maxRows = 64
+    static let edgeRows = 16
+
+    public static func render(_ view: TensorView, options: RenderOptions) -> String {
+        var header = TensorRenderer.header(view, options: options)
+        header[0] = options.paint("heatmap", .dim) + " " + header[0]
+        let body = self.body(view, options: options)
+        return (header + legend(view, options: options) + body).joined(separator: "\n")
+    }
+
+    /// The largest |v| among computed values, for the unbounded scale.
+    static func maxAbs(_ view: TensorView, _ range: Range<Int>? = nil) -> Float {
+        let t = view.tensor
+        let n = t.shape.last ?? 1
+        var m: Float = 0
+        for (i, v) in t.data.enumerated() where v.isFinite {
+            if let range, !range.contains(i % max(n, 1)) { continue }
+            m = max(m, abs(v))
+        }
+        return m
+    }
+
+    /// The scales a view uses: its own, or one per column group.
+    static func scales(_ view: TensorView) -> [ValueScale] {
+        let groups = view.columnGroups + view.rowGroups
+        var list = groups.compactMap(\.scale)
+        if groups.isEmpty || list.count < groups.count { list.insert(view.scale, at: 0) }
+        var out: [ValueScale] = []
+        for s in list where !out.contains(s) { out.append(s) }
+        return out
+    }
+
+    static func legend(_ view: TensorView, options: RenderOptions) -> [String] {
+        scales(view).map { scale in
+            let label: String
+            switch scale {
+            case .unit: label = "0…1 (σ outputs)"
+            case .signed: label = "-1…1 (tanh outputs and states)"
+            case .free:
+                let m = NumberFormat.fixed(maxAbs(view), precision: options.precision)
+                label = "diverging around 0, scaled by max |v| = \(m)"
+            }
+            let groups = (view.columnGroups + view.rowGroups).filter { $0.scale == scale }.map { String($0.label.prefix(1)) }
+            let which = groups.isEmpty ? "" : " for " + groups.joined(separator: ", ")
+            let text = "  scale " + label + which, swatches = bar(scale, view: view, options: options)
+            if TextWidth.of(text) + 3 + TextWidth.of(swatches) <= options.width { return [text + "   " + swatches] }
+            return [text, "        " + swatches]
+        }.flatMap { $0 } + [notes(view, options: options)]
+    }
+
+    static func notes(_ view: TensorView, options: RenderOptions) -> String {
+        let partial = ([view.known] + view.columnGroups.map(\.known)).contains { $0?.contains(false) == true }
+        var parts = ["each cell is one value, two columns wide"]
+        if partial { parts.append(options.paint("·", .dim) + " = not computed yet") }
+        return "  " + parts.joined(separator: "; ")
+    }
+
+    /// A legend bar: the cells from the low end of the scale to the high end, with end values.
+    static func bar(_ scale: ValueScale, view: TensorView, options: RenderOptions) -> String {
+        let steps: [Float] = scale == .unit ? (0...9).map { Float($0) / 9 } : (0...10).map { Float($0) / 5 - 1 }
+        let m = scale == .free ? maxAbs(view) : 1
+        let low = scale == .unit ? "0" : "-" + NumberFormat.fixed(m, precision: scale == .free ? options.precision : 0)
+        let high = NumberFormat.fixed(m, precision: scale == .free ? options.precision : 0)
+        let cells = steps.map { cell(scale == .unit ? $0 : $0 * m, scale, maxAbs: m, options: options) }
+        // Spaced out so each swatch reads on its own (and the line is as wide with colour as without).
+        return low + " " + cells.joined(separator: " ") + " " + high
+    }
+
+    /// One cell: two columns, coloured or drawn with characters.
+    static func cell(_ v: Float, _ scale: ValueScale, maxAbs m: Float, options: RenderOptions) -> String {
+        if !v.isFinite { return "??" }
+        switch scale {
+        case .unit:
+            let x = min(max(v, 0), 1)
+            if options.color {
+                let i = min(sequential.count - 1, Int((x * Float(sequential.count - 1)).rounded()))
+                return options.paint("  ", .background(sequential[i]))
+            }
+            let i = min(ramp.count - 1, Int((x * Float(ramp.count - 1)).rounded()))
+            return String(repeating: ramp[i], count: 2)
+        case .signed, .free:
+            let denom = scale == .signed ? 1 : (m > 0 ? m : 1)
+            let x = min(max(v / denom, -1), 1)
+            if options.color {
+                let i = Int(((x + 1) / 2 * Float(diverging.count - 1)).rounded())
+                return options.paint("  ", .background(diverging[min(max(i, 0), diverging.count - 1)]))
+            }
+            let size = min(sizeRamp.count - 1, Int((abs(x) * Float(sizeRamp.count - 1)).rounded()))
+            if size == 0 { return "  " }
+            return (x < 0 ? "-" : "+") + String(sizeRamp[size])
+        }
+    }
+
+    static func body(_ view: TensorView, options: RenderOptions) -> [String] {
+        var t = view.tensor
+        if t.rank == 1, let m = try? Tensor(shape: [1, t.shape[0]], data: t.data) { t = m }
+        guard t.rank >= 2 else { return [] }
+        let rowsAxis = t.rank - 2
+        let nRows = t.shape[rowsAxis], nCols = t.shape[t.rank - 1]
+        let leading = Array(t.shape.prefix(rowsAxis))
+        let blockCount = Tensor.elementCount(leading) ?? 0
+        let axisOffset = view.tensor.rank == 1 ? -1 : 0
+        let rowName = view.tensor.rank == 1 ? "" : (rowsAxis < view.axes.count ? view.axes[rowsAxis] : "row")
+        let groups = view.columnGroups.isEmpty ? [LabelledRange("", 0..<nCols)] : view.columnGroups
+        let free = maxAbs(view)
+
+        func note(_ axis: Int, _ i: Int) -> String {
+            guard axis == view.knownAxis, let notes = view.indexNotes, i < notes.count, !notes[i].isEmpty else { return "" }
+            return " (\(notes[i]))"
+        }
+        func rowLabel(_ r: Int) -> String {
+            if view.tensor.rank == 1 { return "" }
+            if let rg = view.rowGroups.first(where: { $0.range.contains(r) }) {
+                if rg.range.count == 1 { return rg.label }
+                return "\(rg.label.split(separator: " ").first.map(String.init) ?? "") \(r)"
+            }
+            return "\(rowName)=\(r)" + note(rowsAxis + axisOffset, r)
+        }
+        let rowLabelWidth = (0..<nRows).map { TextWidth.of(rowLabel($0)) }.max() ?? 0
+        let lead = 2 + rowLabelWidth + 3
+        let gapWidth = groups.count > 1 ? 1 : 0
+        let room = options.width - lead - gapWidth * (groups.count - 1)
+        // Columns shown: all if two columns per cell fit, else elided in the middle of each group.
+        let perGroup = max(4, room / max(groups.count, 1))
+        let shown: [[Int?]] = groups.map { g in
+            let n = g.range.count
+            if 2 * n <= perGroup || n <= 2 { return Array(g.range) }
+            let k = max(1, (perGroup - 1) / 4)
+            return Array(g.range.prefix(k)) + [nil] + Array(g.range.suffix(k))
+        }
+        func known(_ g: LabelledRange, block: [Int], row: Int) -> Bool {
+            guard let axis = view.knownAxis, let k = g.known ?? view.known else { return true }
+            let i = axis < rowsAxis ? (axis < block.count ? block[axis] : 0) : (axis == rowsAxis ? row : -1)
+            return i < 0 || i >= k.count || k[i]
+        }
+
+        var lines: [String] = []
+        // Group labels and a ruler with every fourth column index.
+        let pad = String(repeating: " ", count: lead)
+        if groups.contains(where: { !$0.label.isEmpty }) && view.rowGroups.isEmpty {
+            let parts = zip(groups, shown).map { g, cols -> String in
+                let w = cols.reduce(0) { $0 + ($1 == nil ? 1 : 2) }
+                return TensorRenderer.paintGroup(NumberFormat.padRight(String(g.label.prefix(w)), w), g, options)
+            }
+            lines.append(pad + parts.joined(separator: " "))
+        }
+        let ruler = zip(groups, shown).map { g, cols -> String in
+            var s = ""
+            var pending = ""
+            for c in cols {
+                let w = c == nil ? 1 : 2
+                if let c, pending.isEmpty, (c - g.range.lowerBound) % 4 == 0 || c == g.range.lowerBound { pending = "\(c)" }
+                if !pending.isEmpty {
+                    let take = String(pending.prefix(w))
+                    s += NumberFormat.padRight(take, w)
+                    pending = String(pending.dropFirst(take.count))
+                } else {
+                    s += String(repeating: " ", count: w)
+                }
+            }
+            return s
+        }
+        lines.append(pad + options.paint(ruler.joined(separator: " "), .dim))
+
+        for block in 0..<blockCount {
+            let index = TensorRenderer.unflatten(block, leading)
+            if !leading.isEmpty {
+                let label = zip(view.axes.prefix(rowsAxis), index).enumerated()
+                    .map { axis, pair in "\(pair.0)=\(pair.1)" + note(axis, pair.1) }.joined(separator: " ")
+                lines.append(options.paint("[\(label)]", .bold))
+            }
+            var rows: [Int?] = Array(0..<nRows)
+            if nRows > maxRows { rows = Array(0..<edgeRows) + [nil] + Array((nRows - edgeRows)..<nRows) }
+            var lastGroup: String?
+            for r in rows {
+                guard let r else {
+                    lines.append("  " + NumberFormat.padRight("⋮", rowLabelWidth) + "   (\(nRows - 2 * edgeRows) more rows)")
+                    continue
+                }
+                let rowGroup = view.rowGroups.first { $0.range.contains(r) }
+                if let rg = rowGroup, rg.range.count > 1, rg.label != lastGroup {
+                    lines.append("  " + options.paint(rg.label, .bold))
+                    lastGroup = rg.label
+                }
+                let base = (block * nRows + r) * nCols
+                let parts = zip(groups, shown).map { g, cols -> String in
+                    let ok = known(g, block: index, row: r)
+                    let scale = rowGroup?.scale ?? g.scale ?? view.scale
+                    return cols.map { c -> String in
+                        guard let c else { return "…" }
+                        guard ok else { return options.paint("· ", .dim) }
+                        return cell(t.data[base + c], scale, maxAbs: free, options: options)
+                    }.joined()
+                }
+                let label = NumberFormat.padRight(rowLabel(r), rowLabelWidth)
+                lines.append("  " + label + " │ " + parts.joined(separator: " "))
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,127 @@
+import LSTMCore
+
+/// Sparklines of a state over time: one line per unit (or one unit with its
+/// numbers), one character per time step, on a scale shared by every line.
+///
+/// ```
+///         t 01234
+///   u=0   │ ▄▆···  −0.1322 … 0.0754
+/// ```
+public enum SparklineRenderer {
+    public static let bars = Array("▁▂▃▄▅▆▇█")
+    /// Groups with more units than this show the first and last `edgeUnits`.
+    static let maxUnits = 16
+    static let edgeUnits = 6
+
+    /// `view` is `[T, N]`: time on axis 0, units on axis 1.
+    public static func render(_ view: TensorView, unit: Int?, options: RenderOptions) -> String {
+        var header = TensorRenderer.header(view, options: options)
+        header[0] = options.paint("spark", .dim) + " " + header[0]
+        let t = view.tensor
+        guard t.rank == 2 else { return (header + ["  (sparklines need a [T, N] view)"]).joined(separator: "\n") }
+        let steps = t.shape[0], n = t.shape[1]
+        let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
+        let timeName = view.axes.first ?? "t"
+        let unitName = view.axes.count > 1 ? view.axes[1] : "unit"
+        let groups = view.columnGroups.isEmpty ? [LabelledRange("", 0..<n)] : view.columnGroups
+
+        func known(_ g: LabelledRange, _ s: Int) -> Bool {
+            guard view.knownAxis == 0, let k = g.known ?? view.known, s < k.count else { return true }
+            return k[s]
+        }
+        func group(of u: Int) -> LabelledRange { groups.first { $0.range.contains(u) } ?? groups[0] }
+        let units: [Int] = unit.map { [$0] } ?? Array(0..<n)
+        var lo = Float.infinity, hi = -Float.infinity
+        for u in units {
+            for s in 0..<steps where known(group(of: u), s) {
+                let v = t.data[s * n + u]
+                if v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+            }
+        }
+        var lines = header
+        if lo > hi {
+            lines.append("  nothing computed yet: take a step first")
+            return lines.joined(separator: "\n")
+        }
+        lines.append("  scale " + String(bars[0]) + " = \(fmt(lo)) … " + String(bars[bars.count - 1]) + " = \(fmt(hi)), shared by every line")
+        lines.append("        (the least and greatest computed value); " + options.paint("·", .dim) + " = not computed yet")
+
+        let labelWidth = units.map { TextWidth.of(label($0, unitName)) }.max() ?? 1
+        let lead = 2 + labelWidth + 3
+        // One column per step, elided in the middle when T does not fit.
+        let room = max(8, options.width - lead - 2 - 2 * (fmt(lo).count + 3))
+        let cols: [Int?] = steps <= room ? Array(0..<steps) : Array(0..<(room / 2 - 1)) + [nil] + Array((steps - (room / 2 - 1))..<steps)
+        func bar(_ v: Float) -> Character {
+            guard v.isFinite else { return "?" }
+            if hi <= lo { return bars[bars.count / 2] }
+            let i = Int(((v - lo) / (hi - lo) * Float(bars.count - 1)).rounded())
+            return bars[min(max(i, 0), bars.count - 1)]
+        }
+        lines.append(NumberFormat.pad(timeName, lead - 1) + " " + options.paint(ruler(cols), .dim))
+        for g in groups {
+            let members = units.filter { g.range.contains($0) }
+            if members.isEmpty { continue }
+            if !g.label.isEmpty { lines.append("  " + TensorRenderer.paintGroup(g.label, g, options)) }
+            var shown: [Int?] = members
+            if unit == nil && members.count > maxUnits {
+                shown = Array(members.prefix(edgeUnits)) + [nil] + Array(members.suffix(edgeUnits))
+            }
+            for u in shown {
+                guard let u else {
+                    lines.append("  " + NumberFormat.padRight("⋮", labelWidth) + "   (\(members.count - 2 * edgeUnits) more)")
+                    continue
+                }
+                var line = ""
+                var values: [Float] = []
+                for c in cols {
+                    guard let c else { line += "…"; continue }
+                    if known(g, c) {
+                        let v = t.data[c * n + u]
+                        values.append(v)
+                        line += String(bar(v))
+                    } else {
+                        line += "·"
+                    }
+                }
+                let painted = line.map { ch -> String in
+                    ch == "·" || ch == "…" ? options.paint(String(ch), .dim) : String(ch)
+                }.joined()
+                let styled = g.direction.map { options.paint(painted, Style.of($0)) } ?? painted
+                var text = "  " + NumberFormat.padRight(label(u, unitName), labelWidth) + " │ " + styled
+                if let a = values.min(), let b = values.max() {
+                    text += "  " + options.paint("\(fmt(a)) … \(fmt(b))", .dim)
+                }
+                lines.append(text)
+            }
+        }
+        if let u = unit {
+            let g = group(of: u)
+            let pairs = (0..<steps).filter { known(g, $0) }.map { s -> String in
+                let note = view.indexNotes.flatMap { s < $0.count && !$0[s].isEmpty ? " (\($0[s]))" : nil } ?? ""
+                return "\(timeName)=\(s)\(note) \(fmt(t.data[s * n + u]))"
+            }
+            lines.append("  values: " + pairs.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func label(_ u: Int, _ unitName: String) -> String {
+        unitName == "unit" ? "u=\(u)" : "\(unitName)=\(u)"
+    }
+
+    /// Column indices every 5 steps (`0    5    10`), one character per step.
+    static func ruler(_ cols: [Int?]) -> String {
+        var s = ""
+        var pending = ""
+        for c in cols {
+            if let c, pending.isEmpty, c % 5 == 0 || cols.count <= 10 { pending = "\(c)" }
+            if let first = pending.first {
+                s.append(first)
+                pending.removeFirst()
+            } else {
+                s += " "
+            }
+        }
+        return s
+    }
+}
