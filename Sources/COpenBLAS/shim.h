@@ -4,6 +4,7 @@
 // which the compiler searches by default; it also declares
 // openblas_set_num_threads and openblas_get_corename.
 #include <cblas.h>
+#include "packed_sgemm.h"
 #include <stdlib.h>
 #include <string.h>
 #if defined(__x86_64__)

@@ -16,6 +16,9 @@ struct DirectionJob: Sendable {
     let variant: Variant
     /// `.vector` for speed; `.exact` reproduces `LSTMCell.step` bit for bit.
     var activations: StepKernel.Activations = .vector
+    /// Use the packed-weight AVX-512 kernel for fused and hoisted steps where
+    /// the CPU has it; false keeps every product on the `LSTMCell.step` path.
+    var packedKernel = true
 
     struct Result: Sendable {
         /// One trace per step taken, in processing order (empty unless traces were kept).
@@ -43,36 +46,61 @@ struct DirectionJob: Sendable {
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: b * n)
         defer { scratch.deallocate() }
 
+        // Weights packed once per run for the recurrent (and, fused, the input) product.
+        let usePacked = packedKernel && mode != .perGate && GEMM.packedAvailable
+        var packedHH = [Float](), packedIH = [Float](), biasSum = [Float]()
+        if usePacked {
+            parameters.withPointers { w in
+                packedHH = GEMM.pack(w.wHH, n: n, k: hs, ldw: hs) ?? []
+                if mode == .fused { packedIH = GEMM.pack(w.wIH, n: n, k: d, ldw: d) ?? [] }
+            }
+            biasSum = zip(parameters.bIH, parameters.bHH).map { $0 + $1 }
+        }
+
         return parameters.withPointers { w in
             input.withUnsafeBufferPointer { xBuffer in
                 guard let xAll = xBuffer.baseAddress else { return Result(traces: [], steps: 0, finalState: state) }
-                // Hoisted: X·W_ihᵀ + b_ih for every visited t in one product.
+                // Hoisted: X·W_ihᵀ + b_ih (+ b_hh with packed weights) for every visited t in one product.
                 var projection = [Float]()
                 if mode == .hoisted {
                     let rows = (tHi - tLo) * b
+                    let bias = usePacked ? biasSum : parameters.bIH
                     projection = [Float].filled(count: rows * n) { pp in
                         GEMM.multiplyTransposed(m: rows, n: n, k: d, a: xAll + tLo * b * d, lda: d, b: w.wIH, ldb: d,
                                                 c: pp, ldc: n, accumulate: false)
-                        for r in 0..<rows {
-                            let pr = pp + r * n
-                            for j in 0..<n { pr[j] += w.bIH[j] }
+                        bias.withUnsafeBufferPointer { bb in
+                            for r in 0..<rows {
+                                let pr = pp + r * n
+                                for j in 0..<n { pr[j] += bb[j] }
+                            }
                         }
                     }
                 }
                 return projection.withUnsafeBufferPointer { projectionBuffer in
-                    let p = projectionBuffer.baseAddress
-                    @inline(__always) func step(_ t: Int, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
-                                                z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
-                                                h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
-                        StepKernel.preActivations(batch: b, x: xAll + t * b * d, h: hPrev, weights: w, mode: mode,
-                                                  projected: p.map { $0 + (t - tLo) * b * n }, z: z, scratch: scratch)
-                        StepKernel.finish(batch: b, hiddenSize: hs, z: z, cPrev: cPrev, variant: variant, activations: activations,
-                                          gates: gates, c: c, h: h)
-                    }
-                    if keepTraces {
-                        return runKeepingTraces(times, b: b, hs: hs, shouldStop: shouldStop, step: step)
-                    } else {
-                        return runWithoutTraces(times, b: b, hs: hs, shouldStop: shouldStop, step: step)
+                    packedHH.withUnsafeBufferPointer { phh in
+                        packedIH.withUnsafeBufferPointer { pih in
+                            biasSum.withUnsafeBufferPointer { bs in
+                                var packed: PackedPointers? = nil
+                                if usePacked, let whh = phh.baseAddress, let sum = bs.baseAddress {
+                                    packed = PackedPointers(wIH: pih.baseAddress, wHH: whh, biasSum: sum)
+                                }
+                                let p = projectionBuffer.baseAddress
+                                @inline(__always) func step(_ t: Int, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+                                                            z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
+                                                            h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
+                                    StepKernel.preActivations(batch: b, x: xAll + t * b * d, h: hPrev, weights: w, mode: mode,
+                                                              projected: p.map { $0 + (t - tLo) * b * n }, z: z, scratch: scratch,
+                                                              packed: packed)
+                                    StepKernel.finish(batch: b, hiddenSize: hs, z: z, cPrev: cPrev, variant: variant, activations: activations,
+                                                      gates: gates, c: c, h: h)
+                                }
+                                if keepTraces {
+                                    return runKeepingTraces(times, b: b, hs: hs, shouldStop: shouldStop, step: step)
+                                } else {
+                                    return runWithoutTraces(times, b: b, hs: hs, shouldStop: shouldStop, step: step)
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -81,6 +81,28 @@ enum GEMM {
         }
     }
 
+    // MARK: Packed weights (AVX-512)
+
+    /// Whether this CPU runs the packed-weight kernel (AVX-512 F, enabled by the OS).
+    static let packedAvailable: Bool = lstmlab_packed_available() != 0
+
+    /// `W [N, K]` (row-major, leading dimension `ldw`) packed into 32-column panels
+    /// of `Wᵀ` for `packedMultiply`; nil where the CPU lacks AVX-512.
+    static func pack(_ w: UnsafePointer<Float>, n: Int, k: Int, ldw: Int) -> [Float]? {
+        guard packedAvailable, n > 0, k > 0 else { return nil }
+        let count = Int(lstmlab_packed_size(n, k))
+        return [Float].filled(count: count) { lstmlab_pack(w, n, k, ldw, $0) }
+    }
+
+    /// `C[M,N] = Cin[M,N] + A[M,K] · Wᵀ` with `W` packed by `pack`; `cin` nil means zeros,
+    /// and may equal `c`.
+    static func packedMultiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
+                               cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        precondition(packedAvailable, "packed kernel on a CPU without AVX-512")
+        guard m > 0, n > 0 else { return }
+        lstmlab_packed_gemm(m, n, k, a, lda, packed, cin, ldcin, c, ldc)
+    }
+
     // MARK: The Swift loops
 
     /// Row of C in 16-column register tiles, walking k: `c[i, j…j+15] += a[i,k] · b[k, j…j+15]`.

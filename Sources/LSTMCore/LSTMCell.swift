@@ -80,11 +80,44 @@ public enum LSTMCell {
     }
 
     /// One full step at time index `t`.
-    public static func step(t: Int, x: Matrix, state: LSTMState, parameters: DirectionParameters,
+    ///
+    /// Equal to `preActivations` followed by `finish`, computed straight into
+    /// the trace's four arrays (the gates array serves as the products'
+    /// scratch before it receives the gates), with no other allocation.
+    public static func step(t: Int, x: Matrix, state: LSTMState, parameters p: DirectionParameters,
                             mode: StepMode, variant: Variant, projected: Matrix? = nil) -> StepTrace {
-        let (z, products) = preActivations(x: x, h: state.h, parameters: parameters, mode: mode, projected: projected)
-        let (gates, next) = finish(z: z, state: state, variant: variant)
-        return StepTrace(t: t, gatesPre: z, gates: gates, state: next, products: products, mode: mode, variant: variant)
+        let b = x.rows, hs = p.hiddenSize, n = 4 * hs
+        precondition(x.cols == p.inputSize && state.h.cols == hs && state.h.rows == b, "step shapes")
+        let effective: StepMode = (mode == .hoisted && projected == nil) ? .fused : mode
+        if let projected { precondition(projected.rows == b && projected.cols == n, "projection shape") }
+        var gates = [Float](), h = [Float](), c = [Float]()
+        let z = [Float].filled(count: b * n) { zp in
+            gates = [Float].filled(count: b * n) { gp in
+                h = [Float].filled(count: b * hs) { hp in
+                    c = [Float].filled(count: b * hs) { cp in
+                        p.withPointers { w in
+                            x.data.withUnsafeBufferPointer { xp in
+                                state.h.data.withUnsafeBufferPointer { hPrev in
+                                    state.c.data.withUnsafeBufferPointer { cPrev in
+                                        withOptionalPointer(effective == .hoisted ? projected?.data : nil) { pp in
+                                            guard let xb = xp.baseAddress, let hb = hPrev.baseAddress,
+                                                  let cb = cPrev.baseAddress else { return }
+                                            StepKernel.preActivations(batch: b, x: xb, h: hb, weights: w, mode: effective,
+                                                                      projected: pp, z: zp, scratch: gp)
+                                            StepKernel.finish(batch: b, hiddenSize: hs, z: zp, cPrev: cb, variant: variant,
+                                                              activations: .exact, gates: gp, c: cp, h: hp)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return StepTrace(t: t, gatesPre: Matrix(rows: b, cols: n, data: z), gates: Matrix(rows: b, cols: n, data: gates),
+                         state: LSTMState(h: Matrix(rows: b, cols: hs, data: h), c: Matrix(rows: b, cols: hs, data: c)),
+                         products: effective.productsPerStep, mode: mode, variant: variant)
     }
 }
 

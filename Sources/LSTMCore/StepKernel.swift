@@ -26,6 +26,15 @@ extension DirectionParameters {
     }
 }
 
+/// Weights packed for `GEMM.packedMultiply`, valid inside the owner's scope.
+struct PackedPointers {
+    /// Packed `W_ih`, or nil when only hoisted steps run.
+    let wIH: UnsafePointer<Float>?
+    let wHH: UnsafePointer<Float>
+    /// `b_ih + b_hh`, `[4H]`.
+    let biasSum: UnsafePointer<Float>
+}
+
 /// The step computed on raw buffers, shared by `LSTMCell.step`, the full
 /// forward and the benchmark, so all three give bit-identical numbers for
 /// the same mode.
@@ -38,10 +47,27 @@ extension DirectionParameters {
 enum StepKernel {
     /// Writes the pre-activations `z [B, 4H]`, using `scratch [B, 4H]`.
     /// `x` may be nil only in hoisted mode with `projected` given.
+    ///
+    /// With `packed` weights (AVX-512 CPUs, in `run` and the benchmark) the
+    /// fused and hoisted products use the packed kernel and the two biases
+    /// are added as one sum; the hoisted `projected` rows then already hold
+    /// `x·W_ihᵀ + b_ih + b_hh`.
     static func preActivations(batch b: Int, x: UnsafePointer<Float>?, h: UnsafePointer<Float>,
                                weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?,
-                               z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+                               z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+                               packed: PackedPointers? = nil) {
         let hs = w.hiddenSize, d = w.inputSize, n = 4 * hs
+        if let packed, mode != .perGate {
+            if mode == .hoisted, let projected {
+                GEMM.packedMultiply(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: projected, ldcin: n, c: z, ldc: n)
+                return
+            }
+            guard let x, let wIH = packed.wIH else { preconditionFailure("a fused step needs x and packed W_ih") }
+            for r in 0..<b { (z + r * n).update(from: packed.biasSum, count: n) }
+            GEMM.packedMultiply(m: b, n: n, k: d, a: x, lda: d, packed: wIH, cin: z, ldcin: n, c: z, ldc: n)
+            GEMM.packedMultiply(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: z, ldcin: n, c: z, ldc: n)
+            return
+        }
         switch mode {
         case .hoisted where projected != nil:
             guard let projected else { return }

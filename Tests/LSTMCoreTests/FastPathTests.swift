@@ -54,6 +54,37 @@ import Testing
         }
     }
 
+    /// The full forward the benchmark times, in every mode, with and without
+    /// the packed-weight kernel, with and without traces.
+    @Test(arguments: [StepMode.perGate, .fused, .hoisted], [true, false])
+    func directionJobsMatchTheNaiveReference(mode: StepMode, packed: Bool) throws {
+        for s in Self.shapes {
+            let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h, seed: 13)
+            let stepper = try BidirectionalStepper(parameters: p, input: x)
+            var jobs = stepper.remainingJobs(mode: mode)
+            for i in jobs.indices { jobs[i].packedKernel = packed }
+            for threads in [1, 2] {
+                for keep in [true, false] {
+                    for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: keep, shouldCancel: { false }) {
+                        let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
+                        let label = "\(s) \(mode) packed=\(packed) threads=\(threads) keep=\(keep) \(direction.short)"
+                        #expect(result.steps == s.t)
+                        #expect(result.traces.count == (keep ? s.t : 0))
+                        for (trace, ref) in zip(result.traces, reference) {
+                            #expect(trace.mode == mode && trace.t == ref.t)
+                            expectNearReference(trace.gatesPre.data, ref.z, "\(label) t=\(ref.t) z")
+                            expectNearReference(trace.gates.data, ref.gates, "\(label) t=\(ref.t) gates")
+                            expectNearReference(trace.h.data, ref.h, "\(label) t=\(ref.t) h")
+                            expectNearReference(trace.c.data, ref.c, "\(label) t=\(ref.t) c")
+                        }
+                        expectNearReference(result.finalState.h.data, reference[s.t - 1].h, "\(label) final h")
+                        expectNearReference(result.finalState.c.data, reference[s.t - 1].c, "\(label) final c")
+                    }
+                }
+            }
+        }
+    }
+
     @Test(arguments: [1, 2])
     func runToEndEqualsSteppingOneByOne(threads: Int) throws {
         let (p, x) = try NaiveLSTMReference.model(b: 3, t: 7, d: 70, h: 37, seed: 3)
@@ -79,7 +110,7 @@ import Testing
         // With the scalar activations the same kernel reproduces stepping bit for bit.
         let fresh = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
         var jobs = fresh.remainingJobs(mode: .hoisted)
-        for i in jobs.indices { jobs[i].activations = .exact }
+        for i in jobs.indices { jobs[i].activations = .exact; jobs[i].packedKernel = false }
         for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: true, shouldCancel: { false }) {
             #expect(result.traces == stepped.traces[direction.rawValue])
             #expect(result.finalState == stepped.currentState(direction))

@@ -48,6 +48,34 @@ import Testing
         }
     }
 
+    @Test(arguments: [0, 1, 2])
+    func packedKernelMatchesTheTripleLoop(start: Int) throws {
+        // start 0: C = A·Wᵀ; 1: C = Cin + A·Wᵀ into another buffer; 2: in place.
+        guard GEMM.packedAvailable else { return } // AVX-512 only; elsewhere OpenBLAS serves
+        var g = SeededGenerator(seed: 23)
+        for s in Self.shapes + [(9, 31, 3), (8, 32, 16), (17, 65, 33), (16, 1024, 256)] {
+            let a = random(s.m, s.k, &g), w = random(s.n, s.k, &g), cin = random(s.m, s.n, &g)
+            var naive = cin
+            MatrixProduct.multiplyTransposedNaive(a, w, into: &naive, accumulate: start != 0)
+            var out = start == 2 ? cin.data : [Float](repeating: .nan, count: s.m * s.n)
+            let packed = try #require(w.data.withUnsafeBufferPointer { wp in
+                wp.baseAddress.flatMap { GEMM.pack($0, n: s.n, k: s.k, ldw: s.k) }
+            })
+            a.data.withUnsafeBufferPointer { ap in
+                packed.withUnsafeBufferPointer { pp in
+                    cin.data.withUnsafeBufferPointer { cp in
+                        out.withUnsafeMutableBufferPointer { op in
+                            guard let a = ap.baseAddress, let p = pp.baseAddress, let c = cp.baseAddress, let o = op.baseAddress else { return }
+                            let input: UnsafePointer<Float>? = start == 0 ? nil : (start == 1 ? c : UnsafePointer(o))
+                            GEMM.packedMultiply(m: s.m, n: s.n, k: s.k, a: a, lda: s.k, packed: p, cin: input, ldcin: s.n, c: o, ldc: s.n)
+                        }
+                    }
+                }
+            }
+            expectNearReference(out, naive.data, "\(s) start=\(start)")
+        }
+    }
+
     @Test func emptyInnerDimensionGivesZeros() {
         let a = Matrix(rows: 2, cols: 0), b = Matrix(rows: 3, cols: 0)
         var out = Matrix(rows: 2, cols: 3, value: 7)
