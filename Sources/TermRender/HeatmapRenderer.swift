@@ -16,8 +16,9 @@ public enum HeatmapRenderer {
     public static let sizeRamp = Array(" .:=*#%@")
     /// 256-colour backgrounds, 0…1: dark violet through teal and green to yellow.
     static let sequential: [UInt8] = [53, 61, 67, 31, 37, 36, 71, 113, 149, 226]
-    /// 256-colour backgrounds, −1…1: blue, white at 0, red.
-    static let diverging: [UInt8] = [21, 63, 105, 147, 189, 231, 224, 217, 210, 203, 196]
+    /// 256-colour backgrounds, −1…1: bright blue, dark grey at 0, bright red. A dark
+    /// centre, because on the usual dark terminal a white 0 reads as the strongest value.
+    static let diverging: [UInt8] = [21, 20, 19, 18, 17, 236, 52, 88, 124, 160, 196]
     /// Blocks with more rows than this show the first and last `edgeRows`.
     static let maxRows = 64
     static let edgeRows = 16
@@ -64,8 +65,13 @@ public enum HeatmapRenderer {
             let groups = (view.columnGroups + view.rowGroups).filter { $0.scale == scale }.map { String($0.label.prefix(1)) }
             let which = groups.isEmpty ? "" : " for " + groups.joined(separator: ", ")
             let text = "  scale " + label + which, swatches = bar(scale, view: view, options: options)
-            if TextWidth.of(text) + 3 + TextWidth.of(swatches) <= options.width { return [text + "   " + swatches] }
-            return [text, "        " + swatches]
+            var lines = TextWidth.of(text) + 3 + TextWidth.of(swatches) <= options.width ? [text + "   " + swatches] : [text, "        " + swatches]
+            // On a fixed scale, small values all look alike: say so rather than rescale silently.
+            let m = maxAbs(view)
+            if scale == .signed && groups.isEmpty && m > 0 && m < 0.5 {
+                lines.append("        (|v| ≤ \(NumberFormat.fixed(m, precision: options.precision)) here, so every cell sits near the middle of the scale)")
+            }
+            return lines
         }.flatMap { $0 } + [notes(view, options: options)]
     }
 

@@ -12,7 +12,9 @@ import Testing
 
     @Test func wrapKeepsLinesWithinTheWidth() {
         let lines = TextWrap.wrap("from: h_b = flip(h_b_rev, dims=[0]): h_b[t] = h_b_rev[T-1-t]", width: 30, indent: "  ", continuation: "    ")
-        #expect(lines == ["  from: h_b = flip(h_b_rev,", "    dims=[0]): h_b[t] =", "    h_b_rev[T-1-t]"])
+        // A short bracketed group stays on one line.
+        #expect(lines == ["  from: h_b =", "    flip(h_b_rev, dims=[0]):", "    h_b[t] = h_b_rev[T-1-t]"])
+        #expect(TextWrap.wrap("each [B, H] = [3, 16]", width: 12, indent: "", continuation: "") == ["each [B, H]", "= [3, 16]"])
         #expect(TextWrap.wrap("反向 隐藏 状态 序列", width: 10, indent: "", continuation: "") == ["反向 隐藏", "状态 序列"])
     }
 
@@ -38,7 +40,7 @@ import Testing
         let o = RenderOptions(color: true)
         #expect(HeatmapRenderer.cell(1, .unit, maxAbs: 1, options: o) == "\u{1B}[48;5;226m  \u{1B}[0m")
         #expect(HeatmapRenderer.cell(-1, .signed, maxAbs: 1, options: o) == "\u{1B}[48;5;21m  \u{1B}[0m")
-        #expect(HeatmapRenderer.cell(0, .free, maxAbs: 0, options: o) == "\u{1B}[48;5;231m  \u{1B}[0m")
+        #expect(HeatmapRenderer.cell(0, .free, maxAbs: 0, options: o) == "\u{1B}[48;5;236m  \u{1B}[0m")
     }
 
     @Test func sparklineOfAHandmadeSequence() throws {
