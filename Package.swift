@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // posix_openpt, ptsname_r and posix_spawn with SETSID for the end-to-end tests.
+        .target(name: "CPty"),
         .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell", "TensorFiles"]),
         // PyTorch's numbers: fixtures made by make_golden.py (torch is not needed to run the tests).
@@ -50,6 +52,8 @@ let package = Package(
         .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit", "lstmlab"]),
         // Text snapshots of every view (Snapshots/*.txt; RECORD_SNAPSHOTS=1 rewrites them).
         .testTarget(name: "TermRenderTests", dependencies: ["TermRender", "LabShell", "LSTMCore"], exclude: ["Snapshots"]),
+        // The real lstmlab binary through a pseudo-terminal and through pipes.
+        .testTarget(name: "EndToEndTests", dependencies: ["lstmlab", "CPty"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,16 +1,53 @@
+import Foundation
 import LabShell
 
-/// The interactive loop on a terminal (plain line reading; readline comes with the shell).
+/// The read–execute–print loop when stdin is a terminal: readline when stdout
+/// is one too, plain line reading otherwise (`lstmlab > log.txt`).
 enum InteractiveLoop {
-    static func run(lab: inout Lab) -> Int32 {
-        StdIO.out(Lab.banner)
+    static func run(lab: inout Lab, terminal: Terminal, banner: Bool = true) -> Int32 {
+        if banner { StdIO.out(Lab.banner) }
+        guard terminal.stdinIsTTY && terminal.stdoutIsTTY else { return plain(lab: &lab) }
+        let reader = LineReader(historyPath: HistoryFile.path(environment: terminal.environment))
+        defer { reader.close() }
+        Interrupts.install()
+        lab.interpreter.context.shouldCancel = { Interrupts.isRequested }
+        while true {
+            Interrupts.clear()
+            guard let line = reader.readLine(prompt: lab.prompt) else {
+                // Ctrl-D on an empty line.
+                StdIO.out("")
+                return 0
+            }
+            let result = lab.handle(line, sink: printLesson)
+            if Interrupts.isRequested {
+                // The terminal echoed ^C with no newline.
+                StdIO.write("\n")
+                if result.output.isEmpty && result.error == nil { StdIO.out("interrupted") }
+            }
+            show(result)
+            if result.quit { return 0 }
+        }
+    }
+
+    private static func plain(lab: inout Lab) -> Int32 {
         while true {
             print(lab.prompt, terminator: "")
             guard let line = readLine(strippingNewline: true) else { print(""); return 0 }
-            let result = lab.handle(line)
-            StdIO.out(result.output)
-            if let error = result.error { StdIO.err("error: \(error)") }
+            let result = lab.handle(line, sink: printLesson)
+            show(result)
             if result.quit { return 0 }
+        }
+    }
+
+    private static func show(_ result: LineResult) {
+        StdIO.out(result.output)
+        if let error = result.error { StdIO.err("error: \(error)") }
+    }
+
+    private static func printLesson(_ print: LessonPrint) {
+        switch print {
+        case .command(let c): StdIO.out(c)
+        case .text(let t): StdIO.out(t)
         }
     }
 }

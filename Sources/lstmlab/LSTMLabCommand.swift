@@ -67,7 +67,7 @@ struct LSTMLabCommand: ParsableCommand {
             throw ExitCode(ScriptRunner.run(lines: lines, source: file, lab: &lab, keepGoing: keepGoing))
         }
         if terminal.stdinIsTTY {
-            throw ExitCode(InteractiveLoop.run(lab: &lab))
+            throw ExitCode(InteractiveLoop.run(lab: &lab, terminal: terminal))
         }
         var lines: [String] = []
         while let line = readLine(strippingNewline: true) { lines.append(line) }

@@ -63,12 +63,11 @@ enum LessonLaunch {
             StdIO.err("lstmlab: \(error)")
             return 1
         }
+        if terminal.stdinIsTTY {
+            return InteractiveLoop.run(lab: &lab, terminal: terminal, banner: false)
+        }
         while true {
-            if terminal.stdinIsTTY { print(lab.prompt, terminator: "") }
-            guard let line = readLine(strippingNewline: true) else {
-                if terminal.stdinIsTTY { print("") }
-                return 0
-            }
+            guard let line = readLine(strippingNewline: true) else { return 0 }
             let result = lab.handle(line, sink: sink)
             StdIO.out(result.output)
             if let error = result.error { StdIO.err("error: \(error)") }

@@ -27,6 +27,11 @@ enum StdIO {
         FileHandle.standardOutput.write(Data((s + "\n").utf8))
     }
 
+    /// Exactly `s`, no newline added.
+    static func write(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
     static func err(_ s: String) {
         FileHandle.standardError.write(Data((s + "\n").utf8))
     }

@@ -1,0 +1,136 @@
+import CReadline
+import Foundation
+
+/// GNU readline on a terminal: line editing, Tab completion from the command
+/// table, a persistent history, Ctrl-R search (readline's own).
+final class LineReader {
+    private var history: HistoryFile?
+
+    init(historyPath: String?) {
+        lstm_rl_configure_words()
+        lstm_rl_set_attempted_completion_function(attemptCompletion)
+        // Readline catches SIGINT while it reads, restores the terminal and
+        // re-raises it to our handler (Interrupts), which resets the line.
+        lstm_rl_set_catch_signals(1)
+        using_history()
+        stifle_history(Int32(HistoryFile.limit))
+        history = historyPath.map { HistoryFile(path: $0) }
+        history?.load()
+    }
+
+    /// One line without its newline, or nil at end of input (Ctrl-D on an empty line).
+    func readLine(prompt: String) -> String? {
+        Interrupts.inReadline.store(true, ordering: .sequentiallyConsistent)
+        let raw = readline(prompt)
+        Interrupts.inReadline.store(false, ordering: .sequentiallyConsistent)
+        guard let raw else { return nil }
+        defer { free(raw) }
+        let line = String(cString: raw)
+        remember(line)
+        return line
+    }
+
+    /// Adds a line to the history (trimmed; blank lines and repeats of the
+    /// previous line are skipped) and saves the file.
+    private func remember(_ line: String) {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return }
+        if let last = lstm_history_last(), String(cString: last) == trimmed { return }
+        add_history(trimmed)
+        history?.save()
+    }
+
+    func close() {
+        history?.save()
+    }
+}
+
+/// The completer readline calls on Tab.
+private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
+    let word = text.map { String(cString: $0) } ?? ""
+    var before = ""
+    if let buffer = lstm_rl_line_buffer(), start > 0 {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(start))
+        before = String(decoding: bytes, as: UTF8.self)
+    }
+    switch LineReader.completer.complete(before: before, word: word) {
+    case .files:
+        lstm_rl_set_attempted_completion_over(0)
+        return nil
+    case .words(let words):
+        lstm_rl_set_attempted_completion_over(1)
+        guard !words.isEmpty else { return nil }
+        if words.count == 1, words[0].hasSuffix("=") { lstm_rl_set_completion_suppress_append(1) }
+        return matchArray(words)
+    }
+}
+
+extension LineReader {
+    static let completer = Completer.forThisProcess()
+}
+
+/// The `char **` readline expects: the text to insert (the common prefix),
+/// then the matches, then NULL; every string malloc'ed (readline frees them).
+private func matchArray(_ words: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    let entries = words.count == 1 ? words : [Completer.commonPrefix(words)] + words
+    guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
+        .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1) else { return nil }
+    for (i, entry) in entries.enumerated() { array[i] = strdup(entry) }
+    array[entries.count] = nil
+    return array
+}
+
+/// The history file: read at start, written whole (temp file + rename) after
+/// every line, so a crash or a second session never leaves it half written.
+struct HistoryFile {
+    static let limit = 1000
+    let path: String
+    private var disabled = false
+
+    init(path: String) { self.path = path }
+
+    /// `LSTMLAB_HISTORY`, else `$XDG_STATE_HOME/lstmlab/history`, else
+    /// `~/.local/state/lstmlab/history`; nil when there is no home either.
+    static func path(environment: [String: String]) -> String? {
+        if let p = environment["LSTMLAB_HISTORY"], !p.isEmpty { return p }
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/lstmlab/history" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.local/state/lstmlab/history" }
+        return nil
+    }
+
+    func load() {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        _ = read_history(path)
+    }
+
+    mutating func save() {
+        guard !disabled else { return }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                warn("cannot create \(folder)")
+                return
+            }
+        }
+        let temp = path + ".tmp\(getpid())"
+        let status = write_history(temp)
+        if status != 0 {
+            unlink(temp)
+            warn("cannot write \(temp): \(String(cString: strerror(status)))")
+            return
+        }
+        if rename(temp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            warn("cannot replace \(path): \(reason)")
+        }
+    }
+
+    /// One warning, then history stays in memory only.
+    private mutating func warn(_ reason: String) {
+        disabled = true
+        StdIO.err("lstmlab: warning: history will not be saved: \(reason)")
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import lstmlab
+
+/// What Tab offers, without a terminal.
+@Suite("Tab completion rules")
+struct CompletionTests {
+    let completer = Completer(lessonIDs: { [1, 2, 10, 11] })
+
+    @Test func commandWordsAndAliasesAtTheStart() {
+        #expect(completer.complete(before: "", word: "ste") == .words(["step"]))
+        #expect(completer.complete(before: "", word: "s") == .words(["sizes", "save", "step", "show", "spark", "set", "skip", "solution"]))
+        #expect(completer.complete(before: "", word: "ex") == .words(["export", "exit"]))
+        #expect(completer.complete(before: "  ", word: "?") == .words(["?"]))
+    }
+
+    @Test func keywordsFollowTheirCommand() {
+        #expect(completer.complete(before: "step ", word: "b") == .words(["bwd", "both"]))
+        #expect(completer.complete(before: "init ", word: "") == .words(["tutorial", "pytorch", "zeros", "seed"]))
+        #expect(completer.complete(before: "exit ", word: "") == .words([]))
+        #expect(completer.complete(before: "nosuch ", word: "") == .words([]))
+        #expect(completer.complete(before: "help ", word: "ba") == .words(["back"]))
+    }
+
+    @Test func viewNamesAfterShowThenTheirOptions() {
+        #expect(completer.complete(before: "show ", word: "h_") == .words(["h_f", "h_b_rev", "h_b", "h_n"]))
+        #expect(completer.complete(before: "heatmap ", word: "W_i") == .words(["W_ih_f", "W_ih_b"]))
+        #expect(completer.complete(before: "show gates ", word: "") == .words(["fwd", "bwd", "t=", "b="]))
+        #expect(completer.complete(before: "watch gates ", word: "h_b") == .words(["h_b_rev", "h_b"]))
+    }
+
+    @Test func filesAfterPathCommands() {
+        #expect(completer.complete(before: "load ", word: "w") == .words(["weights"]))
+        #expect(completer.complete(before: "load weights ", word: "") == .files)
+        #expect(completer.complete(before: "save weights ", word: "m") == .files)
+        #expect(completer.complete(before: "export ", word: "") == .files)
+        #expect(completer.complete(before: "lesson check ", word: "") == .files)
+    }
+
+    @Test func lessonIDsAfterPlay() {
+        #expect(completer.complete(before: "lesson ", word: "p") == .words(["play"]))
+        #expect(completer.complete(before: "lesson play ", word: "1") == .words(["1", "10", "11"]))
+        #expect(completer.complete(before: "lesson play 1 ", word: "") == .words([]))
+    }
+
+    @Test func commonPrefixIsWhatOneTabInserts() {
+        #expect(Completer.commonPrefix(["h_b_rev", "h_b"]) == "h_b")
+        #expect(Completer.commonPrefix(["fwd", "bwd"]) == "")
+        #expect(Completer.commonPrefix([]) == "")
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+/// The real binary on a pseudo-terminal, as a learner uses it.
+@Suite("Interactive lab through a pseudo-terminal")
+struct InteractiveTests {
+    static let startPrompt = "lstmlab fwd 0/5 bwd 0/5> "
+
+    private func start(history: URL? = nil) throws -> (PtySession, URL) {
+        let folder = try LabBinary.temporaryFolder()
+        let session = try PtySession(environment: LabBinary.environment(folder: folder, history: history))
+        try session.expect(Self.startPrompt)
+        return (session, folder)
+    }
+
+    @Test func bannerPromptHelpAndCtrlDExitZero() throws {
+        let folder = try LabBinary.temporaryFolder()
+        let session = try PtySession(environment: LabBinary.environment(folder: folder))
+        let before = try session.expect(Self.startPrompt)
+        #expect(before.contains("LSTMLab: a bidirectional LSTM you can step through"))
+        #expect(before.contains("Type 'help' for commands"))
+        session.send("help\r")
+        let help = try session.expect(Self.startPrompt)
+        #expect(help.contains("Stepping\n"))
+        #expect(help.contains("  step "))
+        #expect(help.contains("  diagram "))
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func quitAndExitLeaveWithZero() throws {
+        for word in ["quit", "exit"] {
+            let (session, _) = try start()
+            session.send("\(word)\r")
+            #expect(try session.exitStatus() == 0)
+        }
+    }
+
+    @Test func tabCompletesACommandWord() throws {
+        let (session, _) = try start()
+        session.send("ste\t")
+        try session.expect("step ")
+        session.send("fwd\r")
+        let out = try session.expect("lstmlab fwd 1/5 bwd 0/5> ")
+        #expect(out.contains("fwd step 1/5: read x[:, 0, :] → h_f[0]"))
+    }
+
+    @Test func tabTwiceListsTheViewNames() throws {
+        let (session, _) = try start()
+        session.send("show h_\t\t")
+        let listing = try session.expect("h_b_rev")
+        _ = listing
+        let rest = try session.expect(Self.startPrompt + "show h_")
+        #expect(rest.contains("h_f"))
+        #expect(rest.contains("h_n"))
+        session.send("f\r")
+        try session.expect("h_f  [5, 3, 16]")
+        try session.expect(Self.startPrompt)
+    }
+
+    @Test func tabCompletesKeywordsAfterTheCommand() throws {
+        let (session, _) = try start()
+        session.send("step b\t")
+        try session.expect("step b")
+        session.send("\t")
+        // `back`'s and `both`: two candidates, so a second Tab lists them.
+        try session.expect("both")
+        session.send("\u{15}set var\t")
+        try session.expect("set variant ")
+        session.send("draft\r")
+        try session.expect("variant draft")
+    }
+
+    @Test func historyIsRecalledAfterARestart() throws {
+        let folder = try LabBinary.temporaryFolder()
+        let history = folder.appendingPathComponent("state/hist")
+        let first = try PtySession(environment: LabBinary.environment(folder: folder, history: history))
+        try first.expect(Self.startPrompt)
+        first.send("step bwd 2\r")
+        try first.expect("lstmlab fwd 0/5 bwd 2/5> ")
+        first.send("quit\r")
+        #expect(try first.exitStatus() == 0)
+        let saved = try String(contentsOf: history, encoding: .utf8)
+        #expect(saved.split(separator: "\n").map(String.init) == ["step bwd 2", "quit"])
+
+        let second = try PtySession(environment: LabBinary.environment(folder: folder, history: history))
+        try second.expect(Self.startPrompt)
+        second.send("\u{1b}[A\u{1b}[A")
+        try second.expect("step bwd 2")
+        second.send("\r")
+        let out = try second.expect("lstmlab fwd 0/5 bwd 2/5> ")
+        #expect(out.contains("bwd step 2/5"))
+        second.send("\u{04}")
+        #expect(try second.exitStatus() == 0)
+    }
+
+    @Test func ctrlCClearsAHalfTypedLine() throws {
+        let (session, _) = try start()
+        session.send("step fw")
+        try session.expect("step fw")
+        session.send("\u{03}")
+        try session.expect(Self.startPrompt)
+        session.send("info\r")
+        let info = try session.expect(Self.startPrompt)
+        // The half-typed step never ran.
+        #expect(info.contains("fwd      0/5 steps, next reads t=0"))
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func ctrlCInterruptsALongRunAtAWholeStep() throws {
+        let (session, _) = try start()
+        session.send("sizes T=20000 H=64\r")
+        try session.expect("lstmlab fwd 0/20000 bwd 0/20000> ")
+        session.send("run\r")
+        try session.expect("run\n")
+        // Let readline hand the terminal back before the key arrives.
+        usleep(300_000)
+        session.send("\u{03}")
+        let out = try session.expect("> ", within: 20)
+        #expect(out.contains("interrupted after"))
+        // The prompt shows where each direction stopped; info must agree.
+        let prompt = out.split(separator: "\n").last.map(String.init) ?? ""
+        let counts = prompt.split(whereSeparator: { $0 == " " || $0 == ">" }).compactMap { word -> Int? in
+            guard word.hasSuffix("/20000") else { return nil }
+            return Int(word.dropLast(6))
+        }
+        #expect(counts.count == 2)
+        #expect(counts.allSatisfy { $0 > 0 && $0 < 20000 })
+        session.send("info\r")
+        let info = try session.expect("lstmlab fwd")
+        for (name, count) in zip(["fwd", "bwd"], counts) {
+            #expect(info.contains("\(name)      \(count)/20000 steps"))
+        }
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func unknownCommandKeepsTheSessionAlive() throws {
+        let (session, _) = try start()
+        session.send("stpe\r")
+        let out = try session.expect(Self.startPrompt)
+        #expect(out.contains("error: unknown command 'stpe' (did you mean 'step'?)"))
+        session.send("step\r")
+        try session.expect("lstmlab fwd 1/5 bwd 1/5> ")
+        session.send("exit\r")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func anUnwritableHistoryGivesOneWarning() throws {
+        let folder = try LabBinary.temporaryFolder()
+        // A history path under a regular file cannot be created.
+        let blocker = folder.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let session = try PtySession(environment: LabBinary.environment(folder: folder, history: blocker.appendingPathComponent("history")))
+        try session.expect(Self.startPrompt)
+        session.send("step\r")
+        let first = try session.expect("lstmlab fwd 1/5 bwd 1/5> ")
+        #expect(first.contains("warning: history will not be saved"))
+        session.send("step\r")
+        let second = try session.expect("lstmlab fwd 2/5 bwd 2/5> ")
+        #expect(!second.contains("warning"))
+        session.send("quit\r")
+        #expect(try session.exitStatus() == 0)
+    }
+}
