@@ -47,6 +47,13 @@ public enum Benchmark {
         public var completed: Bool
     }
 
+    /// Which kernels the products use on this machine, for reports: for
+    /// example `OpenBLAS (SkylakeX kernels), packed AVX-512 kernel for fused and hoisted`.
+    public static var kernels: String {
+        "OpenBLAS (\(GEMM.blasCoreName) kernels)"
+            + (GEMM.packedAvailable ? ", packed AVX-512 kernel for fused and hoisted" : "")
+    }
+
     /// `2 · T · (2·B·D·4H + 2·B·H·4H)`.
     public static func flops(_ s: LSTMSizes) -> Double {
         let (b, t, d, h) = (Double(s.batch), Double(s.length), Double(s.inputSize), Double(s.hiddenSize))

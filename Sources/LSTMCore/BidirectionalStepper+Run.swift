@@ -17,8 +17,14 @@ extension BidirectionalStepper {
     /// - Returns: true when both directions finished, false when cancelled.
     @discardableResult
     public mutating func runToEnd(threads: Int, shouldCancel: () -> Bool) -> Bool {
+        runToEnd(threads: threads, minimumWorkForThreads: Self.minimumWorkForThreads, shouldCancel: shouldCancel)
+    }
+
+    /// `runToEnd` with the threshold for a second thread given (tests use 0).
+    @discardableResult
+    mutating func runToEnd(threads: Int, minimumWorkForThreads: Int, shouldCancel: () -> Bool) -> Bool {
         let results = Self.runJobs(remainingJobs(mode: .hoisted), threads: threads, keepTraces: true,
-                                   shouldCancel: shouldCancel)
+                                   minimumWork: minimumWorkForThreads, shouldCancel: shouldCancel)
         for (direction, result) in results {
             traces[direction.rawValue] += result.traces
         }
@@ -39,11 +45,18 @@ extension BidirectionalStepper {
         }
     }
 
-    /// Runs up to two jobs, concurrently when `threads ≥ 2`.
-    static func runJobs(_ jobs: [DirectionJob], threads: Int, keepTraces: Bool,
+    /// Multiply-adds per direction from which `runJobs` uses a second thread.
+    static let minimumWorkForThreads = 1 << 20
+
+    /// Runs up to two jobs, concurrently when `threads ≥ 2` and the work is large enough.
+    static func runJobs(_ jobs: [DirectionJob], threads: Int, keepTraces: Bool, minimumWork: Int = minimumWorkForThreads,
                         shouldCancel: () -> Bool) -> [(Direction, DirectionJob.Result)] {
         guard let first = jobs.first else { return [] }
-        guard jobs.count == 2, threads >= 2 else {
+        // Below about a million multiply-adds per direction, handing a
+        // direction to another thread costs more than it saves.
+        let s = first.parameters, steps = first.length - first.firstStep
+        let work = steps * first.batch * 4 * s.hiddenSize * (s.inputSize + s.hiddenSize)
+        guard jobs.count == 2, threads >= 2, work >= minimumWork else {
             var cancelled = false
             var out: [(Direction, DirectionJob.Result)] = []
             for job in jobs {

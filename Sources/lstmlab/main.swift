@@ -4,17 +4,28 @@ import LabShell
 
 // A thin executable: flags, the line source, print, exit. Exit statuses:
 // 0 ok, 1 a command failed, 2 usage error.
-do {
-    var command = try LSTMLabCommand.parseAsRoot()
-    try command.run()
-} catch let exit as ExitCode {
-    Foundation.exit(exit.rawValue)
-} catch {
-    let code = LSTMLabCommand.exitCode(for: error)
-    if code == .success {
-        print(LSTMLabCommand.fullMessage(for: error))
+func launch<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]?) -> Never {
+    do {
+        var command = try type.parseAsRoot(arguments)
+        try command.run()
         Foundation.exit(0)
+    } catch let exit as ExitCode {
+        Foundation.exit(exit.rawValue)
+    } catch {
+        let code = type.exitCode(for: error)
+        if code == .success {
+            print(type.fullMessage(for: error))
+            Foundation.exit(0)
+        }
+        FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
     }
-    FileHandle.standardError.write(Data((LSTMLabCommand.fullMessage(for: error) + "\n").utf8))
-    Foundation.exit(2)
 }
+
+// `lstmlab bench …` is routed by hand: the root command's optional FILE
+// argument would otherwise take the word "bench" as a script name.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "bench" {
+    launch(BenchCommand.self, Array(arguments.dropFirst()))
+}
+launch(LSTMLabCommand.self, nil)

@@ -35,7 +35,7 @@ import Testing
         for s in Self.shapes {
             let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h, seed: 11)
             var stepper = try BidirectionalStepper(parameters: p, input: x)
-            let finished = stepper.runToEnd(threads: threads, shouldCancel: { false })
+            let finished = stepper.runToEnd(threads: threads, minimumWorkForThreads: 0, shouldCancel: { false })
             #expect(finished && stepper.isComplete)
             for direction in Direction.allCases {
                 let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
@@ -65,7 +65,7 @@ import Testing
             for i in jobs.indices { jobs[i].packedKernel = packed }
             for threads in [1, 2] {
                 for keep in [true, false] {
-                    for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: keep, shouldCancel: { false }) {
+                    for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: keep, minimumWork: 0, shouldCancel: { false }) {
                         let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
                         let label = "\(s) \(mode) packed=\(packed) threads=\(threads) keep=\(keep) \(direction.short)"
                         #expect(result.steps == s.t)
@@ -92,7 +92,7 @@ import Testing
         try stepped.moveTo(steps: 7, .forward)
         try stepped.moveTo(steps: 7, .backward)
         var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
-        run.runToEnd(threads: threads, shouldCancel: { false })
+        run.runToEnd(threads: threads, minimumWorkForThreads: 0, shouldCancel: { false })
         // `run` takes σ and tanh eight lanes at a time: equal within the tolerance.
         for direction in Direction.allCases {
             let a = run.traces[direction.rawValue], b = stepped.traces[direction.rawValue]
@@ -111,7 +111,7 @@ import Testing
         let fresh = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
         var jobs = fresh.remainingJobs(mode: .hoisted)
         for i in jobs.indices { jobs[i].activations = .exact; jobs[i].packedKernel = false }
-        for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: true, shouldCancel: { false }) {
+        for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: true, minimumWork: 0, shouldCancel: { false }) {
             #expect(result.traces == stepped.traces[direction.rawValue])
             #expect(result.finalState == stepped.currentState(direction))
         }
@@ -123,7 +123,7 @@ import Testing
         var stepper = try BidirectionalStepper(parameters: p, input: x, mode: .fused)
         try stepper.moveTo(steps: 4, .forward)
         try stepper.moveTo(steps: 2, .backward)
-        stepper.runToEnd(threads: threads, shouldCancel: { false })
+        stepper.runToEnd(threads: threads, minimumWorkForThreads: 0, shouldCancel: { false })
         #expect(stepper.cursor(.forward) == 9 && stepper.cursor(.backward) == 9)
         #expect(stepper.mode == .fused)
         for direction in Direction.allCases {
@@ -136,7 +136,7 @@ import Testing
         }
         // Finished directions are left alone.
         let before = stepper.traces
-        let again = stepper.runToEnd(threads: threads, shouldCancel: { false })
+        let again = stepper.runToEnd(threads: threads, minimumWorkForThreads: 0, shouldCancel: { false })
         #expect(again && stepper.traces == before)
     }
 
@@ -145,7 +145,7 @@ import Testing
         let (p, x) = try NaiveLSTMReference.model(b: 2, t: 40, d: 5, h: 7, seed: 9)
         var stepper = try BidirectionalStepper(parameters: p, input: x)
         var asked = 0
-        let finished = stepper.runToEnd(threads: threads) {
+        let finished = stepper.runToEnd(threads: threads, minimumWorkForThreads: 0) {
             asked += 1
             return asked > 6
         }
@@ -169,11 +169,27 @@ import Testing
         // The stepper goes on normally afterwards.
         try stepper.back(.forward)
         try stepper.step(.forward)
-        let completed = stepper.runToEnd(threads: threads, shouldCancel: { false })
+        let completed = stepper.runToEnd(threads: threads, minimumWorkForThreads: 0, shouldCancel: { false })
         #expect(completed)
         for direction in Direction.allCases {
             let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
             expectNearReference(stepper.currentState(direction).h.data, reference[39].h, "\(direction.short) final h")
+        }
+    }
+
+    @Test func publicRunToEndOnBothSidesOfTheThreadThreshold() throws {
+        // 4·8·268·137 ≈ 1.2M multiply-adds per direction: over the threshold; the demo size is under it.
+        for (b, t, d, h) in [(4, 8, 70, 67), (3, 5, 8, 16)] {
+            let (p, x) = try NaiveLSTMReference.model(b: b, t: t, d: d, h: h, seed: 17)
+            for threads in [1, 2] {
+                var stepper = try BidirectionalStepper(parameters: p, input: x)
+                let finished = stepper.runToEnd(threads: threads, shouldCancel: { false })
+                #expect(finished)
+                for direction in Direction.allCases {
+                    let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
+                    expectNearReference(stepper.currentState(direction).h.data, reference[t - 1].h, "\(b),\(t),\(d),\(h) threads=\(threads) \(direction.short)")
+                }
+            }
         }
     }
 

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import LabShell
+import LSTMCore
+
+/// `lstmlab bench --shape B,T,D,H [--threads N] [--repeat R] [--json]`: times a
+/// full bidirectional forward in each step mode (the `Benchmark` API) and
+/// prints the table the shell's `bench` prints, or one JSON object.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lstmlab bench",
+        abstract: "Time a full bidirectional forward in each step mode (per-gate, fused, hoisted).",
+        discussion: "Weights and input are drawn from a fixed seed. GFLOP/s counts the matrix products, "
+            + "2·T·(2·B·D·4H + 2·B·H·4H). 'one step' is the median latency of a single step as the lab's "
+            + "'step' takes it; 'run' times the lab's 'run', which keeps every step's trace."
+    )
+
+    @Option(help: ArgumentHelp("Batch, sequence length, input size, hidden size.", valueName: "B,T,D,H"))
+    var shape: String
+
+    @Option(help: ArgumentHelp("Threads (default: the machine's cores); 2 or more run the directions at once.", valueName: "N"))
+    var threads: Int?
+
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Timed forwards per mode, after one warm-up.", valueName: "R"))
+    var repeats: Int = 5
+
+    @Flag(help: "Print one JSON object instead of the table.")
+    var json = false
+
+    func validate() throws {
+        _ = try sizes()
+        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64") }
+        guard (1...1000).contains(repeats) else { throw ValidationError("--repeat must be from 1 to 1000") }
+    }
+
+    /// `B,T,D,H`, each a whole number of at least 1.
+    func sizes() throws -> LSTMSizes {
+        let parts = shape.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 4 else {
+            throw ValidationError("--shape needs four sizes B,T,D,H (for example 32,100,256,256), got '\(shape)'")
+        }
+        var values: [Int] = []
+        for (name, part) in zip(["B", "T", "D", "H"], parts) {
+            guard let v = Int(part), v >= 1 else {
+                throw ValidationError("--shape: \(name) must be a whole number of at least 1, got '\(part)'")
+            }
+            values.append(v)
+        }
+        return LSTMSizes(batch: values[0], length: values[1], inputSize: values[2], hiddenSize: values[3])
+    }
+
+    func run() throws {
+        let config = Benchmark.Configuration(sizes: try sizes(), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                             repeats: repeats)
+        let result: Benchmark.Result
+        do {
+            result = try Benchmark.run(config)
+        } catch let error as BenchmarkError {
+            throw ValidationError("\(error)")
+        }
+        print(json ? Self.json(result) : BenchReport.text(result) + "\n  kernels: \(Benchmark.kernels)")
+    }
+
+    /// One JSON object, keys in a fixed order.
+    static func json(_ r: Benchmark.Result) -> String {
+        let s = r.configuration.sizes
+        func number(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "null" }
+        func string(_ x: String) -> String {
+            var out = "\""
+            for u in x.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                default: out += u.value < 0x20 ? String(format: "\\u%04x", u.value) : String(u)
+                }
+            }
+            return out + "\""
+        }
+        let results = r.modes.map { m in
+            "{\"mode\":\(string(m.mode.rawValue)),\"median_ms\":\(number(m.medianMilliseconds)),\"min_ms\":\(number(m.minMilliseconds)),"
+                + "\"gflops\":\(number(m.gflops)),\"step_us\":\(number(m.stepMicroseconds))}"
+        }
+        var fields = [
+            "\"B\":\(s.batch)", "\"T\":\(s.length)", "\"D\":\(s.inputSize)", "\"H\":\(s.hiddenSize)",
+            "\"threads\":\(r.configuration.threads)", "\"repeat\":\(r.configuration.repeats)",
+            "\"results\":[\(results.joined(separator: ","))]",
+        ]
+        if let run = r.runMedianMilliseconds { fields.append("\"run_ms\":\(number(run))") }
+        fields.append("\"kernels\":\(string(Benchmark.kernels))")
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+}
