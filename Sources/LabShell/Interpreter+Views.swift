@@ -55,28 +55,27 @@ extension Interpreter {
         }
         let stepNumber = d.timeIndex(step: trace.t, length: st.length) + 1
         let where_ = "\(d.name) step \(stepNumber)/\(st.length), t=\(trace.t)"
+        let sfx = d == .forward ? "f" : "b"
         switch r.name {
         case .gates:
             // The state this step started from: the previous step's, or the initial state.
             let k = stepNumber - 1
             let previous = k > 0 ? st.traces[d.rawValue][k - 1].state : st.initialState[d.rawValue]
             var pre = trace.gatesPre.tensor, post = trace.gates.tensor
-            var cPrev = previous.c.tensor, c = trace.c.tensor, hNew = trace.h.tensor
+            var cPrev = previous.c.tensor
             if let b = r.b {
                 pre = try pre.slice(b).reshaped([1, 4 * h])
                 post = try post.slice(b).reshaped([1, 4 * h])
                 cPrev = try cPrev.slice(b).reshaped([1, h])
-                c = try c.slice(b).reshaped([1, h])
-                hNew = try hNew.slice(b).reshaped([1, h])
             }
             return .gates(GateStepView(direction: d, t: trace.t, stepNumber: stepNumber, length: st.length, pre: pre, post: post,
                                        hiddenSize: h, variant: trace.variant, mode: trace.mode,
-                                       batchIndices: r.b.map { [$0] }, cPrev: cPrev, c: c, h: hNew))
+                                       batchIndices: r.b.map { [$0] }, cPrev: cPrev))
         case .gates_pre:
             return .tensor(try selectBatch(TensorView(
                 name: "gates_pre \(d.short) t=\(trace.t)", tensor: trace.gatesPre.tensor, axes: ["b", "gate·unit"],
                 caption: "pre-activation gates z of the \(where_), chunks i, f, g, o of H=\(h)",
-                origin: "z = x[:, \(trace.t), :]·W_ih_\(d == .forward ? "f" : "b")ᵀ + b_ih + h_prev·W_hhᵀ + b_hh (\(trace.mode.rawValue), \(trace.products) product\(trace.products == 1 ? "" : "s"))",
+                origin: "z = x[:, \(trace.t), :]·W_ih_\(sfx)ᵀ + b_ih_\(sfx) + h_prev·W_hh_\(sfx)ᵀ + b_hh_\(sfx) (\(trace.mode.rawValue), \(trace.products) product\(trace.products == 1 ? "" : "s"))",
                 scale: .free, columnGroups: TensorView.gateGroups(hiddenSize: h)), r.b))
         case .c:
             return .tensor(try selectBatch(TensorView(
@@ -256,7 +255,7 @@ extension Interpreter {
         var v = view
         v.tensor = try v.tensor.selecting(axis: 0, index: b).reshaped([1] + Array(v.tensor.shape.dropFirst()))
         v.name += " b=\(b)"
-        v.axes[0] = "b=\(b)"
+        v.indexOffsets = [b]
         return v
     }
 

@@ -1,8 +1,8 @@
 import LSTMCore
 
 /// One step's gates: the four chunks i, f, g, o side by side, one line per
-/// unit, each as pre-activation → activated value; with the cell and hidden
-/// state beside them when the width allows. Stacked (one block per chunk)
+/// unit, each as pre-activation → activated value; with the cell state the
+/// step started from beside them when the width allows. Stacked (one block per chunk)
 /// when side by side does not fit.
 ///
 /// ```
@@ -68,23 +68,19 @@ public enum GateRenderer {
         let lead = 2 + unitLabelWidth + 3
         // Prefer " → " between pre and post and " │ " between chunks; fall back to tighter glue.
         let styles: [(arrow: String, gap: String)] = [(" → ", "   "), (" →", "  "), ("→", "  ")]
+        // c_prev beside the gates: everything c_t = f ⊙ c_prev + i ⊙ g needs, on one line.
+        // (Not c and h themselves: lessons ask the learner to compute those from this screen.)
         let sw = max(cw, 6)
-        let stateTitle = "c = f⊙c_prev + i⊙g, h = o⊙tanh(c)"
-        let stateWidth = 3 + max(3 * sw + 2, TextWidth.of(stateTitle))
+        let stateTitle = "c_prev"
+        let stateWidth = 3 + sw
         func gatesWidth(_ s: (arrow: String, gap: String)) -> Int {
             4 * (2 * cw + TextWidth.of(s.arrow)) + 3 * TextWidth.of(s.gap)
         }
-        let withStates = view.cPrev != nil && view.c != nil && view.h != nil
-        // The roomiest glue that leaves space for the states, else the roomiest that fits at all.
-        let chosen = styles.first { withStates && lead + gatesWidth($0) + stateWidth <= options.width }
+        // The roomiest glue that leaves space for c_prev, else the roomiest that fits at all.
+        let chosen = styles.first { view.cPrev != nil && lead + gatesWidth($0) + stateWidth <= options.width }
         guard let style = chosen ?? styles.first(where: { lead + gatesWidth($0) <= options.width }) else { return nil }
         let pairWidth = 2 * cw + TextWidth.of(style.arrow)
-        let states: (Tensor, Tensor, Tensor)?
-        if chosen != nil, let cp = view.cPrev, let c = view.c, let hh = view.h {
-            states = (cp, c, hh)
-        } else {
-            states = nil
-        }
+        let cPrev = chosen != nil ? view.cPrev : nil
 
         var titles = Gate.allCases.map { gate -> String in
             let t = "\(gate.symbol) = \(activation(gate, view.variant))"
@@ -94,9 +90,9 @@ public enum GateRenderer {
         var sub = Gate.allCases.map { gate in
             NumberFormat.pad("z_\(gate.symbol)", cw) + style.arrow + NumberFormat.pad(gate.symbol, cw)
         }.joined(separator: style.gap)
-        if states != nil {
-            titles += " ┃ " + options.paint(stateTitle, .bold)
-            sub += " ┃ " + ["c_prev", "c", "h"].map { NumberFormat.pad($0, sw) }.joined(separator: " ")
+        if cPrev != nil {
+            titles += " ┃ " + options.paint(NumberFormat.pad(stateTitle, sw), .bold)
+            sub += " ┃ " + NumberFormat.pad("c", sw)
         }
         let indent = String(repeating: " ", count: lead)
         var lines = [indent + titles, indent + options.paint(sub, .dim)]
@@ -114,9 +110,8 @@ public enum GateRenderer {
                     let post = NumberFormat.pad(fmt(view.post.data[r * row + col]), cw)
                     return pre + options.paint(style.arrow, .dim) + post
                 }.joined(separator: style.gap)
-                if let (cp, c, hh) = states {
-                    let vals = [cp, c, hh].map { NumberFormat.pad(fmt($0.data[r * h + u]), sw) }
-                    text += " ┃ " + vals.joined(separator: " ")
+                if let cPrev {
+                    text += " ┃ " + NumberFormat.pad(fmt(cPrev.data[r * h + u]), sw)
                 }
                 lines.append("  " + NumberFormat.padRight("u=\(u)", unitLabelWidth) + " │ " + text)
             }

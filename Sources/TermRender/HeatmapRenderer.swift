@@ -141,7 +141,7 @@ public enum HeatmapRenderer {
                 if rg.range.count == 1 { return rg.label }
                 return "\(rg.label.split(separator: " ").first.map(String.init) ?? "") \(r)"
             }
-            return "\(rowName)=\(r)" + note(rowsAxis + axisOffset, r)
+            return "\(rowName)=\(view.printedIndex(r, axis: rowsAxis + axisOffset))" + note(rowsAxis + axisOffset, r)
         }
         let rowLabelWidth = (0..<nRows).map { TextWidth.of(rowLabel($0)) }.max() ?? 0
         let lead = 2 + rowLabelWidth + 3
@@ -167,7 +167,9 @@ public enum HeatmapRenderer {
         if groups.contains(where: { !$0.label.isEmpty }) && view.rowGroups.isEmpty {
             let parts = zip(groups, shown).map { g, cols -> String in
                 let w = cols.reduce(0) { $0 + ($1 == nil ? 1 : 2) }
-                return TensorRenderer.paintGroup(NumberFormat.padRight(String(g.label.prefix(w)), w), g, options)
+                // A label that does not fit keeps its first word (the gate letter, fwd/bwd).
+                let text = TextWidth.of(g.label) <= w ? g.label : String(g.label.split(separator: " ").first ?? "")
+                return TensorRenderer.paintGroup(NumberFormat.padRight(text, w), g, options)
             }
             lines.append(pad + parts.joined(separator: " "))
         }
@@ -193,7 +195,7 @@ public enum HeatmapRenderer {
             let index = TensorRenderer.unflatten(block, leading)
             if !leading.isEmpty {
                 let label = zip(view.axes.prefix(rowsAxis), index).enumerated()
-                    .map { axis, pair in "\(pair.0)=\(pair.1)" + note(axis, pair.1) }.joined(separator: " ")
+                    .map { axis, pair in "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + note(axis, pair.1) }.joined(separator: " ")
                 lines.append(options.paint("[\(label)]", .bold))
             }
             var rows: [Int?] = Array(0..<nRows)

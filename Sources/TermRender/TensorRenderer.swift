@@ -102,7 +102,7 @@ public enum TensorRenderer {
             return " (\(notes[i]))"
         }
         func rowLabel(_ r: Int) -> String {
-            view.rowGroups.isEmpty ? "\(rowName)=\(r)" + note(rowsAxis, r) : "\(r)"
+            view.rowGroups.isEmpty ? "\(rowName)=\(view.printedIndex(r, axis: rowsAxis))" + note(rowsAxis, r) : "\(r)"
         }
         let rowLabelWidth = (0..<nRows).map { TextWidth.of(rowLabel($0)) }.max() ?? 1
         let available = options.width - 2 - rowLabelWidth - 3
@@ -158,7 +158,7 @@ public enum TensorRenderer {
             let index = unflatten(block, leading)
             if !leading.isEmpty {
                 let label = zip(view.axes.prefix(rowsAxis), index).enumerated()
-                    .map { axis, pair in "\(pair.0)=\(pair.1)" + note(axis, pair.1) }.joined(separator: " ")
+                    .map { axis, pair in "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + note(axis, pair.1) }.joined(separator: " ")
                 if !groups.contains(where: { g in (0..<nRows).contains { known(g, block: index, row: $0) } }) {
                     lines.append(options.paint("[\(label)]", .bold) + "  " + options.paint("· not computed yet", .dim))
                     continue

@@ -55,6 +55,8 @@ public struct TensorView: Equatable, Sendable {
     public var indexNotes: [String]?
     /// Extra header lines after the caption (for example the k ↔ t table of the flip).
     public var details: [String]
+    /// Added to the printed index of each axis: a view cut down to `b=2` labels its one row `b=2`.
+    public var indexOffsets: [Int]
 
     public init(name: String, tensor: Tensor, axes: [String], caption: String, origin: String,
                 scale: ValueScale = .free, columnGroups: [LabelledRange] = [], rowGroups: [LabelledRange] = [],
@@ -71,13 +73,19 @@ public struct TensorView: Equatable, Sendable {
         self.known = known
         self.indexNotes = indexNotes
         self.details = details
+        self.indexOffsets = []
+    }
+
+    /// The index printed for index `i` of `axis`.
+    public func printedIndex(_ i: Int, axis: Int) -> Int {
+        axis >= 0 && axis < indexOffsets.count ? i + indexOffsets[axis] : i
     }
 
     /// The gate chunks i, f, g, o of a last axis of size 4H.
     /// `activated`: the chunks hold σ/tanh outputs, so each gets its activation's scale.
     public static func gateGroups(hiddenSize h: Int, activated: Bool = false) -> [LabelledRange] {
         Gate.allCases.map {
-            LabelledRange($0.symbol, $0.rows(hiddenSize: h),
+            LabelledRange("\($0.symbol)  \($0.longName)", $0.rows(hiddenSize: h),
                           scale: activated ? ($0.activation == .tanh ? .signed : .unit) : nil)
         }
     }
@@ -99,15 +107,13 @@ public struct GateStepView: Equatable, Sendable {
     public var mode: StepMode
     /// The batch index of each row of `pre`/`post` (one row when `b=` was given).
     public var batchIndices: [Int]
-    /// The state this step started from and the one it made, `[rows, H]` each,
-    /// shown beside the gates when the width allows (c_t = f ⊙ c_prev + i ⊙ g).
+    /// The cell state this step started from, `[rows, H]`, shown beside the
+    /// gates when the width allows (c_t = f ⊙ c_prev + i ⊙ g).
     public var cPrev: Tensor?
-    public var c: Tensor?
-    public var h: Tensor?
 
     public init(direction: Direction, t: Int, stepNumber: Int, length: Int, pre: Tensor, post: Tensor,
                 hiddenSize: Int, variant: Variant, mode: StepMode, batchIndices: [Int]? = nil,
-                cPrev: Tensor? = nil, c: Tensor? = nil, h: Tensor? = nil) {
+                cPrev: Tensor? = nil) {
         self.direction = direction
         self.t = t
         self.stepNumber = stepNumber
@@ -119,8 +125,6 @@ public struct GateStepView: Equatable, Sendable {
         self.mode = mode
         self.batchIndices = batchIndices ?? Array(0..<(pre.shape.first ?? 0))
         self.cPrev = cPrev
-        self.c = c
-        self.h = h
     }
 }
 

@@ -41,6 +41,7 @@ let viewCases: [ViewCase] = [
     ViewCase("gates-pre", ["step"], "show gates_pre fwd"),
     ViewCase("c-fwd", ["step 2"], "show c fwd"),
     ViewCase("h-bwd-before-step", [], "show h bwd"),
+    ViewCase("h-fwd-b1", ["step"], "show h fwd b=1"),
     ViewCase("h_f", ["step 2"], "show h_f"),
     ViewCase("h_b_rev", ["step 2"], "show h_b_rev"),
     ViewCase("h_b", ["step 2"], "show h_b"),
