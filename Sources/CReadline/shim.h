@@ -27,6 +27,9 @@ static inline void lstm_rl_configure_words(void) {
     rl_completer_word_break_characters = " \t\n";
 }
 
+/* 0: list matches in the order given (lesson numbers 1, 2, …, 10). */
+static inline void lstm_rl_set_sort_completion_matches(int value) { rl_sort_completion_matches = value; }
+
 static inline void lstm_rl_set_catch_signals(int value) { rl_catch_signals = value; }
 
 /* The line being edited (readline owns it). */

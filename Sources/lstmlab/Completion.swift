@@ -6,8 +6,10 @@ import LessonKit
 /// before it and the command table (no terminal here, so it is testable).
 struct Completer: Sendable {
     enum Result: Equatable {
-        /// These words (already filtered by the typed prefix, in table order).
+        /// These words (already filtered by the typed prefix), listed alphabetically.
         case words([String])
+        /// These words in this order (lesson numbers: 1, 2, …, 10, not 1, 10, 2).
+        case ordered([String])
         /// Readline's file name completion.
         case files
     }
@@ -44,7 +46,7 @@ struct Completer: Sendable {
             if position == 1 { return .words(filter(spec.keywords, word)) }
             guard position == 2 else { return .words([]) }
             switch words[1] {
-            case "play", "reset": return .words(filter(lessonIDs().map(String.init), word))
+            case "play", "reset": return .ordered(filter(lessonIDs().sorted().map(String.init), word))
             case "check": return .files
             default: return .words([])
             }

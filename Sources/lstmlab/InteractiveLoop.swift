@@ -7,6 +7,7 @@ enum InteractiveLoop {
     static func run(lab: inout Lab, terminal: Terminal, banner: Bool = true) -> Int32 {
         if banner { StdIO.out(Lab.banner) }
         guard terminal.stdinIsTTY && terminal.stdoutIsTTY else { return plain(lab: &lab) }
+        if banner { StdIO.out(keysHint) }
         let reader = LineReader(historyPath: HistoryFile.path(environment: terminal.environment))
         defer { reader.close() }
         Interrupts.install()
@@ -18,6 +19,8 @@ enum InteractiveLoop {
                 StdIO.out("")
                 return 0
             }
+            // The window may have been resized since the last command.
+            lab.width = Terminal.current.width
             let result = lab.handle(line, sink: printLesson)
             if Interrupts.isRequested {
                 // The terminal echoed ^C with no newline.
@@ -28,6 +31,8 @@ enum InteractiveLoop {
             if result.quit { return 0 }
         }
     }
+
+    static let keysHint = "Keys: Tab completes, ↑ and Ctrl-R recall earlier lines, Ctrl-C interrupts, Ctrl-D or 'quit' leaves."
 
     private static func plain(lab: inout Lab) -> Int32 {
         while true {

@@ -53,12 +53,14 @@ private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(start))
         before = String(decoding: bytes, as: UTF8.self)
     }
-    switch LineReader.completer.complete(before: before, word: word) {
+    let result = LineReader.completer.complete(before: before, word: word)
+    switch result {
     case .files:
         lstm_rl_set_attempted_completion_over(0)
         return nil
-    case .words(let words):
+    case .words(let words), .ordered(let words):
         lstm_rl_set_attempted_completion_over(1)
+        if case .ordered = result { lstm_rl_set_sort_completion_matches(0) } else { lstm_rl_set_sort_completion_matches(1) }
         guard !words.isEmpty else { return nil }
         if words.count == 1, words[0].hasSuffix("=") { lstm_rl_set_completion_suppress_append(1) }
         return matchArray(words)

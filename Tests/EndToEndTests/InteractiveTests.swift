@@ -19,6 +19,7 @@ struct InteractiveTests {
         let before = try session.expect(Self.startPrompt)
         #expect(before.contains("LSTMLab: a bidirectional LSTM you can step through"))
         #expect(before.contains("Type 'help' for commands"))
+        #expect(before.contains("Keys: Tab completes, ↑ and Ctrl-R recall earlier lines, Ctrl-C interrupts, Ctrl-D or 'quit' leaves.\n"))
         session.send("help\r")
         let help = try session.expect(Self.startPrompt)
         #expect(help.contains("Stepping\n"))
@@ -69,6 +70,27 @@ struct InteractiveTests {
         try session.expect("set variant ")
         session.send("draft\r")
         try session.expect("variant draft")
+    }
+
+    @Test func tabCompletesFilePathsAfterLoad() throws {
+        let (session, folder) = try start()
+        try Data().write(to: folder.appendingPathComponent("mine.safetensors"))
+        session.send("load weights \(folder.path)/mi\t")
+        try session.expect("\(folder.path)/mine.safetensors ")
+        session.send("\u{15}exit\r")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func tabListsLessonNumbersInOrder() throws {
+        let (session, _) = try start()
+        session.send("lesson play \t\t")
+        try session.expect("lesson play ")
+        let listing = try session.expect("lstmlab fwd 0/5 bwd 0/5> lesson play ")
+        let numbers = listing.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+        #expect(numbers.count >= 2)
+        #expect(numbers == numbers.sorted())
+        session.send("\u{15}exit\r")
+        #expect(try session.exitStatus() == 0)
     }
 
     @Test func historyIsRecalledAfterARestart() throws {
