@@ -43,7 +43,8 @@ let package = Package(
         // PyTorch's numbers: fixtures made by make_golden.py (torch is not needed to run the tests).
         .testTarget(
             name: "GoldenTests",
-            dependencies: ["LSTMCore", "TensorFiles"],
+            // lstmlab: built first, so the interop tests can run the real binary.
+            dependencies: ["LSTMCore", "TensorFiles", "lstmlab"],
             exclude: ["Fixtures", "make_golden.py"]
         ),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], resources: [.copy("Fixtures")]),

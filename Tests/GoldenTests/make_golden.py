@@ -6,8 +6,10 @@ Run from anywhere (needs torch, safetensors, numpy; CI does not run this):
     python3 Tests/GoldenTests/make_golden.py            # (re)write Fixtures/
     python3 Tests/GoldenTests/make_golden.py --check    # verify Fixtures/ match a fresh run
     python3 Tests/GoldenTests/make_golden.py --binary PATH/lstmlab
-        # also: weights saved by `lstmlab ... save weights P` load into nn.LSTM
-        # (load_state_dict, strict) and reproduce the same outputs
+        # the real binary: weights saved by `lstmlab -c "...; save weights P"`
+        # (both fixture weights and ones the lab drew with `init tutorial|pytorch`)
+        # load into nn.LSTM (load_state_dict, strict) and reproduce the outputs
+        # the lab exported
 
 For each case, in Fixtures/<case>/:
 
@@ -311,6 +313,51 @@ def check_binary(binary):
             print(f"{case.name:14s} save weights -> load_state_dict(strict) ok, outputs identical; export y/h_n/c_n within tolerance")
 
 
+LAB_MADE = [  # (init, seed, B, T, D, H)
+    ("tutorial", 7, 3, 5, 8, 16),
+    ("pytorch", 8, 2, 6, 5, 3),
+    ("tutorial", 9, 1, 4, 2, 6),
+]
+
+
+def check_lab_made(binary):
+    """Parameters the lab draws itself: saved, loaded into nn.LSTM, same outputs as the lab's export."""
+    for init, seed, b, t, d, h in LAB_MADE:
+        with tempfile.TemporaryDirectory() as tmp:
+            torch.manual_seed(100 + seed)
+            x = torch.randn(b, t, d)
+            x_path, saved, out_dir = os.path.join(tmp, "x.npy"), os.path.join(tmp, "p.safetensors"), os.path.join(tmp, "out")
+            save_npy(x_path, x)
+            cmds = [f"sizes B={b} T={t} D={d} H={h}", f"init {init} seed {seed}", f'load input "{x_path}"',
+                    "run", f'export "{out_dir}"', f'save weights "{saved}"']
+            proc = subprocess.run([binary, "-c", "; ".join(cmds)], capture_output=True, text=True, timeout=60)
+            if proc.returncode != 0:
+                raise AssertionError(f"lab-made {init}: lstmlab exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+            model = nn.LSTM(d, h, bidirectional=True, batch_first=True)
+            model.load_state_dict(safetensors.torch.load_file(saved), strict=True)
+            sd = model.state_dict()
+            for suffix in ("", "_reverse"):
+                w_ih, w_hh = sd["weight_ih_l0" + suffix], sd["weight_hh_l0" + suffix]
+                b_ih, b_hh = sd["bias_ih_l0" + suffix], sd["bias_hh_l0" + suffix]
+                if init == "tutorial":
+                    gram = w_hh.double().t() @ w_hh.double()
+                    assert (gram - torch.eye(h, dtype=torch.float64)).abs().max().item() < 1e-5, "W_hh columns not orthonormal"
+                    assert w_ih.abs().max().item() <= math.sqrt(6 / (d + 4 * h)), "W_ih outside the Xavier bound"
+                    forget = torch.zeros(4 * h)
+                    forget[h:2 * h] = 1
+                    assert torch.equal(b_ih, forget) and torch.equal(b_hh, forget), "biases are not the tutorial's"
+                else:
+                    k = 1 / math.sqrt(h)
+                    for v in (w_ih, w_hh, b_ih, b_hh):
+                        assert v.abs().max().item() <= k, "outside ±1/√H"
+            y, h_n, c_n = run_torch(model, x, None)
+            for name, e in [("y", y), ("h_n", h_n), ("c_n", c_n)]:
+                got = torch.from_numpy(np.load(os.path.join(out_dir, f"{name}.npy")))
+                assert_close(f"lab-made {init} seed {seed}: export {name} vs nn.LSTM", got, e, ATOL, RTOL)
+            print(f"lab-made {init:8s} seed {seed} B={b} T={t} D={d} H={h}: load_state_dict(strict) ok, init properties hold, "
+                  f"nn.LSTM reproduces the lab's y/h_n/c_n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="regenerate into a temp dir and compare bytes with Fixtures/")
@@ -320,6 +367,7 @@ def main():
     torch.use_deterministic_algorithms(True)
     if args.binary:
         check_binary(args.binary)
+        check_lab_made(args.binary)
         return
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:

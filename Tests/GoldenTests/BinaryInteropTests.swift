@@ -1,0 +1,52 @@
+import Foundation
+import LSTMCore
+import TensorFiles
+import Testing
+
+/// The real `lstmlab` binary, driven with -c, against PyTorch's numbers.
+@Suite struct BinaryInteropTests {
+    private func script(_ f: Fixture, _ tail: [String]) -> String {
+        var lines = ["load weights \(quoted(f.folder + "/weights.safetensors"))",
+                     "load input \(quoted(f.folder + "/x.npy"))"]
+        if f.h0 != nil { lines.append("load h0 \(quoted(f.folder + "/h0.npy"))") }
+        if f.c0 != nil { lines.append("load c0 \(quoted(f.folder + "/c0.npy"))") }
+        return (lines + tail).joined(separator: "; ")
+    }
+
+    @Test(arguments: Fixture.names)
+    func exportedRunMatchesPyTorch(name: String) throws {
+        let f = try Fixture(name)
+        let dir = try makeTemporaryDirectory(name)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "/out"
+        let result = try LabBinary.run(script(f, ["run", "export \(quoted(out))"]))
+        try #require(result.status == 0, "lstmlab exited \(result.status): \(result.stderr)")
+        func exported(_ file: String) throws -> Tensor { try NPY.read(path: out + "/" + file) }
+        expectClose(try exported("y.npy"), f.y, "\(name) exported y")
+        expectClose(try exported("h_n.npy"), f.hN, "\(name) exported h_n")
+        expectClose(try exported("c_n.npy"), f.cN, "\(name) exported c_n")
+        for d in Direction.allCases {
+            let ref = f.traces(d)
+            expectClose(try exported("\(d.short)_gates_pre.npy"), ref.gatesPre, "\(name) exported \(d.short)_gates_pre")
+            expectClose(try exported("\(d.short)_gates.npy"), ref.gates, "\(name) exported \(d.short)_gates")
+            expectClose(try exported("\(d.short)_c.npy"), ref.c, "\(name) exported \(d.short)_c")
+            expectClose(try exported("\(d.short)_h.npy"), ref.h, "\(name) exported \(d.short)_h")
+        }
+    }
+
+    @Test(arguments: ["demo", "odd_sizes"])
+    func savedWeightsAreTheLoadedOnesBitForBit(name: String) throws {
+        let f = try Fixture(name)
+        let dir = try makeTemporaryDirectory(name)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let saved = dir + "/saved.safetensors"
+        let result = try LabBinary.run(script(f, ["save weights \(quoted(saved))"]))
+        try #require(result.status == 0, "lstmlab exited \(result.status): \(result.stderr)")
+        let original = try SafeTensors.read(path: f.folder + "/weights.safetensors")
+        let written = try SafeTensors.read(path: saved)
+        #expect(Set(written.keys) == Set(original.keys))
+        for (key, tensor) in original {
+            #expect(written[key] == tensor, "\(key) round trip")
+        }
+    }
+}
