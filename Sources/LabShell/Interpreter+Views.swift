@@ -176,6 +176,8 @@ extension Interpreter {
                               caption: "final \(isH ? "hidden" : "cell") state of each direction: dir=0 forward (after t=\(tl - 1)), dir=1 backward (after t=0)",
                               origin: isH ? "h_n = stack([h_f[T-1], h_b[0]])" : "c_n = stack([c_f after t=\(tl - 1), c_b after t=0])",
                               scale: isH ? .signed : .free)
+            view.indexNotes = ["forward", "backward"]
+            view.notesAxis = 0
             return try select(view, timeAxis: nil, batchAxis: 1, r)
         case .h0, .c0:
             let given = r.name == .h0 ? session.h0 : session.c0
@@ -183,10 +185,13 @@ extension Interpreter {
             view = TensorView(name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
                               caption: "initial \(r.name == .h0 ? "hidden" : "cell") state: dir=0 forward, dir=1 backward",
                               origin: given == nil ? "zeros (nothing loaded)" : "loaded with 'load \(r.name.rawValue)'")
+            view.indexNotes = ["forward", "backward"]
+            view.notesAxis = 0
             if let d = r.direction {
                 view.tensor = try tensor.slice(d.rawValue)
                 view.axes = ["b", "unit"]
                 view.name += " " + d.short
+                view.indexNotes = nil
                 return try selectBatch(view, r.b)
             }
             return try select(view, timeAxis: nil, batchAxis: 1, r)
@@ -232,11 +237,15 @@ extension Interpreter {
             if let known = v.known, t < known.count, !known[t] {
                 throw LabError("\(r.name.rawValue) at t=\(t) is not computed yet (\(session.positionText))")
             }
+            let axisName = timeAxis < v.axes.count ? v.axes[timeAxis] : "t"
             v.tensor = try v.tensor.selecting(axis: timeAxis, index: t)
             v.axes.remove(at: timeAxis)
-            v.name += " t=\(t)"
-            if let notes = v.indexNotes, v.knownAxis == timeAxis, t < notes.count { v.name += " (\(notes[t]))" }
-            v.indexNotes = nil
+            // h_b_rev's first axis is k: name the index by the axis it selects.
+            v.name += " \(axisName)=\(t)"
+            if (v.notesAxis ?? v.knownAxis) == timeAxis {
+                v.name += v.note(axis: timeAxis, t)
+                v.indexNotes = nil
+            }
             v.known = nil
             v.knownAxis = nil
         }
@@ -245,6 +254,7 @@ extension Interpreter {
             v.tensor = try v.tensor.selecting(axis: axis, index: b)
             v.axes.remove(at: axis)
             v.name += " b=\(b)"
+            if let na = v.notesAxis, na > axis { v.notesAxis = na - 1 }
             if let ka = v.knownAxis, ka > axis { v.knownAxis = ka - 1 }
         }
         return v

@@ -132,8 +132,7 @@ public enum HeatmapRenderer {
         let free = maxAbs(view)
 
         func note(_ axis: Int, _ i: Int) -> String {
-            guard axis == view.knownAxis, let notes = view.indexNotes, i < notes.count, !notes[i].isEmpty else { return "" }
-            return " (\(notes[i]))"
+            view.note(axis: axis, i)
         }
         func rowLabel(_ r: Int) -> String {
             if view.tensor.rank == 1 { return "" }

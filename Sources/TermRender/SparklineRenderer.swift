@@ -44,7 +44,8 @@ public enum SparklineRenderer {
             return lines.joined(separator: "\n")
         }
         lines.append("  scale " + String(bars[0]) + " = \(fmt(lo)) … " + String(bars[bars.count - 1]) + " = \(fmt(hi)), shared by every line")
-        lines.append("        (the least and greatest computed value); " + options.paint("·", .dim) + " = not computed yet")
+        let partial = ([view.known] + groups.map(\.known)).contains { $0?.contains(false) == true }
+        lines.append("        (the least and greatest computed value)" + (partial ? "; " + options.paint("·", .dim) + " = not computed yet" : ""))
 
         let labelWidth = units.map { TextWidth.of(label($0, unitName)) }.max() ?? 1
         let lead = 2 + labelWidth + 3
@@ -96,11 +97,11 @@ public enum SparklineRenderer {
         }
         if let u = unit {
             let g = group(of: u)
-            let pairs = (0..<steps).filter { known(g, $0) }.map { s -> String in
-                let note = view.indexNotes.flatMap { s < $0.count && !$0[s].isEmpty ? " (\($0[s]))" : nil } ?? ""
-                return "\(timeName)=\(s)\(note) \(fmt(t.data[s * n + u]))"
+            var pairs = (0..<steps).filter { known(g, $0) }.map { s in
+                "\(timeName)=\(s)\(view.note(axis: 0, s)) \(fmt(t.data[s * n + u]))"
             }
-            lines.append("  values: " + pairs.joined(separator: ", "))
+            if pairs.count > 16 { pairs = Array(pairs.prefix(8)) + ["…"] + Array(pairs.suffix(8)) }
+            lines += TextWrap.wrap("values: " + pairs.joined(separator: ", "), width: options.width, indent: "  ", continuation: "          ")
         }
         return lines.joined(separator: "\n")
     }

@@ -70,9 +70,18 @@ public enum TensorRenderer {
             return ["  " + (t.data.first.map(fmt) ?? "")]
         case 1:
             let groups = view.columnGroups.isEmpty ? [LabelledRange("", 0..<t.shape[0])] : view.columnGroups
-            let labels = groups.map { $0.label.isEmpty ? "" : "\($0.label) \($0.range.lowerBound)..\($0.range.upperBound - 1)" }
+            let labels = groups.map { g -> String in
+                if g.label.isEmpty || g.label.contains("..") { return g.label }
+                return "\(g.label) \(g.range.lowerBound)..\(g.range.upperBound - 1)"
+            }
             let labelWidth = labels.map(TextWidth.of).max() ?? 0
-            return zip(groups, labels).map { g, label in
+            var lines: [String] = []
+            if groups.allSatisfy({ $0.label.isEmpty }) {
+                let cols = plan(t.shape[0], cellWidth: cellWidth, available: options.width - 2)
+                let index = cols.map { c in c.map { NumberFormat.pad("\($0)", cellWidth) } ?? " " }.joined(separator: " ")
+                lines.append("  " + options.paint(index, .dim))
+            }
+            return lines + zip(groups, labels).map { g, label in
                 let available = options.width - 2 - (labelWidth > 0 ? labelWidth + 3 : 0)
                 let cols = plan(g.range.count, cellWidth: cellWidth, available: available).map { $0.map { g.range.lowerBound + $0 } }
                 let cells = cols.map { c in c.map { NumberFormat.pad(fmt(t.data[$0]), cellWidth) } ?? "…" }
@@ -98,8 +107,7 @@ public enum TensorRenderer {
         let rowGroups = view.rowGroups.isEmpty ? [LabelledRange("", 0..<nRows)] : view.rowGroups
 
         func note(_ axis: Int, _ i: Int) -> String {
-            guard axis == view.knownAxis, let notes = view.indexNotes, i < notes.count, !notes[i].isEmpty else { return "" }
-            return " (\(notes[i]))"
+            view.note(axis: axis, i)
         }
         func rowLabel(_ r: Int) -> String {
             view.rowGroups.isEmpty ? "\(rowName)=\(view.printedIndex(r, axis: rowsAxis))" + note(rowsAxis, r) : "\(r)"

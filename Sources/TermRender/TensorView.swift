@@ -51,8 +51,10 @@ public struct TensorView: Equatable, Sendable {
     /// Positions not computed yet: `known[i]` for index i of axis `knownAxis`.
     public var knownAxis: Int?
     public var known: [Bool]?
-    /// A second name for each index of `knownAxis`, shown beside it: `k=0 (t=4)`.
+    /// A second name for each index of `notesAxis`, shown beside it: `k=0 (t=4)`, `dir=1 (backward)`.
     public var indexNotes: [String]?
+    /// The axis `indexNotes` names (`knownAxis` when nil).
+    public var notesAxis: Int?
     /// Extra header lines after the caption (for example the k ↔ t table of the flip).
     public var details: [String]
     /// Added to the printed index of each axis: a view cut down to `b=2` labels its one row `b=2`.
@@ -74,6 +76,13 @@ public struct TensorView: Equatable, Sendable {
         self.indexNotes = indexNotes
         self.details = details
         self.indexOffsets = []
+        self.notesAxis = nil
+    }
+
+    /// The note for index `i` of `axis`, as ` (t=4)`, or "".
+    public func note(axis: Int, _ i: Int) -> String {
+        guard axis == (notesAxis ?? knownAxis), let notes = indexNotes, i >= 0, i < notes.count, !notes[i].isEmpty else { return "" }
+        return " (\(notes[i]))"
     }
 
     /// The index printed for index `i` of `axis`.

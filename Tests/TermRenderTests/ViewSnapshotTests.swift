@@ -48,6 +48,8 @@ let viewCases: [ViewCase] = [
     ViewCase("h_b_rev-b0", ["step 3"], "show h_b_rev b=0"),
     ViewCase("h_b-b0", ["step 3"], "show h_b b=0"),
     ViewCase("h_b-t3", ["step 2"], "show h_b t=3"),
+    ViewCase("h_b_rev-k1-b2", ["run"], "show h_b_rev t=1 b=2"),
+    ViewCase("h_n-b1", ["run"], "show h_n b=1"),
     ViewCase("y-partial", ["step fwd 3", "step bwd 3"], "show y"),
     ViewCase("y-b0-w120", ["step fwd 3", "step bwd 3"], "show y b=0", width: 120),
     ViewCase("y-time-first", ["set batch_first off", "step 3"], "show y"),
