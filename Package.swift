@@ -55,6 +55,8 @@ let package = Package(
         .testTarget(name: "TermRenderTests", dependencies: ["TermRender", "LabShell", "LSTMCore"], exclude: ["Snapshots"]),
         // The real lstmlab binary through a pseudo-terminal and through pipes.
         .testTarget(name: "EndToEndTests", dependencies: ["lstmlab", "CPty"]),
+        // The seeded command fuzzer and the libFuzzer corpus/crash regressions (fuzz/).
+        .testTarget(name: "FuzzTests", dependencies: ["LabShell", "TensorFiles", "LSTMCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

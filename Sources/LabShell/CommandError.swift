@@ -31,6 +31,8 @@ enum Suggest {
     static func closest(to word: String, in candidates: [String], maxDistance: Int = 2) -> String? {
         var best: (String, Int)?
         for c in candidates {
+            // The distance is at least the length difference: a 4,096-character word costs nothing.
+            guard abs(word.count - c.count) <= maxDistance else { continue }
             let d = distance(word.lowercased(), c.lowercased())
             if d <= maxDistance && (best == nil || d < best?.1 ?? .max) { best = (c, d) }
         }

@@ -69,6 +69,8 @@ extension Interpreter {
         }
         var undone = [0, 0]
         for _ in 0..<count {
+            // Stop once every chosen direction is at the start: `back 16777216` must not spin.
+            guard choice.directions.contains(where: { session.stepper.cursor($0) > 0 }) else { break }
             for d in choice.directions where session.stepper.cursor(d) > 0 {
                 try session.stepper.back(d)
                 undone[d.rawValue] += 1
