@@ -88,7 +88,7 @@ extension Interpreter {
             do {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             } catch {
-                throw LabError("\(dir): cannot create the folder (\(error.localizedDescription))")
+                throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
             }
         }
         let st = session.stepper
@@ -121,4 +121,22 @@ extension Interpreter {
         return [.text(lines.joined(separator: "\n"))]
     }
 
+}
+
+extension Interpreter {
+    /// Why a folder cannot be created, in plain words (Foundation's own error reads
+    /// "The operation could not be completed. (NSCocoaErrorDomain error 512.)").
+    static func folderProblem(_ dir: String) -> String {
+        var ancestor = (dir as NSString).deletingLastPathComponent
+        while !ancestor.isEmpty && !FileManager.default.fileExists(atPath: ancestor) && ancestor != "/" {
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
+        if ancestor.isEmpty { ancestor = "." }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDir), isDir.boolValue else {
+            return "\(ancestor) is not a folder"
+        }
+        guard FileManager.default.isWritableFile(atPath: ancestor) else { return "permission denied in \(ancestor)" }
+        return "the file system refused it"
+    }
 }

@@ -306,6 +306,8 @@ extension Interpreter {
         guard [.h_f, .h_b, .h_b_rev, .y, .x].contains(r.name) else {
             throw LabError("spark draws a sequence over time: use h_f, h_b, h_b_rev, y or x")
         }
+        // The same t=, b= and fwd/bwd checks as show, so an index never reaches the tensor unchecked.
+        _ = try views(r, validateOnly: true)
         var request = r
         if request.b == nil { request.b = 0 }
         let view = try wholeView(request)

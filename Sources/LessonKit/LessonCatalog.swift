@@ -44,12 +44,36 @@ public struct LessonCatalog: Sendable {
 
     public static func load(url: URL, displayPath: String, language: String) throws(LessonErrors) -> Lesson {
         let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw LessonErrors([LessonError(file: displayPath, line: 1, message: "cannot read the file: \(error.localizedDescription)")])
+        switch readText(url) {
+        case .success(let t): text = t
+        case .failure(let problem):
+            throw LessonErrors([LessonError(file: displayPath, line: 1, message: "cannot read the file: \(problem.reason)")])
         }
         return try LessonParser.parse(text, file: displayPath, language: language)
+    }
+
+    /// The largest lesson file read; the course's lessons are a few KiB.
+    public static let maxFileBytes = 1 << 20
+
+    struct ReadProblem: Error { var reason: String }
+
+    /// Reads a lesson file, refusing folders, devices and pipes (`/dev/zero` never
+    /// ends) and anything over `maxFileBytes` before reading it.
+    static func readText(_ url: URL) -> Result<String, ReadProblem> {
+        let path = url.resolvingSymlinksInPath().path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return .failure(.init(reason: "no such file")) }
+        guard !isDir.boolValue else { return .failure(.init(reason: "it is a folder, not a lesson file")) }
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        guard attributes[.type] as? FileAttributeType == .typeRegular else { return .failure(.init(reason: "not a regular file")) }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maxFileBytes else {
+            return .failure(.init(reason: "the file has \(size) bytes; a lesson file has at most \(maxFileBytes)"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.init(reason: "permission denied")) }
+        guard data.count <= maxFileBytes else { return .failure(.init(reason: "the file grew past \(maxFileBytes) bytes while being read")) }
+        guard let text = String(data: data, encoding: .utf8) else { return .failure(.init(reason: "not UTF-8 text")) }
+        return .success(text)
     }
 
     /// `03-linear-shapes.md` → (3, "linear-shapes").

@@ -18,7 +18,8 @@ import TensorFiles
     func hostileLinesNeverBreakTheSession(seed: UInt64) throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        var lab = FuzzLab.make()
+        // Half the seeds play the real lessons (progress kept in the scratch folder).
+        var lab = FuzzLab.make(lessonsIn: seed % 2 == 0 ? nil : scratch.path, language: seed % 4 == 1 ? "en" : "zh")
         var generator = LineGenerator(seed: seed, readablePaths: try scratch.readablePaths(),
                                       writablePaths: scratch.writablePaths)
         var errors = 0
@@ -26,7 +27,7 @@ import TensorFiles
         let log = ProcessInfo.processInfo.environment["LSTMLAB_FUZZ_LOG"].flatMap { FuzzLog(path: "\($0).\(seed)") }
         for index in 0..<Self.linesPerSeed {
             let line = generator.line()
-            log?.write("> \(line.debugDescription)\n")
+            log?.write("> \(line.debugDescription)   [\(lab.prompt)]\n")
             let started = ContinuousClock.now
             let result = lab.handle(line)
             if let log {
@@ -40,7 +41,7 @@ import TensorFiles
             }
             if result.error == nil && result.output.isEmpty {
                 // Only a blank line, a comment or quit may answer with nothing.
-                let silent = (try? Tokenizer.tokenize(line))?.first.map { ["quit", "exit"].contains($0.text) } ?? false
+                let silent = (try? Tokenizer.tokenize(line))?.first.map { ["quit", "exit", "lesson"].contains($0.text) } ?? false
                 let blank = (try? Tokenizer.tokenize(line))?.isEmpty ?? false
                 #expect(silent || blank, "\(context) → no output and no error")
             }
@@ -53,7 +54,7 @@ import TensorFiles
         #expect(errors < Self.linesPerSeed)
         FuzzLab.expectUsable(&lab, context: "after seed \(seed)")
         // Nothing escaped the scratch folder's write targets.
-        #expect(!FileManager.default.fileExists(atPath: "/nonexistent"))
+        #expect(!FileManager.default.fileExists(atPath: "/proc/version/out"))
     }
 }
 
@@ -62,16 +63,27 @@ import TensorFiles
 enum FuzzLab {
     static let memoryLimit = 64 << 10
 
-    static func make() -> Lab {
+    static func make(lessonsIn progressFolder: String? = nil, language: String = "en") -> Lab {
         var settings = Session.Settings()
         settings.memoryLimit = memoryLimit
         settings.threads = 1
-        return Lab(interpreter: Interpreter(session: .demo(settings: settings)))
+        var lab = Lab(interpreter: Interpreter(session: .demo(settings: settings)))
+        if let progressFolder {
+            lab.lessons = LessonDriver(config: LessonConfig(
+                root: repositoryRoot.appendingPathComponent("lessons"), language: language,
+                progressURL: URL(fileURLWithPath: progressFolder).appendingPathComponent("progress.json")))
+        }
+        return lab
     }
+
+    /// The package folder (this file is Tests/FuzzTests/CommandFuzzTests.swift).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// An error a learner can read: words, not a Swift value dump.
     static func isClearError(_ error: String) -> Bool {
-        let dumps = ["Optional(", "Swift.", "LSTMCore.", "LabShell.", "TensorFiles.", "LessonKit.", "Error(", "(file:", "reason:", "rawValue:"]
+        let dumps = ["Optional(", "Swift.", "LSTMCore.", "LabShell.", "TensorFiles.", "LessonKit.", "Error(", "(file:", "reason:", "rawValue:",
+                     "NSCocoaErrorDomain", "could not be completed", "for axis"]
         return !error.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && !dumps.contains { error.contains($0) }
     }
 
@@ -106,6 +118,8 @@ enum FuzzLab {
 
     /// The session still answers the everyday commands.
     static func expectUsable(_ lab: inout Lab, context: String) {
+        for _ in 0..<3 where lab.inLesson { _ = lab.handle("quit") }
+        #expect(!lab.inLesson, "\(context): 'quit' did not leave the lesson")
         for line in ["info", "reset", "step", "show h fwd", "show x", "back", "goto end", "show y", "diagram"] {
             let r = lab.handle(line)
             #expect(r.error == nil, "\(context): '\(line)' → \(r.error ?? "")")
@@ -163,7 +177,7 @@ struct ScratchFolder {
     /// Write targets: inside the scratch folder, or somewhere that cannot be written.
     var writablePaths: [String] {
         ["\(path)/out", "\(path)/w.safetensors", "\(path)/sub/w.safetensors", "\(path)/x.npy/child", "\"\(path)/a b\"",
-         "/nonexistent/out", "/nonexistent/w.safetensors", "\(path)/", "\"\"", "''"]
+         "\(path)/x.npy", "\(path)/missing/deeper/out", "/proc/version/out", "/proc/version/w.safetensors", "\(path)/", "\"\"", "''"]
     }
 }
 

@@ -54,6 +54,8 @@ struct LineGenerator {
         "set variant draft", "set variant correct", "set precision 0", "set precision 10", "set precision 4",
         "watch h fwd", "watch gates b=0", "unwatch", "show y", "show h_n", "show gates_pre bwd t=0 b=0",
         "heatmap y b=0", "spark h_f u=0", "diagram", "info",
+        "lesson list", "lesson play 1", "lesson play 9", "lesson play 13", "lesson resume", "lesson reset", "lesson reset 2",
+        "next", "next", "", "hint", "skip", "solution", "answer 64", "answer [3, 5, 32]", "back", "quit",
     ]
 
     mutating func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
@@ -160,8 +162,12 @@ struct LineGenerator {
             if chance(40) { parts.append(pick(["fwd", "bwd"])) }
             for k in ["t", "b", "u"] where chance(35) { parts.append(key(k)) }
         case 7:
-            parts = ["set", pick(["precision", "threads"]), chance(50) ? String(below(12)) : number()]
-        case 8:
+            if chance(50) {
+                parts = ["load", pick(["input", "weights", "h0", "c0"]), pick(readablePaths)]
+            } else {
+                parts = ["set", pick(["precision", "threads"]), chance(50) ? String(below(12)) : number()]
+            }
+        case 8 where chance(30):    // bench is slow in a debug build: fewer of them
             parts = ["bench"]
             if chance(70) { parts.append((0..<4).map { _ in chance(60) ? String(below(4) + 1) : pick(Self.sizes) }.joined(separator: ",")) }
             if chance(50) { parts += ["repeat", chance(70) ? String(below(3) + 1) : number()] }
