@@ -53,17 +53,19 @@ public enum DiagramRenderer {
         // Backward chain: arrows point left (h_b[t+1] → h_b[t]); it starts from h0[1] at the right.
         let bwdArrow = "◀" + String(repeating: "─", count: cw - 4)
         lines.append(row("  backward", { t in
-            cellText(bwdDone(t), latest: t == bwdLatest, .backward, options) + options.paint(bwdArrow, .backward)
-        }, gap: "…", tail: options.paint("── h0[1]", .backward)))
+            // The arrow into cell t carries h_b[t+1]: drawn in colour once t is computed.
+            cellText(bwdDone(t), latest: t == bwdLatest, .backward, options) + options.paint(bwdArrow, bwdDone(t) ? .backward : .dim)
+        }, gap: "…", tail: options.paint("── h0[1]", nb > 0 ? .backward : .dim)))
         lines.append(cursorLine(.backward, steps: nb, length: T, latest: bwdLatest, cols: cols, cw: cw,
                                 startColumn: margin + cols.count * cw + 3, options: options))
         lines.append(row("  w4", { _ in centered("↑") }, gap: ""))
 
         // Forward chain: h0[0] enters from the left, arrows point right.
         let fwdArrow = String(repeating: "─", count: cw - 4) + "▶"
-        let fwdHead = NumberFormat.padRight("  forward", margin - 8) + options.paint("h0[0] ─▶", .forward)
+        let fwdHead = NumberFormat.padRight("  forward", margin - 8) + options.paint("h0[0] ─▶", nf > 0 ? .forward : .dim)
         lines.append(row(fwdHead, { t in
-            cellText(fwdDone(t), latest: t == fwdLatest, .forward, options) + (t == T - 1 ? "" : options.paint(fwdArrow, .forward))
+            cellText(fwdDone(t), latest: t == fwdLatest, .forward, options)
+                + (t == T - 1 ? "" : options.paint(fwdArrow, fwdDone(t + 1) ? .forward : .dim))
         }, gap: "…"))
         lines.append(cursorLine(.forward, steps: nf, length: T, latest: fwdLatest, cols: cols, cw: cw,
                                 startColumn: margin - 4, options: options))

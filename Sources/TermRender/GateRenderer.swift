@@ -92,10 +92,12 @@ public enum GateRenderer {
         }.joined(separator: style.gap)
         if cPrev != nil {
             titles += " ┃ " + options.paint(NumberFormat.pad(stateTitle, sw), .bold)
-            sub += " ┃ " + NumberFormat.pad("c", sw)
+            sub += " ┃ " + String(repeating: " ", count: sw)
         }
         let indent = String(repeating: " ", count: lead)
-        var lines = [indent + titles, indent + options.paint(sub, .dim)]
+        var lines = TextWrap.wrap("each line is one unit u: its i, f, g, o are columns u, \(h)+u, \(2 * h)+u, \(3 * h)+u of the [B, 4H] row" + (cPrev != nil ? "; c_prev is the cell state this step started from" : ""),
+                                  width: options.width, indent: "  ", continuation: "    ")
+        lines += [indent + titles, indent + options.paint(sub, .dim)]
         let row = view.pre.shape.count > 1 ? view.pre.shape[1] : 0
         for (r, b) in view.batchIndices.enumerated() {
             lines.append(options.paint("[b=\(b)]", .bold))
