@@ -13,7 +13,8 @@ public enum GateRenderer {
     public static func render(_ view: GateStepView, options: RenderOptions) -> String {
         let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
         var cellWidth = (view.pre.data + view.post.data).map { fmt($0).count }.max() ?? 1
-        cellWidth = max(cellWidth, 3)
+        // Wide enough that a chunk's title ("g = tanh(z_g)") fits over its two columns.
+        cellWidth = max(cellWidth, 6)
         var lines = header(view, options: options)
         if let side = sideBySide(view, cellWidth: cellWidth, options: options) {
             lines += side

@@ -60,6 +60,8 @@ let viewCases: [ViewCase] = [
     ViewCase("h_n", ["run"], "show h_n"),
     ViewCase("c0-fwd", [], "show c0 fwd"),
     ViewCase("precision-2", ["set precision 2", "step"], "show h_f b=0"),
+    ViewCase("gates-precision-0", ["set precision 0", "step"], "show gates fwd b=1"),
+    ViewCase("gates-precision-8", ["set precision 8", "step"], "show gates fwd b=0"),
     ViewCase("big-h_f", ["sizes B=2 T=12 H=64", "step 5"], "show h_f"),
     ViewCase("heatmap-h_f", ["step 2"], "heatmap h_f"),
     ViewCase("heatmap-y-b0", ["run"], "heatmap y b=0"),
