@@ -276,10 +276,13 @@ extension Interpreter {
             switch output {
             case .tensor(var v):
                 let overTime: Set<ViewName> = [.h_f, .h_b, .h_b_rev]
-                let timeFirstY = r.name == .y && !session.settings.batchFirst
-                if (overTime.contains(r.name) || timeFirstY) && r.b == nil && r.t == nil && v.tensor.rank == 3 {
+                // x and y in time-first layout are [T, B, …]: one t × feature map per sequence too.
+                let timeFirst = (r.name == .y || r.name == .x) && !session.settings.batchFirst
+                if (overTime.contains(r.name) || timeFirst) && r.b == nil && r.t == nil && v.tensor.rank == 3 {
+                    let stored = formatShape(v.tensor.shape)
                     v.tensor = try v.tensor.swappingFirstAxes()
                     v.axes = [v.axes[1], v.axes[0]] + v.axes.dropFirst(2)
+                    v.details.append("drawn as one \(v.axes[1]) × \(v.axes[2]) map per sequence (\(r.name.rawValue) itself is \(stored), \(v.axes[1]) first)")
                     if v.knownAxis == 0 { v.knownAxis = 1 }
                 }
                 return .heatmap(v)

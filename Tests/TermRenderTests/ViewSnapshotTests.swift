@@ -70,6 +70,7 @@ let viewCases: [ViewCase] = [
     ViewCase("heatmap-gates_pre", ["step"], "heatmap gates_pre fwd b=1"),
     ViewCase("heatmap-W_ih_b", [], "heatmap W_ih_b"),
     ViewCase("heatmap-b_ih_f", [], "heatmap b_ih_f"),
+    ViewCase("heatmap-x-time-first", ["set batch_first off", "sizes B=2 T=4"], "heatmap x"),
     ViewCase("heatmap-wide-H", ["sizes B=1 T=4 H=48", "run"], "heatmap y b=0"),
     ViewCase("spark-h_f-b0", ["step 3"], "spark h_f b=0"),
     ViewCase("spark-h_b_rev-b1", ["step 3"], "spark h_b_rev b=1"),
