@@ -142,9 +142,11 @@ public enum TensorRenderer {
         func labelLine(_ layout: [LabelledRange]) -> String? {
             guard layout.contains(where: { !$0.label.isEmpty }) else { return nil }
             let cols = columns(layout)
-            let parts = zip(layout, cols).map { g, c -> String in
-                let w = c.count * (cellWidth + 1) - 1
-                let text = g.label
+            let widths = cols.map { $0.count * (cellWidth + 1) - 1 }
+            // If a label is wider than its columns, every label keeps only its first word (gate letter, fwd/bwd).
+            let short = layout.count > 1 && zip(layout, widths).contains { TextWidth.of($0.label) > $1 }
+            let parts = zip(layout, widths).map { g, w -> String in
+                let text = short ? String(g.label.split(separator: " ").first ?? "") : g.label
                 return paintGroup(NumberFormat.padRight(text, w), g, options)
             }
             return "  " + String(repeating: " ", count: rowLabelWidth) + "   " + parts.joined(separator: separator)

@@ -39,6 +39,8 @@ let viewCases: [ViewCase] = [
     ViewCase("gates-draft", ["set variant draft", "step fwd"], "show gates fwd b=0"),
     ViewCase("gates-stacked-w60", ["step"], "show gates fwd b=0", width: 60),
     ViewCase("gates-pre", ["step"], "show gates_pre fwd"),
+    ViewCase("gates-pre-H2", ["sizes B=1 T=2 D=3 H=2", "step"], "show gates_pre fwd"),
+    ViewCase("gates-H2", ["sizes B=1 T=2 D=3 H=2", "step"], "show gates fwd"),
     ViewCase("c-fwd", ["step 2"], "show c fwd"),
     ViewCase("h-bwd-before-step", [], "show h bwd"),
     ViewCase("h-fwd-b1", ["step"], "show h fwd b=1"),
