@@ -58,34 +58,47 @@ static inline void lstmlab_pack(const float *w, long n, long k, long ldw, float 
 }
 
 #if defined(__x86_64__)
-__attribute__((target("avx512f"), always_inline))
-static inline void lstmlab_tile(const int rows, long k, const float *a, long lda, const float *panel,
-                                const float *cin, long ldcin, float *c, long ldc,
-                                __mmask16 m0, __mmask16 m1) {
-    __m512 acc[8][2];
-    for (int r = 0; r < rows; r++) {
-        if (cin) {
-            acc[r][0] = _mm512_maskz_loadu_ps(m0, cin + r * ldcin);
-            acc[r][1] = _mm512_maskz_loadu_ps(m1, cin + r * ldcin + 16);
-        } else {
-            acc[r][0] = _mm512_setzero_ps();
-            acc[r][1] = _mm512_setzero_ps();
-        }
-    }
-    for (long kk = 0; kk < k; kk++) {
-        __m512 b0 = _mm512_loadu_ps(panel + kk * LSTMLAB_PANEL);
-        __m512 b1 = _mm512_loadu_ps(panel + kk * LSTMLAB_PANEL + 16);
-        for (int r = 0; r < rows; r++) {
-            __m512 av = _mm512_set1_ps(a[r * lda + kk]);
-            acc[r][0] = _mm512_fmadd_ps(av, b0, acc[r][0]);
-            acc[r][1] = _mm512_fmadd_ps(av, b1, acc[r][1]);
-        }
-    }
-    for (int r = 0; r < rows; r++) {
-        _mm512_mask_storeu_ps(c + r * ldc, m0, acc[r][0]);
-        _mm512_mask_storeu_ps(c + r * ldc + 16, m1, acc[r][1]);
-    }
+// The register tile, written out row by row: Swift compiles this header's
+// inline functions without unrolling loops, and an array of accumulators
+// indexed in a loop would live on the stack (measured: 3x slower).
+#define LSTMLAB_REP1(M) M(0)
+#define LSTMLAB_REP2(M) LSTMLAB_REP1(M) M(1)
+#define LSTMLAB_REP3(M) LSTMLAB_REP2(M) M(2)
+#define LSTMLAB_REP4(M) LSTMLAB_REP3(M) M(3)
+#define LSTMLAB_REP5(M) LSTMLAB_REP4(M) M(4)
+#define LSTMLAB_REP6(M) LSTMLAB_REP5(M) M(5)
+#define LSTMLAB_REP7(M) LSTMLAB_REP6(M) M(6)
+#define LSTMLAB_REP8(M) LSTMLAB_REP7(M) M(7)
+#define LSTMLAB_DECL(r) __m512 acc##r##0, acc##r##1;
+#define LSTMLAB_LOAD(r) acc##r##0 = _mm512_maskz_loadu_ps(m0, cin + (r) * ldcin); \
+                        acc##r##1 = _mm512_maskz_loadu_ps(m1, cin + (r) * ldcin + 16);
+#define LSTMLAB_ZERO(r) acc##r##0 = _mm512_setzero_ps(); acc##r##1 = _mm512_setzero_ps();
+#define LSTMLAB_FMA(r) { __m512 av = _mm512_set1_ps(a[(r) * lda + kk]); \
+                         acc##r##0 = _mm512_fmadd_ps(av, b0, acc##r##0); \
+                         acc##r##1 = _mm512_fmadd_ps(av, b1, acc##r##1); }
+#define LSTMLAB_STORE(r) _mm512_mask_storeu_ps(c + (r) * ldc, m0, acc##r##0); \
+                         _mm512_mask_storeu_ps(c + (r) * ldc + 16, m1, acc##r##1);
+#define LSTMLAB_TILE(R) \
+__attribute__((target("avx512f"))) \
+static inline void lstmlab_tile##R(long k, const float *a, long lda, const float *panel, const float *cin, long ldcin, \
+                                   float *c, long ldc, __mmask16 m0, __mmask16 m1) { \
+    LSTMLAB_REP##R(LSTMLAB_DECL) \
+    if (cin) { LSTMLAB_REP##R(LSTMLAB_LOAD) } else { LSTMLAB_REP##R(LSTMLAB_ZERO) } \
+    for (long kk = 0; kk < k; kk++) { \
+        __m512 b0 = _mm512_loadu_ps(panel + kk * LSTMLAB_PANEL); \
+        __m512 b1 = _mm512_loadu_ps(panel + kk * LSTMLAB_PANEL + 16); \
+        LSTMLAB_REP##R(LSTMLAB_FMA) \
+    } \
+    LSTMLAB_REP##R(LSTMLAB_STORE) \
 }
+LSTMLAB_TILE(1)
+LSTMLAB_TILE(2)
+LSTMLAB_TILE(3)
+LSTMLAB_TILE(4)
+LSTMLAB_TILE(5)
+LSTMLAB_TILE(6)
+LSTMLAB_TILE(7)
+LSTMLAB_TILE(8)
 
 /// C[m, n] = Cin[m, n] + A[m, k] · Wᵀ, with W packed by lstmlab_pack.
 /// `cin` may be NULL (zeros) or equal to `c`. Call only when
@@ -113,14 +126,14 @@ static inline void lstmlab_packed_gemm(long m, long n, long k, const float *a, l
                 long ldci = k0 == 0 ? ldcin : ldc;
                 float *co = c + i * ldc + j0;
                 switch (rows) {
-                case 8: lstmlab_tile(8, kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
-                case 7: lstmlab_tile(7, kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
-                case 6: lstmlab_tile(6, kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
-                case 5: lstmlab_tile(5, kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
-                case 4: lstmlab_tile(4, kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
-                case 3: lstmlab_tile(3, kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
-                case 2: lstmlab_tile(2, kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
-                default: lstmlab_tile(1, kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
+                case 8: lstmlab_tile8(kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
+                case 7: lstmlab_tile7(kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
+                case 6: lstmlab_tile6(kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
+                case 5: lstmlab_tile5(kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
+                case 4: lstmlab_tile4(kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
+                case 3: lstmlab_tile3(kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
+                case 2: lstmlab_tile2(kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
+                default: lstmlab_tile1(kb, ai, lda, panel, ci, ldci, co, ldc, m0, m1); break;
                 }
             }
         }

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Time torch.nn.LSTM(bidirectional=True) and `lstmlab bench --json` on the same
+shapes, one after the other in one run, and print a table with ratios.
+
+Not run by CI (it needs torch). Usage, from the repository root:
+
+    swift build -c release --product lstmlab
+    python3 tools/bench_vs_torch.py                      # the standard shapes
+    python3 tools/bench_vs_torch.py --markdown           # a table for README.md
+    python3 tools/bench_vs_torch.py --shape 32,100,256,256 --threads 1 --repeat 9
+
+Both sides get the same B, T, D, H, the same number of threads (torch through
+torch.set_num_threads, lstmlab through --threads) and the same number of timed
+repeats after one warm-up; both report the median. torch runs in
+inference_mode (no autograd), batch_first, float32, returning output and (h_n, c_n).
+lstmlab's per-mode numbers are a full bidirectional forward keeping h, c and
+the output; 'run' is the lab's `run`, which also keeps every step's z and gates.
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+STANDARD = [
+    ((32, 100, 256, 256), 1),
+    ((32, 100, 256, 256), 2),
+    ((64, 200, 512, 512), 1),
+    ((64, 200, 512, 512), 2),
+    ((1, 1000, 256, 256), 1),
+    ((1, 1000, 256, 256), 2),
+]
+
+
+def time_torch(shape, threads, repeat):
+    import torch
+
+    b, t, d, h = shape
+    torch.set_num_threads(threads)
+    torch.manual_seed(0)
+    lstm = torch.nn.LSTM(d, h, batch_first=True, bidirectional=True).eval()
+    x = torch.rand(b, t, d) * 2 - 1
+    times = []
+    with torch.inference_mode():
+        lstm(x)  # warm-up
+        for _ in range(repeat):
+            start = time.perf_counter()
+            lstm(x)
+            times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times), min(times)
+
+
+def time_lstmlab(binary, shape, threads, repeat):
+    cmd = [binary, "bench", "--shape", ",".join(map(str, shape)), "--threads", str(threads),
+           "--repeat", str(repeat), "--json"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def default_binary():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=root, check=True,
+                              capture_output=True, text=True).stdout.strip()
+        return os.path.join(path, "lstmlab")
+    except (OSError, subprocess.CalledProcessError):
+        return os.path.join(root, ".build", "release", "lstmlab")
+
+
+def cpu_name():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--lstmlab", help="the lstmlab binary (default: the release build of this checkout)")
+    ap.add_argument("--shape", help="one shape B,T,D,H instead of the standard list")
+    ap.add_argument("--threads", default="1,2", help="thread counts for --shape, comma-separated (default 1,2)")
+    ap.add_argument("--repeat", type=int, default=5, help="timed repeats per side and mode (default 5)")
+    ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = ap.parse_args()
+
+    binary = args.lstmlab or default_binary()
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"no lstmlab binary at {binary}: run 'swift build -c release --product lstmlab' first")
+    if args.shape:
+        shape = tuple(int(v) for v in args.shape.split(","))
+        if len(shape) != 4:
+            sys.exit("--shape needs B,T,D,H")
+        runs = [(shape, int(n)) for n in args.threads.split(",")]
+    else:
+        runs = STANDARD
+
+    import torch
+
+    rows = []
+    kernels = ""
+    for shape, threads in runs:
+        torch_median, torch_min = time_torch(shape, threads, args.repeat)
+        lab = time_lstmlab(binary, shape, threads, args.repeat)
+        kernels = lab.get("kernels", "")
+        modes = {r["mode"]: r for r in lab["results"]}
+        best = min(modes.values(), key=lambda r: r["median_ms"])
+        rows.append({
+            "shape": "B=%d T=%d D=%d H=%d" % shape, "threads": threads,
+            "torch": torch_median, "torch_min": torch_min,
+            "per-gate": modes["per-gate"]["median_ms"], "fused": modes["fused"]["median_ms"],
+            "hoisted": modes["hoisted"]["median_ms"], "run": lab.get("run_ms"),
+            "best": best["mode"], "speedup": torch_median / best["median_ms"],
+            "run_speedup": torch_median / lab["run_ms"] if lab.get("run_ms") else float("nan"),
+            "fused_vs_pergate": modes["per-gate"]["median_ms"] / modes["fused"]["median_ms"],
+            "run_vs_bench": lab["run_ms"] / modes["hoisted"]["median_ms"] if lab.get("run_ms") else float("nan"),
+            "step_fused": modes["fused"]["step_us"], "step_hoisted": modes["hoisted"]["step_us"],
+            "gflops": best["gflops"],
+        })
+        print(f"  measured {rows[-1]['shape']} threads={threads}", file=sys.stderr)
+
+    header = ["shape", "threads", "torch ms", "per-gate ms", "fused ms", "hoisted ms", "run ms",
+              "torch ÷ best", "torch ÷ run", "per-gate ÷ fused", "run ÷ hoisted", "GFLOP/s (best)",
+              "step µs fused / hoisted"]
+    table = [[r["shape"], str(r["threads"]), "%.1f" % r["torch"], "%.1f" % r["per-gate"], "%.1f" % r["fused"],
+              "%.1f" % r["hoisted"], "%.1f" % r["run"], "%.2f× (%s)" % (r["speedup"], r["best"]),
+              "%.2f×" % r["run_speedup"], "%.2f×" % r["fused_vs_pergate"], "%.2f" % r["run_vs_bench"],
+              "%.1f" % r["gflops"], "%.1f / %.1f" % (r["step_fused"], r["step_hoisted"])] for r in rows]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    context = (f"{cpu_name()}, {os.cpu_count()} logical CPUs; torch {torch.__version__}; "
+               f"lstmlab kernels: {kernels}; median of {args.repeat} after a warm-up; load average {load:.1f} at the end")
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in table:
+            print("| " + " | ".join(row) + " |")
+        print()
+        print(context)
+    else:
+        widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(header)]
+        print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+        for row in table:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+        print(context)
+
+
+if __name__ == "__main__":
+    main()
