@@ -28,6 +28,12 @@ Fixtures/orthogonal/seed<S>_<R>x<C>.npy: nn.init.orthogonal_'s algorithm
 lab's SeededGenerator draws for that seed (ported below), so the Swift tests
 can check Initializer.orthogonal against PyTorch's formula on the same draws.
 
+Fixtures/generated/<case>/: larger models (the sizes where the engine switches
+to OpenBLAS sgemm/sgemv and packed kernels) stored without their weights: the
+weights and input are dyadic values drawn from the lab's SeededGenerator by a
+rule both sides implement (`generated_model`), so only case.json and torch's
+y/h_n/c_n are committed.
+
 The traces come from an explicit float32 loop (below) that is asserted equal to
 nn.LSTM's y/h_n/c_n. Each case is also run in float64, and the float32 traces
 must sit within half the Swift tests' tolerance (1e-5 + 1e-5·|ref|) of it, so
@@ -131,6 +137,54 @@ def orthogonal_like_torch(seed, rows, cols):
     if rows < cols:
         q.t_()
     return q.to(torch.float32).contiguous()
+
+
+# (name, seed, B, T, D, H): products above GEMM.smallLimit (16384 multiply-adds).
+GENERATED = [
+    ("wide", 21, 6, 5, 64, 64),    # every product is an sgemm (per-gate too)
+    ("one_row", 22, 1, 3, 100, 72),  # B = 1: the fused products become sgemv
+]
+
+
+def generated_model(seed, b, t, d, h):
+    """Weights and input from SeededGenerator(seed), each value exact in float32:
+
+        v(scale) = ((next() >> 56) - 128) / 256 · scale       (a multiple of scale/256 in [-scale/2, scale/2))
+        order: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 (row-major), then the
+               same for _reverse, all with scale 1/4; then x [B, T, D] with scale 2.
+    Tests/GoldenTests/GeneratedGoldenTests.swift implements the same rule.
+    """
+    g = SeededGenerator(seed)
+
+    def draw(shape, scale):
+        n = math.prod(shape)
+        return torch.tensor([((g.next() >> 56) - 128) / 256 * scale for _ in range(n)],
+                            dtype=torch.float32).reshape(shape)
+
+    model = nn.LSTM(d, h, bidirectional=True, batch_first=True)
+    state = {}
+    for suffix in ("", "_reverse"):
+        state["weight_ih_l0" + suffix] = draw((4 * h, d), 0.25)
+        state["weight_hh_l0" + suffix] = draw((4 * h, h), 0.25)
+        state["bias_ih_l0" + suffix] = draw((4 * h,), 0.25)
+        state["bias_hh_l0" + suffix] = draw((4 * h,), 0.25)
+    model.load_state_dict(state, strict=True)
+    x = draw((b, t, d), 2.0)
+    return model, x
+
+
+def make_generated(name, seed, b, t, d, h, folder):
+    model, x = generated_model(seed, b, t, d, h)
+    y, h_n, c_n = run_torch(model, x, None)
+    _, y64, h64, c64 = reference_loop(model, x, None, torch.float64)
+    for label, a, e in [("y", y, y64), ("h_n", h_n, h64), ("c_n", c_n, c64)]:
+        assert_close(f"generated {name} nn.LSTM {label} vs f64", a, e, ATOL / 2, RTOL / 2)
+    os.makedirs(folder)
+    with open(os.path.join(folder, "case.json"), "w") as fh:
+        fh.write(f'{{"seed": {seed}, "B": {b}, "T": {t}, "D": {d}, "H": {h}}}\n')
+    save_npy(os.path.join(folder, "y.npy"), y)
+    save_npy(os.path.join(folder, "h_n.npy"), h_n)
+    save_npy(os.path.join(folder, "c_n.npy"), c_n)
 
 
 def build(case):
@@ -268,6 +322,9 @@ def write_all(root):
     for seed, rows, cols in ORTHOGONAL:
         save_npy(os.path.join(folder, f"seed{seed}_{rows}x{cols}.npy"), orthogonal_like_torch(seed, rows, cols))
     print(f"orthogonal     {len(ORTHOGONAL)} matrices")
+    for name, seed, b, t, d, h in GENERATED:
+        make_generated(name, seed, b, t, d, h, os.path.join(root, "generated", name))
+        print(f"generated/{name:8s} B={b} T={t} D={d} H={h}")
 
 
 def tree_bytes(root):
