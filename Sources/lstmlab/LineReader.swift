@@ -37,11 +37,11 @@ final class LineReader {
         guard !trimmed.isEmpty else { return }
         if let last = lstm_history_last(), String(cString: last) == trimmed { return }
         add_history(trimmed)
-        history?.save()
+        history?.append()
     }
 
     func close() {
-        history?.save()
+        history?.trim()
     }
 }
 
@@ -82,8 +82,10 @@ private func matchArray(_ words: [String]) -> UnsafeMutablePointer<UnsafeMutable
     return array
 }
 
-/// The history file: read at start, written whole (temp file + rename) after
-/// every line, so a crash or a second session never leaves it half written.
+/// The history file, shared by every session: read at start; each new line
+/// appended (so two labs open at once keep both their lines); trimmed to the
+/// last `limit` lines at exit. A new file is written whole to a temporary
+/// file and renamed into place, so it is never seen half written.
 struct HistoryFile {
     static let limit = 1000
     let path: String
@@ -100,37 +102,50 @@ struct HistoryFile {
         return nil
     }
 
-    func load() {
+    mutating func load() {
         guard FileManager.default.fileExists(atPath: path) else { return }
-        _ = read_history(path)
+        let status = read_history(path)
+        // Saving over a file we could not read would lose it.
+        if status != 0 { warn("cannot read \(path): \(String(cString: strerror(status)))") }
     }
 
-    mutating func save() {
+    /// Saves the newest history entry.
+    mutating func append() {
         guard !disabled else { return }
+        guard FileManager.default.fileExists(atPath: path) else { return create() }
+        let status = append_history(1, path)
+        if status != 0 { warn("cannot write \(path): \(String(cString: strerror(status)))") }
+    }
+
+    /// Keeps the last `limit` lines of the file.
+    mutating func trim() {
+        guard !disabled, FileManager.default.fileExists(atPath: path) else { return }
+        _ = history_truncate_file(path, Int32(HistoryFile.limit))
+    }
+
+    private mutating func create() {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                warn("cannot create \(folder)")
-                return
+                return warn("cannot create the folder \(folder)")
             }
         }
         let temp = path + ".tmp\(getpid())"
         let status = write_history(temp)
         if status != 0 {
             unlink(temp)
-            warn("cannot write \(temp): \(String(cString: strerror(status)))")
-            return
+            return warn("cannot write \(temp): \(String(cString: strerror(status)))")
         }
         if rename(temp, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temp)
-            warn("cannot replace \(path): \(reason)")
+            warn("cannot create \(path): \(reason)")
         }
     }
 
-    /// One warning, then history stays in memory only.
+    /// One warning, then the history stays in memory only.
     private mutating func warn(_ reason: String) {
         disabled = true
         StdIO.err("lstmlab: warning: history will not be saved: \(reason)")

@@ -116,6 +116,26 @@ struct InteractiveTests {
         #expect(try second.exitStatus() == 0)
     }
 
+    @Test func twoLabsOpenAtOnceKeepBothHistories() throws {
+        let folder = try LabBinary.temporaryFolder()
+        let history = folder.appendingPathComponent("hist")
+        try Data("init tutorial\n".utf8).write(to: history)
+        let env = LabBinary.environment(folder: folder, history: history)
+        let a = try PtySession(environment: env), b = try PtySession(environment: env)
+        try a.expect(Self.startPrompt)
+        try b.expect(Self.startPrompt)
+        a.send("step fwd\r")
+        try a.expect("lstmlab fwd 1/5 bwd 0/5> ")
+        b.send("step bwd\r")
+        try b.expect("lstmlab fwd 0/5 bwd 1/5> ")
+        a.send("\u{04}")
+        #expect(try a.exitStatus() == 0)
+        b.send("\u{04}")
+        #expect(try b.exitStatus() == 0)
+        let lines = try String(contentsOf: history, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == ["init tutorial", "step fwd", "step bwd"])
+    }
+
     @Test func ctrlCClearsAHalfTypedLine() throws {
         let (session, _) = try start()
         session.send("step fw")
