@@ -4,14 +4,15 @@ import LabShell
 /// The read–execute–print loop when stdin is a terminal: readline when stdout
 /// is one too, plain line reading otherwise (`lstmlab > log.txt`).
 enum InteractiveLoop {
-    static func run(lab: inout Lab, terminal: Terminal, banner: Bool = true) -> Int32 {
+    /// - Parameter lessonSink: where a playing lesson's text goes (`--pace` types it out).
+    static func run(lab: inout Lab, terminal: Terminal, banner: Bool = true,
+                    lessonSink: (LessonPrint) -> Void = printLesson) -> Int32 {
         if banner { StdIO.out(Lab.banner) }
-        guard terminal.stdinIsTTY && terminal.stdoutIsTTY else { return plain(lab: &lab) }
+        guard terminal.stdinIsTTY && terminal.stdoutIsTTY else { return plain(lab: &lab, lessonSink: lessonSink) }
         if banner { StdIO.out(keysHint) }
         let reader = LineReader(historyPath: HistoryFile.path(environment: terminal.environment))
         defer { reader.close() }
-        Interrupts.install()
-        lab.interpreter.context.shouldCancel = { Interrupts.isRequested }
+        catchInterrupts(lab: &lab)
         while true {
             Interrupts.clear()
             guard let line = reader.readLine(prompt: lab.prompt) else {
@@ -21,7 +22,7 @@ enum InteractiveLoop {
             }
             // The window may have been resized since the last command.
             lab.width = Terminal.current.width
-            let result = lab.handle(line, sink: printLesson)
+            let result = lab.handle(line, sink: lessonSink)
             if Interrupts.isRequested {
                 // The terminal echoed ^C with no newline.
                 StdIO.write("\n")
@@ -32,13 +33,19 @@ enum InteractiveLoop {
         }
     }
 
+    /// From here on Ctrl-C stops long commands instead of ending the program.
+    static func catchInterrupts(lab: inout Lab) {
+        Interrupts.install()
+        lab.interpreter.context.shouldCancel = { Interrupts.isRequested }
+    }
+
     static let keysHint = "Keys: Tab completes, ↑ and Ctrl-R recall earlier lines, Ctrl-C interrupts, Ctrl-D or 'quit' leaves."
 
-    private static func plain(lab: inout Lab) -> Int32 {
+    private static func plain(lab: inout Lab, lessonSink: (LessonPrint) -> Void) -> Int32 {
         while true {
             print(lab.prompt, terminator: "")
             guard let line = readLine(strippingNewline: true) else { print(""); return 0 }
-            let result = lab.handle(line, sink: printLesson)
+            let result = lab.handle(line, sink: lessonSink)
             show(result)
             if result.quit { return 0 }
         }
@@ -49,7 +56,7 @@ enum InteractiveLoop {
         if let error = result.error { StdIO.err("error: \(error)") }
     }
 
-    private static func printLesson(_ print: LessonPrint) {
+    static func printLesson(_ print: LessonPrint) {
         switch print {
         case .command(let c): StdIO.out(c)
         case .text(let t): StdIO.out(t)

@@ -58,13 +58,14 @@ enum LessonLaunch {
                 return 1
             }
         }
+        if terminal.stdinIsTTY && terminal.stdoutIsTTY { InteractiveLoop.catchInterrupts(lab: &lab) }
         let start = lab.handle("lesson play \(id)", sink: sink)
         if let error = start.error {
             StdIO.err("lstmlab: \(error)")
             return 1
         }
         if terminal.stdinIsTTY {
-            return InteractiveLoop.run(lab: &lab, terminal: terminal, banner: false)
+            return InteractiveLoop.run(lab: &lab, terminal: terminal, banner: false, lessonSink: sink)
         }
         while true {
             guard let line = readLine(strippingNewline: true) else { return 0 }
@@ -78,7 +79,14 @@ enum LessonLaunch {
     /// Prints `text` a character at a time (the teacher's demo mode).
     static func typeOut(_ text: String, secondsPerCharacter: Double) {
         guard secondsPerCharacter > 0 else { StdIO.out(text); return }
-        for ch in text {
+        for (i, ch) in zip(text.indices, text) {
+            // Ctrl-C on a terminal skips the typing: the rest at once, and the
+            // command itself still runs (a second Ctrl-C can stop it).
+            if Interrupts.isRequested {
+                Interrupts.clear()
+                FileHandle.standardOutput.write(Data(text[i...].utf8))
+                break
+            }
             FileHandle.standardOutput.write(Data(String(ch).utf8))
             usleep(useconds_t(secondsPerCharacter * 1_000_000))
         }

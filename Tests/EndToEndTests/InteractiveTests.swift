@@ -189,6 +189,24 @@ struct InteractiveTests {
         #expect(try session.exitStatus() == 0)
     }
 
+    @Test func aLessonStartedFromTheCommandLineUsesTheLineEditor() throws {
+        let folder = try LabBinary.temporaryFolder()
+        let session = try PtySession(arguments: ["--lesson", "1", "--lang", "en"], environment: LabBinary.environment(folder: folder))
+        try session.expect("[lesson 1 · step 1/")
+        try session.expect("> ")
+        session.send("sk\t")
+        try session.expect("skip ")
+        session.send("\r")
+        try session.expect("Question skipped.")
+        try session.expect("[lesson 1 · step 1/")
+        try session.expect("> ")
+        // Enter on an empty line goes on.
+        session.send("\r")
+        try session.expect("[lesson 1 · step 2/")
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 0)
+    }
+
     @Test func anUnwritableHistoryGivesOneWarning() throws {
         let folder = try LabBinary.temporaryFolder()
         // A history path under a regular file cannot be created.
