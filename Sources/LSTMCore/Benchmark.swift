@@ -48,10 +48,10 @@ public enum Benchmark {
     }
 
     /// Which kernels the products use on this machine, for reports: for
-    /// example `OpenBLAS (SkylakeX kernels), packed AVX-512 kernel for fused and hoisted`.
+    /// example `OpenBLAS (SkylakeX kernels), packed-weight AVX-512 kernel for the per-step products`.
     public static var kernels: String {
         "OpenBLAS (\(GEMM.blasCoreName) kernels)"
-            + (GEMM.packedAvailable ? ", packed AVX-512 kernel for fused and hoisted" : "")
+            + (GEMM.packedAvailable ? ", packed-weight AVX-512 kernel for the per-step products" : "")
     }
 
     /// `2 · T · (2·B·D·4H + 2·B·H·4H)`.

@@ -16,7 +16,7 @@ struct DirectionJob: Sendable {
     let variant: Variant
     /// `.vector` for speed; `.exact` reproduces `LSTMCell.step` bit for bit.
     var activations: StepKernel.Activations = .vector
-    /// Use the packed-weight AVX-512 kernel for fused and hoisted steps where
+    /// Use the packed-weight AVX-512 kernel for the per-step products where
     /// the CPU has it; false keeps every product on the `LSTMCell.step` path.
     var packedKernel = true
 
@@ -47,12 +47,22 @@ struct DirectionJob: Sendable {
         defer { scratch.deallocate() }
 
         // Weights packed once per run for the recurrent (and, fused, the input) product.
-        let usePacked = packedKernel && mode != .perGate && GEMM.packedAvailable
+        let usePacked = packedKernel && GEMM.packedAvailable
         var packedHH = [Float](), packedIH = [Float](), biasSum = [Float]()
         if usePacked {
             parameters.withPointers { w in
-                packedHH = GEMM.pack(w.wHH, n: n, k: hs, ldw: hs) ?? []
-                if mode == .fused { packedIH = GEMM.pack(w.wIH, n: n, k: d, ldw: d) ?? [] }
+                switch mode {
+                case .perGate:
+                    for g in 0..<4 {
+                        packedIH += GEMM.pack(w.wIH + g * hs * d, n: hs, k: d, ldw: d) ?? []
+                        packedHH += GEMM.pack(w.wHH + g * hs * hs, n: hs, k: hs, ldw: hs) ?? []
+                    }
+                case .fused:
+                    packedIH = GEMM.pack(w.wIH, n: n, k: d, ldw: d) ?? []
+                    packedHH = GEMM.pack(w.wHH, n: n, k: hs, ldw: hs) ?? []
+                case .hoisted:
+                    packedHH = GEMM.pack(w.wHH, n: n, k: hs, ldw: hs) ?? []
+                }
             }
             biasSum = zip(parameters.bIH, parameters.bHH).map { $0 + $1 }
         }
@@ -82,7 +92,9 @@ struct DirectionJob: Sendable {
                             biasSum.withUnsafeBufferPointer { bs in
                                 var packed: PackedPointers? = nil
                                 if usePacked, let whh = phh.baseAddress, let sum = bs.baseAddress {
-                                    packed = PackedPointers(wIH: pih.baseAddress, wHH: whh, biasSum: sum)
+                                    packed = PackedPointers(wIH: pih.baseAddress, wHH: whh, biasSum: sum,
+                                                            gateStrideIH: GEMM.packedSize(n: hs, k: d),
+                                                            gateStrideHH: GEMM.packedSize(n: hs, k: hs))
                                 }
                                 let p = projectionBuffer.baseAddress
                                 @inline(__always) func step(_ t: Int, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,

@@ -27,12 +27,17 @@ extension DirectionParameters {
 }
 
 /// Weights packed for `GEMM.packedMultiply`, valid inside the owner's scope.
+///
+/// Fused and hoisted pack each whole weight; per-gate packs each gate's
+/// `[H, ·]` row block on its own, one after the other, `gateStride…` floats apart.
 struct PackedPointers {
     /// Packed `W_ih`, or nil when only hoisted steps run.
     let wIH: UnsafePointer<Float>?
     let wHH: UnsafePointer<Float>
     /// `b_ih + b_hh`, `[4H]`.
     let biasSum: UnsafePointer<Float>
+    var gateStrideIH = 0
+    var gateStrideHH = 0
 }
 
 /// The step computed on raw buffers, shared by `LSTMCell.step`, the full
@@ -48,16 +53,34 @@ enum StepKernel {
     /// Writes the pre-activations `z [B, 4H]`, using `scratch [B, 4H]`.
     /// `x` may be nil only in hoisted mode with `projected` given.
     ///
-    /// With `packed` weights (AVX-512 CPUs, in `run` and the benchmark) the
-    /// fused and hoisted products use the packed kernel and the two biases
-    /// are added as one sum; the hoisted `projected` rows then already hold
-    /// `x·W_ihᵀ + b_ih + b_hh`.
+    /// With `packed` weights (AVX-512 CPUs, in `run` and the benchmark) every
+    /// mode's per-step products use the packed kernel; fused and hoisted add
+    /// the two biases as one sum (the hoisted `projected` rows then already
+    /// hold `x·W_ihᵀ + b_ih + b_hh`); per-gate keeps its eight products and
+    /// separate bias adds.
     static func preActivations(batch b: Int, x: UnsafePointer<Float>?, h: UnsafePointer<Float>,
                                weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?,
                                z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
                                packed: PackedPointers? = nil) {
         let hs = w.hiddenSize, d = w.inputSize, n = 4 * hs
-        if let packed, mode != .perGate {
+        if let packed, mode == .perGate {
+            guard let x, let wIH = packed.wIH else { preconditionFailure("a per-gate step needs x and packed W_ih") }
+            for gate in Gate.allCases {
+                let lo = gate.rows(hiddenSize: hs).lowerBound, g = gate.rawValue
+                GEMM.packedMultiply(m: b, n: hs, k: d, a: x, lda: d, packed: wIH + g * packed.gateStrideIH,
+                                    cin: nil, ldcin: n, c: z + lo, ldc: n)
+                addBias(w.bIH + lo, rows: b, cols: hs, to: z + lo, ld: n)
+                GEMM.packedMultiply(m: b, n: hs, k: hs, a: h, lda: hs, packed: packed.wHH + g * packed.gateStrideHH,
+                                    cin: nil, ldcin: n, c: scratch + lo, ldc: n)
+                addBias(w.bHH + lo, rows: b, cols: hs, to: scratch + lo, ld: n)
+                for r in 0..<b {
+                    let zr = z + r * n + lo, sr = scratch + r * n + lo
+                    for u in 0..<hs { zr[u] += sr[u] }
+                }
+            }
+            return
+        }
+        if let packed {
             if mode == .hoisted, let projected {
                 GEMM.packedMultiply(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: projected, ldcin: n, c: z, ldc: n)
                 return
