@@ -79,12 +79,17 @@ enum LessonLaunch {
     /// Prints `text` a character at a time (the teacher's demo mode).
     static func typeOut(_ text: String, secondsPerCharacter: Double) {
         guard secondsPerCharacter > 0 else { StdIO.out(text); return }
-        for (i, ch) in zip(text.indices, text) {
+        // The prompt appears at once; only the command is typed.
+        let prompt = text.hasPrefix("lstmlab> ") ? "lstmlab> " : ""
+        FileHandle.standardOutput.write(Data(prompt.utf8))
+        usleep(useconds_t(min(secondsPerCharacter * 10, 1) * 1_000_000))
+        let command = text.dropFirst(prompt.count)
+        for (i, ch) in zip(command.indices, command) {
             // Ctrl-C on a terminal skips the typing: the rest at once, and the
             // command itself still runs (a second Ctrl-C can stop it).
             if Interrupts.isRequested {
                 Interrupts.clear()
-                FileHandle.standardOutput.write(Data(text[i...].utf8))
+                FileHandle.standardOutput.write(Data(command[i...].utf8))
                 break
             }
             FileHandle.standardOutput.write(Data(String(ch).utf8))
