@@ -360,7 +360,7 @@ extension Lab {
                 intro = String(intro.drop { $0 != "\n" }).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             let head = zh ? "━━ 第 \(id) 课：\(title) ━━" : "━━ Lesson \(id): \(title) ━━"
-            return .text(intro.isEmpty ? head : head + "\n\n" + LessonText.reflow(intro, width: width))
+            return .text((intro.isEmpty ? head : head + "\n\n" + LessonText.reflow(intro, width: width)) + "\n")
         case .progress(let line): return .text("\n── \(line) ──")
         case .stepTitle(let title): return .text("## \(title)")
         case .narration(let text): return .text("\n" + LessonText.reflow(text, width: width))

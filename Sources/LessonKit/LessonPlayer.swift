@@ -52,6 +52,7 @@ public struct LessonPlayer: Sendable {
     public mutating func start<H: LessonHost>(host: inout H, emit: (LessonEvent) -> Void) {
         if stepIndex == 0 {
             emit(.header(id: lesson.id, title: lesson.title, intro: lesson.intro))
+            emit(.notice(text.usage(isLocked)))
         }
         go(to: stepIndex, host: &host, emit: emit)
     }

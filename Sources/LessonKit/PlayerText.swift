@@ -18,6 +18,7 @@ struct PlayerText: Sendable {
     let alreadyFinished: String
     let quit: @Sendable (String) -> String
     let unchecked: @Sendable (String) -> String
+    let usage: @Sendable (Bool) -> String
 
     static func forLanguage(_ language: String) -> PlayerText {
         language == "zh" ? zh : en
@@ -51,7 +52,9 @@ struct PlayerText: Sendable {
             "Lesson \(id) finished: \(right) of \(asked) questions answered, \(hints) hint\(hints == 1 ? "" : "s") used." },
         alreadyFinished: "The lesson is finished: 'lesson list' shows the others.",
         quit: { line in "Left the lesson; progress kept (\(line)). 'lesson resume' continues." },
-        unchecked: { why in "This question cannot be checked right now (\(why)); 'skip' moves on." }
+        unchecked: { why in "This question cannot be checked right now (\(why)); 'skip' moves on." },
+        usage: { locked in "Enter or 'next' continues, 'back' goes back, 'hint' helps, 'answer …' answers"
+            + (locked ? "" : ", 'skip' and 'solution' move on") + ", 'quit' leaves (progress kept). Any lab command works between steps." }
     )
 
     static let zh = PlayerText(
@@ -82,6 +85,8 @@ struct PlayerText: Sendable {
             "第 \(id) 课完成：\(asked) 道题答对 \(right) 道，用了 \(hints) 条提示。" },
         alreadyFinished: "本课已经结束：lesson list 可以看到其他课程。",
         quit: { line in "已退出本课，进度已保存（\(line)）。输入 lesson resume 可以接着学。" },
-        unchecked: { why in "这道题暂时无法核对（\(why)）；输入 skip 继续。" }
+        unchecked: { why in "这道题暂时无法核对（\(why)）；输入 skip 继续。" },
+        usage: { locked in "回车或 next 继续，back 返回上一步，hint 看提示，answer … 作答"
+            + (locked ? "" : "，skip 和 solution 可以跳过") + "，quit 退出（进度会保存）。每一步之间都可以输入任何实验命令。" }
     )
 }

@@ -81,7 +81,7 @@ import LessonKit
         #expect(!lab.inLesson)
         let start = lab.handle("lesson play 1")
         #expect(start.error == nil)
-        #expect(start.output.hasPrefix("━━ Lesson 1: Tiny ━━\n\nIntro.\n\n── lesson 1 · step 1/3 ──\n## Setup\nlstmlab> sizes B=1 T=2 D=3 H=2\n"))
+        #expect(start.output.hasPrefix("━━ Lesson 1: Tiny ━━\n\nIntro.\n\nEnter or 'next' continues, 'back' goes back, 'hint' helps, 'answer …' answers,\n'skip' and 'solution' move on, 'quit' leaves (progress kept). Any lab command\nworks between steps.\n\n── lesson 1 · step 1/3 ──\n## Setup\nlstmlab> sizes B=1 T=2 D=3 H=2\n"))
         #expect(start.output.hasSuffix("\n? How many gate units?\n  (answer …, hint, skip, solution)"))
         #expect(lab.inLesson)
         #expect(lab.prompt == "[lesson 1 · step 1/3] lstmlab fwd 0/2 bwd 0/2> ")

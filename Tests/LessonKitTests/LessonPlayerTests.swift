@@ -13,6 +13,7 @@ import Testing
         p.start(host: &host) { events.append($0) }
         #expect(events == [
             .header(id: 3, title: "One product for four gates", intro: "# One product for four gates\n\nIntro text."),
+            .notice("Enter or 'next' continues, 'back' goes back, 'hint' helps, 'answer …' answers, 'skip' and 'solution' move on, 'quit' leaves (progress kept). Any lab command works between steps."),
             .progress("lesson 3 · step 1/3"),
             .stepTitle("Look at the fused weight"),
             .narration("Narration before."),
