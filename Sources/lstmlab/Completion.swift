@@ -63,9 +63,12 @@ struct Completer: Sendable {
         }
     }
 
+    /// Candidates starting with `prefix`, ignoring case (`show w_ih` offers
+    /// `W_ih_f`, and Tab puts the capital back, which the parser needs).
     private func filter(_ candidates: [String], _ prefix: String) -> [String] {
         var seen = Set<String>()
-        return candidates.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }
+        let lower = prefix.lowercased()
+        return candidates.filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }
     }
 
     /// The longest prefix all `words` share (what one Tab inserts).

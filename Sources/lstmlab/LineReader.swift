@@ -12,6 +12,9 @@ final class LineReader {
         // Readline catches SIGINT while it reads, restores the terminal and
         // re-raises it to our handler (Interrupts), which resets the line.
         lstm_rl_set_catch_signals(1)
+        // One Tab lists the choices when there are several (as in the Julia
+        // REPL); a user's ~/.inputrc, read later, can turn it off.
+        rl_variable_bind("show-all-if-ambiguous", "on")
         using_history()
         stifle_history(Int32(HistoryFile.limit))
         history = historyPath.map { HistoryFile(path: $0) }

@@ -59,12 +59,26 @@ struct InteractiveTests {
         try session.expect(Self.startPrompt)
     }
 
+    @Test func tabFixesTheCaseOfAParameterName() throws {
+        let (session, _) = try start()
+        // Readline rewrites the word with backspaces, which the session strips,
+        // so the proof is that the command runs.
+        session.send("show w_hh_f\t")
+        try session.expect("W_hh_f ")
+        session.send("\r")
+        let out = try session.expect(Self.startPrompt)
+        #expect(out.contains("W_hh_f  [64, 16]"))
+        #expect(!out.contains("error"))
+        session.send("sizes t\t")
+        try session.expect("T=")
+        session.send("7\r")
+        try session.expect("lstmlab fwd 0/7 bwd 0/7> ")
+    }
+
     @Test func tabCompletesKeywordsAfterTheCommand() throws {
         let (session, _) = try start()
         session.send("step b\t")
-        try session.expect("step b")
-        session.send("\t")
-        // `back`'s and `both`: two candidates, so a second Tab lists them.
+        // `bwd` and `both`: two candidates, so Tab lists them.
         try session.expect("both")
         session.send("\u{15}set var\t")
         try session.expect("set variant ")
