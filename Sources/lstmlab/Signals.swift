@@ -4,10 +4,10 @@ import Synchronization
 
 /// Ctrl-C in the interactive lab never ends the program. At the prompt it
 /// clears the line being typed; during a command it sets `requested` (cleared
-/// before each prompt), which
-/// the interpreter polls between whole steps (`ExecutionContext.shouldCancel`).
+/// before each prompt), which the interpreter polls between whole steps
+/// (`ExecutionContext.shouldCancel`).
 ///
-/// Design (measured in docs/reference: the one that held under stress): readline
+/// Design (the one that held under stress in the prototypes): readline
 /// keeps `rl_catch_signals = 1`, catches SIGINT while it reads, restores the
 /// terminal and re-raises the signal from its own loop to our `sigaction`
 /// handler, where resetting the line is safe. The flag is an `Atomic` (a plain
@@ -18,6 +18,9 @@ enum Interrupts {
     static let inReadline = Atomic<Bool>(false)
 
     static func install() {
+        // Initialise both globals here, not lazily inside the signal handler.
+        _ = requested.load(ordering: .sequentiallyConsistent)
+        _ = inReadline.load(ordering: .sequentiallyConsistent)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = onInterrupt
         sigemptyset(&action.sa_mask)
