@@ -15,6 +15,7 @@ struct InteractiveTests {
 
     @Test func bannerPromptHelpAndCtrlDExitZero() throws {
         let folder = try LabBinary.temporaryFolder()
+        defer { LabBinary.remove(folder) }
         let session = try PtySession(environment: LabBinary.environment(folder: folder))
         let before = try session.expect(Self.startPrompt)
         #expect(before.contains("LSTMLab: a bidirectional LSTM you can step through"))
@@ -31,14 +32,16 @@ struct InteractiveTests {
 
     @Test func quitAndExitLeaveWithZero() throws {
         for word in ["quit", "exit"] {
-            let (session, _) = try start()
+            let (session, folder) = try start()
+            defer { LabBinary.remove(folder) }
             session.send("\(word)\r")
             #expect(try session.exitStatus() == 0)
         }
     }
 
     @Test func tabCompletesACommandWord() throws {
-        let (session, _) = try start()
+        let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
         session.send("ste\t")
         try session.expect("step ")
         session.send("fwd\r")
@@ -47,7 +50,8 @@ struct InteractiveTests {
     }
 
     @Test func tabTwiceListsTheViewNames() throws {
-        let (session, _) = try start()
+        let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
         session.send("show h_\t\t")
         let listing = try session.expect("h_b_rev")
         _ = listing
@@ -60,7 +64,8 @@ struct InteractiveTests {
     }
 
     @Test func tabFixesTheCaseOfAParameterName() throws {
-        let (session, _) = try start()
+        let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
         // Readline rewrites the word with backspaces, which the session strips,
         // so the proof is that the command runs.
         session.send("show w_hh_f\t")
@@ -76,7 +81,8 @@ struct InteractiveTests {
     }
 
     @Test func tabCompletesKeywordsAfterTheCommand() throws {
-        let (session, _) = try start()
+        let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
         session.send("step b\t")
         // `bwd` and `both`: two candidates, so Tab lists them.
         try session.expect("both")
@@ -88,6 +94,7 @@ struct InteractiveTests {
 
     @Test func tabCompletesFilePathsAfterLoad() throws {
         let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
         try Data().write(to: folder.appendingPathComponent("mine.safetensors"))
         session.send("load weights \(folder.path)/mi\t")
         try session.expect("\(folder.path)/mine.safetensors ")
@@ -96,7 +103,8 @@ struct InteractiveTests {
     }
 
     @Test func tabListsLessonNumbersInOrder() throws {
-        let (session, _) = try start()
+        let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
         session.send("lesson play \t\t")
         try session.expect("lesson play ")
         let listing = try session.expect("lstmlab fwd 0/5 bwd 0/5> lesson play ")
@@ -109,6 +117,7 @@ struct InteractiveTests {
 
     @Test func historyIsRecalledAfterARestart() throws {
         let folder = try LabBinary.temporaryFolder()
+        defer { LabBinary.remove(folder) }
         let history = folder.appendingPathComponent("state/hist")
         let first = try PtySession(environment: LabBinary.environment(folder: folder, history: history))
         try first.expect(Self.startPrompt)
@@ -132,6 +141,7 @@ struct InteractiveTests {
 
     @Test func twoLabsOpenAtOnceKeepBothHistories() throws {
         let folder = try LabBinary.temporaryFolder()
+        defer { LabBinary.remove(folder) }
         let history = folder.appendingPathComponent("hist")
         try Data("init tutorial\n".utf8).write(to: history)
         let env = LabBinary.environment(folder: folder, history: history)
@@ -151,7 +161,8 @@ struct InteractiveTests {
     }
 
     @Test func ctrlCClearsAHalfTypedLine() throws {
-        let (session, _) = try start()
+        let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
         session.send("step fw")
         try session.expect("step fw")
         session.send("\u{03}")
@@ -165,7 +176,8 @@ struct InteractiveTests {
     }
 
     @Test func ctrlCInterruptsALongRunAtAWholeStep() throws {
-        let (session, _) = try start()
+        let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
         session.send("sizes T=20000 H=64\r")
         try session.expect("lstmlab fwd 0/20000 bwd 0/20000> ")
         session.send("run\r")
@@ -193,7 +205,8 @@ struct InteractiveTests {
     }
 
     @Test func unknownCommandKeepsTheSessionAlive() throws {
-        let (session, _) = try start()
+        let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
         session.send("stpe\r")
         let out = try session.expect(Self.startPrompt)
         #expect(out.contains("error: unknown command 'stpe' (did you mean 'step'?)"))
@@ -205,6 +218,7 @@ struct InteractiveTests {
 
     @Test func aLessonStartedFromTheCommandLineUsesTheLineEditor() throws {
         let folder = try LabBinary.temporaryFolder()
+        defer { LabBinary.remove(folder) }
         let session = try PtySession(arguments: ["--lesson", "1", "--lang", "en"], environment: LabBinary.environment(folder: folder))
         try session.expect("[lesson 1 · step 1/")
         try session.expect("> ")
@@ -223,6 +237,7 @@ struct InteractiveTests {
 
     @Test func anUnwritableHistoryGivesOneWarning() throws {
         let folder = try LabBinary.temporaryFolder()
+        defer { LabBinary.remove(folder) }
         // A history path under a regular file cannot be created.
         let blocker = folder.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)

@@ -15,6 +15,10 @@ enum LabBinary {
         return url
     }
 
+    static func remove(_ folder: URL) {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     static func environment(folder: URL, history: URL? = nil) -> [String: String] {
         [
             "TERM": "xterm", "INPUTRC": "/dev/null", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",

@@ -4,23 +4,24 @@ import Testing
 /// The binary without a terminal: `-c`, FILE, piped input, flags.
 @Suite("Script mode of the binary")
 struct ScriptModeTests {
-    private func env() throws -> [String: String] {
-        LabBinary.environment(folder: try LabBinary.temporaryFolder())
+    /// A bare environment; script mode keeps no history, so HOME can point nowhere.
+    private func env() -> [String: String] {
+        LabBinary.environment(folder: URL(fileURLWithPath: "/nonexistent-lstmlab-e2e"))
     }
 
     @Test func unknownCommandInDashCSuggestsAndExitsOne() throws {
-        let r = try ScriptRun.run(["-c", "stpe"], environment: try env())
+        let r = try ScriptRun.run(["-c", "stpe"], environment: env())
         #expect(r.stderr == "-c:1: error: unknown command 'stpe' (did you mean 'step'?)\n")
         #expect(r.stdout == "")
         #expect(r.status == 1)
     }
 
     @Test func firstErrorStopsUnlessKeepGoing() throws {
-        let stopped = try ScriptRun.run(["-c", "stpe; step fwd"], environment: try env())
+        let stopped = try ScriptRun.run(["-c", "stpe; step fwd"], environment: env())
         #expect(stopped.status == 1)
         #expect(!stopped.stdout.contains("fwd step 1/5"))
 
-        let r = try ScriptRun.run(["--keep-going", "-c", "stpe; step fwd; bogus"], environment: try env())
+        let r = try ScriptRun.run(["--keep-going", "-c", "stpe; step fwd; bogus"], environment: env())
         #expect(r.stdout.contains("fwd step 1/5: read x[:, 0, :] → h_f[0]"))
         #expect(r.stderr == """
             -c:1: error: unknown command 'stpe' (did you mean 'step'?)
@@ -32,6 +33,7 @@ struct ScriptModeTests {
 
     @Test func fileErrorsNameTheFileAndLine() throws {
         let folder = try LabBinary.temporaryFolder()
+        defer { LabBinary.remove(folder) }
         let file = folder.appendingPathComponent("script.lab")
         try Data("step\n# a comment\nbogus\nstep\n".utf8).write(to: file)
         let r = try ScriptRun.run([file.path], environment: LabBinary.environment(folder: folder))
@@ -42,20 +44,20 @@ struct ScriptModeTests {
     }
 
     @Test func pipedInputBehavesLikeAFile() throws {
-        let r = try ScriptRun.run([], stdin: "step\nstpe\n", environment: try env())
+        let r = try ScriptRun.run([], stdin: "step\nstpe\n", environment: env())
         #expect(r.stderr == "<stdin>:2: error: unknown command 'stpe' (did you mean 'step'?)\n")
         #expect(r.stdout.contains("fwd step 1/5"))
         #expect(!r.stdout.contains("lstmlab fwd"))
         #expect(r.status == 1)
 
-        let ok = try ScriptRun.run([], stdin: "step both 2\ninfo\n", environment: try env())
+        let ok = try ScriptRun.run([], stdin: "step both 2\ninfo\n", environment: env())
         #expect(ok.stderr == "")
         #expect(ok.stdout.contains("fwd      2/5 steps, next reads t=2"))
         #expect(ok.status == 0)
     }
 
     @Test func badFlagIsAUsageError() throws {
-        let r = try ScriptRun.run(["--bogus"], environment: try env())
+        let r = try ScriptRun.run(["--bogus"], environment: env())
         #expect(r.stderr.contains("Unknown option '--bogus'"))
         #expect(r.status == 2)
     }
