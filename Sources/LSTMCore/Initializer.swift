@@ -68,28 +68,31 @@ public enum Initializer: String, CaseIterable, Sendable {
         let gaussian = (0..<(rows * cols)).map { _ in g.normal() }
         let transpose = rows < cols
         let (m, n) = transpose ? (cols, rows) : (rows, cols)
-        // Columns of the tall [m, n] matrix, each of length m.
-        var columns = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
+        // Column j of the tall [m, n] matrix is q[j·m ..< (j+1)·m].
+        var q = [Double](repeating: 0, count: m * n)
         for r in 0..<rows { for c in 0..<cols {
-            let v = gaussian[r * cols + c]
-            if transpose { columns[r][c] = v } else { columns[c][r] = v }
+            q[transpose ? r * m + c : c * m + r] = gaussian[r * cols + c]
         } }
-        for j in 0..<n {
-            for _ in 0..<2 {
-                for i in 0..<j {
-                    var dot = 0.0
-                    for k in 0..<m { dot += columns[i][k] * columns[j][k] }
-                    for k in 0..<m { columns[j][k] -= dot * columns[i][k] }
+        q.withUnsafeMutableBufferPointer { q in
+            for j in 0..<n {
+                let cj = j * m
+                for _ in 0..<2 {
+                    for i in 0..<j {
+                        let ci = i * m
+                        var dot = 0.0
+                        for k in 0..<m { dot += q[ci + k] * q[cj + k] }
+                        for k in 0..<m { q[cj + k] -= dot * q[ci + k] }
+                    }
                 }
+                var norm = 0.0
+                for k in 0..<m { norm += q[cj + k] * q[cj + k] }
+                norm = norm.squareRoot()
+                if norm > 0 { for k in 0..<m { q[cj + k] /= norm } }
             }
-            var norm = 0.0
-            for k in 0..<m { norm += columns[j][k] * columns[j][k] }
-            norm = norm.squareRoot()
-            if norm > 0 { for k in 0..<m { columns[j][k] /= norm } }
         }
         var out = Matrix(rows: rows, cols: cols)
         for r in 0..<rows { for c in 0..<cols {
-            out[r, c] = Float(transpose ? columns[r][c] : columns[c][r])
+            out[r, c] = Float(transpose ? q[r * m + c] : q[c * m + r])
         } }
         return out
     }

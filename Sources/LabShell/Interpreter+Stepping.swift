@@ -92,17 +92,21 @@ extension Interpreter {
                 // The step count after which this direction's latest step read t.
                 steps = d == .forward ? t + 1 : length - t
             }
-            try moveTo(steps, d)
+            if try !moveTo(steps, d) {
+                return [.text("interrupted: now \(session.positionText)" + latestText(choice))]
+            }
         }
         return [.text("now \(session.positionText)" + latestText(choice))]
     }
 
-    private mutating func moveTo(_ steps: Int, _ d: Direction) throws {
+    /// Returns false when Ctrl-C stopped it (at a whole step).
+    private mutating func moveTo(_ steps: Int, _ d: Direction) throws -> Bool {
         while session.stepper.cursor(d) > steps { try session.stepper.back(d) }
         while session.stepper.cursor(d) < steps {
-            if context.shouldCancel() { return }
+            if context.shouldCancel() { return false }
             try session.stepper.step(d)
         }
+        return true
     }
 
     private func latestText(_ choice: DirectionChoice) -> String {
