@@ -100,6 +100,44 @@ LSTMLAB_TILE(6)
 LSTMLAB_TILE(7)
 LSTMLAB_TILE(8)
 
+// One row (B = 1): a tile of one row has only two accumulators, and each FMA
+// waits for the previous one (latency 4 cycles), so this version keeps eight
+// chains going (four k at a time) and adds them at the end.
+__attribute__((target("avx512f")))
+static inline void lstmlab_row(long k, const float *a, const float *panel, const float *cin, float *c,
+                               __mmask16 m0, __mmask16 m1) {
+    __m512 x0 = _mm512_setzero_ps(), x1 = _mm512_setzero_ps(), y0 = _mm512_setzero_ps(), y1 = _mm512_setzero_ps();
+    __m512 z0 = _mm512_setzero_ps(), z1 = _mm512_setzero_ps(), w0 = _mm512_setzero_ps(), w1 = _mm512_setzero_ps();
+    long kk = 0;
+    for (; kk + 4 <= k; kk += 4) {
+        const float *p = panel + kk * LSTMLAB_PANEL;
+        __m512 a0 = _mm512_set1_ps(a[kk]), a1 = _mm512_set1_ps(a[kk + 1]);
+        __m512 a2 = _mm512_set1_ps(a[kk + 2]), a3 = _mm512_set1_ps(a[kk + 3]);
+        x0 = _mm512_fmadd_ps(a0, _mm512_loadu_ps(p), x0);
+        x1 = _mm512_fmadd_ps(a0, _mm512_loadu_ps(p + 16), x1);
+        y0 = _mm512_fmadd_ps(a1, _mm512_loadu_ps(p + 32), y0);
+        y1 = _mm512_fmadd_ps(a1, _mm512_loadu_ps(p + 48), y1);
+        z0 = _mm512_fmadd_ps(a2, _mm512_loadu_ps(p + 64), z0);
+        z1 = _mm512_fmadd_ps(a2, _mm512_loadu_ps(p + 80), z1);
+        w0 = _mm512_fmadd_ps(a3, _mm512_loadu_ps(p + 96), w0);
+        w1 = _mm512_fmadd_ps(a3, _mm512_loadu_ps(p + 112), w1);
+    }
+    for (; kk < k; kk++) {
+        const float *p = panel + kk * LSTMLAB_PANEL;
+        __m512 a0 = _mm512_set1_ps(a[kk]);
+        x0 = _mm512_fmadd_ps(a0, _mm512_loadu_ps(p), x0);
+        x1 = _mm512_fmadd_ps(a0, _mm512_loadu_ps(p + 16), x1);
+    }
+    __m512 s0 = _mm512_add_ps(_mm512_add_ps(x0, y0), _mm512_add_ps(z0, w0));
+    __m512 s1 = _mm512_add_ps(_mm512_add_ps(x1, y1), _mm512_add_ps(z1, w1));
+    if (cin) {
+        s0 = _mm512_add_ps(_mm512_maskz_loadu_ps(m0, cin), s0);
+        s1 = _mm512_add_ps(_mm512_maskz_loadu_ps(m1, cin + 16), s1);
+    }
+    _mm512_mask_storeu_ps(c, m0, s0);
+    _mm512_mask_storeu_ps(c + 16, m1, s1);
+}
+
 /// C[m, n] = Cin[m, n] + A[m, k] · Wᵀ, with W packed by lstmlab_pack.
 /// `cin` may be NULL (zeros) or equal to `c`. Call only when
 /// lstmlab_packed_available() is 1.
@@ -109,6 +147,16 @@ static inline void lstmlab_packed_gemm(long m, long n, long k, const float *a, l
     long panels = (n + LSTMLAB_PANEL - 1) / LSTMLAB_PANEL;
     // K in blocks of 256 rows: a 32-column panel block is then 32 KB and stays
     // in L1 while every row tile of A passes over it.
+    if (m == 1) {
+        for (long p = 0; p < panels; p++) {
+            long j0 = p * LSTMLAB_PANEL;
+            long width = n - j0 < LSTMLAB_PANEL ? n - j0 : LSTMLAB_PANEL;
+            __mmask16 m0 = width >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << width) - 1);
+            __mmask16 m1 = width >= 32 ? (__mmask16)0xFFFF : width > 16 ? (__mmask16)((1u << (width - 16)) - 1) : (__mmask16)0;
+            lstmlab_row(k, a, packed + p * LSTMLAB_PANEL * k, cin ? cin + j0 : NULL, c + j0, m0, m1);
+        }
+        return;
+    }
     const long kc = 256;
     for (long k0 = 0; k0 < k; k0 += kc) {
         long kb = k - k0 < kc ? k - k0 : kc;
