@@ -35,7 +35,7 @@ STANDARD = [
 ]
 
 
-def time_torch(shape, threads, repeat):
+def time_torch_here(shape, threads, repeat):
     import torch
 
     b, t, d, h = shape
@@ -51,6 +51,16 @@ def time_torch(shape, threads, repeat):
             lstm(x)
             times.append((time.perf_counter() - start) * 1e3)
     return statistics.median(times), min(times)
+
+
+def time_torch(shape, threads, repeat):
+    # A fresh process per measurement: changing torch's thread count inside one
+    # process left its 2-thread runs 10-30x slower than in a process of their own.
+    cmd = [sys.executable, os.path.abspath(__file__), "--torch-only", ",".join(map(str, shape)),
+           "--threads", str(threads), "--repeat", str(repeat)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    median, minimum = json.loads(out)
+    return median, minimum
 
 
 def time_lstmlab(binary, shape, threads, repeat):
@@ -95,7 +105,12 @@ def main():
     ap.add_argument("--stat", choices=["median", "min"], default="median",
                     help="compare medians (default) or minimums; min is steadier on a shared, busy machine")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("--torch-only", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.torch_only:
+        shape = tuple(int(v) for v in args.torch_only.split(","))
+        print(json.dumps(time_torch_here(shape, int(args.threads), args.repeat)))
+        return
 
     binary = args.lstmlab or default_binary()
     if not os.access(binary, os.X_OK):

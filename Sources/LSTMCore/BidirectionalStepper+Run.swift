@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 extension BidirectionalStepper {
@@ -71,11 +72,15 @@ extension BidirectionalStepper {
         let second = jobs[1]
         let shared = WorkerShared()
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A thread of its own: Dispatch's global pool on Linux held the block
+        // back until the calling thread waited (measured: no overlap at all).
+        let worker = Thread {
             let r = second.run(keepTraces: keepTraces) { shared.cancelled.load(ordering: .relaxed) }
             shared.result.withLock { $0 = r }
             done.signal()
         }
+        worker.stackSize = 1 << 23
+        worker.start()
         func poll() -> Bool {
             if shared.cancelled.load(ordering: .relaxed) { return true }
             if shouldCancel() {
