@@ -11,8 +11,7 @@ import LSTMCore
 /// ```
 public enum GateRenderer {
     public static func render(_ view: GateStepView, options: RenderOptions) -> String {
-        let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
-        var cellWidth = (view.pre.data + view.post.data).map { fmt($0).count }.max() ?? 1
+        var cellWidth = NumberFormat.maxWidth(view.pre.data + view.post.data, precision: options.precision)
         // Wide enough that a chunk's title ("g = tanh(z_g)") fits over its two columns.
         cellWidth = max(cellWidth, 6)
         var lines = header(view, options: options)

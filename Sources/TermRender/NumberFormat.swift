@@ -12,6 +12,21 @@ public enum NumberFormat {
         return s
     }
 
+    /// The widest `fixed` text among `values`, without formatting each one: at a
+    /// fixed precision the widest finite text belongs to the smallest or the largest value.
+    public static func maxWidth(_ values: [Float], precision: Int) -> Int {
+        var lo = Float.infinity, hi = -Float.infinity
+        var extra = 0
+        for v in values {
+            if v.isNaN { extra = max(extra, 3) } else if v.isInfinite { extra = max(extra, v > 0 ? 3 : 4) } else {
+                lo = min(lo, v)
+                hi = max(hi, v)
+            }
+        }
+        guard lo <= hi else { return max(extra, 1) }
+        return max(extra, fixed(lo, precision: precision).count, fixed(hi, precision: precision).count)
+    }
+
     /// Right-aligns `s` in `width` display columns.
     public static func pad(_ s: String, _ width: Int) -> String {
         let w = TextWidth.of(s)

@@ -64,7 +64,7 @@ public enum TensorRenderer {
         let t = view.tensor
         let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
         let maxIndexWidth = String(max(0, (t.shape.last ?? 1) - 1)).count
-        let cellWidth = max(maxIndexWidth, t.data.lazy.map { fmt($0).count }.max() ?? 1)
+        let cellWidth = max(maxIndexWidth, NumberFormat.maxWidth(t.data, precision: options.precision))
         switch t.rank {
         case 0:
             return ["  " + (t.data.first.map(fmt) ?? "")]

@@ -67,6 +67,15 @@ import Testing
         #expect(cols.contains(nil))
     }
 
+    @Test func widestNumberWithoutFormattingEach() {
+        #expect(NumberFormat.maxWidth([0.5, -12.25, 3], precision: 2) == 6)
+        #expect(NumberFormat.maxWidth([0.5, 99.5], precision: 4) == 7)
+        #expect(NumberFormat.maxWidth([-0.00001, 0.1], precision: 4) == 6)
+        #expect(NumberFormat.maxWidth([.nan, 1], precision: 0) == 3)
+        #expect(NumberFormat.maxWidth([-.infinity], precision: 4) == 4)
+        #expect(NumberFormat.maxWidth([], precision: 4) == 1)
+    }
+
     @Test func runsOfIndices() {
         #expect(TensorRenderer.runs([0, 1, 2, 4, 6, 7]) == ["0..2", "4", "6..7"])
         #expect(TensorRenderer.runs([]) == [])
