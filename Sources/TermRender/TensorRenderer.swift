@@ -142,7 +142,8 @@ public enum TensorRenderer {
         func labelLine(_ layout: [LabelledRange]) -> String? {
             guard layout.contains(where: { !$0.label.isEmpty }) else { return nil }
             let cols = columns(layout)
-            let widths = cols.map { $0.count * (cellWidth + 1) - 1 }
+            // Each shown cell is cellWidth wide, the "…" one column, with one space between.
+            let widths = cols.map { c in c.reduce(0) { $0 + ($1 == nil ? 1 : cellWidth) } + max(0, c.count - 1) }
             // If a label is wider than its columns, every label keeps only its first word (gate letter, fwd/bwd).
             let short = layout.count > 1 && zip(layout, widths).contains { TextWidth.of($0.label) > $1 }
             let parts = zip(layout, widths).map { g, w -> String in

@@ -99,6 +99,22 @@ let viewCases: [ViewCase] = [
         }
     }
 
+    /// Side-by-side groups are separated by ┃: it must sit in the same column on
+    /// the label, index and number lines (each case shows one view).
+    @Test(arguments: viewCases)
+    func separatorsLineUp(_ c: ViewCase) {
+        let columns = c.render(color: false).split(separator: "\n").map { line -> [Int] in
+            var out: [Int] = []
+            var col = 0
+            for ch in line {
+                if ch == "┃" { out.append(col) }
+                col += TextWidth.of(String(ch))
+            }
+            return out
+        }.filter { !$0.isEmpty }
+        #expect(Set(columns).count <= 1, "\(c.name): ┃ at \(Set(columns))")
+    }
+
     /// Colour only wraps text that was laid out without it: every line keeps its
     /// width, and outside heatmaps (whose cells become coloured blanks) the text is the same.
     @Test(arguments: viewCases)
