@@ -48,6 +48,8 @@ public enum SparklineRenderer {
         lines.append("        (the least and greatest computed value)" + (partial ? "; " + options.paint("·", .dim) + " = not computed yet" : ""))
 
         let labelWidth = units.map { TextWidth.of(label($0, unitName)) }.max() ?? 1
+        // Each line's least … greatest, aligned like a table's numbers.
+        let numberWidth = max(fmt(lo).count, fmt(hi).count)
         let lead = 2 + labelWidth + 3
         // One column per step, elided in the middle when T does not fit.
         let room = max(8, options.width - lead - 2 - 2 * (fmt(lo).count + 3))
@@ -90,7 +92,7 @@ public enum SparklineRenderer {
                 let styled = g.direction.map { options.paint(painted, Style.of($0)) } ?? painted
                 var text = "  " + NumberFormat.padRight(label(u, unitName), labelWidth) + " │ " + styled
                 if let a = values.min(), let b = values.max() {
-                    text += "  " + options.paint("\(fmt(a)) … \(fmt(b))", .dim)
+                    text += "  " + options.paint("\(NumberFormat.pad(fmt(a), numberWidth)) … \(NumberFormat.pad(fmt(b), numberWidth))", .dim)
                 }
                 lines.append(text)
             }

@@ -54,8 +54,8 @@ import Testing
           scale ▁ = -1.0000 … █ = 2.0000, shared by every line
                 (the least and greatest computed value); · = not computed yet
               t 0123
-          u=0 │ ▃▆█·  0.0000 … 2.0000
-          u=1 │ ▆▆▁·  -1.0000 … 1.0000
+          u=0 │ ▃▆█·   0.0000 …  2.0000
+          u=1 │ ▆▆▁·  -1.0000 …  1.0000
         """)
     }
 
