@@ -5,6 +5,7 @@
 // openblas_set_num_threads and openblas_get_corename.
 #include <cblas.h>
 #include "packed_sgemm.h"
+#include "lstm_elementwise.h"
 #include <stdlib.h>
 #include <string.h>
 #if defined(__x86_64__)

@@ -1,3 +1,5 @@
+import COpenBLAS
+
 /// One direction's parameters as raw pointers, valid inside `withPointers`.
 struct WeightPointers {
     /// `[4H, D]`, `[4H, H]`, `[4H]`, `[4H]` as `nn.LSTM` stores them.
@@ -139,9 +141,12 @@ enum StepKernel {
         /// element at a time: what `step` shows, bit for bit as the formulas
         /// are written.
         case exact
-        /// `VectorActivation`, eight lanes at once, within about 2 ulp of
-        /// `exact`: the full forward and the benchmark.
+        /// Vector formulas within about 2 ulp of `exact`: the full forward and
+        /// the benchmark. Sixteen AVX-512 lanes in C (`lstm_elementwise.h`)
+        /// where the CPU has them, else `vectorPortable`.
         case vector
+        /// `VectorActivation`, eight lanes in portable Swift SIMD.
+        case vectorPortable
     }
 
     /// Activations and state update: from `z [B, 4H]` and `cPrev [B, H]` to
@@ -151,6 +156,10 @@ enum StepKernel {
                        c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>) {
         if activations == .exact {
             finishExact(batch: b, hiddenSize: hs, z: z, cPrev: cPrev, variant: variant, gates: gates, c: c, h: h)
+            return
+        }
+        if activations == .vector && GEMM.packedAvailable {
+            lstmlab_lstm_finish(b, hs, z, cPrev, variant == .draft ? 1 : 0, gates, c, h)
             return
         }
         typealias V = SIMD8<Float>

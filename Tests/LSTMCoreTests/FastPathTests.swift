@@ -58,11 +58,16 @@ import Testing
     /// the packed-weight kernel, with and without traces.
     @Test(arguments: [StepMode.perGate, .fused, .hoisted], [true, false])
     func directionJobsMatchTheNaiveReference(mode: StepMode, packed: Bool) throws {
+        // packed: the AVX-512 kernels (products and elementwise) where the CPU has them;
+        // otherwise OpenBLAS products and the portable Swift SIMD activations.
         for s in Self.shapes {
             let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h, seed: 13)
             let stepper = try BidirectionalStepper(parameters: p, input: x)
             var jobs = stepper.remainingJobs(mode: mode)
-            for i in jobs.indices { jobs[i].packedKernel = packed }
+            for i in jobs.indices {
+                jobs[i].packedKernel = packed
+                jobs[i].activations = packed ? .vector : .vectorPortable
+            }
             for threads in [1, 2] {
                 for keep in [true, false] {
                     for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: keep, minimumWork: 0, shouldCancel: { false }) {
@@ -80,6 +85,24 @@ import Testing
                         expectNearReference(result.finalState.h.data, reference[s.t - 1].h, "\(label) final h")
                         expectNearReference(result.finalState.c.data, reference[s.t - 1].c, "\(label) final c")
                     }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [StepKernel.Activations.vector, .vectorPortable])
+    func draftVariantInTheVectorActivations(activations: StepKernel.Activations) throws {
+        for s in [(2, 3, 7, 5), (3, 4, 5, 17), (1, 2, 9, 40)] {
+            let (p, x) = try NaiveLSTMReference.model(b: s.0, t: s.1, d: s.2, h: s.3, seed: 19)
+            let stepper = try BidirectionalStepper(parameters: p, input: x, variant: .draft)
+            var jobs = stepper.remainingJobs(mode: .fused)
+            for i in jobs.indices { jobs[i].activations = activations }
+            for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: 1, keepTraces: true, shouldCancel: { false }) {
+                let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction, variant: .draft)
+                for (trace, ref) in zip(result.traces, reference) {
+                    #expect(trace.variant == .draft)
+                    expectNearReference(trace.gates.data, ref.gates, "\(s) \(direction.short) t=\(ref.t) gates")
+                    expectNearReference(trace.h.data, ref.h, "\(s) \(direction.short) t=\(ref.t) h")
                 }
             }
         }

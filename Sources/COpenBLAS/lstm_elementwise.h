@@ -1,0 +1,115 @@
+#ifndef LSTMLAB_LSTM_ELEMENTWISE_H
+#define LSTMLAB_LSTM_ELEMENTWISE_H
+// The LSTM step's elementwise part on sixteen lanes (AVX-512 with FMA), for
+// `run` and the benchmark: the same Cephes formulas as LSTMCore's
+// VectorActivation (which runs on eight SSE lanes in a portable build).
+//
+//   exp(x)  = 2^n · e^r, n = round(x / ln 2), r = x − n·ln 2, e^r = 1 + r + r²·P(r)
+//   σ(z)    = 1 / (1 + e^(−z)) for z ≥ 0,  e^z / (1 + e^z) for z < 0
+//   tanh(z) = z + z³·Q(z²) for |z| < 0.625, else sign(z)·(1 − e^(−2|z|)) / (1 + e^(−2|z|))
+//   c' = f⊙c + i⊙g,  h' = o⊙tanh(c')
+//
+// Call only when lstmlab_packed_available() is 1.
+#include <immintrin.h>
+
+#if defined(__x86_64__)
+__attribute__((target("avx512f"), always_inline))
+static inline __m512 lstmlab_exp_nonpositive(__m512 x) {
+    const __m512 lo = _mm512_set1_ps(-87.33f);
+    __mmask16 tiny = _mm512_cmp_ps_mask(x, lo, _CMP_LT_OQ);
+    x = _mm512_max_ps(x, lo);
+    const __m512 magic = _mm512_set1_ps(12582912.0f);
+    __m512 shifted = _mm512_fmadd_ps(x, _mm512_set1_ps(1.44269504088896341f), magic);
+    __m512 n = _mm512_sub_ps(shifted, magic);
+    __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.693359375f), x);
+    r = _mm512_fnmadd_ps(n, _mm512_set1_ps(-2.12194440e-4f), r);
+    __m512 r2 = _mm512_mul_ps(r, r);
+    __m512 p = _mm512_set1_ps(1.9875691500e-4f);
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.3981999507e-3f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(8.3334519073e-3f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(4.1665795894e-2f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.6666665459e-1f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(5.0000001201e-1f));
+    __m512 er = _mm512_add_ps(_mm512_fmadd_ps(p, r2, r), _mm512_set1_ps(1.0f));
+    __m512i ni = _mm512_sub_epi32(_mm512_castps_si512(shifted), _mm512_set1_epi32(0x4B400000));
+    __m512 scale = _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_add_epi32(ni, _mm512_set1_epi32(127)), 23));
+    return _mm512_maskz_mov_ps((__mmask16)~tiny, _mm512_mul_ps(er, scale));
+}
+
+__attribute__((target("avx512f"), always_inline))
+static inline __m512 lstmlab_abs(__m512 x) {
+    return _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(x), _mm512_set1_epi32(0x7FFFFFFF)));
+}
+
+__attribute__((target("avx512f"), always_inline))
+static inline __m512 lstmlab_sigmoid(__m512 z) {
+    __mmask16 neg = _mm512_cmp_ps_mask(z, _mm512_setzero_ps(), _CMP_LT_OQ);
+    __m512 e = lstmlab_exp_nonpositive(_mm512_sub_ps(_mm512_setzero_ps(), lstmlab_abs(z)));
+    __m512 one = _mm512_set1_ps(1.0f);
+    __m512 numerator = _mm512_mask_mov_ps(one, neg, e);
+    return _mm512_div_ps(numerator, _mm512_add_ps(one, e));
+}
+
+__attribute__((target("avx512f"), always_inline))
+static inline __m512 lstmlab_tanh(__m512 z) {
+    __m512 a = lstmlab_abs(z);
+    __m512 s = _mm512_mul_ps(a, a);
+    __m512 q = _mm512_set1_ps(-5.70498872745e-3f);
+    q = _mm512_fmadd_ps(q, s, _mm512_set1_ps(2.06390887954e-2f));
+    q = _mm512_fmsub_ps(q, s, _mm512_set1_ps(5.37397155531e-2f));
+    q = _mm512_fmadd_ps(q, s, _mm512_set1_ps(1.33314422036e-1f));
+    q = _mm512_fmsub_ps(q, s, _mm512_set1_ps(3.33332819422e-1f));
+    __m512 small = _mm512_fmadd_ps(_mm512_mul_ps(q, s), a, a);
+    __m512 e = lstmlab_exp_nonpositive(_mm512_mul_ps(_mm512_set1_ps(-2.0f), a));
+    __m512 one = _mm512_set1_ps(1.0f);
+    __m512 large = _mm512_div_ps(_mm512_sub_ps(one, e), _mm512_add_ps(one, e));
+    __mmask16 isSmall = _mm512_cmp_ps_mask(a, _mm512_set1_ps(0.625f), _CMP_LT_OQ);
+    __m512 t = _mm512_mask_mov_ps(large, isSmall, small);
+    // Put z's sign back.
+    __m512i sign = _mm512_and_si512(_mm512_castps_si512(z), _mm512_set1_epi32((int)0x80000000u));
+    return _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(t), sign));
+}
+
+/// From z [b, 4h] (gate order i, f, g, o) and cPrev [b, h] to gates [b, 4h],
+/// c [b, h] and h [b, h]. `draft` swaps the activations of g and o as the
+/// tutorial's first draft did.
+__attribute__((target("avx512f")))
+static inline void lstmlab_lstm_finish(long b, long hs, const float *z, const float *cPrev, int draft,
+                                       float *gates, float *c, float *h) {
+    long n = 4 * hs;
+    for (long r = 0; r < b; r++) {
+        const float *zr = z + r * n;
+        const float *cpr = cPrev + r * hs;
+        float *gr = gates + r * n, *cr = c + r * hs, *hr = h + r * hs;
+        for (long u = 0; u < hs; u += 16) {
+            long left = hs - u;
+            __mmask16 m = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+            __m512 zi = _mm512_maskz_loadu_ps(m, zr + u), zf = _mm512_maskz_loadu_ps(m, zr + hs + u);
+            __m512 zg = _mm512_maskz_loadu_ps(m, zr + 2 * hs + u), zo = _mm512_maskz_loadu_ps(m, zr + 3 * hs + u);
+            __m512 cp = _mm512_maskz_loadu_ps(m, cpr + u);
+            __m512 i = lstmlab_sigmoid(zi), f = lstmlab_sigmoid(zf), g, o;
+            if (draft) {
+                g = lstmlab_sigmoid(zo);
+                o = lstmlab_tanh(zg);
+            } else {
+                g = lstmlab_tanh(zg);
+                o = lstmlab_sigmoid(zo);
+            }
+            __m512 cn = _mm512_fmadd_ps(f, cp, _mm512_mul_ps(i, g));
+            __m512 hn = _mm512_mul_ps(o, lstmlab_tanh(cn));
+            _mm512_mask_storeu_ps(gr + u, m, i);
+            _mm512_mask_storeu_ps(gr + hs + u, m, f);
+            _mm512_mask_storeu_ps(gr + 2 * hs + u, m, g);
+            _mm512_mask_storeu_ps(gr + 3 * hs + u, m, o);
+            _mm512_mask_storeu_ps(cr + u, m, cn);
+            _mm512_mask_storeu_ps(hr + u, m, hn);
+        }
+    }
+}
+#else
+static inline void lstmlab_lstm_finish(long b, long hs, const float *z, const float *cPrev, int draft,
+                                       float *gates, float *c, float *h) {
+    (void)b; (void)hs; (void)z; (void)cPrev; (void)draft; (void)gates; (void)c; (void)h;
+}
+#endif
+#endif
