@@ -5,7 +5,7 @@
 SWIFT ?= swift
 DEPS_DEB := libreadline-dev libopenblas-dev
 
-.PHONY: run test build release deps clean
+.PHONY: run test build release deps clean fuzz fuzz-build
 
 deps:
 	@missing=""; for p in $(DEPS_DEB); do \
@@ -33,6 +33,15 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build
+
+# Coverage-guided fuzzing (libFuzzer + AddressSanitizer), FUZZ_SECONDS per target.
+# Builds in .build-fuzz, apart from the normal build; see fuzz/README.md.
+FUZZ_SECONDS ?= 60
+fuzz-build: deps
+	fuzz/build.sh
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
 clean:
 	rm -rf .build
