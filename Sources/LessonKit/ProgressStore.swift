@@ -75,10 +75,11 @@ public struct ProgressStore: Sendable {
             throw ProgressError(message: "cannot read \(url.path): \(error.localizedDescription)")
         }
         do {
-            let file = try JSONDecoder().decode(ProgressFile.self, from: data)
+            var file = try JSONDecoder().decode(ProgressFile.self, from: data)
             guard file.version == 1 else {
                 throw ProgressError(message: "version \(file.version) is newer than this lstmlab understands")
             }
+            file.clampCounts()
             return (file, nil)
         } catch {
             let why = (error as? ProgressError)?.message ?? "not valid progress JSON"
@@ -120,6 +121,26 @@ public struct ProgressStore: Sendable {
             let code = errno
             try? fm.removeItem(at: tmp)
             throw ProgressError(message: "cannot replace \(url.path): \(String(cString: strerror(code)))")
+        }
+    }
+}
+
+extension ProgressFile {
+    /// The largest hint or wrong-answer count kept from a file.
+    static let maxCount = 1_000_000
+
+    /// Brings counts and steps from a corrupt or hand-edited file into range, so
+    /// `hints += 1` and the totals cannot overflow (a count of Int.max trapped).
+    mutating func clampCounts() {
+        for (id, var lesson) in lessons {
+            lesson.step = min(max(lesson.step, 0), ProgressFile.maxCount)
+            lesson.stepCount = min(max(lesson.stepCount, 0), ProgressFile.maxCount)
+            for (key, var q) in lesson.questions {
+                q.hints = min(max(q.hints, 0), ProgressFile.maxCount)
+                q.wrong = min(max(q.wrong, 0), ProgressFile.maxCount)
+                lesson.questions[key] = q
+            }
+            lessons[id] = lesson
         }
     }
 }
