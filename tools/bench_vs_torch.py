@@ -102,8 +102,8 @@ def main():
     ap.add_argument("--shape", help="one shape B,T,D,H instead of the standard list")
     ap.add_argument("--threads", default="1,2", help="thread counts for --shape, comma-separated (default 1,2)")
     ap.add_argument("--repeat", type=int, default=5, help="timed repeats per side and mode (default 5)")
-    ap.add_argument("--stat", choices=["median", "min"], default="median",
-                    help="compare medians (default) or minimums; min is steadier on a shared, busy machine")
+    ap.add_argument("--stat", choices=["median", "min", "both"], default="both",
+                    help="compare medians, minimums (steadier on a shared, busy machine) or both (default)")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--torch-only", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -125,15 +125,27 @@ def main():
 
     import torch
 
-    rows = []
+    measured = []
     kernels = ""
     for shape, threads in runs:
-        torch_median, torch_min = time_torch(shape, threads, args.repeat)
+        torch_times = time_torch(shape, threads, args.repeat)
         lab = time_lstmlab(binary, shape, threads, args.repeat)
         kernels = lab.get("kernels", "")
+        measured.append((shape, threads, torch_times, lab))
+        print(f"  measured B=%d T=%d D=%d H=%d threads={threads}" % shape, file=sys.stderr)
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    for stat in (["median", "min"] if args.stat == "both" else [args.stat]):
+        print_table(stat, measured, args, kernels, load, torch.__version__)
+        print()
+
+
+def print_table(stat, measured, args, kernels, load, torch_version):
+    rows = []
+    for shape, threads, (torch_median, torch_min), lab in measured:
         modes = {r["mode"]: r for r in lab["results"]}
-        key = "median_ms" if args.stat == "median" else "min_ms"
-        torch_ms = torch_median if args.stat == "median" else torch_min
+        key = "median_ms" if stat == "median" else "min_ms"
+        torch_ms = torch_median if stat == "median" else torch_min
         best = min(modes.values(), key=lambda r: r[key])
         run_ms = lab.get("run_ms")
         rows.append({
@@ -148,19 +160,17 @@ def main():
             "step_fused": modes["fused"]["step_us"], "step_hoisted": modes["hoisted"]["step_us"],
             "gflops": lab_gflops(shape, best[key]),
         })
-        print(f"  measured {rows[-1]['shape']} threads={threads}", file=sys.stderr)
 
-    stat = args.stat
-    header = ["shape", "threads", f"torch ms ({stat})", f"per-gate ms", f"fused ms", f"hoisted ms", "run ms (median)",
+    header = ["shape", "threads", f"torch ms", f"per-gate ms", f"fused ms", f"hoisted ms", "run ms (median)",
               "torch ÷ best", "torch ÷ run (medians)", "per-gate ÷ fused", "run ÷ hoisted (medians)", "GFLOP/s (best)",
               "one step µs fused / hoisted"]
     table = [[r["shape"], str(r["threads"]), "%.1f" % r["torch"], "%.1f" % r["per-gate"], "%.1f" % r["fused"],
               "%.1f" % r["hoisted"], "%.1f" % r["run"], "%.2f× (%s)" % (r["speedup"], r["best"]),
               "%.2f×" % r["run_speedup"], "%.2f×" % r["fused_vs_pergate"], "%.2f" % r["run_vs_bench"],
               "%.1f" % r["gflops"], "%.1f / %.1f" % (r["step_fused"], r["step_hoisted"])] for r in rows]
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    context = (f"{cpu_name()}, {os.cpu_count()} logical CPUs; torch {torch.__version__}; "
-               f"lstmlab kernels: {kernels}; {stat} of {args.repeat} timed runs after a warm-up; load average {load:.1f} at the end")
+    context = (f"{cpu_name()}, {os.cpu_count()} logical CPUs; torch {torch_version}; "
+               f"lstmlab kernels: {kernels}; times are the {stat} of {args.repeat} timed runs after a warm-up "
+               f"(run ms: median); load average {load:.1f} at the end")
     if args.markdown:
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))
@@ -174,7 +184,6 @@ def main():
         for row in table:
             print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
         print(context)
-
 
 if __name__ == "__main__":
     main()
