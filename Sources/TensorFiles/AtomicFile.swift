@@ -22,6 +22,8 @@ public enum AtomicFile {
         var existing = stat()
         let exists = stat(path, &existing) == 0
         if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw fail("is a directory") }
+        // The rename would replace a device or pipe with a regular file (as root, `save weights /dev/null` replaced /dev/null).
+        if exists && (existing.st_mode & S_IFMT) != S_IFREG { throw fail("not a regular file (a device, pipe or socket); it was left alone") }
 
         var folderInfo = stat()
         guard stat(folder, &folderInfo) == 0 else {
