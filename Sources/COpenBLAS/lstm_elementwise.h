@@ -10,7 +10,9 @@
 //   c' = f⊙c + i⊙g,  h' = o⊙tanh(c')
 //
 // Call only when lstmlab_packed_available() is 1.
+#if defined(__x86_64__)
 #include <immintrin.h>
+#endif
 
 #if defined(__x86_64__)
 __attribute__((target("avx512f"), always_inline))

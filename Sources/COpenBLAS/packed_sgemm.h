@@ -12,7 +12,9 @@
 // and an 8×32 AVX-512 register tile walks each panel. Compiled for AVX-512
 // through a target attribute, so the rest of the program stays portable;
 // lstmlab_packed_available() says whether this CPU and OS can run it.
+#if defined(__x86_64__)
 #include <immintrin.h>
+#endif
 #include <stddef.h>
 #include <string.h>
 #if defined(__x86_64__)
