@@ -12,6 +12,21 @@ import COpenBLAS
 /// own threads, and OpenBLAS's own threads would fight them for the cores.
 /// Its results differ from the SIMD loop in the last bits only (the order of
 /// the sums differs), well inside the 1e-5 tolerance the tests use.
+/// Process-wide OpenBLAS set-up that must happen before any other thread runs.
+public enum BLASSetup {
+    /// Chooses OpenBLAS kernels that suit this CPU where OpenBLAS 0.3.21 does
+    /// not know it and falls back to slow generic ones (see
+    /// `lstmlab_openblas_fix_coretype` in the COpenBLAS shim). It sets and
+    /// unsets an environment variable, which races with `getenv` in any other
+    /// thread, so only `main` calls it, first thing. Without it (as in the
+    /// tests) results are the same within rounding, only slower.
+    /// Returns true when it switched kernels.
+    @discardableResult
+    public static func atProcessStart() -> Bool {
+        lstmlab_openblas_fix_coretype() != 0
+    }
+}
+
 enum GEMM {
     /// Products with at most this many multiply-adds take the Swift loop.
     ///
@@ -20,11 +35,10 @@ enum GEMM {
     /// with OpenBLAS up to roughly this size.
     static let smallLimit = 16_384
 
-    /// OpenBLAS's settings are process-wide; they are made once, before the
-    /// first call: one thread, and kernels that suit this CPU (see
-    /// `lstmlab_openblas_fix_coretype` in the COpenBLAS shim).
+    /// OpenBLAS's settings are process-wide; made once, before the first
+    /// call: one thread per call (the directions have their own threads).
+    /// The kernel choice is `BLASSetup.atProcessStart`'s, made earlier.
     private static let configured: Void = {
-        _ = lstmlab_openblas_fix_coretype()
         openblas_set_num_threads(1)
     }()
 

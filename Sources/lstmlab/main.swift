@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabShell
+import LSTMCore
 
 // A thin executable: flags, the line source, print, exit. Exit statuses:
 // 0 ok, 1 a command failed, 2 usage error.
@@ -21,6 +22,9 @@ func launch<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String
         Foundation.exit(2)
     }
 }
+
+// Before any other thread exists (it touches the environment for a moment).
+BLASSetup.atProcessStart()
 
 // `lstmlab bench …` is routed by hand: the root command's optional FILE
 // argument would otherwise take the word "bench" as a script name.
