@@ -8,8 +8,9 @@ struct LSTMLabCommand: ParsableCommand {
         commandName: "lstmlab",
         abstract: "Step through a bidirectional LSTM one timestep at a time, in either direction.",
         discussion: """
-        With no FILE and no -c, lstmlab starts the interactive lab on a terminal, or reads
-        commands from standard input when it is a pipe. Commands: see 'help' inside the lab.
+        With no FILE and no -c, lstmlab starts the interactive lab on a terminal, or reads commands from standard input when it is a pipe. Inside the lab, 'help' lists the commands.
+
+        'lstmlab bench --shape B,T,D,H [--threads N] [--repeat R] [--json]' times a full bidirectional forward in each mode (see 'lstmlab bench --help').
 
         Exit status: 0 ok, 1 a command failed, 2 usage error.
         """
