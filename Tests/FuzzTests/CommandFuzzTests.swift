@@ -11,7 +11,9 @@ import TensorFiles
 /// `Lab.handle`, the session checked after every one.
 @Suite struct CommandFuzzTests {
     /// Seeds and line counts: 4 × 3,000 = 12,000 lines per `make test`.
+    /// `LSTMLAB_FUZZ_EXTRA_SEEDS=N` adds seeds 1000…1000+N-1 for a longer run by hand.
     static let seeds: [UInt64] = [1, 2, 3, 20_261_128]
+        + (1000..<(1000 + UInt64(ProcessInfo.processInfo.environment["LSTMLAB_FUZZ_EXTRA_SEEDS"].flatMap { UInt64($0) } ?? 0)))
     static let linesPerSeed = 3_000
 
     @Test(arguments: seeds)

@@ -1,4 +1,6 @@
+import Foundation
 import LSTMCore
+import TensorFiles
 import Testing
 @testable import LabShell
 
@@ -117,5 +119,55 @@ import Testing
         expectRefused("show y t=-1", "t must be a whole number from 0 to 16777216, not '-1'", in: &lab)
         expectRefused("spark h_f u=16", "u=16 is out of range: units go from 0 to 15", in: &lab)
         expectRefused("goto t=9223372036854775807", "t must be a whole number from 0 to 16777216, not '9223372036854775807'", in: &lab)
+    }
+}
+
+/// `load` checks the memory limit before it reads and before it builds the session.
+@Suite struct LoadLimitTests {
+    func lab(memoryLimit: Int) -> Lab {
+        var settings = Session.Settings()
+        settings.memoryLimit = memoryLimit
+        return Lab(interpreter: Interpreter(session: .demo(settings: settings)))
+    }
+
+    @Test func filesLargerThanTheLimitAreNotRead() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        _ = try scratch.readablePaths()
+        var small = lab(memoryLimit: 256)
+        let x = "\(scratch.path)/x.npy"
+        #expect(small.handle("load input \(x)").error == "\(x): file is 608 bytes, more than the limit of 256 bytes")
+        let w = "\(scratch.path)/w.safetensors"
+        var demo = lab(memoryLimit: 64 << 10)
+        #expect(demo.handle("save weights \(w)").error == nil)
+        #expect(small.handle("load weights \(w)").error == "\(w): file is 13952 bytes, more than the limit of 256 bytes")
+    }
+
+    @Test func inputWhoseSessionWouldExceedTheLimitIsRefused() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let long = try Tensor(shape: [3, 200, 8], data: [Float](repeating: 0.25, count: 4800))
+        let path = "\(scratch.path)/long.npy"
+        try NPY.write(long, path: path)
+        var lab = lab(memoryLimit: 64 << 10)
+        let before = lab.session.input
+        #expect(lab.handle("load input \(path)").error == "sizes B=3 T=200 D=8 H=16 would need about 1.2 MiB, over the limit of 64.0 KiB (start with --memory-limit MiB to raise it)")
+        #expect(lab.session.input == before)
+    }
+
+    @Test func weightsWhoseSessionWouldExceedTheLimitAreRefused() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        var big = Lab(interpreter: Interpreter(session: .demo()))
+        #expect(big.handle("sizes H=64").error == nil)
+        let path = "\(scratch.path)/h64.safetensors"
+        #expect(big.handle("save weights \(path)").error == nil)
+        var lab = lab(memoryLimit: 64 << 10)
+        let before = lab.session.parameters
+        #expect(lab.handle("load weights \(path)").error == "\(path): file is 152216 bytes, more than the limit of 65536 bytes")
+        var roomy = self.lab(memoryLimit: 160 << 10)
+        #expect(roomy.handle("load weights \(path)").error == "sizes B=3 T=5 D=8 H=64 would need about 272.2 KiB, over the limit of 160.0 KiB (start with --memory-limit MiB to raise it)")
+        #expect(lab.session.parameters == before)
+        #expect(roomy.session.parameters == before)
     }
 }
