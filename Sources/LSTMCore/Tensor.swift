@@ -112,13 +112,18 @@ public struct Tensor: Equatable, Sendable {
     /// The first non-finite element, as a multi-index, if any.
     public func firstNonFinite() -> (index: [Int], value: Float)? {
         guard let flat = data.firstIndex(where: { !$0.isFinite }) else { return nil }
+        return (Tensor.multiIndex(flat, shape: shape), data[flat])
+    }
+
+    /// The row-major multi-index of flat offset `flat` in `shape`.
+    public static func multiIndex(_ flat: Int, shape: [Int]) -> [Int] {
         var rest = flat
         var index = [Int](repeating: 0, count: shape.count)
-        for axis in stride(from: shape.count - 1, through: 0, by: -1) {
-            let d = shape[axis]
-            if d > 0 { index[axis] = rest % d; rest /= d }
+        for axis in stride(from: shape.count - 1, through: 0, by: -1) where shape[axis] > 0 {
+            index[axis] = rest % shape[axis]
+            rest /= shape[axis]
         }
-        return (index, data[flat])
+        return index
     }
 }
 

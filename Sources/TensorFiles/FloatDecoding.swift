@@ -134,12 +134,6 @@ struct NonFiniteElement: Error {
 
     /// The row-major multi-index of `flat` in `shape`.
     static func multiIndex(_ flat: Int, shape: [Int]) -> [Int] {
-        var rest = flat
-        var index = [Int](repeating: 0, count: shape.count)
-        for axis in stride(from: shape.count - 1, through: 0, by: -1) where shape[axis] > 0 {
-            index[axis] = rest % shape[axis]
-            rest /= shape[axis]
-        }
-        return index
+        Tensor.multiIndex(flat, shape: shape)
     }
 }

@@ -40,11 +40,5 @@ func expectClose(_ actual: Tensor, _ expected: Tensor, _ what: @autoclosure () -
 }
 
 private func multiIndex(_ flat: Int, shape: [Int]) -> [Int] {
-    var rest = flat
-    var index = [Int](repeating: 0, count: shape.count)
-    for axis in stride(from: shape.count - 1, through: 0, by: -1) where shape[axis] > 0 {
-        index[axis] = rest % shape[axis]
-        rest /= shape[axis]
-    }
-    return index
+    Tensor.multiIndex(flat, shape: shape)
 }
