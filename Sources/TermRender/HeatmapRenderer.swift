@@ -107,6 +107,8 @@ public enum HeatmapRenderer {
             return String(repeating: ramp[i], count: 2)
         case .signed, .free:
             let denom = scale == .signed ? 1 : (m > 0 ? m : 1)
+            // A non-finite maxAbs (inf or nan among the values) would make x nan, and Int(nan) traps.
+            guard (v / denom).isFinite else { return "??" }
             let x = min(max(v / denom, -1), 1)
             if options.color {
                 let i = Int(((x + 1) / 2 * Float(diverging.count - 1)).rounded())

@@ -57,7 +57,10 @@ public enum SparklineRenderer {
         func bar(_ v: Float) -> Character {
             guard v.isFinite else { return "?" }
             if hi <= lo { return bars[bars.count / 2] }
-            let i = Int(((v - lo) / (hi - lo) * Float(bars.count - 1)).rounded())
+            // In Double: hi − lo of two large finite floats (±3e38) overflows Float to inf, and Int(nan) traps.
+            let position = (Double(v) - Double(lo)) / (Double(hi) - Double(lo)) * Double(bars.count - 1)
+            guard position.isFinite else { return "?" }
+            let i = Int(position.rounded())
             return bars[min(max(i, 0), bars.count - 1)]
         }
         lines.append(NumberFormat.pad(timeName, lead - 1) + " " + options.paint(ruler(cols), .dim))
