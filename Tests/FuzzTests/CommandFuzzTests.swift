@@ -148,6 +148,9 @@ struct ScratchFolder {
         let x = try Tensor(shape: [3, 5, 8], data: (0..<120).map { Float($0) / 100 })
         let h0 = try Tensor(shape: [2, 3, 16], data: [Float](repeating: 0.5, count: 96))
         let tiny = try Tensor(shape: [1, 1, 1], data: [2])
+        let big = Float.greatestFiniteMagnitude
+        let huge = try Tensor(shape: [3, 5, 8], data: (0..<120).map { $0 % 3 == 0 ? big : -big })
+        let hugeState = try Tensor(shape: [2, 3, 16], data: [Float](repeating: -big, count: 96))
         let valid = NPY.encode(x)
         var nan = NPY.encode(tiny)
         nan.replaceSubrange((nan.count - 4)..., with: [0, 0, 0xC0, 0x7F])
@@ -157,6 +160,8 @@ struct ScratchFolder {
             ("x.npy", valid),
             ("h0.npy", NPY.encode(h0)),
             ("tiny.npy", NPY.encode(tiny)),
+            ("huge.npy", NPY.encode(huge)),
+            ("huge-state.npy", NPY.encode(hugeState)),
             ("nan.npy", nan),
             ("empty.npy", []),
             ("truncated.npy", Array(valid.prefix(40))),
