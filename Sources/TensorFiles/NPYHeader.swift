@@ -117,7 +117,9 @@ struct NPYDType: Equatable, Sendable {
         func refuse(_ what: String) -> Result<NPYDType, NPYHeader.HeaderFailure> {
             .failure(.init("unsupported dtype '\(abbreviated(descr))' (\(what)); \(only)"))
         }
-        let bits = size.map { "\($0 * 8)-bit " } ?? ""
+        // Only plausible item sizes are named in bits: '<f0004947954790604384938' made `size * 8` overflow and trap.
+        let bitCount = size.flatMap { (1...64).contains($0) ? $0 * 8 : nil }
+        let bits = bitCount.map { "\($0)-bit " } ?? ""
         switch kindChar {
         case "f":
             let kind: FloatKind
@@ -125,7 +127,7 @@ struct NPYDType: Equatable, Sendable {
             case 2: kind = .float16
             case 4: kind = .float32
             case 8: kind = .float64
-            default: return refuse(size.map { "float\($0 * 8)" } ?? "unknown float size")
+            default: return refuse(bitCount.map { "float\($0)" } ?? "unknown float size")
             }
             guard order != "|" else {
                 return .failure(.init("dtype '\(descr)' has no byte order: a \(size ?? 0)-byte float needs '<' (little-endian) or '>' (big-endian)"))

@@ -37,3 +37,16 @@ import Testing
         }
     }
 }
+
+@Suite struct HostileHeaderTests {
+    @Test func aHugeDtypeSizeIsRefusedWithItsName() throws {
+        let header = "{'descr': '<f9999999999999999999', 'fortran_order': False, 'shape': (1,), }"
+        let bytes = Array("\u{93}NUMPY".unicodeScalars.map { UInt8($0.value) }) + [1, 0, UInt8(header.utf8.count + 1), 0]
+            + Array(header.utf8) + [0x0A, 0, 0, 0, 0]
+        #expect(throws: FileFormatError(file: "big.npy", reason: "unsupported dtype '<f9999999999999999999' (unknown float size); only float16, float32 and float64 arrays can be loaded")) {
+            _ = try NPY.decode(bytes, file: "big.npy")
+        }
+        let crash = try CorpusRegressionTests.bytes("crashes/NPY/dtype-size-overflow.npy")
+        #expect(throws: FileFormatError.self) { _ = try NPY.decode(crash, file: "crash.npy") }
+    }
+}
