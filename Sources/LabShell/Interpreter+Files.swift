@@ -85,8 +85,19 @@ extension Interpreter {
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
             guard isDir.boolValue else { throw LabError("\(dir): exists and is not a folder") }
         } else {
+            // Like numpy.save and mkdir without -p: the folder is made, its parents must exist.
+            let parent = (dir as NSString).deletingLastPathComponent
+            var parentIsDir: ObjCBool = false
+            if !parent.isEmpty {
+                if !FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir) {
+                    throw LabError("\(dir): cannot create the folder: \(parent) does not exist (export makes only the last folder)")
+                }
+                if !parentIsDir.boolValue {
+                    throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
+                }
+            }
             do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
             } catch {
                 throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
             }

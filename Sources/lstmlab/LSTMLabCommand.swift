@@ -60,7 +60,9 @@ struct LSTMLabCommand: ParsableCommand {
         }
         if let file {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                let reason = FileManager.default.fileExists(atPath: file) ? "cannot be read as UTF-8 text" : "no such file"
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+                let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a folder, not a script" : "cannot be read as UTF-8 text"
                 FileHandle.standardError.write(Data("lstmlab: \(file): \(reason)\n".utf8))
                 throw ExitCode(2)
             }

@@ -46,6 +46,16 @@ import Testing
         #expect(r.output.contains("not written: y, h_n, c_n (need both directions finished: fwd 2/5 bwd 0/5); bwd_* (no steps yet)"))
     }
 
+    @Test func exportMakesOnlyTheLastFolder() throws {
+        let dir = try tempDir()
+        var lab = Lab(interpreter: Interpreter(session: .demo()))
+        _ = lab.handle("run")
+        #expect(lab.handle("export \(dir)/missing/out").error == "\(dir)/missing/out: cannot create the folder: \(dir)/missing does not exist (export makes only the last folder)")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/missing"))
+        #expect(lab.handle("export \(dir)/out").error == nil)
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/out/y.npy"))
+    }
+
     @Test func inputLayoutFollowsBatchFirst() throws {
         let dir = try tempDir()
         var lab = Lab(interpreter: Interpreter(session: .demo()))
