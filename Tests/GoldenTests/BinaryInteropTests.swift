@@ -21,17 +21,7 @@ import Testing
         let out = dir + "/out"
         let result = try LabBinary.run(script(f, ["run", "export \(quoted(out))"]))
         try #require(result.status == 0, "lstmlab exited \(result.status): \(result.stderr)")
-        func exported(_ file: String) throws -> Tensor { try NPY.read(path: out + "/" + file) }
-        expectClose(try exported("y.npy"), f.y, "\(name) exported y")
-        expectClose(try exported("h_n.npy"), f.hN, "\(name) exported h_n")
-        expectClose(try exported("c_n.npy"), f.cN, "\(name) exported c_n")
-        for d in Direction.allCases {
-            let ref = f.traces(d)
-            expectClose(try exported("\(d.short)_gates_pre.npy"), ref.gatesPre, "\(name) exported \(d.short)_gates_pre")
-            expectClose(try exported("\(d.short)_gates.npy"), ref.gates, "\(name) exported \(d.short)_gates")
-            expectClose(try exported("\(d.short)_c.npy"), ref.c, "\(name) exported \(d.short)_c")
-            expectClose(try exported("\(d.short)_h.npy"), ref.h, "\(name) exported \(d.short)_h")
-        }
+        try expectExportMatches(out, f, name)
     }
 
     /// Stepping commands in a scrambled order, switching modes and undoing on the way.
@@ -48,17 +38,7 @@ import Testing
         tail += ["run", "export \(quoted(out))"]
         let result = try LabBinary.run(script(f, tail))
         try #require(result.status == 0, "lstmlab exited \(result.status): \(result.stderr)")
-        func exported(_ file: String) throws -> Tensor { try NPY.read(path: out + "/" + file) }
-        expectClose(try exported("y.npy"), f.y, "\(name) exported y")
-        expectClose(try exported("h_n.npy"), f.hN, "\(name) exported h_n")
-        expectClose(try exported("c_n.npy"), f.cN, "\(name) exported c_n")
-        for d in Direction.allCases {
-            let ref = f.traces(d)
-            expectClose(try exported("\(d.short)_gates_pre.npy"), ref.gatesPre, "\(name) exported \(d.short)_gates_pre")
-            expectClose(try exported("\(d.short)_gates.npy"), ref.gates, "\(name) exported \(d.short)_gates")
-            expectClose(try exported("\(d.short)_c.npy"), ref.c, "\(name) exported \(d.short)_c")
-            expectClose(try exported("\(d.short)_h.npy"), ref.h, "\(name) exported \(d.short)_h")
-        }
+        try expectExportMatches(out, f, name)
     }
 
     /// With batch_first off, input and y are time-major: `[T, B, D]` in, `[T, B, 2H]` out.
@@ -93,5 +73,21 @@ import Testing
         for (key, tensor) in original {
             #expect(written[key] == tensor, "\(key) round trip")
         }
+    }
+}
+
+/// Every file `export` wrote into `out` against the fixture's torch values.
+private func expectExportMatches(_ out: String, _ f: Fixture, _ name: String,
+                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func exported(_ file: String) throws -> Tensor { try NPY.read(path: out + "/" + file) }
+    expectClose(try exported("y.npy"), f.y, "\(name) exported y", sourceLocation: sourceLocation)
+    expectClose(try exported("h_n.npy"), f.hN, "\(name) exported h_n", sourceLocation: sourceLocation)
+    expectClose(try exported("c_n.npy"), f.cN, "\(name) exported c_n", sourceLocation: sourceLocation)
+    for d in Direction.allCases {
+        let ref = f.traces(d)
+        expectClose(try exported("\(d.short)_gates_pre.npy"), ref.gatesPre, "\(name) exported \(d.short)_gates_pre", sourceLocation: sourceLocation)
+        expectClose(try exported("\(d.short)_gates.npy"), ref.gates, "\(name) exported \(d.short)_gates", sourceLocation: sourceLocation)
+        expectClose(try exported("\(d.short)_c.npy"), ref.c, "\(name) exported \(d.short)_c", sourceLocation: sourceLocation)
+        expectClose(try exported("\(d.short)_h.npy"), ref.h, "\(name) exported \(d.short)_h", sourceLocation: sourceLocation)
     }
 }
