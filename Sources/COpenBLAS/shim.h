@@ -60,4 +60,47 @@ static inline int lstmlab_openblas_fix_coretype(void) {
     return 0;
 #endif
 }
+
+// LAPACK's Householder QR in Double (Fortran calling convention, 32-bit
+// integers: Debian's libopenblas is LP64 and exports them). Weak, so a BLAS
+// built without LAPACK still links; the wrappers then answer
+// LSTMLAB_NO_LAPACK and the caller falls back to its own code.
+void dgeqrf_(const int *m, const int *n, double *a, const int *lda, double *tau,
+             double *work, const int *lwork, int *info) __attribute__((weak));
+void dorgqr_(const int *m, const int *n, const int *k, double *a, const int *lda, const double *tau,
+             double *work, const int *lwork, int *info) __attribute__((weak));
+
+#define LSTMLAB_NO_LAPACK (-1000)
+
+// A = QR of the column-major [m, n] matrix a (m >= n): R in the upper
+// triangle, the reflectors below it and in tau[n]. Returns LAPACK's info
+// (0: done), or LSTMLAB_NO_LAPACK.
+static inline int lstmlab_dgeqrf(int m, int n, double *a, int lda, double *tau) {
+    if (!dgeqrf_) return LSTMLAB_NO_LAPACK;
+    int info = 0, query = -1;
+    double size = 0;
+    dgeqrf_(&m, &n, a, &lda, tau, &size, &query, &info);
+    if (info != 0) return info;
+    int lwork = size >= 1 && size < 2147483647.0 ? (int)size : n;
+    double *work = (double *)malloc(sizeof(double) * (size_t)(lwork > 0 ? lwork : 1));
+    if (work == NULL) return LSTMLAB_NO_LAPACK;
+    dgeqrf_(&m, &n, a, &lda, tau, work, &lwork, &info);
+    free(work);
+    return info;
+}
+
+// Overwrites a (as left by lstmlab_dgeqrf) with the m×n Q of orthonormal columns.
+static inline int lstmlab_dorgqr(int m, int n, double *a, int lda, const double *tau) {
+    if (!dorgqr_) return LSTMLAB_NO_LAPACK;
+    int info = 0, query = -1;
+    double size = 0;
+    dorgqr_(&m, &n, &n, a, &lda, tau, &size, &query, &info);
+    if (info != 0) return info;
+    int lwork = size >= 1 && size < 2147483647.0 ? (int)size : n;
+    double *work = (double *)malloc(sizeof(double) * (size_t)(lwork > 0 ? lwork : 1));
+    if (work == NULL) return LSTMLAB_NO_LAPACK;
+    dorgqr_(&m, &n, &n, a, &lda, tau, work, &lwork, &info);
+    free(work);
+    return info;
+}
 #endif

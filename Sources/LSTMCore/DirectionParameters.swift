@@ -63,7 +63,7 @@ public struct BiLSTMParameters: Equatable, Sendable {
 
     /// Draws both directions, forward first, from one generator.
     public static func initialized(_ initializer: Initializer, inputSize: Int, hiddenSize: Int,
-                                   using g: inout some RandomNumberGenerator) -> BiLSTMParameters {
+                                   using g: inout SeededGenerator) -> BiLSTMParameters {
         let f = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g)
         let b = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g)
         return BiLSTMParameters(unchecked: f, b)

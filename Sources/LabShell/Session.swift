@@ -59,7 +59,7 @@ public struct Session: Sendable {
         switch fill {
         case .zeros: data = [Float](repeating: 0, count: n)
         case .ones: data = [Float](repeating: 1, count: n)
-        case .random: data = (0..<n).map { _ in Float(g.normal()) }
+        case .random: data = g.floatNormals(n)
         }
         return try Tensor(shape: [s.batch, s.length, s.inputSize], data: data)
     }

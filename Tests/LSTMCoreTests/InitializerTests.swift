@@ -107,6 +107,18 @@ import Testing
         expectIdentity(gram(w, columns: true), "WᵀW for [\(rows), \(cols)]")
     }
 
+    /// LAPACK's Householder QR and the Gram–Schmidt fallback give the same sign-fixed factor.
+    @Test(arguments: [(12, 3), (3, 12), (64, 16), (40, 40)])
+    func householderAndGramSchmidtAgree(rows: Int, cols: Int) {
+        var g = SeededGenerator(seed: 8)
+        let gaussian = g.normals(rows * cols)
+        let lapack = Initializer.orthogonalFactor(gaussian, rows: rows, cols: cols)
+        let fallback = Initializer.orthogonalFactor(gaussian, rows: rows, cols: cols, lapack: false)
+        let worst = zip(lapack.data, fallback.data).map { abs($0 - $1) }.max() ?? 0
+        #expect(worst <= 1e-6, "[\(rows), \(cols)]: largest difference \(worst)")
+        expectIdentity(gram(lapack, columns: rows >= cols), "LAPACK factor [\(rows), \(cols)]")
+    }
+
     @Test func orthogonalOfAnEmptyShapeIsEmpty() {
         var g = SeededGenerator(seed: 0)
         let w = Initializer.orthogonal(rows: 0, cols: 3, using: &g)

@@ -37,4 +37,17 @@ import Testing
         let mean = u.reduce(0, +) / Float(u.count)
         #expect(abs(mean - 0.5) < 0.02)
     }
+
+    @Test func bulkDrawsAreTheScalarDrawsInStreamOrder() {
+        var one = SeededGenerator(seed: 17), bulk = SeededGenerator(seed: 17)
+        let u = (0..<1000).map { _ in one.uniform(-0.3, 0.7) }
+        let n = (0..<500).map { _ in one.normal() }
+        let f = (0..<500).map { _ in Float(one.normal()) }
+        #expect(bulk.uniforms(1000, -0.3, 0.7) == u)
+        #expect(bulk.normals(500) == n)
+        #expect(bulk.floatNormals(500) == f)
+        // Both generators are at the same place afterwards.
+        #expect(one.next() == bulk.next())
+        #expect(bulk.uniforms(0, 0, 1).isEmpty)
+    }
 }
