@@ -1,7 +1,7 @@
 #ifndef LSTMLAB_LSTM_ELEMENTWISE_H
 #define LSTMLAB_LSTM_ELEMENTWISE_H
 // The LSTM step's elementwise part on sixteen lanes (AVX-512 with FMA), for
-// `run` and the benchmark: the same Cephes formulas as LSTMCore's
+// every step the lab takes (step, run, the benchmark): the same Cephes formulas as LSTMCore's
 // VectorActivation (which runs on eight SSE lanes in a portable build).
 //
 //   exp(x)  = 2^n · e^r, n = round(x / ln 2), r = x − n·ln 2, e^r = 1 + r + r²·P(r)

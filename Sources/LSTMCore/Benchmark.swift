@@ -94,7 +94,9 @@ public enum Benchmark {
 
         var modes: [ModeResult] = []
         for mode in [StepMode.perGate, .fused, .hoisted] {
-            let jobs = stepper.remainingJobs(mode: mode)
+            // Weights packed once, as the lab packs them at its first step; a
+            // hoisted forward computes its input projection every time.
+            let jobs = stepper.remainingJobs(mode: mode, cachedProjection: false)
             var times: [Double] = []
             for i in 0...c.repeats {
                 let start = clock.now
@@ -106,7 +108,8 @@ public enum Benchmark {
             let median = Self.median(times)
             modes.append(ModeResult(mode: mode, medianMilliseconds: median, minMilliseconds: times.min() ?? median,
                                     gflops: median > 0 ? total / (median * 1e6) : 0,
-                                    stepMicroseconds: stepLatency(stepper, mode: mode, repeats: c.repeats, clock: clock, poll: poll)))
+                                    stepMicroseconds: stepLatency(stepper, mode: mode, threads: c.threads, repeats: c.repeats,
+                                                                                  clock: clock, poll: poll)))
             if cancelled { break }
         }
 
@@ -114,7 +117,9 @@ public enum Benchmark {
         if c.timesRun && !cancelled {
             var times: [Double] = []
             for _ in 0..<max(1, min(c.repeats, 5)) {
-                var fresh = stepper
+                // A new stepper each time: the timed `run` packs the weights and
+                // projects the input itself, as a learner's first `run` does.
+                var fresh = try BidirectionalStepper(parameters: parameters, input: input)
                 let start = clock.now
                 fresh.runToEnd(threads: c.threads, shouldCancel: poll)
                 times.append(milliseconds(clock.now - start))
@@ -127,7 +132,7 @@ public enum Benchmark {
 
     /// The median time of single forward steps through the stepper, as the
     /// shell's `step` takes them (at most 100 steps, 3 times over).
-    private static func stepLatency(_ stepper: BidirectionalStepper, mode: StepMode, repeats: Int,
+    private static func stepLatency(_ stepper: BidirectionalStepper, mode: StepMode, threads: Int, repeats: Int,
                                     clock: ContinuousClock, poll: () -> Bool) -> Double {
         var s = stepper
         s.mode = mode
@@ -137,7 +142,7 @@ public enum Benchmark {
             s.reset()
             for _ in 0..<steps {
                 let start = clock.now
-                do { try s.step(.forward) } catch { return median(times) * 1000 }
+                do { try s.step(.forward, threads: threads) } catch { return median(times) * 1000 }
                 times.append(milliseconds(clock.now - start))
             }
             if poll() { break }

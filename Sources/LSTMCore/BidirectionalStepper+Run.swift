@@ -32,18 +32,11 @@ extension BidirectionalStepper {
         return isComplete
     }
 
-    /// The remaining steps of each unfinished direction, as jobs.
-    func remainingJobs(mode: StepMode) -> [DirectionJob] {
-        let unfinished = Direction.allCases.filter { !isComplete($0) }
-        guard !unfinished.isEmpty else { return [] }
-        var timeMajor = [Float]()
-        timeMajor.reserveCapacity(length * batch * inputSize)
-        for m in xs { timeMajor += m.data }
-        return unfinished.map { direction in
-            DirectionJob(parameters: parameters[direction], input: timeMajor, batch: batch, length: length,
-                         direction: direction, firstStep: cursor(direction), state: currentState(direction),
-                         mode: mode, variant: variant)
-        }
+    /// The remaining steps of each unfinished direction, as jobs, with the
+    /// stepper's packed weights. `cachedProjection: false` makes a hoisted
+    /// job compute its input projection itself, as the benchmark times it.
+    func remainingJobs(mode: StepMode, cachedProjection: Bool = true) -> [DirectionJob] {
+        Direction.allCases.filter { !isComplete($0) }.map { job($0, mode: mode, cachedProjection: cachedProjection) }
     }
 
     /// Multiply-adds per direction from which `runJobs` uses a second thread.
@@ -93,7 +86,7 @@ extension BidirectionalStepper {
         while done.wait(timeout: .now() + .milliseconds(5)) == .timedOut {
             _ = poll()
         }
-        let r1 = shared.result.withLock { $0 } ?? DirectionJob.Result(traces: [], steps: 0, finalState: second.state)
+        let r1 = shared.result.withLock { $0 } ?? DirectionJob.Result(traces: [], steps: 0, lastState: nil, start: second.state)
         return [(first.direction, r0), (second.direction, r1)]
     }
 }

@@ -18,8 +18,11 @@ public struct BidirectionalStepper: Sendable {
     /// Completed steps per direction, in processing order.
     public internal(set) var traces: [[StepTrace]] = [[], []]
 
-    let xs: [Matrix]
-    private var projections: [[Matrix]?] = [nil, nil]
+    /// The input time-major, `[T, B, D]`: step t reads rows `t·B ..< (t+1)·B`.
+    let timeMajor: [Float]
+    /// Packed weights and hoisted projections, made once and shared by copies
+    /// (parameters and input never change in a stepper).
+    let cache = StepperCache()
 
     public var batch: Int { input.shape[0] }
     public var length: Int { input.shape[1] }
@@ -49,19 +52,17 @@ public struct BidirectionalStepper: Sendable {
                 if name == "h0" { states[dir].h = m } else { states[dir].c = m }
             }
         }
-        var xs: [Matrix] = []
-        xs.reserveCapacity(t)
+        var timeMajor = [Float]()
+        timeMajor.reserveCapacity(t * b * d)
         for ti in 0..<t {
-            var rows = [Float](); rows.reserveCapacity(b * d)
-            for bi in 0..<b { rows += input.data[((bi * t + ti) * d)..<((bi * t + ti + 1) * d)] }
-            xs.append(Matrix(rows: b, cols: d, data: rows))
+            for bi in 0..<b { timeMajor += input.data[((bi * t + ti) * d)..<((bi * t + ti + 1) * d)] }
         }
         self.parameters = parameters
         self.input = input
         self.initialState = states
         self.mode = mode
         self.variant = variant
-        self.xs = xs
+        self.timeMajor = timeMajor
     }
 
     // MARK: Cursors
@@ -86,29 +87,82 @@ public struct BidirectionalStepper: Sendable {
     /// The input slice `x[:, t, :]`, `[B, D]`.
     public func x(at t: Int) throws -> Matrix {
         guard t >= 0 && t < length else { throw StepperError.timeOutOfRange(t: t, length: length) }
-        return xs[t]
+        let rows = batch * inputSize
+        return Matrix(rows: batch, cols: inputSize, data: Array(timeMajor[(t * rows)..<((t + 1) * rows)]))
     }
 
     // MARK: Moving
 
     /// Takes one step in `direction` and returns its trace.
+    ///
+    /// The step runs the same kernel as `runToEnd` (packed weights where the
+    /// CPU has AVX-512, vector σ and tanh), so stepping to the end in hoisted
+    /// mode and `run` give the same numbers, bit for bit.
+    ///
+    /// With `threads ≥ 2` a large product is split over two cores (same
+    /// numbers; see `ParallelProducts`).
     @discardableResult
-    public mutating func step(_ direction: Direction) throws -> StepTrace {
+    public mutating func step(_ direction: Direction, threads: Int = 1) throws -> StepTrace {
         guard let t = nextTimeIndex(direction) else {
             throw StepperError.directionComplete(direction, length: length)
         }
-        let p = parameters[direction]
-        var projected: Matrix? = nil
-        if mode == .hoisted {
-            if projections[direction.rawValue] == nil {
-                projections[direction.rawValue] = hoistedProjection(p)
+        let b = batch, d = inputSize, n = 4 * hiddenSize
+        let packed = packedWeights(direction, mode: mode)
+        let projection = mode == .hoisted ? hoistedProjection(direction, packed: packed != nil) : nil
+        let storage = TraceStorage(batch: b, hiddenSize: hiddenSize, steps: 1)
+        let start: DirectionJob.StartState = traces[direction.rawValue].last.map { .trace($0) }
+            ?? .matrices(initialState[direction.rawValue])
+        let (mode, variant) = (self.mode, self.variant)
+        withWeightPointers(direction) { w in
+            timeMajor.withUnsafeBufferPointer { xb in
+                withPackedPointers(packed) { pk in
+                    withProjectionPointer(projection) { pp, firstT in
+                        start.withPointers { hPrev, cPrev in
+                            guard let x = xb.baseAddress else { return }
+                            // The gates' slot serves as the products' scratch before it receives the gates.
+                            StepKernel.step(batch: b, x: x + t * b * d, hPrev: hPrev, cPrev: cPrev, weights: w, mode: mode,
+                                            projected: pp.map { $0 + (t - firstT) * b * n }, packed: pk, variant: variant,
+                                            activations: .vector, split: threads >= 2, scratch: storage.gates(0),
+                                            z: storage.z(0), gates: storage.gates(0), c: storage.c(0), h: storage.h(0))
+                        }
+                    }
+                }
             }
-            projected = projections[direction.rawValue]?[t]
         }
-        let trace = LSTMCell.step(t: t, x: xs[t], state: currentState(direction), parameters: p,
-                                  mode: mode, variant: variant, projected: projected)
+        let trace = StepTrace(t: t, storage: storage, slot: 0, products: mode.productsPerStep, mode: mode, variant: variant)
         traces[direction.rawValue].append(trace)
         return trace
+    }
+
+    private func withWeightPointers<R>(_ direction: Direction, _ body: (WeightPointers) -> R) -> R {
+        direction == .forward ? parameters.forward.withPointers(body) : parameters.backward.withPointers(body)
+    }
+
+    /// The weights of `direction` packed for `mode` (nil without AVX-512), packed at the first use.
+    func packedWeights(_ direction: Direction, mode: StepMode) -> PackedDirection? {
+        cache.packed(direction, perGate: mode == .perGate) { parameters[direction] }
+    }
+
+    /// The hoisted projection of `direction` over all T, made at the first use.
+    func hoistedProjection(_ direction: Direction, packed: Bool) -> HoistedProjection {
+        let (input, b, t) = (timeMajor, batch, length)
+        return cache.projection(direction, biasSum: packed) {
+            DirectionJob.makeProjection(input: input, batch: b, times: 0..<t, parameters: parameters[direction], includesBiasSum: packed)
+        }
+    }
+
+    /// The remaining steps of `direction` as a job, with the cached packed
+    /// weights (and, when `cachedProjection`, the cached hoisted projection).
+    func job(_ direction: Direction, mode: StepMode, cachedProjection: Bool) -> DirectionJob {
+        let start: DirectionJob.StartState = traces[direction.rawValue].last.map { .trace($0) }
+            ?? .matrices(initialState[direction.rawValue])
+        var job = DirectionJob(parameters: parameters[direction], input: timeMajor, batch: batch, length: length, direction: direction,
+                               firstStep: cursor(direction), state: start, mode: mode, variant: variant)
+        job.packed = packedWeights(direction, mode: mode)
+        if mode == .hoisted && cachedProjection {
+            job.projection = hoistedProjection(direction, packed: job.packed != nil)
+        }
+        return job
     }
 
     /// Undoes the last step of `direction`.
@@ -127,16 +181,6 @@ public struct BidirectionalStepper: Sendable {
     /// Both cursors back to the start; parameters and input are kept.
     public mutating func reset() {
         traces = [[], []]
-    }
-
-    /// `X·W_ihᵀ + b_ih` for all T at once, as one `[T·B, D] · [4H, D]ᵀ` product, split per t.
-    private func hoistedProjection(_ p: DirectionParameters) -> [Matrix] {
-        let b = batch
-        var all = [Float](); all.reserveCapacity(length * b * inputSize)
-        for m in xs { all += m.data }
-        var z = Matrix(rows: length * b, cols: inputSize, data: all).timesTransposed(p.wIH)
-        z.addRowVector(p.bIH)
-        return (0..<length).map { z.rowBlock((($0) * b)..<(($0 + 1) * b)) }
     }
 }
 

@@ -11,107 +11,144 @@ struct DirectionJob: Sendable {
     /// Steps this direction has already taken (0…T).
     let firstStep: Int
     /// The state before step `firstStep`.
-    let state: LSTMState
+    let state: StartState
     let mode: StepMode
     let variant: Variant
-    /// `.vector` for speed; `.exact` reproduces `LSTMCell.step` bit for bit.
+    /// Steps to take at most (nil: to the end).
+    var maxSteps: Int? = nil
+    /// `.vector` for speed and for stepping; `.exact` is `LSTMCell.step`'s
+    /// scalar formulas.
     var activations: StepKernel.Activations = .vector
     /// Use the packed-weight AVX-512 kernel for the per-step products where
-    /// the CPU has it; false keeps every product on the `LSTMCell.step` path.
+    /// the CPU has it; false keeps every product on OpenBLAS and the Swift loops.
     var packedKernel = true
+    /// Weights packed ahead (the stepper's cache); packed here when nil.
+    var packed: PackedDirection? = nil
+    /// The hoisted projection made ahead (the stepper's cache); made here when nil.
+    var projection: HoistedProjection? = nil
+
+    /// Where the state before the first step comes from: matrices, or the
+    /// previous step's trace (read in place).
+    enum StartState: Sendable {
+        case matrices(LSTMState)
+        case trace(StepTrace)
+
+        func withPointers<R>(_ body: (UnsafePointer<Float>, UnsafePointer<Float>) -> R) -> R {
+            switch self {
+            case .trace(let trace):
+                return withExtendedLifetime(trace) { body(trace.hPointer, trace.cPointer) }
+            case .matrices(let s):
+                return s.h.data.withUnsafeBufferPointer { hb in
+                    s.c.data.withUnsafeBufferPointer { cb in
+                        guard let h = hb.baseAddress, let c = cb.baseAddress else {
+                            preconditionFailure("a state is never empty")
+                        }
+                        return body(h, c)
+                    }
+                }
+            }
+        }
+
+        var value: LSTMState {
+            switch self {
+            case .trace(let trace): return trace.state
+            case .matrices(let s): return s
+            }
+        }
+    }
 
     struct Result: Sendable {
         /// One trace per step taken, in processing order (empty unless traces were kept).
         var traces: [StepTrace]
         /// Steps taken by this run.
         var steps: Int
-        var finalState: LSTMState
+        /// The state after the last step taken (without traces), or nil to
+        /// read it from the last trace.
+        var lastState: LSTMState?
+        var start: StartState
+
+        /// The state after the last step taken.
+        var finalState: LSTMState { lastState ?? traces.last?.state ?? start.value }
     }
 
     /// Time indices of the remaining steps, in processing order.
-    var timeIndices: [Int] { (firstStep..<length).map { direction.timeIndex(step: $0, length: length) } }
+    var timeIndices: [Int] {
+        let end = maxSteps.map { min(length, firstStep + max(0, $0)) } ?? length
+        return (firstStep..<max(firstStep, end)).map { direction.timeIndex(step: $0, length: length) }
+    }
+
+    /// Whether this job's products use the packed kernel.
+    var usesPackedKernel: Bool { packedKernel && GEMM.packedAvailable }
+
+    /// `X·W_ihᵀ + b_ih` (`+ b_hh` for the packed kernel) for the time indices
+    /// `tLo ..< tHi`, as one `[(tHi−tLo)·B, D] · [4H, D]ᵀ` product.
+    static func makeProjection(input: [Float], batch b: Int, times: Range<Int>, parameters: DirectionParameters,
+                               includesBiasSum: Bool) -> HoistedProjection {
+        let d = parameters.inputSize, n = 4 * parameters.hiddenSize, rows = times.count * b
+        let bias = includesBiasSum ? zip(parameters.bIH, parameters.bHH).map { $0 + $1 } : parameters.bIH
+        let values = parameters.withPointers { w in
+            input.withUnsafeBufferPointer { xBuffer in
+                [Float].filled(count: rows * n) { pp in
+                    guard let xAll = xBuffer.baseAddress else { return }
+                    GEMM.multiplyTransposed(m: rows, n: n, k: d, a: xAll + times.lowerBound * b * d, lda: d, b: w.wIH, ldb: d,
+                                            c: pp, ldc: n, accumulate: false)
+                    bias.withUnsafeBufferPointer { bb in
+                        for r in 0..<rows {
+                            let pr = pp + r * n
+                            for j in 0..<n { pr[j] += bb[j] }
+                        }
+                    }
+                }
+            }
+        }
+        return HoistedProjection(values: values, firstT: times.lowerBound, includesBiasSum: includesBiasSum)
+    }
 
     /// Runs the remaining steps, asking `shouldStop` before each one.
     ///
-    /// With `keepTraces` every step allocates its trace (z, gates, h, c);
-    /// without, the same kernel writes into four buffers reused for the whole
-    /// run, as a plain forward pass would, and `h` of every step goes to one
-    /// output buffer like `nn.LSTM`'s `output`.
+    /// With `keepTraces` the steps write into one `TraceStorage` for the whole
+    /// run (z, gates, h, c of every step); without, the same kernel writes into
+    /// four buffers reused for the whole run, as a plain forward pass would,
+    /// and `h` of every step goes to one output buffer like `nn.LSTM`'s `output`.
     func run(keepTraces: Bool, shouldStop: () -> Bool) -> Result {
-        let b = batch, d = parameters.inputSize, hs = parameters.hiddenSize, n = 4 * hs
+        let b = batch, hs = parameters.hiddenSize, n = 4 * hs
         let times = timeIndices
         guard let tLo = times.min(), let tHi = times.max().map({ $0 + 1 }) else {
-            return Result(traces: [], steps: 0, finalState: state)
+            return Result(traces: [], steps: 0, lastState: nil, start: state)
+        }
+        let usePacked = usesPackedKernel
+        let packedWeights: PackedDirection? = usePacked
+            ? (packed.flatMap { $0.perGate == (mode == .perGate) ? $0 : nil } ?? PackedDirection(parameters, perGate: mode == .perGate))
+            : nil
+        var hoisted: HoistedProjection? = nil
+        if mode == .hoisted {
+            if let given = projection, given.includesBiasSum == (packedWeights != nil),
+               given.firstT <= tLo, given.values.count >= (tHi - given.firstT) * b * n {
+                hoisted = given
+            } else {
+                hoisted = Self.makeProjection(input: input, batch: b, times: tLo..<tHi, parameters: parameters,
+                                              includesBiasSum: packedWeights != nil)
+            }
         }
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: b * n)
         defer { scratch.deallocate() }
 
-        // Weights packed once per run for the recurrent (and, fused, the input) product.
-        let usePacked = packedKernel && GEMM.packedAvailable
-        var packedHH = [Float](), packedIH = [Float](), biasSum = [Float]()
-        if usePacked {
-            parameters.withPointers { w in
-                switch mode {
-                case .perGate:
-                    for g in 0..<4 {
-                        packedIH += GEMM.pack(w.wIH + g * hs * d, n: hs, k: d, ldw: d) ?? []
-                        packedHH += GEMM.pack(w.wHH + g * hs * hs, n: hs, k: hs, ldw: hs) ?? []
-                    }
-                case .fused:
-                    packedIH = GEMM.pack(w.wIH, n: n, k: d, ldw: d) ?? []
-                    packedHH = GEMM.pack(w.wHH, n: n, k: hs, ldw: hs) ?? []
-                case .hoisted:
-                    packedHH = GEMM.pack(w.wHH, n: n, k: hs, ldw: hs) ?? []
-                }
-            }
-            biasSum = zip(parameters.bIH, parameters.bHH).map { $0 + $1 }
-        }
-
         return parameters.withPointers { w in
             input.withUnsafeBufferPointer { xBuffer in
-                guard let xAll = xBuffer.baseAddress else { return Result(traces: [], steps: 0, finalState: state) }
-                // Hoisted: X·W_ihᵀ + b_ih (+ b_hh with packed weights) for every visited t in one product.
-                var projection = [Float]()
-                if mode == .hoisted {
-                    let rows = (tHi - tLo) * b
-                    let bias = usePacked ? biasSum : parameters.bIH
-                    projection = [Float].filled(count: rows * n) { pp in
-                        GEMM.multiplyTransposed(m: rows, n: n, k: d, a: xAll + tLo * b * d, lda: d, b: w.wIH, ldb: d,
-                                                c: pp, ldc: n, accumulate: false)
-                        bias.withUnsafeBufferPointer { bb in
-                            for r in 0..<rows {
-                                let pr = pp + r * n
-                                for j in 0..<n { pr[j] += bb[j] }
-                            }
+                guard let xAll = xBuffer.baseAddress else { return Result(traces: [], steps: 0, lastState: nil, start: state) }
+                return withPackedPointers(packedWeights) { packed in
+                    withProjectionPointer(hoisted) { p, firstT in
+                        @inline(__always) func step(_ t: Int, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+                                                    z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
+                                                    h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
+                            StepKernel.step(batch: b, x: xAll + t * b * w.inputSize, hPrev: hPrev, cPrev: cPrev, weights: w, mode: mode,
+                                            projected: p.map { $0 + (t - firstT) * b * n }, packed: packed, variant: variant,
+                                            activations: activations, scratch: scratch, z: z, gates: gates, c: c, h: h)
                         }
-                    }
-                }
-                return projection.withUnsafeBufferPointer { projectionBuffer in
-                    packedHH.withUnsafeBufferPointer { phh in
-                        packedIH.withUnsafeBufferPointer { pih in
-                            biasSum.withUnsafeBufferPointer { bs in
-                                var packed: PackedPointers? = nil
-                                if usePacked, let whh = phh.baseAddress, let sum = bs.baseAddress {
-                                    packed = PackedPointers(wIH: pih.baseAddress, wHH: whh, biasSum: sum,
-                                                            gateStrideIH: GEMM.packedSize(n: hs, k: d),
-                                                            gateStrideHH: GEMM.packedSize(n: hs, k: hs))
-                                }
-                                let p = projectionBuffer.baseAddress
-                                @inline(__always) func step(_ t: Int, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
-                                                            z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
-                                                            h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
-                                    StepKernel.preActivations(batch: b, x: xAll + t * b * d, h: hPrev, weights: w, mode: mode,
-                                                              projected: p.map { $0 + (t - tLo) * b * n }, z: z, scratch: scratch,
-                                                              packed: packed)
-                                    StepKernel.finish(batch: b, hiddenSize: hs, z: z, cPrev: cPrev, variant: variant, activations: activations,
-                                                      gates: gates, c: c, h: h)
-                                }
-                                if keepTraces {
-                                    return runKeepingTraces(times, b: b, hs: hs, shouldStop: shouldStop, step: step)
-                                } else {
-                                    return runWithoutTraces(times, b: b, hs: hs, shouldStop: shouldStop, step: step)
-                                }
-                            }
+                        if keepTraces {
+                            return runKeepingTraces(times, b: b, hs: hs, shouldStop: shouldStop, step: step)
+                        } else {
+                            return runWithoutTraces(times, b: b, hs: hs, shouldStop: shouldStop, step: step)
                         }
                     }
                 }
@@ -124,32 +161,20 @@ struct DirectionJob: Sendable {
 
     private func runKeepingTraces(_ times: [Int], b: Int, hs: Int, shouldStop: () -> Bool,
                                   step: StepFunction) -> Result {
-        let n = 4 * hs
+        let storage = TraceStorage(batch: b, hiddenSize: hs, steps: times.count)
         var traces: [StepTrace] = []
         traces.reserveCapacity(times.count)
-        var current = state
-        for t in times {
-            if shouldStop() { break }
-            var hNew = [Float](), cNew = [Float](), gates = [Float]()
-            let z = [Float].filled(count: b * n) { zp in
-                gates = [Float].filled(count: b * n) { gp in
-                    hNew = [Float].filled(count: b * hs) { hp in
-                        cNew = [Float].filled(count: b * hs) { cp in
-                            current.h.data.withUnsafeBufferPointer { hb in
-                                current.c.data.withUnsafeBufferPointer { cb in
-                                    guard let hPrev = hb.baseAddress, let cPrev = cb.baseAddress else { return }
-                                    step(t, hPrev, cPrev, zp, gp, hp, cp)
-                                }
-                            }
-                        }
-                    }
-                }
+        state.withPointers { h0, c0 in
+            var hPrev = h0, cPrev = c0
+            for (k, t) in times.enumerated() {
+                if shouldStop() { break }
+                step(t, hPrev, cPrev, storage.z(k), storage.gates(k), storage.h(k), storage.c(k))
+                hPrev = UnsafePointer(storage.h(k))
+                cPrev = UnsafePointer(storage.c(k))
+                traces.append(StepTrace(t: t, storage: storage, slot: k, products: mode.productsPerStep, mode: mode, variant: variant))
             }
-            current = LSTMState(h: Matrix(rows: b, cols: hs, data: hNew), c: Matrix(rows: b, cols: hs, data: cNew))
-            traces.append(StepTrace(t: t, gatesPre: Matrix(rows: b, cols: n, data: z), gates: Matrix(rows: b, cols: n, data: gates),
-                                    state: current, products: mode.productsPerStep, mode: mode, variant: variant))
         }
-        return Result(traces: traces, steps: traces.count, finalState: current)
+        return Result(traces: traces, steps: traces.count, lastState: nil, start: state)
     }
 
     private func runWithoutTraces(_ times: [Int], b: Int, hs: Int, shouldStop: () -> Bool,
@@ -162,8 +187,10 @@ struct DirectionJob: Sendable {
         let c = UnsafeMutablePointer<Float>.allocate(capacity: 2 * bh)
         let output = UnsafeMutablePointer<Float>.allocate(capacity: max(1, length * bh))
         defer { z.deallocate(); gates.deallocate(); h.deallocate(); c.deallocate(); output.deallocate() }
-        state.h.data.withUnsafeBufferPointer { if let s = $0.baseAddress { h.update(from: s, count: bh) } }
-        state.c.data.withUnsafeBufferPointer { if let s = $0.baseAddress { c.update(from: s, count: bh) } }
+        state.withPointers { h0, c0 in
+            h.update(from: h0, count: bh)
+            c.update(from: c0, count: bh)
+        }
         var prev = 0, taken = 0
         for t in times {
             if shouldStop() { break }
@@ -175,6 +202,6 @@ struct DirectionJob: Sendable {
         }
         let final = LSTMState(h: Matrix(rows: b, cols: hs, data: Array(UnsafeBufferPointer(start: h + prev, count: bh))),
                               c: Matrix(rows: b, cols: hs, data: Array(UnsafeBufferPointer(start: c + prev, count: bh))))
-        return Result(traces: [], steps: taken, finalState: final)
+        return Result(traces: [], steps: taken, lastState: final, start: state)
     }
 }

@@ -18,7 +18,9 @@ public enum Variant: String, CaseIterable, Sendable {
     case draft
 }
 
-/// One LSTM step, exactly `nn.LSTM`'s in float32.
+/// One LSTM step, exactly `nn.LSTM`'s in float32, with the products on
+/// unpacked weights and the C library's σ and tanh: the formulas as written,
+/// the reference the tests compare the stepper's fast kernel with.
 ///
 /// ```
 /// z  = x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh          [B, 4H]

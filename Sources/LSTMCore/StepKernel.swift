@@ -42,9 +42,10 @@ struct PackedPointers {
     var gateStrideHH = 0
 }
 
-/// The step computed on raw buffers, shared by `LSTMCell.step`, the full
-/// forward and the benchmark, so all three give bit-identical numbers for
-/// the same mode.
+/// The step computed on raw buffers, shared by the stepper's `step`, the
+/// full forward (`run`) and the benchmark, so they give bit-identical numbers
+/// for the same mode and weights layout; `LSTMCell` runs it with the scalar
+/// activations as the reference.
 ///
 /// ```
 /// fused     z = (x·W_ihᵀ + b_ih) + (h·W_hhᵀ + b_hh)              2 products
@@ -55,7 +56,7 @@ enum StepKernel {
     /// Writes the pre-activations `z [B, 4H]`, using `scratch [B, 4H]`.
     /// `x` may be nil only in hoisted mode with `projected` given.
     ///
-    /// With `packed` weights (AVX-512 CPUs, in `run` and the benchmark) every
+    /// With `packed` weights (AVX-512 CPUs: stepping, `run`, the benchmark) every
     /// mode's per-step products use the packed kernel; fused and hoisted add
     /// the two biases as one sum (the hoisted `projected` rows then already
     /// hold `x·W_ihᵀ + b_ih + b_hh`); per-gate keeps its eight products and
@@ -63,16 +64,25 @@ enum StepKernel {
     static func preActivations(batch b: Int, x: UnsafePointer<Float>?, h: UnsafePointer<Float>,
                                weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?,
                                z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-                               packed: PackedPointers? = nil) {
+                               packed: PackedPointers? = nil, split: Bool = false) {
         let hs = w.hiddenSize, d = w.inputSize, n = 4 * hs
+        // The packed product, on two cores when `split` and it is large (see ParallelProducts).
+        @inline(__always) func packedProduct(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
+                                             cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
+            if split && m * n * k >= ParallelProducts.minimumWork {
+                ParallelProducts.shared.multiply(m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
+            } else {
+                GEMM.packedMultiply(m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
+            }
+        }
         if let packed, mode == .perGate {
             guard let x, let wIH = packed.wIH else { preconditionFailure("a per-gate step needs x and packed W_ih") }
             for gate in Gate.allCases {
                 let lo = gate.rows(hiddenSize: hs).lowerBound, g = gate.rawValue
-                GEMM.packedMultiply(m: b, n: hs, k: d, a: x, lda: d, packed: wIH + g * packed.gateStrideIH,
+                packedProduct(m: b, n: hs, k: d, a: x, lda: d, packed: wIH + g * packed.gateStrideIH,
                                     cin: nil, ldcin: n, c: z + lo, ldc: n)
                 addBias(w.bIH + lo, rows: b, cols: hs, to: z + lo, ld: n)
-                GEMM.packedMultiply(m: b, n: hs, k: hs, a: h, lda: hs, packed: packed.wHH + g * packed.gateStrideHH,
+                packedProduct(m: b, n: hs, k: hs, a: h, lda: hs, packed: packed.wHH + g * packed.gateStrideHH,
                                     cin: nil, ldcin: n, c: scratch + lo, ldc: n)
                 addBias(w.bHH + lo, rows: b, cols: hs, to: scratch + lo, ld: n)
                 for r in 0..<b {
@@ -84,13 +94,13 @@ enum StepKernel {
         }
         if let packed {
             if mode == .hoisted, let projected {
-                GEMM.packedMultiply(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: projected, ldcin: n, c: z, ldc: n)
+                packedProduct(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: projected, ldcin: n, c: z, ldc: n)
                 return
             }
             guard let x, let wIH = packed.wIH else { preconditionFailure("a fused step needs x and packed W_ih") }
             for r in 0..<b { (z + r * n).update(from: packed.biasSum, count: n) }
-            GEMM.packedMultiply(m: b, n: n, k: d, a: x, lda: d, packed: wIH, cin: z, ldcin: n, c: z, ldc: n)
-            GEMM.packedMultiply(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: z, ldcin: n, c: z, ldc: n)
+            packedProduct(m: b, n: n, k: d, a: x, lda: d, packed: wIH, cin: z, ldcin: n, c: z, ldc: n)
+            packedProduct(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: z, ldcin: n, c: z, ldc: n)
             return
         }
         switch mode {
@@ -128,6 +138,20 @@ enum StepKernel {
         }
     }
 
+    /// One whole step: `preActivations` then `finish`, writing z, gates, c
+    /// and h. Stepping, `run` and the benchmark all take their steps here.
+    @inline(__always)
+    static func step(batch b: Int, x: UnsafePointer<Float>, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+                     weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?, packed: PackedPointers?,
+                     variant: Variant, activations: Activations, split: Bool = false, scratch: UnsafeMutablePointer<Float>,
+                     z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
+                     c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>) {
+        preActivations(batch: b, x: x, h: hPrev, weights: w, mode: mode, projected: projected, z: z, scratch: scratch,
+                       packed: packed, split: split)
+        finish(batch: b, hiddenSize: w.hiddenSize, z: z, cPrev: cPrev, variant: variant, activations: activations,
+               gates: gates, c: c, h: h)
+    }
+
     private static func addBias(_ bias: UnsafePointer<Float>, rows: Int, cols: Int, to c: UnsafeMutablePointer<Float>, ld: Int) {
         for r in 0..<rows {
             let cr = c + r * ld
@@ -138,12 +162,12 @@ enum StepKernel {
     /// How `finish` evaluates σ and tanh.
     enum Activations {
         /// The scalar `Activation` functions (C library `expf`/`tanhf`), one
-        /// element at a time: what `step` shows, bit for bit as the formulas
-        /// are written.
+        /// element at a time: `LSTMCell`'s formulas as written, the reference
+        /// the tests hold the fast path to.
         case exact
-        /// Vector formulas within about 2 ulp of `exact`: the full forward and
-        /// the benchmark. Sixteen AVX-512 lanes in C (`lstm_elementwise.h`)
-        /// where the CPU has them, else `vectorPortable`.
+        /// Vector formulas within about 2 ulp of `exact`: every step the lab
+        /// takes (`step`, `run`, the benchmark). Sixteen AVX-512 lanes in C
+        /// (`lstm_elementwise.h`) where the CPU has them, else `vectorPortable`.
         case vector
         /// `VectorActivation`, eight lanes in portable Swift SIMD.
         case vectorPortable

@@ -12,7 +12,7 @@ extension Interpreter {
                     lines.append("interrupted: \(session.positionText)")
                     return [.text(lines.joined(separator: "\n"))]
                 }
-                let trace = try session.stepper.step(d)
+                let trace = try session.stepper.step(d, threads: session.settings.threads)
                 moved = true
                 lines.append(stepLine(d, trace))
                 lines += completionNotes(after: d, t: trace.t)
@@ -104,7 +104,7 @@ extension Interpreter {
         while session.stepper.cursor(d) > steps { try session.stepper.back(d) }
         while session.stepper.cursor(d) < steps {
             if context.shouldCancel() { return false }
-            try session.stepper.step(d)
+            try session.stepper.step(d, threads: session.settings.threads)
         }
         return true
     }

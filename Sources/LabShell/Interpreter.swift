@@ -193,7 +193,7 @@ public struct Interpreter: Sendable {
             return [.text("precision \(p): numbers print with \(p) digit\(p == 1 ? "" : "s") after the point")]
         case .threads(let n):
             session.settings.threads = n
-            return [.text("threads \(n): used by run and bench")]
+            return [.text("threads \(n): used by step, run and bench")]
         }
     }
 

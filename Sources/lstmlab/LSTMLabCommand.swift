@@ -28,7 +28,7 @@ struct LSTMLabCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Refuse sizes whose memory estimate exceeds this many MiB.", valueName: "MiB"))
     var memoryLimit: Int = 2048
 
-    @Option(name: .long, help: ArgumentHelp("Worker threads for run and bench (default: the machine's cores).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Threads for step, run and bench (default: the machine's cores).", valueName: "N"))
     var threads: Int?
 
     @OptionGroup(title: "Lessons") var lessonOptions: LessonOptions

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LSTMCore
 
@@ -116,27 +117,82 @@ import Testing
         try stepped.moveTo(steps: 7, .backward)
         var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
         run.runToEnd(threads: threads, minimumWorkForThreads: 0, shouldCancel: { false })
-        // `run` takes σ and tanh eight lanes at a time: equal within the tolerance.
+        // Stepping and `run` take their steps through the same kernel with the
+        // same packed weights and the same hoisted projection: equal bit for bit.
         for direction in Direction.allCases {
             let a = run.traces[direction.rawValue], b = stepped.traces[direction.rawValue]
             #expect(a.count == b.count)
             for (ta, tb) in zip(a, b) {
                 #expect(ta.t == tb.t && ta.mode == tb.mode && ta.products == tb.products && ta.variant == tb.variant)
-                expectNearReference(ta.gatesPre.data, tb.gatesPre.data, "\(direction.short) t=\(ta.t) z")
-                expectNearReference(ta.gates.data, tb.gates.data, "\(direction.short) t=\(ta.t) gates")
-                expectNearReference(ta.h.data, tb.h.data, "\(direction.short) t=\(ta.t) h")
-                expectNearReference(ta.c.data, tb.c.data, "\(direction.short) t=\(ta.t) c")
+                #expect(ta.gatesPre.data.map(\.bitPattern) == tb.gatesPre.data.map(\.bitPattern), "\(direction.short) t=\(ta.t) z")
+                #expect(ta.gates.data.map(\.bitPattern) == tb.gates.data.map(\.bitPattern), "\(direction.short) t=\(ta.t) gates")
+                #expect(ta.h.data.map(\.bitPattern) == tb.h.data.map(\.bitPattern), "\(direction.short) t=\(ta.t) h")
+                #expect(ta.c.data.map(\.bitPattern) == tb.c.data.map(\.bitPattern), "\(direction.short) t=\(ta.t) c")
+            }
+            #expect(a == b)
+        }
+        #expect(try run.finalHidden() == stepped.finalHidden())
+        #expect(try run.finalCell() == stepped.finalCell())
+    }
+
+    /// A step split over two cores gives the numbers of one core, bit for bit,
+    /// in every mode (B=1, 4H·H = 2048·512 multiply-adds: at the split threshold).
+    @Test(arguments: [StepMode.perGate, .fused, .hoisted])
+    func stepOnTwoCoresEqualsOneCore(mode: StepMode) throws {
+        var g = SeededGenerator(seed: 23)
+        let p = BiLSTMParameters.initialized(.pytorch, inputSize: 512, hiddenSize: 512, using: &g)
+        let x = try Tensor(shape: [1, 3, 512], data: (0..<(3 * 512)).map { _ in g.uniform(-1, 1) })
+        var one = try BidirectionalStepper(parameters: p, input: x, mode: mode)
+        var two = try BidirectionalStepper(parameters: p, input: x, mode: mode)
+        for direction in Direction.allCases {
+            for _ in 0..<3 {
+                let a = try one.step(direction, threads: 1), b = try two.step(direction, threads: 2)
+                #expect(a == b, "\(mode) \(direction.short) t=\(a.t)")
             }
         }
-        expectNearReference(try run.finalHidden().data, try stepped.finalHidden().data, "h_n")
-        expectNearReference(try run.finalCell().data, try stepped.finalCell().data, "c_n")
-        // With the scalar activations the same kernel reproduces stepping bit for bit.
-        let fresh = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
-        var jobs = fresh.remainingJobs(mode: .hoisted)
-        for i in jobs.indices { jobs[i].activations = .exact; jobs[i].packedKernel = false }
-        for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: true, minimumWork: 0, shouldCancel: { false }) {
-            #expect(result.traces == stepped.traces[direction.rawValue])
-            #expect(result.finalState == stepped.currentState(direction))
+        let reference = NaiveLSTMReference.run(p.forward, input: x, direction: .forward)
+        expectNearReference(two.currentState(.forward).h.data, reference[2].h, "\(mode) h after 3 steps")
+    }
+
+    /// The elementwise half of every step the lab shows (vector σ and tanh,
+    /// the state update) against the formulas in Double, over saturating and
+    /// tiny inputs: within 1e-7 + 2e-7·|ref|, about 2 ulp.
+    @Test(arguments: [StepKernel.Activations.vector, .vectorPortable])
+    func stepActivationsAgreeWithDouble(activations: StepKernel.Activations) {
+        let special: [Float] = [0, -0.0, 1e-8, -1e-8, 0.3, -0.3, 0.6249, 0.625, -0.7, 1, -1, 5, -5, 9.5, -9.5,
+                                20, -20, 44, -44, 87, -87, 88.5, -88.5, 100, -100, 1000, -1000]
+        var g = SeededGenerator(seed: 29)
+        let hs = 531 // not a multiple of 16: the masked tail runs too
+        var z = [Float](repeating: 0, count: 4 * hs), cPrev = [Float](repeating: 0, count: hs)
+        for j in z.indices { z[j] = j < special.count * 4 ? special[j % special.count] : g.uniform(-30, 30) }
+        for u in cPrev.indices { cPrev[u] = g.uniform(-5, 5) }
+        var gates = [Float](repeating: 0, count: 4 * hs), c = [Float](repeating: 0, count: hs), h = c
+        z.withUnsafeBufferPointer { zp in
+            cPrev.withUnsafeBufferPointer { cp in
+                gates.withUnsafeMutableBufferPointer { gp in
+                    c.withUnsafeMutableBufferPointer { cn in
+                        h.withUnsafeMutableBufferPointer { hn in
+                            StepKernel.finish(batch: 1, hiddenSize: hs, z: zp.baseAddress!, cPrev: cp.baseAddress!, variant: .correct,
+                                              activations: activations, gates: gp.baseAddress!, c: cn.baseAddress!, h: hn.baseAddress!)
+                        }
+                    }
+                }
+            }
+        }
+        func near(_ a: Float, _ r: Double, _ what: String) {
+            #expect(abs(Double(a) - r) <= 1e-7 + 2e-7 * abs(r), "\(what) = \(a), expected \(r)")
+        }
+        for u in 0..<hs {
+            let zi = Double(z[u]), zf = Double(z[hs + u]), zg = Double(z[2 * hs + u]), zo = Double(z[3 * hs + u])
+            let i = 1 / (1 + exp(-zi)), f = 1 / (1 + exp(-zf)), gg = tanh(zg), o = 1 / (1 + exp(-zo))
+            near(gates[u], i, "σ(\(zi))")
+            near(gates[hs + u], f, "σ(\(zf))")
+            near(gates[2 * hs + u], gg, "tanh(\(zg))")
+            near(gates[3 * hs + u], o, "σ(\(zo))")
+            // The state update from the kernel's own gates, so only its arithmetic is checked here.
+            let cr = Double(gates[hs + u]) * Double(cPrev[u]) + Double(gates[u]) * Double(gates[2 * hs + u])
+            near(c[u], cr, "c[\(u)]")
+            near(h[u], Double(gates[3 * hs + u]) * tanh(Double(c[u])), "h[\(u)]")
         }
     }
 
