@@ -27,7 +27,12 @@ extension BidirectionalStepper {
         let results = Self.runJobs(remainingJobs(mode: .hoisted), threads: threads, keepTraces: true,
                                    minimumWork: minimumWorkForThreads, shouldCancel: shouldCancel)
         for (direction, result) in results {
-            traces[direction.rawValue] += result.traces
+            // Taken over whole when the direction starts from scratch (no copy of each trace).
+            if traces[direction.rawValue].isEmpty {
+                traces[direction.rawValue] = result.traces
+            } else {
+                traces[direction.rawValue] += result.traces
+            }
         }
         return isComplete
     }

@@ -108,7 +108,7 @@ public struct BidirectionalStepper: Sendable {
         }
         let b = batch, d = inputSize, n = 4 * hiddenSize
         let packed = packedWeights(direction, mode: mode)
-        let projection = mode == .hoisted ? hoistedProjection(direction, packed: packed != nil) : nil
+        let projection = mode == .hoisted ? hoistedProjection(direction, packed: packed) : nil
         let storage = TraceStorage(batch: b, hiddenSize: hiddenSize, steps: 1)
         let start: DirectionJob.StartState = traces[direction.rawValue].last.map { .trace($0) }
             ?? .matrices(initialState[direction.rawValue])
@@ -143,11 +143,12 @@ public struct BidirectionalStepper: Sendable {
         cache.packed(direction, perGate: mode == .perGate) { parameters[direction] }
     }
 
-    /// The hoisted projection of `direction` over all T, made at the first use.
-    func hoistedProjection(_ direction: Direction, packed: Bool) -> HoistedProjection {
+    /// The hoisted projection of `direction` over all T, made at the first use
+    /// (on the packed kernel with `packed`, as `DirectionJob` makes it).
+    func hoistedProjection(_ direction: Direction, packed: PackedDirection?) -> HoistedProjection {
         let (input, b, t) = (timeMajor, batch, length)
-        return cache.projection(direction, biasSum: packed) {
-            DirectionJob.makeProjection(input: input, batch: b, times: 0..<t, parameters: parameters[direction], includesBiasSum: packed)
+        return cache.projection(direction, biasSum: packed != nil) {
+            DirectionJob.makeProjection(input: input, batch: b, times: 0..<t, parameters: parameters[direction], packed: packed)
         }
     }
 
@@ -160,7 +161,7 @@ public struct BidirectionalStepper: Sendable {
                                firstStep: cursor(direction), state: start, mode: mode, variant: variant)
         job.packed = packedWeights(direction, mode: mode)
         if mode == .hoisted && cachedProjection {
-            job.projection = hoistedProjection(direction, packed: job.packed != nil)
+            job.projection = hoistedProjection(direction, packed: job.packed)
         }
         return job
     }

@@ -80,28 +80,47 @@ struct DirectionJob: Sendable {
     /// Whether this job's products use the packed kernel.
     var usesPackedKernel: Bool { packedKernel && GEMM.packedAvailable }
 
-    /// `X·W_ihᵀ + b_ih` (`+ b_hh` for the packed kernel) for the time indices
-    /// `tLo ..< tHi`, as one `[(tHi−tLo)·B, D] · [4H, D]ᵀ` product.
+    /// `X·W_ihᵀ + b_ih + b_hh` for the time indices `times`, as one
+    /// `[rows, D] · [4H, D]ᵀ` product, `rows = times.count · B`.
+    ///
+    /// With `packed` weights (AVX-512) the product runs on the packed kernel
+    /// in blocks of 128 rows, so a block of X stays in L2 while every panel
+    /// of `W_ih` passes over it; the output starts from `b_ih + b_hh`, and the
+    /// step adds only `h·W_hhᵀ`. Without, OpenBLAS computes `X·W_ihᵀ` and
+    /// only `b_ih` is added here (the step adds `h·W_hhᵀ + b_hh`).
     static func makeProjection(input: [Float], batch b: Int, times: Range<Int>, parameters: DirectionParameters,
-                               includesBiasSum: Bool) -> HoistedProjection {
+                               packed: PackedDirection?) -> HoistedProjection {
         let d = parameters.inputSize, n = 4 * parameters.hiddenSize, rows = times.count * b
-        let bias = includesBiasSum ? zip(parameters.bIH, parameters.bHH).map { $0 + $1 } : parameters.bIH
         let values = parameters.withPointers { w in
             input.withUnsafeBufferPointer { xBuffer in
                 [Float].filled(count: rows * n) { pp in
                     guard let xAll = xBuffer.baseAddress else { return }
-                    GEMM.multiplyTransposed(m: rows, n: n, k: d, a: xAll + times.lowerBound * b * d, lda: d, b: w.wIH, ldb: d,
-                                            c: pp, ldc: n, accumulate: false)
-                    bias.withUnsafeBufferPointer { bb in
-                        for r in 0..<rows {
-                            let pr = pp + r * n
-                            for j in 0..<n { pr[j] += bb[j] }
+                    let x = xAll + times.lowerBound * b * d
+                    if let packed {
+                        packed.biasSum.withUnsafeBufferPointer { bs in
+                            packed.wIH.withUnsafeBufferPointer { wih in
+                                guard let sum = bs.baseAddress, let pw = wih.baseAddress else { return }
+                                for r in 0..<rows { (pp + r * n).update(from: sum, count: n) }
+                                let block = 128
+                                for r0 in stride(from: 0, to: rows, by: block) {
+                                    let m = min(block, rows - r0)
+                                    GEMM.packedMultiply(m: m, n: n, k: d, a: x + r0 * d, lda: d, packed: pw,
+                                                        cin: pp + r0 * n, ldcin: n, c: pp + r0 * n, ldc: n)
+                                }
+                            }
                         }
+                        return
+                    }
+                    GEMM.multiplyTransposed(m: rows, n: n, k: d, a: x, lda: d, b: w.wIH, ldb: d,
+                                            c: pp, ldc: n, accumulate: false)
+                    for r in 0..<rows {
+                        let pr = pp + r * n
+                        for j in 0..<n { pr[j] += w.bIH[j] }
                     }
                 }
             }
         }
-        return HoistedProjection(values: values, firstT: times.lowerBound, includesBiasSum: includesBiasSum)
+        return HoistedProjection(values: values, firstT: times.lowerBound, includesBiasSum: packed != nil)
     }
 
     /// Runs the remaining steps, asking `shouldStop` before each one.
@@ -127,7 +146,7 @@ struct DirectionJob: Sendable {
                 hoisted = given
             } else {
                 hoisted = Self.makeProjection(input: input, batch: b, times: tLo..<tHi, parameters: parameters,
-                                              includesBiasSum: packedWeights != nil)
+                                              packed: packedWeights)
             }
         }
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: b * n)

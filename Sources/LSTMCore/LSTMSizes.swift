@@ -24,7 +24,10 @@ public struct LSTMSizes: Equatable, Sendable {
     ///
     /// ```
     /// parameters   2 · (4H·D + 4H·H + 8H)
-    /// input        B·T·D
+    /// packed       2 · (4H)₃₂·(D + H)          weights laid out for the AVX-512 kernel
+    ///                                          ((4H)₃₂ = 4H rounded up to 32; per-gate mode,
+    ///                                          when used, packs another copy, not counted)
+    /// input        2 · B·T·D                  as given, and time-major for the kernel
     /// traces       2 · T · (2·B·4H + 2·B·H)     z, gates, c, h per step
     /// hoisting     2 · T·B·4H
     /// views        B·T·2H + 3·T·B·H             y, h_f, h_b, h_b_rev
@@ -42,8 +45,13 @@ public struct LSTMSizes: Equatable, Sendable {
             for x in xs { guard let x else { return nil }; let (r, o) = s.addingReportingOverflow(x); if o { return nil }; s = r }
             return s
         }
+        guard let n = mul(4, h) else { return nil }
+        let (n31, o1) = n.addingReportingOverflow(31), (dh, o2) = d.addingReportingOverflow(h)
+        guard !o1 && !o2 else { return nil }
+        let n32 = n31 / 32 * 32
         guard let floats = add(mul(2, 4, h, d), mul(2, 4, h, h), mul(2, 8, h),
-                               mul(b, t, d),
+                               mul(2, n32, dh),
+                               mul(2, b, t, d),
                                mul(2, t, 2, b, 4, h), mul(2, t, 2, b, h),
                                mul(2, t, b, 4, h),
                                mul(b, t, 2, h), mul(3, t, b, h)) else { return nil }

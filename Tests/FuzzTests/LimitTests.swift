@@ -30,14 +30,14 @@ import Testing
     @Test func sizesOverTheMemoryLimitAreRefusedWithTheEstimate() {
         var lab = lab()
         _ = lab.handle("step fwd 2")
-        expectRefused("sizes B=100 T=100", "sizes B=100 T=100 D=8 H=16 would need about 20.5 MiB, over the limit of 64.0 KiB (start with --memory-limit MiB to raise it)", in: &lab)
-        expectRefused("sizes H=4096", "sizes B=3 T=5 D=8 H=4096 would need about 521.0 MiB, over the limit of 64.0 KiB (start with --memory-limit MiB to raise it)", in: &lab)
+        expectRefused("sizes B=100 T=100", "sizes B=100 T=100 D=8 H=16 would need about 20.8 MiB, over the limit of 64.0 KiB (start with --memory-limit MiB to raise it)", in: &lab)
+        expectRefused("sizes H=4096", "sizes B=3 T=5 D=8 H=4096 would need about 1.0 GiB, over the limit of 64.0 KiB (start with --memory-limit MiB to raise it)", in: &lab)
         #expect(lab.prompt == "lstmlab fwd 2/5 bwd 0/5> ")
     }
 
     @Test func theDefaultLimitIsTwoGiB() {
         var lab = Lab(interpreter: Interpreter(session: .demo()))
-        expectRefused("sizes B=16777216 T=16777216", "sizes B=16777216 T=16777216 D=8 H=16 would need about 536.0 PiB, over the limit of 2.0 GiB (start with --memory-limit MiB to raise it)", in: &lab)
+        expectRefused("sizes B=16777216 T=16777216", "sizes B=16777216 T=16777216 D=8 H=16 would need about 544.0 PiB, over the limit of 2.0 GiB (start with --memory-limit MiB to raise it)", in: &lab)
     }
 
     @Test func sizesWhoseEstimateOverflowsAreRefused() {
@@ -151,7 +151,7 @@ import Testing
         try NPY.write(long, path: path)
         var lab = lab(memoryLimit: 64 << 10)
         let before = lab.session.input
-        #expect(lab.handle("load input \(path)").error == "sizes B=3 T=200 D=8 H=16 would need about 1.2 MiB, over the limit of 64.0 KiB (start with --memory-limit MiB to raise it)")
+        #expect(lab.handle("load input \(path)").error == "sizes B=3 T=200 D=8 H=16 would need about 1.3 MiB, over the limit of 64.0 KiB (start with --memory-limit MiB to raise it)")
         #expect(lab.session.input == before)
     }
 
@@ -166,7 +166,7 @@ import Testing
         let before = lab.session.parameters
         #expect(lab.handle("load weights \(path)").error == "\(path): file is 152216 bytes, more than the limit of 65536 bytes")
         var roomy = self.lab(memoryLimit: 160 << 10)
-        #expect(roomy.handle("load weights \(path)").error == "sizes B=3 T=5 D=8 H=64 would need about 272.2 KiB, over the limit of 160.0 KiB (start with --memory-limit MiB to raise it)")
+        #expect(roomy.handle("load weights \(path)").error == "sizes B=3 T=5 D=8 H=64 would need about 416.7 KiB, over the limit of 160.0 KiB (start with --memory-limit MiB to raise it)")
         #expect(lab.session.parameters == before)
         #expect(roomy.session.parameters == before)
     }
