@@ -91,32 +91,32 @@ struct DirectionJob: Sendable {
     static func makeProjection(input: [Float], batch b: Int, times: Range<Int>, parameters: DirectionParameters,
                                packed: PackedDirection?) -> HoistedProjection {
         let d = parameters.inputSize, n = 4 * parameters.hiddenSize, rows = times.count * b
-        let values = parameters.withPointers { w in
+        let values = PooledFloats(count: rows * n)
+        let pp = values.base
+        parameters.withPointers { w in
             input.withUnsafeBufferPointer { xBuffer in
-                [Float].filled(count: rows * n) { pp in
-                    guard let xAll = xBuffer.baseAddress else { return }
-                    let x = xAll + times.lowerBound * b * d
-                    if let packed {
-                        packed.biasSum.withUnsafeBufferPointer { bs in
-                            packed.wIH.withUnsafeBufferPointer { wih in
-                                guard let sum = bs.baseAddress, let pw = wih.baseAddress else { return }
-                                for r in 0..<rows { (pp + r * n).update(from: sum, count: n) }
-                                let block = 128
-                                for r0 in stride(from: 0, to: rows, by: block) {
-                                    let m = min(block, rows - r0)
-                                    GEMM.packedMultiply(m: m, n: n, k: d, a: x + r0 * d, lda: d, packed: pw,
-                                                        cin: pp + r0 * n, ldcin: n, c: pp + r0 * n, ldc: n)
-                                }
+                guard let xAll = xBuffer.baseAddress else { return }
+                let x = xAll + times.lowerBound * b * d
+                if let packed {
+                    packed.biasSum.withUnsafeBufferPointer { bs in
+                        packed.wIH.withUnsafeBufferPointer { wih in
+                            guard let sum = bs.baseAddress, let pw = wih.baseAddress else { return }
+                            for r in 0..<rows { (pp + r * n).update(from: sum, count: n) }
+                            let block = 128
+                            for r0 in stride(from: 0, to: rows, by: block) {
+                                let m = min(block, rows - r0)
+                                GEMM.packedMultiply(m: m, n: n, k: d, a: x + r0 * d, lda: d, packed: pw,
+                                                    cin: pp + r0 * n, ldcin: n, c: pp + r0 * n, ldc: n)
                             }
                         }
-                        return
                     }
-                    GEMM.multiplyTransposed(m: rows, n: n, k: d, a: x, lda: d, b: w.wIH, ldb: d,
-                                            c: pp, ldc: n, accumulate: false)
-                    for r in 0..<rows {
-                        let pr = pp + r * n
-                        for j in 0..<n { pr[j] += w.bIH[j] }
-                    }
+                    return
+                }
+                GEMM.multiplyTransposed(m: rows, n: n, k: d, a: x, lda: d, b: w.wIH, ldb: d,
+                                        c: pp, ldc: n, accumulate: false)
+                for r in 0..<rows {
+                    let pr = pp + r * n
+                    for j in 0..<n { pr[j] += w.bIH[j] }
                 }
             }
         }
@@ -204,8 +204,8 @@ struct DirectionJob: Sendable {
         // h and c double-buffered: [previous | next].
         let h = UnsafeMutablePointer<Float>.allocate(capacity: 2 * bh)
         let c = UnsafeMutablePointer<Float>.allocate(capacity: 2 * bh)
-        let output = UnsafeMutablePointer<Float>.allocate(capacity: max(1, length * bh))
-        defer { z.deallocate(); gates.deallocate(); h.deallocate(); c.deallocate(); output.deallocate() }
+        let output = BlockPool.allocate(floats: max(1, length * bh))
+        defer { z.deallocate(); gates.deallocate(); h.deallocate(); c.deallocate(); BlockPool.release(output, floats: max(1, length * bh)) }
         state.withPointers { h0, c0 in
             h.update(from: h0, count: bh)
             c.update(from: c0, count: bh)

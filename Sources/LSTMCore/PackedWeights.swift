@@ -91,11 +91,11 @@ final class StepperCache: Sendable {
 /// `[rows, 4H]`; `bias` is `b_ih`, or `b_ih + b_hh` when `includesBiasSum`
 /// (for the packed kernel, which then adds nothing else).
 final class HoistedProjection: Sendable {
-    let values: [Float]
+    let values: PooledFloats
     let firstT: Int
     let includesBiasSum: Bool
 
-    init(values: [Float], firstT: Int, includesBiasSum: Bool) {
+    init(values: PooledFloats, firstT: Int, includesBiasSum: Bool) {
         self.values = values
         self.firstT = firstT
         self.includesBiasSum = includesBiasSum
@@ -111,5 +111,5 @@ func withPackedPointers<R>(_ packed: PackedDirection?, _ body: (PackedPointers?)
 @inline(__always)
 func withProjectionPointer<R>(_ projection: HoistedProjection?, _ body: (UnsafePointer<Float>?, Int) -> R) -> R {
     guard let projection else { return body(nil, 0) }
-    return projection.values.withUnsafeBufferPointer { body($0.baseAddress, projection.firstT) }
+    return withExtendedLifetime(projection) { body(UnsafePointer(projection.values.base), projection.firstT) }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One block of memory holding the traces of consecutive steps of one
 /// direction, written once by the step kernel and then only read.
 ///
@@ -11,11 +5,9 @@ import Darwin
 /// slot k:  z [B, 4H] | gates [B, 4H] | h [B, H] | c [B, H]     10·B·H floats
 /// ```
 /// A `run` allocates one block for all its steps, so keeping every step's
-/// trace costs no allocation per step. Blocks of 4 MiB and more are aligned
-/// to 2 MiB and marked for transparent huge pages where Linux offers them:
-/// the kernel then maps fresh trace memory 2 MiB at a time instead of
-/// 4 KiB at a time (measured at B=32, T=100, H=256: about 20,000 page faults
-/// per `run` before).
+/// trace costs no allocation per step (measured at B=32, T=100, H=256: about
+/// 20,000 page faults per `run` with four arrays per step). Large blocks come
+/// from `BlockPool`, which reuses the memory of dropped traces.
 final class TraceStorage: @unchecked Sendable {
     // @unchecked: the floats are written only by the one job that allocated
     // the block, before any StepTrace referring to it exists; afterwards
@@ -32,30 +24,10 @@ final class TraceStorage: @unchecked Sendable {
         self.hiddenSize = hiddenSize
         self.capacity = steps
         self.slotStride = 10 * batch * hiddenSize
-        base = Self.allocate(floats: steps * slotStride)
+        base = BlockPool.allocate(floats: steps * slotStride)
     }
 
-    deinit { free(base) }
-
-    private static let hugePage = 2 << 20
-
-    private static func allocate(floats: Int) -> UnsafeMutablePointer<Float> {
-        let bytes = floats * MemoryLayout<Float>.stride
-        var raw: UnsafeMutableRawPointer? = nil
-        if bytes >= 2 * hugePage {
-            if posix_memalign(&raw, hugePage, bytes) == 0, let raw {
-                #if os(Linux)
-                _ = madvise(raw, bytes, MADV_HUGEPAGE)
-                #endif
-                return raw.bindMemory(to: Float.self, capacity: floats)
-            }
-        }
-        if posix_memalign(&raw, 64, bytes) == 0, let raw {
-            return raw.bindMemory(to: Float.self, capacity: floats)
-        }
-        // Out of memory: the session's memory limit is meant to prevent this.
-        preconditionFailure("cannot allocate \(bytes) bytes for step traces")
-    }
+    deinit { BlockPool.release(base, floats: capacity * slotStride) }
 
     func z(_ slot: Int) -> UnsafeMutablePointer<Float> { base + slot * slotStride }
     func gates(_ slot: Int) -> UnsafeMutablePointer<Float> { base + slot * slotStride + 4 * batch * hiddenSize }
