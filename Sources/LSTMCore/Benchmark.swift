@@ -115,14 +115,17 @@ public enum Benchmark {
 
         var runMedian: Double? = nil
         if c.timesRun && !cancelled {
-            // The lab's `run` as a learner repeats it (`reset`, `run`): copies of
-            // one stepper, which packs its weights and projects its input at the
-            // first, untimed run and keeps them, as it does in a session.
-            var warm = stepper
-            warm.runToEnd(threads: c.threads, shouldCancel: poll)
+            // The lab's first `run` on a model and input: a new stepper each time,
+            // so the timed run packs the weights and projects the input itself,
+            // like the forwards above. One untimed run first, whose memory the
+            // timed runs then reuse (BlockPool), as the forwards reuse theirs.
+            do {
+                var warm = try BidirectionalStepper(parameters: parameters, input: input)
+                warm.runToEnd(threads: c.threads, shouldCancel: poll)
+            }
             var times: [Double] = []
             for _ in 0..<max(1, min(c.repeats, 5)) where !cancelled {
-                var fresh = stepper
+                var fresh = try BidirectionalStepper(parameters: parameters, input: input)
                 let start = clock.now
                 fresh.runToEnd(threads: c.threads, shouldCancel: poll)
                 times.append(milliseconds(clock.now - start))

@@ -101,12 +101,12 @@ struct DirectionJob: Sendable {
                     packed.biasSum.withUnsafeBufferPointer { bs in
                         packed.wIH.withUnsafeBufferPointer { wih in
                             guard let sum = bs.baseAddress, let pw = wih.baseAddress else { return }
-                            for r in 0..<rows { (pp + r * n).update(from: sum, count: n) }
                             let block = 128
                             for r0 in stride(from: 0, to: rows, by: block) {
+                                // Every row starts from b_ih + b_hh (the bias row, leading dimension 0).
                                 let m = min(block, rows - r0)
                                 GEMM.packedMultiply(m: m, n: n, k: d, a: x + r0 * d, lda: d, packed: pw,
-                                                    cin: pp + r0 * n, ldcin: n, c: pp + r0 * n, ldc: n)
+                                                    cin: sum, ldcin: 0, c: pp + r0 * n, ldc: n)
                             }
                         }
                     }

@@ -98,8 +98,8 @@ enum StepKernel {
                 return
             }
             guard let x, let wIH = packed.wIH else { preconditionFailure("a fused step needs x and packed W_ih") }
-            for r in 0..<b { (z + r * n).update(from: packed.biasSum, count: n) }
-            packedProduct(m: b, n: n, k: d, a: x, lda: d, packed: wIH, cin: z, ldcin: n, c: z, ldc: n)
+            // Every row starts from b_ih + b_hh: the bias row read with a leading dimension of 0.
+            packedProduct(m: b, n: n, k: d, a: x, lda: d, packed: wIH, cin: packed.biasSum, ldcin: 0, c: z, ldc: n)
             packedProduct(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: z, ldcin: n, c: z, ldc: n)
             return
         }

@@ -12,8 +12,8 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time a full bidirectional forward in each step mode (per-gate, fused, hoisted).",
         discussion: "Weights and input are drawn from a fixed seed. GFLOP/s counts the matrix products, "
             + "2·T·(2·B·D·4H + 2·B·H·4H). 'one step' is the median latency of a single step as the lab's "
-            + "'step' takes it; 'run' times the lab's 'run', which keeps every step's trace (repeated as after "
-            + "'reset': the weights are packed and the input projected once, at a first untimed run, as in a session)."
+            + "'step' takes it; 'run' times the lab's 'run', which keeps every step's trace (on a new model each "
+            + "time: it packs the weights and projects the input itself, after one untimed run)."
     )
 
     @Option(help: ArgumentHelp("Batch, sequence length, input size, hidden size.", valueName: "B,T,D,H"))
