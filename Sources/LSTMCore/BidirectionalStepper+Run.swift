@@ -73,6 +73,7 @@ extension BidirectionalStepper {
         // A thread of its own: Dispatch's global pool on Linux held the block
         // back until the calling thread waited (measured: no overlap at all).
         let worker = Thread {
+            WorkerThread.blockSignals()
             let r = second.run(keepTraces: keepTraces) { shared.cancelled.load(ordering: .relaxed) }
             shared.result.withLock { $0 = r }
             done.signal()

@@ -157,7 +157,7 @@ public struct BidirectionalStepper: Sendable {
     func job(_ direction: Direction, mode: StepMode, cachedProjection: Bool) -> DirectionJob {
         let start: DirectionJob.StartState = traces[direction.rawValue].last.map { .trace($0) }
             ?? .matrices(initialState[direction.rawValue])
-        var job = DirectionJob(parameters: parameters[direction], input: timeMajor, batch: batch, length: length, direction: direction,
+        let job = DirectionJob(parameters: parameters[direction], input: timeMajor, batch: batch, length: length, direction: direction,
                                firstStep: cursor(direction), state: start, mode: mode, variant: variant)
         job.packed = packedWeights(direction, mode: mode)
         if mode == .hoisted && cachedProjection {

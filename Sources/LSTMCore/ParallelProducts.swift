@@ -1,4 +1,7 @@
 import COpenBLAS
+#if canImport(Glibc)
+import Glibc
+#endif
 import Dispatch
 import Foundation
 import Synchronization
@@ -54,7 +57,10 @@ final class ParallelProducts: @unchecked Sendable {
         started.withLock { started in
             guard !started else { return }
             started = true
-            let worker = Thread { [self] in workerLoop() }
+            let worker = Thread { [self] in
+                WorkerThread.blockSignals()
+                workerLoop()
+            }
             worker.name = "lstmlab products"
             worker.stackSize = 1 << 20
             worker.start()
@@ -120,5 +126,19 @@ final class ParallelProducts: @unchecked Sendable {
             takeChunks()
             while completed.load(ordering: .acquiring) < chunks {}
         }
+    }
+}
+
+/// Set-up shared by the lab's worker threads.
+enum WorkerThread {
+    /// Blocks every signal on the calling (worker) thread, so Ctrl-C's SIGINT
+    /// and SIGWINCH always reach the main thread, where readline waits and the
+    /// lab's handlers expect them.
+    static func blockSignals() {
+        #if canImport(Glibc)
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
+        #endif
     }
 }

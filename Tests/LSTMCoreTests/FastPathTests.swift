@@ -96,7 +96,7 @@ import Testing
         for s in [(2, 3, 7, 5), (3, 4, 5, 17), (1, 2, 9, 40)] {
             let (p, x) = try NaiveLSTMReference.model(b: s.0, t: s.1, d: s.2, h: s.3, seed: 19)
             let stepper = try BidirectionalStepper(parameters: p, input: x, variant: .draft)
-            var jobs = stepper.remainingJobs(mode: .fused)
+            let jobs = stepper.remainingJobs(mode: .fused)
             for i in jobs.indices { jobs[i].activations = activations }
             for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: 1, keepTraces: true, shouldCancel: { false }) {
                 let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction, variant: .draft)
