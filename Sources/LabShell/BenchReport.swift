@@ -41,7 +41,10 @@ extension Interpreter {
     func bench(_ sizes: LSTMSizes?, repeats: Int?) throws -> [Output] {
         let s = sizes ?? session.sizes
         try session.checkMemory(s)
-        let config = Benchmark.Configuration(sizes: s, threads: session.settings.threads, repeats: repeats ?? 5)
+        let repeats = repeats ?? 5
+        try session.checkCompute(Work.bench(s, repeats: repeats),
+                                 "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) repeat \(repeats)")
+        let config = Benchmark.Configuration(sizes: s, threads: session.settings.threads, repeats: repeats)
         do {
             let result = try Benchmark.run(config, shouldCancel: context.shouldCancel)
             return [.text(BenchReport.text(result))]

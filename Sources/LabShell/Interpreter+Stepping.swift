@@ -3,7 +3,26 @@ import LSTMCore
 import TermRender
 
 extension Interpreter {
+    /// Refuses moving the directions forward by `steps` (indexed by direction)
+    /// when the products would be over the compute limit.
+    private func checkSteps(_ steps: [Int], _ command: String, run: Bool = false) throws {
+        let s = session.sizes
+        var work = 0.0
+        for d in Direction.allCases where steps[d.rawValue] > 0 {
+            if run {
+                work += Work.run(s, steps: steps[d.rawValue])
+                continue
+            }
+            work += Double(steps[d.rawValue]) * Work.step(s)
+            if session.stepper.mode == .hoisted && session.stepper.cursor(d) == 0 { work += Work.projection(s) }
+        }
+        try session.checkCompute(work, "\(command): \(steps[0]) fwd + \(steps[1]) bwd steps at B=\(s.batch) D=\(s.inputSize) H=\(s.hiddenSize)")
+    }
+
     mutating func step(_ choice: DirectionChoice, count: Int) throws -> [Output] {
+        let st = session.stepper
+        try checkSteps(Direction.allCases.map { choice.directions.contains($0) ? min(count, st.length - st.cursor($0)) : 0 },
+                       "step \(choice.rawValue) \(count)")
         var lines: [String] = []
         for _ in 0..<count {
             var moved = false
@@ -82,17 +101,27 @@ extension Interpreter {
 
     mutating func goto(_ target: GotoTarget, _ choice: DirectionChoice) throws -> [Output] {
         let length = session.stepper.length
+        var targets = [session.stepper.cursor(.forward), session.stepper.cursor(.backward)]
         for d in choice.directions {
-            let steps: Int
             switch target {
-            case .start: steps = 0
-            case .end: steps = length
+            case .start: targets[d.rawValue] = 0
+            case .end: targets[d.rawValue] = length
             case .time(let t):
                 guard t < length else { throw LabError("t=\(t) is out of range: t goes from 0 to \(length - 1)") }
                 // The step count after which this direction's latest step read t.
-                steps = d == .forward ? t + 1 : length - t
+                targets[d.rawValue] = d == .forward ? t + 1 : length - t
             }
-            if try !moveTo(steps, d) {
+        }
+        let targetText: String
+        switch target {
+        case .start: targetText = "start"
+        case .end: targetText = "end"
+        case .time(let t): targetText = "t=\(t)"
+        }
+        try checkSteps(Direction.allCases.map { max(0, targets[$0.rawValue] - session.stepper.cursor($0)) },
+                       "goto \(targetText) \(choice.rawValue)")
+        for d in choice.directions {
+            if try !moveTo(targets[d.rawValue], d) {
                 return [.text("interrupted: now \(session.positionText)" + latestText(choice))]
             }
         }
@@ -122,6 +151,7 @@ extension Interpreter {
         guard !session.stepper.isComplete else {
             return [.text("nothing to run: both directions have finished (\(finalShapes.replacingOccurrences(of: " ready", with: "")))")]
         }
+        try checkSteps(Direction.allCases.map { session.stepper.length - session.stepper.cursor($0) }, "run", run: true)
         // The fastest way (hoisted, the two directions on two threads); whole steps only if interrupted.
         let finished = session.stepper.runToEnd(threads: session.settings.threads, shouldCancel: context.shouldCancel)
         let interrupted = !finished

@@ -102,14 +102,19 @@ public struct Interpreter: Sendable {
         s.inputSize = change.inputSize ?? s.inputSize
         s.hiddenSize = change.hiddenSize ?? s.hiddenSize
         try session.checkMemory(s)
+        let redraw = s.inputSize != session.sizes.inputSize || s.hiddenSize != session.sizes.hiddenSize
+        let newInput = s.batch != session.sizes.batch || s.length != session.sizes.length || s.inputSize != session.sizes.inputSize
+        try session.checkCompute((redraw ? Work.initialize(session.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize) : 0)
+                                 + (newInput ? Work.input(session.inputFill, s) : 0),
+                                 "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)" + (redraw ? " (redrawing init \(session.initializer.rawValue))" : ""))
         var next = session
         var notes: [String] = []
-        if s.inputSize != next.sizes.inputSize || s.hiddenSize != next.sizes.hiddenSize {
+        if redraw {
             next.parameters = BiLSTMParameters.initialized(next.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize, using: &next.generator)
             next.parametersOrigin = "init \(next.initializer.rawValue) (redrawn for the new sizes)"
             notes.append("parameters redrawn (init \(next.initializer.rawValue))")
         }
-        if s.batch != next.sizes.batch || s.length != next.sizes.length || s.inputSize != next.sizes.inputSize {
+        if newInput {
             next.input = try Session.makeInput(next.inputFill, s, using: &next.generator)
             next.inputOrigin = "input \(next.inputFill.rawValue) (redrawn for the new sizes)"
             notes.append("input redrawn (\(next.inputFill.rawValue))")
@@ -125,6 +130,8 @@ public struct Interpreter: Sendable {
     }
 
     private mutating func initialize(_ kind: Initializer, seed: UInt64?) throws -> [Output] {
+        let (d, h) = (session.sizes.inputSize, session.sizes.hiddenSize)
+        try session.checkCompute(Work.initialize(kind, inputSize: d, hiddenSize: h), "init \(kind.rawValue) at D=\(d) H=\(h)")
         var next = session
         if let seed { next.generator = SeededGenerator(seed: seed) }
         next.initializer = kind
@@ -132,7 +139,6 @@ public struct Interpreter: Sendable {
         next.parametersOrigin = "init \(kind.rawValue)" + (seed.map { " seed \($0)" } ?? "")
         try next.rebuildStepper()
         session = next
-        let h = session.sizes.hiddenSize, d = session.sizes.inputSize
         let detail: String
         switch kind {
         case .tutorial:
@@ -146,6 +152,8 @@ public struct Interpreter: Sendable {
     }
 
     private mutating func makeInput(_ fill: InputFill, seed: UInt64?) throws -> [Output] {
+        let s = session.sizes
+        try session.checkCompute(Work.input(fill, s), "input \(fill.rawValue) at B=\(s.batch) T=\(s.length) D=\(s.inputSize)")
         var next = session
         if let seed { next.generator = SeededGenerator(seed: seed) }
         next.inputFill = fill
@@ -153,7 +161,6 @@ public struct Interpreter: Sendable {
         next.inputOrigin = "input \(fill.rawValue)" + (seed.map { " seed \($0)" } ?? "")
         try next.rebuildStepper()
         session = next
-        let s = session.sizes
         return [.text("\(session.inputOrigin): x \(formatShape(layoutShape([s.batch, s.length, s.inputSize])))\(fill == .random ? " ~ N(0, 1)" : ""); cursors at the start")]
     }
 

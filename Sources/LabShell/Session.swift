@@ -29,6 +29,11 @@ public struct Session: Sendable {
         public var threads = 1
         /// Sizes whose estimate exceeds this many bytes are refused.
         public var memoryLimit = 2 << 30
+        /// Commands whose estimated floating-point work exceeds this many FLOP
+        /// are refused (see `Work`). 1 TFLOP: a run of a B=32, T=400,
+        /// D=H=1024 model (about 430 GFLOP), near the largest the default memory
+        /// limit admits at those sizes, is well inside it.
+        public var computeLimit = 1e12
         public init() {}
     }
 
@@ -79,6 +84,12 @@ public struct Session: Sendable {
         if bytes > settings.memoryLimit {
             throw LabError("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) would need about \(Session.formatBytes(bytes)), over the limit of \(Session.formatBytes(settings.memoryLimit)) (start with --memory-limit MiB to raise it)")
         }
+    }
+
+    /// Refuses work over the compute limit; `what` names the command and its sizes.
+    func checkCompute(_ flop: Double, _ what: @autoclosure () -> String) throws(LabError) {
+        guard flop > settings.computeLimit else { return }
+        throw LabError("\(what()) would need about \(Work.format(flop)) of floating-point work, over the compute limit of \(Work.format(settings.computeLimit)) (start with --compute-limit GFLOP to raise it)")
     }
 
     public static func formatBytes(_ n: Int) -> String {

@@ -14,6 +14,12 @@ public enum AtomicFile {
     ///
     /// An existing target keeps its permission bits; a new one gets `0666 & ~umask`.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileFormatError) {
+        try write(to: path) { bytes }
+    }
+
+    /// The same, with the bytes made only once the target and its folder have
+    /// been checked: a large model is not encoded for a path that cannot be written.
+    public static func write(to path: String, _ makeBytes: () -> [UInt8]) throws(FileFormatError) {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: path, reason: reason) }
         guard !path.isEmpty else { throw fail("no file name given") }
         guard !path.hasSuffix("/") else { throw fail("is a directory") }
@@ -44,6 +50,7 @@ public enum AtomicFile {
         }
         var problem: String?
         if exists { _ = fchmod(fd, existing.st_mode & 0o7777) }
+        let bytes = makeBytes()
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             var done = 0

@@ -128,7 +128,7 @@ public enum NPY {
 
     /// Writes `tensor` to `path` atomically (see `AtomicFile`).
     public static func write(_ tensor: Tensor, path: String) throws(FileFormatError) {
-        try AtomicFile.write(encode(tensor), to: path)
+        try AtomicFile.write(to: path) { encode(tensor) }
     }
 
     /// Reorders Fortran-order (first axis fastest) values into C order (last axis fastest).

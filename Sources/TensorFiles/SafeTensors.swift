@@ -150,7 +150,7 @@ public enum SafeTensors {
 
     /// Writes `tensors` to `path` atomically (see `AtomicFile`).
     public static func write(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], path: String) throws(FileFormatError) {
-        try AtomicFile.write(encode(tensors, metadata: metadata), to: path)
+        try AtomicFile.write(to: path) { encode(tensors, metadata: metadata) }
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.

@@ -28,6 +28,9 @@ struct LSTMLabCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Refuse sizes whose memory estimate exceeds this many MiB.", valueName: "MiB"))
     var memoryLimit: Int = 2048
 
+    @Option(name: .long, help: ArgumentHelp("Refuse commands whose estimated floating-point work exceeds this many GFLOP (init, sizes, step, goto, run, bench).", valueName: "GFLOP"))
+    var computeLimit: Int = 1000
+
     @Option(name: .long, help: ArgumentHelp("Threads for step, run and bench (default: the machine's cores).", valueName: "N"))
     var threads: Int?
 
@@ -38,6 +41,7 @@ struct LSTMLabCommand: ParsableCommand {
 
     func validate() throws {
         guard memoryLimit >= 1 && memoryLimit <= 1 << 30 else { throw ValidationError("--memory-limit must be from 1 to \(1 << 30) MiB") }
+        guard computeLimit >= 1 && computeLimit <= 1_000_000_000 else { throw ValidationError("--compute-limit must be from 1 to 1000000000 GFLOP") }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64") }
         if commands != nil && file != nil { throw ValidationError("give either -c or FILE, not both") }
         if lessonOptions.lesson != nil && (commands != nil || file != nil) { throw ValidationError("--lesson cannot be combined with -c or FILE") }
@@ -46,6 +50,7 @@ struct LSTMLabCommand: ParsableCommand {
     func run() throws {
         var settings = Session.Settings()
         settings.memoryLimit = memoryLimit << 20
+        settings.computeLimit = Double(computeLimit) * 1e9
         settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let interpreter = Interpreter(session: .demo(settings: settings))
         let terminal = Terminal.current

@@ -61,4 +61,15 @@ struct ScriptModeTests {
         #expect(r.stderr.contains("Unknown option '--bogus'"))
         #expect(r.status == 2)
     }
+
+    @Test func computeLimitIsAFlagNamedInTheRefusal() throws {
+        let r = try ScriptRun.run(["--compute-limit", "1", "-c", "init pytorch; sizes H=1000; init tutorial"], environment: env())
+        #expect(r.stderr == "-c:3: error: init tutorial at D=8 H=1000 would need about 29.7 GFLOP of floating-point work, over the compute limit of 1.0 GFLOP (start with --compute-limit GFLOP to raise it)\n")
+        #expect(r.status == 1)
+        let bad = try ScriptRun.run(["--compute-limit", "0", "-c", "info"], environment: env())
+        #expect(bad.stderr.contains("--compute-limit must be from 1 to 1000000000 GFLOP"))
+        #expect(bad.status == 2)
+        let help = try ScriptRun.run(["--help"], environment: env())
+        #expect(help.stdout.contains("--compute-limit <GFLOP>"))
+    }
 }

@@ -4,6 +4,23 @@ import TensorFiles
 import Testing
 @testable import LabShell
 
+/// Runs `line`, expects exactly `error`, and checks that nothing changed (no
+/// draw taken from the session's generator either).
+func expectRefused(_ line: String, _ error: String, in lab: inout Lab, sourceLocation: SourceLocation = #_sourceLocation) {
+    let before = lab.session
+    let r = lab.handle(line)
+    #expect(r.error == error, sourceLocation: sourceLocation)
+    #expect(r.output == "", sourceLocation: sourceLocation)
+    #expect(lab.session.sizes == before.sizes, sourceLocation: sourceLocation)
+    #expect(lab.session.input == before.input, sourceLocation: sourceLocation)
+    #expect(lab.session.parameters == before.parameters, sourceLocation: sourceLocation)
+    #expect(lab.session.settings == before.settings, sourceLocation: sourceLocation)
+    #expect(lab.session.watches == before.watches, sourceLocation: sourceLocation)
+    var (now, then) = (lab.session.generator, before.generator)
+    #expect(now.next() == then.next(), "no draws taken", sourceLocation: sourceLocation)
+    #expect(lab.prompt == "lstmlab \(before.positionText)> ", sourceLocation: sourceLocation)
+}
+
 /// Every limit answers with a message, and the session is left as it was.
 @Suite struct LimitTests {
     /// A demo lab with a small memory limit (as `--memory-limit` would set it).
@@ -11,20 +28,6 @@ import Testing
         var settings = Session.Settings()
         settings.memoryLimit = memoryLimit
         return Lab(interpreter: Interpreter(session: .demo(settings: settings)))
-    }
-
-    /// Runs `line`, expects exactly `error`, and checks that nothing changed.
-    func expectRefused(_ line: String, _ error: String, in lab: inout Lab, sourceLocation: SourceLocation = #_sourceLocation) {
-        let before = lab.session
-        let r = lab.handle(line)
-        #expect(r.error == error, sourceLocation: sourceLocation)
-        #expect(r.output == "", sourceLocation: sourceLocation)
-        #expect(lab.session.sizes == before.sizes, sourceLocation: sourceLocation)
-        #expect(lab.session.input == before.input, sourceLocation: sourceLocation)
-        #expect(lab.session.parameters == before.parameters, sourceLocation: sourceLocation)
-        #expect(lab.session.settings == before.settings, sourceLocation: sourceLocation)
-        #expect(lab.session.watches == before.watches, sourceLocation: sourceLocation)
-        #expect(lab.prompt == "lstmlab \(before.positionText)> ", sourceLocation: sourceLocation)
     }
 
     @Test func sizesOverTheMemoryLimitAreRefusedWithTheEstimate() {
