@@ -118,8 +118,9 @@ final class DirectionJob: @unchecked Sendable {
                 let x = xAll + times.lowerBound * b * d
                 if let packed {
                     packed.biasSum.withUnsafeBufferPointer { bs in
-                        packed.wIH.withUnsafeBufferPointer { wih in
-                            guard let sum = bs.baseAddress, let pw = wih.baseAddress else { return }
+                        withExtendedLifetime(packed) {
+                            guard let sum = bs.baseAddress else { return }
+                            let pw = UnsafePointer(packed.wIH.base)
                             let block = 128
                             for r0 in stride(from: 0, to: rows, by: block) {
                                 // Every row starts from b_ih + b_hh (the bias row, leading dimension 0).

@@ -110,6 +110,12 @@ enum GEMM {
         return [Float].filled(count: count) { lstmlab_pack(w, n, k, ldw, $0) }
     }
 
+    /// `pack` into `packedSize(n:k:)` floats at `out` (64-byte aligned for speed).
+    static func pack(_ w: UnsafePointer<Float>, n: Int, k: Int, ldw: Int, into out: UnsafeMutablePointer<Float>) {
+        guard packedAvailable, n > 0, k > 0 else { return }
+        lstmlab_pack(w, n, k, ldw, out)
+    }
+
     /// Floats `pack` produces for an `[N, K]` weight.
     static func packedSize(n: Int, k: Int) -> Int { Int(lstmlab_packed_size(n, k)) }
 

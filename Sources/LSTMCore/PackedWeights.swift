@@ -8,8 +8,13 @@ import Synchronization
 /// Fused and hoisted pack each whole weight; per-gate packs each gate's
 /// `[H, ·]` row block on its own, one after the other.
 final class PackedDirection: Sendable {
-    let wIH: [Float]
-    let wHH: [Float]
+    /// Packed `W_ih` and `W_hh` (whole, or the four gate blocks one after the
+    /// other), 64-byte aligned: with the panels a float off a cache line, every
+    /// 64-byte load straddles two lines and a one-row product from L2 took
+    /// 1.6× as long (measured: 15.3 against 9.1 ms per 1,000 products of
+    /// [1, 256]·[256, 1024]).
+    let wIH: PooledFloats
+    let wHH: PooledFloats
     /// `b_ih + b_hh`, `[4H]`.
     let biasSum: [Float]
     let gateStrideIH: Int
@@ -20,34 +25,32 @@ final class PackedDirection: Sendable {
     init?(_ parameters: DirectionParameters, perGate: Bool) {
         guard GEMM.packedAvailable else { return nil }
         let hs = parameters.hiddenSize, d = parameters.inputSize, n = 4 * hs
-        var wih = [Float](), whh = [Float]()
+        gateStrideIH = GEMM.packedSize(n: hs, k: d)
+        gateStrideHH = GEMM.packedSize(n: hs, k: hs)
+        wIH = PooledFloats(count: perGate ? 4 * gateStrideIH : GEMM.packedSize(n: n, k: d))
+        wHH = PooledFloats(count: perGate ? 4 * gateStrideHH : GEMM.packedSize(n: n, k: hs))
+        let (pih, phh, sih, shh) = (wIH.base, wHH.base, gateStrideIH, gateStrideHH)
         parameters.withPointers { w in
             if perGate {
                 for g in 0..<4 {
-                    wih += GEMM.pack(w.wIH + g * hs * d, n: hs, k: d, ldw: d) ?? []
-                    whh += GEMM.pack(w.wHH + g * hs * hs, n: hs, k: hs, ldw: hs) ?? []
+                    GEMM.pack(w.wIH + g * hs * d, n: hs, k: d, ldw: d, into: pih + g * sih)
+                    GEMM.pack(w.wHH + g * hs * hs, n: hs, k: hs, ldw: hs, into: phh + g * shh)
                 }
             } else {
-                wih = GEMM.pack(w.wIH, n: n, k: d, ldw: d) ?? []
-                whh = GEMM.pack(w.wHH, n: n, k: hs, ldw: hs) ?? []
+                GEMM.pack(w.wIH, n: n, k: d, ldw: d, into: pih)
+                GEMM.pack(w.wHH, n: n, k: hs, ldw: hs, into: phh)
             }
         }
-        wIH = wih
-        wHH = whh
         biasSum = zip(parameters.bIH, parameters.bHH).map { $0 + $1 }
-        gateStrideIH = GEMM.packedSize(n: hs, k: d)
-        gateStrideHH = GEMM.packedSize(n: hs, k: hs)
         self.perGate = perGate
     }
 
     func withPointers<R>(_ body: (PackedPointers?) -> R) -> R {
-        wIH.withUnsafeBufferPointer { pih in
-            wHH.withUnsafeBufferPointer { phh in
-                biasSum.withUnsafeBufferPointer { bs in
-                    guard let whh = phh.baseAddress, let sum = bs.baseAddress else { return body(nil) }
-                    return body(PackedPointers(wIH: pih.baseAddress, wHH: whh, biasSum: sum,
-                                               gateStrideIH: gateStrideIH, gateStrideHH: gateStrideHH))
-                }
+        withExtendedLifetime(self) {
+            biasSum.withUnsafeBufferPointer { bs in
+                guard let sum = bs.baseAddress else { return body(nil) }
+                return body(PackedPointers(wIH: UnsafePointer(wIH.base), wHH: UnsafePointer(wHH.base), biasSum: sum,
+                                           gateStrideIH: gateStrideIH, gateStrideHH: gateStrideHH))
             }
         }
     }

@@ -64,7 +64,7 @@ import Testing
         for s in Self.shapes {
             let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h, seed: 13)
             let stepper = try BidirectionalStepper(parameters: p, input: x)
-            var jobs = stepper.remainingJobs(mode: mode)
+            let jobs = stepper.remainingJobs(mode: mode)
             for i in jobs.indices {
                 jobs[i].packedKernel = packed
                 jobs[i].activations = packed ? .vector : .vectorPortable
