@@ -64,8 +64,19 @@ public struct BiLSTMParameters: Equatable, Sendable {
     /// Draws both directions, forward first, from one generator.
     public static func initialized(_ initializer: Initializer, inputSize: Int, hiddenSize: Int,
                                    using g: inout SeededGenerator) -> BiLSTMParameters {
-        let f = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g)
-        let b = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g)
+        guard let p = initialized(initializer, inputSize: inputSize, hiddenSize: hiddenSize, using: &g, shouldCancel: { false }) else {
+            preconditionFailure("drawing that is never cancelled was cancelled")
+        }
+        return p
+    }
+
+    /// The same, asking `shouldCancel` between chunks of draws (see
+    /// `Initializer.parameters(…shouldCancel:)`); nil when it said yes.
+    public static func initialized(_ initializer: Initializer, inputSize: Int, hiddenSize: Int,
+                                   using g: inout SeededGenerator, shouldCancel: () -> Bool) -> BiLSTMParameters? {
+        guard let f = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g, shouldCancel: shouldCancel),
+              let b = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g, shouldCancel: shouldCancel)
+        else { return nil }
         return BiLSTMParameters(unchecked: f, b)
     }
 

@@ -13,6 +13,16 @@ public enum Initializer: String, CaseIterable, Sendable {
     /// Draws one direction's parameters.
     public func parameters(inputSize d: Int, hiddenSize h: Int,
                            using g: inout SeededGenerator) -> DirectionParameters {
+        guard let p = parameters(inputSize: d, hiddenSize: h, using: &g, shouldCancel: { false }) else {
+            preconditionFailure("drawing that is never cancelled was cancelled")
+        }
+        return p
+    }
+
+    /// The same, asking `shouldCancel` between chunks of draws and before each
+    /// QR (which itself runs to its end); nil when it said yes.
+    public func parameters(inputSize d: Int, hiddenSize h: Int, using g: inout SeededGenerator,
+                           shouldCancel: () -> Bool) -> DirectionParameters? {
         let rows = 4 * h
         switch self {
         case .zeros:
@@ -21,17 +31,22 @@ public enum Initializer: String, CaseIterable, Sendable {
                 bIH: [Float](repeating: 0, count: rows), bHH: [Float](repeating: 0, count: rows))
         case .pytorch:
             let k = 1 / Float(h).squareRoot()
-            let wih = g.uniforms(rows * d, -k, k), whh = g.uniforms(rows * h, -k, k)
-            let bih = g.uniforms(rows, -k, k), bhh = g.uniforms(rows, -k, k)
+            var parts: [[Float]] = []
+            for n in [rows * d, rows * h, rows, rows] {
+                guard let part = g.uniforms(n, -k, k, shouldCancel: shouldCancel) else { return nil }
+                parts.append(part)
+            }
             return DirectionParameters(
-                wIH: Matrix(rows: rows, cols: d, data: wih), wHH: Matrix(rows: rows, cols: h, data: whh),
-                bIH: bih, bHH: bhh)
+                wIH: Matrix(rows: rows, cols: d, data: parts[0]), wHH: Matrix(rows: rows, cols: h, data: parts[1]),
+                bIH: parts[2], bHH: parts[3])
         case .tutorial:
-            let wih = Initializer.xavierUniform(rows: rows, cols: d, using: &g)
-            let whh = Initializer.orthogonal(rows: rows, cols: h, using: &g)
+            let a = Initializer.xavierBound(rows: rows, cols: d)
+            guard let wih = g.uniforms(rows * d, -a, a, shouldCancel: shouldCancel),
+                  let gaussian = g.normals(rows * h, shouldCancel: shouldCancel), !shouldCancel() else { return nil }
+            let whh = Initializer.orthogonalFactor(gaussian, rows: rows, cols: h)
             var b = [Float](repeating: 0, count: rows)
             for r in Gate.forget.rows(hiddenSize: h) { b[r] = 1 }
-            return DirectionParameters(wIH: wih, wHH: whh, bIH: b, bHH: b)
+            return DirectionParameters(wIH: Matrix(rows: rows, cols: d, data: wih), wHH: whh, bIH: b, bHH: b)
         }
     }
 

@@ -27,6 +27,14 @@ public struct Interpreter: Sendable {
     }
 
     public mutating func execute(_ command: Command) throws -> [Output] {
+        do {
+            return try dispatch(command)
+        } catch let interrupted as Interrupted {
+            return [.text("interrupted: \(interrupted.unchanged)")]
+        }
+    }
+
+    private mutating func dispatch(_ command: Command) throws -> [Output] {
         switch command {
         case .help(let topic):
             return [.text(try Help.text(topic: topic))]
@@ -109,13 +117,19 @@ public struct Interpreter: Sendable {
                                  "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)" + (redraw ? " (redrawing init \(session.initializer.rawValue))" : ""))
         var next = session
         var notes: [String] = []
+        let unchanged = "sizes not changed (the model, input and cursors are as they were)"
         if redraw {
-            next.parameters = BiLSTMParameters.initialized(next.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize, using: &next.generator)
+            guard let p = BiLSTMParameters.initialized(next.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize,
+                                                       using: &next.generator, shouldCancel: context.shouldCancel) else {
+                throw Interrupted(unchanged)
+            }
+            next.parameters = p
             next.parametersOrigin = "init \(next.initializer.rawValue) (redrawn for the new sizes)"
             notes.append("parameters redrawn (init \(next.initializer.rawValue))")
         }
         if newInput {
-            next.input = try Session.makeInput(next.inputFill, s, using: &next.generator)
+            next.input = try Session.makeInput(next.inputFill, s, using: &next.generator,
+                                               shouldCancel: context.shouldCancel, unchanged: unchanged)
             next.inputOrigin = "input \(next.inputFill.rawValue) (redrawn for the new sizes)"
             notes.append("input redrawn (\(next.inputFill.rawValue))")
         }
@@ -135,7 +149,11 @@ public struct Interpreter: Sendable {
         var next = session
         if let seed { next.generator = SeededGenerator(seed: seed) }
         next.initializer = kind
-        next.parameters = BiLSTMParameters.initialized(kind, inputSize: next.sizes.inputSize, hiddenSize: next.sizes.hiddenSize, using: &next.generator)
+        guard let p = BiLSTMParameters.initialized(kind, inputSize: d, hiddenSize: h, using: &next.generator,
+                                                   shouldCancel: context.shouldCancel) else {
+            throw Interrupted("init \(kind.rawValue) not done (the parameters are as they were)")
+        }
+        next.parameters = p
         next.parametersOrigin = "init \(kind.rawValue)" + (seed.map { " seed \($0)" } ?? "")
         try next.rebuildStepper()
         session = next
@@ -157,7 +175,8 @@ public struct Interpreter: Sendable {
         var next = session
         if let seed { next.generator = SeededGenerator(seed: seed) }
         next.inputFill = fill
-        next.input = try Session.makeInput(fill, next.sizes, using: &next.generator)
+        next.input = try Session.makeInput(fill, next.sizes, using: &next.generator, shouldCancel: context.shouldCancel,
+                                           unchanged: "input \(fill.rawValue) not done (the input is as it was)")
         next.inputOrigin = "input \(fill.rawValue)" + (seed.map { " seed \($0)" } ?? "")
         try next.rebuildStepper()
         session = next

@@ -58,13 +58,17 @@ public struct Session: Sendable {
                        h0: nil, c0: nil, stepper: stepper, settings: settings, generator: g)
     }
 
-    static func makeInput(_ fill: InputFill, _ s: LSTMSizes, using g: inout SeededGenerator) throws -> Tensor {
+    /// Throws `Interrupted` when `shouldCancel` says yes between chunks of draws.
+    static func makeInput(_ fill: InputFill, _ s: LSTMSizes, using g: inout SeededGenerator,
+                          shouldCancel: () -> Bool = { false }, unchanged: String = "") throws -> Tensor {
         let n = s.batch * s.length * s.inputSize
         let data: [Float]
         switch fill {
         case .zeros: data = [Float](repeating: 0, count: n)
         case .ones: data = [Float](repeating: 1, count: n)
-        case .random: data = g.floatNormals(n)
+        case .random:
+            guard let drawn = g.floatNormals(n, shouldCancel: shouldCancel) else { throw Interrupted(unchanged) }
+            data = drawn
         }
         return try Tensor(shape: [s.batch, s.length, s.inputSize], data: data)
     }
@@ -105,4 +109,10 @@ public struct Session: Sendable {
         let t = stepper.length
         return "fwd \(stepper.cursor(.forward))/\(t) bwd \(stepper.cursor(.backward))/\(t)"
     }
+}
+
+/// Ctrl-C stopped a command before it changed the session; `unchanged` says so.
+struct Interrupted: Error {
+    var unchanged: String
+    init(_ unchanged: String) { self.unchanged = unchanged }
 }
