@@ -26,14 +26,65 @@ public struct LabError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
+/// A word the user typed, as an error quotes it: in single quotes, at most
+/// `limit` characters (then `…`), and with control and invisible characters
+/// written out as `\u{…}`, so a message never repeats a 4,096-character word
+/// nor lets an escape sequence recolour the terminal or a bidirectional
+/// override reorder the line.
+enum Quote {
+    static let limit = 40
+
+    static func word(_ text: String) -> String {
+        "'" + visible(text.count > limit ? String(text.prefix(limit)) + "…" : text) + "'"
+    }
+
+    /// `text` with every invisible character escaped; newlines kept if asked.
+    static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
+        var out = ""
+        for ch in text {
+            if keepingNewlines && ch == "\n" { out.append(ch); continue }
+            let scalars = ch.unicodeScalars
+            let emoji = scalars.contains { (u: Unicode.Scalar) in u.properties.isEmojiPresentation || (u.properties.isEmoji && u.value >= 0x203C) }
+            guard scalars.contains(where: { isInvisible($0, inEmoji: emoji) }) else { out.append(ch); continue }
+            for u in scalars {
+                if isInvisible(u, inEmoji: emoji) {
+                    out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Controls, line and paragraph separators, and format characters (zero
+    /// width space, byte-order mark, bidirectional controls); a joiner or tag
+    /// inside an emoji sequence is part of what it draws and stays.
+    private static func isInvisible(_ u: Unicode.Scalar, inEmoji: Bool) -> Bool {
+        switch u.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        case .format:
+            let bidi = (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
+                || [0x200E, 0x200F, 0x061C].contains(u.value)
+            return bidi || !inEmoji
+        default: return false
+        }
+    }
+}
+
 /// Edit distance, for suggestions.
 enum Suggest {
-    static func closest(to word: String, in candidates: [String], maxDistance: Int = 2) -> String? {
+    /// The candidate within a small edit distance of `word`, if any: one edit
+    /// for words of up to 3 characters, two for longer ones, and never as many
+    /// edits as the word or the candidate has characters (`中文` is not `?`).
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let maxDistance = word.count <= 3 ? 1 : 2
         var best: (String, Int)?
         for c in candidates {
             // The distance is at least the length difference: a 4,096-character word costs nothing.
             guard abs(word.count - c.count) <= maxDistance else { continue }
             let d = distance(word.lowercased(), c.lowercased())
+            guard d < word.count && d < c.count else { continue }
             if d <= maxDistance && (best == nil || d < best?.1 ?? .max) { best = (c, d) }
         }
         if best == nil, let prefixed = candidates.first(where: { $0.hasPrefix(word) && word.count >= 2 }) {

@@ -46,7 +46,7 @@ public struct CommandParser: Sendable {
         case "save":
             guard let what = args.first else { throw CommandError("save needs: save weights PATH", column: head.column) }
             guard what.text == "weights" else {
-                throw CommandError("unknown word '\(what.text)': save takes 'weights'", column: what.column, suggestion: Suggest.closest(to: what.text, in: ["weights"]))
+                throw CommandError("unknown word \(Quote.word(what.text)): save takes 'weights'", column: what.column, suggestion: Suggest.closest(to: what.text, in: ["weights"]))
             }
             args.removeFirst()
             let path = try pathArgument(&args, after: head)
@@ -76,14 +76,14 @@ public struct CommandParser: Sendable {
             case "end": target = .end
             default:
                 guard let value = try keyValue(first, key: "t") else {
-                    throw CommandError("goto takes t=N, start or end, not '\(first.text)'", column: first.column)
+                    throw CommandError("goto takes t=N, start or end, not \(Quote.word(first.text))", column: first.column)
                 }
                 target = .time(value)
             }
             var choice = DirectionChoice.both
             if let d = args.first {
                 guard let c = DirectionChoice(rawValue: d.text) else {
-                    throw CommandError("unknown direction '\(d.text)': use fwd, bwd or both", column: d.column, suggestion: Suggest.closest(to: d.text, in: CommandTable.directions))
+                    throw CommandError("unknown direction \(Quote.word(d.text)): use fwd, bwd or both", column: d.column, suggestion: Suggest.closest(to: d.text, in: CommandTable.directions))
                 }
                 choice = c
                 args.removeFirst()
@@ -128,7 +128,7 @@ public struct CommandParser: Sendable {
                 } else if shape == nil {
                     shape = try benchShape(first)
                 } else {
-                    throw CommandError("unexpected '\(first.text)'", column: first.column)
+                    throw CommandError("unexpected \(Quote.word(first.text))", column: first.column)
                 }
             }
             return .bench(shape, repeats: repeats)
@@ -148,7 +148,7 @@ public struct CommandParser: Sendable {
                 return .lesson(.answer(args.map(\.text).joined(separator: " ")))
             }
         default:
-            throw CommandError("unknown command '\(head.text)'", column: head.column,
+            throw CommandError("unknown command \(Quote.word(head.text))", column: head.column,
                                suggestion: Suggest.closest(to: head.text, in: CommandTable.names))
         }
     }
@@ -156,7 +156,7 @@ public struct CommandParser: Sendable {
     // MARK: Pieces
 
     private func noMore(_ args: [Token]) throws(CommandError) {
-        if let extra = args.first { throw CommandError("unexpected '\(extra.text)'", column: extra.column) }
+        if let extra = args.first { throw CommandError("unexpected \(Quote.word(extra.text))", column: extra.column) }
     }
 
     private func optionalWord(_ args: inout [Token]) throws(CommandError) -> String? {
@@ -172,7 +172,7 @@ public struct CommandParser: Sendable {
             throw CommandError("\(head.text) needs \(what): \(options.joined(separator: "|"))", column: head.column)
         }
         guard let k = K(rawValue: first.text) else {
-            throw CommandError("unknown \(what) '\(first.text)': use \(options.joined(separator: ", "))", column: first.column,
+            throw CommandError("unknown \(what) \(Quote.word(first.text)): use \(options.joined(separator: ", "))", column: first.column,
                                suggestion: Suggest.closest(to: first.text, in: options))
         }
         args.removeFirst()
@@ -189,20 +189,20 @@ public struct CommandParser: Sendable {
     private func seedClause(_ args: inout [Token]) throws(CommandError) -> UInt64? {
         guard let first = args.first else { return nil }
         guard first.text == "seed" else {
-            throw CommandError("unexpected '\(first.text)' (expected 'seed N')", column: first.column, suggestion: Suggest.closest(to: first.text, in: ["seed"]))
+            throw CommandError("unexpected \(Quote.word(first.text)) (expected 'seed N')", column: first.column, suggestion: Suggest.closest(to: first.text, in: ["seed"]))
         }
         args.removeFirst()
         guard let value = args.first else { throw CommandError("seed needs a number", column: first.column) }
         args.removeFirst()
         guard let n = UInt64(value.text) else {
-            throw CommandError("seed must be a whole number from 0 to \(UInt64.max), not '\(value.text)'", column: value.column)
+            throw CommandError("seed must be a whole number from 0 to \(UInt64.max), not \(Quote.word(value.text))", column: value.column)
         }
         return n
     }
 
     func integer(_ token: Token, what: String, in range: ClosedRange<Int>) throws(CommandError) -> Int {
         guard let n = Int(token.text), range.contains(n) else {
-            throw CommandError("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(token.text)'", column: token.column)
+            throw CommandError("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(Quote.word(token.text))", column: token.column)
         }
         return n
     }
@@ -221,7 +221,7 @@ public struct CommandParser: Sendable {
         for token in args {
             let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, ["B", "T", "D", "H"].contains(String(parts[0])) else {
-                throw CommandError("sizes takes B=N, T=N, D=N, H=N, not '\(token.text)'", column: token.column)
+                throw CommandError("sizes takes B=N, T=N, D=N, H=N, not \(Quote.word(token.text))", column: token.column)
             }
             let key = String(parts[0])
             let value = Token(text: String(parts[1]), column: token.column + 2)
@@ -241,7 +241,7 @@ public struct CommandParser: Sendable {
             throw CommandError("\(head.text) needs a name: \(CommandTable.viewNames.joined(separator: ", "))", column: head.column)
         }
         guard let name = ViewName(rawValue: first.text) else {
-            throw CommandError("unknown view '\(first.text)': one of \(CommandTable.viewNames.joined(separator: ", "))", column: first.column,
+            throw CommandError("unknown view \(Quote.word(first.text)): one of \(CommandTable.viewNames.joined(separator: ", "))", column: first.column,
                                suggestion: Suggest.closest(to: first.text, in: CommandTable.viewNames))
         }
         args.removeFirst()
@@ -254,7 +254,7 @@ public struct CommandParser: Sendable {
             else if let b = try keyValue(token, key: "b") { request.b = b }
             else if allowUnit, let u = try keyValue(token, key: "u") { unit = u }
             else {
-                throw CommandError("unexpected '\(token.text)' (expected fwd, bwd, t=N or b=N\(allowUnit ? " or u=N" : ""))", column: token.column,
+                throw CommandError("unexpected \(Quote.word(token.text)) (expected fwd, bwd, t=N or b=N\(allowUnit ? " or u=N" : ""))", column: token.column,
                                    suggestion: Suggest.closest(to: token.text, in: ["fwd", "bwd"]))
             }
             args.removeFirst()
@@ -273,18 +273,18 @@ public struct CommandParser: Sendable {
         switch name.text {
         case "batch_first":
             guard value.text == "on" || value.text == "off" else {
-                throw CommandError("batch_first is on or off, not '\(value.text)'", column: value.column)
+                throw CommandError("batch_first is on or off, not \(Quote.word(value.text))", column: value.column)
             }
             result = .batchFirst(value.text == "on")
         case "mode":
             guard let m = StepMode(rawValue: value.text) else {
-                throw CommandError("unknown mode '\(value.text)': use fused, per-gate or hoisted", column: value.column,
+                throw CommandError("unknown mode \(Quote.word(value.text)): use fused, per-gate or hoisted", column: value.column,
                                    suggestion: Suggest.closest(to: value.text, in: StepMode.allCases.map(\.rawValue)))
             }
             result = .mode(m)
         case "variant":
             guard let v = Variant(rawValue: value.text) else {
-                throw CommandError("unknown variant '\(value.text)': use correct or draft", column: value.column,
+                throw CommandError("unknown variant \(Quote.word(value.text)): use correct or draft", column: value.column,
                                    suggestion: Suggest.closest(to: value.text, in: Variant.allCases.map(\.rawValue)))
             }
             result = .variant(v)
@@ -293,7 +293,7 @@ public struct CommandParser: Sendable {
         case "threads":
             result = .threads(try integer(value, what: "threads", in: 1...64))
         default:
-            throw CommandError("unknown setting '\(name.text)': one of \(names.joined(separator: ", "))", column: name.column,
+            throw CommandError("unknown setting \(Quote.word(name.text)): one of \(names.joined(separator: ", "))", column: name.column,
                                suggestion: Suggest.closest(to: name.text, in: names))
         }
         try noMore(args)
@@ -303,7 +303,7 @@ public struct CommandParser: Sendable {
     private func benchShape(_ token: Token) throws(CommandError) -> BenchShape {
         let parts = token.text.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 4 else {
-            throw CommandError("bench shape is B,T,D,H (four numbers), not '\(token.text)'", column: token.column)
+            throw CommandError("bench shape is B,T,D,H (four numbers), not \(Quote.word(token.text))", column: token.column)
         }
         var values: [Int] = []
         for (i, p) in parts.enumerated() {
@@ -334,7 +334,7 @@ public struct CommandParser: Sendable {
         case "check":
             result = .check(path: try pathArgument(&args, after: sub))
         default:
-            throw CommandError("unknown lesson command '\(sub.text)': one of \(words.joined(separator: ", "))", column: sub.column,
+            throw CommandError("unknown lesson command \(Quote.word(sub.text)): one of \(words.joined(separator: ", "))", column: sub.column,
                                suggestion: Suggest.closest(to: sub.text, in: words))
         }
         try noMore(args)

@@ -5,7 +5,7 @@ enum Help {
         guard let topic else { return overview }
         guard let spec = CommandTable.spec(topic) else {
             let hint = Suggest.closest(to: topic, in: CommandTable.names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw LabError("no command '\(topic)'\(hint); 'help' lists them all")
+            throw LabError("no command \(Quote.word(topic))\(hint); 'help' lists them all")
         }
         var lines = ["\(spec.usage)", "  \(spec.summary)", "  example: \(spec.example)"]
         let aliases = CommandTable.aliases.filter { $0.value == spec.name }.map(\.key).sorted()

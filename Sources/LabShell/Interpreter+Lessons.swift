@@ -71,7 +71,7 @@ extension Lab: LessonHost {
     public mutating func run(_ line: String) throws -> String {
         guard let command = try CommandParser(inLesson: false).parse(line) else { return "" }
         switch command {
-        case .lesson, .quit: throw LabError("'\(line)' cannot be used inside a lesson's lab block")
+        case .lesson, .quit: throw LabError("\(Quote.word(line)) cannot be used inside a lesson's lab block")
         default: break
         }
         let allowed = interpreter.context.allowFiles
@@ -97,12 +97,12 @@ extension Lab: LessonHost {
     /// The tensor `show NAME [fwd|bwd]` displays now; for `gates`, the activated values.
     func lessonTensor(_ name: String, _ direction: String?) throws -> Tensor {
         guard let view = ViewName(rawValue: name) else {
-            throw LabError("unknown view '\(name)': one of \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw LabError("unknown view \(Quote.word(name)): one of \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var dir: Direction? = nil
         if let direction {
             guard let d = Direction.allCases.first(where: { $0.short == direction }) else {
-                throw LabError("direction must be fwd or bwd, got '\(direction)'")
+                throw LabError("direction must be fwd or bwd, got \(Quote.word(direction))")
             }
             dir = d
         }
@@ -132,7 +132,7 @@ extension Lab {
             }
             return try execute(command)
         } catch {
-            return LineResult(output: "", error: "\(error)", quit: false)
+            return LineResult(output: "", error: Quote.visible("\(error)", keepingNewlines: true), quit: false)
         }
     }
 

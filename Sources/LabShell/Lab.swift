@@ -41,7 +41,8 @@ public struct Lab: Sendable {
             guard let command = try parser.parse(line) else { return LineResult(output: "", error: nil, quit: false) }
             return try execute(command)
         } catch {
-            return LineResult(output: "", error: "\(error)", quit: false)
+            // Paths and lesson text reach messages whole: nothing invisible gets through.
+            return LineResult(output: "", error: Quote.visible("\(error)", keepingNewlines: true), quit: false)
         }
     }
 
