@@ -31,15 +31,42 @@ public enum HeatmapRenderer {
     }
 
     /// The largest |v| among computed values, for the unbounded scale.
+    /// One pass over raw memory: a heatmap of a [4096, 8, 4096] input took 3 s
+    /// with `enumerated()` and a remainder per value.
     static func maxAbs(_ view: TensorView, _ range: Range<Int>? = nil) -> Float {
         let t = view.tensor
-        let n = t.shape.last ?? 1
-        var m: Float = 0
-        for (i, v) in t.data.enumerated() where v.isFinite {
-            if let range, !range.contains(i % max(n, 1)) { continue }
-            m = max(m, abs(v))
+        let n = max(t.shape.last ?? 1, 1)
+        return t.data.withUnsafeBufferPointer { d in
+            var m: Float = 0
+            guard let range else { return largestFinite(d) }
+            let columns = range.clamped(to: 0..<n)
+            var row = 0
+            while row < d.count {
+                for c in columns where row + c < d.count {
+                    let v = d[row + c]
+                    if v.isFinite { m = max(m, abs(v)) }
+                }
+                row += n
+            }
+            return m
         }
-        return m
+    }
+
+    /// max |v| over the finite values (0 if none); `a < .infinity` is false
+    /// for inf and nan alike, and a local accumulator stays in a register.
+    @inline(never)
+    private static func largestFinite(_ d: UnsafeBufferPointer<Float>) -> Float {
+        func finite(_ v: Float) -> Float { let a = abs(v); return a < .infinity ? a : 0 }
+        // Four running maxima: one would wait on the last at every value.
+        var (m0, m1, m2, m3): (Float, Float, Float, Float) = (0, 0, 0, 0)
+        var i = 0
+        while i + 4 <= d.count {
+            m0 = max(m0, finite(d[i])); m1 = max(m1, finite(d[i + 1]))
+            m2 = max(m2, finite(d[i + 2])); m3 = max(m3, finite(d[i + 3]))
+            i += 4
+        }
+        while i < d.count { m0 = max(m0, finite(d[i])); i += 1 }
+        return max(max(m0, m1), max(m2, m3))
     }
 
     /// The scales a view uses: its own, or one per column group.
