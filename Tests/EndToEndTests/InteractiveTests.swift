@@ -175,6 +175,24 @@ struct InteractiveTests {
         #expect(try session.exitStatus() == 0)
     }
 
+    @Test func ctrlCStopsTheDrawsOfSizesAndKeepsTheModel() throws {
+        let (session, folder) = try start()
+        defer { LabBinary.remove(folder) }
+        // 30 M Gaussian draws for the new input: seconds in a debug build.
+        session.send("sizes B=300 T=1000 D=100\r")
+        try session.expect("sizes B=300 T=1000 D=100\n")
+        usleep(300_000)
+        session.send("\u{03}")
+        let out = try session.expect(Self.startPrompt, within: 20)
+        #expect(out.contains("interrupted: sizes not changed (the model, input and cursors are as they were)"), "\(out)")
+        session.send("info\r")
+        let info = try session.expect(Self.startPrompt)
+        #expect(info.contains("batch    B=3 sequences of T=5 steps"), "\(info)")
+        #expect(info.contains("D=8 inputs → H=16 hidden units"), "\(info)")
+        session.send("\u{04}")
+        #expect(try session.exitStatus() == 0)
+    }
+
     @Test func ctrlCInterruptsALongRunAtAWholeStep() throws {
         let (session, folder) = try start()
         defer { LabBinary.remove(folder) }
