@@ -20,7 +20,9 @@ extension Interpreter {
             try next.checkMemory(s)
             var notes: [String] = []
             if p.inputSize != next.sizes.inputSize {
-                next.input = try Session.makeInput(next.inputFill, s, using: &next.generator)
+                try next.checkCompute(Work.input(next.inputFill, s), "load weights with D=\(p.inputSize) (redrawing input \(next.inputFill.rawValue) at B=\(s.batch) T=\(s.length))")
+                next.input = try Session.makeInput(next.inputFill, s, using: &next.generator, shouldCancel: context.shouldCancel,
+                                                   unchanged: "weights not loaded (the model and input are as they were)")
                 next.inputOrigin = "input \(next.inputFill.rawValue) (redrawn: the weights have D=\(p.inputSize))"
                 notes.append("input redrawn for D=\(p.inputSize)")
             }

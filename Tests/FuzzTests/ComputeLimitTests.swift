@@ -54,6 +54,25 @@ import Testing
         #expect(lab.handle("sizes B=2 T=3").error == nil)
     }
 
+    /// Weights with another D redraw the input: checked and interruptible like `input random`.
+    @Test func loadingWeightsThatRedrawTheInput() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let path = "\(scratch.path)/d4.safetensors"
+        var maker = Lab(interpreter: Interpreter(session: .demo()))
+        #expect(maker.handle("sizes D=4").error == nil)
+        #expect(maker.handle("save weights \(path)").error == nil)
+
+        var small = lab(computeLimit: 1e3)
+        expectRefused("load weights \(path)", "load weights with D=4 (redrawing input random at B=3 T=5) would need about 2.4 kFLOP of floating-point work, over the compute limit of 1.0 kFLOP (start with --compute-limit GFLOP to raise it)", in: &small)
+
+        var stopped = Lab(interpreter: Interpreter(session: .demo(), context: ExecutionContext(shouldCancel: { true })))
+        let before = stopped.session
+        #expect(stopped.handle("load weights \(path)").output == "interrupted: weights not loaded (the model and input are as they were)")
+        #expect(stopped.session.parameters == before.parameters && stopped.session.input == before.input)
+        #expect(stopped.session.sizes == before.sizes)
+    }
+
     /// A learner's real trained model (H up to 1024, T in the hundreds, B up to 32)
     /// fits the default limits: set up, initialised, run. Estimates only; nothing runs.
     @Test(arguments: [LSTMSizes(batch: 32, length: 400, inputSize: 1024, hiddenSize: 1024),
