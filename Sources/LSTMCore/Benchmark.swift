@@ -15,13 +15,20 @@ public enum Benchmark {
         /// Also time `runToEnd`, the shell's `run`, which keeps every trace.
         public var timesRun: Bool
         public var seed: UInt64
+        /// With a budget, each part (a mode's forwards, its single steps, the
+        /// runs) stops repeating once it has taken this many seconds, after at
+        /// least one timed sample; when the untimed first forward (or run)
+        /// alone takes longer, it is the sample. Nil: exactly `repeats`.
+        public var budgetSeconds: Double?
 
-        public init(sizes: LSTMSizes, threads: Int, repeats: Int = 5, timesRun: Bool = true, seed: UInt64 = 1) {
+        public init(sizes: LSTMSizes, threads: Int, repeats: Int = 5, timesRun: Bool = true, seed: UInt64 = 1,
+                    budgetSeconds: Double? = nil) {
             self.sizes = sizes
             self.threads = threads
             self.repeats = repeats
             self.timesRun = timesRun
             self.seed = seed
+            self.budgetSeconds = budgetSeconds
         }
     }
 
@@ -33,6 +40,8 @@ public enum Benchmark {
         /// The median latency of one `BidirectionalStepper.step` in this mode,
         /// trace included, as a learner stepping sees it.
         public var stepMicroseconds: Double
+        /// Timed forwards behind the median (fewer than `repeats` under a budget).
+        public var samples: Int
     }
 
     public struct Result: Equatable, Sendable {
@@ -42,6 +51,8 @@ public enum Benchmark {
         public var modes: [ModeResult]
         /// Median of `runToEnd` keeping every trace, when timed.
         public var runMedianMilliseconds: Double?
+        /// Runs behind that median.
+        public var runSamples: Int
         /// False when `shouldCancel` stopped the benchmark early; the numbers
         /// then cover what was timed before.
         public var completed: Bool
@@ -82,7 +93,7 @@ public enum Benchmark {
         var g = SeededGenerator(seed: c.seed)
         let parameters = BiLSTMParameters.initialized(.pytorch, inputSize: s.inputSize, hiddenSize: s.hiddenSize, using: &g)
         let input = try Tensor(shape: [s.batch, s.length, s.inputSize],
-                               data: (0..<(s.batch * s.length * s.inputSize)).map { _ in g.uniform(-1, 1) })
+                               data: g.uniforms(s.batch * s.length * s.inputSize, -1, 1))
         let stepper = try BidirectionalStepper(parameters: parameters, input: input)
         let clock = ContinuousClock()
         let total = flops(s)
@@ -98,57 +109,81 @@ public enum Benchmark {
             // hoisted forward computes its input projection every time.
             let jobs = stepper.remainingJobs(mode: mode, cachedProjection: false)
             var times: [Double] = []
+            var spent = 0.0
             for i in 0...c.repeats {
                 let start = clock.now
                 _ = BidirectionalStepper.runJobs(jobs, threads: c.threads, keepTraces: false, shouldCancel: poll)
-                if i > 0 { times.append(milliseconds(clock.now - start)) } // i = 0 warms up
+                let ms = milliseconds(clock.now - start)
+                spent += ms
+                if i > 0 { times.append(ms) } // i = 0 warms up
                 if cancelled { break }
+                if let budget = c.budgetSeconds, spent >= budget * 1000 {
+                    if times.isEmpty { times.append(ms) } // one forward is over the budget: it is the sample
+                    break
+                }
             }
             if cancelled { break }
             let median = Self.median(times)
             modes.append(ModeResult(mode: mode, medianMilliseconds: median, minMilliseconds: times.min() ?? median,
                                     gflops: median > 0 ? total / (median * 1e6) : 0,
                                     stepMicroseconds: stepLatency(stepper, mode: mode, threads: c.threads, repeats: c.repeats,
-                                                                                  clock: clock, poll: poll)))
+                                                                  budgetSeconds: c.budgetSeconds, clock: clock, poll: poll),
+                                    samples: times.count))
             if cancelled { break }
         }
 
         var runMedian: Double? = nil
+        var runTimes: [Double] = []
         if c.timesRun && !cancelled {
             // The lab's first `run` on a model and input: a new stepper each time,
             // so the timed run packs the weights and projects the input itself,
             // like the forwards above. One untimed run first, whose memory the
             // timed runs then reuse (BlockPool), as the forwards reuse theirs.
+            var spent = 0.0
             do {
                 var warm = try BidirectionalStepper(parameters: parameters, input: input)
-                warm.runToEnd(threads: c.threads, shouldCancel: poll)
-            }
-            var times: [Double] = []
-            for _ in 0..<max(1, min(c.repeats, 5)) where !cancelled {
-                var fresh = try BidirectionalStepper(parameters: parameters, input: input)
                 let start = clock.now
-                fresh.runToEnd(threads: c.threads, shouldCancel: poll)
-                times.append(milliseconds(clock.now - start))
+                warm.runToEnd(threads: c.threads, shouldCancel: poll)
+                spent = milliseconds(clock.now - start)
             }
-            if !cancelled { runMedian = median(times) }
+            if let budget = c.budgetSeconds, spent >= budget * 1000, !cancelled {
+                runTimes = [spent]
+            } else {
+                for _ in 0..<max(1, min(c.repeats, 5)) where !cancelled {
+                    var fresh = try BidirectionalStepper(parameters: parameters, input: input)
+                    let start = clock.now
+                    fresh.runToEnd(threads: c.threads, shouldCancel: poll)
+                    let ms = milliseconds(clock.now - start)
+                    runTimes.append(ms)
+                    spent += ms
+                    if let budget = c.budgetSeconds, spent >= budget * 1000 { break }
+                }
+            }
+            if !cancelled { runMedian = median(runTimes) }
         }
-        return Result(configuration: c, flops: total, modes: modes, runMedianMilliseconds: runMedian, completed: !cancelled)
+        return Result(configuration: c, flops: total, modes: modes, runMedianMilliseconds: runMedian,
+                      runSamples: runMedian == nil ? 0 : runTimes.count, completed: !cancelled)
     }
 
     /// The median time of single forward steps through the stepper, as the
-    /// shell's `step` takes them (at most 100 steps, 3 times over).
+    /// shell's `step` takes them (at most 100 steps, 3 times over, or until
+    /// the budget is spent).
     private static func stepLatency(_ stepper: BidirectionalStepper, mode: StepMode, threads: Int, repeats: Int,
-                                    clock: ContinuousClock, poll: () -> Bool) -> Double {
+                                    budgetSeconds: Double?, clock: ContinuousClock, poll: () -> Bool) -> Double {
         var s = stepper
         s.mode = mode
         var times: [Double] = []
+        var spent = 0.0
         let steps = min(s.length, 100)
-        for _ in 0..<min(max(1, repeats), 3) {
+        rounds: for _ in 0..<min(max(1, repeats), 3) {
             s.reset()
             for _ in 0..<steps {
                 let start = clock.now
                 do { try s.step(.forward, threads: threads) } catch { return median(times) * 1000 }
-                times.append(milliseconds(clock.now - start))
+                let ms = milliseconds(clock.now - start)
+                times.append(ms)
+                spent += ms
+                if let budgetSeconds, spent >= budgetSeconds * 1000 { break rounds }
             }
             if poll() { break }
         }

@@ -31,6 +31,11 @@ public enum BenchReport {
         if let run = r.runMedianMilliseconds {
             lines.append("  run (hoisted, keeping every step's trace): median \(String(format: "%.3f", run)) ms")
         }
+        let short = r.modes.filter { $0.samples < r.configuration.repeats }
+        if let budget = r.configuration.budgetSeconds, !short.isEmpty || r.runSamples < min(r.configuration.repeats, 5) {
+            let parts = r.modes.map { "\($0.mode.rawValue) \($0.samples)" } + (r.runMedianMilliseconds == nil ? [] : ["run \(r.runSamples)"])
+            lines.append("  timed samples: \(parts.joined(separator: ", ")) (each part stops after about \(String(format: "%g", budget)) s; 'bench repeat R' times exactly R)")
+        }
         if !r.completed { lines.append("  interrupted: the numbers cover what was timed before Ctrl-C") }
         return lines.joined(separator: "\n")
     }
@@ -41,10 +46,13 @@ extension Interpreter {
     func bench(_ sizes: LSTMSizes?, repeats: Int?) throws -> [Output] {
         let s = sizes ?? session.sizes
         try session.checkMemory(s)
-        let repeats = repeats ?? 5
-        try session.checkCompute(Work.bench(s, repeats: repeats),
-                                 "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) repeat \(repeats)")
-        let config = Benchmark.Configuration(sizes: s, threads: session.settings.threads, repeats: repeats)
+        let count = repeats ?? 5
+        try session.checkCompute(Work.bench(s, repeats: count),
+                                 "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) repeat \(count)")
+        // Without 'repeat R', each part of the benchmark stops after about a
+        // second, so a large model's bench ends in seconds, not minutes.
+        let config = Benchmark.Configuration(sizes: s, threads: session.settings.threads, repeats: repeats ?? 5,
+                                             budgetSeconds: repeats == nil ? 1 : nil)
         do {
             let result = try Benchmark.run(config, shouldCancel: context.shouldCancel)
             return [.text(BenchReport.text(result))]

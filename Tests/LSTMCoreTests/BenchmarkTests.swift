@@ -21,6 +21,20 @@ import Testing
         #expect((r.runMedianMilliseconds ?? 0) > 0)
     }
 
+    /// With a budget of 0 s every part takes one timed sample (the warm-up
+    /// forward or run counts when it alone is over the budget); without, exactly `repeats`.
+    @Test func aBudgetCutsTheRepeats() throws {
+        let sizes = LSTMSizes(batch: 2, length: 4, inputSize: 3, hiddenSize: 5)
+        let cut = try Benchmark.run(.init(sizes: sizes, threads: 1, repeats: 4, budgetSeconds: 0))
+        #expect(cut.completed)
+        #expect(cut.modes.map(\.samples) == [1, 1, 1])
+        #expect(cut.runSamples == 1)
+        for m in cut.modes { #expect(m.medianMilliseconds > 0 && m.stepMicroseconds > 0) }
+        let full = try Benchmark.run(.init(sizes: sizes, threads: 1, repeats: 4))
+        #expect(full.modes.map(\.samples) == [4, 4, 4])
+        #expect(full.runSamples == 4)
+    }
+
     @Test func cancelStopsEarly() throws {
         let c = Benchmark.Configuration(sizes: LSTMSizes(batch: 1, length: 50, inputSize: 4, hiddenSize: 4), threads: 1, repeats: 2)
         var asked = 0
