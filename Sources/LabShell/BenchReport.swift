@@ -32,7 +32,8 @@ public enum BenchReport {
             lines.append("  run (hoisted, keeping every step's trace): median \(String(format: "%.3f", run)) ms")
         }
         let short = r.modes.filter { $0.samples < r.configuration.repeats }
-        if let budget = r.configuration.budgetSeconds, !short.isEmpty || r.runSamples < min(r.configuration.repeats, 5) {
+        let runShort = r.runMedianMilliseconds != nil && r.runSamples < min(r.configuration.repeats, 5)
+        if let budget = r.configuration.budgetSeconds, !short.isEmpty || runShort {
             let parts = r.modes.map { "\($0.mode.rawValue) \($0.samples)" } + (r.runMedianMilliseconds == nil ? [] : ["run \(r.runSamples)"])
             lines.append("  timed samples: \(parts.joined(separator: ", ")) (each part stops after about \(String(format: "%g", budget)) s; 'bench repeat R' times exactly R)")
         }

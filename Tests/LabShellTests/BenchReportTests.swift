@@ -19,6 +19,15 @@ import Testing
             + "  timed samples: per-gate 5, fused 2, hoisted 1, run 1 (each part stops after about 1 s; 'bench repeat R' times exactly R)"))
     }
 
+    @Test func anInterruptedBenchWithFullModesNeedsNoNote() {
+        var r = result(budget: 1, samples: [5, 5, 5], runSamples: 0)
+        r.runMedianMilliseconds = nil
+        r.completed = false
+        let text = BenchReport.text(r)
+        #expect(!text.contains("timed samples"))
+        #expect(text.hasSuffix("  interrupted: the numbers cover what was timed before Ctrl-C"))
+    }
+
     @Test func fullSamplesNeedNoNote() {
         #expect(!BenchReport.text(result(budget: 1, samples: [5, 5, 5], runSamples: 5)).contains("timed samples"))
         #expect(!BenchReport.text(result(budget: nil, samples: [5, 5, 5], runSamples: 5)).contains("timed samples"))
