@@ -86,7 +86,7 @@ public enum Benchmark {
         }
     }
 
-    /// Runs the benchmark. `shouldCancel` is polled between steps.
+    /// Runs the benchmark on weights and input drawn from `c.seed`. `shouldCancel` is polled between steps.
     public static func run(_ c: Configuration, shouldCancel: () -> Bool = { false }) throws -> Result {
         try validate(c)
         let s = c.sizes
@@ -94,6 +94,21 @@ public enum Benchmark {
         let parameters = BiLSTMParameters.initialized(.pytorch, inputSize: s.inputSize, hiddenSize: s.hiddenSize, using: &g)
         let input = try Tensor(shape: [s.batch, s.length, s.inputSize],
                                data: g.uniforms(s.batch * s.length * s.inputSize, -1, 1))
+        return try run(c, parameters: parameters, input: input, shouldCancel: shouldCancel)
+    }
+
+    /// Runs the benchmark on given weights and input `[B, T, D]` (the shell's
+    /// `bench` on the session's own model: nothing to draw, no second copy of
+    /// the weights); their sizes must be `c.sizes`. The times do not depend on
+    /// the values.
+    public static func run(_ c: Configuration, parameters: BiLSTMParameters, input: Tensor,
+                           shouldCancel: () -> Bool = { false }) throws -> Result {
+        try validate(c)
+        let s = c.sizes
+        guard parameters.inputSize == s.inputSize, parameters.hiddenSize == s.hiddenSize,
+              input.shape == [s.batch, s.length, s.inputSize] else {
+            throw BenchmarkError.invalid("the model's sizes are not B=\(s.batch), T=\(s.length), D=\(s.inputSize), H=\(s.hiddenSize)")
+        }
         let stepper = try BidirectionalStepper(parameters: parameters, input: input)
         let clock = ContinuousClock()
         let total = flops(s)

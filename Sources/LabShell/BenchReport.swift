@@ -55,8 +55,14 @@ extension Interpreter {
         let config = Benchmark.Configuration(sizes: s, threads: session.settings.threads, repeats: repeats ?? 5,
                                              budgetSeconds: repeats == nil ? 1 : nil)
         do {
-            let result = try Benchmark.run(config, shouldCancel: context.shouldCancel)
-            return [.text(BenchReport.text(result))]
+            // Without a shape, the session's own weights and input (in batch-first
+            // layout, as the stepper holds them): nothing new to draw or hold.
+            let result = sizes == nil
+                ? try Benchmark.run(config, parameters: session.stepper.parameters, input: session.stepper.input,
+                                    shouldCancel: context.shouldCancel)
+                : try Benchmark.run(config, shouldCancel: context.shouldCancel)
+            let note = sizes == nil ? "\n  on the session's weights and input (a shape after 'bench' times a model drawn from a fixed seed)" : ""
+            return [.text(BenchReport.text(result) + note)]
         } catch let error as BenchmarkError {
             throw LabError("\(error)")
         }

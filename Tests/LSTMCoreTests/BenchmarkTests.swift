@@ -35,6 +35,21 @@ import Testing
         #expect(full.runSamples == 4)
     }
 
+    /// The shell's bench times the session's own model when its sizes match.
+    @Test func aGivenModelIsTimedAndMustMatchTheSizes() throws {
+        let (p, x) = try NaiveLSTMReference.model(b: 2, t: 4, d: 3, h: 5, seed: 37)
+        let sizes = LSTMSizes(batch: 2, length: 4, inputSize: 3, hiddenSize: 5)
+        let r = try Benchmark.run(.init(sizes: sizes, threads: 1, repeats: 2), parameters: p, input: x)
+        #expect(r.completed && r.modes.count == 3)
+        do {
+            _ = try Benchmark.run(.init(sizes: LSTMSizes(batch: 2, length: 4, inputSize: 3, hiddenSize: 6), threads: 1, repeats: 1),
+                                  parameters: p, input: x)
+            Issue.record("a model of other sizes was timed")
+        } catch {
+            #expect("\(error)" == "the model's sizes are not B=2, T=4, D=3, H=6")
+        }
+    }
+
     @Test func cancelStopsEarly() throws {
         let c = Benchmark.Configuration(sizes: LSTMSizes(batch: 1, length: 50, inputSize: 4, hiddenSize: 4), threads: 1, repeats: 2)
         var asked = 0

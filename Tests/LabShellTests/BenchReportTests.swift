@@ -40,5 +40,11 @@ import Testing
         #expect(r.error == nil)
         #expect(r.output.contains("bench B=3 T=5 D=8 H=16, threads 1, repeat 5: a full bidirectional forward, 0.0922 MFLOP of products"))
         #expect(!r.output.contains("timed samples"))
+        #expect(r.output.hasSuffix("\n  on the session's weights and input (a shape after 'bench' times a model drawn from a fixed seed)"))
+        // With a shape, a model drawn from the fixed seed, and no such line.
+        let drawn = lab.handle("bench 2,3,4,5 repeat 2")
+        #expect(drawn.error == nil)
+        #expect(drawn.output.hasPrefix("bench B=2 T=3 D=4 H=5, threads 1, repeat 2: "))
+        #expect(!drawn.output.contains("session's weights"))
     }
 }
