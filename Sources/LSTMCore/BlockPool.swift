@@ -84,16 +84,6 @@ enum BlockPool {
         for q in evicted { free(q) }
     }
 
-    /// Frees every cached block (tests, and after a model shrinks).
-    static func trim() {
-        let all: [UnsafeMutableRawPointer] = lock.withLock { _ in
-            let all = unsafeCache.free.values.flatMap { $0 }
-            unsafeCache = Cache()
-            return all
-        }
-        for q in all { free(q) }
-    }
-
     /// Bytes cached now.
     static var cachedBytes: Int { lock.withLock { _ in unsafeCache.bytes } }
 }
