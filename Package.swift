@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "lstmlab",
             dependencies: [
-                "LabShell", "CReadline",
+                "LabShell", "TensorFiles", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -153,8 +153,9 @@ public enum SafeTensors {
         try AtomicFile.write(to: path) { encode(tensors, metadata: metadata) }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func jsonString(_ s: String) -> String {
+    /// A JSON string literal: quotes, backslashes and control characters escaped
+    /// (also used by `lstmlab bench --json`).
+    public static func jsonString(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabShell
+import TensorFiles
 import LSTMCore
 
 /// `lstmlab bench --shape B,T,D,H [--threads N] [--repeat R] [--json]`: times a
@@ -66,18 +67,7 @@ struct BenchCommand: ParsableCommand {
     static func json(_ r: Benchmark.Result) -> String {
         let s = r.configuration.sizes
         func number(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "null" }
-        func string(_ x: String) -> String {
-            var out = "\""
-            for u in x.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                default: out += u.value < 0x20 ? String(format: "\\u%04x", u.value) : String(u)
-                }
-            }
-            return out + "\""
-        }
+        func string(_ x: String) -> String { SafeTensors.jsonString(x) }
         let results = r.modes.map { m in
             "{\"mode\":\(string(m.mode.rawValue)),\"median_ms\":\(number(m.medianMilliseconds)),\"min_ms\":\(number(m.minMilliseconds)),"
                 + "\"gflops\":\(number(m.gflops)),\"step_us\":\(number(m.stepMicroseconds))}"

@@ -56,6 +56,21 @@ struct ScriptModeTests {
         #expect(ok.status == 0)
     }
 
+    /// `lstmlab bench --json`: one JSON object with the fields the issue names.
+    @Test func benchJSONIsOneObject() throws {
+        let r = try ScriptRun.run(["bench", "--shape", "1,2,3,4", "--threads", "1", "--repeat", "1", "--json"], environment: env())
+        #expect(r.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(object?["B"] as? Int == 1 && object?["T"] as? Int == 2 && object?["D"] as? Int == 3 && object?["H"] as? Int == 4)
+        #expect(object?["threads"] as? Int == 1)
+        let modes = (object?["results"] as? [[String: Any]])?.compactMap { $0["mode"] as? String }
+        #expect(modes == ["per-gate", "fused", "hoisted"])
+        for result in object?["results"] as? [[String: Any]] ?? [] {
+            #expect(result["median_ms"] is Double && result["min_ms"] is Double && result["gflops"] is Double)
+        }
+        #expect((object?["kernels"] as? String)?.hasPrefix("OpenBLAS") == true)
+    }
+
     @Test func badFlagIsAUsageError() throws {
         let r = try ScriptRun.run(["--bogus"], environment: env())
         #expect(r.stderr.contains("Unknown option '--bogus'"))
