@@ -108,7 +108,26 @@ static inline void lstmlab_lstm_finish(long b, long hs, const float *z, const fl
         }
     }
 }
+
+/// Copies `count` floats to `dst` with non-temporal stores (no read of the
+/// destination's cache lines first, and no eviction of the working set): for
+/// a run's traces, written once and not read again during the run. `dst`
+/// should be 64-byte aligned (else this is a plain copy); ends with a store fence.
+__attribute__((target("avx512f")))
+static inline void lstmlab_stream_copy(float *dst, const float *src, long count) {
+    long i = 0;
+    if (((unsigned long)dst & 63) != 0) {
+        for (; i < count; i++) dst[i] = src[i];
+        return;
+    }
+    for (; i + 16 <= count; i += 16) _mm512_stream_ps(dst + i, _mm512_loadu_ps(src + i));
+    for (; i < count; i++) dst[i] = src[i];
+    _mm_sfence();
+}
 #else
+static inline void lstmlab_stream_copy(float *dst, const float *src, long count) {
+    for (long i = 0; i < count; i++) dst[i] = src[i];
+}
 static inline void lstmlab_lstm_finish(long b, long hs, const float *z, const float *cPrev, int draft,
                                        float *gates, float *c, float *h) {
     (void)b; (void)hs; (void)z; (void)cPrev; (void)draft; (void)gates; (void)c; (void)h;

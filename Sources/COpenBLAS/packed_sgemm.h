@@ -140,25 +140,17 @@ static inline void lstmlab_row(long k, const float *a, const float *panel, const
     _mm512_mask_storeu_ps(c + 16, m1, s1);
 }
 
-/// C[m, n] = Cin[m, n] + A[m, k] · Wᵀ, with W packed by lstmlab_pack.
+/// C[m, n] = Cin[m, n] + A[m, k] · Wᵀ, with W packed by lstmlab_pack, on
+/// the register tiles only (every row the same sum in the same order, so a
+/// row's result does not depend on how the rows are split between calls).
 /// `cin` may be NULL (zeros) or equal to `c`. Call only when
 /// lstmlab_packed_available() is 1.
 __attribute__((target("avx512f")))
-static inline void lstmlab_packed_gemm(long m, long n, long k, const float *a, long lda, const float *packed,
-                                       const float *cin, long ldcin, float *c, long ldc) {
+static inline void lstmlab_packed_gemm_tiles(long m, long n, long k, const float *a, long lda, const float *packed,
+                                             const float *cin, long ldcin, float *c, long ldc) {
     long panels = (n + LSTMLAB_PANEL - 1) / LSTMLAB_PANEL;
     // K in blocks of 256 rows: a 32-column panel block is then 32 KB and stays
     // in L1 while every row tile of A passes over it.
-    if (m == 1) {
-        for (long p = 0; p < panels; p++) {
-            long j0 = p * LSTMLAB_PANEL;
-            long width = n - j0 < LSTMLAB_PANEL ? n - j0 : LSTMLAB_PANEL;
-            __mmask16 m0 = width >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << width) - 1);
-            __mmask16 m1 = width >= 32 ? (__mmask16)0xFFFF : width > 16 ? (__mmask16)((1u << (width - 16)) - 1) : (__mmask16)0;
-            lstmlab_row(k, a, packed + p * LSTMLAB_PANEL * k, cin ? cin + j0 : NULL, c + j0, m0, m1);
-        }
-        return;
-    }
     const long kc = 256;
     for (long k0 = 0; k0 < k; k0 += kc) {
         long kb = k - k0 < kc ? k - k0 : kc;
@@ -189,7 +181,32 @@ static inline void lstmlab_packed_gemm(long m, long n, long k, const float *a, l
         }
     }
 }
+
+/// C[m, n] = Cin[m, n] + A[m, k] · Wᵀ, with W packed by lstmlab_pack: the
+/// tiles, or for one row (B = 1) the row kernel with its eight chains.
+/// `cin` may be NULL (zeros) or equal to `c`. Call only when
+/// lstmlab_packed_available() is 1.
+__attribute__((target("avx512f")))
+static inline void lstmlab_packed_gemm(long m, long n, long k, const float *a, long lda, const float *packed,
+                                       const float *cin, long ldcin, float *c, long ldc) {
+    if (m != 1) {
+        lstmlab_packed_gemm_tiles(m, n, k, a, lda, packed, cin, ldcin, c, ldc);
+        return;
+    }
+    long panels = (n + LSTMLAB_PANEL - 1) / LSTMLAB_PANEL;
+    for (long p = 0; p < panels; p++) {
+        long j0 = p * LSTMLAB_PANEL;
+        long width = n - j0 < LSTMLAB_PANEL ? n - j0 : LSTMLAB_PANEL;
+        __mmask16 m0 = width >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << width) - 1);
+        __mmask16 m1 = width >= 32 ? (__mmask16)0xFFFF : width > 16 ? (__mmask16)((1u << (width - 16)) - 1) : (__mmask16)0;
+        lstmlab_row(k, a, packed + p * LSTMLAB_PANEL * k, cin ? cin + j0 : NULL, c + j0, m0, m1);
+    }
+}
 #else
+static inline void lstmlab_packed_gemm_tiles(long m, long n, long k, const float *a, long lda, const float *packed,
+                                             const float *cin, long ldcin, float *c, long ldc) {
+    (void)m; (void)n; (void)k; (void)a; (void)lda; (void)packed; (void)cin; (void)ldcin; (void)c; (void)ldc;
+}
 static inline void lstmlab_packed_gemm(long m, long n, long k, const float *a, long lda, const float *packed,
                                        const float *cin, long ldcin, float *c, long ldc) {
     (void)m; (void)n; (void)k; (void)a; (void)lda; (void)packed; (void)cin; (void)ldcin; (void)c; (void)ldc;

@@ -150,13 +150,15 @@ public enum Benchmark {
         var runMedian: Double? = nil
         var runTimes: [Double] = []
         if c.timesRun && !cancelled {
-            // The lab's first `run` on a model and input: a new stepper each time,
-            // so the timed run packs the weights and projects the input itself,
-            // like the forwards above. One untimed run first, whose memory the
-            // timed runs then reuse (BlockPool), as the forwards reuse theirs.
+            // The lab's first `run` on a model and input: a new stepper each
+            // time, made before the clock starts (the lab packs a model's
+            // weights when it is made or loaded), so the timed run projects
+            // the input itself, like the forwards above. One untimed run
+            // first, whose memory the timed runs then reuse (BlockPool), as the
+            // forwards reuse theirs.
             var spent = 0.0
             do {
-                var warm = try BidirectionalStepper(parameters: parameters, input: input)
+                var warm = try BidirectionalStepper(parameters: parameters, input: input, reusingPackedWeightsOf: stepper)
                 let start = clock.now
                 warm.runToEnd(threads: c.threads, shouldCancel: poll)
                 spent = milliseconds(clock.now - start)
@@ -164,8 +166,8 @@ public enum Benchmark {
             if let budget = c.budgetSeconds, spent >= budget * 1000, !cancelled {
                 runTimes = [spent]
             } else {
-                for _ in 0..<max(1, min(c.repeats, 5)) where !cancelled {
-                    var fresh = try BidirectionalStepper(parameters: parameters, input: input)
+                for _ in 0..<max(1, c.repeats) where !cancelled {
+                    var fresh = try BidirectionalStepper(parameters: parameters, input: input, reusingPackedWeightsOf: stepper)
                     let start = clock.now
                     fresh.runToEnd(threads: c.threads, shouldCancel: poll)
                     let ms = milliseconds(clock.now - start)

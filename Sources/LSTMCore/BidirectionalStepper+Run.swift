@@ -5,7 +5,9 @@ import Synchronization
 extension BidirectionalStepper {
     /// Completes both directions from wherever their cursors are, keeping
     /// every step's trace, as the fastest way: hoisted (the input projection
-    /// of all remaining steps as one product, then one product per step).
+    /// of many steps as one product, then one product per step). The
+    /// projection is the one hoisted steps made, if any; otherwise it is made
+    /// a chunk of steps at a time, which keeps it in cache (same numbers).
     ///
     /// With `threads ≥ 2` the directions run at the same time, the backward
     /// one on a worker thread. `shouldCancel` is asked on the calling thread
@@ -39,7 +41,8 @@ extension BidirectionalStepper {
 
     /// The remaining steps of each unfinished direction, as jobs, with the
     /// stepper's packed weights. `cachedProjection: false` makes a hoisted
-    /// job compute its input projection itself, as the benchmark times it.
+    /// job compute its input projection itself even when the stepper has one,
+    /// as the benchmark times it.
     func remainingJobs(mode: StepMode, cachedProjection: Bool = true) -> [DirectionJob] {
         Direction.allCases.filter { !isComplete($0) }.map { job($0, mode: mode, cachedProjection: cachedProjection) }
     }

@@ -29,11 +29,17 @@ public struct BidirectionalStepper: Sendable {
     public var inputSize: Int { input.shape[2] }
     public var hiddenSize: Int { parameters.hiddenSize }
 
+    /// The weights are laid out for the packed kernel here, once per model
+    /// (on AVX-512 CPUs; per-gate's layout at its first use), so neither the
+    /// first step nor `run` waits for it.
+    ///
     /// - Parameters:
     ///   - input: `[B, T, D]` with `D` equal to the parameters' input size, `B, T ≥ 1`.
     ///   - h0, c0: `[2, B, H]` or nil for zeros.
+    ///   - previous: a stepper whose packed weights to reuse when its
+    ///     parameters are these (a new input or initial state for the same model).
     public init(parameters: BiLSTMParameters, input: Tensor, h0: Tensor? = nil, c0: Tensor? = nil,
-                mode: StepMode = .fused, variant: Variant = .correct) throws {
+                mode: StepMode = .fused, variant: Variant = .correct, reusingPackedWeightsOf previous: BidirectionalStepper? = nil) throws {
         let h = parameters.hiddenSize
         guard input.rank == 3, input.shape[0] > 0, input.shape[1] > 0, input.shape[2] == parameters.inputSize else {
             throw ShapeError.mismatch(what: "input must be [B, T, D] with D = \(parameters.inputSize)",
@@ -63,6 +69,14 @@ public struct BidirectionalStepper: Sendable {
         self.mode = mode
         self.variant = variant
         self.timeMajor = timeMajor
+        // Array equality first compares storage identity, so a model shared with `previous` is recognized at once.
+        if let previous, previous.parameters == parameters {
+            cache.adoptPacked(from: previous.cache)
+        }
+        for direction in Direction.allCases {
+            _ = packedWeights(direction, mode: .fused) // fused and hoisted steps, and `run`
+            if mode == .perGate { _ = packedWeights(direction, mode: .perGate) }
+        }
     }
 
     // MARK: Cursors
@@ -153,7 +167,9 @@ public struct BidirectionalStepper: Sendable {
     }
 
     /// The remaining steps of `direction` as a job, with the cached packed
-    /// weights (and, when `cachedProjection`, the cached hoisted projection).
+    /// weights (and, when `cachedProjection`, the hoisted projection if the
+    /// stepper made one for its steps; otherwise a hoisted job projects the
+    /// input itself, a chunk at a time).
     func job(_ direction: Direction, mode: StepMode, cachedProjection: Bool) -> DirectionJob {
         let start: DirectionJob.StartState = traces[direction.rawValue].last.map { .trace($0) }
             ?? .matrices(initialState[direction.rawValue])
@@ -161,7 +177,7 @@ public struct BidirectionalStepper: Sendable {
                                firstStep: cursor(direction), state: start, mode: mode, variant: variant)
         job.packed = packedWeights(direction, mode: mode)
         if mode == .hoisted && cachedProjection {
-            job.projection = hoistedProjection(direction, packed: job.packed)
+            job.projection = cache.existingProjection(direction, biasSum: job.packed != nil)
         }
         return job
     }

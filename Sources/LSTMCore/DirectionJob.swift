@@ -1,3 +1,4 @@
+import COpenBLAS
 /// One direction's remaining steps as a self-contained value, so it can run
 /// on its own thread: the full forward (`runToEnd`) and the benchmark both
 /// run directions through this.
@@ -32,6 +33,9 @@ final class DirectionJob: @unchecked Sendable {
     var packed: PackedDirection? = nil
     /// The hoisted projection made ahead (the stepper's cache); made here when nil.
     var projection: HoistedProjection? = nil
+    /// Steps per chunk of a hoisted projection made here (nil: from
+    /// `projectionChunkBytes`); tests make chunks small.
+    var projectionChunkSteps: Int? = nil
 
     init(parameters: DirectionParameters, input: [Float], batch: Int, length: Int, direction: Direction,
          firstStep: Int, state: StartState, mode: StepMode, variant: Variant) {
@@ -109,9 +113,19 @@ final class DirectionJob: @unchecked Sendable {
     /// only `b_ih` is added here (the step adds `h·W_hhᵀ + b_hh`).
     static func makeProjection(input: [Float], batch b: Int, times: Range<Int>, parameters: DirectionParameters,
                                packed: PackedDirection?) -> HoistedProjection {
+        let values = PooledFloats(count: times.count * b * 4 * parameters.hiddenSize)
+        project(input: input, batch: b, times: times, parameters: parameters, packed: packed, into: values.base)
+        return HoistedProjection(values: values, firstT: times.lowerBound, includesBiasSum: packed != nil)
+    }
+
+    /// `makeProjection`'s numbers written to `out` (`times.count · B` rows of 4H).
+    /// With `packed`, every row is computed the same way whatever `times` is,
+    /// so a projection made in chunks equals one made whole, bit for bit
+    /// (OpenBLAS promises no such thing, so `run` chunks only with `packed`).
+    static func project(input: [Float], batch b: Int, times: Range<Int>, parameters: DirectionParameters,
+                        packed: PackedDirection?, into pp: UnsafeMutablePointer<Float>) {
         let d = parameters.inputSize, n = 4 * parameters.hiddenSize, rows = times.count * b
-        let values = PooledFloats(count: rows * n)
-        let pp = values.base
+        guard rows > 0 else { return }
         parameters.withPointers { w in
             input.withUnsafeBufferPointer { xBuffer in
                 guard let xAll = xBuffer.baseAddress else { return }
@@ -126,7 +140,7 @@ final class DirectionJob: @unchecked Sendable {
                                 // Every row starts from b_ih + b_hh (the bias row, leading dimension 0).
                                 let m = min(block, rows - r0)
                                 GEMM.packedMultiply(m: m, n: n, k: d, a: x + r0 * d, lda: d, packed: pw,
-                                                    cin: sum, ldcin: 0, c: pp + r0 * n, ldc: n)
+                                                    cin: sum, ldcin: 0, c: pp + r0 * n, ldc: n, rowKernel: false)
                             }
                         }
                     }
@@ -140,8 +154,15 @@ final class DirectionJob: @unchecked Sendable {
                 }
             }
         }
-        return HoistedProjection(values: values, firstT: times.lowerBound, includesBiasSum: packed != nil)
     }
+
+    /// Bytes of input projection a hoisted `run` keeps at a time when it has
+    /// no projection made ahead: it projects a chunk of steps (at least 128
+    /// rows, for the product's sake), takes them, then projects the next
+    /// chunk into the same buffer, which stays in L2. Made whole, the
+    /// projection of B=64 T=200 H=512 is 100 MiB per direction, written once
+    /// and read once from memory: hoisted then took longer than fused.
+    static let projectionChunkBytes = 512 << 10
 
     /// Runs the remaining steps, asking `shouldStop` before each one.
     ///
@@ -160,10 +181,19 @@ final class DirectionJob: @unchecked Sendable {
             ? (packed.flatMap { $0.perGate == (mode == .perGate) ? $0 : nil } ?? PackedDirection(parameters, perGate: mode == .perGate))
             : nil
         var hoisted: HoistedProjection? = nil
+        // Without a projection made ahead, a hoisted run with packed weights
+        // projects `chunkSteps` steps at a time into `chunk`.
+        var chunk: PooledFloats? = nil
+        var chunkSteps = 0
         if mode == .hoisted {
             if let given = projection, given.includesBiasSum == (packedWeights != nil),
                given.firstT <= tLo, given.values.count >= (tHi - given.firstT) * b * n {
                 hoisted = given
+            } else if packedWeights != nil,
+                      case let steps = projectionChunkSteps ?? max((128 + b - 1) / b, Self.projectionChunkBytes / max(1, b * n * 4)),
+                      steps < times.count {
+                chunkSteps = max(1, steps)
+                chunk = PooledFloats(count: chunkSteps * b * n)
             } else {
                 hoisted = Self.makeProjection(input: input, batch: b, times: tLo..<tHi, parameters: parameters,
                                               packed: packedWeights)
@@ -171,17 +201,32 @@ final class DirectionJob: @unchecked Sendable {
         }
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: b * n)
         defer { scratch.deallocate() }
+        let (forward, parameters, input) = (direction == .forward, self.parameters, self.input)
 
         return parameters.withPointers { w in
             input.withUnsafeBufferPointer { xBuffer in
                 guard let xAll = xBuffer.baseAddress else { return Result(traces: [], steps: 0, lastState: nil, start: state) }
                 return withPackedPointers(packedWeights) { packed in
                     withProjectionPointer(hoisted) { p, firstT in
+                        // The chunk holds the projection of times chunkLo ..< chunkHi.
+                        var chunkLo = 0, chunkHi = 0
+                        @inline(__always) func projected(_ t: Int) -> UnsafePointer<Float>? {
+                            if let p { return p + (t - firstT) * b * n }
+                            guard let chunk else { return nil }
+                            if t < chunkLo || t >= chunkHi {
+                                // The next chunkSteps steps in processing order.
+                                chunkLo = forward ? t : max(tLo, t + 1 - chunkSteps)
+                                chunkHi = forward ? min(tHi, t + chunkSteps) : t + 1
+                                Self.project(input: input, batch: b, times: chunkLo..<chunkHi, parameters: parameters,
+                                             packed: packedWeights, into: chunk.base)
+                            }
+                            return UnsafePointer(chunk.base + (t - chunkLo) * b * n)
+                        }
                         @inline(__always) func step(_ t: Int, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
                                                     z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
                                                     h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
                             StepKernel.step(batch: b, x: xAll + t * b * w.inputSize, hPrev: hPrev, cPrev: cPrev, weights: w, mode: mode,
-                                            projected: p.map { $0 + (t - firstT) * b * n }, packed: packed, variant: variant,
+                                            projected: projected(t), packed: packed, variant: variant,
                                             activations: activations, scratch: scratch, z: z, gates: gates, c: c, h: h)
                         }
                         if keepTraces {
@@ -198,16 +243,37 @@ final class DirectionJob: @unchecked Sendable {
     private typealias StepFunction = (Int, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>,
                                       UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void
 
+    /// Traces from which `run` writes z and gates through a small buffer and
+    /// non-temporal copies (see `runKeepingTraces`).
+    static let streamingTraceBytes = 8 << 20
+
     private func runKeepingTraces(_ times: [Int], b: Int, hs: Int, shouldStop: () -> Bool,
                                   step: StepFunction) -> Result {
         let storage = TraceStorage(batch: b, hiddenSize: hs, steps: times.count)
         var traces: [StepTrace] = []
         traces.reserveCapacity(times.count)
+        // A large run writes z and gates (80% of its traces) once and never
+        // reads them again in the run. Written in place, every store to such
+        // a cold line first reads it from memory; with two cores writing 0.5 GB
+        // of traces (B=64 T=200 H=512), run took 1.6× a forward without
+        // traces. So the step writes them into a buffer that stays in cache,
+        // and non-temporal stores copy it out (same numbers: only where they
+        // are written changes). h and c, read by the next step, go in place.
+        let n = 4 * b * hs
+        let streaming = usesPackedKernel && storage.byteCount >= Self.streamingTraceBytes && storage.slotsAreAligned
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: streaming ? 2 * n : 0)
+        defer { buffer.deallocate() }
         state.withPointers { h0, c0 in
             var hPrev = h0, cPrev = c0
             for (k, t) in times.enumerated() {
                 if shouldStop() { break }
-                step(t, hPrev, cPrev, storage.z(k), storage.gates(k), storage.h(k), storage.c(k))
+                if streaming {
+                    step(t, hPrev, cPrev, buffer, buffer + n, storage.h(k), storage.c(k))
+                    lstmlab_stream_copy(storage.z(k), buffer, n)
+                    lstmlab_stream_copy(storage.gates(k), buffer + n, n)
+                } else {
+                    step(t, hPrev, cPrev, storage.z(k), storage.gates(k), storage.h(k), storage.c(k))
+                }
                 hPrev = UnsafePointer(storage.h(k))
                 cPrev = UnsafePointer(storage.c(k))
                 traces.append(StepTrace(t: t, storage: storage, slot: k, products: mode.productsPerStep, mode: mode, variant: variant))

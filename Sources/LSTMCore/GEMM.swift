@@ -121,11 +121,19 @@ enum GEMM {
 
     /// `C[M,N] = Cin[M,N] + A[M,K] · Wᵀ` with `W` packed by `pack`; `cin` nil means zeros,
     /// and may equal `c`.
+    /// `rowKernel: false` keeps one-row products on the register tiles, so
+    /// every row is the same sum however the rows are split between calls
+    /// (the hoisted projection, made whole or in chunks).
     static func packedMultiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
-                               cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
+                               cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+                               rowKernel: Bool = true) {
         precondition(packedAvailable, "packed kernel on a CPU without AVX-512")
         guard m > 0, n > 0 else { return }
-        lstmlab_packed_gemm(m, n, k, a, lda, packed, cin, ldcin, c, ldc)
+        if rowKernel {
+            lstmlab_packed_gemm(m, n, k, a, lda, packed, cin, ldcin, c, ldc)
+        } else {
+            lstmlab_packed_gemm_tiles(m, n, k, a, lda, packed, cin, ldcin, c, ldc)
+        }
     }
 
     // MARK: The Swift loops

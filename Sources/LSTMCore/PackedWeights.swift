@@ -78,6 +78,25 @@ final class StepperCache: Sendable {
         }
     }
 
+    /// The packed weights of `direction` if they were made already.
+    func existingPacked(_ direction: Direction, perGate: Bool) -> PackedDirection? {
+        let key = direction.rawValue * 2 + (perGate ? 1 : 0)
+        return entries.withLock { $0.packed[key] }
+    }
+
+    /// Takes over `other`'s packed weights (same parameters: a new stepper
+    /// for a new input or initial state need not pack them again).
+    func adoptPacked(from other: StepperCache) {
+        let theirs = other.entries.withLock { $0.packed }
+        entries.withLock { e in e.packed.merge(theirs) { mine, _ in mine } }
+    }
+
+    /// The hoisted projection of `direction` if one was made already.
+    func existingProjection(_ direction: Direction, biasSum: Bool) -> HoistedProjection? {
+        let key = direction.rawValue * 2 + (biasSum ? 1 : 0)
+        return entries.withLock { $0.projections[key] }
+    }
+
     /// The hoisted projection of `direction` over all T, made by `make` the first time.
     func projection(_ direction: Direction, biasSum: Bool, make: () -> HoistedProjection) -> HoistedProjection {
         let key = direction.rawValue * 2 + (biasSum ? 1 : 0)

@@ -29,6 +29,12 @@ final class TraceStorage: @unchecked Sendable {
 
     deinit { BlockPool.release(base, floats: capacity * slotStride) }
 
+    /// Bytes of the whole block.
+    var byteCount: Int { capacity * slotStride * MemoryLayout<Float>.stride }
+
+    /// Whether every slot's z and gates start on a 64-byte boundary.
+    var slotsAreAligned: Bool { Int(bitPattern: base) % 64 == 0 && (batch * hiddenSize) % 16 == 0 }
+
     func z(_ slot: Int) -> UnsafeMutablePointer<Float> { base + slot * slotStride }
     func gates(_ slot: Int) -> UnsafeMutablePointer<Float> { base + slot * slotStride + 4 * batch * hiddenSize }
     func h(_ slot: Int) -> UnsafeMutablePointer<Float> { base + slot * slotStride + 8 * batch * hiddenSize }

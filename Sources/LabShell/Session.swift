@@ -77,7 +77,7 @@ public struct Session: Sendable {
     /// state; cursors go back to the start.
     mutating func rebuildStepper() throws {
         stepper = try BidirectionalStepper(parameters: parameters, input: input, h0: h0, c0: c0,
-                                           mode: settings.mode, variant: settings.variant)
+                                           mode: settings.mode, variant: settings.variant, reusingPackedWeightsOf: stepper)
     }
 
     /// Refuses sizes whose memory estimate exceeds the limit.

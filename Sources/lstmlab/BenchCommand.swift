@@ -13,8 +13,9 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time a full bidirectional forward in each step mode (per-gate, fused, hoisted).",
         discussion: "Weights and input are drawn from a fixed seed. GFLOP/s counts the matrix products, "
             + "2·T·(2·B·D·4H + 2·B·H·4H). 'one step' is the median latency of a single step as the lab's "
-            + "'step' takes it; 'run' times the lab's 'run', which keeps every step's trace (on a new model each "
-            + "time: it packs the weights and projects the input itself, after one untimed run)."
+            + "'step' takes it; 'run' times the lab's 'run', which keeps every step's trace (on a new stepper each "
+            + "time, whose weights are packed when it is made, as the lab packs a model's weights when it is made "
+            + "or loaded: the timed run projects the input itself; after one untimed run)."
     )
 
     @Option(help: ArgumentHelp("Batch, sequence length, input size, hidden size.", valueName: "B,T,D,H"))
