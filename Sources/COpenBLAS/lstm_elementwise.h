@@ -1,11 +1,11 @@
 #ifndef LSTMLAB_LSTM_ELEMENTWISE_H
 #define LSTMLAB_LSTM_ELEMENTWISE_H
 // The LSTM step's elementwise part on sixteen lanes (AVX-512 with FMA), for
-// every step the lab takes (step, run, the benchmark): the same Cephes formulas as LSTMCore's
+// every step the lab takes (step, run, the benchmark): the Cephes polynomials of LSTMCore's
 // VectorActivation (which runs on eight SSE lanes in a portable build).
 //
 //   exp(x)  = 2^n · e^r, n = round(x / ln 2), r = x − n·ln 2, e^r = 1 + r + r²·P(r)
-//   σ(z)    = 1 / (1 + e^(−z)) for z ≥ 0,  e^z / (1 + e^z) for z < 0
+//   σ(z)    = 1 / (1 + e^(−z))
 //   tanh(z) = z + z³·Q(z²) for |z| < 0.625, else sign(z)·(1 − e^(−2|z|)) / (1 + e^(−2|z|))
 //   c' = f⊙c + i⊙g,  h' = o⊙tanh(c')
 //
@@ -15,11 +15,13 @@
 #endif
 
 #if defined(__x86_64__)
+// e^x for x clamped to [lo, hi]: the Cephes polynomial for e^r, and 2^n
+// applied by vscalefps (one instruction instead of building 2^n's bits and
+// multiplying; it also gives 0 or a subnormal for n below −126, and ∞ above
+// 127, without a mask).
 __attribute__((target("avx512f"), always_inline))
-static inline __m512 lstmlab_exp_nonpositive(__m512 x) {
-    const __m512 lo = _mm512_set1_ps(-87.33f);
-    __mmask16 tiny = _mm512_cmp_ps_mask(x, lo, _CMP_LT_OQ);
-    x = _mm512_max_ps(x, lo);
+static inline __m512 lstmlab_exp_clamped(__m512 x, float lo, float hi) {
+    x = _mm512_max_ps(_mm512_min_ps(x, _mm512_set1_ps(hi)), _mm512_set1_ps(lo));
     const __m512 magic = _mm512_set1_ps(12582912.0f);
     __m512 shifted = _mm512_fmadd_ps(x, _mm512_set1_ps(1.44269504088896341f), magic);
     __m512 n = _mm512_sub_ps(shifted, magic);
@@ -33,28 +35,21 @@ static inline __m512 lstmlab_exp_nonpositive(__m512 x) {
     p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.6666665459e-1f));
     p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(5.0000001201e-1f));
     __m512 er = _mm512_add_ps(_mm512_fmadd_ps(p, r2, r), _mm512_set1_ps(1.0f));
-    __m512i ni = _mm512_sub_epi32(_mm512_castps_si512(shifted), _mm512_set1_epi32(0x4B400000));
-    __m512 scale = _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_add_epi32(ni, _mm512_set1_epi32(127)), 23));
-    return _mm512_maskz_mov_ps((__mmask16)~tiny, _mm512_mul_ps(er, scale));
-}
-
-__attribute__((target("avx512f"), always_inline))
-static inline __m512 lstmlab_abs(__m512 x) {
-    return _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(x), _mm512_set1_epi32(0x7FFFFFFF)));
+    return _mm512_scalef_ps(er, n);
 }
 
 __attribute__((target("avx512f"), always_inline))
 static inline __m512 lstmlab_sigmoid(__m512 z) {
-    __mmask16 neg = _mm512_cmp_ps_mask(z, _mm512_setzero_ps(), _CMP_LT_OQ);
-    __m512 e = lstmlab_exp_nonpositive(_mm512_sub_ps(_mm512_setzero_ps(), lstmlab_abs(z)));
+    // e^(−z) up to e^104 = ∞ (σ = 0) and down to e^(−104) = 0 (σ = 1).
+    __m512 e = lstmlab_exp_clamped(_mm512_sub_ps(_mm512_setzero_ps(), z), -104.0f, 104.0f);
     __m512 one = _mm512_set1_ps(1.0f);
-    __m512 numerator = _mm512_mask_mov_ps(one, neg, e);
-    return _mm512_div_ps(numerator, _mm512_add_ps(one, e));
+    return _mm512_div_ps(one, _mm512_add_ps(one, e));
 }
 
 __attribute__((target("avx512f"), always_inline))
 static inline __m512 lstmlab_tanh(__m512 z) {
-    __m512 a = lstmlab_abs(z);
+    const __m512i signBit = _mm512_set1_epi32((int)0x80000000u);
+    __m512 a = _mm512_castsi512_ps(_mm512_andnot_si512(signBit, _mm512_castps_si512(z)));
     __m512 s = _mm512_mul_ps(a, a);
     __m512 q = _mm512_set1_ps(-5.70498872745e-3f);
     q = _mm512_fmadd_ps(q, s, _mm512_set1_ps(2.06390887954e-2f));
@@ -62,14 +57,13 @@ static inline __m512 lstmlab_tanh(__m512 z) {
     q = _mm512_fmadd_ps(q, s, _mm512_set1_ps(1.33314422036e-1f));
     q = _mm512_fmsub_ps(q, s, _mm512_set1_ps(3.33332819422e-1f));
     __m512 small = _mm512_fmadd_ps(_mm512_mul_ps(q, s), a, a);
-    __m512 e = lstmlab_exp_nonpositive(_mm512_mul_ps(_mm512_set1_ps(-2.0f), a));
+    __m512 e = lstmlab_exp_clamped(_mm512_mul_ps(_mm512_set1_ps(-2.0f), a), -104.0f, 0.0f);
     __m512 one = _mm512_set1_ps(1.0f);
     __m512 large = _mm512_div_ps(_mm512_sub_ps(one, e), _mm512_add_ps(one, e));
     __mmask16 isSmall = _mm512_cmp_ps_mask(a, _mm512_set1_ps(0.625f), _CMP_LT_OQ);
     __m512 t = _mm512_mask_mov_ps(large, isSmall, small);
-    // Put z's sign back.
-    __m512i sign = _mm512_and_si512(_mm512_castps_si512(z), _mm512_set1_epi32((int)0x80000000u));
-    return _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(t), sign));
+    // z's sign onto t (t ≥ 0): t | (z & sign), one ternary-logic instruction.
+    return _mm512_castsi512_ps(_mm512_ternarylogic_epi32(_mm512_castps_si512(t), _mm512_castps_si512(z), signBit, 0xF8));
 }
 
 /// From z [b, 4h] (gate order i, f, g, o) and cPrev [b, h] to gates [b, 4h],
