@@ -56,6 +56,9 @@ public enum Benchmark {
         /// False when `shouldCancel` stopped the benchmark early; the numbers
         /// then cover what was timed before.
         public var completed: Bool
+        /// Steps per input-projection product in hoisted forwards and runs, or
+        /// nil when all T are projected in one product.
+        public var projectionChunkSteps: Int? = nil
     }
 
     /// Which kernels the products use on this machine, for reports: for
@@ -178,8 +181,10 @@ public enum Benchmark {
             }
             if !cancelled { runMedian = median(runTimes) }
         }
+        let chunk = BidirectionalStepper.projectionChunkSteps(batch: s.batch, hiddenSize: s.hiddenSize)
         return Result(configuration: c, flops: total, modes: modes, runMedianMilliseconds: runMedian,
-                      runSamples: runMedian == nil ? 0 : runTimes.count, completed: !cancelled)
+                      runSamples: runMedian == nil ? 0 : runTimes.count, completed: !cancelled,
+                      projectionChunkSteps: GEMM.packedAvailable && chunk < s.length ? chunk : nil)
     }
 
     /// The median time of single forward steps through the stepper, as the

@@ -39,6 +39,27 @@ extension BidirectionalStepper {
         return isComplete
     }
 
+    /// Steps whose input projection a hoisted `run` (or the benchmark's
+    /// hoisted forward) makes in one product when no projection was made
+    /// ahead: enough for 128 rows, or more while the chunk stays under
+    /// `DirectionJob.projectionChunkBytes`. Only with the packed kernel (AVX-512).
+    public static func projectionChunkSteps(batch: Int, hiddenSize: Int) -> Int {
+        let perStep = max(1, batch) * 4 * max(1, hiddenSize) * MemoryLayout<Float>.stride
+        return max((128 + max(1, batch) - 1) / max(1, batch), DirectionJob.projectionChunkBytes / perStep)
+    }
+
+    /// The steps per projection chunk `runToEnd` will use now, or nil when it
+    /// projects every remaining step in one product (few steps left, a
+    /// projection made ahead by hoisted steps, or no AVX-512).
+    public var runProjectionChunk: Int? {
+        guard GEMM.packedAvailable else { return nil }
+        let chunk = Self.projectionChunkSteps(batch: batch, hiddenSize: hiddenSize)
+        let remaining = Direction.allCases.filter { !isComplete($0) && cache.existingProjection($0, biasSum: true) == nil }
+            .map { length - cursor($0) }
+        guard let most = remaining.max(), chunk < most else { return nil }
+        return chunk
+    }
+
     /// The remaining steps of each unfinished direction, as jobs, with the
     /// stepper's packed weights. `cachedProjection: false` makes a hoisted
     /// job compute its input projection itself even when the stepper has one,

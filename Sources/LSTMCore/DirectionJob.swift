@@ -190,7 +190,7 @@ final class DirectionJob: @unchecked Sendable {
                given.firstT <= tLo, given.values.count >= (tHi - given.firstT) * b * n {
                 hoisted = given
             } else if packedWeights != nil,
-                      case let steps = projectionChunkSteps ?? max((128 + b - 1) / b, Self.projectionChunkBytes / max(1, b * n * 4)),
+                      case let steps = projectionChunkSteps ?? BidirectionalStepper.projectionChunkSteps(batch: b, hiddenSize: hs),
                       steps < times.count {
                 chunkSteps = max(1, steps)
                 chunk = PooledFloats(count: chunkSteps * b * n)

@@ -15,7 +15,7 @@ public enum BenchReport {
             switch m.mode {
             case .perGate: products = "8"
             case .fused: products = "2"
-            case .hoisted: products = "1 (+ x·W_ihᵀ for all t up front)"
+            case .hoisted: products = r.projectionChunkSteps.map { "1 (+ x·W_ihᵀ for \($0) t at a time)" } ?? "1 (+ x·W_ihᵀ for all t up front)"
             }
             lines.append("  " + NumberFormat.padRight(m.mode.rawValue, 9)
                          + NumberFormat.pad(String(format: "%.3f", m.medianMilliseconds), 12)
@@ -32,7 +32,7 @@ public enum BenchReport {
             lines.append("  run (hoisted, keeping every step's trace): median \(String(format: "%.3f", run)) ms")
         }
         let short = r.modes.filter { $0.samples < r.configuration.repeats }
-        let runShort = r.runMedianMilliseconds != nil && r.runSamples < min(r.configuration.repeats, 5)
+        let runShort = r.runMedianMilliseconds != nil && r.runSamples < r.configuration.repeats
         if let budget = r.configuration.budgetSeconds, !short.isEmpty || runShort {
             let parts = r.modes.map { "\($0.mode.rawValue) \($0.samples)" } + (r.runMedianMilliseconds == nil ? [] : ["run \(r.runSamples)"])
             lines.append("  timed samples: \(parts.joined(separator: ", ")) (each part stops after about \(String(format: "%g", budget)) s; 'bench repeat R' times exactly R)")

@@ -153,13 +153,15 @@ extension Interpreter {
         }
         try checkSteps(Direction.allCases.map { session.stepper.length - session.stepper.cursor($0) }, "run", run: true)
         // The fastest way (hoisted, the two directions on two threads); whole steps only if interrupted.
+        let projection = session.stepper.runProjectionChunk.map { "x·W_ihᵀ for \($0) steps at a time in one product" }
+            ?? "x·W_ihᵀ for all t in one product"
         let finished = session.stepper.runToEnd(threads: session.settings.threads, shouldCancel: context.shouldCancel)
         let interrupted = !finished
         let ran = Direction.allCases.map { "\(session.stepper.cursor($0) - before[$0.rawValue]) \($0.short)" }.joined(separator: " + ")
         if interrupted {
             return [.text("interrupted after \(ran) steps: \(session.positionText)")]
         }
-        return [.text("ran \(ran) steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): \(session.positionText)\n    \(finalShapes)")]
+        return [.text("ran \(ran) steps (hoisted: \(projection), then h·W_hhᵀ per step): \(session.positionText)\n    \(finalShapes)")]
     }
 
     /// The watched views, re-shown after a move. A view that cannot be shown yet says why.

@@ -28,6 +28,13 @@ import Testing
         #expect(text.hasSuffix("  interrupted: the numbers cover what was timed before Ctrl-C"))
     }
 
+    @Test func hoistedSaysHowManyStepsEachProjectionCovers() {
+        var r = result(budget: nil, samples: [5, 5, 5], runSamples: 5)
+        #expect(BenchReport.text(r).contains("  hoisted        40.000     39.000     25.00       3000.00   1 (+ x·W_ihᵀ for all t up front)\n"))
+        r.projectionChunkSteps = 2
+        #expect(BenchReport.text(r).contains("  hoisted        40.000     39.000     25.00       3000.00   1 (+ x·W_ihᵀ for 2 t at a time)\n"))
+    }
+
     @Test func fullSamplesNeedNoNote() {
         #expect(!BenchReport.text(result(budget: 1, samples: [5, 5, 5], runSamples: 5)).contains("timed samples"))
         #expect(!BenchReport.text(result(budget: nil, samples: [5, 5, 5], runSamples: 5)).contains("timed samples"))

@@ -31,6 +31,25 @@ import Testing
         #expect(lab.handle("step").error == "both directions have finished all 5 steps (use 'back', 'goto' or 'reset')")
     }
 
+    /// A long run projects the input a chunk of steps at a time and says so;
+    /// after hoisted steps it reuses their projection of all t.
+    @Test func runSaysHowItProjectsTheInput() {
+        var lab = lab()
+        #expect(lab.handle("sizes B=128 T=40 D=4 H=8").error == nil)
+        // 128 rows a chunk at least; 512 KiB of projection / (128·32·4 bytes a step) = 32 steps.
+        #expect(BidirectionalStepper.projectionChunkSteps(batch: 128, hiddenSize: 8) == 32)
+        let chunked = lab.session.stepper.runProjectionChunk != nil
+        let r = lab.handle("run")
+        #expect(r.error == nil)
+        #expect(r.output.hasPrefix(chunked
+            ? "ran 40 fwd + 40 bwd steps (hoisted: x·W_ihᵀ for 32 steps at a time in one product, then h·W_hhᵀ per step): fwd 40/40 bwd 40/40"
+            : "ran 40 fwd + 40 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 40/40 bwd 40/40"))
+        _ = lab.handle("reset")
+        _ = lab.handle("set mode hoisted")
+        _ = lab.handle("step")
+        #expect(lab.handle("run").output.hasPrefix("ran 39 fwd + 39 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step)"))
+    }
+
     @Test func backUndoesExactly() throws {
         var lab = lab()
         _ = lab.handle("step fwd 3")
