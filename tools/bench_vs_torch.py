@@ -8,6 +8,7 @@ Not run by CI (it needs torch). Usage, from the repository root:
     python3 tools/bench_vs_torch.py                      # the standard shapes
     python3 tools/bench_vs_torch.py --markdown           # a table for README.md
     python3 tools/bench_vs_torch.py --shape 32,100,256,256 --threads 1 --repeat 9
+    python3 tools/bench_vs_torch.py --rounds 3 --markdown  # each shape 3 times, taking turns
 
 Both sides get the same B, T, D, H, the same number of threads (torch through
 torch.set_num_threads, lstmlab through --threads) and the same number of timed
@@ -104,6 +105,11 @@ def main():
     ap.add_argument("--repeat", type=int, default=5, help="timed repeats per side and mode (default 5)")
     ap.add_argument("--stat", choices=["median", "min", "both"], default="both",
                     help="compare medians, minimums (steadier on a shared, busy machine) or both (default)")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="measure each shape this many times, torch and lstmlab taking turns, and combine "
+                         "(min of the minimums, median of the medians; the table then shows the range of "
+                         "torch ÷ best over the rounds): a slow spell of a shared machine then hits both "
+                         "sides instead of one (default 1)")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--torch-only", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -128,11 +134,14 @@ def main():
     measured = []
     kernels = ""
     for shape, threads in runs:
-        torch_times = time_torch(shape, threads, args.repeat)
-        lab = time_lstmlab(binary, shape, threads, args.repeat)
-        kernels = lab.get("kernels", "")
-        measured.append((shape, threads, torch_times, lab))
-        print(f"  measured B=%d T=%d D=%d H=%d threads={threads}" % shape, file=sys.stderr)
+        rounds = []
+        for r in range(max(1, args.rounds)):
+            torch_times = time_torch(shape, threads, args.repeat)
+            lab = time_lstmlab(binary, shape, threads, args.repeat)
+            kernels = lab.get("kernels", "")
+            rounds.append((torch_times, lab))
+            print(f"  measured B=%d T=%d D=%d H=%d threads={threads} (round {r + 1})" % shape, file=sys.stderr)
+        measured.append((shape, threads, rounds))
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     for stat in (["median", "min"] if args.stat == "both" else [args.stat]):
@@ -140,9 +149,36 @@ def main():
         print()
 
 
+def combine(rounds):
+    """One round's numbers from several: min of the minimums, median of the medians."""
+    torch_median = statistics.median(t[0] for t, _ in rounds)
+    torch_min = min(t[1] for t, _ in rounds)
+    labs = [lab for _, lab in rounds]
+    results = []
+    for mode in [r["mode"] for r in labs[0]["results"]]:
+        per = [next(r for r in lab["results"] if r["mode"] == mode) for lab in labs]
+        results.append({"mode": mode, "median_ms": statistics.median(r["median_ms"] for r in per),
+                        "min_ms": min(r["min_ms"] for r in per),
+                        "step_us": statistics.median(r["step_us"] for r in per)})
+    runs = [lab["run_ms"] for lab in labs if lab.get("run_ms") is not None]
+    return (torch_median, torch_min), {"results": results, "run_ms": statistics.median(runs) if runs else None}
+
+
+def round_ratios(rounds, stat):
+    """torch ÷ lstmlab's best mode, in each round."""
+    key = "median_ms" if stat == "median" else "min_ms"
+    out = []
+    for (torch_median, torch_min), lab in rounds:
+        best = min(r[key] for r in lab["results"])
+        out.append((torch_median if stat == "median" else torch_min) / best)
+    return out
+
+
 def print_table(stat, measured, args, kernels, load, torch_version):
     rows = []
-    for shape, threads, (torch_median, torch_min), lab in measured:
+    for shape, threads, rounds in measured:
+        (torch_median, torch_min), lab = combine(rounds)
+        ratios = round_ratios(rounds, stat)
         modes = {r["mode"]: r for r in lab["results"]}
         key = "median_ms" if stat == "median" else "min_ms"
         torch_ms = torch_median if stat == "median" else torch_min
@@ -154,6 +190,7 @@ def print_table(stat, measured, args, kernels, load, torch_version):
             "per-gate": modes["per-gate"][key], "fused": modes["fused"][key], "hoisted": modes["hoisted"][key],
             "run": run_ms if run_ms is not None else float("nan"),
             "best": best["mode"], "speedup": torch_ms / best[key],
+            "ratio_range": "%.2f–%.2f" % (min(ratios), max(ratios)) if len(ratios) > 1 else "",
             "run_speedup": torch_median / run_ms if run_ms else float("nan"),
             "fused_vs_pergate": modes["per-gate"][key] / modes["fused"][key],
             "run_vs_bench": run_ms / modes["hoisted"]["median_ms"] if run_ms else float("nan"),
@@ -161,15 +198,19 @@ def print_table(stat, measured, args, kernels, load, torch_version):
             "gflops": lab_gflops(shape, best[key]),
         })
 
+    several = any(r["ratio_range"] for r in rows)
     header = ["shape", "threads", f"torch ms", f"per-gate ms", f"fused ms", f"hoisted ms", "run ms (median)",
-              "torch ÷ best", "torch ÷ run (medians)", "per-gate ÷ fused", "run ÷ hoisted (medians)", "GFLOP/s (best)",
+              "torch ÷ best"] + (["torch ÷ best, each round"] if several else []) + ["torch ÷ run (medians)", "per-gate ÷ fused", "run ÷ hoisted (medians)", "GFLOP/s (best)",
               "one step µs fused / hoisted"]
     table = [[r["shape"], str(r["threads"]), "%.1f" % r["torch"], "%.1f" % r["per-gate"], "%.1f" % r["fused"],
-              "%.1f" % r["hoisted"], "%.1f" % r["run"], "%.2f× (%s)" % (r["speedup"], r["best"]),
-              "%.2f×" % r["run_speedup"], "%.2f×" % r["fused_vs_pergate"], "%.2f" % r["run_vs_bench"],
+              "%.1f" % r["hoisted"], "%.1f" % r["run"], "%.2f× (%s)" % (r["speedup"], r["best"])]
+             + ([r["ratio_range"]] if several else []) + ["%.2f×" % r["run_speedup"], "%.2f×" % r["fused_vs_pergate"], "%.2f" % r["run_vs_bench"],
               "%.1f" % r["gflops"], "%.1f / %.1f" % (r["step_fused"], r["step_hoisted"])] for r in rows]
+    over = (f"the {stat} of {args.repeat} timed runs after a warm-up" if args.rounds <= 1 else
+            f"the {'median of the medians' if stat == 'median' else 'min of the minimums'} over {args.rounds} rounds "
+            f"of {args.repeat} timed runs after a warm-up, torch and lstmlab taking turns")
     context = (f"{cpu_name()}, {os.cpu_count()} logical CPUs; torch {torch_version}; "
-               f"lstmlab kernels: {kernels}; times are the {stat} of {args.repeat} timed runs after a warm-up "
+               f"lstmlab kernels: {kernels}; times are {over} "
                f"(run ms: median); load average {load:.1f} at the end")
     if args.markdown:
         print("| " + " | ".join(header) + " |")
