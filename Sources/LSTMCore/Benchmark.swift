@@ -123,7 +123,7 @@ public enum Benchmark {
 
         var modes: [ModeResult] = []
         for mode in [StepMode.perGate, .fused, .hoisted] {
-            // Weights packed once, as the lab packs them at its first step; a
+            // Weights packed once, as the lab packs them when a model is made; a
             // hoisted forward computes its input projection every time.
             let jobs = stepper.remainingJobs(mode: mode, cachedProjection: false)
             var times: [Double] = []

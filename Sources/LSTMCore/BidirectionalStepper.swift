@@ -152,7 +152,7 @@ public struct BidirectionalStepper: Sendable {
         direction == .forward ? parameters.forward.withPointers(body) : parameters.backward.withPointers(body)
     }
 
-    /// The weights of `direction` packed for `mode` (nil without AVX-512), packed at the first use.
+    /// The weights of `direction` packed for `mode` (nil without AVX-512), packed at the first use (fused's layout at `init`).
     func packedWeights(_ direction: Direction, mode: StepMode) -> PackedDirection? {
         cache.packed(direction, perGate: mode == .perGate) { parameters[direction] }
     }

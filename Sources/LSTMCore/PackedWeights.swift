@@ -1,9 +1,9 @@
 import Synchronization
 
 /// One direction's weights laid out once for `GEMM.packedMultiply` (AVX-512
-/// CPUs): the weights do not change while a learner steps, so the stepper
-/// packs them at its first step in a mode and every later step and `run`
-/// reuses them.
+/// CPUs): the weights do not change while a learner steps, so a stepper
+/// packs them when it is made (per-gate's layout at its first use) and every
+/// step and `run` reuses them; a new stepper for the same model takes them over.
 ///
 /// Fused and hoisted pack each whole weight; per-gate packs each gate's
 /// `[H, ·]` row block on its own, one after the other.
