@@ -269,8 +269,8 @@ final class DirectionJob: @unchecked Sendable {
                 if shouldStop() { break }
                 if streaming {
                     step(t, hPrev, cPrev, buffer, buffer + n, storage.h(k), storage.c(k))
-                    lstmlab_stream_copy(storage.z(k), buffer, n)
-                    lstmlab_stream_copy(storage.gates(k), buffer + n, n)
+                    TraceStorage.streamCopy(to: storage.z(k), from: buffer, count: n)
+                    TraceStorage.streamCopy(to: storage.gates(k), from: buffer + n, count: n)
                 } else {
                     step(t, hPrev, cPrev, storage.z(k), storage.gates(k), storage.h(k), storage.c(k))
                 }

@@ -1,3 +1,5 @@
+import COpenBLAS
+
 /// One block of memory holding the traces of consecutive steps of one
 /// direction, written once by the step kernel and then only read.
 ///
@@ -34,6 +36,16 @@ final class TraceStorage: @unchecked Sendable {
 
     /// Whether every slot's z and gates start on a 64-byte boundary.
     var slotsAreAligned: Bool { Int(bitPattern: base) % 64 == 0 && (batch * hiddenSize) % 16 == 0 }
+
+    /// Copies `count` floats to `dst` with non-temporal stores where the
+    /// CPU has AVX-512 and `dst` is 64-byte aligned (else an ordinary copy).
+    static func streamCopy(to dst: UnsafeMutablePointer<Float>, from src: UnsafePointer<Float>, count: Int) {
+        if GEMM.packedAvailable {
+            lstmlab_stream_copy(dst, src, count)
+        } else {
+            dst.update(from: src, count: count)
+        }
+    }
 
     func z(_ slot: Int) -> UnsafeMutablePointer<Float> { base + slot * slotStride }
     func gates(_ slot: Int) -> UnsafeMutablePointer<Float> { base + slot * slotStride + 4 * batch * hiddenSize }

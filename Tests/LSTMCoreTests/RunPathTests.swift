@@ -75,6 +75,23 @@ import Testing
         }
     }
 
+    /// The non-temporal copy, at every alignment of the target and lengths
+    /// that end mid-vector: the same floats as a plain copy, nothing past the end.
+    @Test func streamCopyCopiesExactly() {
+        let source = (0..<200).map { Float($0) * 0.5 - 7 }
+        for offset in 0..<17 {
+            for count in [0, 1, 15, 16, 17, 100, 183 - offset] {
+                let target = UnsafeMutablePointer<Float>.allocate(capacity: 256)
+                defer { target.deallocate() }
+                target.initialize(repeating: -1, count: 256)
+                source.withUnsafeBufferPointer { TraceStorage.streamCopy(to: target + offset, from: $0.baseAddress!, count: count) }
+                let got = Array(UnsafeBufferPointer(start: target, count: 256))
+                #expect(Array(got[offset..<(offset + count)]) == Array(source[0..<count]), "offset \(offset) count \(count)")
+                #expect(got[..<offset].allSatisfy { $0 == -1 } && got[(offset + count)...].allSatisfy { $0 == -1 })
+            }
+        }
+    }
+
     /// The weights are packed when a stepper is made, and a stepper made for
     /// the same model (new input, new h0) takes them over instead of packing again.
     @Test func packedWeightsAreMadeOncePerModel() throws {
