@@ -1,4 +1,3 @@
-import COpenBLAS
 /// One direction's remaining steps as a self-contained value, so it can run
 /// on its own thread: the full forward (`runToEnd`) and the benchmark both
 /// run directions through this.
