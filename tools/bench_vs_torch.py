@@ -9,6 +9,7 @@ Not run by CI (it needs torch). Usage, from the repository root:
     python3 tools/bench_vs_torch.py --markdown           # a table for README.md
     python3 tools/bench_vs_torch.py --shape 32,100,256,256 --threads 1 --repeat 9
     python3 tools/bench_vs_torch.py --rounds 3 --markdown  # each shape 3 times, taking turns
+    python3 tools/bench_vs_torch.py --paired 30 --markdown # 30 cycles of one forward each, side by side
 
 Both sides get the same B, T, D, H, the same number of threads (torch through
 torch.set_num_threads, lstmlab through --threads) and the same number of timed
@@ -16,6 +17,14 @@ repeats after one warm-up; both report the median. torch runs in
 inference_mode (no autograd), batch_first, float32, returning output and (h_n, c_n).
 lstmlab's per-mode numbers are a full bidirectional forward keeping h, c and
 the output; 'run' is the lab's `run`, which also keeps every step's z and gates.
+
+--paired N compares in the same seconds instead: a torch process and
+`lstmlab bench --paced` stay up, and in each of N cycles each times one forward
+(torch, then lstmlab's per-gate, fused, hoisted and run, the order rotating
+from cycle to cycle). Each cycle gives its own ratio torch ÷ lstmlab from
+forwards a few hundred milliseconds apart, so a slow spell of a shared machine
+falls on both sides; the table shows the median ratio over the cycles, the
+middle half of the ratios, and how many cycles lstmlab was the faster.
 """
 import argparse
 import json
@@ -52,6 +61,108 @@ def time_torch_here(shape, threads, repeat):
             lstm(x)
             times.append((time.perf_counter() - start) * 1e3)
     return statistics.median(times), min(times)
+
+
+def torch_worker(shape, threads):
+    """--torch-worker: one timed forward per line on stdin, its milliseconds on stdout."""
+    import torch
+
+    b, t, d, h = shape
+    torch.set_num_threads(threads)
+    torch.manual_seed(0)
+    lstm = torch.nn.LSTM(d, h, batch_first=True, bidirectional=True).eval()
+    x = torch.rand(b, t, d) * 2 - 1
+    with torch.inference_mode():
+        lstm(x)  # warm-up
+        for _ in sys.stdin:
+            start = time.perf_counter()
+            lstm(x)
+            print((time.perf_counter() - start) * 1e3, flush=True)
+
+
+PARTS = ["per-gate", "fused", "hoisted", "run"]
+
+
+def time_paired(binary, shape, threads, cycles):
+    """Per cycle: {"torch": ms, "per-gate": ms, ...}, each side timing one forward in turn."""
+    text = dict(stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    torch_side = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--torch-worker",
+                                   ",".join(map(str, shape)), "--threads", str(threads)], **text)
+    lab_side = subprocess.Popen([binary, "bench", "--shape", ",".join(map(str, shape)), "--threads", str(threads),
+                                 "--paced"], **text)
+
+    def ask(who):
+        side = torch_side if who == "torch" else lab_side
+        side.stdin.write(("go" if who == "torch" else who) + "\n")
+        side.stdin.flush()
+        line = side.stdout.readline()
+        if not line:
+            sys.exit(f"the {'torch' if who == 'torch' else 'lstmlab'} side stopped (asked for {who})")
+        return float(line) if who == "torch" else json.loads(line)["ms"]
+
+    members = ["torch"] + PARTS
+    try:
+        for who in members:  # warm-up: every part once, untimed
+            ask(who)
+        out = []
+        for i in range(cycles):
+            order = members[i % len(members):] + members[:i % len(members)]
+            out.append({who: ask(who) for who in order})
+        return out
+    finally:
+        for side in (torch_side, lab_side):
+            side.stdin.close()
+            side.wait()
+
+
+def quantile(xs, q):
+    s = sorted(xs)
+    pos = q * (len(s) - 1)
+    lo = int(pos)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo)
+
+
+def print_paired(measured, args, load, torch_version):
+    header = ["shape", "threads", "cycles", "torch ms", "per-gate ms", "fused ms", "hoisted ms", "run ms",
+              "torch ÷ best mode (middle half)", "lstmlab faster", "torch ÷ run (middle half)", "run faster"]
+    table = []
+    for shape, threads, cycles in measured:
+        med = {who: statistics.median(c[who] for c in cycles) for who in ["torch"] + PARTS}
+        ratio = {part: [c["torch"] / c[part] for c in cycles] for part in PARTS}
+        best = max(["per-gate", "fused", "hoisted"], key=lambda part: statistics.median(ratio[part]))
+
+        def summary(part):
+            r = ratio[part]
+            return "%.2f× (%.2f–%.2f)" % (statistics.median(r), quantile(r, 0.25), quantile(r, 0.75))
+
+        def wins(part):
+            return "%d of %d" % (sum(1 for x in ratio[part] if x > 1), len(ratio[part]))
+
+        ms = lambda x: "%.1f" % x if x >= 1 else "%.3f" % x
+        table.append(["B=%d T=%d D=%d H=%d" % shape, str(threads), str(len(cycles)), ms(med["torch"]),
+                      ms(med["per-gate"]), ms(med["fused"]), ms(med["hoisted"]), ms(med["run"]),
+                      summary(best) + " " + best, wins(best), summary("run"), wins("run")])
+    context = (f"{cpu_name()}, {os.cpu_count()} logical CPUs; torch {torch_version}; times are medians over "
+               f"{args.paired} cycles, each timing one torch forward and one lstmlab forward per mode in turn "
+               f"(order rotating); ratios are per cycle; load average {load:.1f} at the end")
+    emit(header, table, context, args.markdown)
+
+
+def emit(header, table, context, markdown):
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in table:
+            print("| " + " | ".join(row) + " |")
+        print()
+        print(context)
+    else:
+        widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(header)]
+        print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+        for row in table:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+        print(context)
 
 
 def time_torch(shape, threads, repeat):
@@ -110,9 +221,16 @@ def main():
                          "(min of the minimums, median of the medians; the table then shows the range of "
                          "torch ÷ best over the rounds): a slow spell of a shared machine then hits both "
                          "sides instead of one (default 1)")
+    ap.add_argument("--paired", type=int, metavar="N",
+                    help="instead: N cycles in which torch and each lstmlab mode time one forward in turn, "
+                         "both processes staying up; ratios per cycle")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--torch-only", help=argparse.SUPPRESS)
+    ap.add_argument("--torch-worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.torch_worker:
+        torch_worker(tuple(int(v) for v in args.torch_worker.split(",")), int(args.threads))
+        return
     if args.torch_only:
         shape = tuple(int(v) for v in args.torch_only.split(","))
         print(json.dumps(time_torch_here(shape, int(args.threads), args.repeat)))
@@ -130,6 +248,17 @@ def main():
         runs = STANDARD
 
     import torch
+
+    if args.paired:
+        if args.paired < 1:
+            sys.exit("--paired needs at least 1 cycle")
+        measured = []
+        for shape, threads in runs:
+            measured.append((shape, threads, time_paired(binary, shape, threads, args.paired)))
+            print(f"  measured B=%d T=%d D=%d H=%d threads={threads} ({args.paired} cycles)" % shape, file=sys.stderr)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print_paired(measured, args, load, torch.__version__)
+        return
 
     measured = []
     kernels = ""
@@ -212,19 +341,7 @@ def print_table(stat, measured, args, kernels, load, torch_version):
     context = (f"{cpu_name()}, {os.cpu_count()} logical CPUs; torch {torch_version}; "
                f"lstmlab kernels: {kernels}; times are {over} "
                f"(run ms: median); load average {load:.1f} at the end")
-    if args.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for row in table:
-            print("| " + " | ".join(row) + " |")
-        print()
-        print(context)
-    else:
-        widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(header)]
-        print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
-        for row in table:
-            print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
-        print(context)
+    emit(header, table, context, args.markdown)
 
 if __name__ == "__main__":
     main()

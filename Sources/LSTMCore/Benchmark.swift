@@ -91,13 +91,19 @@ public enum Benchmark {
 
     /// Runs the benchmark on weights and input drawn from `c.seed`. `shouldCancel` is polled between steps.
     public static func run(_ c: Configuration, shouldCancel: () -> Bool = { false }) throws -> Result {
+        let (parameters, input) = try model(c)
+        return try run(c, parameters: parameters, input: input, shouldCancel: shouldCancel)
+    }
+
+    /// The benchmark's model: weights and input `[B, T, D]` drawn from `c.seed`.
+    static func model(_ c: Configuration) throws -> (BiLSTMParameters, Tensor) {
         try validate(c)
         let s = c.sizes
         var g = SeededGenerator(seed: c.seed)
         let parameters = BiLSTMParameters.initialized(.pytorch, inputSize: s.inputSize, hiddenSize: s.hiddenSize, using: &g)
         let input = try Tensor(shape: [s.batch, s.length, s.inputSize],
                                data: g.uniforms(s.batch * s.length * s.inputSize, -1, 1))
-        return try run(c, parameters: parameters, input: input, shouldCancel: shouldCancel)
+        return (parameters, input)
     }
 
     /// Runs the benchmark on given weights and input `[B, T, D]` (the shell's
@@ -221,6 +227,63 @@ public enum Benchmark {
         guard !xs.isEmpty else { return 0 }
         let s = xs.sorted()
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+}
+
+extension Benchmark {
+    /// One timed forward at a time, when asked: for timing the lab side by
+    /// side with another program in the same seconds (`lstmlab bench
+    /// --paced`, which `tools/bench_vs_torch.py --paired` drives), so a slow
+    /// spell of a shared machine falls on both sides of a comparison instead
+    /// of on one. Each part is warmed up by one untimed forward the first
+    /// time it is asked for.
+    public final class Paced {
+        /// What one request times: a forward in one step mode, or the lab's `run`.
+        public enum Part: String, CaseIterable, Sendable {
+            case perGate = "per-gate", fused, hoisted, run
+        }
+
+        public let configuration: Configuration
+        private let parameters: BiLSTMParameters
+        private let input: Tensor
+        private let stepper: BidirectionalStepper
+        private var jobs: [StepMode: [DirectionJob]] = [:]
+        private var warmed: Set<Part> = []
+
+        /// Draws the model from `c.seed` and packs its weights (`c.repeats` is not used).
+        public init(_ c: Configuration) throws {
+            configuration = c
+            (parameters, input) = try Benchmark.model(c)
+            stepper = try BidirectionalStepper(parameters: parameters, input: input)
+        }
+
+        /// Milliseconds of one `part`, measured as `Benchmark.run` measures it
+        /// (a forward without traces on the packed weights, projecting its
+        /// input itself; or a `run` keeping every trace on a new stepper made
+        /// before the clock starts).
+        public func time(_ part: Part) throws -> Double {
+            if !warmed.contains(part) {
+                _ = try once(part)
+                warmed.insert(part)
+            }
+            return try once(part)
+        }
+
+        private func once(_ part: Part) throws -> Double {
+            let clock = ContinuousClock()
+            let threads = configuration.threads
+            guard let mode = StepMode(rawValue: part.rawValue) else {
+                var fresh = try BidirectionalStepper(parameters: parameters, input: input, reusingPackedWeightsOf: stepper)
+                let start = clock.now
+                fresh.runToEnd(threads: threads, shouldCancel: { false })
+                return Benchmark.milliseconds(clock.now - start)
+            }
+            let modeJobs = jobs[mode] ?? stepper.remainingJobs(mode: mode, cachedProjection: false)
+            jobs[mode] = modeJobs
+            let start = clock.now
+            _ = BidirectionalStepper.runJobs(modeJobs, threads: threads, keepTraces: false, shouldCancel: { false })
+            return Benchmark.milliseconds(clock.now - start)
+        }
     }
 }
 

@@ -31,10 +31,10 @@ public struct LabError: Error, Equatable, Sendable, CustomStringConvertible {
 /// written out as `\u{…}`, so a message never repeats a 4,096-character word
 /// nor lets an escape sequence recolour the terminal or a bidirectional
 /// override reorder the line.
-enum Quote {
-    static let limit = 40
+public enum Quote {
+    public static let limit = 40
 
-    static func word(_ text: String) -> String {
+    public static func word(_ text: String) -> String {
         "'" + visible(text.count > limit ? String(text.prefix(limit)) + "…" : text) + "'"
     }
 

@@ -30,6 +30,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of the table.")
     var json = false
 
+    @Flag(help: ArgumentHelp(
+        "Time on request: for each line read from standard input, naming per-gate, fused, hoisted or run, "
+            + "time one of it and print one JSON line {\"mode\":…,\"ms\":…}; a part's first request is "
+            + "warmed up by one untimed forward first. For timing side by side with another program in the "
+            + "same seconds (tools/bench_vs_torch.py --paired). --repeat and --json do not apply."))
+    var paced = false
+
     func validate() throws {
         _ = try sizes()
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64") }
@@ -53,6 +60,11 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if paced {
+            throw ExitCode(try servePaced(lines: { readLine(strippingNewline: true) }, write: { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }))
+        }
         let config = Benchmark.Configuration(sizes: try sizes(), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                              repeats: repeats)
         let result: Benchmark.Result
@@ -62,6 +74,34 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         print(json ? Self.json(result) : BenchReport.text(result) + "\n  kernels: \(Benchmark.kernels)")
+    }
+
+    /// `--paced`: one timed part per input line, one JSON line out per part,
+    /// each written at once (the reader is waiting for it). A line that names
+    /// no part stops with its line number on stderr and status 1; the end of
+    /// the input ends with 0. Blank lines and `#` comments are skipped.
+    func servePaced(lines next: () -> String?, write: (String) -> Void) throws -> Int32 {
+        let config = Benchmark.Configuration(sizes: try sizes(), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let paced: Benchmark.Paced
+        do {
+            paced = try Benchmark.Paced(config)
+        } catch let error as BenchmarkError {
+            throw ValidationError("\(error)")
+        }
+        var number = 0
+        while let line = next() {
+            number += 1
+            let word = line.trimmingCharacters(in: .whitespaces)
+            if word.isEmpty || word.hasPrefix("#") { continue }
+            guard let part = Benchmark.Paced.Part(rawValue: word) else {
+                FileHandle.standardError.write(Data(("lstmlab bench: line \(number): \(Quote.word(word)) is not a part to time "
+                    + "(one of \(Benchmark.Paced.Part.allCases.map(\.rawValue).joined(separator: ", ")))\n").utf8))
+                return 1
+            }
+            let ms = try paced.time(part)
+            write("{\"mode\":\(SafeTensors.jsonString(part.rawValue)),\"ms\":\(String(format: "%.6g", ms))}")
+        }
+        return 0
     }
 
     /// One JSON object, keys in a fixed order.

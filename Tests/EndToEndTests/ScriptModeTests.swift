@@ -71,6 +71,26 @@ struct ScriptModeTests {
         #expect((object?["kernels"] as? String)?.hasPrefix("OpenBLAS") == true)
     }
 
+    /// `lstmlab bench --paced`: one JSON line per requested part, in order;
+    /// blank lines and comments skipped; a line naming no part stops the
+    /// program with its line number and status 1.
+    @Test func benchPacedAnswersEachLine() throws {
+        let args = ["bench", "--shape", "2,3,4,5", "--threads", "1", "--paced"]
+        let r = try ScriptRun.run(args, stdin: "hoisted\n\n# the lab's run\nrun\n  per-gate  \n", environment: env())
+        #expect(r.stderr == "")
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.compactMap { $0["mode"] as? String } == ["hoisted", "run", "per-gate"])
+        #expect(objects.allSatisfy { ($0["ms"] as? Double ?? 0) > 0 })
+
+        let bad = try ScriptRun.run(args, stdin: "fused\nfaster\nhoisted\n", environment: env())
+        #expect(bad.stderr == "lstmlab bench: line 2: 'faster' is not a part to time (one of per-gate, fused, hoisted, run)\n")
+        #expect(bad.stdout.split(separator: "\n").count == 1)
+        #expect(bad.status == 1)
+    }
+
     @Test func badFlagIsAUsageError() throws {
         let r = try ScriptRun.run(["--bogus"], environment: env())
         #expect(r.stderr.contains("Unknown option '--bogus'"))

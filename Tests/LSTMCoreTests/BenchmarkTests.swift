@@ -50,6 +50,23 @@ import Testing
         }
     }
 
+    /// `lstmlab bench --paced`: every part timed on request, any number of
+    /// times, in any order; a configuration `run(_:)` refuses is refused too.
+    @Test func pacedTimesEachPartOnRequest() throws {
+        let paced = try Benchmark.Paced(.init(sizes: LSTMSizes(batch: 2, length: 5, inputSize: 3, hiddenSize: 4), threads: 1))
+        #expect(Benchmark.Paced.Part.allCases.map(\.rawValue) == ["per-gate", "fused", "hoisted", "run"])
+        for part in Benchmark.Paced.Part.allCases + [.hoisted, .run, .perGate] {
+            let ms = try paced.time(part)
+            #expect(ms > 0 && ms < 10_000)
+        }
+        do {
+            _ = try Benchmark.Paced(.init(sizes: LSTMSizes(batch: 0, length: 5, inputSize: 3, hiddenSize: 4), threads: 1))
+            Issue.record("B=0 was accepted")
+        } catch {
+            #expect("\(error)" == "B must be at least 1 (got 0)")
+        }
+    }
+
     @Test func cancelStopsEarly() throws {
         let c = Benchmark.Configuration(sizes: LSTMSizes(batch: 1, length: 50, inputSize: 4, hiddenSize: 4), threads: 1, repeats: 2)
         var asked = 0
