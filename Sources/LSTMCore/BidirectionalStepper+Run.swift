@@ -42,8 +42,18 @@ extension BidirectionalStepper {
     /// Steps whose input projection a hoisted `run` (or the benchmark's
     /// hoisted forward) makes in one product when no projection was made
     /// ahead: enough for 128 rows, or more while the chunk stays under
-    /// `DirectionJob.projectionChunkBytes`. Only with the packed kernel (AVX-512).
+    /// `DirectionJob.projectionChunkBytes`; from B = 64 one step, projected
+    /// straight into that step's z. Only with the packed kernel (AVX-512).
+    ///
+    /// At B = 64 a step's 64 rows already keep the register tiles busy, and a
+    /// chunk buffer beside z costs more than it saves: at B=64 T=200 D=H=512
+    /// on one thread the hoisted forward took 0.91× the time with one step
+    /// into z (median of 12 paired forwards against the two-step chunks,
+    /// `lstmlab bench --paced`; 0.94× in a C harness); at B=64 and B=128 with
+    /// H=256 no difference showed. Below 64 rows the chunk wins (C harness:
+    /// one step into z 5% slower at B=32 H=256, 14% at B=16).
     public static func projectionChunkSteps(batch: Int, hiddenSize: Int) -> Int {
+        if batch >= 64 { return 1 }
         let perStep = max(1, batch) * 4 * max(1, hiddenSize) * MemoryLayout<Float>.stride
         return max((128 + max(1, batch) - 1) / max(1, batch), DirectionJob.projectionChunkBytes / perStep)
     }

@@ -184,6 +184,10 @@ final class DirectionJob: @unchecked Sendable {
         // projects `chunkSteps` steps at a time into `chunk`.
         var chunk: PooledFloats? = nil
         var chunkSteps = 0
+        // A chunk of one step is projected straight into the step's z, where
+        // h·W_hhᵀ then adds up (no chunk buffer: the order of a fused step,
+        // with the projection's kernel).
+        var projectsIntoZ = false
         if mode == .hoisted {
             if let given = projection, given.includesBiasSum == (packedWeights != nil),
                given.firstT <= tLo, given.values.count >= (tHi - given.firstT) * b * n {
@@ -192,7 +196,11 @@ final class DirectionJob: @unchecked Sendable {
                       case let steps = projectionChunkSteps ?? BidirectionalStepper.projectionChunkSteps(batch: b, hiddenSize: hs),
                       steps < times.count {
                 chunkSteps = max(1, steps)
-                chunk = PooledFloats(count: chunkSteps * b * n)
+                if chunkSteps == 1 {
+                    projectsIntoZ = true
+                } else {
+                    chunk = PooledFloats(count: chunkSteps * b * n)
+                }
             } else {
                 hoisted = Self.makeProjection(input: input, batch: b, times: tLo..<tHi, parameters: parameters,
                                               packed: packedWeights)
@@ -224,8 +232,12 @@ final class DirectionJob: @unchecked Sendable {
                         @inline(__always) func step(_ t: Int, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
                                                     z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
                                                     h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
+                            if projectsIntoZ {
+                                Self.project(input: input, batch: b, times: t..<(t + 1), parameters: parameters,
+                                             packed: packedWeights, into: z)
+                            }
                             StepKernel.step(batch: b, x: xAll + t * b * w.inputSize, hPrev: hPrev, cPrev: cPrev, weights: w, mode: mode,
-                                            projected: projected(t), packed: packed, variant: variant,
+                                            projected: projectsIntoZ ? UnsafePointer(z) : projected(t), packed: packed, variant: variant,
                                             activations: activations, scratch: scratch, z: z, gates: gates, c: c, h: h)
                         }
                         if keepTraces {

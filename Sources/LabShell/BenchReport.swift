@@ -15,7 +15,9 @@ public enum BenchReport {
             switch m.mode {
             case .perGate: products = "8"
             case .fused: products = "2"
-            case .hoisted: products = r.projectionChunkSteps.map { "1 (+ x·W_ihᵀ for \($0) t at a time)" } ?? "1 (+ x·W_ihᵀ for all t up front)"
+            case .hoisted:
+                products = r.projectionChunkSteps.map { $0 == 1 ? "1 (+ x·W_ihᵀ of each t, into z)" : "1 (+ x·W_ihᵀ for \($0) t at a time)" }
+                    ?? "1 (+ x·W_ihᵀ for all t up front)"
             }
             lines.append("  " + NumberFormat.padRight(m.mode.rawValue, 9)
                          + NumberFormat.pad(String(format: "%.3f", m.medianMilliseconds), 12)

@@ -153,7 +153,9 @@ extension Interpreter {
         }
         try checkSteps(Direction.allCases.map { session.stepper.length - session.stepper.cursor($0) }, "run", run: true)
         // The fastest way (hoisted, the two directions on two threads); whole steps only if interrupted.
-        let projection = session.stepper.runProjectionChunk.map { "x·W_ihᵀ for \($0) steps at a time in one product" }
+        let projection = session.stepper.runProjectionChunk.map {
+            $0 == 1 ? "x·W_ihᵀ of each step straight into z" : "x·W_ihᵀ for \($0) steps at a time in one product"
+        }
             ?? "x·W_ihᵀ for all t in one product"
         let finished = session.stepper.runToEnd(threads: session.settings.threads, shouldCancel: context.shouldCancel)
         let interrupted = !finished

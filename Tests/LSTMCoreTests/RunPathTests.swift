@@ -50,6 +50,30 @@ import Testing
         }
     }
 
+    /// The chunk rule: 128 rows or 512 KiB below B = 64; from B = 64 one
+    /// step, projected straight into its z, which a run at B = 64 takes by
+    /// default and which equals stepping bit for bit.
+    @Test func fromABatchOf64EachStepIsProjectedIntoItsZ() throws {
+        #expect(BidirectionalStepper.projectionChunkSteps(batch: 1, hiddenSize: 256) == 128)
+        #expect(BidirectionalStepper.projectionChunkSteps(batch: 32, hiddenSize: 256) == 4)
+        #expect(BidirectionalStepper.projectionChunkSteps(batch: 32, hiddenSize: 16) == 64)
+        #expect(BidirectionalStepper.projectionChunkSteps(batch: 63, hiddenSize: 512) == 3)
+        #expect(BidirectionalStepper.projectionChunkSteps(batch: 64, hiddenSize: 16) == 1)
+        #expect(BidirectionalStepper.projectionChunkSteps(batch: 200, hiddenSize: 512) == 1)
+        let (b, t, d, h) = (64, 6, 5, 9)
+        let (p, x) = try NaiveLSTMReference.model(b: b, t: t, d: d, h: h, seed: 41)
+        var stepped = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+        try stepped.moveTo(steps: t, .forward)
+        try stepped.moveTo(steps: t, .backward)
+        var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+        #expect(run.runProjectionChunk == (GEMM.packedAvailable ? 1 : nil))
+        let finished = run.runToEnd(threads: 2, shouldCancel: { false })
+        #expect(finished)
+        for direction in Direction.allCases {
+            Self.expectSameBits(run.traces[direction.rawValue], stepped.traces[direction.rawValue], "B=64 \(direction.short)")
+        }
+    }
+
     /// A run whose traces pass `streamingTraceBytes` (B=8, T=410, H=64:
     /// 8.4 MB) writes z and gates through the buffer: the same numbers as
     /// stepping one step at a time, and as a run on a width whose slots are

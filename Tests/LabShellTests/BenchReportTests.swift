@@ -33,6 +33,8 @@ import Testing
         #expect(BenchReport.text(r).contains("  hoisted        40.000     39.000     25.00       3000.00   1 (+ x·W_ihᵀ for all t up front)\n"))
         r.projectionChunkSteps = 2
         #expect(BenchReport.text(r).contains("  hoisted        40.000     39.000     25.00       3000.00   1 (+ x·W_ihᵀ for 2 t at a time)\n"))
+        r.projectionChunkSteps = 1
+        #expect(BenchReport.text(r).contains("  hoisted        40.000     39.000     25.00       3000.00   1 (+ x·W_ihᵀ of each t, into z)\n"))
     }
 
     @Test func fullSamplesNeedNoNote() {

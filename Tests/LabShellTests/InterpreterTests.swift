@@ -35,19 +35,24 @@ import Testing
     /// after hoisted steps it reuses their projection of all t.
     @Test func runSaysHowItProjectsTheInput() {
         var lab = lab()
-        #expect(lab.handle("sizes B=128 T=40 D=4 H=8").error == nil)
-        // 128 rows a chunk at least; 512 KiB of projection / (128·32·4 bytes a step) = 32 steps.
-        #expect(BidirectionalStepper.projectionChunkSteps(batch: 128, hiddenSize: 8) == 32)
+        #expect(lab.handle("sizes B=48 T=40 D=4 H=64").error == nil)
+        // 128 rows a chunk at least; 512 KiB of projection / (48·256·4 bytes a step) = 10 steps.
+        #expect(BidirectionalStepper.projectionChunkSteps(batch: 48, hiddenSize: 64) == 10)
         let chunked = lab.session.stepper.runProjectionChunk != nil
         let r = lab.handle("run")
         #expect(r.error == nil)
         #expect(r.output.hasPrefix(chunked
-            ? "ran 40 fwd + 40 bwd steps (hoisted: x·W_ihᵀ for 32 steps at a time in one product, then h·W_hhᵀ per step): fwd 40/40 bwd 40/40"
+            ? "ran 40 fwd + 40 bwd steps (hoisted: x·W_ihᵀ for 10 steps at a time in one product, then h·W_hhᵀ per step): fwd 40/40 bwd 40/40"
             : "ran 40 fwd + 40 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 40/40 bwd 40/40"))
         _ = lab.handle("reset")
         _ = lab.handle("set mode hoisted")
         _ = lab.handle("step")
         #expect(lab.handle("run").output.hasPrefix("ran 39 fwd + 39 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step)"))
+        // From B = 64 each step's projection goes straight into its z.
+        #expect(lab.handle("sizes B=64 T=3 D=4 H=8").error == nil)
+        #expect(lab.handle("run").output.hasPrefix(chunked
+            ? "ran 3 fwd + 3 bwd steps (hoisted: x·W_ihᵀ of each step straight into z, then h·W_hhᵀ per step): fwd 3/3 bwd 3/3"
+            : "ran 3 fwd + 3 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 3/3 bwd 3/3"))
     }
 
     @Test func backUndoesExactly() throws {
