@@ -164,11 +164,14 @@ static inline void lstmlab_packed_gemm_tiles(long m, long n, long k, const float
     // While the row tiles pass over one panel block, each prefetches its share
     // of the next block's cache lines (one line every 2^shift k, or two lines
     // a k when a single tile has the whole block). Weights larger than L2
-    // (4H·H floats of 4 MiB at H = 512) come from L3 block after block, and
-    // the hardware prefetchers stop at every 4 KiB page: B=64 T=100 D=H=512
-    // took 0.91× the time with this (C harness, median of 12 paired
-    // forwards); no difference at B=32 H=256, whose weights sit in L2.
+    // (4H·H floats, 4 MiB at H = 512) come from L3 block after block, and
+    // the hardware prefetchers stop at every 4 KiB page. Measured with paired
+    // forwards (new ÷ old, median): B=64 T=200 D=H=512 one thread 0.90–0.94.
+    // Weights of 1 MiB sit in L2, and there it did not pay: B=32 D=H=256 on
+    // two threads 1.02–1.03 (200 cycles; the 128-row projections were the
+    // cost), one thread 0.99. So only from 2 MiB of weights.
     long tiles = (m + 7) / 8;
+    int prefetch = n * k >= (1L << 19);
     for (long k0 = 0; k0 < k; k0 += kc) {
         long kb = k - k0 < kc ? k - k0 : kc;
         for (long p = 0; p < panels; p++) {
@@ -188,7 +191,7 @@ static inline void lstmlab_packed_gemm_tiles(long m, long n, long k, const float
                                   : k0 + kc < k ? packed + (k0 + kc) * LSTMLAB_PANEL : NULL;
                 const float *pf = NULL;
                 long pfshift = 0;
-                if (next) {
+                if (next && prefetch) {
                     long kbNext = p + 1 < panels ? kb : (k - k0 - kc < kc ? k - k0 - kc : kc);
                     long lines = 2 * kbNext, share = (lines + tiles - 1) / tiles;
                     pf = next + (i / 8) * share * 16;
