@@ -272,8 +272,8 @@ final class DirectionJob: @unchecked Sendable {
         // are written changes). h and c, read by the next step, go in place.
         let n = 4 * b * hs
         let streaming = usesPackedKernel && storage.byteCount >= Self.streamingTraceBytes && storage.slotsAreAligned
-        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: streaming ? 2 * n : 0)
-        defer { buffer.deallocate() }
+        let buffer = BlockPool.allocate(floats: streaming ? 2 * n : 1) // 64-byte aligned
+        defer { BlockPool.release(buffer, floats: streaming ? 2 * n : 1) }
         state.withPointers { h0, c0 in
             var hPrev = h0, cPrev = c0
             for (k, t) in times.enumerated() {
@@ -296,13 +296,20 @@ final class DirectionJob: @unchecked Sendable {
     private func runWithoutTraces(_ times: [Int], b: Int, hs: Int, shouldStop: () -> Bool,
                                   step: StepFunction) -> Result {
         let n = 4 * hs, bh = b * hs
-        let z = UnsafeMutablePointer<Float>.allocate(capacity: b * n)
-        let gates = UnsafeMutablePointer<Float>.allocate(capacity: b * n)
-        // h and c double-buffered: [previous | next].
-        let h = UnsafeMutablePointer<Float>.allocate(capacity: 2 * bh)
-        let c = UnsafeMutablePointer<Float>.allocate(capacity: 2 * bh)
+        // 64-byte aligned (BlockPool), so the elementwise part's 16-float
+        // loads and stores do not straddle cache lines; h and c are
+        // double-buffered, [previous | next], each half starting on a line.
+        let half = (bh + 15) / 16 * 16
+        let z = BlockPool.allocate(floats: b * n), gates = BlockPool.allocate(floats: b * n)
+        let h = BlockPool.allocate(floats: 2 * half), c = BlockPool.allocate(floats: 2 * half)
         let output = BlockPool.allocate(floats: max(1, length * bh))
-        defer { z.deallocate(); gates.deallocate(); h.deallocate(); c.deallocate(); BlockPool.release(output, floats: max(1, length * bh)) }
+        defer {
+            BlockPool.release(z, floats: b * n)
+            BlockPool.release(gates, floats: b * n)
+            BlockPool.release(h, floats: 2 * half)
+            BlockPool.release(c, floats: 2 * half)
+            BlockPool.release(output, floats: max(1, length * bh))
+        }
         state.withPointers { h0, c0 in
             h.update(from: h0, count: bh)
             c.update(from: c0, count: bh)
@@ -310,7 +317,7 @@ final class DirectionJob: @unchecked Sendable {
         var prev = 0, taken = 0
         for t in times {
             if shouldStop() { break }
-            let next = bh - prev
+            let next = half - prev
             step(t, h + prev, c + prev, z, gates, h + next, c + next)
             (output + t * bh).update(from: h + next, count: bh)
             prev = next
