@@ -91,7 +91,7 @@ struct BenchCommand: ParsableCommand {
         var number = 0
         while let line = next() {
             number += 1
-            let word = line.trimmingCharacters(in: .whitespaces)
+            let word = line.trimmingCharacters(in: .whitespacesAndNewlines) // a CRLF line too
             if word.isEmpty || word.hasPrefix("#") { continue }
             guard let part = Benchmark.Paced.Part(rawValue: word) else {
                 FileHandle.standardError.write(Data(("lstmlab bench: line \(number): \(Quote.word(word)) is not a part to time "

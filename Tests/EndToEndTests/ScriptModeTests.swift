@@ -76,7 +76,7 @@ struct ScriptModeTests {
     /// program with its line number and status 1.
     @Test func benchPacedAnswersEachLine() throws {
         let args = ["bench", "--shape", "2,3,4,5", "--threads", "1", "--paced"]
-        let r = try ScriptRun.run(args, stdin: "hoisted\n\n# the lab's run\nrun\n  per-gate  \n", environment: env())
+        let r = try ScriptRun.run(args, stdin: "hoisted\n\n# the lab's run\nrun\r\n  per-gate  \n", environment: env())
         #expect(r.stderr == "")
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n").map(String.init)
