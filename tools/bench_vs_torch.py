@@ -20,8 +20,8 @@ the output; 'run' is the lab's `run`, which also keeps every step's z and gates.
 
 --paired N compares in the same seconds instead: a torch process and
 `lstmlab bench --paced` stay up, and in each of N cycles each times one forward
-(torch, then lstmlab's per-gate, fused, hoisted and run, the order rotating
-from cycle to cycle). Each cycle gives its own ratio torch ÷ lstmlab from
+(torch and lstmlab's per-gate, fused, hoisted and run, in a new random order
+every cycle). Each cycle gives its own ratio torch ÷ lstmlab from
 forwards a few hundred milliseconds apart, so a slow spell of a shared machine
 falls on both sides; the table shows the median ratio over the cycles, the
 middle half of the ratios, and how many cycles lstmlab was the faster.
@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -105,8 +106,12 @@ def time_paired(binary, shape, threads, cycles):
         for who in members:  # warm-up: every part once, untimed
             ask(who)
         out = []
-        for i in range(cycles):
-            order = members[i % len(members):] + members[:i % len(members)]
+        shuffle = random.Random(1).shuffle
+        for _ in range(cycles):
+            # A new order every cycle: with a fixed rotation each part would
+            # always follow the same other part (and inherit its cache state).
+            order = list(members)
+            shuffle(order)
             out.append({who: ask(who) for who in order})
         return out
     finally:
@@ -145,7 +150,7 @@ def print_paired(measured, args, load, torch_version):
                       summary(best) + " " + best, wins(best), summary("run"), wins("run")])
     context = (f"{cpu_name()}, {os.cpu_count()} logical CPUs; torch {torch_version}; times are medians over "
                f"{args.paired} cycles, each timing one torch forward and one lstmlab forward per mode in turn "
-               f"(order rotating); ratios are per cycle; load average {load:.1f} at the end")
+               f"(in a random order); ratios are per cycle; load average {load:.1f} at the end")
     emit(header, table, context, args.markdown)
 
 
