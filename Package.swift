@@ -45,7 +45,7 @@ let package = Package(
             name: "GoldenTests",
             // lstmlab: built first, so the interop tests can run the real binary.
             dependencies: ["LSTMCore", "TensorFiles", "lstmlab"],
-            exclude: ["Fixtures", "make_golden.py"]
+            exclude: ["Fixtures", "make_golden.py", "make_golden_stacked.py"]
         ),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),

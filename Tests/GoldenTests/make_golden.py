@@ -28,6 +28,10 @@ Fixtures/orthogonal/seed<S>_<R>x<C>.npy: nn.init.orthogonal_'s algorithm
 lab's SeededGenerator draws for that seed (ported below), so the Swift tests
 can check Initializer.orthogonal against PyTorch's formula on the same draws.
 
+Fixtures/stacked/<case>/: variable-length (packed) batches and stacked layers,
+num_layers 2 and 3, batch_first on and off, with every per-layer, per-direction
+trace; written by make_golden_stacked.py (its docstring lists the files).
+
 Fixtures/generated/<case>/: larger models (the sizes where the engine switches
 to OpenBLAS sgemm/sgemv and packed kernels) stored without their weights: the
 weights and input are dyadic values drawn from the lab's SeededGenerator by a
@@ -53,6 +57,9 @@ import numpy as np
 import torch
 import safetensors.torch
 from torch import nn
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_golden_stacked import write_stacked  # noqa: E402  (beside this file)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "Fixtures")
@@ -325,6 +332,7 @@ def write_all(root):
     for name, seed, b, t, d, h in GENERATED:
         make_generated(name, seed, b, t, d, h, os.path.join(root, "generated", name))
         print(f"generated/{name:8s} B={b} T={t} D={d} H={h}")
+    write_stacked(os.path.join(root, "stacked"), assert_close, save_npy, ATOL, RTOL)
 
 
 def tree_bytes(root):

@@ -1,0 +1,102 @@
+import LSTMCore
+
+/// `nn.LSTM(num_layers=L, bidirectional=True)` state_dict names ↔ `StackedParameters`.
+///
+/// ```
+/// weight_ih_l0 [4H, D]    weight_ih_l1 … weight_ih_l{L-1} [4H, 2H]
+/// weight_hh_l<l> [4H, H]  bias_ih_l<l>, bias_hh_l<l> [4H]       and each with _reverse
+/// ```
+/// A single-layer file goes through `parameters(from:file:)` unchanged, so its
+/// messages stay the ones users know; L comes from the `weight_hh_l<l>` names present.
+extension StateDict {
+    /// The eight names of `layer`, forward then `_reverse`.
+    public static func names(layer: Int) -> [String] {
+        let forward = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"].map { "\($0)_l\(layer)" }
+        return forward + forward.map { $0 + "_reverse" }
+    }
+
+    /// Validates names and shapes of every layer; errors name the tensor, its layer and both shapes.
+    public static func stackedParameters(from tensors: [String: Tensor],
+                                         file: String) throws(FileFormatError) -> StackedParameters {
+        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        let layerCount = (0...StackedParameters.maxLayers).first { !tensors.keys.contains("weight_hh_l\($0)") }
+            ?? StackedParameters.maxLayers + 1
+        guard layerCount > 1 else { return StackedParameters(try parameters(from: tensors, file: file)) }
+        guard layerCount <= StackedParameters.maxLayers else {
+            throw fail("the file has \(layerCount) or more layers (weight_hh_l0 … weight_hh_l\(layerCount - 1)); "
+                       + "the lab models 1…\(StackedParameters.maxLayers)")
+        }
+        let expected = (0..<layerCount).flatMap { names(layer: $0) }
+        let present = Set(tensors.keys)
+        for name in expected where !present.contains(name) {
+            throw fail("missing tensor \(name) (a \(layerCount)-layer bidirectional nn.LSTM has "
+                       + "weight_ih_l<l>, weight_hh_l<l>, bias_ih_l<l>, bias_hh_l<l> and the _reverse ones "
+                       + "for l = 0…\(layerCount - 1))")
+        }
+        for name in present.sorted() where !expected.contains(name) {
+            let hint = name.hasPrefix("weight_hr_l")
+                ? "; weight_hr comes from an LSTM with proj_size > 0, which this lab does not model" : ""
+            throw fail("unexpected tensor \(name) in a \(layerCount)-layer nn.LSTM "
+                       + "(layers l = 0…\(layerCount - 1))\(hint)")
+        }
+        func tensor(_ name: String) throws(FileFormatError) -> Tensor {
+            guard let t = tensors[name] else { throw fail("missing tensor \(name)") }
+            if let bad = t.firstNonFinite() {
+                throw fail("tensor \(name): non-finite value \(bad.value) at index \(formatShape(bad.index))")
+            }
+            return t
+        }
+        let whh0 = try tensor("weight_hh_l0")
+        guard whh0.rank == 2, whh0.shape[1] >= 1, whh0.shape[0] == 4 * whh0.shape[1] else {
+            throw fail("weight_hh_l0 has shape \(formatShape(whh0.shape)), expected [4H, H]")
+        }
+        let h = whh0.shape[1]
+        let d0 = try tensor("weight_ih_l0").shape.last ?? 0
+        var layers: [BiLSTMParameters] = []
+        for l in 0..<layerCount {
+            let inputs = l == 0 ? d0 : 2 * h
+            let shapes: [(String, [Int], String)] = [
+                ("weight_ih_l\(l)", [4 * h, inputs],
+                 l == 0 ? "[4H, D]" : "[4H, 2H] (layer \(l) reads layer \(l - 1)'s y)"),
+                ("weight_hh_l\(l)", [4 * h, h], "[4H, H]"),
+                ("bias_ih_l\(l)", [4 * h], "[4H]"), ("bias_hh_l\(l)", [4 * h], "[4H]"),
+            ]
+            for (base, shape, formula) in shapes {
+                for name in [base, base + "_reverse"] {
+                    let t = try tensor(name)
+                    guard t.shape == shape, inputs >= 1 else {
+                        throw fail("\(name) has shape \(formatShape(t.shape)), expected \(formula) = "
+                                   + "\(formatShape(shape)) for H = \(h)")
+                    }
+                }
+            }
+            do {
+                func direction(_ suffix: String, _ label: String) throws -> DirectionParameters {
+                    try DirectionParameters(wIH: tensor("weight_ih_l\(l)\(suffix)"),
+                                            wHH: tensor("weight_hh_l\(l)\(suffix)"),
+                                            bIH: tensor("bias_ih_l\(l)\(suffix)"),
+                                            bHH: tensor("bias_hh_l\(l)\(suffix)"), name: "layer \(l) \(label)")
+                }
+                layers.append(try BiLSTMParameters(forward: direction("", "forward"),
+                                                   backward: direction("_reverse", "backward")))
+            } catch let error as FileFormatError {
+                throw error
+            } catch {
+                throw fail("\(error)")  // a ShapeError the checks above should already have caught
+            }
+        }
+        do {
+            return try StackedParameters(layers: layers)
+        } catch {
+            throw fail("\(error)")
+        }
+    }
+
+    /// Every layer's eight tensors, layer 0 first, as `nn.LSTM(num_layers=L).load_state_dict` expects them.
+    public static func tensors(of parameters: StackedParameters) -> [(name: String, tensor: Tensor)] {
+        parameters.layers.enumerated().flatMap { l, p in
+            let four = { (q: DirectionParameters) in [q.wIH.tensor, q.wHH.tensor, vector(q.bIH), vector(q.bHH)] }
+            return zip(names(layer: l), four(p.forward) + four(p.backward)).map { (name: $0.0, tensor: $0.1) }
+        }
+    }
+}
