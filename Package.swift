@@ -21,18 +21,21 @@ let package = Package(
             name: "LSTMCore",
             dependencies: ["COpenBLAS", .product(name: "RealModule", package: "swift-numerics")]
         ),
+        // The message catalog (English and Chinese), the language choice and the full-width input
+        // normalizer: no dependencies, so every layer that words a sentence can use it.
+        .target(name: "LabText"),
         // .npy and safetensors, every byte bounds-checked; state_dict names.
         .target(name: "TensorFiles", dependencies: ["LSTMCore"]),
         // Pure String producers.
-        .target(name: "TermRender", dependencies: ["LSTMCore"]),
+        .target(name: "TermRender", dependencies: ["LSTMCore", "LabText"]),
         // Tokenizer, command table, parser, session, interpreter.
-        .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender", "LessonKit"]),
+        .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender", "LessonKit", "LabText"]),
         // Lesson model, loader, player state machine, progress store, lint.
-        .target(name: "LessonKit", dependencies: ["LSTMCore"]),
+        .target(name: "LessonKit", dependencies: ["LSTMCore", "LabText"]),
         .executableTarget(
             name: "lstmlab",
             dependencies: [
-                "LabShell", "TensorFiles", "CReadline",
+                "LabShell", "TensorFiles", "CReadline", "LabText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +51,7 @@ let package = Package(
             exclude: ["Fixtures", "make_golden.py", "make_golden_stacked.py"]
         ),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LabTextTests", dependencies: ["LabText"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         // Plays every lesson in both languages on the real interpreter and lints every file.
         .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit", "lstmlab"]),

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// Every command the lab understands, with typed payloads. Parsed once at the
 /// boundary; nothing after the parser looks at raw words.
@@ -118,6 +119,7 @@ public enum Setting: Equatable, Sendable {
     case variant(Variant)
     case precision(Int)
     case threads(Int)
+    case language(Language)
 }
 
 public struct BenchShape: Equatable, Sendable {

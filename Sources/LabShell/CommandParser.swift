@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// Turns one line into a `Command`. The only place that looks at raw words.
 public struct CommandParser: Sendable {
@@ -263,7 +264,7 @@ public struct CommandParser: Sendable {
     }
 
     private func setting(_ args: inout [Token], _ head: Token) throws(CommandError) -> Setting {
-        let names = ["batch_first", "mode", "variant", "precision", "threads"]
+        let names = ["batch_first", "mode", "variant", "precision", "threads", "lang"]
         guard let name = args.first else { throw CommandError("set needs a setting: \(names.joined(separator: ", "))", column: head.column) }
         args.removeFirst()
         guard let value = args.first else { throw CommandError("set \(name.text) needs a value", column: name.column) }
@@ -292,6 +293,12 @@ public struct CommandParser: Sendable {
             result = .precision(try integer(value, what: "precision", in: 0...10))
         case "threads":
             result = .threads(try integer(value, what: "threads", in: 1...64))
+        case "lang":
+            guard let language = Language(code: value.text) else {
+                throw CommandError("lang is en or zh, not \(Quote.word(value.text))", column: value.column,
+                                   suggestion: Suggest.closest(to: value.text, in: Language.allCases.map(\.rawValue)))
+            }
+            result = .language(language)
         default:
             throw CommandError("unknown setting \(Quote.word(name.text)): one of \(names.joined(separator: ", "))", column: name.column,
                                suggestion: Suggest.closest(to: name.text, in: names))

@@ -1,6 +1,7 @@
 import Foundation
 import LSTMCore
 import LessonKit
+import LabText
 import TermRender
 
 /// Where lessons and progress live. The executable builds it from the
@@ -32,10 +33,7 @@ public struct LessonConfig: Sendable {
 
     /// `zh` when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, first set wins) starts with `zh`.
     public static func language(fromLocale environment: [String: String]) -> String {
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let v = environment[key], !v.isEmpty { return v.lowercased().hasPrefix("zh") ? "zh" : "en" }
-        }
-        return "en"
+        Language.fromLocale(environment).rawValue
     }
 }
 
@@ -123,7 +121,8 @@ extension Lab: LessonHost {
 extension Lab {
     /// Handles one line, handing lesson output to `sink` as it happens
     /// (commands before they run); other output is returned as usual.
-    public mutating func handle(_ line: String, sink: (LessonPrint) -> Void) -> LineResult {
+    public mutating func handle(_ typed: String, sink: (LessonPrint) -> Void) -> LineResult {
+        let line = InputNormalizer.normalize(typed)
         do {
             guard let command = try parser.parse(line) else { return LineResult(output: "", error: nil, quit: false) }
             if case .lesson(let lc) = command {
@@ -132,7 +131,7 @@ extension Lab {
             }
             return try execute(command)
         } catch {
-            return LineResult(output: "", error: Quote.visible("\(error)", keepingNewlines: true), quit: false)
+            return LineResult(output: "", error: errorText(error, read: line, typed: typed), quit: false)
         }
     }
 

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 import TermRender
 
 /// What an execution may do beyond the session: cancellation and file access.
@@ -30,7 +31,7 @@ public struct Interpreter: Sendable {
         do {
             return try dispatch(command)
         } catch let interrupted as Interrupted {
-            return [.text("interrupted: \(interrupted.unchanged)")]
+            return [.text(say(ShellMessage.interrupted(unchanged: interrupted.unchanged)))]
         }
     }
 
@@ -66,7 +67,7 @@ public struct Interpreter: Sendable {
             return try run() + watchOutputs()
         case .reset:
             session.stepper.reset()
-            return [.text("cursors at the start: \(session.positionText) (parameters and input kept)")] + watchOutputs()
+            return [.text(say(ShellMessage.cursorsReset(position: session.positionText)))] + watchOutputs()
         case .show(let request):
             return try views(request)
         case .heatmap(let request):
@@ -77,15 +78,15 @@ public struct Interpreter: Sendable {
             return [.diagram(diagramState)]
         case .watch(let requests):
             guard session.watches.count + requests.count <= Session.maxWatches else {
-                throw LabError("at most \(Session.maxWatches) watched views (now \(session.watches.count)); use 'unwatch' first")
+                throw LabError(say(ShellMessage.tooManyWatches(limit: Session.maxWatches, now: session.watches.count)))
             }
             for r in requests { _ = try views(r, validateOnly: true) }
             session.watches += requests
-            return [.text("watching: " + session.watches.map(\.text).joined(separator: ", ") + " (shown after every step, back, goto, run, reset)")]
+            return [.text(say(ShellMessage.watching(views: session.watches.map(\.text).joined(separator: ", "))))]
         case .unwatch:
             let n = session.watches.count
             session.watches = []
-            return [.text(n == 0 ? "nothing was watched" : "stopped watching \(n) view\(n == 1 ? "" : "s")")]
+            return [.text(say(n == 0 ? ShellMessage.nothingWatched : .stoppedWatching(count: n)))]
         case .info:
             return [.text(info)]
         case .set(let setting):
@@ -192,54 +193,67 @@ public struct Interpreter: Sendable {
     // MARK: Settings
 
     private mutating func apply(_ setting: Setting) throws -> [Output] {
+        let message: ShellMessage
         switch setting {
         case .batchFirst(let on):
             session.settings.batchFirst = on
-            return [.text("batch_first \(on ? "on: x is [B, T, D], y is [B, T, 2H]" : "off: x is [T, B, D], y is [T, B, 2H]") (h_n, c_n stay [2, B, H])")]
+            message = .batchFirstSet(on: on)
         case .mode(let mode):
             session.settings.mode = mode
             session.stepper.mode = mode
-            let products: String
             switch mode {
-            case .fused: products = "2 products per step: x·W_ihᵀ and h·W_hhᵀ with all four gates stacked"
-            case .perGate: products = "8 products per step: one per gate (i, f, g, o) for x and for h, biases added per gate"
-            case .hoisted: products = "x·W_ihᵀ for all T steps in one product up front, then 1 product (h·W_hhᵀ) per step"
+            case .fused: message = .modeFused
+            case .perGate: message = .modePerGate
+            case .hoisted: message = .modeHoisted
             }
-            return [.text("mode \(mode.rawValue): \(products); steps already taken are kept")]
         case .variant(let variant):
             session.settings.variant = variant
             session.stepper.variant = variant
             session.stepper.reset()
-            let what = variant == .draft
-                ? "the tutorial draft's equations: o = tanh(z_g), g = σ(z_o) (swapped)"
-                : "nn.LSTM's equations: i, f, o = σ(·), g = tanh(·)"
-            return [.text("variant \(variant.rawValue): \(what); cursors reset so the two don't mix")]
+            message = variant == .draft ? .variantDraft : .variantCorrect
         case .precision(let p):
             session.settings.precision = p
-            return [.text("precision \(p): numbers print with \(p) digit\(p == 1 ? "" : "s") after the point")]
+            message = .precisionSet(digits: p)
         case .threads(let n):
             session.settings.threads = n
-            return [.text("threads \(n): used by step, run and bench")]
+            message = .threadsSet(count: n)
+        case .language(let language):
+            session.settings.language = language
+            message = .languageSet(language)
         }
+        return [.text(say(message))]
     }
+
+    /// A catalog sentence in the session's language.
+    func say(_ message: some Localized) -> String { message.text(session.settings.language) }
 
     // MARK: Info
 
     var info: String {
-        let s = session.sizes, st = session.stepper
+        let s = session.sizes, st = session.stepper, settings = session.settings
+        let language = settings.language
+        let labels = ShellMessage.InfoLabel.allCases.map { ShellMessage.infoLabel($0).text(language) }
+            + Direction.allCases.map(\.short)
+        let labelWidth = labels.map(TextWidth.of).max() ?? 8
+        func line(_ label: String, _ text: String) -> String { NumberFormat.padRight(label, labelWidth + 1) + text }
+        func line(_ label: ShellMessage.InfoLabel, _ text: String) -> String {
+            line(say(ShellMessage.infoLabel(label)), text)
+        }
         var lines = [
-            "model    bidirectional LSTM, 1 layer: D=\(s.inputSize) inputs → H=\(s.hiddenSize) hidden units per direction",
-            "batch    B=\(s.batch) sequences of T=\(s.length) steps, layout \(session.settings.batchFirst ? "batch-first [B, T, D]" : "time-first [T, B, D]")",
-            "weights  \(session.parametersOrigin)",
-            "input    \(session.inputOrigin)",
-            "state0   h0 \(session.h0 == nil ? "zeros" : "loaded"), c0 \(session.c0 == nil ? "zeros" : "loaded")  [2, B, H]",
-            "mode     \(session.settings.mode.rawValue), variant \(session.settings.variant.rawValue), precision \(session.settings.precision), threads \(session.settings.threads)",
+            line(.model, say(ShellMessage.infoModel(inputs: s.inputSize, hidden: s.hiddenSize))),
+            line(.batch, say(ShellMessage.infoBatch(batch: s.batch, length: s.length, batchFirst: settings.batchFirst))),
+            line(.weights, session.parametersOrigin),
+            line(.input, session.inputOrigin),
+            line(.state0, say(ShellMessage.infoState(h0Loaded: session.h0 != nil, c0Loaded: session.c0 != nil))),
+            line(.mode, say(ShellMessage.infoSettings(mode: settings.mode.rawValue, variant: settings.variant.rawValue,
+                                                      precision: settings.precision, threads: settings.threads))),
         ]
         for d in Direction.allCases {
-            let next = st.nextTimeIndex(d).map { "next reads t=\($0)" } ?? "finished"
-            lines.append("\(d.short)      \(st.cursor(d))/\(st.length) steps, \(next)")
+            lines.append(line(d.short, say(ShellMessage.infoDirection(forward: d == .forward, steps: st.cursor(d),
+                                                                      of: st.length, next: st.nextTimeIndex(d)))))
         }
-        if !session.watches.isEmpty { lines.append("watching " + session.watches.map(\.text).joined(separator: ", ")) }
+        if !session.watches.isEmpty { lines.append(line(.watching, session.watches.map(\.text).joined(separator: ", "))) }
+        lines.append(line(.language, say(ShellMessage.infoLanguage(language))))
         return lines.joined(separator: "\n")
     }
 

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 import TermRender
 
 /// What handling one line produced: text for stdout, an error for stderr.
@@ -36,19 +37,32 @@ public struct Lab: Sendable {
     public var parser: CommandParser { CommandParser(inLesson: inLesson) }
 
     /// Handles one line. Errors are returned, never thrown: the session goes on.
-    public mutating func handle(_ line: String) -> LineResult {
+    public mutating func handle(_ typed: String) -> LineResult {
+        let line = InputNormalizer.normalize(typed)
         do {
             guard let command = try parser.parse(line) else { return LineResult(output: "", error: nil, quit: false) }
             return try execute(command)
         } catch {
-            // Paths and lesson text reach messages whole: nothing invisible gets through.
-            return LineResult(output: "", error: Quote.visible("\(error)", keepingNewlines: true), quit: false)
+            return LineResult(output: "", error: errorText(error, read: line, typed: typed), quit: false)
         }
+    }
+
+    /// The learner's language: `--lang`, `set lang`, else the locale.
+    public var language: Language { interpreter.session.settings.language }
+
+    /// An error as the learner sees it: quotations show what was typed (full-width
+    /// characters and all), and paths and lesson text reach it whole, with nothing
+    /// invisible getting through.
+    func errorText(_ error: any Error, read: String, typed: String) -> String {
+        let text = InputNormalizer.requote("\(error)", normalized: read, typed: typed)
+        return Quote.visible(text, keepingNewlines: true)
     }
 
     public mutating func execute(_ command: Command) throws -> LineResult {
         if case .lesson(let lesson) = command { return try executeLesson(lesson) }
         let outputs = try interpreter.execute(command)
+        // Lessons follow the session's language once it is changed in the lab.
+        if case .set(.language(let language)) = command { lessons.config?.language = language.rawValue }
         let text = outputs.map { Renderer.render($0, options: renderOptions) }.joined(separator: "\n")
         return LineResult(output: text, error: nil, quit: interpreter.wantsQuit)
     }
@@ -58,9 +72,12 @@ public struct Lab: Sendable {
         (lessons.progressLine.map { "[\($0)] " } ?? "") + "lstmlab \(interpreter.session.positionText)> "
     }
 
-    public static let banner = """
-    LSTMLab: a bidirectional LSTM you can step through, one timestep at a time.
-    Demo model: B=3 sequences, T=5 steps, D=8 inputs, H=16 hidden units (init tutorial, seed 0).
-    Type 'help' for commands, 'step' to take a step in both directions, 'lesson list' for lessons.
-    """
+    /// The greeting, in the session's language, with the demo model's sizes.
+    public var banner: String {
+        let s = interpreter.session.sizes
+        return ShellMessage.banner(batch: s.batch, length: s.length, inputs: s.inputSize, hidden: s.hiddenSize).text(language)
+    }
+
+    /// The line-editing keys, said once after the banner on a terminal.
+    public var keysHint: String { ShellMessage.keysHint.text(language) }
 }

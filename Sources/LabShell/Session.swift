@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 
 /// Everything a learner's session holds: the model, its input, the stepper,
 /// settings and watches. A value owned by the loop; no globals.
@@ -27,6 +28,8 @@ public struct Session: Sendable {
         public var variant = Variant.correct
         public var precision = 4
         public var threads = 1
+        /// The language the lab speaks (`--lang`, `set lang`, the locale); identifiers stay as typed.
+        public var language = Language.en
         /// Sizes whose estimate exceeds this many bytes are refused.
         public var memoryLimit = 2 << 30
         /// Commands whose estimated floating-point work exceeds this many FLOP

@@ -7,9 +7,9 @@ enum InteractiveLoop {
     /// - Parameter lessonSink: where a playing lesson's text goes (`--pace` types it out).
     static func run(lab: inout Lab, terminal: Terminal, banner: Bool = true,
                     lessonSink: (LessonPrint) -> Void = printLesson) -> Int32 {
-        if banner { StdIO.out(Lab.banner) }
+        if banner { StdIO.out(lab.banner) }
         guard terminal.stdinIsTTY && terminal.stdoutIsTTY else { return plain(lab: &lab, lessonSink: lessonSink) }
-        if banner { StdIO.out(keysHint) }
+        if banner { StdIO.out(lab.keysHint) }
         let reader = LineReader(historyPath: HistoryFile.path(environment: terminal.environment))
         defer { reader.close() }
         catchInterrupts(lab: &lab)
@@ -39,7 +39,6 @@ enum InteractiveLoop {
         lab.interpreter.context.shouldCancel = { Interrupts.isRequested }
     }
 
-    static let keysHint = "Keys: Tab completes, ↑ and Ctrl-R recall earlier lines, Ctrl-C interrupts, Ctrl-D or 'quit' leaves."
 
     private static func plain(lab: inout Lab, lessonSink: (LessonPrint) -> Void) -> Int32 {
         while true {

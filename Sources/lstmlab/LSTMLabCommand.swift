@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LabShell
 import LSTMCore
+import LabText
 
 struct LSTMLabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,6 +53,8 @@ struct LSTMLabCommand: ParsableCommand {
         settings.memoryLimit = memoryLimit << 20
         settings.computeLimit = Double(computeLimit) * 1e9
         settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        settings.language = lessonOptions.lang.flatMap(Language.init(code:))
+            ?? Language.fromLocale(Terminal.current.environment)
         let interpreter = Interpreter(session: .demo(settings: settings))
         let terminal = Terminal.current
         var lab = Lab(interpreter: interpreter, width: terminal.width, color: color.enabled(on: terminal))

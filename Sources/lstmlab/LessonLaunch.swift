@@ -8,7 +8,7 @@ struct LessonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Play lesson N (see 'lesson list' inside the lab).", valueName: "N"))
     var lesson: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Lesson language: en or zh (default: from LANG; zh* gives zh).", valueName: "en|zh"))
+    @Option(name: .long, help: ArgumentHelp("Language of the lab and its lessons: en or zh (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh).", valueName: "en|zh"))
     var lang: String?
 
     @Flag(name: .long, help: "With --lesson: play to the end with no input, answering from the solutions; exit 0, or 1 with FILE:LINE.")
