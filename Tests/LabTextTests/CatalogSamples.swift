@@ -9,6 +9,7 @@ enum CatalogSamples {
 
     static let areas: [Area] = [
         Area(file: "PlayerMessage.swift", samples: player),
+        Area(file: "ShellMessage.swift", samples: shell),
     ]
 
     static var all: [any Localized] { areas.flatMap(\.samples) }
@@ -21,5 +22,18 @@ enum CatalogSamples {
         .nothingWaiting, .locked(word: "skip"), .firstStep, .skipped,
         .finished(lesson: 2, right: 7, asked: 9, hints: 11), .alreadyFinished, .quit(position: "lesson 2 · step 3/9"),
         .unchecked(reason: "REASON"), .usage(locked: true), .usage(locked: false),
+    ]
+
+    static let shell: [ShellMessage] = [
+        .banner(batch: 3, length: 5, inputs: 8, hidden: 16), .keysHint, .languageSet(.zh), .languageSet(.en),
+        .batchFirstSet(on: true), .batchFirstSet(on: false), .modeFused, .modePerGate, .modeHoisted,
+        .variantCorrect, .variantDraft, .precisionSet(digits: 7), .precisionSet(digits: 1), .threadsSet(count: 13),
+        .cursorsReset(position: "fwd 0/5 bwd 0/5"), .nothingWatched, .stoppedWatching(count: 3),
+        .watching(views: "gates fwd, h_f"), .tooManyWatches(limit: 8, now: 7), .interrupted(unchanged: "UNCHANGED"),
+        .infoModel(inputs: 8, hidden: 16), .infoBatch(batch: 3, length: 5, batchFirst: true),
+        .infoBatch(batch: 4, length: 6, batchFirst: false), .infoState(h0Loaded: true, c0Loaded: false),
+        .infoSettings(mode: "per-gate", variant: "draft", precision: 4, threads: 2),
+        .infoDirection(forward: true, steps: 2, of: 5, next: 2), .infoDirection(forward: false, steps: 5, of: 5, next: nil),
+        .infoLanguage(.zh), .infoLabel(.model),
     ]
 }

@@ -40,6 +40,14 @@ import Testing
         }
     }
 
+    /// Every `…Message.swift` area of `Sources/LabText` is walked here.
+    @Test func everyAreaIsWalked() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/LabText").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix("Message.swift") }
+        #expect(Set(files) == Set(CatalogSamples.areas.map(\.file)))
+    }
+
     @Test(arguments: CatalogSamples.areas.map(\.file))
     func everyKeyHasASample(file: String) throws {
         let declared = try Self.declaredKeys(in: file)
