@@ -30,6 +30,11 @@ let package = Package(
         .target(name: "TermRender", dependencies: ["LSTMCore", "LabText"]),
         // Tokenizer, command table, parser, session, interpreter.
         .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender", "LessonKit", "LabText"]),
+        // The tensor expression language: lexer, parser, evaluator, PyTorch's ops and messages. No printing.
+        .target(
+            name: "TensorExpr",
+            dependencies: ["LSTMCore", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         // Lesson model, loader, player state machine, progress store, lint.
         .target(name: "LessonKit", dependencies: ["LSTMCore", "LabText"]),
         .executableTarget(
@@ -42,6 +47,9 @@ let package = Package(
         // posix_openpt, ptsname_r and posix_spawn with SETSID for the end-to-end tests.
         .target(name: "CPty"),
         .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore"]),
+        // Every expression of Fixtures/torch_table.json (made by make_table.py with torch) against PyTorch's answer.
+        .testTarget(name: "TensorExprTests", dependencies: ["TensorExpr", "LSTMCore"], exclude: ["make_table.py"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell", "TensorFiles"]),
         // PyTorch's numbers: fixtures made by make_golden.py (torch is not needed to run the tests).
         .testTarget(

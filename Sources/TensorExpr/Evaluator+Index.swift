@@ -1,0 +1,229 @@
+/// `a[…]`: integers, slices, `...`, `None`, integer lists and 1-D masks, with
+/// numpy's rules for where list-indexed axes go, and PyTorch's messages.
+/// Indexing an over-time name checks that every step it selects is computed.
+extension Evaluator {
+    /// One index item, evaluated.
+    private enum Selection {
+        case integer(Int, Range<Int>)
+        case slice(start: Int?, stop: Int?, step: Int, Range<Int>)
+        case newAxis
+        case ellipsis(Range<Int>)
+        case list([Int], Range<Int>)
+        case mask([Bool], Range<Int>)
+    }
+
+    mutating func subscriptValue(_ v: Value, _ items: [IndexItem], base: Expr) throws(ExprError) -> Value {
+        switch v {
+        case .tensor(let t):
+            var sels: [Selection] = []
+            for item in items { sels.append(try selection(item)) }
+            return .tensor(try index(t, sels, baseRange: base.range))
+        case .tuple(let xs), .list(let xs):
+            return try indexSequence(xs, items, wrap: { v.isTuple ? .tuple($0) : .list($0) })
+        case .size(let dims):
+            return try indexSequence(dims.map { .tensor(.scalar(Float($0), isInteger: true)) }, items, wrap: { vs in
+                .size(vs.compactMap { if case .tensor(let t) = $0 { return Int(t.data.first ?? 0) } else { return nil } })
+            })
+        default:
+            throw ExprError(.evaluation, "'\(v.typeName)' object is not subscriptable", at: base.range)
+        }
+    }
+
+    /// `chunks[1]`, `a.shape[-1]`, `t.shape[1:]`: Python's sequence indexing.
+    private mutating func indexSequence(_ xs: [Value], _ items: [IndexItem], wrap: ([Value]) -> Value) throws(ExprError) -> Value {
+        guard items.count == 1, let item = items.first else {
+            throw ExprError(.evaluation, "tuple indices must be integers or slices, not tuple")
+        }
+        switch try selection(item) {
+        case .integer(let i, let r):
+            let j = i < 0 ? i + xs.count : i
+            guard j >= 0 && j < xs.count else { throw ExprError(.evaluation, "tuple index out of range", at: r) }
+            return xs[j]
+        case .slice(let start, let stop, let step, _):
+            return wrap(Evaluator.sliceIndices(start, stop, step, size: xs.count).map { xs[$0] })
+        default:
+            throw ExprError(.evaluation, "tuple indices must be integers or slices")
+        }
+    }
+
+    private mutating func selection(_ item: IndexItem) throws(ExprError) -> Selection {
+        switch item {
+        case .ellipsis(let r): return .ellipsis(r)
+        case .slice(let start, let stop, let step, let r):
+            func bound(_ e: Expr?, _ label: String) throws(ExprError) -> Int? {
+                guard let e else { return nil }
+                let v = try eval(e)
+                if v == .none { return nil }
+                return try CallArguments.int(v, function: "slice", label: label, at: e.range)
+            }
+            let st = try bound(step, "step") ?? 1
+            guard st != 0 else { throw ExprError(.evaluation, "slice step cannot be zero", at: r) }
+            guard st > 0 else { throw ExprError(.evaluation, "step must be greater than zero", at: r) }
+            return .slice(start: try bound(start, "start"), stop: try bound(stop, "stop"), step: st, r)
+        case .value(let e):
+            let v = try eval(e)
+            switch v {
+            case .none: return .newAxis
+            case .tensor(let t) where t.rank == 0 && !t.isBool:
+                guard t.isInteger, let x = t.data.first, abs(x) < 1e15 else {
+                    throw ExprError(.evaluation, "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)", at: e.range)
+                }
+                return .integer(Int(x), e.range)
+            default:
+                let t = try tensor(v, at: e.range)
+                if t.isBool {
+                    guard t.rank <= 1 else { throw ExprError(.evaluation, "only 1-D boolean masks are supported here", at: e.range) }
+                    return .mask(t.data.map { $0 != 0 }, e.range)
+                }
+                guard t.isInteger || t.data.isEmpty else {
+                    throw ExprError(.evaluation, "tensors used as indices must be long, int, byte or bool tensors", at: e.range)
+                }
+                guard t.rank <= 1 else { throw ExprError(.evaluation, "only 1-D index lists are supported here", at: e.range) }
+                var list: [Int] = []
+                for x in t.data {
+                    guard x.isFinite, abs(x) < 1e15 else {
+                        throw ExprError(.evaluation, "index \(x) is out of bounds", at: e.range)
+                    }
+                    list.append(Int(x))
+                }
+                return .list(list, e.range)
+            }
+        }
+    }
+
+    /// Python's slice over `size` elements (step > 0), clamped.
+    static func sliceIndices(_ start: Int?, _ stop: Int?, _ step: Int, size: Int) -> [Int] {
+        func clamp(_ v: Int?, _ d: Int) -> Int {
+            guard let v else { return d }
+            let x = v < 0 ? v + size : v
+            return Swift.min(Swift.max(x, 0), size)
+        }
+        let lo = clamp(start, 0), hi = clamp(stop, size)
+        return lo < hi ? Array(stride(from: lo, to: hi, by: step)) : []
+    }
+
+    private mutating func index(_ t: ExprTensor, _ sels: [Selection], baseRange: Range<Int>) throws(ExprError) -> ExprTensor {
+        var consuming = 0, ellipses = 0
+        for s in sels {
+            switch s {
+            case .integer, .slice, .list, .mask: consuming += 1
+            case .ellipsis: ellipses += 1
+            case .newAxis: break
+            }
+        }
+        guard ellipses <= 1 else { throw ExprError(.evaluation, "an index can only have a single ellipsis ('...')") }
+        guard consuming <= t.rank else { throw ExprError(.evaluation, "too many indices for tensor of dimension \(t.rank)") }
+        // Per source axis: the selected indices; per output axis: where it comes from.
+        enum OutAxis { case source(Int), new, advanced }
+        var chosen = [[Int]](repeating: [], count: t.rank)
+        var advancedAxes: [Int] = []
+        var advancedLists: [[Int]] = []
+        var out: [OutAxis] = []
+        var src = 0, ordinal = 0
+        var firstAdvancedOut: Int?, lastAdvancedItem = -2, adjacent = true
+        for (position, s) in sels.enumerated() {
+            switch s {
+            case .newAxis:
+                out.append(.new)
+            case .ellipsis:
+                for _ in 0..<(t.rank - consuming) { chosen[src] = Array(0..<t.shape[src]); out.append(.source(src)); src += 1 }
+            case .integer(let i, let r):
+                let size = t.shape[src]
+                guard i >= -size && i < size else {
+                    throw ExprError(.evaluation, "index \(i) is out of bounds for dimension \(position) with size \(size)", at: r)
+                }
+                chosen[src] = [i < 0 ? i + size : i]
+                src += 1
+            case .slice(let start, let stop, let step, _):
+                chosen[src] = Evaluator.sliceIndices(start, stop, step, size: t.shape[src])
+                out.append(.source(src))
+                src += 1
+            case .list, .mask:
+                var list: [Int] = []
+                var r = 0..<0
+                let size = t.shape[src]
+                if case .list(let xs, let range) = s { list = xs; r = range }
+                if case .mask(let m, let range) = s {
+                    r = range
+                    guard m.count == size else {
+                        throw ExprError(.evaluation, "The shape of the mask [\(m.count)] at index 0 does not match the shape of the indexed tensor [\(size)] at index 0", at: r)
+                    }
+                    list = m.indices.filter { m[$0] }
+                }
+                for i in list where i < -size || i >= size {
+                    throw ExprError(.evaluation, "index \(i) is out of bounds for dimension \(ordinal) with size \(size)", at: r)
+                }
+                list = list.map { $0 < 0 ? $0 + size : $0 }
+                if firstAdvancedOut == nil { firstAdvancedOut = out.count; out.append(.advanced) } else if lastAdvancedItem != position - 1 { adjacent = false }
+                lastAdvancedItem = position
+                chosen[src] = list
+                advancedAxes.append(src)
+                advancedLists.append(list)
+                ordinal += 1
+                src += 1
+            }
+        }
+        while src < t.rank { chosen[src] = Array(0..<t.shape[src]); out.append(.source(src)); src += 1 }
+        if let p = t.pending, let first = chosen.first { try p.check(first, at: baseRange) }
+        // Index lists broadcast together (all of one length, or length 1).
+        var advancedLength = 1
+        for l in advancedLists where l.count != 1 {
+            if advancedLength != 1 && l.count != advancedLength {
+                let shapes = advancedLists.map { "[\($0.count)]" }.joined(separator: ", ")
+                throw ExprError(.evaluation, "shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes)")
+            }
+            advancedLength = l.count
+        }
+        if !adjacent, let i = out.firstIndex(where: { if case .advanced = $0 { return true } else { return false } }) {
+            out.remove(at: i)
+            out.insert(.advanced, at: 0)
+        }
+        var shape: [Int] = [], axes: [String] = []
+        for o in out {
+            switch o {
+            case .source(let a): shape.append(chosen[a].count); axes.append(t.axes[a])
+            case .new: shape.append(1); axes.append("")
+            case .advanced: shape.append(advancedLength); axes.append(advancedAxes.count == 1 ? t.axes[advancedAxes[0]] : "")
+            }
+        }
+        try budget.charge(shape, what: "the indexed tensor")
+        let n = ExprTensor.count(shape) ?? 0
+        var data = [Float](repeating: 0, count: n)
+        let strides = ExprTensor.strides(t.shape)
+        var idx = [Int](repeating: 0, count: shape.count)
+        for i in 0..<n {
+            var offset = 0
+            var k = 0
+            var sourcePos = [Int](repeating: -1, count: t.rank)
+            for (axis, o) in out.enumerated() {
+                switch o {
+                case .source(let a): sourcePos[a] = idx[axis]
+                case .advanced: k = idx[axis]
+                case .new: break
+                }
+            }
+            for a in 0..<t.rank {
+                let list = chosen[a]
+                let j: Int
+                if advancedAxes.contains(a) { j = list.count == 1 ? list[0] : list[k] } else if sourcePos[a] >= 0 { j = list[sourcePos[a]] } else { j = list[0] }
+                offset += j * strides[a]
+            }
+            data[i] = t.data[offset]
+            var axis = shape.count - 1
+            while axis >= 0 {
+                idx[axis] += 1
+                if idx[axis] < shape[axis] { break }
+                idx[axis] = 0
+                axis -= 1
+            }
+        }
+        return ExprTensor(shape: shape, data: data, axes: axes, isInteger: t.isInteger, isBool: t.isBool)
+    }
+}
+
+extension Value {
+    var isTuple: Bool {
+        if case .tuple = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,15 @@
+/// The names an expression can read: the session's tensors and variables.
+public protocol ExprEnvironment {
+    /// The tensor called `name`, or nil if there is none.
+    func lookup(_ name: String) -> ExprTensor?
+    /// Every name `lookup` knows, for completion and "did you mean".
+    var names: [String] { get }
+}
+
+/// A fixed table of names, for tests and for answers checked without a session.
+public struct DictionaryEnvironment: ExprEnvironment, Sendable {
+    public var values: [String: ExprTensor]
+    public init(_ values: [String: ExprTensor] = [:]) { self.values = values }
+    public func lookup(_ name: String) -> ExprTensor? { values[name] }
+    public var names: [String] { values.keys.sorted() }
+}

@@ -1,0 +1,48 @@
+/// Why an expression could not be read or evaluated, worded like PyTorch's
+/// message where PyTorch has one, with the characters it is about.
+///
+/// `range` counts characters of the expression text from 0, so a front end
+/// can draw a caret line under the offending token:
+/// ```
+/// x[:, 0] @ W
+///         ^
+/// ```
+public struct ExprError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: Equatable, Sendable {
+        /// The text is not an expression (unexpected token, unclosed bracket, too deep, too long).
+        case syntax
+        /// The expression is well formed but its values disagree (shapes, indices, names).
+        case evaluation
+        /// Over the memory or compute limit: refused before computing.
+        case limit
+        /// Ctrl-C stopped it.
+        case interrupted
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// Character offsets into the expression text, when known.
+    public var range: Range<Int>?
+
+    public init(_ kind: Kind, _ message: String, at range: Range<Int>? = nil) {
+        self.kind = kind
+        self.message = message
+        self.range = range
+    }
+
+    public var description: String { message }
+
+    /// `^^^` under `range`, indented by `indent` columns (where the expression starts on screen).
+    public func caret(indent: Int) -> String? {
+        guard let range, range.lowerBound >= 0 else { return nil }
+        let width = max(1, min(range.count, 200))
+        return String(repeating: " ", count: indent + min(range.lowerBound, 4096)) + String(repeating: "^", count: width)
+    }
+
+    /// The same error pinned to `range` if it has no place yet.
+    func located(_ r: Range<Int>) -> ExprError {
+        var e = self
+        if e.range == nil { e.range = r }
+        return e
+    }
+}

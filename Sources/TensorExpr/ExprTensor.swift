@@ -1,0 +1,129 @@
+/// A float32 tensor as the expression language sees it: row-major data, a
+/// shape, the name of each axis where known (`t`, `b`, `unit`, carried through
+/// indexing), and whether PyTorch would hold it as an integer tensor (`3`,
+/// `arange(5)`, `argmax`, a comparison), which only changes how it prints and
+/// what may index.
+public struct ExprTensor: Equatable, Sendable {
+    public var shape: [Int]
+    public var data: [Float]
+    /// One name per axis; "" where unknown.
+    public var axes: [String]
+    public var isInteger: Bool
+    /// A comparison's result or `True`/`False`: indexes as a mask, as PyTorch's bool tensors do.
+    public var isBool: Bool
+    /// Set for a per-step quantity over time of which some steps are not computed yet.
+    public var pending: Pending?
+
+    /// The caller guarantees `data.count` is the product of `shape` (checked).
+    public init(shape: [Int], data: [Float], axes: [String]? = nil, isInteger: Bool = false, isBool: Bool = false,
+                pending: Pending? = nil) {
+        precondition(ExprTensor.count(shape) == data.count, "expression tensor shape/count invariant")
+        self.shape = shape
+        self.data = data
+        self.axes = axes ?? Array(repeating: "", count: shape.count)
+        if self.axes.count != shape.count { self.axes = Array(repeating: "", count: shape.count) }
+        self.isInteger = isInteger || isBool
+        self.isBool = isBool
+        self.pending = pending
+    }
+
+    public static func scalar(_ v: Float, isInteger: Bool = false) -> ExprTensor {
+        ExprTensor(shape: [], data: [v], isInteger: isInteger)
+    }
+
+    public var rank: Int { shape.count }
+
+    /// The product of `shape`, or nil for a negative size or an overflow.
+    public static func count(_ shape: [Int]) -> Int? {
+        if shape.contains(0) && !shape.contains(where: { $0 < 0 }) { return 0 }
+        var n = 1
+        for d in shape {
+            guard d >= 0 else { return nil }
+            let (p, o) = n.multipliedReportingOverflow(by: d)
+            if o { return nil }
+            n = p
+        }
+        return n
+    }
+
+    /// The product of the sizes other than 0, or nil past 2⁵³: every shape the
+    /// budget admits stays under this, so no product of its sizes can overflow.
+    static func extent(_ shape: [Int]) -> Int? {
+        var n = 1
+        for d in shape where d != 0 {
+            guard d > 0 else { return nil }
+            let (p, o) = n.multipliedReportingOverflow(by: d)
+            if o || p > 1 << 53 { return nil }
+            n = p
+        }
+        return n
+    }
+
+    /// Row-major strides of `shape`.
+    static func strides(_ shape: [Int]) -> [Int] {
+        var s = [Int](repeating: 1, count: shape.count)
+        var acc = 1
+        for i in stride(from: shape.count - 1, through: 0, by: -1) {
+            s[i] = acc
+            acc = acc &* Swift.max(shape[i], 1)
+        }
+        return s
+    }
+}
+
+/// Which steps of an over-time name exist yet, and how to say why one does not.
+///
+/// `known[i]` is for index `i` of axis 0: `c_f[3]` is refused with
+/// "c_f[3] is not computed yet: the forward direction has taken 2 of 5 steps".
+public struct Pending: Equatable, Sendable {
+    public var name: String
+    public var known: [Bool]
+    public var direction: String
+    public var taken: Int
+    public var total: Int
+
+    public init(name: String, known: [Bool], direction: String, taken: Int, total: Int) {
+        self.name = name
+        self.known = known
+        self.direction = direction
+        self.taken = taken
+        self.total = total
+    }
+
+    public func message(index: Int) -> String {
+        "\(name)[\(index)] is not computed yet: the \(direction) direction has taken \(taken) of \(total) steps"
+    }
+
+    /// Throws for the first of `indices` that is not computed.
+    func check(_ indices: [Int], at range: Range<Int>?) throws(ExprError) {
+        for i in indices where i >= 0 && i < known.count && !known[i] {
+            throw ExprError(.evaluation, message(index: i), at: range)
+        }
+    }
+}
+
+/// Whatever an expression can yield.
+public indirect enum Value: Equatable, Sendable {
+    case tensor(ExprTensor)
+    /// `chunk`'s result, `max(dim=…)`'s (values, indices), `(0, 2)`.
+    case tuple([Value])
+    /// A `[…]` literal before it is used: a tensor, or the list `cat` takes.
+    case list([Value])
+    /// `.shape`: PyTorch's `torch.Size`.
+    case size([Int])
+    /// `None`.
+    case none
+    /// A module name (`torch`, `F`) or a function not yet called, for messages.
+    case callable(String)
+
+    public var typeName: String {
+        switch self {
+        case .tensor: return "Tensor"
+        case .tuple: return "tuple"
+        case .list: return "list"
+        case .size: return "torch.Size"
+        case .none: return "NoneType"
+        case .callable(let n): return "function \(n)"
+        }
+    }
+}
