@@ -16,7 +16,7 @@ struct CallArguments {
     mutating func value(_ index: Int?, _ label: String) throws(ExprError) -> (value: Value, range: Range<Int>)? {
         used.insert(label)
         let byPosition = index.flatMap { $0 < positional.count ? positional[$0] : nil }
-        if let byPosition, let k = keywords[label] {
+        if byPosition != nil, let k = keywords[label] {
             throw ExprError(.evaluation, "\(function)() got multiple values for argument '\(label)'", at: k.range)
         }
         return byPosition ?? keywords[label]

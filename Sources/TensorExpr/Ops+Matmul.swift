@@ -25,7 +25,7 @@ extension Ops {
             }
             let r = try product(a.data, b.data, batch: 1, m: 1, k: a.shape[0], n: b.shape[1], budget: &budget)
             return ExprTensor(shape: [b.shape[1]], data: r, axes: [b.axes[1]], isInteger: isInt)
-        case (_, 1), (_, 2) where a.rank >= 3:
+        case (_, 1) where a.rank >= 3, (_, 2) where a.rank >= 3:
             // Folded: [..., m, k] as [(…·m), k].
             let k = a.shape[a.rank - 1]
             let rows = a.data.count / Swift.max(k, 1)
