@@ -1,106 +1,173 @@
-/// One entry of the command table: drives the parser's word list, `help`,
-/// tab completion and suggestions.
-public struct CommandSpec: Sendable {
-    public var name: String
-    public var group: String
-    public var usage: String
-    public var summary: String
-    public var example: String
-    /// Words that may follow the command (for completion).
-    public var keywords: [String]
-    /// Whether arguments after the command are file paths (for completion).
-    public var takesPath: Bool
-}
+import LSTMCore
 
+/// Every command the lab understands, declared once. To add a command: an
+/// entry here (words, arguments, help, example, `make`), a `Command` case and
+/// its handler in the interpreter; the parser, `help`, Tab and
+/// `docs/COMMANDS.md` follow (`lstmlab --commands-markdown` regenerates the doc).
 public enum CommandTable {
-    public static let groups = ["Model and input", "Stepping", "Looking", "Settings", "Lessons", "Session"]
+    public static let all: [CommandSpec] = model + stepping + looking + settings + lessons + session
 
-    static let directions = ["fwd", "bwd", "both"]
-    static var viewNames: [String] { ViewName.allCases.map(\.rawValue) }
+    /// `?` → `help`, `exit` → `quit`.
+    public static let aliases: [String: String] = Dictionary(
+        all.flatMap { spec in spec.aliases.map { ($0, spec.name) } }, uniquingKeysWith: { first, _ in first })
 
-    public static let all: [CommandSpec] = [
-        CommandSpec(name: "sizes", group: "Model and input", usage: "sizes [B=N] [T=N] [D=N] [H=N]",
-                    summary: "set batch, sequence length, input and hidden sizes (rebuilds model and input)",
-                    example: "sizes B=3 T=5 D=8 H=16", keywords: ["B=", "T=", "D=", "H="], takesPath: false),
-        CommandSpec(name: "init", group: "Model and input", usage: "init tutorial|pytorch|zeros [seed N]",
-                    summary: "draw new parameters (tutorial: Xavier W_ih, orthogonal W_hh, forget bias 1)",
-                    example: "init tutorial seed 0", keywords: ["tutorial", "pytorch", "zeros", "seed"], takesPath: false),
-        CommandSpec(name: "input", group: "Model and input", usage: "input random|zeros|ones [seed N]",
-                    summary: "make a new input x [B, T, D]", example: "input random seed 1",
-                    keywords: ["random", "zeros", "ones", "seed"], takesPath: false),
-        CommandSpec(name: "load", group: "Model and input", usage: "load weights|input|h0|c0 PATH",
-                    summary: "read weights (.safetensors, nn.LSTM names) or x, h0, c0 (.npy)",
-                    example: "load weights model.safetensors", keywords: ["weights", "input", "h0", "c0"], takesPath: true),
-        CommandSpec(name: "save", group: "Model and input", usage: "save weights PATH",
-                    summary: "write the weights as safetensors that nn.LSTM.load_state_dict accepts",
-                    example: "save weights mine.safetensors", keywords: ["weights"], takesPath: true),
-        CommandSpec(name: "export", group: "Model and input", usage: "export DIR",
-                    summary: "write y, h_n, c_n and every step's gates, c, h as .npy files",
-                    example: "export out", keywords: [], takesPath: true),
-        CommandSpec(name: "step", group: "Stepping", usage: "step [fwd|bwd|both] [N]",
-                    summary: "advance one or both directions N steps (default both, 1)",
-                    example: "step fwd 2", keywords: directions, takesPath: false),
-        CommandSpec(name: "back", group: "Stepping", usage: "back [fwd|bwd|both] [N]",
-                    summary: "undo N steps exactly (default both, 1)", example: "back bwd",
-                    keywords: directions, takesPath: false),
-        CommandSpec(name: "goto", group: "Stepping", usage: "goto t=N|start|end [fwd|bwd|both]",
-                    summary: "jump so a direction's latest step is at time t", example: "goto t=2 fwd",
-                    keywords: ["t=", "start", "end"] + directions, takesPath: false),
-        CommandSpec(name: "run", group: "Stepping", usage: "run",
-                    summary: "take all remaining steps in both directions", example: "run", keywords: [], takesPath: false),
-        CommandSpec(name: "reset", group: "Stepping", usage: "reset",
-                    summary: "cursors back to the start (parameters and input kept)", example: "reset", keywords: [], takesPath: false),
-        CommandSpec(name: "show", group: "Looking", usage: "show NAME [fwd|bwd] [t=N] [b=N]",
-                    summary: "print a tensor with its shape and where it came from", example: "show gates fwd t=0",
-                    keywords: viewNames + ["fwd", "bwd", "t=", "b="], takesPath: false),
-        CommandSpec(name: "heatmap", group: "Looking", usage: "heatmap NAME [fwd|bwd] [t=N] [b=N]",
-                    summary: "colour map of a tensor (t × unit for states over time)", example: "heatmap h_f b=0",
-                    keywords: viewNames + ["fwd", "bwd", "t=", "b="], takesPath: false),
-        CommandSpec(name: "spark", group: "Looking", usage: "spark NAME [fwd|bwd] [b=N] [u=N]",
-                    summary: "sparklines of a state over time", example: "spark h_f b=0",
-                    keywords: viewNames + ["fwd", "bwd", "b=", "u="], takesPath: false),
-        CommandSpec(name: "diagram", group: "Looking", usage: "diagram",
-                    summary: "the network unrolled over T, with both cursors", example: "diagram", keywords: [], takesPath: false),
-        CommandSpec(name: "watch", group: "Looking", usage: "watch NAME [fwd|bwd] [t=N] [b=N] …",
-                    summary: "show these views again after every move (like gdb's display)", example: "watch gates fwd",
-                    keywords: viewNames + ["fwd", "bwd", "t=", "b="], takesPath: false),
-        CommandSpec(name: "unwatch", group: "Looking", usage: "unwatch",
-                    summary: "stop re-showing watched views", example: "unwatch", keywords: [], takesPath: false),
-        CommandSpec(name: "info", group: "Looking", usage: "info",
-                    summary: "sizes, initialiser, mode, variant and where each direction stands", example: "info",
-                    keywords: [], takesPath: false),
-        CommandSpec(name: "set", group: "Settings", usage: "set batch_first on|off | mode fused|per-gate|hoisted | variant correct|draft | precision N | threads N | lang en|zh",
-                    summary: "change a setting", example: "set mode per-gate",
-                    keywords: ["batch_first", "mode", "variant", "precision", "threads", "lang", "en", "zh", "on", "off",
-                               "fused", "per-gate", "hoisted", "correct", "draft"], takesPath: false),
-        CommandSpec(name: "bench", group: "Settings", usage: "bench [B,T,D,H] [repeat R]",
-                    summary: "time a full forward in each mode (per-gate, fused, hoisted)", example: "bench 3,5,8,16 repeat 20",
-                    keywords: ["repeat"], takesPath: false),
-        CommandSpec(name: "lesson", group: "Lessons", usage: "lesson list | play N | resume | reset [N] | check FILE",
-                    summary: "lessons that replay the tutorial on the live model", example: "lesson play 1",
-                    keywords: ["list", "play", "resume", "reset", "check"], takesPath: true),
-        CommandSpec(name: "next", group: "Lessons", usage: "next", summary: "in a lesson: go on (Enter does too)",
-                    example: "next", keywords: [], takesPath: false),
-        CommandSpec(name: "hint", group: "Lessons", usage: "hint", summary: "in a lesson: the next hint for the question",
-                    example: "hint", keywords: [], takesPath: false),
-        CommandSpec(name: "skip", group: "Lessons", usage: "skip", summary: "in a lesson: skip the question",
-                    example: "skip", keywords: [], takesPath: false),
-        CommandSpec(name: "solution", group: "Lessons", usage: "solution", summary: "in a lesson: show the solution",
-                    example: "solution", keywords: [], takesPath: false),
-        CommandSpec(name: "answer", group: "Lessons", usage: "answer VALUE", summary: "in a lesson: answer the question",
-                    example: "answer 64", keywords: [], takesPath: false),
-        CommandSpec(name: "help", group: "Session", usage: "help [COMMAND]", summary: "list commands, or one command's syntax and example (alias ?)",
-                    example: "help step", keywords: [], takesPath: false),
-        CommandSpec(name: "quit", group: "Session", usage: "quit", summary: "leave the lab (alias exit; in a lesson: leave the lesson)",
-                    example: "quit", keywords: [], takesPath: false),
-    ]
-
-    public static let aliases: [String: String] = ["?": "help", "exit": "quit"]
-
+    /// Command words then aliases, as completion lists them.
     public static var names: [String] { all.map(\.name) + aliases.keys.sorted() }
 
     public static func spec(_ name: String) -> CommandSpec? {
         let canonical = aliases[name] ?? name
         return all.first { $0.name == canonical }
     }
+
+    /// Largest size accepted for one of B, T, D, H (memory is checked separately).
+    static var maxDimension: Int { CommandParser.maxDimension }
+
+    // MARK: Shared parameters
+
+    static let viewOptions: [Parameter] = [
+        .option("dir", .direction([.fwd, .bwd])),
+        .option("t", .keyed("t", range: 0...maxDimension)),
+        .option("b", .keyed("b", range: 0...maxDimension)),
+    ]
+
+    static let seed = Parameter.optional("seed", .clause("seed", .seed))
+
+    static func keyword<K: RawRepresentable & CaseIterable>(_: K.Type, what: String) -> ArgumentKind
+    where K.RawValue == String {
+        .oneOf(.keyword(K.allCases.map(\.rawValue), what: what))
+    }
+
+    // MARK: Model and input
+
+    static let model: [CommandSpec] = [
+        CommandSpec("sizes", group: .model,
+                    [.required("sizes", .assignments(["B", "T", "D", "H"], range: 1...maxDimension))],
+                    summary: "set batch, sequence length, input and hidden sizes (rebuilds model and input)",
+                    details: "any subset; the same initialiser is re-drawn; refused with the estimate if the session "
+                        + "would exceed the memory limit (default 2 GiB, `--memory-limit MiB`) or the work of drawing "
+                        + "it the compute limit (default 1 TFLOP, `--compute-limit GFLOP`)",
+                    examples: ["sizes B=3 T=5 D=8 H=16", "sizes H=4"]) { a, _ in
+            .sizes(SizeChange(batch: a.assignments["B"], length: a.assignments["T"],
+                              inputSize: a.assignments["D"], hiddenSize: a.assignments["H"]))
+        },
+        CommandSpec("init", group: .model, [.required("kind", keyword(Initializer.self, what: "initialiser")), seed],
+                    summary: "draw new parameters (tutorial: Xavier W_ih, orthogonal W_hh, forget bias 1)",
+                    details: "`seed N` reseeds the session generator first; Ctrl-C during the draws of `init`, `sizes` "
+                        + "or `input random` keeps the old model and input (the QR of `init tutorial` runs to its end)",
+                    examples: ["init tutorial seed 0", "init pytorch", "init zeros"]) { a, _ in
+            a.choice("kind", Initializer.self).map { .initialize($0, seed: a.seeds["seed"]) }
+        },
+        CommandSpec("input", group: .model, [.required("fill", keyword(InputFill.self, what: "input fill")), seed],
+                    summary: "make a new input x [B, T, D]", details: "random = standard normal",
+                    examples: ["input random seed 1", "input ones"]) { a, _ in
+            a.choice("fill", InputFill.self).map { .input($0, seed: a.seeds["seed"]) }
+        },
+        CommandSpec("load", group: .model, [.required("target", keyword(LoadTarget.self, what: "what to load")),
+                                            .required("path", .path)],
+                    summary: "read weights (.safetensors, nn.LSTM names) or x, h0, c0 (.npy)",
+                    details: "weights: D and H come from the file; input: `[B, T, D]` (or `[T, B, D]` with "
+                        + "`set batch_first off`); h0, c0: `[2, B, H]` (index 0 forward, 1 backward)",
+                    examples: ["load weights model.safetensors", "load input \"my x.npy\""],
+                    scope: .notInLabBlocks) { a, _ in
+            guard let target = a.choice("target", LoadTarget.self), let path = a.text("path") else { return nil }
+            return .load(target, path: path)
+        },
+        CommandSpec("save", group: .model,
+                    [.required("what", .oneOf(Choice([.init("weights")],
+                                                     missing: .fixed("save needs: save weights PATH"),
+                                                     unknown: { "unknown word \($0): save takes 'weights'" }))),
+                     .required("path", .path)],
+                    summary: "write the weights as safetensors that nn.LSTM.load_state_dict accepts",
+                    examples: ["save weights mine.safetensors"], scope: .notInLabBlocks) { a, _ in
+            a.text("path").map { .saveWeights(path: $0) }
+        },
+        CommandSpec("export", group: .model, [.required("path", .path, label: "DIR")],
+                    summary: "write y, h_n, c_n and every step's gates, c, h as .npy files",
+                    details: "`y.npy`, `h_n.npy`, `c_n.npy` (when complete), `fwd_gates_pre.npy`, `fwd_gates.npy` "
+                        + "`[steps, B, 4H]`, `fwd_c.npy`, `fwd_h.npy` `[steps, B, H]`, same with `bwd_`",
+                    examples: ["export out"], scope: .notInLabBlocks) { a, _ in
+            a.text("path").map { .export(path: $0) }
+        },
+    ]
+
+    // MARK: Stepping
+
+    static let steps = Parameter.optional(
+        "count", .count(what: "the number of steps", range: 1...CommandParser.maxCount))
+
+    static let stepping: [CommandSpec] = [
+        CommandSpec("step", group: .stepping, [.optional("dir", .direction(DirectionChoice.allCases)), steps],
+                    summary: "advance one or both directions N steps (default both, 1)",
+                    examples: ["step fwd 2", "step", "step 3"]) { a, _ in
+            .step(a.direction("dir") ?? .both, count: a.integer("count") ?? 1)
+        },
+        CommandSpec("back", group: .stepping, [.optional("dir", .direction(DirectionChoice.allCases)), steps],
+                    summary: "undo N steps exactly (default both, 1)",
+                    details: "inside a lesson, `back` alone goes to the lesson's previous step",
+                    examples: ["back bwd", "back both 2"]) { a, context in
+            if context.inLesson && a.isEmpty { return .lesson(.back) }
+            return .back(a.direction("dir") ?? .both, count: a.integer("count") ?? 1)
+        },
+        CommandSpec("goto", group: .stepping, [.required("target", .timeTarget),
+                                               .optional("dir", .direction(DirectionChoice.allCases))],
+                    summary: "jump so a direction's latest step is at time t",
+                    details: "`goto start`, `goto end`",
+                    examples: ["goto t=2 fwd", "goto end"]) { a, _ in
+            a.goto.map { .goto($0, a.direction("dir") ?? .both) }
+        },
+        CommandSpec("run", group: .stepping, summary: "take all remaining steps in both directions",
+                    details: "the fastest way (hoisted, directions on separate threads) whatever `set mode` says; "
+                        + "Ctrl-C stops it at a whole step",
+                    examples: ["run"]) { _, _ in .run },
+        CommandSpec("reset", group: .stepping, summary: "cursors back to the start (parameters and input kept)",
+                    examples: ["reset"]) { _, _ in .reset },
+    ]
+
+    // MARK: Looking
+
+    static let looking: [CommandSpec] = [
+        CommandSpec("show", group: .looking, [.required("view", .view(options: viewOptions))],
+                    summary: "print a tensor with its shape and where it came from",
+                    examples: ["show gates fwd t=0", "show y b=1", "show W_ih_f"]) { a, _ in
+            a.views.first.map { .show($0.request) }
+        },
+        CommandSpec("heatmap", group: .looking, [.required("view", .view(options: viewOptions))],
+                    summary: "colour map of a tensor (t × unit for states over time)",
+                    details: "a character ramp without colour", examples: ["heatmap h_f b=0"]) { a, _ in
+            a.views.first.map { .heatmap($0.request) }
+        },
+        CommandSpec("spark", group: .looking,
+                    [.required("view", .view(options: [viewOptions[0], viewOptions[2],
+                                                       .option("u", .keyed("u", range: 0...maxDimension))]))],
+                    summary: "sparklines of a state over time", examples: ["spark h_f b=0", "spark y u=3"]) { a, _ in
+            a.views.first.map { .spark($0.request, unit: $0.integers["u"]) }
+        },
+        CommandSpec("diagram", group: .looking, summary: "the network unrolled over T, with both cursors",
+                    examples: ["diagram"]) { _, _ in .diagram },
+        CommandSpec("watch", group: .looking,
+                    [.repeated("views", .view(options: viewOptions),
+                               missing: .fixed("watch needs at least one view: watch NAME [fwd|bwd] …"))],
+                    summary: "show these views again after every move (like gdb's display)",
+                    examples: ["watch gates fwd", "watch h_f c fwd"]) { a, _ in
+            .watch(a.views.map(\.request))
+        },
+        CommandSpec("unwatch", group: .looking, summary: "stop re-showing watched views",
+                    examples: ["unwatch"]) { _, _ in .unwatch },
+        CommandSpec("info", group: .looking,
+                    summary: "sizes, initialiser, mode, variant and where each direction stands",
+                    examples: ["info"]) { _, _ in .info },
+    ]
+
+    // MARK: Session
+
+    static let session: [CommandSpec] = [
+        CommandSpec("help", aliases: ["?"], group: .session, [.optional("topic", .commandName)],
+                    summary: "list commands, or one command's syntax and example (alias ?)",
+                    examples: ["help step", "help", "? show"]) { a, _ in .help(topic: a.word("topic")) },
+        CommandSpec("quit", aliases: ["exit"], group: .session,
+                    summary: "leave the lab (alias exit; in a lesson: leave the lesson)",
+                    examples: ["quit"], scope: .notInLabBlocks) { _, context in
+            context.inLesson ? .lesson(.quit) : .quit
+        },
+    ]
 }

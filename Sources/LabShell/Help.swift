@@ -1,4 +1,5 @@
 import Foundation
+
 /// `help` and `help CMD`, from the command table.
 enum Help {
     static func text(topic: String?) throws(LabError) -> String {
@@ -8,9 +9,8 @@ enum Help {
             throw LabError("no command \(Quote.word(topic))\(hint); 'help' lists them all")
         }
         var lines = ["\(spec.usage)", "  \(spec.summary)", "  example: \(spec.example)"]
-        let aliases = CommandTable.aliases.filter { $0.value == spec.name }.map(\.key).sorted()
-        if !aliases.isEmpty { lines.append("  alias: " + aliases.joined(separator: ", ")) }
-        if spec.name == "show" || spec.name == "watch" || spec.name == "heatmap" {
+        if !spec.aliases.isEmpty { lines.append("  alias: " + spec.aliases.sorted().joined(separator: ", ")) }
+        if spec.parameters.contains(where: { if case .view = $0.kind { true } else { false } }) {
             lines.append("  names: " + ViewName.allCases.map(\.rawValue).joined(separator: " "))
         }
         return lines.joined(separator: "\n")
@@ -19,8 +19,8 @@ enum Help {
     static var overview: String {
         var lines: [String] = []
         let width = (CommandTable.all.map { $0.name.count }.max() ?? 8) + 2
-        for group in CommandTable.groups {
-            lines.append(group)
+        for group in CommandGroup.allCases {
+            lines.append(group.rawValue)
             for spec in CommandTable.all where spec.group == group {
                 lines.append("  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + spec.summary)
             }

@@ -131,7 +131,7 @@ extension Lab {
             }
             return try execute(command)
         } catch {
-            return LineResult(output: "", error: errorText(error, read: line, typed: typed), quit: false)
+            return LineResult(failure: error, read: line, typed: typed, in: self)
         }
     }
 

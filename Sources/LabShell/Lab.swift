@@ -7,6 +7,8 @@ public struct LineResult: Equatable, Sendable {
     public var output: String
     public var error: String?
     public var quit: Bool
+    /// The 1-based column of the word the error is about, when the parser knows it (for the caret).
+    public var column: Int? = nil
 }
 
 /// One line in, text out: tokenize, parse, execute, render. The executable
@@ -43,7 +45,7 @@ public struct Lab: Sendable {
             guard let command = try parser.parse(line) else { return LineResult(output: "", error: nil, quit: false) }
             return try execute(command)
         } catch {
-            return LineResult(output: "", error: errorText(error, read: line, typed: typed), quit: false)
+            return LineResult(failure: error, read: line, typed: typed, in: self)
         }
     }
 
@@ -80,4 +82,12 @@ public struct Lab: Sendable {
 
     /// The line-editing keys, said once after the banner on a terminal.
     public var keysHint: String { ShellMessage.keysHint.text(language) }
+}
+
+extension LineResult {
+    /// A line that failed, worded by `lab.errorText`; a parse error keeps its column for the caret.
+    init(failure error: any Error, read: String, typed: String, in lab: Lab) {
+        self.init(output: "", error: lab.errorText(error, read: read, typed: typed), quit: false,
+                  column: (error as? CommandError)?.column)
+    }
 }

@@ -2,6 +2,14 @@
 public struct Token: Equatable, Sendable {
     public var text: String
     public var column: Int
+    /// The column just after the word's last character (its closing quote included).
+    public var end: Int
+
+    public init(text: String, column: Int, end: Int? = nil) {
+        self.text = text
+        self.column = column
+        self.end = end ?? column + text.count
+    }
 }
 
 /// Splits command lines into words: whitespace separates, `"…"` and `'…'`
@@ -34,7 +42,11 @@ public enum Tokenizer {
             }
             if ch == "#" && !inWord { break }
             if ch.isWhitespace {
-                if inWord { tokens.append(Token(text: current, column: start)); current = ""; inWord = false }
+                if inWord {
+                    tokens.append(Token(text: current, column: start, end: column))
+                    current = ""
+                    inWord = false
+                }
                 continue
             }
             if ch.isASCII, let v = ch.asciiValue, v < 32 || v == 127 {
@@ -46,7 +58,7 @@ public enum Tokenizer {
         if quote != nil {
             throw CommandError("unterminated quote", column: quoteColumn)
         }
-        if inWord { tokens.append(Token(text: current, column: start)) }
+        if inWord { tokens.append(Token(text: current, column: start, end: line.count + 1)) }
         return tokens
     }
 

@@ -2,11 +2,12 @@ import Foundation
 import LabShell
 import LessonKit
 
-/// What Tab offers for the word under the cursor, decided from the words
-/// before it and the command table (no terminal here, so it is testable).
+/// What Tab offers for the word under the cursor: the command table's reading
+/// of the words before it (`CommandParser.candidates`), filtered by what is
+/// typed. No terminal here, so it is testable.
 struct Completer: Sendable {
     enum Result: Equatable {
-        /// These words (already filtered by the typed prefix), listed alphabetically.
+        /// These words (already filtered by the typed prefix), in the table's order.
         case words([String])
         /// These words in this order (lesson numbers: 1, 2, …, 10, not 1, 10, 2).
         case ordered([String])
@@ -34,33 +35,10 @@ struct Completer: Sendable {
     ///   - before: the line up to the start of the word being completed.
     ///   - word: the part of that word already typed.
     func complete(before: String, word: String) -> Result {
-        let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard let first = words.first else { return .words(filter(CommandTable.names, word)) }
-        guard let spec = CommandTable.spec(first) else { return .words([]) }
-        let position = words.count
-        let views = ViewName.allCases.map(\.rawValue)
-        switch spec.name {
-        case "help":
-            return .words(position == 1 ? filter(CommandTable.names, word) : [])
-        case "lesson":
-            if position == 1 { return .words(filter(spec.keywords, word)) }
-            guard position == 2 else { return .words([]) }
-            switch words[1] {
-            case "play", "reset": return .ordered(filter(lessonIDs().sorted().map(String.init), word))
-            case "check": return .files
-            default: return .words([])
-            }
-        case "show", "heatmap", "spark":
-            if position == 1 { return .words(filter(views, word)) }
-            return .words(filter(spec.keywords.filter { !views.contains($0) }, word))
-        default:
-            if spec.takesPath {
-                // `load weights PATH`, `save weights PATH`, `export DIR`.
-                if position == 1 && !spec.keywords.isEmpty { return .words(filter(spec.keywords, word)) }
-                return .files
-            }
-            return .words(filter(spec.keywords, word))
-        }
+        let next = CommandParser.candidates(after: before)
+        if next.files { return .files }
+        if next.lessonNumbers { return .ordered(filter(lessonIDs().sorted().map(String.init), word)) }
+        return .words(filter(next.words, word))
     }
 
     /// Candidates starting with `prefix`, ignoring case (`show w_ih` offers

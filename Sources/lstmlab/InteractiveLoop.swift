@@ -15,7 +15,8 @@ enum InteractiveLoop {
         catchInterrupts(lab: &lab)
         while true {
             Interrupts.clear()
-            guard let line = reader.readLine(prompt: lab.prompt) else {
+            let prompt = lab.prompt
+            guard let line = reader.readLine(prompt: prompt) else {
                 // Ctrl-D on an empty line.
                 StdIO.out("")
                 return 0
@@ -28,7 +29,7 @@ enum InteractiveLoop {
                 StdIO.write("\n")
                 if result.output.isEmpty && result.error == nil { StdIO.out("interrupted") }
             }
-            show(result)
+            show(result, line: line, prompt: prompt, width: lab.width)
             if result.quit { return 0 }
         }
     }
@@ -45,14 +46,19 @@ enum InteractiveLoop {
             print(lab.prompt, terminator: "")
             guard let line = readLine(strippingNewline: true) else { print(""); return 0 }
             let result = lab.handle(line, sink: lessonSink)
-            show(result)
+            // The prompt went to stdout (not the terminal): the echoed line starts at column 0.
+            show(result, line: line, prompt: "", width: lab.width)
             if result.quit { return 0 }
         }
     }
 
-    private static func show(_ result: LineResult) {
+    /// Output, then an error with a caret under the offending word of the echoed line.
+    static func show(_ result: LineResult, line: String, prompt: String, width: Int) {
         StdIO.out(result.output)
-        if let error = result.error { StdIO.err("error: \(error)") }
+        if let error = result.error {
+            StdIO.err(Caret.interactiveError(prompt: prompt, line: line, message: error,
+                                             column: result.column, width: width))
+        }
     }
 
     static func printLesson(_ print: LessonPrint) {

@@ -20,6 +20,9 @@ struct LSTMLabCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ';') and exit.", valueName: "commands"))
     var commands: String?
 
+    @Flag(name: .long, help: "Print the command reference (docs/COMMANDS.md), generated from the command table, and exit.")
+    var commandsMarkdown = false
+
     @Flag(name: .long, help: "In -c, FILE or piped input: report each failing command and go on (exit 1 at the end if any failed).")
     var keepGoing = false
 
@@ -49,6 +52,10 @@ struct LSTMLabCommand: ParsableCommand {
     }
 
     func run() throws {
+        if commandsMarkdown {
+            FileHandle.standardOutput.write(Data(LauncherReference.commandsMarkdown.utf8))
+            return
+        }
         var settings = Session.Settings()
         settings.memoryLimit = memoryLimit << 20
         settings.computeLimit = Double(computeLimit) * 1e9

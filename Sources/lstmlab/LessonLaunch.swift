@@ -71,7 +71,9 @@ enum LessonLaunch {
             guard let line = readLine(strippingNewline: true) else { return 0 }
             let result = lab.handle(line, sink: sink)
             StdIO.out(result.output)
-            if let error = result.error { StdIO.err("error: \(error)") }
+            if let error = result.error {
+                StdIO.err(Caret.quotedError(line: line, message: error, column: result.column, width: lab.width))
+            }
             if result.quit { return 0 }
         }
     }

@@ -9,7 +9,8 @@ enum ScriptRunner {
             let result = lab.handle(line)
             StdIO.out(result.output)
             if let error = result.error {
-                StdIO.err("\(source):\(index + 1): error: \(error)")
+                StdIO.err(Caret.scriptError(source: source, lineNumber: index + 1, line: line, message: error,
+                                            column: result.column, width: lab.width))
                 failed = true
                 if !keepGoing { return 1 }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import lstmlab
 
@@ -15,7 +16,12 @@ struct CompletionTests {
 
     @Test func keywordsFollowTheirCommand() {
         #expect(completer.complete(before: "step ", word: "b") == .words(["bwd", "both"]))
-        #expect(completer.complete(before: "init ", word: "") == .words(["tutorial", "pytorch", "zeros", "seed"]))
+        #expect(completer.complete(before: "init ", word: "") == .words(["tutorial", "pytorch", "zeros"]))
+        #expect(completer.complete(before: "init tutorial ", word: "") == .words(["seed"]))
+        #expect(completer.complete(before: "set ", word: "m") == .words(["mode"]))
+        #expect(completer.complete(before: "set mode ", word: "") == .words(["fused", "per-gate", "hoisted"]))
+        #expect(completer.complete(before: "goto t=1 ", word: "") == .words(["fwd", "bwd", "both"]))
+        #expect(completer.complete(before: "bench ", word: "r") == .words(["repeat"]))
         #expect(completer.complete(before: "exit ", word: "") == .words([]))
         #expect(completer.complete(before: "nosuch ", word: "") == .words([]))
         #expect(completer.complete(before: "help ", word: "ba") == .words(["back"]))
@@ -49,5 +55,16 @@ struct CompletionTests {
         #expect(Completer.commonPrefix(["h_b_rev", "h_b"]) == "h_b")
         #expect(Completer.commonPrefix(["fwd", "bwd"]) == "")
         #expect(Completer.commonPrefix([]) == "")
+    }
+}
+
+/// `docs/COMMANDS.md` is generated from the command table; this fails when the committed file drifts.
+@Suite struct CommandReferenceTests {
+    @Test func committedReferenceMatchesTheTable() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/COMMANDS.md")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        #expect(committed == LauncherReference.commandsMarkdown,
+                "docs/COMMANDS.md is out of date: run 'lstmlab --commands-markdown > docs/COMMANDS.md'")
     }
 }

@@ -11,7 +11,7 @@ struct ScriptModeTests {
 
     @Test func unknownCommandInDashCSuggestsAndExitsOne() throws {
         let r = try ScriptRun.run(["-c", "stpe"], environment: env())
-        #expect(r.stderr == "-c:1: error: unknown command 'stpe' (did you mean 'step'?)\n")
+        #expect(r.stderr == "-c:1: error: unknown command 'stpe' (did you mean 'step'?)\n  stpe\n  ^\n")
         #expect(r.stdout == "")
         #expect(r.status == 1)
     }
@@ -25,7 +25,11 @@ struct ScriptModeTests {
         #expect(r.stdout.contains("fwd step 1/5: read x[:, 0, :] → h_f[0]"))
         #expect(r.stderr == """
             -c:1: error: unknown command 'stpe' (did you mean 'step'?)
+              stpe
+              ^
             -c:3: error: unknown command 'bogus'
+               bogus
+               ^
 
             """)
         #expect(r.status == 1)
@@ -37,7 +41,7 @@ struct ScriptModeTests {
         let file = folder.appendingPathComponent("script.lab")
         try Data("step\n# a comment\nbogus\nstep\n".utf8).write(to: file)
         let r = try ScriptRun.run([file.path], environment: LabBinary.environment(folder: folder))
-        #expect(r.stderr == "\(file.path):3: error: unknown command 'bogus'\n")
+        #expect(r.stderr == "\(file.path):3: error: unknown command 'bogus'\n  bogus\n  ^\n")
         #expect(r.stdout.contains("fwd step 1/5"))
         #expect(!r.stdout.contains("fwd step 2/5"))
         #expect(r.status == 1)
@@ -45,7 +49,7 @@ struct ScriptModeTests {
 
     @Test func pipedInputBehavesLikeAFile() throws {
         let r = try ScriptRun.run([], stdin: "step\nstpe\n", environment: env())
-        #expect(r.stderr == "<stdin>:2: error: unknown command 'stpe' (did you mean 'step'?)\n")
+        #expect(r.stderr == "<stdin>:2: error: unknown command 'stpe' (did you mean 'step'?)\n  stpe\n  ^\n")
         #expect(r.stdout.contains("fwd step 1/5"))
         #expect(!r.stdout.contains("lstmlab fwd"))
         #expect(r.status == 1)

@@ -1,0 +1,334 @@
+import LSTMCore
+
+/// What may come next where the words typed so far run out (for Tab).
+public struct CompletionCandidates: Equatable, Sendable {
+    public var words: [String] = []
+    /// A path comes next: readline's file name completion.
+    public var files = false
+    /// A lesson number comes next: the lessons found.
+    public var lessonNumbers = false
+    public init(words: [String] = [], files: Bool = false, lessonNumbers: Bool = false) {
+        self.words = words
+        self.files = files
+        self.lessonNumbers = lessonNumbers
+    }
+}
+
+/// Reads a command's words against its declared parameters: the one parser
+/// every command goes through. In completion mode it reads the words before
+/// the cursor and, where they run out, collects what could come next instead
+/// of reporting what is missing.
+struct ArgumentReader {
+    let line: String
+    let command: Token
+    let usage: String
+    var tokens: ArraySlice<Token>
+    var result = ParsedArguments()
+    let completing: Bool
+    var candidates = CompletionCandidates()
+    /// Completion reached a required argument: nothing after it can come next.
+    private var stopped = false
+
+    init(line: String, tokens: [Token], usage: String, completing: Bool = false) {
+        self.line = line
+        self.command = tokens.first ?? Token(text: "", column: 1)
+        self.tokens = tokens.dropFirst()
+        self.usage = usage
+        self.completing = completing
+        result.isEmpty = self.tokens.isEmpty
+    }
+
+    /// Reads every parameter, then refuses any word left over.
+    mutating func readAll(_ parameters: [Parameter]) throws(CommandError) -> ParsedArguments {
+        try read(parameters, owner: command, more: false)
+        if let extra = tokens.first, !completing { throw Self.unexpected(extra) }
+        return result
+    }
+
+    static func unexpected(_ token: Token) -> CommandError {
+        CommandError("unexpected \(Quote.word(token.text))", column: token.column)
+    }
+
+    /// - Parameter more: whether parameters of an enclosing list follow these.
+    mutating func read(_ parameters: [Parameter], owner: Token, more: Bool) throws(CommandError) {
+        var i = 0
+        while i < parameters.count && !stopped {
+            let p = parameters[i]
+            let last = i == parameters.count - 1 && !more
+            let following = i < parameters.count - 1 || more
+            switch p.presence {
+            case .option:
+                var group = [p]
+                while i + group.count < parameters.count, parameters[i + group.count].presence == .option {
+                    group.append(parameters[i + group.count])
+                }
+                try readOptions(group, owner: owner)
+                i += group.count
+                continue
+            case .required, .repeated:
+                guard let token = tokens.first else {
+                    if completing { offer(p.kind); stopped = true; return }
+                    throw missing(p, owner: owner)
+                }
+                try readOne(p, token, owner: owner, more: following)
+                while p.presence == .repeated && !stopped, let next = tokens.first {
+                    try readOne(p, next, owner: owner, more: following)
+                }
+                if p.presence == .repeated && completing && tokens.isEmpty && !stopped { offer(p.kind) }
+            case .optional:
+                guard let token = tokens.first else {
+                    if completing { offer(p.kind) }
+                    i += 1
+                    continue
+                }
+                if last || fits(p.kind, token) { try readOne(p, token, owner: owner, more: following) }
+            }
+            i += 1
+        }
+    }
+
+    /// Order-free options: read while a word fits one not yet taken.
+    private mutating func readOptions(_ group: [Parameter], owner: Token) throws(CommandError) {
+        var taken = Set<String>()
+        while let token = tokens.first {
+            // A word that names an option (`repeat`, `t=`) goes to it before a bare value is tried.
+            let open = group.filter { isRepeatable($0.kind) || !taken.contains($0.key) }
+            guard let p = open.first(where: { isRepeatable($0.kind) && fits($0.kind, token) })
+                ?? open.first(where: { fits($0.kind, token) })
+            else { return }
+            taken.insert(p.key)
+            try readOne(p, token, owner: owner, more: true)
+            if stopped { return }
+        }
+        if completing { for p in group { offer(p.kind) } }
+    }
+
+    /// Keyed options and clauses may be given again (the last wins); a bare value only once.
+    private func isRepeatable(_ kind: ArgumentKind) -> Bool {
+        switch kind {
+        case .keyed, .clause, .direction: true
+        default: false
+        }
+    }
+
+    /// Whether `token` can be this kind of argument (an optional one is skipped when not).
+    private func fits(_ kind: ArgumentKind, _ token: Token) -> Bool {
+        switch kind {
+        case .direction(let set): set.contains { $0.rawValue == token.text }
+        case .keyed(let key, _): token.text.hasPrefix(key + "=")
+        case .oneOf(let choice): choice.words.contains(token.text)
+        case .clause(let word, _): token.text == word
+        default: true
+        }
+    }
+
+    private mutating func offer(_ kind: ArgumentKind) {
+        switch kind {
+        case .direction(let set): candidates.words += set.map(\.rawValue)
+        case .keyed(let key, _): candidates.words.append(key + "=")
+        case .oneOf(let choice): candidates.words += choice.words
+        case .clause(let word, _): candidates.words.append(word)
+        case .path: candidates.files = true
+        case .lessonNumber: candidates.lessonNumbers = true
+        case .view: candidates.words += ViewName.allCases.map(\.rawValue)
+        case .commandName: candidates.words += CommandTable.names
+        case .assignments(let keys, _): candidates.words += keys.map { $0 + "=" }
+        case .timeTarget: candidates.words += ["t=", "start", "end"]
+        case .count, .seed, .shape, .expression, .words: break
+        }
+    }
+
+    private func missing(_ p: Parameter, owner: Token) -> CommandError {
+        let (c, o) = (command.text, owner.text)
+        if let m = p.missing { return CommandError(m.text(c, o), column: owner.column) }
+        let text: String
+        switch p.kind {
+        case .oneOf(let choice): text = choice.missing.text(c, o)
+        case .path: text = "\(o) needs a path"
+        case .view: text = "\(c) needs a name: \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .timeTarget: text = "\(c) needs a target: \(usage)"
+        case .assignments(let keys, _):
+            text = "\(c) needs at least one of \(keys.map { $0 + "=N" }.joined(separator: " "))"
+        case .expression, .words: text = "\(c) needs a value: \(usage)"
+        default: text = "\(o) needs \(Usage.core(p))"
+        }
+        return CommandError(text, column: owner.column)
+    }
+}
+
+// MARK: - One argument
+
+extension ArgumentReader {
+    private mutating func take() { tokens = tokens.dropFirst() }
+
+    // The kinds are one switch on purpose: each case is a few lines, and a new
+    // kind is added here and in `fits`, `offer` and `Usage.core`.
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private mutating func readOne(_ p: Parameter, _ token: Token, owner: Token, more: Bool) throws(CommandError) {
+        switch p.kind {
+        case .direction(let set):
+            guard let d = set.first(where: { $0.rawValue == token.text }) else {
+                let words = set.map(\.rawValue)
+                throw CommandError("unknown direction \(Quote.word(token.text)): use \(Wording.list(words, "or"))",
+                                   column: token.column, suggestion: Suggest.closest(to: token.text, in: words))
+            }
+            take()
+            result.directions[p.key] = d
+        case .count(let what, let range):
+            result.integers[p.key] = try Self.integer(token, what: what, in: range)
+            take()
+        case .keyed(let key, let range):
+            guard let value = try Self.keyValue(token, key: key, in: range) else { throw Self.unexpected(token) }
+            take()
+            result.integers[p.key] = value
+        case .oneOf(let choice):
+            guard let branch = choice.branches.first(where: { $0.word == token.text }) else {
+                throw CommandError(choice.unknown(Quote.word(token.text)), column: token.column,
+                                   suggestion: Suggest.closest(to: token.text, in: choice.words))
+            }
+            take()
+            result.words[p.key] = branch.word
+            try read(branch.parameters, owner: token, more: more)
+        case .clause(let word, let valueKind):
+            guard token.text == word else {
+                throw CommandError("unexpected \(Quote.word(token.text)) (expected '\(word) N')", column: token.column,
+                                   suggestion: Suggest.closest(to: token.text, in: [word]))
+            }
+            take()
+            guard let value = tokens.first else {
+                if completing { stopped = true; return }
+                throw CommandError("\(word) needs a number", column: token.column)
+            }
+            try readOne(Parameter(p.key, valueKind, .required), value, owner: token, more: more)
+        case .seed:
+            guard let n = UInt64(token.text) else {
+                throw CommandError("seed must be a whole number from 0 to \(UInt64.max), not \(Quote.word(token.text))",
+                                   column: token.column)
+            }
+            take()
+            result.seeds[p.key] = n
+        case .path:
+            guard !token.text.isEmpty else { throw CommandError("empty path", column: token.column) }
+            take()
+            result.texts[p.key] = token.text
+        case .lessonNumber:
+            result.integers[p.key] = try Self.integer(token, what: "the lesson number", in: 1...999)
+            take()
+        case .view(let options):
+            try readView(token, options: options)
+        case .commandName:
+            take()
+            result.words[p.key] = token.text
+        case .assignments(let keys, let range):
+            try readAssignments(keys, range: range)
+        case .shape:
+            result.shape = try Self.shape(token)
+            take()
+        case .timeTarget:
+            result.goto = try timeTarget(token)
+            take()
+        case .expression:
+            let end = tokens.last?.end ?? token.end
+            result.texts[p.key] = String(line.dropFirst(token.column - 1).prefix(end - token.column))
+            tokens = []
+        case .words:
+            result.texts[p.key] = tokens.map(\.text).joined(separator: " ")
+            tokens = []
+        }
+    }
+
+    /// `NAME` then its options in any order, up to the next view name.
+    private mutating func readView(_ token: Token, options: [Parameter]) throws(CommandError) {
+        let names = ViewName.allCases.map(\.rawValue)
+        guard let name = ViewName(rawValue: token.text) else {
+            throw CommandError("unknown view \(Quote.word(token.text)): one of \(names.joined(separator: ", "))",
+                               column: token.column, suggestion: Suggest.closest(to: token.text, in: names))
+        }
+        take()
+        let outer = result
+        result = ParsedArguments()
+        while let next = tokens.first, ViewName(rawValue: next.text) == nil {
+            guard let p = options.first(where: { fits($0.kind, next) }) else {
+                let expected = options.flatMap(Usage.alternatives)
+                let directionWords = options.flatMap { p -> [String] in
+                    if case .direction(let set) = p.kind { return set.map(\.rawValue) }
+                    return []
+                }
+                throw CommandError("unexpected \(Quote.word(next.text)) (expected \(Wording.list(expected, "or")))",
+                                   column: next.column, suggestion: Suggest.closest(to: next.text, in: directionWords))
+            }
+            try readOne(p, next, owner: token, more: true)
+        }
+        if completing && tokens.isEmpty { for p in options { offer(p.kind) } }
+        var request = ViewRequest(name: name)
+        switch result.directions["dir"] {
+        case .fwd?: request.direction = .forward
+        case .bwd?: request.direction = .backward
+        default: break
+        }
+        var integers = result.integers
+        request.t = integers.removeValue(forKey: "t")
+        request.b = integers.removeValue(forKey: "b")
+        result = outer
+        result.views.append(ViewArgument(request: request, integers: integers))
+    }
+
+    private mutating func readAssignments(_ keys: [String], range: ClosedRange<Int>) throws(CommandError) {
+        while let token = tokens.first {
+            let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, keys.contains(String(parts[0])) else {
+                let forms = keys.map { $0 + "=N" }.joined(separator: ", ")
+                throw CommandError("\(command.text) takes \(forms), not \(Quote.word(token.text))",
+                                   column: token.column)
+            }
+            let key = String(parts[0])
+            let value = Token(text: String(parts[1]), column: token.column + key.count + 1)
+            result.assignments[key] = try Self.integer(value, what: key, in: range)
+            take()
+        }
+        if completing { offer(.assignments(keys, range: range)) }
+    }
+
+    private func timeTarget(_ token: Token) throws(CommandError) -> GotoTarget {
+        switch token.text {
+        case "start": return .start
+        case "end": return .end
+        default:
+            guard let value = try Self.keyValue(token, key: "t", in: 0...CommandParser.maxDimension) else {
+                throw CommandError("\(command.text) takes t=N, start or end, not \(Quote.word(token.text))",
+                                   column: token.column)
+            }
+            return .time(value)
+        }
+    }
+
+    static func integer(_ token: Token, what: String, in range: ClosedRange<Int>) throws(CommandError) -> Int {
+        guard let n = Int(token.text), range.contains(n) else {
+            throw CommandError("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), "
+                               + "not \(Quote.word(token.text))", column: token.column)
+        }
+        return n
+    }
+
+    /// `key=N` → N; nil if the token is not `key=…`.
+    static func keyValue(_ token: Token, key: String, in range: ClosedRange<Int>) throws(CommandError) -> Int? {
+        let prefix = key + "="
+        guard token.text.hasPrefix(prefix) else { return nil }
+        let value = Token(text: String(token.text.dropFirst(prefix.count)), column: token.column + prefix.count)
+        return try integer(value, what: key, in: range)
+    }
+
+    static func shape(_ token: Token) throws(CommandError) -> LSTMSizes {
+        let parts = token.text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 4 else {
+            throw CommandError("bench shape is B,T,D,H (four numbers), not \(Quote.word(token.text))",
+                               column: token.column)
+        }
+        var values: [Int] = []
+        for (name, part) in zip(["B", "T", "D", "H"], parts) {
+            values.append(try integer(Token(text: String(part), column: token.column), what: name,
+                                      in: 1...CommandParser.maxDimension))
+        }
+        return LSTMSizes(batch: values[0], length: values[1], inputSize: values[2], hiddenSize: values[3])
+    }
+}

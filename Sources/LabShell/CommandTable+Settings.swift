@@ -1,0 +1,122 @@
+import LSTMCore
+import LabText
+
+extension CommandTable {
+    // MARK: Settings
+
+    /// A setting's value that is one word of a set: `set mode per-gate`.
+    private static func value(_ words: [String], what: String) -> [Parameter] {
+        [.required("value", .oneOf(.value(words, what: what)))]
+    }
+
+    /// A setting's value that is a number: `set precision 6`.
+    private static func number(_ what: String, _ range: ClosedRange<Int>) -> [Parameter] {
+        [.required("value", .count(what: what, range: range),
+                   missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" })]
+    }
+
+    static let settingBranches: [Choice.Branch] = [
+        .init("batch_first", [.required("value", .oneOf(Choice(
+            [.init("on"), .init("off")],
+            missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
+            unknown: { "batch_first is on or off, not \($0)" })))]),
+        .init("mode", value(["fused", "per-gate", "hoisted"], what: "mode")),
+        .init("variant", value(["correct", "draft"], what: "variant")),
+        .init("precision", number("precision", 0...10)),
+        .init("threads", number("threads", 1...64)),
+        .init("lang", [.required("value", .oneOf(Choice(
+            Language.allCases.map { .init($0.rawValue) },
+            missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
+            unknown: { "lang is \(Wording.list(Language.allCases.map(\.rawValue), "or")), not \($0)" })))]),
+    ]
+
+    static let settings: [CommandSpec] = [
+        CommandSpec("set", group: .settings,
+                    [.required("setting", .oneOf(.subcommands(
+                        settingBranches, what: "setting",
+                        missing: .fixed("set needs a setting: "
+                                        + settingBranches.map(\.word).joined(separator: ", ")))))],
+                    summary: "change a setting",
+                    details: "`batch_first`: the layout of x and y; `mode`: how `step` forms the gates, 2, 8 or 1 "
+                        + "product(s) per step, same numbers, steps taken are kept; `variant draft`: the tutorial "
+                        + "draft's swapped activations (`o` gets tanh(z_g), `g` gets σ(z_o)), resets the cursors; "
+                        + "`precision`: digits after the point, 0…10; "
+                        + "`threads`: for `step` (a large product is split "
+                        + "over two cores), `run` (the directions at once) and `bench`; `lang`: the language of the lab and its "
+                        + "lessons",
+                    examples: ["set mode per-gate", "set batch_first off", "set variant draft", "set precision 6",
+                               "set threads 2", "set lang zh"]) { a, _ in setting(a) },
+        CommandSpec("bench", group: .settings,
+                    [.option("shape", .shape),
+                     .option("repeats", .clause("repeat", .count(what: "the repeat count", range: 1...1000)),
+                             label: "R")],
+                    summary: "time a full forward in each mode (per-gate, fused, hoisted)",
+                    details: "without a shape on the session's own weights and input, with one on a model drawn from a "
+                        + "fixed seed; without `repeat`, each part stops after about 1 s",
+                    examples: ["bench 3,5,8,16 repeat 20", "bench"]) { a, _ in
+            .bench(a.shape.map(BenchShape.init(sizes:)), repeats: a.integer("repeats"))
+        },
+    ]
+
+    private static func setting(_ a: ParsedArguments) -> Command? {
+        let word = a.word("value")
+        let number = a.integer("value")
+        switch a.word("setting") {
+        case "batch_first": return word.map { .set(.batchFirst($0 == "on")) }
+        case "mode": return a.choice("value", StepMode.self).map { .set(.mode($0)) }
+        case "variant": return a.choice("value", Variant.self).map { .set(.variant($0)) }
+        case "precision": return number.map { .set(.precision($0)) }
+        case "threads": return number.map { .set(.threads($0)) }
+        case "lang": return a.choice("value", Language.self).map { .set(.language($0)) }
+        default: return nil
+        }
+    }
+
+    // MARK: Lessons
+
+    static let lessonBranches: [Choice.Branch] = [
+        .init("list"),
+        .init("play", [.required("id", .lessonNumber,
+                                 missing: .fixed("lesson play needs a lesson number (see 'lesson list')"))]),
+        .init("resume"),
+        .init("reset", [.optional("id", .lessonNumber)]),
+        .init("check", [.required("path", .path, label: "FILE")]),
+    ]
+
+    /// The words a playing lesson understands; typed outside one they are refused.
+    private static func inLesson(_ name: String, _ summary: String, _ command: LessonCommand,
+                                 details: String = "") -> CommandSpec {
+        CommandSpec(name, group: .lessons, summary: summary, details: details, examples: [name],
+                    scope: .lessonOnly) { _, _ in .lesson(command) }
+    }
+
+    static let lessons: [CommandSpec] = [
+        CommandSpec("lesson", group: .lessons,
+                    [.required("sub", .oneOf(.subcommands(
+                        lessonBranches, what: "lesson command",
+                        missing: .fixed("lesson needs: " + lessonBranches.map(\.word).joined(separator: ", ")))))],
+                    summary: "lessons that replay the tutorial on the live model",
+                    details: "`check` lints a lesson file and its other-language version",
+                    examples: ["lesson play 1", "lesson list", "lesson resume", "lesson reset", "lesson reset 2",
+                               "lesson check lessons/en/01-shapes.md"],
+                    scope: .notInLabBlocks) { a, _ in lessonCommand(a) },
+        inLesson("next", "in a lesson: go on (Enter does too)", .next),
+        inLesson("hint", "in a lesson: the next hint for the question", .hint),
+        inLesson("skip", "in a lesson: skip the question", .skip),
+        inLesson("solution", "in a lesson: show the solution", .solution),
+        CommandSpec("answer", group: .lessons, [.required("value", .words, label: "VALUE")],
+                    summary: "in a lesson: answer the question", examples: ["answer 64", "answer b"],
+                    scope: .lessonOnly) { a, _ in a.text("value").map { .lesson(.answer($0)) } },
+    ]
+
+    private static func lessonCommand(_ a: ParsedArguments) -> Command? {
+        switch a.word("sub") {
+        case "list": return .lesson(.list)
+        case "play": return a.integer("id").map { .lesson(.play($0)) }
+        case "resume": return .lesson(.resume)
+        case "reset": return .lesson(.reset(a.integer("id")))
+        case "check": return a.text("path").map { .lesson(.check(path: $0)) }
+        default: return nil
+        }
+    }
+}
