@@ -42,8 +42,8 @@ extension CommandTable {
                         + "draft's swapped activations (`o` gets tanh(z_g), `g` gets σ(z_o)), resets the cursors; "
                         + "`precision`: digits after the point, 0…10; "
                         + "`threads`: for `step` (a large product is split "
-                        + "over two cores), `run` (the directions at once) and `bench`; `lang`: the language of the lab and its "
-                        + "lessons",
+                        + "over two cores), `run` (the directions at once) and `bench`; "
+                        + "`lang`: the language of the lab and its lessons",
                     examples: ["set mode per-gate", "set batch_first off", "set variant draft", "set precision 6",
                                "set threads 2", "set lang zh"]) { a, _ in setting(a) },
         CommandSpec("bench", group: .settings,
