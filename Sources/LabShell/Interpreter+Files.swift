@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 import TensorFiles
 import TermRender
 
@@ -23,7 +24,7 @@ extension Interpreter {
                 try next.checkCompute(Work.input(next.inputFill, s), "load weights with D=\(p.inputSize) (redrawing input \(next.inputFill.rawValue) at B=\(s.batch) T=\(s.length))")
                 next.input = try Session.makeInput(next.inputFill, s, using: &next.generator, shouldCancel: context.shouldCancel,
                                                    unchanged: "weights not loaded (the model and input are as they were)")
-                next.inputOrigin = "input \(next.inputFill.rawValue) (redrawn: the weights have D=\(p.inputSize))"
+                next.inputSource = .originRedrawnForWeights(command: "input \(next.inputFill.rawValue)", inputs: p.inputSize)
                 notes.append("input redrawn for D=\(p.inputSize)")
             }
             if p.hiddenSize != next.sizes.hiddenSize, next.h0 != nil || next.c0 != nil {
@@ -32,7 +33,7 @@ extension Interpreter {
                 notes.append("h0, c0 back to zeros for H=\(p.hiddenSize)")
             }
             next.parameters = p
-            next.parametersOrigin = "loaded from \(path)"
+            next.parametersSource = .originLoaded(path: path)
             next.sizes = s
             message = "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) (W_ih [\(4 * p.hiddenSize), \(p.inputSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
                 + (notes.isEmpty ? "" : "; " + notes.joined(separator: ", "))
@@ -58,7 +59,7 @@ extension Interpreter {
                 next.c0 = nil
             }
             next.input = x
-            next.inputOrigin = "loaded from \(path)"
+            next.inputSource = .originLoaded(path: path)
             next.sizes = s
             message = "loaded input from \(path): \(layout) = \(formatShape(raw.shape)), so B=\(s.batch), T=\(s.length)"
         case .h0, .c0:

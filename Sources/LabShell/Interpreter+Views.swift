@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 import TermRender
 
 extension Interpreter {
@@ -46,15 +47,15 @@ extension Interpreter {
                     let m = r.name == .h ? state.h : state.c
                     return .tensor(try selectBatch(TensorView(
                         name: "\(r.name.rawValue) \(d.short)", tensor: m.tensor, axes: ["b", "unit"],
-                        caption: "the \(d.name) direction has not stepped yet: this is its initial state \(r.name.rawValue)0[\(d.rawValue)]",
-                        origin: session.h0 == nil ? "zeros (no h0/c0 loaded)" : "loaded h0/c0", scale: r.name == .h ? .signed : .free), r.b))
+                        caption: say(ViewMessage.initialStateCaption(forward: d == .forward, name: r.name.rawValue, dir: d.rawValue)),
+                        origin: say(session.h0 == nil ? ViewMessage.initialZeros : .initialLoaded), scale: r.name == .h ? .signed : .free), r.b))
                 }
                 throw LabError("\(r.name.rawValue) \(d.short): the \(d.name) direction has not taken a step yet (try 'step \(d.short)')")
             }
             trace = last
         }
         let stepNumber = d.timeIndex(step: trace.t, length: st.length) + 1
-        let where_ = "\(d.name) step \(stepNumber)/\(st.length), t=\(trace.t)"
+        let forward = d == .forward
         let sfx = d == .forward ? "f" : "b"
         switch r.name {
         case .gates:
@@ -74,17 +75,20 @@ extension Interpreter {
         case .gates_pre:
             return .tensor(try selectBatch(TensorView(
                 name: "gates_pre \(d.short) t=\(trace.t)", tensor: trace.gatesPre.tensor, axes: ["b", "gate·unit"],
-                caption: "pre-activation gates z of the \(where_), chunks i, f, g, o of H=\(h)",
-                origin: "z = x[:, \(trace.t), :]·W_ih_\(sfx)ᵀ + b_ih_\(sfx) + h_prev·W_hh_\(sfx)ᵀ + b_hh_\(sfx) (\(trace.mode.rawValue), \(trace.products) product\(trace.products == 1 ? "" : "s"))",
-                scale: .free, columnGroups: TensorView.gateGroups(hiddenSize: h)), r.b))
+                caption: say(ViewMessage.gatesPreCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t, hidden: h)),
+                origin: say(ViewMessage.gatesPreOrigin(
+                    formula: "z = x[:, \(trace.t), :]·W_ih_\(sfx)ᵀ + b_ih_\(sfx) + h_prev·W_hh_\(sfx)ᵀ + b_hh_\(sfx)",
+                    mode: trace.mode.rawValue, products: trace.products)),
+                scale: .free, columnGroups: TensorView.gateGroups(hiddenSize: h, language: session.settings.language)), r.b))
         case .c:
             return .tensor(try selectBatch(TensorView(
                 name: "c \(d.short) t=\(trace.t)", tensor: trace.c.tensor, axes: ["b", "unit"],
-                caption: "cell state after the \(where_)", origin: "c_t = f ⊙ c_prev + i ⊙ g", scale: .free), r.b))
+                caption: say(ViewMessage.cellCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t)), origin: "c_t = f ⊙ c_prev + i ⊙ g", scale: .free), r.b))
         default:
             return .tensor(try selectBatch(TensorView(
                 name: "h \(d.short) t=\(trace.t)", tensor: trace.h.tensor, axes: ["b", "unit"],
-                caption: "hidden state after the \(where_)" + (d == .forward ? " (= h_f[\(trace.t)])" : " (= h_b[\(trace.t)])"),
+                caption: say(ViewMessage.hiddenCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t,
+                                                       alias: forward ? "h_f[\(trace.t)]" : "h_b[\(trace.t)]")),
                 origin: "h_t = o ⊙ tanh(c_t)", scale: .signed), r.b))
         }
     }
@@ -99,7 +103,7 @@ extension Interpreter {
         case .x:
             let x = bf ? session.input : try session.input.swappingFirstAxes()
             view = TensorView(name: "x", tensor: x, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
-                              caption: "the input: B=\(b) sequences of T=\(tl) steps, D=\(st.inputSize) features each" + (bf ? " (batch-first)" : " (time-first)"),
+                              caption: say(ViewMessage.inputCaption(batch: b, length: tl, features: st.inputSize, batchFirst: bf)),
                               origin: session.inputOrigin)
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .h_f, .h_b, .h_b_rev:
@@ -108,16 +112,16 @@ extension Interpreter {
             switch r.name {
             case .h_f:
                 p = st.hForward
-                caption = "forward hidden states in time order, h_f[t] after reading x[:, 0..t]"
-                origin = "the forward direction's h at each step, stacked along time (torch.stack(dim=0))"
+                caption = say(ViewMessage.hfCaption)
+                origin = say(ViewMessage.hfOrigin)
             case .h_b:
                 p = st.hBackward
-                caption = "backward hidden states flipped into time order: h_b[t] lines up with h_f[t] and has read x[:, t..T-1]"
+                caption = say(ViewMessage.hbCaption)
                 origin = "h_b = flip(h_b_rev, dims=[0]): h_b[t] = h_b_rev[T-1-t]"
             default:
                 p = st.hBackwardProcessingOrder
-                caption = "backward hidden states in processing order: h_b_rev[k] is the k-th backward step, which read t = T-1-k"
-                origin = "the backward direction's h stacked as computed (t = \(tl - 1), \(tl - 2), …, 0)"
+                caption = say(ViewMessage.hbRevCaption)
+                origin = say(ViewMessage.hbRevOrigin(last: tl - 1, secondLast: tl - 2))
             }
             let d: Direction = r.name == .h_f ? .forward : .backward
             // The flip made visible: every k of h_b_rev names its t, every t of h_b its k.
@@ -132,9 +136,9 @@ extension Interpreter {
                     let krow = ks.map { NumberFormat.pad($0, w) }.joined(separator: " ")
                     let trow = ts.map { NumberFormat.pad($0, w) }.joined(separator: " ")
                     details = isRev
-                        ? ["processing order k: \(krow)", "reads time       t: \(trow)   (t = T-1-k)"]
-                        : ["time             t: \(ks.map { NumberFormat.pad($0, w) }.joined(separator: " "))",
-                           "from h_b_rev     k: \(trow)   (k = T-1-t)"]
+                        ? [say(ViewMessage.flipProcessingOrder(row: krow)), say(ViewMessage.flipReadsTime(row: trow))]
+                        : [say(ViewMessage.flipTime(row: ks.map { NumberFormat.pad($0, w) }.joined(separator: " "))),
+                           say(ViewMessage.flipFromRev(row: trow))]
                 }
             }
             view = TensorView(name: r.name.rawValue, tensor: p.tensor, axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"],
@@ -161,31 +165,31 @@ extension Interpreter {
             let timeFirst = try Tensor(shape: [tl, b, 2 * h], data: data)
             let tensor = bf ? try timeFirst.swappingFirstAxes() : timeFirst
             view = TensorView(name: "y", tensor: tensor, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
-                              caption: "the output: at each t, the forward h_f[t] and the backward h_b[t] side by side (2H = \(2 * h))",
-                              origin: "y = cat([h_f, h_b], dim=2)" + (bf ? ", then transposed to batch-first" : ""),
+                              caption: say(ViewMessage.yCaption(width: 2 * h)),
+                              origin: "y = cat([h_f, h_b], dim=2)" + (bf ? say(ViewMessage.yTransposed) : ""),
                               scale: .signed,
                               columnGroups: [LabelledRange("fwd h_f[t] \(0)..\(h - 1)", 0..<h, direction: .forward, known: hf.known),
                                              LabelledRange("bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h), direction: .backward, known: hb.known)],
                               knownAxis: bf ? 1 : 0, known: p.known,
-                              details: ["a half shows as soon as its direction has visited t; y[t] is complete when both have"])
+                              details: [say(ViewMessage.yDetail)])
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .h_n, .c_n:
             let tensor = r.name == .h_n ? try st.finalHidden() : try st.finalCell()
             let isH = r.name == .h_n
             view = TensorView(name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
-                              caption: "final \(isH ? "hidden" : "cell") state of each direction: dir=0 forward (after t=\(tl - 1)), dir=1 backward (after t=0)",
-                              origin: isH ? "h_n = stack([h_f[T-1], h_b[0]])" : "c_n = stack([c_f after t=\(tl - 1), c_b after t=0])",
+                              caption: say(ViewMessage.finalCaption(hidden: isH, last: tl - 1)),
+                              origin: isH ? "h_n = stack([h_f[T-1], h_b[0]])" : say(ViewMessage.cnOrigin(last: tl - 1)),
                               scale: isH ? .signed : .free)
-            view.indexNotes = ["forward", "backward"]
+            view.indexNotes = [say(ViewMessage.direction(forward: true)), say(ViewMessage.direction(forward: false))]
             view.notesAxis = 0
             return try select(view, timeAxis: nil, batchAxis: 1, r)
         case .h0, .c0:
             let given = r.name == .h0 ? session.h0 : session.c0
             let tensor = try given ?? Tensor(zerosWithShape: [2, b, h])
             view = TensorView(name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
-                              caption: "initial \(r.name == .h0 ? "hidden" : "cell") state: dir=0 forward, dir=1 backward",
-                              origin: given == nil ? "zeros (nothing loaded)" : "loaded with 'load \(r.name.rawValue)'")
-            view.indexNotes = ["forward", "backward"]
+                              caption: say(ViewMessage.initialCaption(hidden: r.name == .h0)),
+                              origin: say(given == nil ? ViewMessage.nothingLoaded : .loadedWith(name: r.name.rawValue)))
+            view.indexNotes = [say(ViewMessage.direction(forward: true)), say(ViewMessage.direction(forward: false))]
             view.notesAxis = 0
             if let d = r.direction {
                 view.tensor = try tensor.slice(d.rawValue)
@@ -200,28 +204,31 @@ extension Interpreter {
             let p = session.parameters[d]
             let suffix = d == .forward ? "f" : "b"
             let torchName = d == .forward ? "" : "_reverse"
-            let groups = TensorView.gateGroups(hiddenSize: h)
+            let groups = TensorView.gateGroups(hiddenSize: h, language: session.settings.language)
             let rowBlocks = Gate.allCases.map { g in
                 let rows = g.rows(hiddenSize: h)
-                return LabelledRange("\(g.symbol)  \(g.longName): rows \(rows.lowerBound)..\(rows.upperBound - 1) (unit u is row \(rows.lowerBound)+u)", rows)
+                return LabelledRange(say(ViewMessage.rowBlock(symbol: g.symbol, first: rows.lowerBound, last: rows.upperBound - 1)), rows)
             }
             switch kind {
             case .wIH:
                 view = TensorView(name: r.name.rawValue, tensor: p.wIH.tensor, axes: ["gate·unit", "feature"],
-                                  caption: "\(d.name) input weights [4H, D]: row block per gate i, f, g, o (\(h) rows each)",
-                                  origin: "\(session.parametersOrigin); nn.LSTM name weight_ih_l0\(torchName); used as x·W_ih_\(suffix)ᵀ",
+                                  caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: false, rows: h)),
+                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin, torchName: "weight_ih_l0\(torchName)",
+                                                                          usedAs: "x·W_ih_\(suffix)ᵀ")),
                                   rowGroups: rowBlocks)
             case .wHH:
                 view = TensorView(name: r.name.rawValue, tensor: p.wHH.tensor, axes: ["gate·unit", "unit"],
-                                  caption: "\(d.name) recurrent weights [4H, H]: row block per gate i, f, g, o (\(h) rows each)",
-                                  origin: "\(session.parametersOrigin); nn.LSTM name weight_hh_l0\(torchName); used as h·W_hh_\(suffix)ᵀ",
+                                  caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: true, rows: h)),
+                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin, torchName: "weight_hh_l0\(torchName)",
+                                                                          usedAs: "h·W_hh_\(suffix)ᵀ")),
                                   rowGroups: rowBlocks)
             case .bIH, .bHH:
                 let isIH = kind == .bIH
                 let data = isIH ? p.bIH : p.bHH
                 view = TensorView(name: r.name.rawValue, tensor: try Tensor(shape: [4 * h], data: data), axes: ["gate·unit"],
-                                  caption: "\(d.name) \(isIH ? "input" : "recurrent") bias [4H], one chunk per gate",
-                                  origin: "\(session.parametersOrigin); nn.LSTM name bias_\(isIH ? "ih" : "hh")_l0\(torchName)",
+                                  caption: say(ViewMessage.biasCaption(forward: d == .forward, recurrent: !isIH)),
+                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin,
+                                                                          torchName: "bias_\(isIH ? "ih" : "hh")_l0\(torchName)", usedAs: "")),
                                   columnGroups: groups)
             }
             if r.t != nil || r.b != nil { throw LabError("\(r.name.rawValue) is a parameter: it takes no t= or b=") }
@@ -282,7 +289,8 @@ extension Interpreter {
                     let stored = formatShape(v.tensor.shape)
                     v.tensor = try v.tensor.swappingFirstAxes()
                     v.axes = [v.axes[1], v.axes[0]] + v.axes.dropFirst(2)
-                    v.details.append("drawn as one \(v.axes[1]) × \(v.axes[2]) map per sequence (\(r.name.rawValue) itself is \(stored), \(v.axes[1]) first)")
+                    v.details.append(say(ViewMessage.mapPerSequence(rows: v.axes[1], columns: v.axes[2], name: r.name.rawValue,
+                                                                    stored: stored)))
                     if v.knownAxis == 0 { v.knownAxis = 1 }
                 }
                 return .heatmap(v)
@@ -296,8 +304,8 @@ extension Interpreter {
                 return .heatmap(TensorView(
                     name: "gates \(g.direction.short) t=\(g.t)", tensor: try g.post.reshaped([rows, 4, g.hiddenSize]),
                     axes: ["b", "gate", "unit"],
-                    caption: "activated gates of the \(g.direction.name) step \(g.stepNumber)/\(g.length), one row per chunk i, f, g, o",
-                    origin: "chunk(4, dim=1) of z, then σ for i, f, o and tanh for g" + (g.variant == .draft ? " (draft variant: g and o swapped)" : ""),
+                    caption: say(ViewMessage.activatedCaption(forward: g.direction == .forward, step: g.stepNumber, of: g.length)),
+                    origin: say(ViewMessage.activatedOrigin(draft: g.variant == .draft)),
                     scale: .unit, rowGroups: chunks))
             default:
                 return output

@@ -125,13 +125,13 @@ public struct Interpreter: Sendable {
                 throw Interrupted(unchanged)
             }
             next.parameters = p
-            next.parametersOrigin = "init \(next.initializer.rawValue) (redrawn for the new sizes)"
+            next.parametersSource = .originRedrawnForSizes(command: "init \(next.initializer.rawValue)")
             notes.append("parameters redrawn (init \(next.initializer.rawValue))")
         }
         if newInput {
             next.input = try Session.makeInput(next.inputFill, s, using: &next.generator,
                                                shouldCancel: context.shouldCancel, unchanged: unchanged)
-            next.inputOrigin = "input \(next.inputFill.rawValue) (redrawn for the new sizes)"
+            next.inputSource = .originRedrawnForSizes(command: "input \(next.inputFill.rawValue)")
             notes.append("input redrawn (\(next.inputFill.rawValue))")
         }
         if next.h0 != nil || next.c0 != nil { notes.append("h0, c0 back to zeros") }
@@ -155,7 +155,7 @@ public struct Interpreter: Sendable {
             throw Interrupted("init \(kind.rawValue) not done (the parameters are as they were)")
         }
         next.parameters = p
-        next.parametersOrigin = "init \(kind.rawValue)" + (seed.map { " seed \($0)" } ?? "")
+        next.parametersSource = .originCommand("init \(kind.rawValue)" + (seed.map { " seed \($0)" } ?? ""))
         try next.rebuildStepper()
         session = next
         let detail: String
@@ -178,7 +178,7 @@ public struct Interpreter: Sendable {
         next.inputFill = fill
         next.input = try Session.makeInput(fill, next.sizes, using: &next.generator, shouldCancel: context.shouldCancel,
                                            unchanged: "input \(fill.rawValue) not done (the input is as it was)")
-        next.inputOrigin = "input \(fill.rawValue)" + (seed.map { " seed \($0)" } ?? "")
+        next.inputSource = .originCommand("input \(fill.rawValue)" + (seed.map { " seed \($0)" } ?? ""))
         try next.rebuildStepper()
         session = next
         return [.text("\(session.inputOrigin): x \(formatShape(layoutShape([s.batch, s.length, s.inputSize])))\(fill == .random ? " ~ N(0, 1)" : ""); cursors at the start")]

@@ -30,7 +30,8 @@ public struct Lab: Sendable {
     public var session: Session { interpreter.session }
 
     public var renderOptions: RenderOptions {
-        RenderOptions(precision: interpreter.session.settings.precision, width: width, color: color)
+        RenderOptions(precision: interpreter.session.settings.precision, width: width, color: color,
+                      language: interpreter.session.settings.language)
     }
 
     /// Whether a lesson is playing (its words `next`, `back`, `hint`… apply).

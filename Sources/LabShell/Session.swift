@@ -7,10 +7,10 @@ import LabText
 public struct Session: Sendable {
     public var sizes: LSTMSizes
     public var initializer: Initializer
-    /// Where the current parameters came from: `init tutorial seed 0`, a file, …
-    public var parametersOrigin: String
+    /// Where the current parameters came from: `init tutorial seed 0`, a file, … (worded in `parametersOrigin`).
+    public var parametersSource: ShellMessage
     public var inputFill: InputFill
-    public var inputOrigin: String
+    public var inputSource: ShellMessage
     public var parameters: BiLSTMParameters
     /// Batch-first `[B, T, D]`, whatever the layout setting.
     public var input: Tensor
@@ -42,6 +42,10 @@ public struct Session: Sendable {
 
     public static let maxWatches = 8
 
+    /// `parametersSource` in the session's language.
+    public var parametersOrigin: String { parametersSource.text(settings.language) }
+    public var inputOrigin: String { inputSource.text(settings.language) }
+
     /// The tutorial's demo: B=3, T=5, D=8, H=16, `init tutorial seed 0`, then random input from the same generator.
     public static func demo(settings: Settings = Settings()) -> Session {
         var g = SeededGenerator(seed: 0)
@@ -56,8 +60,8 @@ public struct Session: Sendable {
         } catch {
             preconditionFailure("demo session: \(error)")
         }
-        return Session(sizes: sizes, initializer: .tutorial, parametersOrigin: "init tutorial seed 0",
-                       inputFill: .random, inputOrigin: "input random (seed 0, after init)", parameters: p, input: x,
+        return Session(sizes: sizes, initializer: .tutorial, parametersSource: .originCommand("init tutorial seed 0"),
+                       inputFill: .random, inputSource: .originDemoInput(seed: 0), parameters: p, input: x,
                        h0: nil, c0: nil, stepper: stepper, settings: settings, generator: g)
     }
 

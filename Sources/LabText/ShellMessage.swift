@@ -25,6 +25,12 @@ public enum ShellMessage: Localized, Equatable {
     case infoSettings(mode: String, variant: String, precision: Int, threads: Int)
     case infoDirection(forward: Bool, steps: Int, of: Int, next: Int?)
     case infoLanguage(Language)
+    /// Where parameters or input came from: the command that made them, as typed.
+    case originCommand(String)
+    case originRedrawnForSizes(command: String)
+    case originRedrawnForWeights(command: String, inputs: Int)
+    case originDemoInput(seed: Int)
+    case originLoaded(path: String)
     /// The left-hand labels of `info`, one per line kind.
     case infoLabel(InfoLabel)
 
@@ -66,6 +72,11 @@ public enum ShellMessage: Localized, Equatable {
             "\(steps)/\(of) steps, " + (next.map { "next reads t=\($0)" } ?? "finished")
         case .infoLanguage(let l): "\(l.rawValue) (\(l == .zh ? "Chinese" : "English"); set lang en|zh)"
         case .infoLabel(let label): label.rawValue
+        case .originCommand(let command): command
+        case .originRedrawnForSizes(let command): "\(command) (redrawn for the new sizes)"
+        case .originRedrawnForWeights(let command, let d): "\(command) (redrawn: the weights have D=\(d))"
+        case .originDemoInput(let seed): "input random (seed \(seed), after init)"
+        case .originLoaded(let path): "loaded from \(path)"
         }
     }
 
@@ -102,6 +113,11 @@ public enum ShellMessage: Localized, Equatable {
         case .infoDirection(let forward, let steps, let of, let next):
             "\(forward ? "前向" : "反向")走了 \(steps)/\(of) 步，" + (next.map { "下一步读 t=\($0)" } ?? "已走完")
         case .infoLanguage(let l): "\(l.rawValue)（\(l == .zh ? "中文" : "英文")；set lang en|zh 切换）"
+        case .originCommand(let command): command
+        case .originRedrawnForSizes(let command): "\(command)（因尺寸改变而重新生成）"
+        case .originRedrawnForWeights(let command, let d): "\(command)（重新生成：权重的 D=\(d)）"
+        case .originDemoInput(let seed): "input random（seed \(seed)，接在 init 之后）"
+        case .originLoaded(let path): "从 \(path) 载入"
         case .infoLabel(let label):
             switch label {
             case .model: "模型"

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// The bidirectional network unrolled over T: inputs at the bottom, the
 /// forward chain, the backward chain, the concatenated outputs on top (the
@@ -36,12 +37,12 @@ public enum DiagramRenderer {
         func centered(_ s: String) -> String { NumberFormat.padRight(" " + s, cw) }
         func label(_ s: String) -> String { NumberFormat.padRight(s, cw) }
 
-        let title = options.paint("diagram", .bold) + "  the bidirectional LSTM unrolled over T=\(T) (B=\(B), D=\(D), H=\(H))"
-        let status = "  " + options.paint("fwd \(nf)/\(T)", .forward, .bold) + " steps, " + options.paint("bwd \(nb)/\(T)", .backward, .bold)
-            + " steps; y_t is ready (✓) once both have visited t"
+        let title = options.paint("diagram", .bold) + "  " + options.say(.diagramTitle(length: T, batch: B, inputs: D, hidden: H))
+        let status = "  " + options.say(.diagramStatus(forward: options.paint("fwd \(nf)/\(T)", .forward, .bold),
+                                                       backward: options.paint("bwd \(nb)/\(T)", .backward, .bold)))
         var lines = [title, status, ""]
         lines.append(row("", { label("t=\($0)") }, gap: "…"))
-        lines.append(row("  output y_t", { t in
+        lines.append(row("  " + options.say(.diagramOutput), { t in
             let ready = fwdDone(t) && bwdDone(t)
             return options.paint(label("y_\(t)"), ready ? [.bold] : [.dim])
         }, gap: "…"))
@@ -52,7 +53,7 @@ public enum DiagramRenderer {
 
         // Backward chain: arrows point left (h_b[t+1] → h_b[t]); it starts from h0[1] at the right.
         let bwdArrow = "◀" + String(repeating: "─", count: cw - 4)
-        lines.append(row("  backward", { t in
+        lines.append(row("  " + options.say(.diagramBackward), { t in
             // The arrow into cell t carries h_b[t+1]: drawn in colour once t is computed.
             cellText(bwdDone(t), latest: t == bwdLatest, .backward, options) + options.paint(bwdArrow, bwdDone(t) ? .backward : .dim)
         }, gap: "…", tail: options.paint("── h0[1]", nb > 0 ? .backward : .dim)))
@@ -62,7 +63,7 @@ public enum DiagramRenderer {
 
         // Forward chain: h0[0] enters from the left, arrows point right.
         let fwdArrow = String(repeating: "─", count: cw - 4) + "▶"
-        let fwdHead = NumberFormat.padRight("  forward", margin - 8) + options.paint("h0[0] ─▶", nf > 0 ? .forward : .dim)
+        let fwdHead = NumberFormat.padRight("  " + options.say(.diagramForward), margin - 8) + options.paint("h0[0] ─▶", nf > 0 ? .forward : .dim)
         lines.append(row(fwdHead, { t in
             cellText(fwdDone(t), latest: t == fwdLatest, .forward, options)
                 + (t == T - 1 ? "" : options.paint(fwdArrow, fwdDone(t + 1) ? .forward : .dim))
@@ -70,19 +71,23 @@ public enum DiagramRenderer {
         lines.append(cursorLine(.forward, steps: nf, length: T, latest: fwdLatest, cols: cols, cw: cw,
                                 startColumn: margin - 4, options: options))
         lines.append(row("  w1", { _ in centered("↑") }, gap: ""))
-        lines.append(row("  input x_t", { label("x_\($0)") }, gap: "…"))
+        lines.append(row("  " + options.say(.diagramInput), { label("x_\($0)") }, gap: "…"))
 
         let shapeWidth = max("[\(4 * H), \(D)]".count, "[\(4 * H), \(H)]".count)
         lines += [
             "",
-            "  [■] step computed   [·] not yet   ▲ a direction's latest step",
-            "  The tutorial figure's six weights, each shared by every t:",
-            "    w1 = " + options.paint("W_ih_f", .forward) + " " + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  x_t → forward cell",
-            "    w2 = " + options.paint("W_hh_f", .forward) + " " + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  forward h_f[t-1] → h_f[t]  (─▶ along the row)",
-            "    w4 = " + options.paint("W_ih_b", .backward) + " " + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  x_t → backward cell (↑ drawn through the forward row)",
-            "    w5 = " + options.paint("W_hh_b", .backward) + " " + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  backward h_b[t+1] → h_b[t]  (◀─ along the row)",
+            "  " + options.say(.diagramLegend),
+            "  " + options.say(.diagramWeights),
+            "    w1 = " + options.paint("W_ih_f", .forward) + " " + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  "
+                + options.say(.diagramW1),
+            "    w2 = " + options.paint("W_hh_f", .forward) + " " + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  "
+                + options.say(.diagramW2),
+            "    w4 = " + options.paint("W_ih_b", .backward) + " " + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  "
+                + options.say(.diagramW4),
+            "    w5 = " + options.paint("W_hh_b", .backward) + " " + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  "
+                + options.say(.diagramW5),
         ]
-        lines += TextWrap.wrap("w3 = forward → output, w6 = backward → output: they feed an output layer the tutorial does not build. Here y_t = cat([h_f[t], h_b[t]]) is [B, 2H] = [\(B), \(2 * H)], the two hidden states side by side, with no weights of its own.",
+        lines += TextWrap.wrap(options.say(.diagramOutputLayer(batch: B, width: 2 * H)),
                                width: options.width, indent: "    ", continuation: "         ")
         return lines.map { trimRight($0) }.joined(separator: "\n")
     }
@@ -98,11 +103,11 @@ public enum DiagramRenderer {
                            startColumn: Int, options: RenderOptions) -> String {
         let next: String
         if steps >= T {
-            next = "finished"
+            next = options.say(.cursorFinished)
         } else {
-            next = "next reads t=\(d == .forward ? steps : T - 1 - steps)"
+            next = options.say(.cursorNext(t: d == .forward ? steps : T - 1 - steps))
         }
-        let text = "\(d.short) \(steps)/\(T), \(next)"
+        let text = "\(d.short) \(steps)/\(T)" + (options.language == .zh ? "，" : ", ") + next
         var at = startColumn
         if let latest, let j = cols.firstIndex(where: { $0 == latest }) { at = margin + j * cw + 1 }
         let right = String(repeating: " ", count: at) + "▲ " + text

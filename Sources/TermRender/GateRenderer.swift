@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// One step's gates: the four chunks i, f, g, o side by side, one line per
 /// unit, each as pre-activation → activated value; with the cell state the
@@ -28,16 +29,20 @@ public enum GateRenderer {
         let rows = view.pre.shape.first ?? 0
         let d = view.direction == .forward ? "f" : "b"
         let name = options.paint("gates \(view.direction.short) t=\(view.t)", .bold, Style.of(view.direction))
-        var lines = TextWrap.wrap("\(name)  \(formatShape(view.pre.shape))  axes (b, gate·unit)  step \(view.stepNumber)/\(view.length) of the \(view.direction.name) direction, which read x[:, \(view.t), :]",
+        let step = options.say(.gatesHeader(step: view.stepNumber, of: view.length, forward: view.direction == .forward,
+                                            t: view.t))
+        var lines = TextWrap.wrap("\(name)  \(formatShape(view.pre.shape))  " + options.say(.axes("b, gate·unit")) + "  " + step,
                                   width: options.width, indent: "", continuation: "    ")
-        var from = TextWrap.wrap("from: z = x_t·W_ih_\(d)ᵀ + b_ih_\(d) + h_prev·W_hh_\(d)ᵀ + b_hh_\(d)  (\(view.mode.rawValue)), split by chunk(4, dim=1) into i, f, g, o, each [B, H] = [\(rows), \(h)]: z is the pre-activation, → the activated value",
+        let formula = "z = x_t·W_ih_\(d)ᵀ + b_ih_\(d) + h_prev·W_hh_\(d)ᵀ + b_hh_\(d)"
+        let label = options.say(.from)
+        var from = TextWrap.wrap(label + (options.language == .zh ? "" : " ") + options.say(.gatesFrom(formula: formula, mode: view.mode.rawValue, rows: rows, hidden: h)),
                                  width: options.width, indent: "  ", continuation: "        ")
-        from[0] = "  " + options.paint("from:", .dim) + String(from[0].dropFirst(7))
+        from[0] = "  " + options.paint(label, .dim) + String(from[0].dropFirst(2 + label.count))
         lines += from
         if view.variant == .draft {
-            var warn = TextWrap.wrap("⚠ variant draft: the o slot holds tanh(z_g) and the g slot holds σ(z_o), the tutorial draft's swap (set variant correct)",
-                                     width: options.width, indent: "  ", continuation: "    ")
-            warn[0] = "  " + options.paint("⚠ variant draft:", .warning, .bold) + String(warn[0].dropFirst(18))
+            let lead = options.say(.draftWarningLead)
+            var warn = TextWrap.wrap(lead + (options.language == .zh ? "" : " ") + options.say(.draftWarning), width: options.width, indent: "  ", continuation: "    ")
+            warn[0] = "  " + options.paint(lead, .warning, .bold) + String(warn[0].dropFirst(2 + lead.count))
             lines += warn
         }
         return lines
@@ -95,7 +100,7 @@ public enum GateRenderer {
             sub += " ┃ " + String(repeating: " ", count: sw)
         }
         let indent = String(repeating: " ", count: lead)
-        var lines = TextWrap.wrap("each line is one unit u: its i, f, g, o are columns u, \(h)+u, \(2 * h)+u, \(3 * h)+u of the [B, 4H] row" + (cPrev != nil ? "; c_prev is the cell state this step started from" : ""),
+        var lines = TextWrap.wrap(options.say(.gateColumns(hidden: h, twice: 2 * h, thrice: 3 * h, withState: cPrev != nil)),
                                   width: options.width, indent: "  ", continuation: "    ")
         lines += [indent + titles, indent + options.paint(sub, .dim)]
         let row = view.pre.shape.count > 1 ? view.pre.shape[1] : 0
@@ -103,7 +108,7 @@ public enum GateRenderer {
             lines.append(options.paint("[b=\(b)]", .bold))
             for u in unitsShown(view) {
                 guard let u else {
-                    lines.append("  " + NumberFormat.padRight("⋮", unitLabelWidth) + "   (\(h - 2 * TensorRenderer.edgeItems) more units)")
+                    lines.append("  " + NumberFormat.padRight("⋮", unitLabelWidth) + "   " + options.say(.moreUnits(h - 2 * TensorRenderer.edgeItems)))
                     continue
                 }
                 var text = Gate.allCases.map { gate -> String in
@@ -132,7 +137,9 @@ public enum GateRenderer {
         for gate in Gate.allCases {
             let cols = gate.rows(hiddenSize: h)
             let swapped = view.variant == .draft && (gate == .cell || gate == .output)
-            let title = "\(gate.symbol)  \(gate.longName), columns \(cols.lowerBound)..\(cols.upperBound - 1):  z_\(gate.symbol)  →  \(gate.symbol) = \(activation(gate, view.variant))"
+            let title = options.say(.gateBlockTitle(label: options.say(.gateLabel(symbol: gate.symbol)), first: cols.lowerBound,
+                                                    last: cols.upperBound - 1,
+                                                    formula: "z_\(gate.symbol)  →  \(gate.symbol) = \(activation(gate, view.variant))"))
             lines.append("  " + options.paint(title, swapped ? [.warning, .bold] : [.bold]))
             for (r, b) in view.batchIndices.enumerated() {
                 let pre = cols.map { fmt(view.pre.data[r * row + $0]) }

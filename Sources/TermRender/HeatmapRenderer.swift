@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// A heatmap of a view: one cell per number, coloured on the view's scale
 /// (σ outputs 0…1, tanh outputs and states −1…1, unbounded values diverging
@@ -83,20 +84,18 @@ public enum HeatmapRenderer {
         scales(view).map { scale in
             let label: String
             switch scale {
-            case .unit: label = "0…1 (σ outputs)"
-            case .signed: label = "-1…1 (tanh outputs and states)"
-            case .free:
-                let m = NumberFormat.fixed(maxAbs(view), precision: options.precision)
-                label = "diverging around 0, scaled by max |v| = \(m)"
+            case .unit: label = options.say(.scaleUnit)
+            case .signed: label = options.say(.scaleSigned)
+            case .free: label = options.say(.scaleFree(max: NumberFormat.fixed(maxAbs(view), precision: options.precision)))
             }
             let groups = (view.columnGroups + view.rowGroups).filter { $0.scale == scale }.map { String($0.label.prefix(1)) }
-            let which = groups.isEmpty ? "" : " for " + groups.joined(separator: ", ")
-            let text = "  scale " + label + which, swatches = bar(scale, view: view, options: options)
+            let which = groups.joined(separator: options.language == .zh ? "、" : ", ")
+            let text = "  " + options.say(.scaleFor(label: label, groups: which)), swatches = bar(scale, view: view, options: options)
             var lines = TextWidth.of(text) + 3 + TextWidth.of(swatches) <= options.width ? [text + "   " + swatches] : [text, "        " + swatches]
             // On a fixed scale, small values all look alike: say so rather than rescale silently.
             let m = maxAbs(view)
             if scale == .signed && groups.isEmpty && m > 0 && m < 0.5 {
-                lines.append("        (|v| ≤ \(NumberFormat.fixed(m, precision: options.precision)) here, so every cell sits near the middle of the scale)")
+                lines.append("        " + options.say(.scaleSmall(max: NumberFormat.fixed(m, precision: options.precision))))
             }
             return lines
         }.flatMap { $0 } + [notes(view, options: options)]
@@ -104,9 +103,9 @@ public enum HeatmapRenderer {
 
     static func notes(_ view: TensorView, options: RenderOptions) -> String {
         let partial = ([view.known] + view.columnGroups.map(\.known)).contains { $0?.contains(false) == true }
-        var parts = ["each cell is one value, two columns wide"]
-        if partial { parts.append(options.paint("·", .dim) + " = not computed yet") }
-        return "  " + parts.joined(separator: "; ")
+        var parts = [options.say(.cellWidthNote)]
+        if partial { parts.append(options.paint("·", .dim) + " " + options.say(.notComputedYet)) }
+        return "  " + parts.joined(separator: options.language == .zh ? "；" : "; ")
     }
 
     /// A legend bar: the cells from the low end of the scale to the high end, with end values.
@@ -231,7 +230,7 @@ public enum HeatmapRenderer {
             var lastGroup: String?
             for r in rows {
                 guard let r else {
-                    lines.append("  " + NumberFormat.padRight("⋮", rowLabelWidth) + "   (\(nRows - 2 * edgeRows) more rows)")
+                    lines.append("  " + NumberFormat.padRight("⋮", rowLabelWidth) + "   " + options.say(.moreRows(nRows - 2 * edgeRows)))
                     continue
                 }
                 let rowGroup = view.rowGroups.first { $0.range.contains(r) }

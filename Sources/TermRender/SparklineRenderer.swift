@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// Sparklines of a state over time: one line per unit (or one unit with its
 /// numbers), one character per time step, on a scale shared by every line.
@@ -18,7 +19,7 @@ public enum SparklineRenderer {
         var header = TensorRenderer.header(view, options: options)
         header[0] = options.paint("spark", .dim) + " " + header[0]
         let t = view.tensor
-        guard t.rank == 2 else { return (header + ["  (sparklines need a [T, N] view)"]).joined(separator: "\n") }
+        guard t.rank == 2 else { return (header + ["  " + options.say(.sparkNeedsMatrix)]).joined(separator: "\n") }
         let steps = t.shape[0], n = t.shape[1]
         let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
         let timeName = view.axes.first ?? "t"
@@ -40,12 +41,15 @@ public enum SparklineRenderer {
         }
         var lines = header
         if lo > hi {
-            lines.append("  nothing computed yet: take a step first")
+            lines.append("  " + options.say(.sparkNothingYet))
             return lines.joined(separator: "\n")
         }
-        lines.append("  scale " + String(bars[0]) + " = \(fmt(lo)) … " + String(bars[bars.count - 1]) + " = \(fmt(hi)), shared by every line")
+        lines.append("  " + options.say(.sparkScale(low: String(bars[0]) + " = \(fmt(lo))",
+                                                  high: String(bars[bars.count - 1]) + " = \(fmt(hi))")))
         let partial = ([view.known] + groups.map(\.known)).contains { $0?.contains(false) == true }
-        lines.append("        (the least and greatest computed value)" + (partial ? "; " + options.paint("·", .dim) + " = not computed yet" : ""))
+        let semicolon = options.language == .zh ? "；" : "; "
+        lines.append("        " + options.say(.sparkScaleNote)
+                     + (partial ? semicolon + options.paint("·", .dim) + " " + options.say(.notComputedYet) : ""))
 
         let labelWidth = units.map { TextWidth.of(label($0, unitName)) }.max() ?? 1
         // Each line's least … greatest, aligned like a table's numbers.
@@ -74,7 +78,7 @@ public enum SparklineRenderer {
             }
             for u in shown {
                 guard let u else {
-                    lines.append("  " + NumberFormat.padRight("⋮", labelWidth) + "   (\(members.count - 2 * edgeUnits) more)")
+                    lines.append("  " + NumberFormat.padRight("⋮", labelWidth) + "   " + options.say(.more(members.count - 2 * edgeUnits)))
                     continue
                 }
                 var line = ""
@@ -106,7 +110,8 @@ public enum SparklineRenderer {
                 "\(timeName)=\(s)\(view.note(axis: 0, s)) \(fmt(t.data[s * n + u]))"
             }
             if pairs.count > 16 { pairs = Array(pairs.prefix(8)) + ["…"] + Array(pairs.suffix(8)) }
-            lines += TextWrap.wrap("values: " + pairs.joined(separator: ", "), width: options.width, indent: "  ", continuation: "          ")
+            lines += TextWrap.wrap(options.say(.values) + " " + pairs.joined(separator: ", "), width: options.width, indent: "  ",
+                                   continuation: "          ")
         }
         return lines.joined(separator: "\n")
     }

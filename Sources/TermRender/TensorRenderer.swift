@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// Plain-text rendering of a `TensorView`: a header (name, shape, axes,
 /// caption, origin) and the numbers in aligned columns, elided like numpy's
@@ -27,22 +28,26 @@ public enum TensorRenderer {
     /// `NAME  [3, 5, 16]  axes (b, t, unit)`, the caption, details, `from: …` and what is computed.
     public static func header(_ view: TensorView, options: RenderOptions) -> [String] {
         var first = options.paint(view.name, .bold) + "  " + formatShape(view.tensor.shape)
-        if !view.axes.isEmpty { first += "  axes (" + view.axes.joined(separator: ", ") + ")" }
+        if !view.axes.isEmpty { first += "  " + options.say(.axes(view.axes.joined(separator: ", "))) }
         var lines = [first]
         let wrap = { (s: String) in TextWrap.wrap(s, width: options.width, indent: "  ", continuation: "    ") }
         if !view.caption.isEmpty { lines += wrap(view.caption) }
         lines += view.details.flatMap(wrap)
         if !view.origin.isEmpty {
-            var from = TextWrap.wrap("from: " + view.origin, width: options.width, indent: "  ", continuation: "        ")
-            from[0] = "  " + options.paint("from:", .dim) + String(from[0].dropFirst(7))
+            let label = options.say(.from)
+            var from = TextWrap.wrap(label + (options.language == .zh ? "" : " ") + view.origin, width: options.width, indent: "  ", continuation: "        ")
+            from[0] = "  " + options.paint(label, .dim) + String(from[0].dropFirst(2 + label.count))
             lines += from
         }
         if let known = view.known, let axis = view.knownAxis, !known.allSatisfy({ $0 }) {
             let name = axis < view.axes.count ? view.axes[axis] : "index"
             let done = runs(known.indices.filter { known[$0] }).map { "\(name)=\($0)" }
-            let what = done.isEmpty ? "nothing yet" : done.joined(separator: ", ") + " of 0..\(known.count - 1)"
+            let what = done.isEmpty ? options.say(.knownNothing)
+                : options.say(.knownRuns(runs: done.joined(separator: ", "), last: known.count - 1))
             let partial = view.columnGroups.contains { $0.known != nil }
-            lines.append("  \(partial ? "complete" : "computed"): \(what)  (" + options.paint("·", .dim) + " = not computed yet)")
+            let (open, close) = options.language == .zh ? ("（", "）") : ("(", ")")
+            lines.append("  " + options.say(.known(partial: partial, what: what)) + "  " + open + options.paint("·", .dim)
+                         + " " + options.say(.notComputedYet) + close)
         }
         return lines
     }
@@ -165,13 +170,13 @@ public enum TensorRenderer {
             blockIndices = Array(0..<edgeItems) + Array((blockCount - edgeItems)..<blockCount)
         }
         for (position, block) in blockIndices.enumerated() {
-            if skippedBlocks > 0 && position == edgeItems { lines.append("⋮ (\(skippedBlocks) more blocks)") }
+            if skippedBlocks > 0 && position == edgeItems { lines.append("⋮ " + options.say(.moreBlocks(skippedBlocks))) }
             let index = unflatten(block, leading)
             if !leading.isEmpty {
                 let label = zip(view.axes.prefix(rowsAxis), index).enumerated()
                     .map { axis, pair in "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + note(axis, pair.1) }.joined(separator: " ")
                 if !groups.contains(where: { g in (0..<nRows).contains { known(g, block: index, row: $0) } }) {
-                    lines.append(options.paint("[\(label)]", .bold) + "  " + options.paint("· not computed yet", .dim))
+                    lines.append(options.paint("[\(label)]", .bold) + "  " + options.paint("· " + options.say(.notComputedYet).dropFirst(2), .dim))
                     continue
                 }
                 lines.append(options.paint("[\(label)]", .bold))
@@ -192,7 +197,7 @@ public enum TensorRenderer {
                     for r in rows {
                         guard let r else {
                             let skipped = rg.range.count - 2 * edgeItems
-                            lines.append("  " + NumberFormat.padRight("⋮", rowLabelWidth) + "   (\(skipped) more rows)")
+                            lines.append("  " + NumberFormat.padRight("⋮", rowLabelWidth) + "   " + options.say(.moreRows(skipped)))
                             continue
                         }
                         let parts = zip(layout, cols).map { g, cs -> String in

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// How a view's values are scaled for colour: the range they can take.
 public enum ValueScale: String, Equatable, Sendable {
@@ -92,9 +93,9 @@ public struct TensorView: Equatable, Sendable {
 
     /// The gate chunks i, f, g, o of a last axis of size 4H.
     /// `activated`: the chunks hold σ/tanh outputs, so each gets its activation's scale.
-    public static func gateGroups(hiddenSize h: Int, activated: Bool = false) -> [LabelledRange] {
+    public static func gateGroups(hiddenSize h: Int, activated: Bool = false, language: Language = .en) -> [LabelledRange] {
         Gate.allCases.map {
-            LabelledRange("\($0.symbol)  \($0.longName)", $0.rows(hiddenSize: h),
+            LabelledRange(ViewMessage.gateLabel(symbol: $0.symbol).text(language), $0.rows(hiddenSize: h),
                           scale: activated ? ($0.activation == .tanh ? .signed : .unit) : nil)
         }
     }

@@ -10,6 +10,7 @@ enum CatalogSamples {
     static let areas: [Area] = [
         Area(file: "PlayerMessage.swift", samples: player),
         Area(file: "ShellMessage.swift", samples: shell),
+        Area(file: "ViewMessage.swift", samples: view),
     ]
 
     static var all: [any Localized] { areas.flatMap(\.samples) }
@@ -34,6 +35,35 @@ enum CatalogSamples {
         .infoBatch(batch: 4, length: 6, batchFirst: false), .infoState(h0Loaded: true, c0Loaded: false),
         .infoSettings(mode: "per-gate", variant: "draft", precision: 4, threads: 2),
         .infoDirection(forward: true, steps: 2, of: 5, next: 2), .infoDirection(forward: false, steps: 5, of: 5, next: nil),
-        .infoLanguage(.zh), .infoLabel(.model),
+        .infoLanguage(.zh), .infoLabel(.model), .originCommand("init tutorial seed 3"),
+        .originRedrawnForSizes(command: "init pytorch"), .originRedrawnForWeights(command: "input ones", inputs: 12),
+        .originDemoInput(seed: 5), .originLoaded(path: "/tmp/w.safetensors"),
+    ]
+
+    static let view: [ViewMessage] = [
+        .direction(forward: true), .direction(forward: false), .gateLabel(symbol: "f"),
+        .initialStateCaption(forward: false, name: "c", dir: 1), .initialZeros, .initialLoaded,
+        .gatesPreCaption(forward: true, step: 2, of: 5, t: 1, hidden: 16), .gatesPreOrigin(formula: "z = FORMULA", mode: "fused", products: 2),
+        .cellCaption(forward: false, step: 3, of: 7, t: 4), .hiddenCaption(forward: true, step: 2, of: 9, t: 1, alias: "h_f[1]"),
+        .inputCaption(batch: 3, length: 5, features: 8, batchFirst: true), .hfCaption, .hfOrigin, .hbCaption, .hbRevCaption,
+        .hbRevOrigin(last: 4, secondLast: 3), .flipProcessingOrder(row: "0 1 2"), .flipReadsTime(row: "2 1 0"),
+        .flipTime(row: "0 1 2"), .flipFromRev(row: "2 1 0"), .yCaption(width: 32), .yTransposed, .yDetail,
+        .finalCaption(hidden: true, last: 4), .cnOrigin(last: 6), .initialCaption(hidden: false), .nothingLoaded,
+        .loadedWith(name: "h0"), .rowBlock(symbol: "g", first: 32, last: 47),
+        .weightsCaption(forward: true, recurrent: false, rows: 16), .biasCaption(forward: false, recurrent: true),
+        .parameterOrigin(origin: "init tutorial seed 0", torchName: "weight_ih_l0_reverse", usedAs: "x·W_ih_bᵀ"),
+        .activatedCaption(forward: true, step: 2, of: 5), .activatedOrigin(draft: true),
+        .mapPerSequence(rows: "t", columns: "unit", name: "h_f", stored: "[5, 3, 16]"), .axes("b, unit"), .from,
+        .knownRuns(runs: "t=0..1", last: 4), .knownNothing, .known(partial: true, what: "t=0..1"), .notComputedYet,
+        .moreBlocks(3), .moreRows(4), .moreUnits(5), .more(6), .sparkNeedsMatrix, .sparkNothingYet,
+        .sparkScale(low: "▁ = -0.5", high: "█ = 0.7"), .sparkScaleNote, .values, .scaleUnit, .scaleSigned,
+        .scaleFree(max: "1.2345"), .scaleFor(label: "0…1", groups: "i, f"), .scaleSmall(max: "0.1234"), .cellWidthNote,
+        .gatesHeader(step: 2, of: 5, forward: false, t: 3), .gatesFrom(formula: "z = FORMULA", mode: "per-gate", rows: 3, hidden: 16),
+        .draftWarning, .draftWarningLead, .gateColumns(hidden: 16, twice: 32, thrice: 48, withState: true),
+        .gateBlockTitle(label: "i  LABEL", first: 0, last: 15, formula: "z_i → i"),
+        .diagramTitle(length: 5, batch: 3, inputs: 8, hidden: 16), .diagramStatus(forward: "fwd 1/5", backward: "bwd 2/5"),
+        .diagramOutput, .diagramForward, .diagramBackward, .diagramInput, .diagramLegend, .diagramWeights,
+        .diagramW1, .diagramW2, .diagramW4, .diagramW5, .diagramOutputLayer(batch: 3, width: 32), .cursorFinished,
+        .cursorNext(t: 3),
     ]
 }
