@@ -130,6 +130,10 @@ public struct BenchShape: Equatable, Sendable {
 public enum LessonCommand: Equatable, Sendable {
     case list
     case play(Int)
+    /// `lesson play N step K`: start at step K (1-based).
+    case playAt(Int, step: Int)
+    /// `lesson present N`: the presenter's mode, one key press per beat.
+    case present(Int)
     case resume
     case reset(Int?)
     case check(path: String)

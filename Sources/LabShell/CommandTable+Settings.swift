@@ -77,7 +77,10 @@ extension CommandTable {
     static let lessonBranches: [Choice.Branch] = [
         .init("list"),
         .init("play", [.required("id", .lessonNumber,
-                                 missing: .fixed("lesson play needs a lesson number (see 'lesson list')"))]),
+                                 missing: .fixed("lesson play needs a lesson number (see 'lesson list')")),
+                       .option("step", .clause("step", .count(what: "the step number", range: 1...999)))]),
+        .init("present", [.required("id", .lessonNumber,
+                                    missing: .fixed("lesson present needs a lesson number (see 'lesson list')"))]),
         .init("resume"),
         .init("reset", [.optional("id", .lessonNumber)]),
         .init("check", [.required("path", .path, label: "FILE")]),
@@ -96,8 +99,10 @@ extension CommandTable {
                         lessonBranches, what: "lesson command",
                         missing: .fixed("lesson needs: " + lessonBranches.map(\.word).joined(separator: ", ")))))],
                     summary: "lessons that replay the tutorial on the live model",
-                    details: "`check` lints a lesson file and its other-language version",
-                    examples: ["lesson play 1", "lesson list", "lesson resume", "lesson reset", "lesson reset 2",
+                    details: "`play N step K` starts at step K; `present N` plays it a key press per beat, for a "
+                        + "projector; `check` lints a lesson file and its other-language version",
+                    examples: ["lesson play 1", "lesson play 7 step 3", "lesson present 2", "lesson list", "lesson resume",
+                               "lesson reset", "lesson reset 2",
                                "lesson check lessons/en/01-shapes.md"],
                     scope: .notInLabBlocks) { a, _ in lessonCommand(a) },
         inLesson("next", "in a lesson: go on (Enter does too)", .next),
@@ -112,7 +117,10 @@ extension CommandTable {
     private static func lessonCommand(_ a: ParsedArguments) -> Command? {
         switch a.word("sub") {
         case "list": return .lesson(.list)
-        case "play": return a.integer("id").map { .lesson(.play($0)) }
+        case "play":
+            guard let id = a.integer("id") else { return nil }
+            return .lesson(a.integer("step").map { .playAt(id, step: $0) } ?? .play(id))
+        case "present": return a.integer("id").map { .lesson(.present($0)) }
         case "resume": return .lesson(.resume)
         case "reset": return .lesson(.reset(a.integer("id")))
         case "check": return a.text("path").map { .lesson(.check(path: $0)) }

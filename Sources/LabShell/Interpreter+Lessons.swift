@@ -44,6 +44,8 @@ public struct LessonDriver: Sendable {
     public internal(set) var player: LessonPlayer?
     /// Set when a progress warning has been shown, so it is shown once.
     var warnedProgress = false
+    /// The presenter's key wait: asked before each beat, false leaves the lesson.
+    public var beat: (@Sendable (PresenterBeat) -> Bool)?
 
     public init(config: LessonConfig? = nil) { self.config = config }
 
@@ -61,78 +63,65 @@ public enum LessonPrint: Equatable, Sendable {
     case text(String)
 }
 
-// MARK: - The live session as a lesson host
-
-extension Lab: LessonHost {
-    /// Runs one lab command of a lesson: files are refused, and so are
-    /// `quit` and lesson commands.
-    public mutating func run(_ line: String) throws -> String {
-        guard let command = try CommandParser(inLesson: false).parse(line) else { return "" }
-        switch command {
-        case .lesson, .quit: throw LabError("\(Quote.word(line)) cannot be used inside a lesson's lab block")
-        default: break
-        }
-        let allowed = interpreter.context.allowFiles
-        interpreter.context.allowFiles = false
-        defer { interpreter.context.allowFiles = allowed }
-        let outputs = try interpreter.execute(command)
-        return outputs.map { Renderer.render($0, options: renderOptions) }.joined(separator: "\n")
-    }
-
-    public func value(of name: String, direction: String?, index: [Int]) throws -> Float {
-        let tensor = try lessonTensor(name, direction)
-        do {
-            return try tensor.value(at: index)
-        } catch {
-            throw LabError("\(name)\(formatShape(index).replacingOccurrences(of: " ", with: "")): \(error) (\(name) is \(formatShape(tensor.shape)))")
-        }
-    }
-
-    public func shape(of name: String, direction: String?) throws -> [Int] {
-        try lessonTensor(name, direction).shape
-    }
-
-    /// The tensor `show NAME [fwd|bwd]` displays now; for `gates`, the activated values.
-    func lessonTensor(_ name: String, _ direction: String?) throws -> Tensor {
-        guard let view = ViewName(rawValue: name) else {
-            throw LabError("unknown view \(Quote.word(name)): one of \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        var dir: Direction? = nil
-        if let direction {
-            guard let d = Direction.allCases.first(where: { $0.short == direction }) else {
-                throw LabError("direction must be fwd or bwd, got \(Quote.word(direction))")
-            }
-            dir = d
-        }
-        var copy = interpreter
-        for output in try copy.views(ViewRequest(name: view, direction: dir)) {
-            switch output {
-            case .tensor(let v): return v.tensor
-            case .gates(let g): return g.post
-            default: continue
-            }
-        }
-        throw LabError("\(name) has no values to read")
-    }
-}
-
 // MARK: - lesson list | play | resume | reset | check, and the in-lesson words
 
 extension Lab {
     /// Handles one line, handing lesson output to `sink` as it happens
     /// (commands before they run); other output is returned as usual.
+    ///
+    /// While a lesson's question waits, a line that is not a command is the
+    /// answer (`16`, `b`, `[3, 5, 32]`, full-width forms too). While a task
+    /// waits, each command the learner types is shown, then the task's check
+    /// is tried on the session.
     public mutating func handle(_ typed: String, sink: (LessonPrint) -> Void) -> LineResult {
         let line = InputNormalizer.normalize(typed)
+        let empty = LineResult(output: "", error: nil, quit: false)
+        if let player = lessons.player, player.isActive, player.isAwaitingAnswer, Lab.isBareAnswer(line) {
+            do {
+                try executeLesson(.answer(line), sink: sink)
+                return empty
+            } catch {
+                return LineResult(failure: error, read: line, typed: typed, in: self)
+            }
+        }
+        let taskWaits = lessons.player?.isAwaitingTask == true && lessons.isPlaying
         do {
-            guard let command = try parser.parse(line) else { return LineResult(output: "", error: nil, quit: false) }
+            guard let command = try parser.parse(line) else { return empty }
             if case .lesson(let lc) = command {
                 try executeLesson(lc, sink: sink)
-                return LineResult(output: "", error: nil, quit: false)
+                return empty
             }
-            return try execute(command)
+            let result = try execute(command)
+            guard taskWaits else { return result }
+            sink(.text(result.output))
+            observe(line, sink: sink)
+            return LineResult(output: "", error: nil, quit: result.quit)
         } catch {
-            return LineResult(failure: error, read: line, typed: typed, in: self)
+            guard taskWaits else { return LineResult(failure: error, read: line, typed: typed, in: self) }
+            // A refused command may be the task (running the tutorial's error).
+            sink(.text("error: " + errorText(error, read: line, typed: typed)))
+            observe(line, sink: sink)
+            return empty
         }
+    }
+
+    /// Lets a waiting task see what the learner typed.
+    private mutating func observe(_ line: String, sink: (LessonPrint) -> Void) {
+        guard var player = lessons.player else { return }
+        lessons.player = nil
+        let language = player.lesson.language
+        let lineWidth = width
+        player.observe(typed: line, host: &self) { sink(Lab.render($0, language: language, width: lineWidth)) }
+        lessons.player = player
+        try? saveProgress(of: player, sink: sink)
+    }
+
+    /// A line that answers a waiting question: its first word is no command.
+    static func isBareAnswer(_ line: String) -> Bool {
+        let t = ArithmeticExpression.normalize(line).trimmingCharacters(in: .whitespaces)
+        guard let first = t.split(separator: " ").first.map(String.init) else { return false }
+        let words = Set(CommandTable.names + ["next", "n", "back", "hint", "skip", "solution", "answer", "quit"])
+        return !words.contains(first)
     }
 
     /// Runs a lesson command, collecting its output as text.
@@ -151,6 +140,8 @@ extension Lab {
         switch command {
         case .list: sink(.text(try lessonList()))
         case .play(let id): try startLesson(id, resume: false, sink: sink)
+        case .playAt(let id, let step): try startLesson(id, resume: false, at: step, sink: sink)
+        case .present(let id): try presentLesson(id, sink: sink)
         case .resume:
             var file = try loadProgress(sink: sink)
             guard let id = file.last else { throw LabError("no lesson to resume: start one with 'lesson play N' (see 'lesson list')") }
@@ -224,7 +215,7 @@ extension Lab {
         }
     }
 
-    private func loadLesson(_ id: Int) throws -> Lesson {
+    func loadLesson(_ id: Int) throws -> Lesson {
         let config = try lessonConfig
         let catalog = LessonCatalog(root: config.root)
         guard let entry = catalog.entry(id: id, language: config.language) else {
@@ -240,11 +231,19 @@ extension Lab {
         }
     }
 
-    private mutating func startLesson(_ id: Int, resume: Bool, sink: (LessonPrint) -> Void) throws {
+    private mutating func startLesson(_ id: Int, resume: Bool, at step: Int? = nil, sink: (LessonPrint) -> Void) throws {
         let lesson = try loadLesson(id)
         var file = try loadProgress(sink: sink)
         var saved = resume ? file[id] : nil
         saved?.language = lesson.language
+        if let step {
+            guard step <= lesson.steps.count else {
+                throw LabError("lesson \(id) has \(lesson.steps.count) steps: 'lesson play \(id) step K' takes K from 1 to \(lesson.steps.count)")
+            }
+            saved = file[id] ?? LessonProgress(stepCount: lesson.steps.count, language: lesson.language)
+            saved?.step = step - 1
+            saved?.completed = false
+        }
         var player = LessonPlayer(lesson: lesson, progress: saved)
         lessons.player = nil
         let lineWidth = width
@@ -361,6 +360,14 @@ extension Lab {
             let head = zh ? "━━ 第 \(id) 课：\(title) ━━" : "━━ Lesson \(id): \(title) ━━"
             return .text((intro.isEmpty ? head : head + "\n\n" + LessonText.reflow(intro, width: width)) + "\n")
         case .progress(let line): return .text("\n── \(line) ──")
+        case .setup(let line): return wrap((zh ? "准备：" : "setup: ") + line, "       ")
+        case .task(let goal, let how):
+            return .text(["", LessonText.wrap((zh ? "▶ 任务：" : "▶ task: ") + goal, width: width, indent: "  "), "  " + how]
+                .joined(separator: "\n"))
+        case .taskDone(let text): return wrap("✓ " + text, "  ")
+        case .taskSolution(let commands):
+            return .text(([zh ? "  解答：输入" : "  solution: type"] + commands.map { "    lstmlab> " + $0 }).joined(separator: "\n"))
+        case .refused(_, let message): return .text("error: " + message)
         case .stepTitle(let title): return .text("## \(title)")
         case .narration(let text): return .text("\n" + LessonText.reflow(text, width: width))
         case .command(let c): return .command("lstmlab> \(c)")
@@ -383,115 +390,3 @@ extension Lab {
     }
 }
 
-/// Terminal width of text with CJK, and word wrapping that breaks between
-/// words or between CJK characters (never before closing punctuation).
-enum LessonText {
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
-            return true
-        default:
-            return false
-        }
-    }
-
-    static func displayWidth(_ s: some StringProtocol) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : ($1.properties.generalCategory == .nonspacingMark ? 0 : 1)) }
-    }
-
-    private static let closing: Set<Character> = ["，", "。", "：", "；", "！", "？", "、", "）", "」", "』", "”", ",", ".", ":", ";", "!", "?", ")"]
-
-    /// Joins the lines of each plain paragraph and wraps it again to
-    /// `width` (at most 100); headings, lists, tables and fenced blocks keep
-    /// their lines.
-    static func reflow(_ text: String, width: Int) -> String {
-        let target = min(width, 100)
-        var out: [String] = []
-        var paragraph: [String] = []
-        var fenced = false
-        func flush() {
-            guard !paragraph.isEmpty else { return }
-            var joined = ""
-            for line in paragraph {
-                let t = line.trimmingCharacters(in: .whitespaces)
-                if let last = joined.unicodeScalars.last, let first = t.unicodeScalars.first,
-                   !(isWide(last) && isWide(first)) {
-                    joined += " "
-                }
-                joined += t
-            }
-            out.append(wrap(joined, width: target))
-            paragraph = []
-        }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if t.hasPrefix("```") {
-                flush()
-                fenced.toggle()
-                out.append(line)
-            } else if fenced {
-                out.append(line)
-            } else if t.isEmpty {
-                flush()
-                out.append("")
-            } else if t.hasPrefix("#") || t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("|") || t.hasPrefix(">")
-                        || line.hasPrefix("    ") || t.first.map({ $0.isNumber }) == true && t.contains(". ") && t.count < 4 {
-                flush()
-                out.append(wrap(line, width: target, indent: "  "))
-            } else {
-                paragraph.append(line)
-            }
-        }
-        flush()
-        return out.joined(separator: "\n")
-    }
-
-    static func wrap(_ text: String, width: Int, indent: String = "") -> String {
-        guard width >= 20 else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { wrapLine(String($0), width: width, indent: indent) }
-            .joined(separator: "\n")
-    }
-
-    private static func wrapLine(_ line: String, width: Int, indent: String) -> String {
-        guard displayWidth(line) > width else { return line }
-        // Units: a run of non-space narrow characters, one wide character, or one space;
-        // closing punctuation sticks to the unit before it.
-        var units: [String] = []
-        for ch in line {
-            let wide = ch.unicodeScalars.first.map(isWide) ?? false
-            if closing.contains(ch), let last = units.last, last != " " {
-                units[units.count - 1] = last + String(ch)
-            } else if ch == " " || wide {
-                units.append(String(ch))
-            } else if let last = units.last, last != " ", !(last.unicodeScalars.last.map(isWide) ?? false) {
-                units[units.count - 1] = last + String(ch)
-            } else {
-                units.append(String(ch))
-            }
-        }
-        var lines: [String] = []
-        var current = ""
-        var currentWidth = 0
-        let indentWidth = displayWidth(indent)
-        for unit in units {
-            let w = displayWidth(unit)
-            if unit == " " {
-                current += " "
-                currentWidth += 1
-                continue
-            }
-            if currentWidth + w > width && !current.trimmingCharacters(in: .whitespaces).isEmpty {
-                while current.hasSuffix(" ") { current.removeLast() }
-                lines.append(current)
-                current = indent
-                currentWidth = indentWidth
-            }
-            current += unit
-            currentWidth += w
-        }
-        lines.append(current)
-        return lines.joined(separator: "\n")
-    }
-}

@@ -40,14 +40,19 @@ public struct Lab: Sendable {
     public var parser: CommandParser { CommandParser(inLesson: inLesson) }
 
     /// Handles one line. Errors are returned, never thrown: the session goes on.
-    public mutating func handle(_ typed: String) -> LineResult {
-        let line = InputNormalizer.normalize(typed)
-        do {
-            guard let command = try parser.parse(line) else { return LineResult(output: "", error: nil, quit: false) }
-            return try execute(command)
-        } catch {
-            return LineResult(failure: error, read: line, typed: typed, in: self)
+    /// Lesson text comes first in the output, as it would appear on screen.
+    public mutating func handle(_ line: String) -> LineResult {
+        var parts: [String] = []
+        var result = handle(line) { print in
+            switch print {
+            case .command(let c): parts.append(c)
+            case .text(let t): parts.append(t)
+            }
         }
+        if !parts.isEmpty {
+            result.output = (parts + (result.output.isEmpty ? [] : [result.output])).joined(separator: "\n")
+        }
+        return result
     }
 
     /// The learner's language: `--lang`, `set lang`, else the locale.

@@ -24,6 +24,15 @@ public enum PlayerMessage: Localized, Equatable {
     case quit(position: String)
     case unchecked(reason: String)
     case usage(locked: Bool)
+    case taskHow(locked: Bool)
+    case taskDone
+    case taskAwaiting(locked: Bool)
+    case taskSkipped
+    case doneBefore
+    case answeredBefore
+    case theNumber(String)
+    case feedback(text: String, attempt: Int)
+    case noTask
 
     public var english: String {
         switch self {
@@ -54,6 +63,18 @@ public enum PlayerMessage: Localized, Equatable {
         case .usage(let locked): "Enter or 'next' continues, 'back' goes back, 'hint' helps, 'answer …' answers"
             + (locked ? "" : ", 'skip' and 'solution' move on")
             + ", 'quit' leaves (progress kept). Any lab command works between steps."
+        case .taskHow(let locked):
+            locked ? "(your turn: type lab commands; hint)" : "(your turn: type lab commands; hint, solution, skip)"
+        case .taskDone: "Done."
+        case .taskAwaiting(let locked): locked
+            ? "A task is waiting: do it with lab commands; 'hint' helps."
+            : "A task is waiting: do it with lab commands; 'hint' helps, 'solution' shows the commands, 'skip' runs them for you."
+        case .taskSkipped: "Task skipped: the lesson ran the solution for you."
+        case .doneBefore: "(done before; the lesson runs it again)"
+        case .answeredBefore: "(answered before)"
+        case .theNumber(let n): "The number: \(n)."
+        case .feedback(let text, let n): "\(text) (try \(n))"
+        case .noTask: "This step has no task."
         }
     }
 
@@ -85,6 +106,17 @@ public enum PlayerMessage: Localized, Equatable {
         case .unchecked(let why): "这道题暂时无法核对（\(why)）；输入 skip 继续。"
         case .usage(let locked): "回车或 next 继续，back 返回上一步，hint 看提示，answer … 作答"
             + (locked ? "" : "，skip 和 solution 可以跳过") + "，quit 退出（进度会保存）。每一步之间都可以输入任何实验命令。"
+        case .taskHow(let locked): locked ? "（轮到你了：输入实验命令；hint 看提示）" : "（轮到你了：输入实验命令；hint、solution、skip）"
+        case .taskDone: "完成。"
+        case .taskAwaiting(let locked): locked
+            ? "还有一个任务等你完成：输入实验命令去做；hint 看提示。"
+            : "还有一个任务等你完成：输入实验命令去做；hint 看提示，solution 显示命令，skip 由课程代你执行。"
+        case .taskSkipped: "已跳过任务：课程替你执行了参考命令。"
+        case .doneBefore: "（之前已完成；课程再执行一遍）"
+        case .answeredBefore: "（之前已答过）"
+        case .theNumber(let n): "数值：\(n)。"
+        case .feedback(let text, let n): "\(text)（第 \(n) 次尝试）"
+        case .noTask: "这一步没有任务。"
         }
     }
 }

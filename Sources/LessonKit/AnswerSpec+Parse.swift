@@ -25,7 +25,7 @@ extension AnswerSpec {
             guard !body.isEmpty, let x = ArithmeticExpression.evaluate(body) else {
                 throw fail("'answer: number' needs a number, got '\(body)'")
             }
-            return .number(x, tolerance: tol)
+            return .number(x, tolerance: tol ?? .shown(digits: decimals(of: body)))
         case "value":
             let (body, tol) = try splitTolerance(rest)
             // The index may hold spaces: `h[0, 3] fwd`.
@@ -44,7 +44,7 @@ extension AnswerSpec {
             } else if words.count > 2 {
                 throw fail("'answer: value' takes NAME[i,j,...] [fwd|bwd] [tol E], got '\(body)'")
             }
-            return .value(r, tolerance: tol)
+            return .value(r, tolerance: tol ?? .shown(digits: nil))
         case "shape":
             if rest.hasPrefix("[") {
                 guard let dims = parseShape(rest) else {
@@ -84,15 +84,29 @@ extension AnswerSpec {
         }
     }
 
-    /// `… tol E` → (…, E); the default tolerance when absent.
-    private static func splitTolerance(_ s: String) throws(AnswerSpecError) -> (String, Double) {
+    /// `… tol E` or `… rel R` → (…, tolerance); nil when absent.
+    private static func splitTolerance(_ s: String) throws(AnswerSpecError) -> (String, Tolerance?) {
         let words = s.split(separator: " ").map(String.init)
-        guard words.count >= 2, words[words.count - 2] == "tol" else { return (s, defaultTolerance) }
+        guard words.count >= 2, ["tol", "rel"].contains(words[words.count - 2]) else { return (s, nil) }
         let e = words[words.count - 1]
         guard let tol = Double(e), tol >= 0, tol.isFinite else {
             throw AnswerSpecError(message: "tolerance must be a non-negative number, got '\(e)'")
         }
-        return (words.dropLast(2).joined(separator: " "), tol)
+        let body = words.dropLast(2).joined(separator: " ")
+        return (body, words[words.count - 2] == "tol" ? .absolute(tol) : .relative(tol))
+    }
+
+    /// Decimals of the last number written in `text` (`0.2887` → 4, `2*5*2` → 0).
+    static func decimals(of text: String) -> Int {
+        var best = 0
+        var current: Int? = nil
+        for ch in text {
+            if ch == "." { current = 0 } else if ch.isASCII && ch.isNumber { if let c = current { current = c + 1 } } else {
+                if let c = current { best = max(best, c) }
+                current = nil
+            }
+        }
+        return max(best, current ?? 0)
     }
 
     static func isName(_ s: String) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An answer spec resolved against the live session when its question is
 /// asked, so exploring the lab afterwards does not move the target.
 public enum ExpectedAnswer: Equatable, Sendable {
@@ -10,14 +12,51 @@ public enum ExpectedAnswer: Equatable, Sendable {
     /// Reads live values from `host` for `value` and `shape NAME` answers.
     public static func resolve<H: LessonHost>(_ spec: AnswerSpec, host: H) throws -> ExpectedAnswer {
         switch spec {
-        case .number(let x, let tol): return .number(x, tolerance: tol)
+        case .number(let x, let tol): return .number(x, tolerance: absolute(tol, x, precision: host.displayPrecision))
         case .value(let ref, let tol):
-            return .number(Double(try host.value(of: ref.name, direction: ref.direction, index: ref.index)), tolerance: tol)
+            let x = Double(try host.value(of: ref.name, direction: ref.direction, index: ref.index))
+            return .number(x, tolerance: absolute(tol, x, precision: host.displayPrecision))
         case .shape(let dims): return .shape(dims)
         case .liveShape(let name, let dir): return .shape(try host.shape(of: name, direction: dir))
         case .gate(let g): return .gate(g)
         case .choice(let k): return .choice(k)
         case .text(let words): return .text(words)
+        }
+    }
+
+    /// A known wrong answer of the same kind as `self`, read from `text`
+    /// (numbers through `evaluate`, which may read the session).
+    public func wrong(_ text: String, evaluate: (String) throws -> Double, spec: AnswerSpec,
+                      precision: Int) throws -> ExpectedAnswer {
+        let t = ArithmeticExpression.normalize(text).trimmingSpaces
+        switch self {
+        case .number:
+            let v = try evaluate(t)
+            switch spec {
+            case .number(_, let tol), .value(_, let tol): return .number(v, tolerance: ExpectedAnswer.absolute(tol, v, precision: precision))
+            default: return .number(v, tolerance: 1e-9)
+            }
+        case .shape:
+            guard let dims = AnswerSpec.parseShape(t) else { throw ExpressionError("'\(t)' is not a shape") }
+            return .shape(dims)
+        case .gate:
+            guard let g = ExpectedAnswer.gateAliases[ExpectedAnswer.normalize(t)] else { throw ExpressionError("'\(t)' is not a gate") }
+            return .gate(g)
+        case .choice: return .choice(ExpectedAnswer.normalize(t).trimmingCharacters(in: "()（）"))
+        case .text: return .text([t])
+        }
+    }
+
+    /// The absolute tolerance for target `x`: the larger of half a unit in
+    /// the last digit shown and 0.1% of |x| (`shown`), or as the lesson says.
+    public static func absolute(_ tolerance: Tolerance, _ x: Double, precision: Int) -> Double {
+        switch tolerance {
+        case .absolute(let e): return e
+        case .relative(let r): return r * abs(x)
+        case .shown(let digits):
+            let d = digits ?? precision
+            if digits == 0 { return 0 }
+            return max(0.5 * pow(10, -Double(min(max(d, 0), 12))), 1e-3 * abs(x))
         }
     }
 
@@ -32,15 +71,25 @@ public enum ExpectedAnswer: Equatable, Sendable {
         }
     }
 
-    /// Checks what the learner typed after `answer`.
-    public func check(_ given: String) -> AnswerVerdict {
-        let g = given.trimmingSpaces
+    /// Checks what the learner typed after `answer` (or alone at the prompt).
+    /// `names` reads session names in an expression answer (`o_f[0,1] * tanh(0.5)`).
+    public func check(_ given: String, names: ArithmeticExpression.Resolver? = nil) -> AnswerVerdict {
+        let g = ArithmeticExpression.normalize(given).trimmingSpaces
         guard !g.isEmpty else { return .unreadable(.empty) }
         switch self {
         case .number(let x, let tol):
-            guard let v = ArithmeticExpression.evaluate(g) else { return .unreadable(.number) }
+            guard let v = try? ArithmeticExpression.evaluate(g, names: names) else { return .unreadable(.number) }
             // A tolerance a little above the float rounding of the target.
-            return abs(v - x) <= tol + 1e-9 * max(1, abs(x)) ? .correct : .wrong
+            if abs(v - x) <= tol + 1e-9 * max(1, abs(x)) { return .correct }
+            // A plain number with at least three significant digits that is
+            // the target rounded to the decimals the learner wrote.
+            if let typed = Double(g), g.contains("."), tol > 0 {
+                let d = AnswerSpec.decimals(of: g)
+                let scale = pow(10, Double(d))
+                let significant = g.filter { $0.isNumber }.drop { $0 == "0" }.count
+                if significant >= 3, d <= 12, (x * scale).rounded() / scale == typed { return .correct }
+            }
+            return .wrong
         case .shape(let dims):
             guard let v = AnswerSpec.parseShape(g) else { return .unreadable(.shape) }
             return v == dims ? .correct : .wrong

@@ -9,4 +9,40 @@ public protocol LessonHost {
     func value(of name: String, direction: String?, index: [Int]) throws -> Float
     /// The shape of that view.
     func shape(of name: String, direction: String?) throws -> [Int]
+    /// A scalar expression over the session (`steps_b == 3`, `h_f[0, 2, 1]`,
+    /// `o_f[0, 1] * c_f[1, 0, 1]`); comparisons give 1 or 0. Task checks and
+    /// `wrong:` lines are read through it.
+    func evaluate(_ expression: String) throws -> Double
+    /// Reads one name (with an optional index) for an answer the learner
+    /// typed as an expression; nil when the name is unknown.
+    func number(named name: String, index: [Int]) throws -> Double?
+    /// Digits after the point that views show now (`set precision`).
+    var displayPrecision: Int { get }
+    /// The state every lesson starts from before its `setup:` runs: default
+    /// settings, nothing watched. Model, input and limits are left alone.
+    mutating func prepareLesson()
+    /// The whole session (model, input, settings, cursors, watches), to come back to.
+    func snapshot() -> LessonSnapshot
+    mutating func restore(_ snapshot: LessonSnapshot)
+    /// Runs a lesson line without showing it, to rebuild a step's state; a
+    /// command that changes nothing (a benchmark) may be skipped.
+    mutating func replay(_ line: String) throws
+}
+
+/// A host's saved session, opaque to the player.
+public struct LessonSnapshot: Sendable {
+    public let state: any Sendable
+    public init(_ state: any Sendable) { self.state = state }
+}
+
+extension LessonHost {
+    public func evaluate(_ expression: String) throws -> Double {
+        try ArithmeticExpression.evaluate(expression) { try number(named: $0, index: $1) }
+    }
+    public func number(named name: String, index: [Int]) throws -> Double? { nil }
+    public var displayPrecision: Int { 4 }
+    public mutating func prepareLesson() {}
+    public func snapshot() -> LessonSnapshot { LessonSnapshot(0) }
+    public mutating func restore(_ snapshot: LessonSnapshot) {}
+    public mutating func replay(_ line: String) throws { _ = try run(line) }
 }

@@ -61,10 +61,19 @@ public struct LessonLinter {
         } else if let name = fileName, LessonCatalog.parseFileName(name) == nil {
             errors.append(LessonError(file: lesson.file, line: 1, message: "lesson files are named NN-slug.md, got '\(name)'"))
         }
+        for lab in lesson.setup + lesson.steps.flatMap({ $0.canonicalLines() }) {
+            if let message = checkCommand(lab.command) {
+                errors.append(LessonError(file: lesson.file, line: lab.line, message: "'\(lab.command)': \(message)"))
+            }
+        }
         for step in lesson.steps {
-            for lab in step.labLines {
-                if let message = checkCommand(lab.command) {
-                    errors.append(LessonError(file: lesson.file, line: lab.line, message: "'\(lab.command)': \(message)"))
+            for case .task(let t) in step.segments {
+                for check in t.checks {
+                    do {
+                        _ = try ArithmeticExpression.evaluate(check) { _, _ in 0 }
+                    } catch {
+                        errors.append(LessonError(file: lesson.file, line: t.line, message: "check '\(check)': \(error)"))
+                    }
                 }
             }
         }
@@ -78,6 +87,7 @@ public struct LessonLinter {
         func err(_ line: Int, _ m: String) { errors.append(LessonError(file: a.file, line: line, message: m)) }
         if a.id != b.id { err(1, "id \(a.id) differs from id \(b.id) in \(b.file)") }
         if a.lockSkip != b.lockSkip { err(1, "lock_skip differs from \(b.file)") }
+        if a.setup.map(\.command) != b.setup.map(\.command) { err(1, "setup differs from \(b.file)") }
         if a.steps.count != b.steps.count {
             err(1, "\(a.steps.count) steps here but \(b.steps.count) in \(b.file): the languages must have the same steps")
         }
@@ -92,6 +102,15 @@ public struct LessonLinter {
                 err(line, "step \(n + 1): lab command \(quoted(ca)) here but \(quoted(cb)) in \(where_)")
                 break
             }
+            switch (sa.task, sb.task) {
+            case (nil, nil): break
+            case (let ta?, nil): err(ta.line, "step \(n + 1) has a task here but none in \(b.file):\(sb.line)")
+            case (nil, let tb?): err(sa.line, "step \(n + 1) has no task here but one in \(b.file):\(tb.line)")
+            case (let ta?, let tb?):
+                if ta.checks != tb.checks || ta.typed != tb.typed || ta.solution.map(\.command) != tb.solution.map(\.command) {
+                    err(ta.line, "step \(n + 1): the task's check, typed or solution lines differ from \(b.file):\(tb.line)")
+                }
+            }
             switch (sa.question, sb.question) {
             case (nil, nil): break
             case (let qa?, nil): err(qa.line, "step \(n + 1) has a question here but none in \(b.file):\(sb.line)")
@@ -99,6 +118,9 @@ public struct LessonLinter {
             case (let qa?, let qb?):
                 if qa.answerText != qb.answerText {
                     err(qa.answerLine, "step \(n + 1): 'answer: \(qa.answerText)' here but 'answer: \(qb.answerText)' in \(b.file):\(qb.answerLine)")
+                }
+                if qa.wrongs.map(\.expression) != qb.wrongs.map(\.expression) {
+                    err(qa.line, "step \(n + 1): the wrong answers differ from \(b.file):\(qb.line)")
                 }
                 if qa.choices.map(\.key) != qb.choices.map(\.key) {
                     err(qa.line, "step \(n + 1): choices \(qa.choices.map(\.key).joined(separator: ", ")) here but \(qb.choices.map(\.key).joined(separator: ", ")) in \(b.file):\(qb.line)")

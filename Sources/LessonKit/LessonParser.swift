@@ -76,8 +76,8 @@ private struct Parser {
             }
             let key = String(t[..<colon]).trimmingSpaces
             let value = String(t[t.index(after: colon)...]).trimmingSpaces
-            guard ["id", "title", "lock_skip"].contains(key) else {
-                error(lineNo, "unknown front matter key '\(key)' (known: id, title, lock_skip)")
+            guard ["id", "title", "lock_skip", "setup"].contains(key) else {
+                error(lineNo, "unknown front matter key '\(key)' (known: id, title, lock_skip, setup)")
                 continue
             }
             if fields[key] != nil {
@@ -112,6 +112,12 @@ private struct Parser {
             }
         }
 
+        var setup: [LabLine] = []
+        if let (v, l) = fields["setup"] {
+            setup = parseLab(v.split(separator: ";").map { (String($0), l) })
+            if setup.isEmpty { error(l, "setup: is empty") }
+        }
+
         // Body.
         var intro: [String] = []
         var steps: [LessonStep] = []
@@ -124,6 +130,7 @@ private struct Parser {
         }
 
         var questionSeen = false
+        var taskSeen = false
         while n < lines.count {
             let raw = lines[n]
             let lineNo = n + 1
@@ -138,6 +145,7 @@ private struct Parser {
                 if heading.isEmpty { error(lineNo, "step heading '##' has no title") }
                 current = (heading, lineNo, [], [])
                 questionSeen = false
+                taskSeen = false
                 continue
             }
             if t.hasPrefix("```") {
@@ -155,7 +163,7 @@ private struct Parser {
                     error(lineNo, "block '```\(info)' is not closed: add a '```' line after it")
                     break
                 }
-                if info == "lab" || info == "question" {
+                if info == "lab" || info == "question" || info == "task" {
                     guard var s = current else {
                         error(lineNo, "'```\(info)' block before the first step: start a step with '## Title'")
                         continue
@@ -167,6 +175,13 @@ private struct Parser {
                             error(lineNo, "lab block has no commands")
                         }
                         s.segments.append(.lab(labLines))
+                    } else if info == "task" {
+                        if taskSeen {
+                            error(lineNo, "a step has at most one task block")
+                        } else if let t = parseTask(body, line: lineNo) {
+                            s.segments.append(.task(t))
+                        }
+                        taskSeen = true
                     } else {
                         if questionSeen {
                             error(lineNo, "a step has at most one question block")
@@ -193,20 +208,22 @@ private struct Parser {
             error(max(lines.count, 1), "the lesson has no steps: start one with '## Title'")
         }
         return Lesson(file: file, id: id, title: title, language: language, lockSkip: lockSkip,
-                      intro: Parser.trimBlankLines(intro), steps: steps)
+                      intro: Parser.trimBlankLines(intro), steps: steps, setup: setup)
     }
 
     mutating func parseLab(_ body: [(String, Int)]) -> [LabLine] {
         var out: [LabLine] = []
         for (raw, lineNo) in body {
-            let command = LessonParser.stripComment(raw)
+            var command = LessonParser.stripComment(raw)
+            let expectsError = command.hasPrefix("!")
+            if expectsError { command = String(command.dropFirst()).trimmingSpaces }
             if command.isEmpty { continue }
             let word = command.split(separator: " ").first.map(String.init) ?? ""
             if LessonParser.fileCommands.contains(word) {
                 error(lineNo, "lessons cannot read or write files: '\(word)' is not allowed in a lab block")
                 continue
             }
-            out.append(LabLine(command: command, line: lineNo))
+            out.append(LabLine(command: command, line: lineNo, expectsError: expectsError))
         }
         return out
     }
@@ -217,6 +234,7 @@ private struct Parser {
         var solution: String? = nil
         var hints: [String] = []
         var choices: [(Choice, Int)] = []
+        var wrongs: [WrongAnswer] = []
         var lastKey: String? = nil
         var badChoice = false
         let errorCount = errors.count
@@ -226,6 +244,8 @@ private struct Parser {
             case "ask": ask = (ask ?? "") + "\n" + more
             case "solution": solution = (solution ?? "") + "\n" + more
             case "hint": if let last = hints.popLast() { hints.append(last + "\n" + more) }
+            case "wrong":
+                if var last = wrongs.popLast() { last.feedback += " " + more; wrongs.append(last) }
             case "choice": if let last = choices.popLast() { choices.append((Choice(key: last.0.key, text: last.0.text + " " + more), last.1)) }
             default: break
             }
@@ -246,7 +266,7 @@ private struct Parser {
             let key = String(t[..<colon]).trimmingSpaces
             let value = String(t[t.index(after: colon)...]).trimmingSpaces
             lastKey = key
-            if value.isEmpty && ["ask", "answer", "hint", "choice", "solution"].contains(key) {
+            if value.isEmpty && ["ask", "answer", "hint", "choice", "solution", "wrong"].contains(key) {
                 error(lineNo, "'\(key):' is empty")
                 // Counted as present, so the error is not repeated as "missing".
                 if key == "ask" { ask = "" } else if key == "solution" { solution = "" } else if key == "answer" { answer = ("", lineNo) }
@@ -265,6 +285,12 @@ private struct Parser {
                 } else {
                     hints.append(value)
                 }
+            case "wrong":
+                if let w = Parser.parseWrong(value, line: lineNo) {
+                    wrongs.append(w)
+                } else {
+                    error(lineNo, "wrong lines are 'wrong: ANSWER → feedback', got '\(value)'")
+                }
             case "choice":
                 if let c = parseChoice(value) {
                     if choices.contains(where: { $0.0.key == c.key }) {
@@ -277,7 +303,7 @@ private struct Parser {
                     error(lineNo, "choice lines are 'choice: K) text', got '\(value)'")
                 }
             default:
-                error(lineNo, "unknown question key '\(key)' (known: ask, answer, choice, hint, solution)")
+                error(lineNo, "unknown question key '\(key)' (known: ask, answer, choice, hint, wrong, solution)")
                 lastKey = nil
             }
         }
@@ -303,7 +329,72 @@ private struct Parser {
         }
         guard errors.count == errorCount, let ask, let answer, let solution, let spec else { return nil }
         return LessonQuestion(ask: ask, answer: spec, answerText: answer.0, choices: choices.map(\.0), hints: hints,
-                              solution: solution, line: line, answerLine: answer.1)
+                              solution: solution, wrongs: wrongs, line: line, answerLine: answer.1)
+    }
+
+    /// `o * c → you forgot the tanh` (also `->`).
+    static func parseWrong(_ value: String, line: Int) -> WrongAnswer? {
+        let arrow = value.range(of: "→") ?? value.range(of: "->")
+        guard let arrow else { return nil }
+        let expression = String(value[..<arrow.lowerBound]).trimmingSpaces
+        let feedback = String(value[arrow.upperBound...]).trimmingSpaces
+        guard !expression.isEmpty, !feedback.isEmpty else { return nil }
+        return WrongAnswer(expression: expression, feedback: feedback, line: line)
+    }
+
+    /// A ```` ```task ```` block: `goal:`, `check:` and/or `typed:`, up to three
+    /// `hint:`, and `solution:` lines (each one or more commands split by `;`).
+    mutating func parseTask(_ body: [(String, Int)], line: Int) -> LessonTask? {
+        var goal: String? = nil
+        var checks: [String] = []
+        var typed: [String] = []
+        var hints: [String] = []
+        var solution: [(String, Int)] = []
+        var lastKey: String? = nil
+        let errorCount = errors.count
+        for (raw, lineNo) in body {
+            let t = raw.trimmingSpaces
+            if t.isEmpty { continue }
+            if raw.first == " " || raw.first == "\t", let key = lastKey, key == "goal" || key == "hint" {
+                if key == "goal" { goal = (goal ?? "") + "\n" + t } else if let last = hints.popLast() { hints.append(last + "\n" + t) }
+                continue
+            }
+            guard let colon = t.firstIndex(of: ":") else {
+                error(lineNo, "task lines are 'key: text', got '\(t)'")
+                continue
+            }
+            let key = String(t[..<colon]).trimmingSpaces
+            let value = String(t[t.index(after: colon)...]).trimmingSpaces
+            lastKey = key
+            guard ["goal", "check", "typed", "hint", "solution"].contains(key) else {
+                error(lineNo, "unknown task key '\(key)' (known: goal, check, typed, hint, solution)")
+                lastKey = nil
+                continue
+            }
+            if value.isEmpty {
+                error(lineNo, "'\(key):' is empty")
+                continue
+            }
+            switch key {
+            case "goal":
+                if goal != nil { error(lineNo, "a task has one 'goal:' line") } else { goal = value }
+            case "check": checks.append(value)
+            case "typed": typed.append(value)
+            case "hint":
+                if hints.count == LessonQuestion.maxHints {
+                    error(lineNo, "a task has at most \(LessonQuestion.maxHints) hints")
+                } else {
+                    hints.append(value)
+                }
+            default: solution += value.split(separator: ";").map { (String($0), lineNo) }
+            }
+        }
+        if goal == nil { error(line, "task has no 'goal:' line") }
+        if checks.isEmpty && typed.isEmpty { error(line, "task has no 'check:' or 'typed:' line: say what the learner must do") }
+        let commands = parseLab(solution)
+        if commands.isEmpty && errors.count == errorCount { error(line, "task has no 'solution:' commands") }
+        guard errors.count == errorCount, let goal else { return nil }
+        return LessonTask(goal: goal, checks: checks, typed: typed, hints: hints, solution: commands, line: line)
     }
 
     func parseChoice(_ value: String) -> Choice? {

@@ -39,4 +39,13 @@ struct PlayerText: Sendable {
     func quit(_ line: String) -> String { say(.quit(position: line)) }
     func unchecked(_ why: String) -> String { say(.unchecked(reason: why)) }
     func usage(_ locked: Bool) -> String { say(.usage(locked: locked)) }
+    func taskHow(_ locked: Bool) -> String { say(.taskHow(locked: locked)) }
+    var taskDone: String { say(.taskDone) }
+    func taskAwaiting(_ locked: Bool) -> String { say(.taskAwaiting(locked: locked)) }
+    var taskSkipped: String { say(.taskSkipped) }
+    var doneBefore: String { say(.doneBefore) }
+    var answeredBefore: String { say(.answeredBefore) }
+    func theNumber(_ n: String) -> String { say(.theNumber(n)) }
+    func feedback(_ text: String, _ attempt: Int) -> String { say(.feedback(text: text, attempt: attempt)) }
+    var noTask: String { say(.noTask) }
 }

@@ -23,6 +23,9 @@ enum CatalogSamples {
         .nothingWaiting, .locked(word: "skip"), .firstStep, .skipped,
         .finished(lesson: 2, right: 7, asked: 9, hints: 11), .alreadyFinished, .quit(position: "lesson 2 · step 3/9"),
         .unchecked(reason: "REASON"), .usage(locked: true), .usage(locked: false),
+        .taskHow(locked: true), .taskHow(locked: false), .taskDone, .taskAwaiting(locked: true),
+        .taskAwaiting(locked: false), .taskSkipped, .doneBefore, .answeredBefore, .theNumber("0.4317"),
+        .feedback(text: "FEEDBACK", attempt: 2), .noTask,
     ]
 
     static let shell: [ShellMessage] = [

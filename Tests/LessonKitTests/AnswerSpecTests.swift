@@ -3,10 +3,10 @@ import Testing
 
 @Suite struct AnswerSpecTests {
     @Test func parsesEveryKind() throws {
-        #expect(try AnswerSpec.parse("number 64") == .number(64, tolerance: 1e-3))
-        #expect(try AnswerSpec.parse("number 4*16 tol 0") == .number(64, tolerance: 0))
-        #expect(try AnswerSpec.parse("value y[0,4,20]") == .value(ValueReference(name: "y", index: [0, 4, 20], direction: nil), tolerance: 1e-3))
-        #expect(try AnswerSpec.parse("value h[0, 3] bwd tol 1e-4") == .value(ValueReference(name: "h", index: [0, 3], direction: "bwd"), tolerance: 1e-4))
+        #expect(try AnswerSpec.parse("number 64") == .number(64, tolerance: .shown(digits: 0)))
+        #expect(try AnswerSpec.parse("number 4*16 tol 0") == .number(64, tolerance: .absolute(0)))
+        #expect(try AnswerSpec.parse("value y[0,4,20]") == .value(ValueReference(name: "y", index: [0, 4, 20], direction: nil), tolerance: .shown(digits: nil)))
+        #expect(try AnswerSpec.parse("value h[0, 3] bwd tol 1e-4") == .value(ValueReference(name: "h", index: [0, 3], direction: "bwd"), tolerance: .absolute(1e-4)))
         #expect(try AnswerSpec.parse("shape [3, 5, 32]") == .shape([3, 5, 32]))
         #expect(try AnswerSpec.parse("shape y") == .liveShape(name: "y", direction: nil))
         #expect(try AnswerSpec.parse("shape gates fwd") == .liveShape(name: "gates", direction: "fwd"))
@@ -57,12 +57,12 @@ import Testing
     @Test func checksLiveValuesReadWhenAsked() throws {
         var host = FakeHost()
         host.values["h[0, 3] fwd"] = 0.123456
-        let e = try ExpectedAnswer.resolve(.value(ValueReference(name: "h", index: [0, 3], direction: "fwd"), tolerance: 1e-4), host: host)
+        let e = try ExpectedAnswer.resolve(.value(ValueReference(name: "h", index: [0, 3], direction: "fwd"), tolerance: .absolute(1e-4)), host: host)
         #expect(e == .number(Double(Float(0.123456)), tolerance: 1e-4))
         #expect(e.check("0.1235") == .correct)
         #expect(e.check("0.1237") == .wrong)
         #expect(throws: FakeError.self) {
-            try ExpectedAnswer.resolve(.value(ValueReference(name: "h", index: [9], direction: nil), tolerance: 1e-4), host: host)
+            try ExpectedAnswer.resolve(.value(ValueReference(name: "h", index: [9], direction: nil), tolerance: .absolute(1e-4)), host: host)
         }
     }
 

@@ -22,6 +22,13 @@ struct FakeHost: LessonHost {
         guard let s = shapes[name] else { throw FakeError(message: "no view \(name)") }
         return s
     }
+
+    /// The commands run so far are the fake's whole state.
+    func snapshot() -> LessonSnapshot { LessonSnapshot(ran) }
+
+    mutating func restore(_ snapshot: LessonSnapshot) {
+        if let r = snapshot.state as? [String] { ran = r }
+    }
 }
 
 struct FakeError: Error, CustomStringConvertible {

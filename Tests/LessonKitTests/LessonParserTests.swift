@@ -13,13 +13,13 @@ import Testing
         #expect(l.steps[0].labLines == [LabLine(command: "sizes B=3 T=5 D=8 H=16", line: 15),
                                          LabLine(command: "show W_ih_f", line: 16)])
         let q = try #require(l.steps[0].question)
-        #expect(q.answer == .number(64, tolerance: 1e-3))
+        #expect(q.answer == .number(64, tolerance: .shown(digits: 0)))
         #expect(q.hints.count == 3)
         #expect(q.line == 21)
         #expect(q.answerLine == 23)
         #expect(l.steps[0].segments.count == 5)
         #expect(l.steps[0].segments.last == .narration("After the question."))
-        #expect(l.steps[1].question?.answer == .value(ValueReference(name: "h", index: [0, 3], direction: "fwd"), tolerance: 1e-4))
+        #expect(l.steps[1].question?.answer == .value(ValueReference(name: "h", index: [0, 3], direction: "fwd"), tolerance: .absolute(1e-4)))
         #expect(l.steps[2].segments == [.narration("Only words here.")])
     }
 
@@ -58,7 +58,7 @@ import Testing
         ("---\nid: x\ntitle: T\n---\n## S\n", "f.md:2: error: id must be a positive integer, got 'x'"),
         ("---\ntitle: T\n---\n## S\n", "f.md:1: error: front matter has no 'id:'"),
         ("---\nid: 1\n---\n## S\n", "f.md:1: error: front matter has no 'title:'"),
-        ("---\nid: 1\ntitle: T\nlevel: 2\n---\n## S\n", "f.md:4: error: unknown front matter key 'level' (known: id, title, lock_skip)"),
+        ("---\nid: 1\ntitle: T\nlevel: 2\n---\n## S\n", "f.md:4: error: unknown front matter key 'level' (known: id, title, lock_skip, setup)"),
         ("---\nid: 1\ntitle: T\nid: 2\n---\n## S\n", "f.md:4: error: front matter key 'id' appears twice"),
         ("---\nid: 1\ntitle: T\nlock_skip: yes\n---\n## S\n", "f.md:4: error: lock_skip must be true or false, got 'yes'"),
         ("---\nid: 1\ntitle: T\noops\n---\n## S\n", "f.md:4: error: front matter lines are 'key: value', got 'oops'"),
@@ -77,7 +77,7 @@ import Testing
         ("---\nid: 1\ntitle: T\n---\n## S\n```question\nask: A?\nask: B?\nanswer: number 1\nsolution: s\n```\n", "f.md:8: error: a question has one 'ask:' line"),
         ("---\nid: 1\ntitle: T\n---\n## S\n```question\nask: A?\nanswer: number 1\nsolution: s\nsolution: t\n```\n", "f.md:10: error: a question has one 'solution:' line"),
         ("---\nid: 1\ntitle: T\n---\n## S\n```question\nask: A?\nanswer: number 1\nhint: 1\nhint: 2\nhint: 3\nhint: 4\nsolution: s\n```\n", "f.md:12: error: a question has at most 3 hints"),
-        ("---\nid: 1\ntitle: T\n---\n## S\n```question\nask: A?\nanswer: number 1\nnote: x\nsolution: s\n```\n", "f.md:9: error: unknown question key 'note' (known: ask, answer, choice, hint, solution)"),
+        ("---\nid: 1\ntitle: T\n---\n## S\n```question\nask: A?\nanswer: number 1\nnote: x\nsolution: s\n```\n", "f.md:9: error: unknown question key 'note' (known: ask, answer, choice, hint, wrong, solution)"),
         ("---\nid: 1\ntitle: T\n---\n## S\n```question\nask: A?\nanswer: number 1\njust words\nsolution: s\n```\n", "f.md:9: error: question lines are 'key: text', got 'just words'"),
         ("---\nid: 1\ntitle: T\n---\n## S\n```question\nask:\nanswer: number 1\nsolution: s\n```\n", "f.md:7: error: 'ask:' is empty"),
         ("---\nid: 1\ntitle: T\n---\n## S\n```question\nask: A?\nanswer: number 1\nsolution: s\n```\n```question\nask: B?\nanswer: number 1\nsolution: s\n```\n", "f.md:11: error: a step has at most one question block"),

@@ -89,7 +89,7 @@ import Testing
             .narration("After the question."),
             .notice("Press Enter (or type 'next') to continue; 'back' returns; any lab command works here."),
             .solution("4·H = 64 rows."),
-            .solution("Read it off the screen."),
+            .solution("Read it off the screen. The number: 0.5000."),
             .notice("Press Enter (or type 'next') to continue; 'back' returns; any lab command works here."),
             .notice("This step has no question."),
             .notice("No question is waiting for an answer."),

@@ -1,0 +1,90 @@
+import LSTMCore
+import LessonKit
+import TermRender
+
+/// The live session as a lesson host: lab lines run through the
+/// interpreter, answers and checks read the session, and a step's state is
+/// the `Session` value itself (model, input, settings, cursors, watches).
+extension Lab: LessonHost {
+    /// Runs one lab command of a lesson: files are refused, and so are
+    /// `quit` and lesson commands.
+    public mutating func run(_ line: String) throws -> String {
+        guard let command = try CommandParser(inLesson: false).parse(line) else { return "" }
+        switch command {
+        case .lesson, .quit: throw LabError("\(Quote.word(line)) cannot be used inside a lesson's lab block")
+        default: break
+        }
+        let allowed = interpreter.context.allowFiles
+        interpreter.context.allowFiles = false
+        defer { interpreter.context.allowFiles = allowed }
+        let outputs = try interpreter.execute(command)
+        return outputs.map { Renderer.render($0, options: renderOptions) }.joined(separator: "\n")
+    }
+
+    /// Like `run` without the text; commands that only look (and a benchmark) change nothing and are skipped.
+    public mutating func replay(_ line: String) throws {
+        switch try CommandParser(inLesson: false).parse(line) {
+        case .bench?, .show?, .heatmap?, .spark?, .diagram?, .info?, .help?, nil: return
+        default: _ = try run(line)
+        }
+    }
+
+    public var displayPrecision: Int { interpreter.session.settings.precision }
+
+    /// Default settings and no watches; the model, input, threads and limits stay.
+    public mutating func prepareLesson() {
+        var settings = interpreter.session.settings
+        let defaults = Session.Settings()
+        settings.batchFirst = defaults.batchFirst
+        settings.mode = defaults.mode
+        settings.variant = defaults.variant
+        settings.precision = defaults.precision
+        interpreter.session.settings = settings
+        interpreter.session.stepper.mode = settings.mode
+        interpreter.session.stepper.variant = settings.variant
+        interpreter.session.stepper.reset()
+        interpreter.session.watches = []
+    }
+
+    public func snapshot() -> LessonSnapshot { LessonSnapshot(interpreter.session) }
+
+    public mutating func restore(_ snapshot: LessonSnapshot) {
+        if let session = snapshot.state as? Session { interpreter.session = session }
+    }
+
+    public func value(of name: String, direction: String?, index: [Int]) throws -> Float {
+        let tensor = try lessonTensor(name, direction)
+        do {
+            return try tensor.value(at: index)
+        } catch {
+            throw LabError("\(name)\(formatShape(index).replacingOccurrences(of: " ", with: "")): \(error) (\(name) is \(formatShape(tensor.shape)))")
+        }
+    }
+
+    public func shape(of name: String, direction: String?) throws -> [Int] {
+        try lessonTensor(name, direction).shape
+    }
+
+    /// The tensor `show NAME [fwd|bwd] [t=N]` displays now; for `gates`, the activated values.
+    func lessonTensor(_ name: String, _ direction: String?, t: Int? = nil) throws -> Tensor {
+        guard let view = ViewName(rawValue: name) else {
+            throw LabError("unknown view \(Quote.word(name)): one of \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var dir: Direction? = nil
+        if let direction {
+            guard let d = Direction.allCases.first(where: { $0.short == direction }) else {
+                throw LabError("direction must be fwd or bwd, got \(Quote.word(direction))")
+            }
+            dir = d
+        }
+        var copy = interpreter
+        for output in try copy.views(ViewRequest(name: view, direction: dir, t: t)) {
+            switch output {
+            case .tensor(let v): return v.tensor
+            case .gates(let g): return g.post
+            default: continue
+            }
+        }
+        throw LabError("\(name) has no values to read")
+    }
+}
