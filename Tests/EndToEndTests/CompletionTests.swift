@@ -45,7 +45,8 @@ struct CompletionTests {
     }
 
     @Test func lessonIDsAfterPlay() {
-        #expect(completer.complete(before: "lesson ", word: "p") == .words(["play"]))
+        #expect(completer.complete(before: "lesson ", word: "p") == .words(["play", "present"]))
+        #expect(completer.complete(before: "lesson present ", word: "1") == .ordered(["1", "10", "11"]))
         #expect(completer.complete(before: "lesson play ", word: "1") == .ordered(["1", "10", "11"]))
         #expect(completer.complete(before: "lesson reset ", word: "") == .ordered(["1", "2", "10", "11"]))
         #expect(completer.complete(before: "lesson play 1 ", word: "") == .words([]))
