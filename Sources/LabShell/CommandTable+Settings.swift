@@ -78,7 +78,7 @@ extension CommandTable {
         .init("list"),
         .init("play", [.required("id", .lessonNumber,
                                  missing: .fixed("lesson play needs a lesson number (see 'lesson list')")),
-                       .option("step", .clause("step", .count(what: "the step number", range: 1...999)))]),
+                       .option("step", .clause("step", .count(what: "the step number", range: 1...999)), label: "K")]),
         .init("present", [.required("id", .lessonNumber,
                                     missing: .fixed("lesson present needs a lesson number (see 'lesson list')"))]),
         .init("resume"),

@@ -47,7 +47,7 @@ import Testing
         #expect(CommandTable.spec("watch")?.usage == "watch NAME [fwd|bwd] [t=N] [b=N] …")
         #expect(CommandTable.spec("sizes")?.usage == "sizes [B=N] [T=N] [D=N] [H=N]")
         #expect(CommandTable.spec("bench")?.usage == "bench [B,T,D,H] [repeat R]")
-        #expect(CommandTable.spec("lesson")?.usage == "lesson list | play N | resume | reset [N] | check FILE")
+        #expect(CommandTable.spec("lesson")?.usage == "lesson list | play N [step K] | present N | resume | reset [N] | check FILE")
         #expect(CommandTable.spec("set")?.usage
                 == "set batch_first on|off | mode fused|per-gate|hoisted | variant correct|draft"
                     + " | precision N | threads N | lang en|zh")
