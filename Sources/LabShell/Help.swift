@@ -1,31 +1,34 @@
 import Foundation
+import LabText
+import TermRender
 
-/// `help` and `help CMD`, from the command table.
+/// `help` and `help CMD`, from the command table, in the session's language.
 enum Help {
-    static func text(topic: String?) throws(LabError) -> String {
-        guard let topic else { return overview }
+    static func text(topic: String?, language: Language = .en) throws(LabError) -> String {
+        guard let topic else { return overview(language) }
         guard let spec = CommandTable.spec(topic) else {
-            let hint = Suggest.closest(to: topic, in: CommandTable.names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw LabError("no command \(Quote.word(topic))\(hint); 'help' lists them all")
+            let suggestion = Suggest.closest(to: topic, in: CommandTable.names)
+            throw LabError(HelpMessage.noCommand(word: Quote.word(topic), suggestion: suggestion).text(language))
         }
-        var lines = ["\(spec.usage)", "  \(spec.summary)", "  example: \(spec.example)"]
-        if !spec.aliases.isEmpty { lines.append("  alias: " + spec.aliases.sorted().joined(separator: ", ")) }
+        var lines = ["\(spec.usage)", "  " + CommandTable.summary(of: spec, in: language),
+                     HelpMessage.example(spec.example).text(language)]
+        if !spec.aliases.isEmpty { lines.append(HelpMessage.alias(spec.aliases.sorted().joined(separator: ", ")).text(language)) }
         if spec.parameters.contains(where: { if case .view = $0.kind { true } else { false } }) {
-            lines.append("  names: " + ViewName.allCases.map(\.rawValue).joined(separator: " "))
+            lines.append(HelpMessage.names(ViewName.allCases.map(\.rawValue).joined(separator: " ")).text(language))
         }
         return lines.joined(separator: "\n")
     }
 
-    static var overview: String {
+    static func overview(_ language: Language) -> String {
         var lines: [String] = []
         let width = (CommandTable.all.map { $0.name.count }.max() ?? 8) + 2
         for group in CommandGroup.allCases {
-            lines.append(group.rawValue)
+            lines.append(CommandTable.heading(group, in: language))
             for spec in CommandTable.all where spec.group == group {
-                lines.append("  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + spec.summary)
+                lines.append("  " + NumberFormat.padRight(spec.name, width) + CommandTable.summary(of: spec, in: language))
             }
         }
-        lines.append("'help COMMAND' shows its syntax and an example; '?' is the same as 'help'.")
+        lines.append(HelpMessage.footer.text(language))
         return lines.joined(separator: "\n")
     }
 }

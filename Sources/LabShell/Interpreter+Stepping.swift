@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 import TermRender
 
 extension Interpreter {
@@ -28,7 +29,7 @@ extension Interpreter {
             var moved = false
             for d in choice.directions where !session.stepper.isComplete(d) {
                 if context.shouldCancel() {
-                    lines.append("interrupted: \(session.positionText)")
+                    lines.append(say(StepMessage.interrupted(position: session.positionText)))
                     return [.text(lines.joined(separator: "\n"))]
                 }
                 let trace = try session.stepper.step(d, threads: session.settings.threads)
@@ -38,8 +39,8 @@ extension Interpreter {
             }
             if !moved {
                 if lines.isEmpty {
-                    let which = choice == .both ? "both directions have" : "the \(choice.directions[0].name) direction has"
-                    throw LabError("\(which) finished all \(session.stepper.length) steps (use 'back', 'goto' or 'reset')")
+                    throw LabError(say(StepMessage.allStepsTaken(both: choice == .both, forward: choice.directions[0] == .forward,
+                                                                 length: session.stepper.length)))
                 }
                 break
             }
@@ -51,7 +52,8 @@ extension Interpreter {
         let st = session.stepper
         let k = st.cursor(d)
         let target = d == .forward ? "h_f[\(trace.t)]" : "h_b[\(trace.t)] (h_b_rev[\(k - 1)])"
-        return "\(d.short) step \(k)/\(st.length): read x[:, \(trace.t), :] → \(target), c  (\(trace.mode.rawValue), \(trace.products) product\(trace.products == 1 ? "" : "s")\(trace.variant == .draft ? ", draft variant" : ""))"
+        return say(StepMessage.stepTaken(direction: d.short, step: k, of: st.length, t: trace.t, target: target,
+                                         mode: trace.mode.rawValue, products: trace.products, draft: trace.variant == .draft))
     }
 
     /// Notes when a step completes a position of y or a direction.
@@ -61,14 +63,14 @@ extension Interpreter {
         let other: Direction = d == .forward ? .backward : .forward
         if (try? st.trace(other, at: t)) != nil {
             let yIndex = session.settings.batchFirst ? "y[:, \(t), :]" : "y[\(t)]"
-            notes.append("    \(yIndex) complete: both directions have visited t=\(t)")
+            notes.append(say(StepMessage.yComplete(index: yIndex, t: t)))
         }
         if st.isComplete(d) {
             let which = d == .forward ? "h_n[0] = h_f[\(st.length - 1)]" : "h_n[1] = h_b[0]"
-            notes.append("    \(d.name) finished: \(which)")
+            notes.append(say(StepMessage.directionFinished(forward: d == .forward, which: which)))
         }
         if st.isComplete {
-            notes.append("    both directions finished: \(finalShapes)")
+            notes.append(say(StepMessage.bothFinished(shapes: finalShapes)))
         }
         return notes
     }
@@ -76,15 +78,22 @@ extension Interpreter {
     var finalShapes: String {
         let s = session.sizes
         let y = layoutShape([s.batch, s.length, 2 * s.hiddenSize])
-        return "y \(formatShape(y)), h_n \(formatShape([2, s.batch, s.hiddenSize])), c_n \(formatShape([2, s.batch, s.hiddenSize])) ready"
+        let state = formatShape([2, s.batch, s.hiddenSize])
+        return say(StepMessage.ready(y: formatShape(y), hn: state, cn: state))
+    }
+
+    /// `y [3, 5, 32], h_n [2, 3, 16], c_n [2, 3, 16]`, without "ready".
+    var finalShapeList: String {
+        let s = session.sizes
+        let state = formatShape([2, s.batch, s.hiddenSize])
+        return "y \(formatShape(layoutShape([s.batch, s.length, 2 * s.hiddenSize]))), h_n \(state), c_n \(state)"
     }
 
     mutating func back(_ choice: DirectionChoice, count: Int) throws -> [Output] {
         let st = session.stepper
         let available = choice.directions.map { st.cursor($0) }.max() ?? 0
         guard available > 0 else {
-            let which = choice == .both ? "both directions are" : "the \(choice.directions[0].name) direction is"
-            throw LabError("\(which) at the start: nothing to undo")
+            throw LabError(say(StepMessage.atStart(both: choice == .both, forward: choice.directions[0] == .forward)))
         }
         var undone = [0, 0]
         for _ in 0..<count {
@@ -96,7 +105,7 @@ extension Interpreter {
             }
         }
         let parts = choice.directions.filter { undone[$0.rawValue] > 0 }.map { "\($0.short) −\(undone[$0.rawValue])" }
-        return [.text("undid \(parts.joined(separator: ", ")): \(session.positionText)")]
+        return [.text(say(StepMessage.undid(parts: parts.joined(separator: ", "), position: session.positionText)))]
     }
 
     mutating func goto(_ target: GotoTarget, _ choice: DirectionChoice) throws -> [Output] {
@@ -122,10 +131,10 @@ extension Interpreter {
                        "goto \(targetText) \(choice.rawValue)")
         for d in choice.directions {
             if try !moveTo(targets[d.rawValue], d) {
-                return [.text("interrupted: now \(session.positionText)" + latestText(choice))]
+                return [.text(say(StepMessage.interruptedNow(position: session.positionText)) + latestText(choice))]
             }
         }
-        return [.text("now \(session.positionText)" + latestText(choice))]
+        return [.text(say(StepMessage.now(position: session.positionText)) + latestText(choice))]
     }
 
     /// Returns false when Ctrl-C stopped it (at a whole step).
@@ -141,29 +150,30 @@ extension Interpreter {
     private func latestText(_ choice: DirectionChoice) -> String {
         let parts = choice.directions.compactMap { d -> String? in
             guard let last = session.stepper.traces[d.rawValue].last else { return nil }
-            return "\(d.short) latest t=\(last.t)"
+            return say(StepMessage.latestStep(direction: d.short, t: last.t))
         }
-        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+        let comma = session.settings.language == .zh ? "，" : ", "
+        return parts.isEmpty ? "" : say(StepMessage.latest(parts.joined(separator: comma)))
     }
 
     mutating func run() throws -> [Output] {
         let before = [session.stepper.cursor(.forward), session.stepper.cursor(.backward)]
         guard !session.stepper.isComplete else {
-            return [.text("nothing to run: both directions have finished (\(finalShapes.replacingOccurrences(of: " ready", with: "")))")]
+            return [.text(say(StepMessage.nothingToRun(shapes: finalShapeList)))]
         }
         try checkSteps(Direction.allCases.map { session.stepper.length - session.stepper.cursor($0) }, "run", run: true)
         // The fastest way (hoisted, the two directions on two threads); whole steps only if interrupted.
         let projection = session.stepper.runProjectionChunk.map {
-            $0 == 1 ? "x·W_ihᵀ of each step straight into z" : "x·W_ihᵀ for \($0) steps at a time in one product"
+            say($0 == 1 ? StepMessage.projectionStraight : .projectionChunked(steps: $0))
         }
-            ?? "x·W_ihᵀ for all t in one product"
+            ?? say(StepMessage.projectionAll)
         let finished = session.stepper.runToEnd(threads: session.settings.threads, shouldCancel: context.shouldCancel)
         let interrupted = !finished
         let ran = Direction.allCases.map { "\(session.stepper.cursor($0) - before[$0.rawValue]) \($0.short)" }.joined(separator: " + ")
         if interrupted {
-            return [.text("interrupted after \(ran) steps: \(session.positionText)")]
+            return [.text(say(StepMessage.interruptedAfter(ran: ran, position: session.positionText)))]
         }
-        return [.text("ran \(ran) steps (hoisted: \(projection), then h·W_hhᵀ per step): \(session.positionText)\n    \(finalShapes)")]
+        return [.text(say(StepMessage.ran(ran: ran, projection: projection, position: session.positionText)) + "\n    \(finalShapes)")]
     }
 
     /// The watched views, re-shown after a move. A view that cannot be shown yet says why.

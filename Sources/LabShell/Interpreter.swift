@@ -38,7 +38,7 @@ public struct Interpreter: Sendable {
     private mutating func dispatch(_ command: Command) throws -> [Output] {
         switch command {
         case .help(let topic):
-            return [.text(try Help.text(topic: topic))]
+            return [.text(try Help.text(topic: topic, language: session.settings.language))]
         case .quit:
             wantsQuit = true
             return []

@@ -11,6 +11,8 @@ enum CatalogSamples {
         Area(file: "PlayerMessage.swift", samples: player),
         Area(file: "ShellMessage.swift", samples: shell),
         Area(file: "ViewMessage.swift", samples: view),
+        Area(file: "StepMessage.swift", samples: step),
+        Area(file: "HelpMessage.swift", samples: help),
     ]
 
     static var all: [any Localized] { areas.flatMap(\.samples) }
@@ -68,5 +70,26 @@ enum CatalogSamples {
         .diagramOutput, .diagramForward, .diagramBackward, .diagramInput, .diagramLegend, .diagramWeights,
         .diagramW1, .diagramW2, .diagramW4, .diagramW5, .diagramOutputLayer(batch: 3, width: 32), .cursorFinished,
         .cursorNext(t: 3),
+    ]
+
+    static let step: [StepMessage] = [
+        .stepTaken(direction: "bwd", step: 2, of: 5, t: 3, target: "h_b[3] (h_b_rev[1])", mode: "per-gate", products: 8,
+                   draft: true),
+        .stepTaken(direction: "fwd", step: 1, of: 5, t: 0, target: "h_f[0]", mode: "fused", products: 2, draft: false),
+        .yComplete(index: "y[:, 2, :]", t: 2), .directionFinished(forward: true, which: "h_n[0] = h_f[4]"),
+        .bothFinished(shapes: "SHAPES"), .ready(y: "[3, 5, 32]", hn: "[2, 3, 16]", cn: "[2, 3, 17]"),
+        .interrupted(position: "fwd 2/5 bwd 2/5"), .interruptedNow(position: "fwd 3/5 bwd 0/5"),
+        .interruptedAfter(ran: "3 fwd + 3 bwd", position: "fwd 3/5 bwd 3/5"),
+        .allStepsTaken(both: true, forward: true, length: 5), .allStepsTaken(both: false, forward: false, length: 7),
+        .atStart(both: true, forward: true), .atStart(both: false, forward: true),
+        .undid(parts: "fwd −1, bwd −1", position: "fwd 1/5 bwd 1/5"), .now(position: "fwd 4/5 bwd 0/5"),
+        .latest("fwd latest t=3"), .latestStep(direction: "bwd", t: 2), .nothingToRun(shapes: "SHAPES"),
+        .ran(ran: "5 fwd + 5 bwd", projection: "PROJECTION", position: "fwd 5/5 bwd 5/5"), .projectionStraight,
+        .projectionChunked(steps: 32), .projectionAll,
+    ]
+
+    static let help: [HelpMessage] = [
+        .example("step fwd 2"), .alias("exit"), .names("x h_f"), .footer,
+        .noCommand(word: "'stpe'", suggestion: "step"), .noCommand(word: "'zzz'", suggestion: nil),
     ]
 }

@@ -1,0 +1,55 @@
+import LabText
+
+/// The command table's help lines in Chinese, beside the English ones they
+/// translate (`CommandSpec.summary`): `help`, `help CMD` and
+/// `docs/COMMANDS.zh.md` read them; a test fails when a command has none.
+extension CommandTable {
+    public static let chineseSummaries: [String: String] = [
+        "sizes": "设置批大小、序列长度、输入维度和隐藏维度（重建模型和输入）",
+        "init": "重新生成参数（tutorial：W_ih 用 Xavier，W_hh 用正交初始化，遗忘门偏置为 1）",
+        "input": "生成新的输入 x [B, T, D]",
+        "load": "读入权重（.safetensors，nn.LSTM 的参数名）或 x、h0、c0（.npy）",
+        "save": "把权重写成 nn.LSTM.load_state_dict 能读的 safetensors 文件",
+        "export": "把 y、h_n、c_n 和每一步的门值、c、h 写成 .npy 文件",
+        "step": "让一个或两个方向前进 N 步（默认两个方向，1 步）",
+        "back": "精确撤销 N 步（默认两个方向，1 步）",
+        "goto": "跳到某个方向最近的一步正好在时刻 t 的位置",
+        "run": "两个方向走完剩下的所有步",
+        "reset": "游标回到起点（参数和输入保留）",
+        "show": "打印一个张量，附上形状和来源",
+        "heatmap": "张量的色块图（随时间变化的状态画成 t × unit）",
+        "spark": "状态随时间变化的迷你折线图",
+        "diagram": "沿 T 展开的网络，标出两个方向的游标",
+        "watch": "每次移动之后重新显示这些视图（类似 gdb 的 display）",
+        "unwatch": "停止重新显示监视的视图",
+        "info": "尺寸、初始化、模式、变体、语言，以及每个方向走到了哪里",
+        "set": "修改一项设置",
+        "bench": "对完整的前向计算分别按每种模式计时（per-gate、fused、hoisted）",
+        "lesson": "在实时模型上重演教程的课程",
+        "next": "课程中：继续（直接回车也可以）",
+        "hint": "课程中：看这道题的下一条提示",
+        "skip": "课程中：跳过这道题",
+        "solution": "课程中：看答案",
+        "answer": "课程中：回答问题",
+        "help": "列出所有命令，或显示某个命令的写法和例子（别名 ?）",
+        "quit": "离开实验室（别名 exit；在课程中则是离开课程）",
+    ]
+
+    /// A command's one-line help in `language` (English when a new command has no Chinese yet).
+    public static func summary(of spec: CommandSpec, in language: Language) -> String {
+        language == .zh ? chineseSummaries[spec.name] ?? spec.summary : spec.summary
+    }
+
+    /// A group heading of `help` in `language`.
+    public static func heading(_ group: CommandGroup, in language: Language) -> String {
+        guard language == .zh else { return group.rawValue }
+        switch group {
+        case .model: return "模型和输入"
+        case .stepping: return "单步执行"
+        case .looking: return "查看"
+        case .settings: return "设置"
+        case .lessons: return "课程"
+        case .session: return "会话"
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import LabShell
+import LessonKit
+
+/// A scripted tour of the lab in Chinese (every command's examples, every
+/// view, the error classes, a bench report, a lesson), read line by line:
+/// a line with an English word outside identifiers, numbers, file names and
+/// quoted input fails, unless it is one of the known gaps listed in
+/// `zh-known-english.txt` (numbers written as `#`). The list must stay exact:
+/// a line translated since is a stale entry and fails too, so the list only
+/// shrinks, and English added by a new feature shows up here at once.
+@Suite struct ChineseTourTests {
+    static let knownURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("zh-known-english.txt")
+
+    /// Words that are what the learner types or reads as code: commands, keywords,
+    /// names, the settings' values and the formulas' functions.
+    static let identifiers: Set<String> = {
+        var words = Set(CommandTable.all.flatMap { [$0.name] + $0.aliases + $0.keywords })
+        words.formUnion(ViewName.allCases.map(\.rawValue))
+        words.formUnion(["fwd", "bwd", "both", "on", "off", "lang", "en", "zh", "per-gate", "hoisted", "fused",
+                         "tutorial", "pytorch", "zeros", "ones", "random", "correct", "draft", "seed", "repeat",
+                         "batch-first", "time-first", "batch_first", "precision", "threads", "variant", "mode",
+                         "tanh", "cat", "stack", "chunk", "flip", "dim", "dims", "torch", "nn", "LSTM", "LSTMLab",
+                         "lstmlab", "gate", "unit", "feature", "dir", "row", "index", "diagram", "spark", "heatmap",
+                         "prev", "gdb", "display", "out", "Tab", "Ctrl", "Ctrl-C", "Ctrl-D", "Ctrl-R", "Enter", "Xavier", "npy", "safetensors", "GFLOP", "TFLOP", "MiB",
+                         "GiB", "KiB", "bytes", "ms", "BLAS", "OpenBLAS", "load_state_dict", "weights", "input",
+                         "init", "answer", "hint", "skip", "solution", "next", "back", "quit", "resume", "list",
+                         "play", "reset", "check", "help", "step", "show"])
+        return words
+    }()
+
+    /// The English words of `line` that are not identifiers: runs of two or more
+    /// ASCII letters, outside quotes and not part of a name with `_`, digits, `.` or `/`.
+    static func englishWords(_ line: String) -> [String] {
+        var unquoted = ""
+        var inQuote = false
+        for ch in line {
+            if ch == "'" { inQuote.toggle(); continue }
+            if !inQuote { unquoted.append(ch) }
+        }
+        let tokens = unquoted.split { !($0.isASCII && ($0.isLetter || $0.isNumber || "_./-~".contains($0))) }
+        return tokens.compactMap { raw -> String? in
+            let token = String(raw).trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+            guard token.count >= 2, token.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
+            if identifiers.contains(token) { return nil }
+            // Placeholders of usage lines (NAME, PATH, VALUE) and units (MFLOP) are written in capitals.
+            if token.allSatisfy({ $0.isUppercase || $0 == "-" }) { return nil }
+            // Single-letter algebra and shape names (B, T, D, H, h_f) pass; so do units like `x`.
+            return token
+        }
+    }
+
+    /// The tour: every line's output and error, in order.
+    static func tour() throws -> [String] {
+        var lab = Lab(width: 100)
+        lab.lessons.config = LessonConfig(root: CourseTests.root, language: "zh", progressURL: nil)
+        var lines: [String] = []
+        func run(_ line: String) {
+            let r = lab.handle(line)
+            lines += r.output.split(separator: "\n").map(String.init)
+            if let e = r.error { lines += e.split(separator: "\n").map(String.init) }
+        }
+        run("set lang zh")
+        lines.append(lab.banner)
+        lines.append(lab.keysHint)
+        run("help")
+        for spec in CommandTable.all { run("help \(spec.name)") }
+        // Every command's examples that run without files or a lesson, on a fresh model each time.
+        for spec in CommandTable.all where spec.scope == .anywhere && !["quit", "bench"].contains(spec.name) {
+            for example in spec.examples where !example.contains("lang en") { run(example) }
+            run("sizes B=3 T=5 D=8 H=16")
+            run("init tutorial seed 0")
+        }
+        run("step 2")
+        for view in ViewName.allCases {
+            run("show \(view.rawValue)")
+            run("heatmap \(view.rawValue)")
+        }
+        run("spark h_f b=0")
+        run("diagram")
+        run("info")
+        run("bench 2,3,4,5 repeat 1")
+        // Error classes: unknown words, bad numbers, ranges, not yet computed, limits, files, lessons.
+        for bad in ["stpe", "step 0", "step fwd x", "show hf", "show h_f t=99", "set mode fusd", "set lang fr",
+                    "goto t=99", "sizes B=0", "sizes B=100000 T=100000", "load weights /nonexistent.safetensors",
+                    "load input /tmp", "next", "hint", "answer 3", "lesson play 99", "help stpe", "show y b=9",
+                    "spark W_ih_f", "watch h_f h_f h_f h_f h_f h_f h_f h_f h_f", "back 9", "'unterminated"] {
+            run(bad)
+        }
+        run("reset")
+        run("lesson list")
+        run("lesson play 1")
+        for word in ["hint", "answer 1", "answer ４", "next", "back", "skip", "solution", "next", "quit"] { run(word) }
+        return lines
+    }
+
+    /// A line with its numbers as `#`, so timings and sizes do not make new entries.
+    static func pattern(_ line: String) -> String {
+        var out = ""
+        for ch in line {
+            if ch.isASCII && ch.isNumber {
+                if out.last != "#" { out.append("#") }
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    @Test func noEnglishOutsideTheKnownGaps() throws {
+        let known = Set((try? String(contentsOf: Self.knownURL, encoding: .utf8))?
+            .split(separator: "\n").map(String.init) ?? [])
+        var seen = Set<String>()
+        var fresh: [String] = []
+        for line in try Self.tour() where !Self.englishWords(line).isEmpty {
+            let p = Self.pattern(line)
+            seen.insert(p)
+            if !known.contains(p) && !fresh.contains(p) { fresh.append(p) }
+        }
+        if ProcessInfo.processInfo.environment["RECORD_KNOWN_ENGLISH"] == "1" {
+            try (seen.sorted().joined(separator: "\n") + "\n").write(to: Self.knownURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let freshText = fresh.joined(separator: "\n")
+        #expect(fresh.isEmpty, "English in the zh tour (translate it, or RECORD_KNOWN_ENGLISH=1 to list it):\n\(freshText)")
+        let stale = known.subtracting(seen).filter { !$0.isEmpty }
+        let staleText = stale.sorted().joined(separator: "\n")
+        #expect(stale.isEmpty, "translated since, remove from zh-known-english.txt:\n\(staleText)")
+    }
+
+    @Test func everyCommandHasChineseHelp() {
+        for spec in CommandTable.all {
+            #expect(CommandTable.chineseSummaries[spec.name] != nil, "no Chinese help line for '\(spec.name)'")
+        }
+    }
+
+    @Test func theDetectorSeesEnglishAndPassesIdentifiers() {
+        #expect(Self.englishWords("unknown command 'stpe'") == ["unknown", "command"])
+        #expect(Self.englishWords("前向第 2/5 步之后的隐藏状态（= h_f[1]）").isEmpty)
+        #expect(Self.englishWords("来源：z = x_t·W_ih_fᵀ + b_ih_f（fused），用 chunk(4, dim=1) 分成").isEmpty)
+        #expect(Self.englishWords("从 /tmp/w.safetensors 载入").isEmpty)
+        #expect(Self.englishWords("input random（seed 0，接在 init 之后）").isEmpty)
+    }
+}
