@@ -54,7 +54,7 @@ extension LessonPlayer {
         if present {
             record(questionKey) { if $0.outcome == nil { $0.outcome = .revealed } }
             emit(.solution(solutionText(q)))
-            continueStep(host: &host, emit: emit)
+            goOn(host: &host, emit: emit)
             return
         }
         let typed = pending.expected.canonical

@@ -131,7 +131,7 @@ public struct LessonPlayer: Sendable {
         case .awaitingAnswer:
             record(questionKey) { if $0.outcome == nil { $0.outcome = .skipped } }
             emit(.notice(text.skipped))
-            continueStep(host: &host, emit: emit)
+            goOn(host: &host, emit: emit)
         case .awaitingTask:
             record(taskKey) { if $0.outcome == nil { $0.outcome = .skipped } }
             emit(.notice(text.taskSkipped))
@@ -154,7 +154,7 @@ public struct LessonPlayer: Sendable {
         case .awaitingAnswer:
             record(questionKey) { if $0.outcome == nil || $0.outcome == .skipped { $0.outcome = .revealed } }
             emit(.solution(solutionText(q)))
-            continueStep(host: &host, emit: emit)
+            goOn(host: &host, emit: emit)
         case .stepDone:
             emit(.solution(solutionText(q)))
         case .notStarted, .finished, .quit, .awaitingTask:
@@ -178,7 +178,7 @@ public struct LessonPlayer: Sendable {
             record(questionKey) { if $0.outcome == nil || $0.outcome == .skipped { $0.outcome = .correct } }
             emit(.correct(text.correct))
             emit(.solution(solutionText(q)))
-            continueStep(host: &host, emit: emit)
+            goOn(host: &host, emit: emit)
         case .wrong:
             var tries = 0
             record(questionKey) { $0.wrong += 1; tries = $0.wrong }
@@ -202,6 +202,13 @@ public struct LessonPlayer: Sendable {
         record(taskKey) { if $0.outcome == nil { $0.outcome = .correct } }
         emit(.taskDone(text.taskDone))
         // From here the step goes on from the lesson's own state, whatever else was typed.
+        rebuild(upTo: segmentIndex, host: &host)
+        continueStep(host: &host, emit: emit)
+    }
+
+    /// After a question: the step goes on from the lesson's own state, not
+    /// from whatever the learner tried while thinking.
+    mutating func goOn<H: LessonHost>(host: inout H, emit: (LessonEvent) -> Void) {
         rebuild(upTo: segmentIndex, host: &host)
         continueStep(host: &host, emit: emit)
     }
