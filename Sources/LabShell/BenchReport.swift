@@ -64,7 +64,9 @@ extension Interpreter {
                                     shouldCancel: context.shouldCancel)
                 : try Benchmark.run(config, shouldCancel: context.shouldCancel)
             let note = sizes == nil ? "\n  on the session's weights and input (a shape after 'bench' times a model drawn from a fixed seed)" : ""
-            return [.text(BenchReport.text(result) + note)]
+            let report = BenchReport.text(result) + note
+            guard result.completed else { throw Interrupted(partial: report) }
+            return [.text(report)]
         } catch let error as BenchmarkError {
             throw LabError("\(error)")
         }

@@ -125,7 +125,7 @@ extension Interpreter {
         }
         for (name, tensor) in files {
             if context.shouldCancel() {
-                throw LabError("export interrupted; files written so far are complete, the rest were not written")
+                throw Interrupted(partial: "export interrupted; files written so far are complete, the rest were not written")
             }
             try NPY.write(tensor, path: (dir as NSString).appendingPathComponent(name))
         }

@@ -30,7 +30,7 @@ extension Interpreter {
             for d in choice.directions where !session.stepper.isComplete(d) {
                 if context.shouldCancel() {
                     lines.append(say(StepMessage.interrupted(position: session.positionText)))
-                    return [.text(lines.joined(separator: "\n"))]
+                    throw Interrupted(partial: lines.joined(separator: "\n"))
                 }
                 let trace = try session.stepper.step(d, threads: session.settings.threads)
                 moved = true
@@ -130,21 +130,22 @@ extension Interpreter {
         try checkSteps(Direction.allCases.map { max(0, targets[$0.rawValue] - session.stepper.cursor($0)) },
                        "goto \(targetText) \(choice.rawValue)")
         for d in choice.directions {
-            if try !moveTo(targets[d.rawValue], d) {
-                return [.text(say(StepMessage.interruptedNow(position: session.positionText)) + latestText(choice))]
+            if try moveTo(targets[d.rawValue], d) == .interrupted {
+                throw Interrupted(partial: say(StepMessage.interruptedNow(position: session.positionText))
+                                  + latestText(choice))
             }
         }
         return [.text(say(StepMessage.now(position: session.positionText)) + latestText(choice))]
     }
 
-    /// Returns false when Ctrl-C stopped it (at a whole step).
-    private mutating func moveTo(_ steps: Int, _ d: Direction) throws -> Bool {
+    /// Moves one direction's cursor to `steps`; Ctrl-C stops it at a whole step.
+    private mutating func moveTo(_ steps: Int, _ d: Direction) throws -> Outcome {
         while session.stepper.cursor(d) > steps { try session.stepper.back(d) }
         while session.stepper.cursor(d) < steps {
-            if context.shouldCancel() { return false }
+            if context.shouldCancel() { return .interrupted }
             try session.stepper.step(d, threads: session.settings.threads)
         }
-        return true
+        return .completed
     }
 
     private func latestText(_ choice: DirectionChoice) -> String {
@@ -168,16 +169,15 @@ extension Interpreter {
         }
             ?? say(StepMessage.projectionAll)
         let finished = session.stepper.runToEnd(threads: session.settings.threads, shouldCancel: context.shouldCancel)
-        let interrupted = !finished
         let ran = Direction.allCases.map { "\(session.stepper.cursor($0) - before[$0.rawValue]) \($0.short)" }.joined(separator: " + ")
-        if interrupted {
-            return [.text(say(StepMessage.interruptedAfter(ran: ran, position: session.positionText)))]
+        guard finished else {
+            throw Interrupted(partial: say(StepMessage.interruptedAfter(ran: ran, position: session.positionText)))
         }
         return [.text(say(StepMessage.ran(ran: ran, projection: projection, position: session.positionText)) + "\n    \(finalShapes)")]
     }
 
     /// The watched views, re-shown after a move. A view that cannot be shown yet says why.
-    mutating func watchOutputs() -> [Output] {
+    func watchOutputs() -> [Output] {
         var out: [Output] = []
         for w in session.watches {
             do {

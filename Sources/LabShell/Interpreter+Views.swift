@@ -5,7 +5,7 @@ import TermRender
 extension Interpreter {
     /// The outputs for `show NAME …`: one view, or one per direction when a
     /// per-step view names none.
-    mutating func views(_ r: ViewRequest, validateOnly: Bool = false) throws -> [Output] {
+    func views(_ r: ViewRequest, validateOnly: Bool = false) throws -> [Output] {
         let st = session.stepper
         if let t = r.t, t >= st.length {
             throw LabError("t=\(t) is out of range: t goes from 0 to \(st.length - 1)")
@@ -278,7 +278,7 @@ extension Interpreter {
 
     /// `heatmap NAME …`: states over time as one `t × unit` map per sequence; a
     /// step's gates as one row per chunk, each on its activation's scale.
-    mutating func heatmaps(_ r: ViewRequest) throws -> [Output] {
+    func heatmaps(_ r: ViewRequest) throws -> [Output] {
         try views(r).map { output in
             switch output {
             case .tensor(var v):
@@ -313,7 +313,7 @@ extension Interpreter {
         }
     }
 
-    mutating func spark(_ r: ViewRequest, unit: Int?) throws -> [Output] {
+    func spark(_ r: ViewRequest, unit: Int?) throws -> [Output] {
         guard [.h_f, .h_b, .h_b_rev, .y, .x].contains(r.name) else {
             throw LabError("spark draws a sequence over time: use h_f, h_b, h_b_rev, y or x")
         }

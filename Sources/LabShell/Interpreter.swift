@@ -27,11 +27,28 @@ public struct Interpreter: Sendable {
         self.context = context
     }
 
-    public mutating func execute(_ command: Command) throws -> [Output] {
+    /// Executes one command. A failure is thrown; Ctrl-C is the `.interrupted`
+    /// outcome with the command's account of how far it got (and the watched
+    /// views, when the cursors may have moved).
+    public mutating func execute(_ command: Command) throws -> Execution {
         do {
-            return try dispatch(command)
+            return Execution(try dispatch(command))
         } catch let interrupted as Interrupted {
-            return [.text(say(ShellMessage.interrupted(unchanged: interrupted.unchanged)))]
+            var outputs: [Output]
+            switch interrupted.report {
+            case .unchanged(let what): outputs = [.text(say(ShellMessage.interrupted(unchanged: what)))]
+            case .partial(let partial): outputs = partial
+            }
+            if Self.movesCursors(command) { outputs += watchOutputs() }
+            return Execution(outputs, outcome: .interrupted)
+        }
+    }
+
+    /// Commands after which watched views are shown again.
+    private static func movesCursors(_ command: Command) -> Bool {
+        switch command {
+        case .step, .back, .goto, .run, .reset, .load: true
+        default: false
         }
     }
 
@@ -122,7 +139,7 @@ public struct Interpreter: Sendable {
         if redraw {
             guard let p = BiLSTMParameters.initialized(next.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize,
                                                        using: &next.generator, shouldCancel: context.shouldCancel) else {
-                throw Interrupted(unchanged)
+                throw Interrupted(unchanged: unchanged)
             }
             next.parameters = p
             next.parametersSource = .originRedrawnForSizes(command: "init \(next.initializer.rawValue)")
@@ -152,7 +169,7 @@ public struct Interpreter: Sendable {
         next.initializer = kind
         guard let p = BiLSTMParameters.initialized(kind, inputSize: d, hiddenSize: h, using: &next.generator,
                                                    shouldCancel: context.shouldCancel) else {
-            throw Interrupted("init \(kind.rawValue) not done (the parameters are as they were)")
+            throw Interrupted(unchanged: "init \(kind.rawValue) not done (the parameters are as they were)")
         }
         next.parameters = p
         next.parametersSource = .originCommand("init \(kind.rawValue)" + (seed.map { " seed \($0)" } ?? ""))

@@ -17,8 +17,7 @@ extension Lab: LessonHost {
         let allowed = interpreter.context.allowFiles
         interpreter.context.allowFiles = false
         defer { interpreter.context.allowFiles = allowed }
-        let outputs = try interpreter.execute(command)
-        return outputs.map { Renderer.render($0, options: renderOptions) }.joined(separator: "\n")
+        return render(try interpreter.execute(command).outputs)
     }
 
     /// Like `run` without the text; commands that only look (and a benchmark) change nothing and are skipped.
@@ -77,8 +76,7 @@ extension Lab: LessonHost {
             }
             dir = d
         }
-        var copy = interpreter
-        for output in try copy.views(ViewRequest(name: view, direction: dir, t: t)) {
+        for output in try interpreter.views(ViewRequest(name: view, direction: dir, t: t)) {
             switch output {
             case .tensor(let v): return v.tensor
             case .gates(let g): return g.post

@@ -9,6 +9,8 @@ public struct LineResult: Equatable, Sendable {
     public var quit: Bool
     /// The 1-based column of the word the error is about, when the parser knows it (for the caret).
     public var column: Int? = nil
+    /// `.interrupted` when Ctrl-C stopped the command part way (not an error: the session goes on).
+    public var outcome: Outcome = .completed
 }
 
 /// One line in, text out: tokenize, parse, execute, render. The executable
@@ -68,11 +70,16 @@ public struct Lab: Sendable {
 
     public mutating func execute(_ command: Command) throws -> LineResult {
         if case .lesson(let lesson) = command { return try executeLesson(lesson) }
-        let outputs = try interpreter.execute(command)
+        let execution = try interpreter.execute(command)
         // Lessons follow the session's language once it is changed in the lab.
         if case .set(.language(let language)) = command { lessons.config?.language = language.rawValue }
-        let text = outputs.map { Renderer.render($0, options: renderOptions) }.joined(separator: "\n")
-        return LineResult(output: text, error: nil, quit: interpreter.wantsQuit)
+        return LineResult(output: render(execution.outputs), error: nil, quit: interpreter.wantsQuit,
+                          outcome: execution.outcome)
+    }
+
+    /// Outputs as text for this terminal's width, colour and the session's precision.
+    func render(_ outputs: [Output]) -> String {
+        outputs.map { Renderer.render($0, options: renderOptions) }.joined(separator: "\n")
     }
 
     /// `lstmlab fwd 2/5 bwd 0/5> `

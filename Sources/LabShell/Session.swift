@@ -74,7 +74,7 @@ public struct Session: Sendable {
         case .zeros: data = [Float](repeating: 0, count: n)
         case .ones: data = [Float](repeating: 1, count: n)
         case .random:
-            guard let drawn = g.floatNormals(n, shouldCancel: shouldCancel) else { throw Interrupted(unchanged) }
+            guard let drawn = g.floatNormals(n, shouldCancel: shouldCancel) else { throw Interrupted(unchanged: unchanged) }
             data = drawn
         }
         return try Tensor(shape: [s.batch, s.length, s.inputSize], data: data)
@@ -116,10 +116,4 @@ public struct Session: Sendable {
         let t = stepper.length
         return "fwd \(stepper.cursor(.forward))/\(t) bwd \(stepper.cursor(.backward))/\(t)"
     }
-}
-
-/// Ctrl-C stopped a command before it changed the session; `unchanged` says so.
-struct Interrupted: Error {
-    var unchanged: String
-    init(_ unchanged: String) { self.unchanged = unchanged }
 }
