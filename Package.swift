@@ -29,7 +29,7 @@ let package = Package(
         // Pure String producers.
         .target(name: "TermRender", dependencies: ["LSTMCore", "LabText"]),
         // Tokenizer, command table, parser, session, interpreter.
-        .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender", "LessonKit", "LabText"]),
+        .target(name: "LabShell", dependencies: ["LSTMCore", "TensorFiles", "TermRender", "LessonKit", "LabText", "TensorExpr"]),
         // The tensor expression language: lexer, parser, evaluator, PyTorch's ops and messages. No printing.
         .target(
             name: "TensorExpr",

@@ -27,6 +27,20 @@ public enum Command: Equatable, Sendable {
     case set(Setting)
     case bench(BenchShape?, repeats: Int?)
     case lesson(LessonCommand)
+    /// `print EXPR` / `p EXPR`.
+    case print(ExpressionText)
+    /// `let NAME = EXPR`.
+    case assign(name: String, ExpressionText)
+    /// `vars`.
+    case variables
+    /// `unlet NAME`.
+    case unassign(String)
+    /// `save EXPR to PATH`.
+    case saveValue(ExpressionText, path: String)
+    /// `show EXPR`, `heatmap EXPR`, `spark EXPR`: an expression where a view name would be.
+    case showExpression(ExpressionText, ExpressionDisplay)
+    /// `watch EXPR`.
+    case watchExpression(ExpressionText)
 }
 
 /// `sizes B=… T=… D=… H=…`, any subset.

@@ -181,7 +181,10 @@ extension Interpreter {
         var out: [Output] = []
         for w in session.watches {
             do {
-                out += try views(w)
+                switch w {
+                case .view(let r): out += try views(r)
+                case .expression(let e): out += try expressionView(e, as: .show)
+                }
             } catch {
                 out.append(.text("(watch \(w.text): \(error))"))
             }

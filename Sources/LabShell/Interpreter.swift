@@ -1,4 +1,5 @@
 import LSTMCore
+import TensorExpr
 import LabText
 import TermRender
 
@@ -94,12 +95,9 @@ public struct Interpreter: Sendable {
         case .diagram:
             return [.diagram(diagramState)]
         case .watch(let requests):
-            guard session.watches.count + requests.count <= Session.maxWatches else {
-                throw LabError(say(ShellMessage.tooManyWatches(limit: Session.maxWatches, now: session.watches.count)))
-            }
-            for r in requests { _ = try views(r, validateOnly: true) }
-            session.watches += requests
-            return [.text(say(ShellMessage.watching(views: session.watches.map(\.text).joined(separator: ", "))))]
+            return try watch(requests.map { Watch.view($0) })
+        case .watchExpression(let e):
+            return try watch([.expression(e)])
         case .unwatch:
             let n = session.watches.count
             session.watches = []
@@ -110,9 +108,37 @@ public struct Interpreter: Sendable {
             return try apply(setting)
         case .bench(let shape, let repeats):
             return try bench(shape?.sizes, repeats: repeats)
+        case .print(let e):
+            return try printValue(e)
+        case .assign(let name, let e):
+            return try assign(name, e)
+        case .variables:
+            return [.text(variablesText)]
+        case .unassign(let name):
+            return try unassign(name)
+        case .saveValue(let e, let path):
+            try requireFiles("save")
+            return try saveValue(e, path: path)
+        case .showExpression(let e, let kind):
+            return try expressionView(e, as: kind)
         case .lesson:
             throw LabError("lessons are not available in this build")
         }
+    }
+
+    /// `watch`: each checked now, then re-shown after every move.
+    private mutating func watch(_ items: [Watch]) throws -> [Output] {
+        guard session.watches.count + items.count <= Session.maxWatches else {
+            throw LabError(say(ShellMessage.tooManyWatches(limit: Session.maxWatches, now: session.watches.count)))
+        }
+        for w in items {
+            switch w {
+            case .view(let r): _ = try views(r, validateOnly: true)
+            case .expression(let e): _ = try ExprParser.parse(e.text)
+            }
+        }
+        session.watches += items
+        return [.text(say(ShellMessage.watching(views: session.watches.map(\.text).joined(separator: ", "))))]
     }
 
     private func requireFiles(_ verb: String) throws(LabError) {
@@ -270,6 +296,10 @@ public struct Interpreter: Sendable {
                                                                       of: st.length, next: st.nextTimeIndex(d)))))
         }
         if !session.watches.isEmpty { lines.append(line(.watching, session.watches.map(\.text).joined(separator: ", "))) }
+        if !session.variables.isEmpty {
+            let vars = session.variables.keys.sorted().map { "\($0) \(formatShape(session.variables[$0]?.shape ?? []))" }
+            lines.append(line("variables", vars.joined(separator: ", ")))
+        }
         lines.append(line(.language, say(ShellMessage.infoLanguage(language))))
         return lines.joined(separator: "\n")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import TensorExpr
 import LabText
 
 /// Everything a learner's session holds: the model, its input, the stepper,
@@ -18,7 +19,10 @@ public struct Session: Sendable {
     public var c0: Tensor?
     public var stepper: BidirectionalStepper
     public var settings: Settings
-    public var watches: [ViewRequest] = []
+    public var watches: [Watch] = []
+    /// `let` variables and the expression that made each (for `vars`).
+    public var variables: [String: ExprTensor] = [:]
+    public var variableSources: [String: String] = [:]
     /// The session's one generator: `seed N` reseeds it.
     public var generator: SeededGenerator
 
@@ -41,6 +45,7 @@ public struct Session: Sendable {
     }
 
     public static let maxWatches = 8
+    public static let maxVariables = 64
 
     /// `parametersSource` in the session's language.
     public var parametersOrigin: String { parametersSource.text(settings.language) }

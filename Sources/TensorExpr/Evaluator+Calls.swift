@@ -6,7 +6,7 @@ extension Evaluator {
         var receiver: (Value, Range<Int>)?
         switch callee.node {
         case .name(let n):
-            if env.lookup(n) != nil { throw ExprError(.evaluation, "'Tensor' object is not callable", at: callee.range) }
+            if env.names.contains(n) { throw ExprError(.evaluation, "'Tensor' object is not callable", at: callee.range) }
             guard Functions.all.contains(n) else { _ = try eval(callee); throw ExprError(.evaluation, "'\(n)' is not callable") }
             name = n
         case .attribute(let object, let attr):

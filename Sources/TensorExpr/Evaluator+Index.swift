@@ -164,7 +164,7 @@ extension Evaluator {
             }
         }
         while src < t.rank { chosen[src] = Array(0..<t.shape[src]); out.append(.source(src)); src += 1 }
-        if let p = t.pending, let first = chosen.first { try p.check(first, at: baseRange) }
+        if let p = t.pending, p.axis < chosen.count { try p.check(chosen[p.axis], at: baseRange) }
         // Index lists broadcast together (all of one length, or length 1).
         var advancedLength = 1
         for l in advancedLists where l.count != 1 {

@@ -73,8 +73,8 @@ public struct Evaluator {
         case "torch", "F", "nn": return .callable(n)
         default: break
         }
-        if let t = env.lookup(n) {
-            if !allowPending, let p = t.pending, let first = p.known.firstIndex(of: false) {
+        if let t = try env.lookup(n) {
+            if !allowPending, let p = t.pending, let first = p.firstMissing {
                 throw ExprError(.evaluation, p.message(index: first))
             }
             return .tensor(t)

@@ -1,7 +1,8 @@
 /// The names an expression can read: the session's tensors and variables.
 public protocol ExprEnvironment {
-    /// The tensor called `name`, or nil if there is none.
-    func lookup(_ name: String) -> ExprTensor?
+    /// The tensor called `name`, or nil if there is none; throws when the
+    /// name exists but has no value yet (a step's gate before any step).
+    func lookup(_ name: String) throws(ExprError) -> ExprTensor?
     /// Every name `lookup` knows, for completion and "did you mean".
     var names: [String] { get }
 }
@@ -10,6 +11,6 @@ public protocol ExprEnvironment {
 public struct DictionaryEnvironment: ExprEnvironment, Sendable {
     public var values: [String: ExprTensor]
     public init(_ values: [String: ExprTensor] = [:]) { self.values = values }
-    public func lookup(_ name: String) -> ExprTensor? { values[name] }
+    public func lookup(_ name: String) throws(ExprError) -> ExprTensor? { values[name] }
     public var names: [String] { values.keys.sorted() }
 }

@@ -71,32 +71,40 @@ public struct ExprTensor: Equatable, Sendable {
     }
 }
 
-/// Which steps of an over-time name exist yet, and how to say why one does not.
+/// Which steps of an over-time name exist yet, and why the others do not.
 ///
-/// `known[i]` is for index `i` of axis 0: `c_f[3]` is refused with
+/// `missing[i]` is nil for a computed index `i` of `axis`, else the reason:
+/// `c_f[3]` is refused with
 /// "c_f[3] is not computed yet: the forward direction has taken 2 of 5 steps".
 public struct Pending: Equatable, Sendable {
     public var name: String
-    public var known: [Bool]
-    public var direction: String
-    public var taken: Int
-    public var total: Int
+    public var axis: Int
+    public var missing: [String?]
 
-    public init(name: String, known: [Bool], direction: String, taken: Int, total: Int) {
+    public init(name: String, axis: Int = 0, missing: [String?]) {
         self.name = name
-        self.known = known
-        self.direction = direction
-        self.taken = taken
-        self.total = total
+        self.axis = axis
+        self.missing = missing
     }
 
+    /// Steps `0..<count` of which those where `known` is false are missing because the
+    /// `direction` direction has taken `taken` of `total` steps.
+    public init(name: String, axis: Int = 0, known: [Bool], direction: String, taken: Int, total: Int) {
+        let reason = "the \(direction) direction has taken \(taken) of \(total) steps"
+        self.init(name: name, axis: axis, missing: known.map { $0 ? nil : reason })
+    }
+
+    public var firstMissing: Int? { missing.firstIndex { $0 != nil } }
+
     public func message(index: Int) -> String {
-        "\(name)[\(index)] is not computed yet: the \(direction) direction has taken \(taken) of \(total) steps"
+        let where_ = String(repeating: ":, ", count: axis) + "\(index)"
+        let reason = index >= 0 && index < missing.count ? missing[index] ?? "" : ""
+        return "\(name)[\(where_)] is not computed yet: \(reason)"
     }
 
     /// Throws for the first of `indices` that is not computed.
     func check(_ indices: [Int], at range: Range<Int>?) throws(ExprError) {
-        for i in indices where i >= 0 && i < known.count && !known[i] {
+        for i in indices where i >= 0 && i < missing.count && missing[i] != nil {
             throw ExprError(.evaluation, message(index: i), at: range)
         }
     }

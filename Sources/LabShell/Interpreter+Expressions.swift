@@ -1,0 +1,153 @@
+import Foundation
+import LSTMCore
+import TensorExpr
+import TensorFiles
+import TermRender
+
+/// `print`, `let`, `vars`, `unlet`, `save EXPR to PATH`, and expressions in
+/// `show`, `heatmap`, `spark` and `watch`.
+extension Interpreter {
+    /// Evaluates `e` over the session within the memory and compute limits; Ctrl-C stops it.
+    func evaluate(_ e: ExpressionText) throws -> Value {
+        let budget = Budget(memoryLimit: session.settings.memoryLimit, computeLimit: session.settings.computeLimit,
+                            shouldCancel: context.shouldCancel)
+        do {
+            return try Evaluator.evaluate(e.text, in: SessionEnvironment(session: session), budget: budget)
+        } catch let error where error.kind == .interrupted {
+            throw Interrupted("the expression was stopped; the session is as it was")
+        } catch {
+            throw ExpressionFailure(error, in: e)
+        }
+    }
+
+    /// `print EXPR`: a tensor through the same renderer as `show`, a scalar as a number.
+    func printValue(_ e: ExpressionText) throws -> [Output] {
+        outputs(try evaluate(e), named: e.text)
+    }
+
+    func outputs(_ v: Value, named name: String) -> [Output] {
+        switch v {
+        case .tensor(let t):
+            if t.rank == 0, let x = t.data.first { return [.text(scalarText(x, integer: t.isInteger))] }
+            return [.tensor(view(t, named: name))]
+        case .tuple(let items), .list(let items):
+            var out: [Output] = [.text("\(name): a tuple of \(items.count)" + (items.isEmpty ? "" : "; each below as \(name)[i]"))]
+            for (i, item) in items.enumerated() {
+                let sub = outputs(item, named: "\(name)[\(i)]")
+                if case .text(let s) = sub.first, sub.count == 1 { out.append(.text("\(name)[\(i)] = \(s)")) } else { out += sub }
+            }
+            return out
+        case .size(let dims):
+            return [.text(ExprFormat.torchSize(dims))]
+        case .none:
+            return [.text("None")]
+        case .callable(let n):
+            return [.text(Functions.all.contains(n) ? "function \(n): call it, as in \(n)(…)" : "module \(n)")]
+        }
+    }
+
+    func scalarText(_ x: Float, integer: Bool) -> String {
+        if integer && x.isFinite && abs(x) < 1e15 { return String(Int(x)) }
+        return NumberFormat.fixed(x, precision: session.settings.precision)
+    }
+
+    /// A tensor as `show` draws it, the expression as its name and its axes where known.
+    func view(_ t: ExprTensor, named name: String) -> TensorView {
+        let tensor = (try? Tensor(shape: t.shape, data: t.data)) ?? (try? Tensor(shape: [t.data.count], data: t.data))
+        let axes = t.axes.allSatisfy(\.isEmpty) ? [] : t.axes.enumerated().map { $0.element.isEmpty ? "dim\($0.offset)" : $0.element }
+        let kind = t.isBool ? " (1 = true, 0 = false)" : (t.isInteger ? " (integers)" : "")
+        return TensorView(name: name, tensor: tensor ?? (try? Tensor(shape: [0], data: [])) ?? Session.demo().input,
+                          axes: axes, caption: "", origin: "", details: kind.isEmpty ? [] : ["values" + kind])
+    }
+
+    /// `let NAME = EXPR`.
+    mutating func assign(_ name: String, _ e: ExpressionText) throws -> [Output] {
+        try checkVariableName(name)
+        guard case .tensor(var t) = try evaluate(e) else {
+            throw LabError("let stores a tensor: \(e.text) is not one (index a tuple first, as in chunk(…)[0])")
+        }
+        t.pending = nil
+        let others = session.variables.filter { $0.key != name }.values.reduce(0) { $0 + $1.data.count * 4 }
+        let total = others + t.data.count * 4
+        guard total <= session.settings.memoryLimit else {
+            throw LabError("\(name) would bring the variables to about \(Session.formatBytes(total)), over the memory limit of \(Session.formatBytes(session.settings.memoryLimit)); use 'unlet' first")
+        }
+        let replaced = session.variables[name] != nil
+        session.variables[name] = t
+        session.variableSources[name] = e.text
+        return [.text("\(replaced ? "replaced" : "defined") \(name) \(formatShape(t.shape)) = \(e.text)")]
+    }
+
+    private func checkVariableName(_ name: String) throws {
+        let first = name.first
+        guard let first, first == "_" || (first.isASCII && first.isLetter),
+              name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) else {
+            throw LabError("\(Quote.word(name)) is not a variable name: use letters, digits and _, starting with a letter")
+        }
+        guard name.count <= 64 else { throw LabError("\(Quote.word(name)) is too long for a variable name (at most 64 characters)") }
+        if SessionEnvironment.builtIns.contains(name) || Evaluator.reservedNames.contains(name) {
+            throw LabError("\(name) is a built-in name: a variable cannot shadow it (choose another name)")
+        }
+        if Functions.all.contains(name) || Functions.methods.contains(name) {
+            throw LabError("\(name) is a function's name: a variable cannot shadow it (choose another name)")
+        }
+        if session.variables[name] == nil && session.variables.count >= Session.maxVariables {
+            throw LabError("at most \(Session.maxVariables) variables; use 'unlet NAME' first")
+        }
+    }
+
+    /// `vars`: each variable with its shape and the expression that made it.
+    var variablesText: String {
+        guard !session.variables.isEmpty else { return "no variables yet (make one with 'let NAME = EXPR')" }
+        let names = session.variables.keys.sorted()
+        let width = names.map(\.count).max() ?? 1
+        return names.map { n in
+            let shape = formatShape(session.variables[n]?.shape ?? [])
+            return NumberFormat.padRight(n, width) + "  " + shape + "  = " + (session.variableSources[n] ?? "")
+        }.joined(separator: "\n")
+    }
+
+    mutating func unassign(_ name: String) throws -> [Output] {
+        guard session.variables.removeValue(forKey: name) != nil else {
+            var message = "\(Quote.word(name)) is not a variable"
+            if let s = Suggest.closest(to: name, in: Array(session.variables.keys)) { message += " (did you mean '\(s)'?)" }
+            throw LabError(message + (session.variables.isEmpty ? " (there are none)" : ""))
+        }
+        session.variableSources[name] = nil
+        return [.text("dropped \(name)")]
+    }
+
+    /// `save EXPR to PATH`: any tensor as a `.npy` file numpy and torch read back.
+    func saveValue(_ e: ExpressionText, path: String) throws -> [Output] {
+        let v = try evaluate(e)
+        guard case .tensor(let t) = v else { throw LabError("save writes a tensor: \(e.text) is a \(v.typeName)") }
+        let tensor = try Tensor(shape: t.shape, data: t.data)
+        try NPY.write(tensor, path: path)
+        return [.text("saved \(e.text) \(formatShape(t.shape)) to \(path) (float32 .npy: numpy.load or torch.from_numpy(numpy.load(…)))")]
+    }
+
+    /// `show EXPR`, `heatmap EXPR`, `spark EXPR`.
+    func expressionView(_ e: ExpressionText, as kind: ExpressionDisplay) throws -> [Output] {
+        let v = try evaluate(e)
+        guard case .tensor(let t) = v, t.rank > 0 else { return outputs(v, named: e.text) }
+        var tv = view(t, named: e.text)
+        switch kind {
+        case .show: return [.tensor(tv)]
+        case .heatmap: return [.heatmap(tv)]
+        case .spark:
+            guard t.rank <= 2 else {
+                throw LabError("spark draws a sequence: \(e.text) is \(formatShape(t.shape)); index it down to [T] or [T, N], as in c_f[:, 0, 5] or h_f[:, 0]")
+            }
+            if t.rank == 1 {
+                tv.tensor = (try? tv.tensor.reshaped([t.shape[0], 1])) ?? tv.tensor
+                tv.axes = [t.axes[0].isEmpty ? "t" : t.axes[0], "value"]
+            } else if tv.axes.isEmpty {
+                tv.axes = ["t", "unit"]
+            }
+            return [.sparklines(tv, unit: nil)]
+        }
+    }
+}
+
+/// How `show`, `heatmap` and `spark` draw an expression's tensor.
+public enum ExpressionDisplay: Equatable, Sendable { case show, heatmap, spark }
