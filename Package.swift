@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["LSTMCore", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // Lesson model, loader, player state machine, progress store, lint.
-        .target(name: "LessonKit", dependencies: ["LSTMCore", "LabText"]),
+        .target(name: "LessonKit", dependencies: ["LSTMCore", "LabText", "TensorExpr"]),
         .executableTarget(
             name: "lstmlab",
             dependencies: [

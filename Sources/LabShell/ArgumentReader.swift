@@ -1,4 +1,6 @@
+import Foundation
 import LSTMCore
+import TensorExpr
 
 /// What may come next where the words typed so far run out (for Tab).
 public struct CompletionCandidates: Equatable, Sendable {
@@ -7,6 +9,8 @@ public struct CompletionCandidates: Equatable, Sendable {
     public var files = false
     /// A lesson number comes next: the lessons found.
     public var lessonNumbers = false
+    /// An expression is being typed: names, functions, and methods after a `.`.
+    public var expression = false
     public init(words: [String] = [], files: Bool = false, lessonNumbers: Bool = false) {
         self.words = words
         self.files = files
@@ -28,6 +32,9 @@ struct ArgumentReader {
     var candidates = CompletionCandidates()
     /// Completion reached a required argument: nothing after it can come next.
     private var stopped = false
+    /// Names an expression may read besides the built-in ones (the session's variables):
+    /// a bare word that is none of them nor a view is refused as an unknown view.
+    var variables: Set<String> = []
 
     init(line: String, tokens: [Token], usage: String, completing: Bool = false) {
         self.line = line
@@ -131,10 +138,18 @@ struct ArgumentReader {
         case .path: candidates.files = true
         case .lessonNumber: candidates.lessonNumbers = true
         case .view: candidates.words += ViewName.allCases.map(\.rawValue)
+        case .viewOrExpression:
+            candidates.words += ViewName.allCases.map(\.rawValue)
+            candidates.expression = true
         case .commandName: candidates.words += CommandTable.names
         case .assignments(let keys, _): candidates.words += keys.map { $0 + "=" }
         case .timeTarget: candidates.words += ["t=", "start", "end"]
-        case .count, .seed, .shape, .expression, .words: break
+        case .expression: candidates.expression = true
+        case .assignment, .variableName: break
+        case .saveTarget:
+            candidates.words.append("weights")
+            candidates.expression = true
+        case .count, .seed, .shape, .words: break
         }
     }
 
@@ -150,6 +165,12 @@ struct ArgumentReader {
         case .assignments(let keys, _):
             text = "\(c) needs at least one of \(keys.map { $0 + "=N" }.joined(separator: " "))"
         case .expression, .words: text = "\(c) needs a value: \(usage)"
+        case .assignment: text = "let needs: let NAME = EXPR"
+        case .variableName: text = "\(c) needs a variable's name (see 'vars')"
+        case .saveTarget: text = "save needs: save weights PATH or save EXPR to PATH"
+        case .viewOrExpression:
+            text = "\(c) needs a name or an expression: \(ViewName.allCases.map(\.rawValue).joined(separator: ", ")), "
+                + "or any expression such as c_f[:, 0]"
         default: text = "\(o) needs \(Usage.core(p))"
         }
         return CommandError(text, column: owner.column)
@@ -228,13 +249,135 @@ extension ArgumentReader {
             result.goto = try timeTarget(token)
             take()
         case .expression:
-            let end = tokens.last?.end ?? token.end
-            result.texts[p.key] = String(line.dropFirst(token.column - 1).prefix(end - token.column))
-            tokens = []
+            readExpression(p.key, from: token)
+        case .viewOrExpression(let options):
+            try readViewOrExpression(p, token, options: options)
+        case .saveTarget:
+            try readSaveTarget(token)
+        case .variableName:
+            take()
+            result.words[p.key] = token.text
+        case .assignment:
+            try readAssignment(token)
         case .words:
             result.texts[p.key] = tokens.map(\.text).joined(separator: " ")
             tokens = []
         }
+    }
+
+    /// `NAME = EXPR`, `NAME=EXPR`: the name is what comes before the first lone `=`.
+    private mutating func readAssignment(_ token: Token) throws(CommandError) {
+        let end = tokens.last?.end ?? token.end
+        let rest = Array(line.dropFirst(token.column - 1).prefix(end - token.column))
+        var split: Int?
+        for i in rest.indices where rest[i] == "=" {
+            let before = i > 0 ? rest[i - 1] : " ", after = i + 1 < rest.count ? rest[i + 1] : " "
+            if after != "=" && !"<>!=".contains(before) { split = i; break }
+        }
+        guard let split else {
+            if completing { tokens = []; return }
+            throw CommandError("let needs: let NAME = EXPR", column: token.column)
+        }
+        let name = String(rest[..<split]).trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw CommandError("let needs a name before '='", column: token.column) }
+        var start = split + 1
+        while start < rest.count && rest[start] == " " { start += 1 }
+        guard start < rest.count else {
+            if completing { tokens = []; candidates.expression = true; return }
+            throw CommandError("let \(name) = needs an expression after '='", column: token.column + split)
+        }
+        let text = String(rest[start...])
+        if !completing {
+            do {
+                _ = try ExprParser.parse(text)
+            } catch {
+                throw CommandError(error.message, column: token.column + start + (error.range?.lowerBound ?? 0))
+            }
+        }
+        result.words["name"] = name
+        result.texts["expr"] = text
+        result.columns["expr"] = token.column + start
+        tokens = []
+        if completing { candidates.expression = true }
+    }
+
+    /// `weights PATH` or `EXPR to PATH` (the last `to` on the line separates them).
+    private mutating func readSaveTarget(_ token: Token) throws(CommandError) {
+        let words = Array(tokens)
+        if token.text == "weights" && words.count <= 2 {
+            take()
+            guard let path = tokens.first else {
+                if completing { candidates.files = true; stopped = true; return }
+                throw CommandError("save weights needs a path", column: token.column)
+            }
+            try readOne(.required("path", .path), path, owner: token, more: false)
+            return
+        }
+        guard let to = words.lastIndex(where: { $0.text == "to" }), to > 0 else {
+            if completing { readExpression("expr", from: token); return }
+            throw CommandError("save needs: save weights PATH or save EXPR to PATH", column: token.column)
+        }
+        let text = String(line.dropFirst(token.column - 1).prefix(words[to - 1].end - token.column))
+        if !completing {
+            do {
+                _ = try ExprParser.parse(text)
+            } catch {
+                throw CommandError(error.message, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
+            }
+        }
+        result.texts["expr"] = text
+        result.columns["expr"] = token.column
+        tokens = tokens.dropFirst(to + 1)
+        guard let path = tokens.first else {
+            if completing { candidates.files = true; stopped = true; return }
+            throw CommandError("save EXPR to PATH needs a path after 'to'", column: words[to].column)
+        }
+        try readOne(.required("path", .path), path, owner: words[to], more: false)
+    }
+
+    /// The rest of the line, from `token` on, as typed.
+    private mutating func readExpression(_ key: String, from token: Token) {
+        let end = tokens.last?.end ?? token.end
+        result.texts[key] = String(line.dropFirst(token.column - 1).prefix(end - token.column))
+        result.columns[key] = token.column
+        tokens = []
+        if completing { candidates.expression = true }
+    }
+
+    /// A view with its options when the words read as one; otherwise the rest of the
+    /// line as an expression, if it is one. A bare unknown word stays an unknown view.
+    private mutating func readViewOrExpression(_ p: Parameter, _ token: Token, options: [Parameter]) throws(CommandError) {
+        let savedTokens = tokens, savedResult = result
+        let viewError: CommandError
+        do {
+            try readView(token, options: options)
+            // `show h_f c` is two views where one is taken: let readAll refuse the rest,
+            // unless the line reads as an expression (`show h_f + c_f` is caught by readView).
+            return
+        } catch {
+            viewError = error
+        }
+        tokens = savedTokens
+        result = savedResult
+        guard result.views.isEmpty, p.presence != .repeated || true else { throw viewError }
+        let end = tokens.last?.end ?? token.end
+        let text = String(line.dropFirst(token.column - 1).prefix(end - token.column))
+        let isBareName = text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        if isBareName && !SessionEnvironment.builtIns.contains(text) && !variables.contains(text) { throw viewError }
+        if completing {
+            readExpression(p.key, from: token)
+            return
+        }
+        do {
+            _ = try ExprParser.parse(text)
+        } catch {
+            // A line that starts with a view name, or a lone word with nothing of an expression in it,
+            // was meant as a view: say what is wrong with it as one.
+            let looksLikeExpression = text.contains { "[]().+-*/@<>=!,:".contains($0) }
+            if ViewName(rawValue: token.text) != nil || !looksLikeExpression { throw viewError }
+            throw CommandError(error.message, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
+        }
+        readExpression(p.key, from: token)
     }
 
     /// `NAME` then its options in any order, up to the next view name.

@@ -3,8 +3,13 @@
 public struct CommandParser: Sendable {
     /// Inside a lesson, `back`, `quit` and an empty line mean the lesson's words.
     public var inLesson: Bool
+    /// The session's variables: `show NAME` reads one as an expression.
+    public var variables: Set<String>
 
-    public init(inLesson: Bool = false) { self.inLesson = inLesson }
+    public init(inLesson: Bool = false, variables: Set<String> = []) {
+        self.inLesson = inLesson
+        self.variables = variables
+    }
 
     /// Largest size the parser accepts for one of B, T, D, H (memory is checked separately).
     public static let maxDimension = 1 << 24
@@ -17,6 +22,7 @@ public struct CommandParser: Sendable {
         guard let head = tokens.first else { return inLesson ? .lesson(.next) : nil }
         let spec = try self.spec(for: head)
         var reader = ArgumentReader(line: line, tokens: tokens, usage: spec.usage)
+        reader.variables = variables
         let arguments = try reader.readAll(spec.parameters)
         guard let command = spec.make(arguments, ParseContext(inLesson: inLesson)) else {
             throw CommandError("internal error: '\(spec.name)' read its words but could not build the command",

@@ -39,6 +39,7 @@ public enum CommandReference {
             out.append("## \(group.rawValue)")
             if let intro = intros[group] { out.append(intro) }
             out.append(table(CommandTable.all.filter { $0.group == group }))
+            if group == .looking { out.append(expressions) }
         }
         if !appendix.isEmpty { out.append(appendix) }
         return out.joined(separator: "\n\n") + "\n"

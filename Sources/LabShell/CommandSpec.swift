@@ -60,7 +60,8 @@ public struct CommandSpec: Sendable {
             case .keyed(let key, _): return [key + "="]
             case .oneOf(let choice): return choice.branches.flatMap { [$0.word] + keywords($0.parameters) }
             case .clause(let word, _): return [word]
-            case .view(let options): return ViewName.allCases.map(\.rawValue) + keywords(options)
+            case .view(let options), .viewOrExpression(let options):
+                return ViewName.allCases.map(\.rawValue) + keywords(options)
             case .assignments(let keys, _): return keys.map { $0 + "=" }
             case .timeTarget: return ["t=", "start", "end"]
             default: return []

@@ -72,14 +72,13 @@ public enum CommandTable {
             guard let target = a.choice("target", LoadTarget.self), let path = a.text("path") else { return nil }
             return .load(target, path: path)
         },
-        CommandSpec("save", group: .model,
-                    [.required("what", .oneOf(Choice([.init("weights")],
-                                                     missing: .fixed("save needs: save weights PATH"),
-                                                     unknown: { "unknown word \($0): save takes 'weights'" }))),
-                     .required("path", .path)],
-                    summary: "write the weights as safetensors that nn.LSTM.load_state_dict accepts",
-                    examples: ["save weights mine.safetensors"], scope: .notInLabBlocks) { a, _ in
-            a.text("path").map { .saveWeights(path: $0) }
+        CommandSpec("save", group: .model, [.required("what", .saveTarget)],
+                    summary: "write the weights as safetensors (save weights PATH), or any value as .npy (save EXPR to PATH)",
+                    details: "`save weights PATH` writes what `nn.LSTM.load_state_dict` accepts; `save EXPR to PATH` writes "
+                        + "the expression's tensor as float32 `.npy` (`numpy.load`), e.g. `save c_f[:, 0] to unit0.npy`",
+                    examples: ["save weights mine.safetensors", "save c_f[:2] to c.npy"], scope: .notInLabBlocks) { a, _ in
+            if let e = a.expression("expr"), let path = a.text("path") { return .saveValue(e, path: path) }
+            return a.text("path").map { .saveWeights(path: $0) }
         },
         CommandSpec("export", group: .model, [.required("path", .path, label: "DIR")],
                     summary: "write y, h_n, c_n and every step's gates, c, h as .npy files",
@@ -126,36 +125,66 @@ public enum CommandTable {
     // MARK: Looking
 
     static let looking: [CommandSpec] = [
-        CommandSpec("show", group: .looking, [.required("view", .view(options: viewOptions))],
-                    summary: "print a tensor with its shape and where it came from",
-                    examples: ["show gates fwd t=0", "show y b=1", "show W_ih_f"]) { a, _ in
-            a.views.first.map { .show($0.request) }
+        CommandSpec("show", group: .looking, [.required("view", .viewOrExpression(options: viewOptions))],
+                    summary: "print a tensor with its shape and where it came from (a name or any expression)",
+                    details: "a view name with its options, or any expression (see *Expressions*): `show c_f[:, 0]`",
+                    examples: ["show gates fwd t=0", "show y b=1", "show W_ih_f", "show c_f[:, 0]"]) { a, _ in
+            if let e = a.expression("view") { return .showExpression(e, .show) }
+            return a.views.first.map { .show($0.request) }
         },
-        CommandSpec("heatmap", group: .looking, [.required("view", .view(options: viewOptions))],
+        CommandSpec("heatmap", group: .looking, [.required("view", .viewOrExpression(options: viewOptions))],
                     summary: "colour map of a tensor (t × unit for states over time)",
-                    details: "a character ramp without colour", examples: ["heatmap h_f b=0"]) { a, _ in
-            a.views.first.map { .heatmap($0.request) }
+                    details: "a character ramp without colour; any expression too: `heatmap c_f[:, 0]`",
+                    examples: ["heatmap h_f b=0", "heatmap W_hh_f.T @ W_hh_f"]) { a, _ in
+            if let e = a.expression("view") { return .showExpression(e, .heatmap) }
+            return a.views.first.map { .heatmap($0.request) }
         },
         CommandSpec("spark", group: .looking,
-                    [.required("view", .view(options: [viewOptions[0], viewOptions[2],
-                                                       .option("u", .keyed("u", range: 0...maxDimension))]))],
-                    summary: "sparklines of a state over time", examples: ["spark h_f b=0", "spark y u=3"]) { a, _ in
-            a.views.first.map { .spark($0.request, unit: $0.integers["u"]) }
+                    [.required("view", .viewOrExpression(options: [viewOptions[0], viewOptions[2],
+                                                                   .option("u", .keyed("u", range: 0...maxDimension))]))],
+                    summary: "sparklines of a state over time",
+                    details: "or of any expression of shape `[T]` or `[T, N]`: `spark c_f[:, 0, 5]` draws unit 5 of "
+                        + "sequence 0 over time",
+                    examples: ["spark h_f b=0", "spark y u=3", "spark c_f[:, 0, 5]"]) { a, _ in
+            if let e = a.expression("view") { return .showExpression(e, .spark) }
+            return a.views.first.map { .spark($0.request, unit: $0.integers["u"]) }
         },
         CommandSpec("diagram", group: .looking, summary: "the network unrolled over T, with both cursors",
                     examples: ["diagram"]) { _, _ in .diagram },
         CommandSpec("watch", group: .looking,
-                    [.repeated("views", .view(options: viewOptions),
-                               missing: .fixed("watch needs at least one view: watch NAME [fwd|bwd] …"))],
-                    summary: "show these views again after every move (like gdb's display)",
-                    examples: ["watch gates fwd", "watch h_f c fwd"]) { a, _ in
-            .watch(a.views.map(\.request))
+                    [.repeated("views", .viewOrExpression(options: viewOptions),
+                               missing: .fixed("watch needs at least one view: watch NAME [fwd|bwd] … or watch EXPR"))],
+                    summary: "show these views (or an expression) again after every move (like gdb's display)",
+                    examples: ["watch gates fwd", "watch h_f c fwd", "watch c_f[:, 0, 5]"]) { a, _ in
+            if let e = a.expression("views") { return .watchExpression(e) }
+            return .watch(a.views.map(\.request))
         },
         CommandSpec("unwatch", group: .looking, summary: "stop re-showing watched views",
                     examples: ["unwatch"]) { _, _ in .unwatch },
         CommandSpec("info", group: .looking,
-                    summary: "sizes, initialiser, mode, variant and where each direction stands",
+                    summary: "sizes, initialiser, mode, variant, where each direction stands, variables",
                     examples: ["info"]) { _, _ in .info },
+        CommandSpec("print", aliases: ["p"], group: .looking, [.required("expr", .expression)],
+                    summary: "evaluate a PyTorch-style expression over the session's tensors (alias p)",
+                    details: "a tensor prints as `show` prints it, a scalar as a number; names, operators, indexing "
+                        + "and functions are listed under *Expressions*",
+                    examples: ["print W_hh_f.T @ W_hh_f", "p sigmoid(gates_pre_f[0, 0, 16])", "print c_f[:, 0, 5]",
+                               "p x.shape"]) { a, _ in
+            a.expression("expr").map { .print($0) }
+        },
+        CommandSpec("let", group: .looking, [.required("let", .assignment)],
+                    summary: "keep an expression's value as a session variable (listed by vars, shown by info)",
+                    details: "a variable never shadows a built-in name or a function; it is computed once, when `let` runs",
+                    examples: ["let W = zeros(64, 3)", "let u5 = c_f[:, 0, 5]"]) { a, _ in
+            guard let name = a.word("name"), let e = a.expression("expr") else { return nil }
+            return .assign(name: name, e)
+        },
+        CommandSpec("vars", group: .looking, summary: "list the session's variables with their shapes",
+                    examples: ["vars"]) { _, _ in .variables },
+        CommandSpec("unlet", group: .looking, [.required("name", .variableName)],
+                    summary: "drop a session variable", examples: ["unlet W"]) { a, _ in
+            a.word("name").map { .unassign($0) }
+        },
     ]
 
     // MARK: Session

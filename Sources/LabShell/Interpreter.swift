@@ -298,7 +298,7 @@ public struct Interpreter: Sendable {
         if !session.watches.isEmpty { lines.append(line(.watching, session.watches.map(\.text).joined(separator: ", "))) }
         if !session.variables.isEmpty {
             let vars = session.variables.keys.sorted().map { "\($0) \(formatShape(session.variables[$0]?.shape ?? []))" }
-            lines.append(line("variables", vars.joined(separator: ", ")))
+            lines.append(line("vars", vars.joined(separator: ", ")))
         }
         lines.append(line(.language, say(ShellMessage.infoLanguage(language))))
         return lines.joined(separator: "\n")

@@ -9,7 +9,7 @@ extension Lab: LessonHost {
     /// Runs one lab command of a lesson: files are refused, and so are
     /// `quit` and lesson commands.
     public mutating func run(_ line: String) throws -> String {
-        guard let command = try CommandParser(inLesson: false).parse(line) else { return "" }
+        guard let command = try CommandParser(inLesson: false, variables: Set(interpreter.session.variables.keys)).parse(line) else { return "" }
         switch command {
         case .lesson, .quit: throw LabError("\(Quote.word(line)) cannot be used inside a lesson's lab block")
         default: break
@@ -22,7 +22,7 @@ extension Lab: LessonHost {
 
     /// Like `run` without the text; commands that only look (and a benchmark) change nothing and are skipped.
     public mutating func replay(_ line: String) throws {
-        switch try CommandParser(inLesson: false).parse(line) {
+        switch try CommandParser(inLesson: false, variables: Set(interpreter.session.variables.keys)).parse(line) {
         case .bench?, .show?, .heatmap?, .spark?, .diagram?, .info?, .help?, nil: return
         default: _ = try run(line)
         }

@@ -39,7 +39,9 @@ public struct Lab: Sendable {
     /// Whether a lesson is playing (its words `next`, `back`, `hint`… apply).
     public var inLesson: Bool { lessons.isPlaying }
 
-    public var parser: CommandParser { CommandParser(inLesson: inLesson) }
+    public var parser: CommandParser {
+        CommandParser(inLesson: inLesson, variables: Set(interpreter.session.variables.keys))
+    }
 
     /// Handles one line. Errors are returned, never thrown: the session goes on.
     /// Lesson text comes first in the output, as it would appear on screen.
@@ -101,6 +103,6 @@ extension LineResult {
     /// A line that failed, worded by `lab.errorText`; a parse error keeps its column for the caret.
     init(failure error: any Error, read: String, typed: String, in lab: Lab) {
         self.init(output: "", error: lab.errorText(error, read: read, typed: typed), quit: false,
-                  column: (error as? CommandError)?.column)
+                  column: (error as? CommandError)?.column ?? (error as? ExpressionFailure)?.column)
     }
 }

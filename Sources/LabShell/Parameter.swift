@@ -94,6 +94,15 @@ public indirect enum ArgumentKind: Sendable {
     case timeTarget
     /// The rest of the line as the learner typed it (quotes and spacing kept): for expressions.
     case expression
+    /// A view name and its options (as `.view`), or else an expression to the end of the line
+    /// (`show c_f[:, 0]`, `spark c_f[:, 0, 5]`).
+    case viewOrExpression(options: [Parameter])
+    /// `NAME = EXPR` (under `name` and `expr`), spaces around `=` optional.
+    case assignment
+    /// A variable's name (one word).
+    case variableName
+    /// `weights PATH` (stored under `path`), or `EXPR to PATH` (under `expr` and `path`).
+    case saveTarget
     /// The rest of the line as words joined by one space (quotes removed): for answers.
     case words
 }

@@ -11,6 +11,8 @@ public struct ParsedArguments: Sendable, Equatable {
     public var seeds: [String: UInt64] = [:]
     /// Paths, expressions and answers.
     public var texts: [String: String] = [:]
+    /// The 1-based column where each expression starts (for carets under its tokens).
+    public var columns: [String: Int] = [:]
     /// Every `.view` argument in order, with its keyed options.
     public var views: [ViewArgument] = []
     public var shape: LSTMSizes?
@@ -26,6 +28,11 @@ public struct ParsedArguments: Sendable, Equatable {
     public func integer(_ key: String) -> Int? { integers[key] }
     public func direction(_ key: String) -> DirectionChoice? { directions[key] }
     public func text(_ key: String) -> String? { texts[key] }
+
+    /// An expression argument with where it starts on the line.
+    public func expression(_ key: String) -> ExpressionText? {
+        texts[key].map { ExpressionText($0, column: columns[key] ?? 1) }
+    }
 
     /// The chosen word of a `.oneOf` as its enum.
     public func choice<K: RawRepresentable>(_ key: String, _: K.Type) -> K? where K.RawValue == String {

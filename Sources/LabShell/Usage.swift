@@ -31,6 +31,10 @@ enum Usage {
         case .seed, .lessonNumber: return p.label ?? "N"
         case .path: return p.label ?? "PATH"
         case .view(let options): return (["NAME"] + options.map(text)).joined(separator: " ")
+        case .assignment: return "NAME = EXPR"
+        case .variableName: return p.label ?? "NAME"
+        case .saveTarget: return "weights PATH | EXPR to PATH"
+        case .viewOrExpression(let options): return (["NAME"] + options.map(text)).joined(separator: " ") + " | EXPR"
         case .commandName: return p.label ?? "COMMAND"
         case .assignments(let keys, _): return keys.map { "[\($0)=N]" }.joined(separator: " ")
         case .shape: return "B,T,D,H"

@@ -73,12 +73,16 @@ public enum ExpectedAnswer: Equatable, Sendable {
 
     /// Checks what the learner typed after `answer` (or alone at the prompt).
     /// `names` reads session names in an expression answer (`o_f[0,1] * tanh(0.5)`).
-    public func check(_ given: String, names: ArithmeticExpression.Resolver? = nil) -> AnswerVerdict {
+    /// - Parameter expression: reads what the calculator cannot (the expression language).
+    public func check(_ given: String, names: ArithmeticExpression.Resolver? = nil,
+                      expression: (String) -> Double? = { AnswerNumber.evaluate($0) }) -> AnswerVerdict {
         let g = ArithmeticExpression.normalize(given).trimmingSpaces
         guard !g.isEmpty else { return .unreadable(.empty) }
         switch self {
         case .number(let x, let tol):
-            guard let v = try? ArithmeticExpression.evaluate(g, names: names) else { return .unreadable(.number) }
+            guard let v = (try? ArithmeticExpression.evaluate(g, names: names)) ?? expression(g) else {
+                return .unreadable(.number)
+            }
             // A tolerance a little above the float rounding of the target.
             if abs(v - x) <= tol + 1e-9 * max(1, abs(x)) { return .correct }
             // A plain number with at least three significant digits that is

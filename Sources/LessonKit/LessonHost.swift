@@ -16,6 +16,9 @@ public protocol LessonHost {
     /// Reads one name (with an optional index) for an answer the learner
     /// typed as an expression; nil when the name is unknown.
     func number(named name: String, index: [Int]) throws -> Double?
+    /// An answer the calculator cannot read (`c_f[:, 0].sum()`, `sigmoid(z_f[0, 2])`), read by the
+    /// lab's PyTorch-style expression language over the session; nil when it is not one number.
+    func expressionNumber(_ text: String) -> Double?
     /// Digits after the point that views show now (`set precision`).
     var displayPrecision: Int { get }
     /// The state every lesson starts from before its `setup:` runs: default
@@ -40,6 +43,7 @@ extension LessonHost {
         try ArithmeticExpression.evaluate(expression) { try number(named: $0, index: $1) }
     }
     public func number(named name: String, index: [Int]) throws -> Double? { nil }
+    public func expressionNumber(_ text: String) -> Double? { AnswerNumber.evaluate(text) }
     public var displayPrecision: Int { 4 }
     public mutating func prepareLesson() {}
     public func snapshot() -> LessonSnapshot { LessonSnapshot(0) }

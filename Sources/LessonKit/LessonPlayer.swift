@@ -173,7 +173,8 @@ public struct LessonPlayer: Sendable {
         }
         let reader = host
         let names: ArithmeticExpression.Resolver = { try reader.number(named: $0, index: $1) }
-        switch pending.expected.check(given, names: names) {
+        let expression: (String) -> Double? = { reader.expressionNumber($0) }
+        switch pending.expected.check(given, names: names, expression: expression) {
         case .correct:
             record(questionKey) { if $0.outcome == nil || $0.outcome == .skipped { $0.outcome = .correct } }
             emit(.correct(text.correct))
@@ -182,7 +183,7 @@ public struct LessonPlayer: Sendable {
         case .wrong:
             var tries = 0
             record(questionKey) { $0.wrong += 1; tries = $0.wrong }
-            if let known = pending.wrongs.first(where: { $0.0.check(given, names: names) == .correct }) {
+            if let known = pending.wrongs.first(where: { $0.0.check(given, names: names, expression: expression) == .correct }) {
                 emit(.wrong(text.feedback(known.1, tries)))
                 return
             }

@@ -116,6 +116,20 @@ import LessonKit
         #expect(try f.progress()[1]?.completed == true)
     }
 
+    /// `answer` reads an expression: arithmetic, functions, and the session's names.
+    @Test func answersAreExpressions() throws {
+        let f = try Fixture()
+        defer { try? FileManager.default.removeItem(at: f.dir) }
+        var lab = f.lab()
+        _ = lab.handle("lesson play 1")
+        #expect(lab.handle("answer tanh(0.3)").output == "✗ Not quite (try 1). Type 'hint' for a hint.")
+        #expect(lab.handle("answer 2 * (3 + 1)").output.hasPrefix("✓ Correct."))
+        _ = lab.handle("next")
+        // The forget gate of unit 0 after the forward step: column 2 of gates, f_f[0, 0], σ of its z.
+        #expect(lab.handle("answer sigmoid(z_f[0, 2]) + 1").output.hasPrefix("✗ Not quite"))
+        #expect(lab.handle("answer f_f[0, 0]").output.hasPrefix("✓ Correct."))
+    }
+
     @Test func listResetAndChinese() throws {
         let f = try Fixture()
         defer { try? FileManager.default.removeItem(at: f.dir) }

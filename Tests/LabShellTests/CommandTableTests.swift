@@ -31,7 +31,7 @@ import Testing
             if let first = spec.parameters.first {
                 let next = CommandParser.candidates(after: spec.name + " ")
                 switch first.kind {
-                case .count, .expression, .words, .shape, .seed: break
+                case .count, .expression, .words, .shape, .seed, .assignment, .variableName: break
                 default:
                     #expect(!next.words.isEmpty || next.files || next.lessonNumbers, "Tab offers nothing after \(spec.name)")
                 }
@@ -44,7 +44,11 @@ import Testing
         #expect(CommandTable.spec("init")?.usage == "init tutorial|pytorch|zeros [seed N]")
         #expect(CommandTable.spec("load")?.usage == "load weights|input|h0|c0 PATH")
         #expect(CommandTable.spec("goto")?.usage == "goto t=N|start|end [fwd|bwd|both]")
-        #expect(CommandTable.spec("watch")?.usage == "watch NAME [fwd|bwd] [t=N] [b=N] …")
+        #expect(CommandTable.spec("watch")?.usage == "watch NAME [fwd|bwd] [t=N] [b=N] | EXPR …")
+        #expect(CommandTable.spec("show")?.usage == "show NAME [fwd|bwd] [t=N] [b=N] | EXPR")
+        #expect(CommandTable.spec("save")?.usage == "save weights PATH | EXPR to PATH")
+        #expect(CommandTable.spec("let")?.usage == "let NAME = EXPR")
+        #expect(CommandTable.spec("print")?.usage == "print EXPR")
         #expect(CommandTable.spec("sizes")?.usage == "sizes [B=N] [T=N] [D=N] [H=N]")
         #expect(CommandTable.spec("bench")?.usage == "bench [B,T,D,H] [repeat R]")
         #expect(CommandTable.spec("lesson")?.usage == "lesson list | play N [step K] | present N | resume | reset [N] | check FILE")

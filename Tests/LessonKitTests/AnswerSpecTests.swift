@@ -107,4 +107,15 @@ import Testing
         #expect(ArithmeticExpression.evaluate("") == nil)
         #expect(ArithmeticExpression.evaluate(String(repeating: "(", count: 500)) == nil)
     }
+
+    /// What the calculator cannot read goes to the expression language (float32, the engine's σ and tanh).
+    @Test func expressionLanguageReadsWhatTheCalculatorCannot() {
+        #expect(AnswerNumber.evaluate("torch.tensor([1.5, 2]).sum()") == 3.5)
+        #expect(AnswerNumber.evaluate("tanh(0.3)") == Double(Float(0.291312635)))
+        #expect(AnswerNumber.evaluate("4×16") == 64)
+        #expect(AnswerNumber.evaluate("zeros(3)") == nil)
+        #expect(AnswerNumber.evaluate("1/0") == nil)
+        #expect(ExpectedAnswer.number(3.5, tolerance: 0).check("torch.tensor([1.5, 2]).sum()") == .correct)
+        #expect(ExpectedAnswer.number(3.5, tolerance: 0).check("ones(2).sum()") == .wrong)
+    }
 }
