@@ -14,7 +14,7 @@ extension Interpreter {
         do {
             return try Evaluator.evaluate(e.text, in: SessionEnvironment(session: session), budget: budget)
         } catch let error where error.kind == .interrupted {
-            throw Interrupted("the expression was stopped; the session is as it was")
+            throw Interrupted(unchanged: "the expression was stopped; the session is as it was")
         } catch {
             throw ExpressionFailure(error, in: e)
         }
