@@ -190,12 +190,16 @@ extension Lab {
 
     /// Plays lesson `id` to the end, answering from the solutions, without
     /// touching saved progress (`--auto`). Throws every failure with FILE:LINE.
-    public mutating func playLessonAutomatically(_ id: Int, sink: (LessonPrint) -> Void) throws {
+    public mutating func playLessonAutomatically(_ id: Int, sink: (LessonPrint) -> Void,
+                                                 afterNarration: () -> Void = {}) throws {
         let lesson = try loadLesson(id)
         var player = LessonPlayer(lesson: lesson)
         let language = lesson.language
         let lineWidth = width
-        try player.playAuto(host: &self) { sink(Lab.render($0, language: language, width: lineWidth)) }
+        try player.playAuto(host: &self) { event in
+            sink(Lab.render(event, language: language, width: lineWidth))
+            if case .narration = event { afterNarration() }
+        }
     }
 
     /// Plays an already loaded lesson automatically (the course test uses it).
@@ -362,8 +366,8 @@ extension Lab {
         case .progress(let line): return .text("\n── \(line) ──")
         case .setup(let line): return wrap((zh ? "准备：" : "setup: ") + line, "       ")
         case .task(let goal, let how):
-            return .text(["", LessonText.wrap((zh ? "▶ 任务：" : "▶ task: ") + goal, width: width, indent: "  "), "  " + how]
-                .joined(separator: "\n"))
+            return .text((["", LessonText.wrap((zh ? "▶ 任务：" : "▶ task: ") + goal, width: width, indent: "  ")]
+                + (how.isEmpty ? [] : ["  " + how])).joined(separator: "\n"))
         case .taskDone(let text): return wrap("✓ " + text, "  ")
         case .taskSolution(let commands):
             return .text(([zh ? "  解答：输入" : "  solution: type"] + commands.map { "    lstmlab> " + $0 }).joined(separator: "\n"))
@@ -377,7 +381,7 @@ extension Lab {
         case .question(let ask, let choices, let how):
             var lines = ["", LessonText.wrap("? " + ask, width: width, indent: "  ")]
             lines += choices.map { LessonText.wrap("   \($0.key)) \($0.text)", width: width, indent: "      ") }
-            lines.append("  " + how)
+            if !how.isEmpty { lines.append("  " + how) }
             return .text(lines.joined(separator: "\n"))
         case .correct(let text): return wrap("✓ " + text, "  ")
         case .wrong(let text): return wrap("✗ " + text, "  ")

@@ -65,7 +65,7 @@ extension LessonPlayer {
                     continue
                 }
                 phase = .awaitingAnswer
-                emit(.question(ask: q.ask, choices: q.choices, how: text.answerHow(isLocked)))
+                emit(.question(ask: q.ask, choices: q.choices, how: unattended ? "" : text.answerHow(isLocked)))
                 return
             case .task(let t):
                 if progress.questions[taskKey]?.outcome != nil {
@@ -75,7 +75,7 @@ extension LessonPlayer {
                 }
                 typedMatched = false
                 phase = .awaitingTask
-                emit(.task(goal: t.goal, how: text.taskHow(isLocked)))
+                emit(.task(goal: t.goal, how: unattended ? "" : text.taskHow(isLocked)))
                 return
             }
         }

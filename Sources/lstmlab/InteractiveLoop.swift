@@ -13,6 +13,8 @@ enum InteractiveLoop {
         let reader = LineReader(historyPath: HistoryFile.path(environment: terminal.environment))
         defer { reader.close() }
         catchInterrupts(lab: &lab)
+        // 'lesson present N' waits for a key per beat.
+        lab.lessons.beat = PresenterKeys.wait
         while true {
             Interrupts.clear()
             let prompt = lab.prompt

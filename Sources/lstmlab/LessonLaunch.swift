@@ -14,14 +14,18 @@ struct LessonOptions: ParsableArguments {
     @Flag(name: .long, help: "With --lesson: play to the end with no input, answering from the solutions; exit 0, or 1 with FILE:LINE.")
     var auto = false
 
-    @Option(name: .long, help: ArgumentHelp("With --lesson: type each lesson command out, this many seconds per character.", valueName: "SECONDS"))
+    @Option(name: .long, help: ArgumentHelp("With --lesson: type each lesson command out, this many seconds per character (with --auto, narration also pauses).", valueName: "SECONDS"))
     var pace: Double?
+
+    @Flag(name: .long, help: "With --lesson: presenter's mode for a projector: one key per beat (narration, command, question, solution); c clears the screen, q or Ctrl-C leaves.")
+    var present = false
 
     func validate() throws {
         if let lang, !["en", "zh"].contains(lang) { throw ValidationError("--lang must be en or zh, got '\(lang)'") }
         if let pace, !(pace >= 0 && pace <= 2) { throw ValidationError("--pace must be from 0 to 2 seconds per character") }
         if let lesson, !(1...999).contains(lesson) { throw ValidationError("--lesson must be from 1 to 999") }
-        if lesson == nil && (auto || pace != nil) { throw ValidationError("--auto and --pace go with --lesson N") }
+        if lesson == nil && (auto || pace != nil || present) { throw ValidationError("--auto, --pace and --present go with --lesson N") }
+        if auto && present { throw ValidationError("--auto and --present exclude each other: --present waits for a key, --auto never does") }
     }
 
     /// Where lessons and progress are for this process.
@@ -46,9 +50,21 @@ enum LessonLaunch {
             case .text(let t): StdIO.out(t)
             }
         }
+        if options.present {
+            lab.lessons.beat = PresenterKeys.wait
+            do {
+                try lab.presentLesson(id, sink: sink)
+                return 0
+            } catch {
+                StdIO.err("lstmlab: \(error)")
+                return 1
+            }
+        }
         if options.auto {
             do {
-                try lab.playLessonAutomatically(id, sink: sink)
+                // Narration pauses too, about as long as typing a short line would take.
+                let pause = useconds_t(min(pace * 40, 4) * 1_000_000)
+                try lab.playLessonAutomatically(id, sink: sink, afterNarration: { if pause > 0 { usleep(pause) } })
                 return 0
             } catch let errors as LessonErrors {
                 StdIO.err(errors.description)
