@@ -53,7 +53,7 @@ public enum CommandReference {
             if !spec.aliases.isEmpty { meaning += "; alias " + spec.aliases.map { "`\($0)`" }.joined(separator: ", ") }
             switch spec.scope {
             case .anywhere: break
-            case .notInLabBlocks: meaning += " (not in lesson lab blocks)"
+            case .files, .notInLabBlocks: meaning += " (not in lesson lab blocks)"
             case .lessonOnly: meaning += " (only while a lesson plays)"
             }
             let examples = spec.examples.map { "`\(cell($0))`" }.joined(separator: ", ")

@@ -5,7 +5,9 @@ public struct CommandSpec: Sendable {
     public enum Scope: Sendable {
         /// Typed anywhere; a lesson's lab block may run it.
         case anywhere
-        /// Typed anywhere, but a lesson's lab block may not run it (files, lessons, quit).
+        /// Reads or writes files: typed anywhere, refused in a lesson's lab block.
+        case files
+        /// Typed anywhere, but a lesson's lab block may not run it (lessons, quit).
         case notInLabBlocks
         /// Only while a lesson plays (`next`, `hint`, …).
         case lessonOnly

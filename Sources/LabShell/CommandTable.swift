@@ -68,7 +68,7 @@ public enum CommandTable {
                     details: "weights: D and H come from the file; input: `[B, T, D]` (or `[T, B, D]` with "
                         + "`set batch_first off`); h0, c0: `[2, B, H]` (index 0 forward, 1 backward)",
                     examples: ["load weights model.safetensors", "load input \"my x.npy\""],
-                    scope: .notInLabBlocks) { a, _ in
+                    scope: .files) { a, _ in
             guard let target = a.choice("target", LoadTarget.self), let path = a.text("path") else { return nil }
             return .load(target, path: path)
         },
@@ -76,7 +76,7 @@ public enum CommandTable {
                     summary: "write the weights as safetensors (save weights PATH), or any value as .npy (save EXPR to PATH)",
                     details: "`save weights PATH` writes what `nn.LSTM.load_state_dict` accepts; `save EXPR to PATH` writes "
                         + "the expression's tensor as float32 `.npy` (`numpy.load`), e.g. `save c_f[:, 0] to unit0.npy`",
-                    examples: ["save weights mine.safetensors", "save c_f[:2] to c.npy"], scope: .notInLabBlocks) { a, _ in
+                    examples: ["save weights mine.safetensors", "save c_f[:2] to c.npy"], scope: .files) { a, _ in
             if let e = a.expression("expr"), let path = a.text("path") { return .saveValue(e, path: path) }
             return a.text("path").map { .saveWeights(path: $0) }
         },
@@ -84,7 +84,7 @@ public enum CommandTable {
                     summary: "write y, h_n, c_n and every step's gates, c, h as .npy files",
                     details: "`y.npy`, `h_n.npy`, `c_n.npy` (when complete), `fwd_gates_pre.npy`, `fwd_gates.npy` "
                         + "`[steps, B, 4H]`, `fwd_c.npy`, `fwd_h.npy` `[steps, B, H]`, same with `bwd_`",
-                    examples: ["export out"], scope: .notInLabBlocks) { a, _ in
+                    examples: ["export out"], scope: .files) { a, _ in
             a.text("path").map { .export(path: $0) }
         },
     ]

@@ -46,6 +46,8 @@ public struct LessonDriver: Sendable {
     var warnedProgress = false
     /// The presenter's key wait: asked before each beat, false leaves the lesson.
     public var beat: (@Sendable (PresenterBeat) -> Bool)?
+    /// The loaded lesson's lines, parsed once by the command table when it was loaded (`LabBlock.compile`).
+    var commands: [String: Command] = [:]
 
     public init(config: LessonConfig? = nil) { self.config = config }
 
@@ -204,6 +206,9 @@ extension Lab {
 
     /// Plays an already loaded lesson automatically (the course test uses it).
     public mutating func playAutomatically(_ lesson: Lesson, sink: (LessonPrint) -> Void) throws(LessonErrors) {
+        let (commands, refused) = LabBlock.compile(lesson)
+        guard refused.isEmpty else { throw LessonErrors(refused) }
+        lessons.commands = commands
         var player = LessonPlayer(lesson: lesson)
         let language = lesson.language
         let lineWidth = width
@@ -219,7 +224,9 @@ extension Lab {
         }
     }
 
-    func loadLesson(_ id: Int) throws -> Lesson {
+    /// Loads lesson `id` and reads its lines by the command table, refusing
+    /// the lesson when one of them may not run in a lab block.
+    mutating func loadLesson(_ id: Int) throws -> Lesson {
         let config = try lessonConfig
         let catalog = LessonCatalog(root: config.root)
         guard let entry = catalog.entry(id: id, language: config.language) else {
@@ -228,11 +235,16 @@ extension Lab {
                 ? "no lessons found in \(config.root.path) (set LSTMLAB_LESSONS to the lessons folder)"
                 : "no lesson \(id): lessons are \(ids.map(String.init).joined(separator: ", "))")
         }
+        let lesson: Lesson
         do {
-            return try catalog.load(entry)
+            lesson = try catalog.load(entry)
         } catch {
             throw LabError(error.description)
         }
+        let (commands, refused) = LabBlock.compile(lesson)
+        guard refused.isEmpty else { throw LabError(LessonErrors(refused).description) }
+        lessons.commands = commands
+        return lesson
     }
 
     private mutating func startLesson(_ id: Int, resume: Bool, at step: Int? = nil, sink: (LessonPrint) -> Void) throws {
@@ -333,16 +345,7 @@ extension Lab {
     }
 
     private func checkLesson(_ path: String) throws -> String {
-        let linter = LessonLinter { line in
-            do {
-                switch try CommandParser(inLesson: false).parse(line) {
-                case .lesson?, .quit?: return "lesson words and quit cannot be used inside a lesson's lab block"
-                default: return nil
-                }
-            } catch {
-                return "\(error)"
-            }
-        }
+        let linter = LessonLinter(checkCommand: LabBlock.problem)
         let errors: [LessonError] = linter.lint(path: path)
         guard errors.isEmpty else { throw LabError(errors.map { $0.description }.joined(separator: "\n")) }
         let language = LessonCatalog.language(ofPath: path)

@@ -3,16 +3,14 @@ import TensorExpr
 import LabText
 import TermRender
 
-/// What an execution may do beyond the session: cancellation and file access.
+/// What an execution may do beyond the session. (Which commands a lesson
+/// may run is the command table's `scope`, checked when the lesson loads.)
 public struct ExecutionContext: Sendable {
     /// Polled between steps of long commands (Ctrl-C).
     public var shouldCancel: @Sendable () -> Bool
-    /// False while a lesson's own commands run: lessons cannot touch files.
-    public var allowFiles: Bool
 
-    public init(shouldCancel: @escaping @Sendable () -> Bool = { false }, allowFiles: Bool = true) {
+    public init(shouldCancel: @escaping @Sendable () -> Bool = { false }) {
         self.shouldCancel = shouldCancel
-        self.allowFiles = allowFiles
     }
 }
 
@@ -67,13 +65,10 @@ public struct Interpreter: Sendable {
         case .input(let fill, let seed):
             return try makeInput(fill, seed: seed)
         case .load(let target, let path):
-            try requireFiles("load")
             return try load(target, path: path) + watchOutputs()
         case .saveWeights(let path):
-            try requireFiles("save")
             return try saveWeights(path: path)
         case .export(let path):
-            try requireFiles("export")
             return try export(to: path)
         case .step(let choice, let count):
             return try step(choice, count: count) + watchOutputs()
@@ -117,7 +112,6 @@ public struct Interpreter: Sendable {
         case .unassign(let name):
             return try unassign(name)
         case .saveValue(let e, let path):
-            try requireFiles("save")
             return try saveValue(e, path: path)
         case .showExpression(let e, let kind):
             return try expressionView(e, as: kind)
@@ -139,10 +133,6 @@ public struct Interpreter: Sendable {
         }
         session.watches += items
         return [.text(say(ShellMessage.watching(views: session.watches.map(\.text).joined(separator: ", "))))]
-    }
-
-    private func requireFiles(_ verb: String) throws(LabError) {
-        guard context.allowFiles else { throw LabError("'\(verb)' is not allowed inside a lesson: lessons cannot read or write files") }
     }
 
     // MARK: Model and input

@@ -6,26 +6,28 @@ import TermRender
 /// interpreter, answers and checks read the session, and a step's state is
 /// the `Session` value itself (model, input, settings, cursors, watches).
 extension Lab: LessonHost {
-    /// Runs one lab command of a lesson: files are refused, and so are
-    /// `quit` and lesson commands.
+    /// Runs one lab line of a lesson as the parsed command it was compiled
+    /// to when the lesson loaded, through the same `execute` as a typed line.
+    /// What the command table keeps out of lab blocks (files, lessons, `quit`)
+    /// is refused (`LabBlock`).
     public mutating func run(_ line: String) throws -> String {
-        guard let command = try CommandParser(inLesson: false, variables: Set(interpreter.session.variables.keys)).parse(line) else { return "" }
-        switch command {
-        case .lesson, .quit: throw LabError("\(Quote.word(line)) cannot be used inside a lesson's lab block")
-        default: break
-        }
-        let allowed = interpreter.context.allowFiles
-        interpreter.context.allowFiles = false
-        defer { interpreter.context.allowFiles = allowed }
-        return render(try interpreter.execute(command).outputs)
+        guard let command = try labCommand(line) else { return "" }
+        return try execute(command).output
     }
 
     /// Like `run` without the text; commands that only look (and a benchmark) change nothing and are skipped.
     public mutating func replay(_ line: String) throws {
-        switch try CommandParser(inLesson: false, variables: Set(interpreter.session.variables.keys)).parse(line) {
+        switch try labCommand(line) {
         case .bench?, .show?, .heatmap?, .spark?, .diagram?, .info?, .help?, nil: return
-        default: _ = try run(line)
+        case let command?: _ = try execute(command)
         }
+    }
+
+    /// The compiled command of a lesson line; a line from elsewhere is read by the same rule.
+    private func labCommand(_ line: String) throws -> Command? {
+        if let command = lessons.commands[line] { return command }
+        // A line that reads a variable the lesson made parses only now that the variable exists.
+        return try LabBlock.command(line, variables: Set(interpreter.session.variables.keys))
     }
 
     public var displayPrecision: Int { interpreter.session.settings.precision }

@@ -1,9 +1,6 @@
 /// Reads the lesson format (`docs/LESSON-FORMAT.md`) into a `Lesson`,
 /// collecting every error with its line.
 public enum LessonParser {
-    /// Lab commands a lesson may not run: they read or write files.
-    public static let fileCommands: Set<String> = ["save", "export", "load"]
-
     /// Parses `text`; `file` names the source in errors, `language` picks the
     /// player's messages (`en` or `zh`).
     public static func parse(_ text: String, file: String, language: String = "en") throws(LessonErrors) -> Lesson {
@@ -218,11 +215,6 @@ private struct Parser {
             let expectsError = command.hasPrefix("!")
             if expectsError { command = String(command.dropFirst()).trimmingSpaces }
             if command.isEmpty { continue }
-            let word = command.split(separator: " ").first.map(String.init) ?? ""
-            if LessonParser.fileCommands.contains(word) {
-                error(lineNo, "lessons cannot read or write files: '\(word)' is not allowed in a lab block")
-                continue
-            }
             out.append(LabLine(command: command, line: lineNo, expectsError: expectsError))
         }
         return out

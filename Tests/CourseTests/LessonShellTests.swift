@@ -178,7 +178,14 @@ import LessonKit
         var lab = Lab()
         #expect(throws: LabError.self) { try lab.run("save weights /tmp/x.safetensors") }
         #expect(throws: LabError.self) { try lab.run("quit") }
-        #expect(lab.interpreter.context.allowFiles)
+        #expect(throws: LabError("lessons cannot read or write files: 'save' is not allowed in a lab block")) {
+            try lab.run("save weights /tmp/x.safetensors")
+        }
+        #expect(throws: LabError("'lesson list' cannot be used inside a lesson's lab block")) {
+            try lab.run("lesson list")
+        }
+        // Files still work when typed.
+        #expect(lab.handle("export /nonexistent-dir/sub").error?.contains("cannot create the folder") == true)
         #expect(try lab.run("step fwd").hasPrefix("fwd step 1/5"))
         #expect(try lab.shape(of: "y", direction: nil) == [3, 5, 32])
         #expect(try lab.shape(of: "gates", direction: "fwd") == [3, 64])
