@@ -149,6 +149,7 @@ struct ArgumentReader {
         case .saveTarget:
             candidates.words.append("weights")
             candidates.expression = true
+        case .lengthList: candidates.words.append("none")
         case .count, .seed, .shape, .words: break
         }
     }
@@ -243,7 +244,10 @@ extension ArgumentReader {
         case .assignments(let keys, let range):
             try readAssignments(keys, range: range)
         case .shape:
-            result.shape = try Self.shape(token)
+            (result.shape, result.shapeLayers) = try Self.shape(token)
+            take()
+        case .lengthList:
+            result.lengthList = try Self.lengthList(token)
             take()
         case .timeTarget:
             result.goto = try timeTarget(token)
@@ -461,17 +465,31 @@ extension ArgumentReader {
         return try integer(value, what: key, in: range)
     }
 
-    static func shape(_ token: Token) throws(CommandError) -> LSTMSizes {
+    static func shape(_ token: Token) throws(CommandError) -> (LSTMSizes, Int?) {
         let parts = token.text.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count == 4 else {
-            throw CommandError("bench shape is B,T,D,H (four numbers), not \(Quote.word(token.text))",
-                               column: token.column)
+        guard parts.count == 4 || parts.count == 5 else {
+            throw CommandError("bench shape is B,T,D,H or B,T,D,H,L (four or five numbers), not "
+                               + Quote.word(token.text), column: token.column)
         }
         var values: [Int] = []
-        for (name, part) in zip(["B", "T", "D", "H"], parts) {
-            values.append(try integer(Token(text: String(part), column: token.column), what: name,
-                                      in: 1...CommandParser.maxDimension))
+        for (name, part) in zip(["B", "T", "D", "H", "L"], parts) {
+            let range = name == "L" ? 1...StackedParameters.maxLayers : 1...CommandParser.maxDimension
+            values.append(try integer(Token(text: String(part), column: token.column), what: name, in: range))
         }
-        return LSTMSizes(batch: values[0], length: values[1], inputSize: values[2], hiddenSize: values[3])
+        return (LSTMSizes(batch: values[0], length: values[1], inputSize: values[2], hiddenSize: values[3]),
+                values.count == 5 ? values[4] : nil)
+    }
+
+    /// `24,15,19,10` → the lengths; `none` → []. Each is a whole number from 1; T is checked by the session.
+    static func lengthList(_ token: Token) throws(CommandError) -> [Int] {
+        if token.text == "none" { return [] }
+        var values: [Int] = []
+        var column = token.column
+        for part in token.text.split(separator: ",", omittingEmptySubsequences: false) {
+            values.append(try integer(Token(text: String(part), column: column), what: "a length",
+                                      in: 1...CommandParser.maxDimension))
+            column += part.count + 1
+        }
+        return values
     }
 }

@@ -41,6 +41,10 @@ public enum Command: Equatable, Sendable {
     case showExpression(ExpressionText, ExpressionDisplay)
     /// `watch EXPR`.
     case watchExpression(ExpressionText)
+    /// `lengths 24,15,19,10`; nil for `lengths none`.
+    case lengths([Int]?)
+    /// `layer N`: the layer step, show, trace and diagram work on.
+    case layer(Int)
 }
 
 /// `sizes B=… T=… D=… H=…`, any subset.
@@ -49,11 +53,15 @@ public struct SizeChange: Equatable, Sendable {
     public var length: Int?
     public var inputSize: Int?
     public var hiddenSize: Int?
-    public init(batch: Int? = nil, length: Int? = nil, inputSize: Int? = nil, hiddenSize: Int? = nil) {
+    /// `L=N`, the number of stacked layers.
+    public var layers: Int?
+    public init(batch: Int? = nil, length: Int? = nil, inputSize: Int? = nil, hiddenSize: Int? = nil,
+                layers: Int? = nil) {
         self.batch = batch
         self.length = length
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
+        self.layers = layers
     }
 }
 
@@ -134,10 +142,14 @@ public enum Setting: Equatable, Sendable {
     case precision(Int)
     case threads(Int)
     case language(Language)
+    /// `set packed on|off`: whether lengths pack the batch or only label it.
+    case packed(Bool)
 }
 
 public struct BenchShape: Equatable, Sendable {
     public var sizes: LSTMSizes
+    /// `B,T,D,H,L`: the layer count (1 when not given).
+    public var layers = 1
 }
 
 /// The lesson player's words.

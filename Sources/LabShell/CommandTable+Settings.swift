@@ -21,6 +21,10 @@ extension CommandTable {
             missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
             unknown: { "batch_first is on or off, not \($0)" })))]),
         .init("mode", value(["fused", "per-gate", "hoisted"], what: "mode")),
+        .init("packed", [.required("value", .oneOf(Choice(
+            [.init("on"), .init("off")],
+            missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
+            unknown: { "packed is on or off, not \($0)" })))]),
         .init("variant", value(["correct", "draft"], what: "variant")),
         .init("precision", number("precision", 0...10)),
         .init("threads", number("threads", 1...64)),
@@ -43,9 +47,11 @@ extension CommandTable {
                         + "`precision`: digits after the point, 0…10; "
                         + "`threads`: for `step` (a large product is split "
                         + "over two cores), `run` (the directions at once) and `bench`; "
-                        + "`lang`: the language of the lab and its lessons",
+                        + "`lang`: the language of the lab and its lessons; "
+                        + "`packed off`: lengths stay as labels and the padded batch runs the naive way, padding "
+                        + "included (what a model without packing computes), resets the cursors",
                     examples: ["set mode per-gate", "set batch_first off", "set variant draft", "set precision 6",
-                               "set threads 2", "set lang zh"]) { a, _ in setting(a) },
+                               "set threads 2", "set lang zh", "set packed off"]) { a, _ in setting(a) },
         CommandSpec("bench", group: .settings,
                     [.option("shape", .shape),
                      .option("repeats", .clause("repeat", .count(what: "the repeat count", range: 1...1000)),
@@ -54,7 +60,7 @@ extension CommandTable {
                     details: "without a shape on the session's own weights and input, with one on a model drawn from a "
                         + "fixed seed; without `repeat`, each part stops after about 1 s",
                     examples: ["bench 3,5,8,16 repeat 20", "bench"]) { a, _ in
-            .bench(a.shape.map(BenchShape.init(sizes:)), repeats: a.integer("repeats"))
+            .bench(a.shape.map { BenchShape(sizes: $0, layers: a.shapeLayers ?? 1) }, repeats: a.integer("repeats"))
         },
     ]
 
@@ -63,6 +69,7 @@ extension CommandTable {
         let number = a.integer("value")
         switch a.word("setting") {
         case "batch_first": return word.map { .set(.batchFirst($0 == "on")) }
+        case "packed": return word.map { .set(.packed($0 == "on")) }
         case "mode": return a.choice("value", StepMode.self).map { .set(.mode($0)) }
         case "variant": return a.choice("value", Variant.self).map { .set(.variant($0)) }
         case "precision": return number.map { .set(.precision($0)) }

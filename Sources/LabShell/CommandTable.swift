@@ -41,14 +41,24 @@ public enum CommandTable {
 
     static let model: [CommandSpec] = [
         CommandSpec("sizes", group: .model,
-                    [.required("sizes", .assignments(["B", "T", "D", "H"], range: 1...maxDimension))],
-                    summary: "set batch, sequence length, input and hidden sizes (rebuilds model and input)",
+                    [.required("sizes", .assignments(["B", "T", "D", "H", "L"], range: 1...maxDimension))],
+                    summary: "set batch, sequence length, input and hidden sizes, layers (rebuilds model and input)",
                     details: "any subset; the same initialiser is re-drawn; refused with the estimate if the session "
                         + "would exceed the memory limit (default 2 GiB, `--memory-limit MiB`) or the work of drawing "
                         + "it the compute limit (default 1 TFLOP, `--compute-limit GFLOP`)",
-                    examples: ["sizes B=3 T=5 D=8 H=16", "sizes H=4"]) { a, _ in
+                    examples: ["sizes B=3 T=5 D=8 H=16", "sizes H=4", "sizes L=2"]) { a, _ in
             .sizes(SizeChange(batch: a.assignments["B"], length: a.assignments["T"],
-                              inputSize: a.assignments["D"], hiddenSize: a.assignments["H"]))
+                              inputSize: a.assignments["D"], hiddenSize: a.assignments["H"],
+                              layers: a.assignments["L"]))
+        },
+        CommandSpec("lengths", group: .model, [.required("lengths", .lengthList)],
+                    summary: "give each sequence its own length (as pack_padded_sequence), or none",
+                    details: "one length per sequence, each 1…T, any order; the forward direction of sequence b "
+                        + "covers t = 0…len_b−1, its backward one starts at t = len_b−1; y is 0 at padded "
+                        + "positions and h_n, c_n hold each sequence's own final states; `lengths none`: all full; "
+                        + "resets the cursors",
+                    examples: ["lengths 5,3,4", "lengths none"]) { a, _ in
+            a.lengthList.map { .lengths($0.isEmpty ? nil : $0) }
         },
         CommandSpec("init", group: .model, [.required("kind", keyword(Initializer.self, what: "initialiser")), seed],
                     summary: "draw new parameters (tutorial: Xavier W_ih, orthogonal W_hh, forget bias 1)",
@@ -65,8 +75,9 @@ public enum CommandTable {
         CommandSpec("load", group: .model, [.required("target", keyword(LoadTarget.self, what: "what to load")),
                                             .required("path", .path)],
                     summary: "read weights (.safetensors, nn.LSTM names) or x, h0, c0 (.npy)",
-                    details: "weights: D and H come from the file; input: `[B, T, D]` (or `[T, B, D]` with "
-                        + "`set batch_first off`); h0, c0: `[2, B, H]` (index 0 forward, 1 backward)",
+                    details: "weights: D, H and the number of layers L come from the file (`weight_ih_l1`, … for "
+                        + "num_layers > 1); input: `[B, T, D]` (or `[T, B, D]` with `set batch_first off`); h0, c0: "
+                        + "`[2, B, H]` (index 0 forward, 1 backward), `[2L, B, H]` with layers (l0 fwd, l0 bwd, l1 fwd, …)",
                     examples: ["load weights model.safetensors", "load input \"my x.npy\""],
                     scope: .files) { a, _ in
             guard let target = a.choice("target", LoadTarget.self), let path = a.text("path") else { return nil }
@@ -83,7 +94,8 @@ public enum CommandTable {
         CommandSpec("export", group: .model, [.required("path", .path, label: "DIR")],
                     summary: "write y, h_n, c_n and every step's gates, c, h as .npy files",
                     details: "`y.npy`, `h_n.npy`, `c_n.npy` (when complete), `fwd_gates_pre.npy`, `fwd_gates.npy` "
-                        + "`[steps, B, 4H]`, `fwd_c.npy`, `fwd_h.npy` `[steps, B, H]`, same with `bwd_`",
+                        + "`[steps, B, 4H]`, `fwd_c.npy`, `fwd_h.npy` `[steps, B, H]`, same with `bwd_`; with layers "
+                        + "every layer's as `l0_fwd_…`, `l1_fwd_…`; with lengths a sequence's rows past its length are 0",
                     examples: ["export out"], scope: .files) { a, _ in
             a.text("path").map { .export(path: $0) }
         },
@@ -120,6 +132,14 @@ public enum CommandTable {
                     examples: ["run"]) { _, _ in .run },
         CommandSpec("reset", group: .stepping, summary: "cursors back to the start (parameters and input kept)",
                     examples: ["reset"]) { _, _ in .reset },
+        CommandSpec("layer", group: .stepping,
+                    [.required("layer", .count(what: "the layer", range: 0...(StackedParameters.maxLayers - 1)))],
+                    summary: "choose the layer that step, back, goto, show and diagram work on",
+                    details: "layer l > 0 reads layer l−1's y: its step at t needs both directions of the layer "
+                        + "below to have visited t; the prompt shows the layer when there are several",
+                    examples: ["layer 1", "layer 0"]) { a, _ in
+            a.integer("layer").map { .layer($0) }
+        },
     ]
 
     // MARK: Looking

@@ -14,11 +14,12 @@ extension Interpreter {
         switch target {
         case .weights:
             let tensors = try SafeTensors.read(path: path, maxBytes: limit)
-            let p = try StateDict.parameters(from: tensors, file: path)
+            let stacked = try StateDict.stackedParameters(from: tensors, file: path)
+            let p = stacked.layers[0]
             var s = next.sizes
             s.inputSize = p.inputSize
             s.hiddenSize = p.hiddenSize
-            try next.checkMemory(s)
+            try next.checkMemory(s, layers: stacked.count)
             var notes: [String] = []
             if p.inputSize != next.sizes.inputSize {
                 try next.checkCompute(Work.input(next.inputFill, s), "load weights with D=\(p.inputSize) (redrawing input \(next.inputFill.rawValue) at B=\(s.batch) T=\(s.length))")
@@ -27,15 +28,19 @@ extension Interpreter {
                 next.inputSource = .originRedrawnForWeights(command: "input \(next.inputFill.rawValue)", inputs: p.inputSize)
                 notes.append("input redrawn for D=\(p.inputSize)")
             }
-            if p.hiddenSize != next.sizes.hiddenSize, next.h0 != nil || next.c0 != nil {
+            if p.hiddenSize != next.sizes.hiddenSize || stacked.count != next.layerCount, next.h0 != nil || next.c0 != nil {
                 next.h0 = nil
                 next.c0 = nil
                 notes.append("h0, c0 back to zeros for H=\(p.hiddenSize)")
             }
             next.parameters = p
             next.parametersSource = .originLoaded(path: path)
+            next.upperLayers = Array(stacked.layers.dropFirst())
             next.sizes = s
-            message = "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) (W_ih [\(4 * p.hiddenSize), \(p.inputSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
+            let layerText = stacked.count > 1
+                ? "L=\(stacked.count) layers (layer 0 W_ih [\(4 * p.hiddenSize), \(p.inputSize)], layers 1…\(stacked.count - 1) W_ih [\(4 * p.hiddenSize), \(2 * p.hiddenSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
+                : "(W_ih [\(4 * p.hiddenSize), \(p.inputSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
+            message = "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) \(layerText)"
                 + (notes.isEmpty ? "" : "; " + notes.joined(separator: ", "))
         case .input:
             let raw = try NPY.read(path: path, maxBytes: limit)
@@ -64,19 +69,53 @@ extension Interpreter {
             message = "loaded input from \(path): \(layout) = \(formatShape(raw.shape)), so B=\(s.batch), T=\(s.length)"
         case .h0, .c0:
             let t = try NPY.read(path: path, maxBytes: limit)
-            let expected = [2, next.sizes.batch, next.sizes.hiddenSize]
+            let expected = [2 * next.layerCount, next.sizes.batch, next.sizes.hiddenSize]
+            let formula = next.layerCount > 1 ? "[2L, B, H]" : "[2, B, H]"
             guard t.shape == expected else {
-                throw FileFormatError(file: path, reason: "\(target.rawValue) must be [2, B, H] = \(formatShape(expected)), the file has shape \(formatShape(t.shape))")
+                throw FileFormatError(file: path, reason: "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(t.shape))")
             }
             if target == .h0 { next.h0 = t } else { next.c0 = t }
-            message = "loaded \(target.rawValue) from \(path): \(formatShape(t.shape)) (index 0 forward, 1 backward)"
+            let order = next.layerCount > 1 ? "rows l0 fwd, l0 bwd, l1 fwd, … as nn.LSTM" : "index 0 forward, 1 backward"
+            message = "loaded \(target.rawValue) from \(path): \(formatShape(t.shape)) (\(order))"
         }
         try next.rebuildStepper()
         session = next
         return [.text(message + "; cursors at the start")]
     }
 
+    /// y, h_n, c_n (when every layer has finished) and each layer's per-step files,
+    /// `l<l>_` in front when there are several layers; rows of a sequence past its length are 0.
+    private func stackFiles(_ stack: StackedStepper) throws -> ([(String, Tensor)], [String]) {
+        var files: [(String, Tensor)] = []
+        var skipped: [String] = []
+        if stack.isComplete {
+            let y = stack.y()
+            files.append(("y.npy", session.settings.batchFirst ? y : try y.swappingFirstAxes()))
+            files.append(("h_n.npy", stack.finalStates()))
+            files.append(("c_n.npy", stack.finalStates(cell: true)))
+        } else {
+            skipped.append("y, h_n, c_n (need every layer's directions finished)")
+        }
+        for l in 0..<stack.layerCount {
+            let prefix = stack.layerCount > 1 ? "l\(l)_" : ""
+            for d in Direction.allCases {
+                guard stack.cursor(layer: l, d) > 0 else { skipped.append("\(prefix)\(d.short)_* (no steps yet)"); continue }
+                files.append(("\(prefix)\(d.short)_gates_pre.npy", stack.trace(layer: l, d) { $0.gatesPre }))
+                files.append(("\(prefix)\(d.short)_gates.npy", stack.trace(layer: l, d) { $0.gates }))
+                files.append(("\(prefix)\(d.short)_c.npy", stack.trace(layer: l, d) { $0.c }))
+                files.append(("\(prefix)\(d.short)_h.npy", stack.trace(layer: l, d) { $0.h }))
+            }
+        }
+        return (files, skipped)
+    }
+
     func saveWeights(path: String) throws -> [Output] {
+        if session.layerCount > 1 {
+            let stacked = try session.stackedParameters
+            try SafeTensors.write(StateDict.tensors(of: stacked), metadata: ["format": "pt"], path: path)
+            let h = session.parameters.hiddenSize, d = session.parameters.inputSize, l = stacked.count
+            return [.text("saved weights to \(path): \(8 * l) tensors (weight_ih_l0 [\(4 * h), \(d)], weight_ih_l1…l\(l - 1) [\(4 * h), \(2 * h)], weight_hh_l<l> [\(4 * h), \(h)], bias_ih_l<l>, bias_hh_l<l> [\(4 * h)] and the _reverse ones); load in PyTorch with nn.LSTM(\(d), \(h), num_layers=\(l), bidirectional=True\(session.settings.batchFirst ? ", batch_first=True" : "")).load_state_dict(safetensors.torch.load_file(…))")]
+        }
         try SafeTensors.write(StateDict.tensors(of: session.parameters), metadata: ["format": "pt"], path: path)
         let h = session.parameters.hiddenSize, d = session.parameters.inputSize
         return [.text("saved weights to \(path): 8 tensors (weight_ih_l0 [\(4 * h), \(d)], weight_hh_l0 [\(4 * h), \(h)], bias_ih_l0, bias_hh_l0 [\(4 * h)] and the _reverse ones); load in PyTorch with nn.LSTM(\(d), \(h), bidirectional=True\(session.settings.batchFirst ? ", batch_first=True" : "")).load_state_dict(safetensors.torch.load_file(…))")]
@@ -108,7 +147,9 @@ extension Interpreter {
         let st = session.stepper
         var files: [(String, Tensor)] = []
         var skipped: [String] = []
-        if st.isComplete {
+        if let stack = session.stack {
+            (files, skipped) = try stackFiles(stack)
+        } else if st.isComplete {
             let y = st.output.tensor
             files.append(("y.npy", session.settings.batchFirst ? y : try y.swappingFirstAxes()))
             files.append(("h_n.npy", try st.finalHidden()))
@@ -116,7 +157,7 @@ extension Interpreter {
         } else {
             skipped.append("y, h_n, c_n (need both directions finished: \(session.positionText))")
         }
-        for d in Direction.allCases {
+        for d in Direction.allCases where session.stack == nil {
             guard st.cursor(d) > 0 else { skipped.append("\(d.short)_* (no steps yet)"); continue }
             files.append(("\(d.short)_gates_pre.npy", st.stackedTraces(d) { $0.gatesPre }))
             files.append(("\(d.short)_gates.npy", st.stackedTraces(d) { $0.gates }))

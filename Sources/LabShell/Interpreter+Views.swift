@@ -95,6 +95,7 @@ extension Interpreter {
 
     /// Views that are not a single step: input, sequences, finals, parameters.
     func wholeView(_ r: ViewRequest) throws -> TensorView {
+        if let stacked = try stackedWholeView(r) { return stacked }
         let st = session.stepper
         let h = st.hiddenSize, tl = st.length, b = st.batch
         let bf = session.settings.batchFirst
@@ -237,7 +238,7 @@ extension Interpreter {
     }
 
     /// Applies `t=` and `b=` to a view with the given axes.
-    private func select(_ view: TensorView, timeAxis: Int?, batchAxis: Int, _ r: ViewRequest) throws -> TensorView {
+    func select(_ view: TensorView, timeAxis: Int?, batchAxis: Int, _ r: ViewRequest) throws -> TensorView {
         var v = view
         if let t = r.t {
             guard let timeAxis else { throw LabError("\(r.name.rawValue) has no time axis: it takes no t=") }

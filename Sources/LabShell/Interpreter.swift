@@ -70,16 +70,29 @@ public struct Interpreter: Sendable {
             return try saveWeights(path: path)
         case .export(let path):
             return try export(to: path)
+        case .step(let choice, let count) where session.stack != nil:
+            return try stackStep(choice, count: count) + watchOutputs()
         case .step(let choice, let count):
             return try step(choice, count: count) + watchOutputs()
+        case .back(let choice, let count) where session.stack != nil:
+            return try stackBack(choice, count: count) + watchOutputs()
         case .back(let choice, let count):
             return try back(choice, count: count) + watchOutputs()
+        case .goto(let target, let choice) where session.stack != nil:
+            return try stackGoto(target, choice) + watchOutputs()
         case .goto(let target, let choice):
             return try goto(target, choice) + watchOutputs()
+        case .run where session.stack != nil:
+            return try stackRun() + watchOutputs()
         case .run:
             return try run() + watchOutputs()
+        case .lengths(let values):
+            return try setLengths(values) + watchOutputs()
+        case .layer(let n):
+            return try selectLayer(n)
         case .reset:
             session.stepper.reset()
+            try stackReset()
             return [.text(say(ShellMessage.cursorsReset(position: session.positionText)))] + watchOutputs()
         case .show(let request):
             return try views(request)
@@ -143,7 +156,16 @@ public struct Interpreter: Sendable {
         s.length = change.length ?? s.length
         s.inputSize = change.inputSize ?? s.inputSize
         s.hiddenSize = change.hiddenSize ?? s.hiddenSize
-        try session.checkMemory(s)
+        let layers = change.layers ?? session.layerCount
+        guard (1...StackedParameters.maxLayers).contains(layers) else {
+            throw LabError("L must be a whole number from 1 to \(StackedParameters.maxLayers), not \(layers)")
+        }
+        try session.checkMemory(s, layers: layers)
+        let hiddenChanged = s.hiddenSize != session.sizes.hiddenSize
+        let newLayers = hiddenChanged ? layers - 1 : max(0, layers - session.layerCount)
+        try session.checkCompute(Double(newLayers) * Work.initialize(session.initializer, inputSize: 2 * s.hiddenSize,
+                                                                     hiddenSize: s.hiddenSize),
+                                 "sizes L=\(layers) H=\(s.hiddenSize) (drawing \(newLayers) layer\(newLayers == 1 ? "" : "s"))")
         let redraw = s.inputSize != session.sizes.inputSize || s.hiddenSize != session.sizes.hiddenSize
         let newInput = s.batch != session.sizes.batch || s.length != session.sizes.length || s.inputSize != session.sizes.inputSize
         try session.checkCompute((redraw ? Work.initialize(session.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize) : 0)
@@ -171,10 +193,14 @@ public struct Interpreter: Sendable {
         next.h0 = nil
         next.c0 = nil
         next.sizes = s
+        if layers != session.layerCount || (hiddenChanged && layers > 1) {
+            if let note = try resizeLayers(&next, layers: layers, redrawAll: hiddenChanged) { notes.append(note) }
+        }
         try next.rebuildStepper()
         session = next
         let what = notes.isEmpty ? "nothing to redraw" : notes.joined(separator: ", ")
-        return [.text("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize): \(what); cursors at the start")]
+        let lText = layers > 1 || change.layers != nil ? " L=\(layers)" : ""
+        return [.text("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)\(lText): \(what); cursors at the start")]
     }
 
     private mutating func initialize(_ kind: Initializer, seed: UInt64?) throws -> [Output] {
@@ -234,6 +260,7 @@ public struct Interpreter: Sendable {
         case .mode(let mode):
             session.settings.mode = mode
             session.stepper.mode = mode
+            session.stack?.mode = mode
             switch mode {
             case .fused: message = .modeFused
             case .perGate: message = .modePerGate
@@ -243,6 +270,7 @@ public struct Interpreter: Sendable {
             session.settings.variant = variant
             session.stepper.variant = variant
             session.stepper.reset()
+            try session.rebuildStack()
             message = variant == .draft ? .variantDraft : .variantCorrect
         case .precision(let p):
             session.settings.precision = p
@@ -253,6 +281,8 @@ public struct Interpreter: Sendable {
         case .language(let language):
             session.settings.language = language
             message = .languageSet(language)
+        case .packed(let on):
+            return try setPacked(on)
         }
         return [.text(say(message))]
     }

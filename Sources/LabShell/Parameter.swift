@@ -88,8 +88,10 @@ public indirect enum ArgumentKind: Sendable {
     case commandName
     /// `KEY=N` pairs, any subset of `keys`, at least one (`sizes B=3 T=5`).
     case assignments([String], range: ClosedRange<Int>)
-    /// `B,T,D,H`.
+    /// `B,T,D,H` (and `,L` where `allowsLayers`).
     case shape
+    /// `N,N,…` (one length per sequence) or `none`.
+    case lengthList
     /// `t=N`, `start` or `end`.
     case timeTarget
     /// The rest of the line as the learner typed it (quotes and spacing kept): for expressions.

@@ -16,6 +16,10 @@ public struct ParsedArguments: Sendable, Equatable {
     /// Every `.view` argument in order, with its keyed options.
     public var views: [ViewArgument] = []
     public var shape: LSTMSizes?
+    /// The layer count of a `B,T,D,H,L` shape (nil when four numbers were given).
+    public var shapeLayers: Int?
+    /// `lengths N,N,…` (empty for `none`).
+    public var lengthList: [Int]?
     public var goto: GotoTarget?
     /// `sizes`-style `KEY=N` pairs.
     public var assignments: [String: Int] = [:]

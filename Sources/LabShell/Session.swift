@@ -23,6 +23,15 @@ public struct Session: Sendable {
     /// `let` variables and the expression that made each (for `vars`).
     public var variables: [String: ExprTensor] = [:]
     public var variableSources: [String: String] = [:]
+    /// Layers 1…L−1 of a stacked model (`sizes L=N`, a multi-layer file); empty for one layer.
+    public var upperLayers: [BiLSTMParameters] = []
+    /// Each sequence's length (`lengths …`), nil for all full.
+    public var lengths: SequenceLengths? = nil
+    /// The stacked, variable-length stepper, when there are layers or lengths
+    /// (`stepper` then shows its chosen `layer`; see Session+Stack.swift).
+    public var stack: StackedStepper? = nil
+    /// The layer `step`, `show`, `trace` and `diagram` work on (`layer N`).
+    public var layer = 0
     /// The session's one generator: `seed N` reseeds it.
     public var generator: SeededGenerator
 
@@ -32,6 +41,8 @@ public struct Session: Sendable {
         public var variant = Variant.correct
         public var precision = 4
         public var threads = 1
+        /// Lengths pack the batch (`set packed off`: labels only, the padded batch run the naive way).
+        public var packed = true
         /// The language the lab speaks (`--lang`, `set lang`, the locale); identifiers stay as typed.
         public var language = Language.en
         /// Sizes whose estimate exceeds this many bytes are refused.
@@ -88,8 +99,10 @@ public struct Session: Sendable {
     /// Rebuilds the stepper from the current parameters, input and initial
     /// state; cursors go back to the start.
     mutating func rebuildStepper() throws {
-        stepper = try BidirectionalStepper(parameters: parameters, input: input, h0: h0, c0: c0,
+        // With layers, h0/c0 are [2L, B, H]: the single-layer stepper takes layer 0's two rows.
+        stepper = try BidirectionalStepper(parameters: parameters, input: input, h0: layerZeroRows(h0), c0: layerZeroRows(c0),
                                            mode: settings.mode, variant: settings.variant, reusingPackedWeightsOf: stepper)
+        try rebuildStack()
     }
 
     /// Refuses sizes whose memory estimate exceeds the limit.
@@ -118,6 +131,7 @@ public struct Session: Sendable {
 
     /// The prompt's position text: `fwd 2/5 bwd 0/5`.
     public var positionText: String {
+        if let stack { return stackPositionText(stack) }
         let t = stepper.length
         return "fwd \(stepper.cursor(.forward))/\(t) bwd \(stepper.cursor(.backward))/\(t)"
     }

@@ -37,7 +37,8 @@ enum Usage {
         case .viewOrExpression(let options): return (["NAME"] + options.map(text)).joined(separator: " ") + " | EXPR"
         case .commandName: return p.label ?? "COMMAND"
         case .assignments(let keys, _): return keys.map { "[\($0)=N]" }.joined(separator: " ")
-        case .shape: return "B,T,D,H"
+        case .shape: return "B,T,D,H[,L]"
+        case .lengthList: return "N,N,…|none"
         case .timeTarget: return "t=N|start|end"
         case .expression: return p.label ?? "EXPR"
         case .words: return p.label ?? "VALUE"

@@ -98,7 +98,9 @@ enum FuzzLab {
         for d in Direction.allCases where !(0...st.length).contains(st.cursor(d)) {
             broken.append("\(d.short) cursor \(st.cursor(d)) outside 0…\(st.length)")
         }
-        if [st.batch, st.length, st.inputSize, st.hiddenSize] != [z.batch, z.length, z.inputSize, z.hiddenSize] {
+        // With layers, the stepper shows the chosen layer, which reads the layer below's y (2H wide).
+        let inputs = s.layer > 0 ? 2 * z.hiddenSize : z.inputSize
+        if [st.batch, st.length, st.inputSize, st.hiddenSize] != [z.batch, z.length, inputs, z.hiddenSize] {
             broken.append("stepper [\(st.batch), \(st.length), \(st.inputSize), \(st.hiddenSize)] disagrees with sizes \(z)")
         }
         if s.input.shape != [z.batch, z.length, z.inputSize] { broken.append("input shape \(s.input.shape)") }

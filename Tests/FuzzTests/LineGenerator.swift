@@ -54,6 +54,8 @@ struct LineGenerator {
         "set variant draft", "set variant correct", "set precision 0", "set precision 10", "set precision 4",
         "watch h fwd", "watch gates b=0", "unwatch", "show y", "show h_n", "show gates_pre bwd t=0 b=0",
         "heatmap y b=0", "spark h_f u=0", "diagram", "info",
+        "sizes L=2", "sizes L=3", "sizes L=1", "layer 1", "layer 2", "layer 0", "lengths 1,3", "lengths 2,1,3",
+        "lengths 5,3,1", "lengths none", "set packed off", "set packed on", "show h_b_rev", "step bwd 9",
         "lesson list", "lesson play 1", "lesson play 9", "lesson play 13", "lesson resume", "lesson reset", "lesson reset 2",
         "next", "next", "", "hint", "skip", "solution", "answer 64", "answer [3, 5, 32]", "back", "quit",
     ]
@@ -150,6 +152,7 @@ struct LineGenerator {
         case 0, 1:
             parts = ["sizes"]
             for k in ["B", "T", "D", "H"] where chance(60) { parts.append(key(k)) }
+            if chance(25) { parts.append("L=" + (chance(70) ? String(below(10)) : pick(Self.sizes))) }
         case 2:
             parts = [pick(["step", "back"])]
             if chance(60) { parts.append(pick(["fwd", "bwd", "both"])) }
@@ -171,6 +174,9 @@ struct LineGenerator {
             parts = ["bench"]
             if chance(70) { parts.append((0..<4).map { _ in chance(60) ? String(below(4) + 1) : pick(Self.sizes) }.joined(separator: ",")) }
             if chance(50) { parts += ["repeat", chance(70) ? String(below(3) + 1) : number()] }
+        case 9 where chance(30):
+            parts = ["lengths", chance(20) ? "none" : (0..<(below(4) + 1)).map { _ in
+                chance(70) ? String(below(6)) : pick(Self.sizes) }.joined(separator: ",")]
         default:
             parts = [pick(["init", "input"]), pick(["tutorial", "pytorch", "zeros", "random", "ones"])]
             if chance(60) { parts += ["seed", chance(50) ? String(below(100)) : number()] }

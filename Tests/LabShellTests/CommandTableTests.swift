@@ -49,11 +49,13 @@ import Testing
         #expect(CommandTable.spec("save")?.usage == "save weights PATH | EXPR to PATH")
         #expect(CommandTable.spec("let")?.usage == "let NAME = EXPR")
         #expect(CommandTable.spec("print")?.usage == "print EXPR")
-        #expect(CommandTable.spec("sizes")?.usage == "sizes [B=N] [T=N] [D=N] [H=N]")
-        #expect(CommandTable.spec("bench")?.usage == "bench [B,T,D,H] [repeat R]")
+        #expect(CommandTable.spec("sizes")?.usage == "sizes [B=N] [T=N] [D=N] [H=N] [L=N]")
+        #expect(CommandTable.spec("bench")?.usage == "bench [B,T,D,H[,L]] [repeat R]")
+        #expect(CommandTable.spec("lengths")?.usage == "lengths N,N,…|none")
+        #expect(CommandTable.spec("layer")?.usage == "layer N")
         #expect(CommandTable.spec("lesson")?.usage == "lesson list | play N [step K] | present N | resume | reset [N] | check FILE")
         #expect(CommandTable.spec("set")?.usage
-                == "set batch_first on|off | mode fused|per-gate|hoisted | variant correct|draft"
+                == "set batch_first on|off | mode fused|per-gate|hoisted | packed on|off | variant correct|draft"
                     + " | precision N | threads N | lang en|zh")
     }
 

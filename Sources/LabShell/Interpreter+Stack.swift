@@ -1,0 +1,235 @@
+import LSTMCore
+import TermRender
+
+/// Layers and lengths in the shell: `lengths`, `layer`, `set packed`, `sizes L=`,
+/// and the moves (`step`, `back`, `goto`, `run`, `reset`) when the session has a stack.
+extension Interpreter {
+    // MARK: Model
+
+    mutating func setLengths(_ values: [Int]?) throws -> [Output] {
+        var next = session
+        let (b, t) = (session.input.shape[0], session.input.shape[1])
+        if let values {
+            do {
+                next.lengths = try SequenceLengths(values, batch: b, length: t)
+            } catch {
+                throw LabError("\(error)")
+            }
+        } else {
+            next.lengths = nil
+        }
+        try next.rebuildStepper()
+        session = next
+        guard let lengths = session.lengths else {
+            return [.text("lengths none: every sequence is full (T=\(t)); cursors at the start")]
+        }
+        let padded = paddingText(lengths)
+        let mode = session.settings.packed
+            ? "packed: each sequence's backward direction starts at its own last step"
+            : "packing off: the lengths are labels, the padded batch runs the naive way"
+        return [.text("lengths \(lengths.text) (\(mode)); padding \(padded.isEmpty ? "none" : padded); "
+                      + "cursors at the start")]
+    }
+
+    /// `b=0 t=4..5, b=2 t=1..5`: the padded positions.
+    func paddingText(_ lengths: SequenceLengths) -> String {
+        lengths.values.enumerated().compactMap { b, n -> String? in
+            guard n < lengths.paddedLength else { return nil }
+            let last = lengths.paddedLength - 1
+            return "b=\(b) t=\(n)" + (n < last ? "..\(last)" : "")
+        }.joined(separator: ", ")
+    }
+
+    mutating func selectLayer(_ n: Int) throws -> [Output] {
+        guard n < session.layerCount else {
+            throw LabError("layer \(n) does not exist: the model has \(session.layerCount) layer"
+                           + (session.layerCount == 1 ? " (layer 0; add layers with 'sizes L=N')" : "s (0…\(session.layerCount - 1))"))
+        }
+        session.layer = n
+        try session.syncLayerView()
+        let reads = n == 0 ? "x" : "layer \(n - 1)'s y [B, T, 2H]"
+        return [.text("layer \(n) of \(session.layerCount): it reads \(reads); \(session.positionText)")] + watchOutputs()
+    }
+
+    mutating func setPacked(_ on: Bool) throws -> [Output] {
+        var next = session
+        next.settings.packed = on
+        try next.rebuildStepper()
+        session = next
+        let state = on ? "packed on: a sequence's steps stop at its length; its backward direction starts at its end"
+            : "packed off: every sequence runs all T steps, padding included (lengths kept as labels)"
+        return [.text(state + "; cursors at the start")]
+    }
+
+    /// Redraws layers 1…L−1 for `layers` (or for a new H), with the session's initialiser and generator.
+    mutating func resizeLayers(_ next: inout Session, layers: Int, redrawAll: Bool) throws -> String? {
+        guard (1...StackedParameters.maxLayers).contains(layers) else {
+            throw LabError("L must be a whole number from 1 to \(StackedParameters.maxLayers), not \(layers)")
+        }
+        let h = next.sizes.hiddenSize
+        let keep = redrawAll ? 0 : min(next.upperLayers.count, layers - 1)
+        var upper = Array(next.upperLayers.prefix(keep))
+        for _ in keep..<(layers - 1) {
+            guard let p = BiLSTMParameters.initialized(next.initializer, inputSize: 2 * h, hiddenSize: h,
+                                                       using: &next.generator, shouldCancel: context.shouldCancel) else {
+                throw Interrupted("sizes not changed (the model, input and cursors are as they were)")
+            }
+            upper.append(p)
+        }
+        let drawn = layers - 1 - keep
+        next.upperLayers = upper
+        return drawn > 0 ? "layers 1…\(layers - 1) drawn (init \(next.initializer.rawValue), W_ih [\(4 * h), \(2 * h)])"
+            : nil
+    }
+
+    // MARK: Moving
+
+    /// `l1 fwd step 2/5: read y_l0[:, 1, :] → h_f[1], c (fused, 2 products)`; with lengths each sequence's t.
+    private func stackStepLine(_ d: Direction, _ step: StackedStepper.Step, _ stack: StackedStepper) -> String {
+        let l = session.layer
+        let k = stack.cursor(layer: l, d)
+        let prefix = stack.layerCount > 1 ? "l\(l) " : ""
+        let source = l == 0 ? "x" : "y_l\(l - 1)"
+        let trace = step.trace
+        let how = "(\(trace.mode.rawValue), \(trace.products) product\(trace.products == 1 ? "" : "s"))"
+        let times = step.times
+        let moved = times.indices.filter { times[$0] != nil }
+        if let first = times.first ?? nil, times.allSatisfy({ $0 == first }) {
+            let target = d == .forward ? "h_f[\(first)]" : "h_b[\(first)] (h_b_rev[\(k - 1)])"
+            return "\(prefix)\(d.short) step \(k)/\(stack.stepCount): read \(source)[:, \(first), :] → \(target), c  \(how)"
+        }
+        let reads = moved.compactMap { b in times[b].map { "b=\(b) t=\($0)" } }.joined(separator: ", ")
+        let still = times.indices.filter { times[$0] == nil }
+        return "\(prefix)\(d.short) step \(k)/\(stack.stepCount): sequences moved: \(reads)"
+            + (still.isEmpty ? "" : "; finished, not moving: " + still.map { "b=\($0)" }.joined(separator: ", "))
+            + "  \(how)"
+    }
+
+    private func stackSizes(_ stack: StackedStepper) -> LSTMSizes {
+        var s = session.sizes
+        if session.layer > 0 { s.inputSize = 2 * s.hiddenSize }
+        s.length = stack.stepCount
+        return s
+    }
+
+    mutating func stackStep(_ choice: DirectionChoice, count: Int) throws -> [Output] {
+        guard var stack = session.stack else { return [] }
+        let l = session.layer
+        let remaining = Direction.allCases.map { choice.directions.contains($0) ? min(count, stack.stepCount - stack.cursor(layer: l, $0)) : 0 }
+        try session.checkCompute(Double(remaining.reduce(0, +)) * Work.step(stackSizes(stack)),
+                                 "step \(choice.rawValue) \(count) on layer \(l)")
+        var lines: [String] = []
+        defer { session.stack = stack; try? session.syncLayerView() }
+        for _ in 0..<count {
+            var moved = false
+            for d in choice.directions where stack.cursor(layer: l, d) < stack.stepCount {
+                if context.shouldCancel() {
+                    session.stack = stack
+                    lines.append("interrupted: \(session.positionText)")
+                    return [.text(lines.joined(separator: "\n"))]
+                }
+                do {
+                    let step = try stack.step(layer: l, d, threads: session.settings.threads)
+                    moved = true
+                    lines.append(stackStepLine(d, step, stack))
+                } catch let refusal as StackOrderRefusal {
+                    if lines.isEmpty { throw LabError(refusal.description) }
+                    lines.append("    stopped: \(refusal)")
+                    return [.text(lines.joined(separator: "\n"))]
+                }
+            }
+            if !moved {
+                if lines.isEmpty {
+                    let which = choice == .both ? "both directions have" : "the \(choice.directions[0].name) direction has"
+                    let layerText = stack.layerCount > 1 ? "layer \(l): " : ""
+                    throw LabError("\(layerText)\(which) finished all \(stack.stepCount) steps (use 'back', 'goto' or 'reset')")
+                }
+                break
+            }
+        }
+        if stack.isComplete(layer: l) {
+            lines.append("    layer \(l) finished" + (l + 1 < stack.layerCount ? ": layer \(l + 1) can now read all of its y" : ""))
+        }
+        return [.text(lines.joined(separator: "\n"))]
+    }
+
+    mutating func stackBack(_ choice: DirectionChoice, count: Int) throws -> [Output] {
+        guard var stack = session.stack else { return [] }
+        let l = session.layer
+        var undone = [0, 0]
+        defer { session.stack = stack; try? session.syncLayerView() }
+        for _ in 0..<count {
+            guard choice.directions.contains(where: { stack.cursor(layer: l, $0) > 0 }) else { break }
+            for d in choice.directions where stack.cursor(layer: l, d) > 0 {
+                do {
+                    try stack.back(layer: l, d)
+                    undone[d.rawValue] += 1
+                } catch let refusal as StackOrderRefusal {
+                    if undone == [0, 0] { throw LabError(refusal.description) }
+                    return [.text("undid \(undoneText(undone, choice)) then stopped: \(refusal)")]
+                }
+            }
+        }
+        guard undone != [0, 0] else {
+            let which = choice == .both ? "both directions are" : "the \(choice.directions[0].name) direction is"
+            throw LabError("\(which) at the start: nothing to undo")
+        }
+        session.stack = stack
+        try session.syncLayerView()
+        return [.text("undid \(undoneText(undone, choice)): \(session.positionText)")]
+    }
+
+    private func undoneText(_ undone: [Int], _ choice: DirectionChoice) -> String {
+        choice.directions.filter { undone[$0.rawValue] > 0 }.map { "\($0.short) −\(undone[$0.rawValue])" }
+            .joined(separator: ", ")
+    }
+
+    mutating func stackGoto(_ target: GotoTarget, _ choice: DirectionChoice) throws -> [Output] {
+        guard let stack = session.stack else { return [] }
+        let n = stack.stepCount, l = session.layer
+        for d in choice.directions {
+            let goal: Int
+            switch target {
+            case .start: goal = 0
+            case .end: goal = n
+            case .time(let t):
+                guard t < stack.length else { throw LabError("t=\(t) is out of range: t goes from 0 to \(stack.length - 1)") }
+                goal = min(n, d == .forward ? t + 1 : stack.length - t)
+            }
+            let now = stack.cursor(layer: l, d)
+            let only = DirectionChoice(rawValue: d.short) ?? .both
+            if goal > now { _ = try stackStep(only, count: goal - now) }
+            if goal < now { _ = try stackBack(only, count: now - goal) }
+        }
+        return [.text("now \(session.positionText)")]
+    }
+
+    mutating func stackRun() throws -> [Output] {
+        guard var stack = session.stack else { return [] }
+        guard !stack.isComplete else { return [.text("nothing to run: every layer has finished")] }
+        var work = 0.0
+        for layer in 0..<stack.layerCount {
+            var s = session.sizes
+            if layer > 0 { s.inputSize = 2 * s.hiddenSize }
+            for d in Direction.allCases { work += Work.run(s, steps: stack.stepCount - stack.cursor(layer: layer, d)) }
+        }
+        try session.checkCompute(work, "run: \(stack.layerCount) layer\(stack.layerCount == 1 ? "" : "s") at B=\(session.sizes.batch) T=\(stack.stepCount) H=\(session.sizes.hiddenSize)")
+        let before = stack.cursors.flatMap { $0 }.reduce(0, +)
+        let finished = try stack.run(threads: session.settings.threads, shouldCancel: context.shouldCancel)
+        let ran = stack.cursors.flatMap { $0 }.reduce(0, +) - before
+        session.stack = stack
+        try session.syncLayerView()
+        if !finished { return [.text("interrupted after \(ran) steps: \(session.positionText)")] }
+        let lTimes2 = 2 * stack.layerCount
+        let order = stack.layerCount > 1 ? "layer by layer (each needs the whole y of the one below), " : ""
+        return [.text("ran \(ran) steps, \(order)hoisted: \(session.positionText)\n    "
+                      + "y \(formatShape(layoutShape([stack.batch, stack.length, 2 * stack.hiddenSize]))) of layer "
+                      + "\(stack.layerCount - 1), h_n \(formatShape([lTimes2, stack.batch, stack.hiddenSize])), "
+                      + "c_n \(formatShape([lTimes2, stack.batch, stack.hiddenSize])) ready")]
+    }
+
+    mutating func stackReset() throws {
+        session.stack?.reset()
+        try session.syncLayerView()
+    }
+}
