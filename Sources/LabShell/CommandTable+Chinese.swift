@@ -5,7 +5,8 @@ import LabText
 /// `docs/COMMANDS.zh.md` read them; a test fails when a command has none.
 extension CommandTable {
     public static let chineseSummaries: [String: String] = [
-        "sizes": "设置批大小、序列长度、输入维度和隐藏维度（重建模型和输入）",
+        "sizes": "设置批大小、序列长度、输入维度、隐藏维度和层数（重建模型和输入）",
+        "lengths": "给每条序列各自的长度（像打包的批一样），或者回到全部完整长度",
         "init": "重新生成参数（tutorial：W_ih 用 Xavier，W_hh 用正交初始化，遗忘门偏置为 1）",
         "input": "生成新的输入 x [B, T, D]",
         "load": "读入权重（.safetensors，nn.LSTM 的参数名）或 x、h0、c0（.npy）",
@@ -16,6 +17,7 @@ extension CommandTable {
         "goto": "跳到某个方向最近的一步正好在时刻 t 的位置",
         "run": "两个方向走完剩下的所有步",
         "reset": "游标回到起点（参数和输入保留）",
+        "layer": "选择 step、back、goto、show 和 diagram 操作的那一层",
         "show": "打印一个张量，附上形状和来源（视图名或任意表达式）",
         "heatmap": "张量的色块图（随时间变化的状态画成 t × unit）",
         "spark": "状态随时间变化的迷你折线图",

@@ -46,7 +46,7 @@ public enum CommandTable {
                     details: "any subset; the same initialiser is re-drawn; refused with the estimate if the session "
                         + "would exceed the memory limit (default 2 GiB, `--memory-limit MiB`) or the work of drawing "
                         + "it the compute limit (default 1 TFLOP, `--compute-limit GFLOP`)",
-                    examples: ["sizes B=3 T=5 D=8 H=16", "sizes H=4", "sizes L=2"]) { a, _ in
+                    examples: ["sizes B=3 T=5 D=8 H=16", "sizes L=2 H=4", "sizes L=1"]) { a, _ in
             .sizes(SizeChange(batch: a.assignments["B"], length: a.assignments["T"],
                               inputSize: a.assignments["D"], hiddenSize: a.assignments["H"],
                               layers: a.assignments["L"]))
