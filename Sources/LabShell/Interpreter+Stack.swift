@@ -72,7 +72,7 @@ extension Interpreter {
         for _ in keep..<(layers - 1) {
             guard let p = BiLSTMParameters.initialized(next.initializer, inputSize: 2 * h, hiddenSize: h,
                                                        using: &next.generator, shouldCancel: context.shouldCancel) else {
-                throw Interrupted("sizes not changed (the model, input and cursors are as they were)")
+                throw Interrupted(unchanged: "sizes not changed (the model, input and cursors are as they were)")
             }
             upper.append(p)
         }
@@ -125,8 +125,9 @@ extension Interpreter {
             for d in choice.directions where stack.cursor(layer: l, d) < stack.stepCount {
                 if context.shouldCancel() {
                     session.stack = stack
+                    try? session.syncLayerView()
                     lines.append("interrupted: \(session.positionText)")
-                    return [.text(lines.joined(separator: "\n"))]
+                    throw Interrupted(partial: lines.joined(separator: "\n"))
                 }
                 do {
                     let step = try stack.step(layer: l, d, threads: session.settings.threads)
@@ -219,7 +220,7 @@ extension Interpreter {
         let ran = stack.cursors.flatMap { $0 }.reduce(0, +) - before
         session.stack = stack
         try session.syncLayerView()
-        if !finished { return [.text("interrupted after \(ran) steps: \(session.positionText)")] }
+        if !finished { throw Interrupted(partial: "interrupted after \(ran) steps: \(session.positionText)") }
         let lTimes2 = 2 * stack.layerCount
         let order = stack.layerCount > 1 ? "layer by layer (each needs the whole y of the one below), " : ""
         return [.text("ran \(ran) steps, \(order)hoisted: \(session.positionText)\n    "
