@@ -202,7 +202,7 @@ extension Interpreter {
             return try select(view, timeAxis: nil, batchAxis: 1, r)
         default:
             guard let (d, kind) = r.name.parameter else { throw LabError("\(r.name.rawValue) cannot be shown this way") }
-            let p = session.parameters[d]
+            let p = session.layerParameters[d]
             let suffix = d == .forward ? "f" : "b"
             let torchName = d == .forward ? "" : "_reverse"
             let groups = TensorView.gateGroups(hiddenSize: h, language: session.settings.language)
@@ -214,13 +214,13 @@ extension Interpreter {
             case .wIH:
                 view = TensorView(name: r.name.rawValue, tensor: p.wIH.tensor, axes: ["gate·unit", "feature"],
                                   caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: false, rows: h)),
-                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin, torchName: "weight_ih_l0\(torchName)",
+                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin, torchName: "weight_ih_l\(session.layer)\(torchName)",
                                                                           usedAs: "x·W_ih_\(suffix)ᵀ")),
                                   rowGroups: rowBlocks)
             case .wHH:
                 view = TensorView(name: r.name.rawValue, tensor: p.wHH.tensor, axes: ["gate·unit", "unit"],
                                   caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: true, rows: h)),
-                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin, torchName: "weight_hh_l0\(torchName)",
+                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin, torchName: "weight_hh_l\(session.layer)\(torchName)",
                                                                           usedAs: "h·W_hh_\(suffix)ᵀ")),
                                   rowGroups: rowBlocks)
             case .bIH, .bHH:
@@ -229,7 +229,7 @@ extension Interpreter {
                 view = TensorView(name: r.name.rawValue, tensor: try Tensor(shape: [4 * h], data: data), axes: ["gate·unit"],
                                   caption: say(ViewMessage.biasCaption(forward: d == .forward, recurrent: !isIH)),
                                   origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin,
-                                                                          torchName: "bias_\(isIH ? "ih" : "hh")_l0\(torchName)", usedAs: "")),
+                                                                          torchName: "bias_\(isIH ? "ih" : "hh")_l\(session.layer)\(torchName)", usedAs: "")),
                                   columnGroups: groups)
             }
             if r.t != nil || r.b != nil { throw LabError("\(r.name.rawValue) is a parameter: it takes no t= or b=") }

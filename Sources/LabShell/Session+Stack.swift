@@ -63,6 +63,19 @@ extension Session {
         }
     }
 
+    /// The chosen layer's parameters (what `stepper` steps).
+    public var layerParameters: BiLSTMParameters {
+        layer > 0 && layer <= upperLayers.count ? upperLayers[layer - 1] : parameters
+    }
+
+    /// The chosen layer's rows `[2, B, H]` of a `[2L, B, H]` state (the state itself with one layer).
+    func layerRows(_ state: Tensor?) -> Tensor? {
+        guard let state, state.rank == 3, state.shape[0] > 2 else { return state }
+        let n = 2 * state.shape[1] * state.shape[2]
+        let start = min(layer, state.shape[0] / 2 - 1) * n
+        return try? Tensor(shape: [2, state.shape[1], state.shape[2]], data: Array(state.data[start..<(start + n)]))
+    }
+
     /// Layer 0's rows `[2, B, H]` of a `[2L, B, H]` state.
     func layerZeroRows(_ state: Tensor?) -> Tensor? {
         guard let state, state.rank == 3, state.shape[0] > 2 else { return state }

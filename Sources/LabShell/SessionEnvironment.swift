@@ -40,15 +40,16 @@ struct SessionEnvironment: ExprEnvironment {
         case "y": return output()
         case "h_n", "c_n": return final(name == "h_n")
         case "h0", "c0":
-            let given = name == "h0" ? session.h0 : session.c0
+            // With layers, the chosen layer's two rows of [2L, B, H].
+            let given = session.layerRows(name == "h0" ? session.h0 : session.c0)
             let data = given?.data ?? [Float](repeating: 0, count: 2 * b * h)
             return ExprTensor(shape: [2, b, h], data: data, axes: ["dir", "b", "unit"])
         default: break
         }
         if let view = ViewName(rawValue: name), let (d, kind) = view.parameter {
-            let p = session.parameters[d]
+            let p = session.layerParameters[d]
             switch kind {
-            case .wIH: return ExprTensor(shape: [4 * h, st.inputSize], data: p.wIH.tensor.data, axes: ["gate·unit", "feature"])
+            case .wIH: return ExprTensor(shape: [4 * h, p.inputSize], data: p.wIH.tensor.data, axes: ["gate·unit", "feature"])
             case .wHH: return ExprTensor(shape: [4 * h, h], data: p.wHH.tensor.data, axes: ["gate·unit", "unit"])
             case .bIH: return ExprTensor(shape: [4 * h], data: p.bIH, axes: ["gate·unit"])
             case .bHH: return ExprTensor(shape: [4 * h], data: p.bHH, axes: ["gate·unit"])
