@@ -47,6 +47,14 @@ public enum Command: Equatable, Sendable {
     case layer(Int)
 }
 
+extension Command {
+    /// `lesson …` and the words a playing lesson understands (`next`, `hint`, …).
+    public var isLessonWord: Bool {
+        if case .lesson = self { return true }
+        return false
+    }
+}
+
 /// `sizes B=… T=… D=… H=…`, any subset.
 public struct SizeChange: Equatable, Sendable {
     public var batch: Int?

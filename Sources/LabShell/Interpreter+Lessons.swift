@@ -89,12 +89,9 @@ extension Lab {
         let taskWaits = lessons.player?.isAwaitingTask == true && lessons.isPlaying
         do {
             guard let command = try parser.parse(line) else { return empty }
-            if case .lesson(let lc) = command {
-                try executeLesson(lc, sink: sink)
-                return empty
-            }
-            let result = try execute(command)
-            guard taskWaits else { return result }
+            let result = try execute(command, sink: sink)
+            // A waiting task sees the lab commands the learner types, not the lesson's own words.
+            guard taskWaits, !command.isLessonWord else { return result }
             sink(.text(result.output))
             observe(line, sink: sink)
             return LineResult(output: "", error: nil, quit: result.quit)
@@ -126,17 +123,6 @@ extension Lab {
         return !words.contains(first)
     }
 
-    /// Runs a lesson command, collecting its output as text.
-    mutating func executeLesson(_ command: LessonCommand) throws -> LineResult {
-        var parts: [String] = []
-        try executeLesson(command) { print in
-            switch print {
-            case .command(let c): parts.append(c)
-            case .text(let t): parts.append(t)
-            }
-        }
-        return LineResult(output: parts.joined(separator: "\n"), error: nil, quit: false)
-    }
 
     mutating func executeLesson(_ command: LessonCommand, sink: (LessonPrint) -> Void) throws {
         switch command {

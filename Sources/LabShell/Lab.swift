@@ -70,13 +70,34 @@ public struct Lab: Sendable {
         return Quote.visible(text, keepingNewlines: true)
     }
 
-    public mutating func execute(_ command: Command) throws -> LineResult {
-        if case .lesson(let lesson) = command { return try executeLesson(lesson) }
+    /// Executes a parsed command, whatever its source (typed, a script, a pipe,
+    /// a lesson's lab line): lesson words go to the lesson driver, their text to
+    /// `sink` as it happens; every other command to the interpreter.
+    public mutating func execute(_ command: Command, sink: (LessonPrint) -> Void) throws -> LineResult {
+        if case .lesson(let lesson) = command {
+            try executeLesson(lesson, sink: sink)
+            return LineResult(output: "", error: nil, quit: false)
+        }
         let execution = try interpreter.execute(command)
         // Lessons follow the session's language once it is changed in the lab.
         if case .set(.language(let language)) = command { lessons.config?.language = language.rawValue }
         return LineResult(output: render(execution.outputs), error: nil, quit: interpreter.wantsQuit,
                           outcome: execution.outcome)
+    }
+
+    /// `execute(_:sink:)` with lesson text collected before the command's own output.
+    public mutating func execute(_ command: Command) throws -> LineResult {
+        var parts: [String] = []
+        var result = try execute(command) { print in
+            switch print {
+            case .command(let c): parts.append(c)
+            case .text(let t): parts.append(t)
+            }
+        }
+        if !parts.isEmpty {
+            result.output = (parts + (result.output.isEmpty ? [] : [result.output])).joined(separator: "\n")
+        }
+        return result
     }
 
     /// Outputs as text for this terminal's width, colour and the session's precision.
