@@ -67,11 +67,13 @@ public struct LessonStep: Equatable, Sendable {
     /// The commands that take the session through this step as the lesson
     /// means it: its lab lines and its tasks' solutions, in order. Replaying
     /// them from the step's entry state gives the next step's entry state.
+    /// Task lines are marked `expectsError` so that a replay tolerates a refusal.
     public func canonicalLines(before end: Int? = nil) -> [LabLine] {
         segments.prefix(end ?? segments.count).flatMap { segment -> [LabLine] in
             switch segment {
             case .lab(let lines): return lines
-            case .task(let t): return t.solution
+            // A task's command may be refused on purpose (running the tutorial's error).
+            case .task(let t): return t.solution.map { LabLine(command: $0.command, line: $0.line, expectsError: true) }
             case .narration, .question: return []
             }
         }
@@ -111,7 +113,17 @@ public struct LessonTask: Equatable, Sendable {
 
     /// Whether `command` matches `pattern`: the first words are equal, and
     /// every other word of the pattern (but `*`) appears in the command.
+    /// An expression command (`print …`, `let …`) matches when the pattern,
+    /// spaces removed, is part of the command, spaces removed: expressions are
+    /// spelled freely (`x[:, 0]` or `x[:,0]`).
     public static func matches(_ command: String, pattern: String) -> Bool {
+        let head = pattern.split(separator: " ").first.map(String.init)
+        if head == "print" || head == "let" || head == "p" {
+            let squeeze = { (s: String) in s.filter { $0 != " " && $0 != "\t" } }
+            let c = command.trimmingSpaces
+            guard c.split(separator: " ").first.map(String.init) == head else { return false }
+            return squeeze(c).contains(squeeze(pattern))
+        }
         let c = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let p = pattern.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let head = p.first, c.first == head else { return false }

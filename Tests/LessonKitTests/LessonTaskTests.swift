@@ -159,3 +159,12 @@ import Testing
         #expect(throws: ExpressionError.self) { try ArithmeticExpression.evaluate("nope + 1", names: nil) }
     }
 }
+
+@Suite struct TypedExpressionTests {
+    @Test func expressionsMatchWhateverTheSpacing() {
+        #expect(LessonTask.matches("print F.linear(x[:,0], W)", pattern: "print F.linear(x[:, 0], W)"))
+        #expect(LessonTask.matches("print  W_hh_f.T@W_hh_f", pattern: "print W_hh_f.T @ W_hh_f"))
+        #expect(!LessonTask.matches("let W = zeros(64, 3)", pattern: "print F.linear(x[:, 0], W)"))
+        #expect(!LessonTask.matches("print W_hh_f", pattern: "print W_hh_f.T @ W_hh_f"))
+    }
+}
