@@ -63,7 +63,7 @@ import Testing
     @Test(arguments: ["en", "zh"])
     func theSwappedActivationsGiveOtherNumbers(language: String) throws {
         let steps = try Self.steps(13, language)
-        let hf = { (s: String) in s.components(separatedBy: "h_f t=4").dropFirst().first ?? "" }
+        let hf = { (s: String) in s.components(separatedBy: "h_f t=4").dropFirst().last ?? "" }
         let correct = hf(steps[0]), draft = hf(steps[1])
         #expect(!correct.isEmpty && !draft.isEmpty)
         #expect(correct != draft)
