@@ -17,8 +17,7 @@ extension BidirectionalStepper {
         let k = direction.timeIndex(step: t, length: length) // the step index that visits t (self-inverse)
         let list = traces[direction.rawValue]
         guard k < list.count else {
-            throw StepperError.notComputed(what: "\(direction.name) t=\(t)",
-                                           detail: "the \(direction.name) direction has taken \(list.count) of \(length) steps")
+            throw StepperError.timeNotReached(direction, t: t, steps: list.count, length: length)
         }
         return list[k]
     }
@@ -26,7 +25,7 @@ extension BidirectionalStepper {
     /// The most recent trace of `direction`.
     public func lastTrace(_ direction: Direction) throws -> StepTrace {
         guard let last = traces[direction.rawValue].last else {
-            throw StepperError.notComputed(what: "\(direction.name) step", detail: "the \(direction.name) direction has not taken a step")
+            throw StepperError.notStepped(direction)
         }
         return last
     }
@@ -80,7 +79,8 @@ extension BidirectionalStepper {
 
     private func finalState(_ name: String, _ pick: (LSTMState) -> Matrix) throws -> Tensor {
         guard isComplete else {
-            throw StepperError.notComputed(what: name, detail: "it needs both directions finished (fwd \(cursor(.forward))/\(length), bwd \(cursor(.backward))/\(length)); try 'run'")
+            throw StepperError.needsBothFinished(name: name, forward: cursor(.forward), backward: cursor(.backward),
+                                                 length: length)
         }
         let b = batch, h = hiddenSize
         return Tensor(uncheckedShape: [2, b, h], data: pick(currentState(.forward)).data + pick(currentState(.backward)).data)

@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 import TensorExpr
 
 /// What may come next where the words typed so far run out (for Tab).
@@ -53,7 +54,7 @@ struct ArgumentReader {
     }
 
     static func unexpected(_ token: Token) -> CommandError {
-        CommandError("unexpected \(Quote.word(token.text))", column: token.column)
+        CommandError(.unexpected(word: Quote.word(token.text)), column: token.column)
     }
 
     /// - Parameter more: whether parameters of an enclosing list follow these.
@@ -388,7 +389,7 @@ extension ArgumentReader {
     private mutating func readView(_ token: Token, options: [Parameter]) throws(CommandError) {
         let names = ViewName.allCases.map(\.rawValue)
         guard let name = ViewName(rawValue: token.text) else {
-            throw CommandError("unknown view \(Quote.word(token.text)): one of \(names.joined(separator: ", "))",
+            throw CommandError(.unknownView(word: Quote.word(token.text), names: names.joined(separator: ", ")),
                                column: token.column, suggestion: Suggest.closest(to: token.text, in: names))
         }
         take()
@@ -451,8 +452,8 @@ extension ArgumentReader {
 
     static func integer(_ token: Token, what: String, in range: ClosedRange<Int>) throws(CommandError) -> Int {
         guard let n = Int(token.text), range.contains(n) else {
-            throw CommandError("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), "
-                               + "not \(Quote.word(token.text))", column: token.column)
+            throw CommandError(.wholeNumber(what: what, low: range.lowerBound, high: range.upperBound,
+                                            typed: Quote.word(token.text)), column: token.column)
         }
         return n
     }

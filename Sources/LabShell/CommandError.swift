@@ -1,3 +1,5 @@
+import LabText
+
 /// A line the parser could not turn into a command, with where and why.
 public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 1-based column of the offending word, if known.
@@ -5,11 +7,24 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
     public var message: String
     /// A close command word or keyword, for "did you mean".
     public var suggestion: String?
+    /// The catalog entry, when the error has one: the shell words it in the session's language.
+    public var key: ErrorMessage?
 
     public init(_ message: String, column: Int? = nil, suggestion: String? = nil) {
         self.message = message
         self.column = column
         self.suggestion = suggestion
+    }
+
+    public init(_ key: ErrorMessage, column: Int? = nil, suggestion: String? = nil) {
+        self.init(key.english, column: column, suggestion: suggestion)
+        self.key = key
+    }
+
+    /// The error in `language`; English is `description`.
+    public func text(_ language: Language) -> String {
+        guard language != .en, let key else { return description }
+        return key.text(language) + (suggestion.map { ErrorMessage.suggestion($0).text(language) } ?? "")
     }
 
     public var description: String {
@@ -22,7 +37,13 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
 /// An error from executing a command, already worded for the learner.
 public struct LabError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
+    /// The catalog entry, when the error has one.
+    public var key: ErrorMessage?
     public init(_ message: String) { self.message = message }
+    public init(_ key: ErrorMessage) {
+        self.message = key.english
+        self.key = key
+    }
     public var description: String { message }
 }
 

@@ -34,13 +34,11 @@ public struct CommandParser: Sendable {
     /// The table entry for the command word, refusing lesson words outside a lesson.
     private func spec(for head: Token) throws(CommandError) -> CommandSpec {
         guard let spec = CommandTable.spec(head.text) else {
-            throw CommandError("unknown command \(Quote.word(head.text))", column: head.column,
+            throw CommandError(.unknownCommand(word: Quote.word(head.text)), column: head.column,
                                suggestion: Suggest.closest(to: head.text, in: CommandTable.names))
         }
         if spec.scope == .lessonOnly && !inLesson {
-            throw CommandError(
-                "'\(spec.name)' works inside a lesson: start one with 'lesson play N' (see 'lesson list')",
-                column: head.column)
+            throw CommandError(.lessonOnly(command: spec.name), column: head.column)
         }
         return spec
     }

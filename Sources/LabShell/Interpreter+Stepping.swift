@@ -116,7 +116,7 @@ extension Interpreter {
             case .start: targets[d.rawValue] = 0
             case .end: targets[d.rawValue] = length
             case .time(let t):
-                guard t < length else { throw LabError("t=\(t) is out of range: t goes from 0 to \(length - 1)") }
+                guard t < length else { throw LabError(.outOfRange(key: "t", value: t, last: length - 1)) }
                 // The step count after which this direction's latest step read t.
                 targets[d.rawValue] = d == .forward ? t + 1 : length - t
             }

@@ -8,10 +8,10 @@ extension Interpreter {
     func views(_ r: ViewRequest, validateOnly: Bool = false) throws -> [Output] {
         let st = session.stepper
         if let t = r.t, t >= st.length {
-            throw LabError("t=\(t) is out of range: t goes from 0 to \(st.length - 1)")
+            throw LabError(.outOfRange(key: "t", value: t, last: st.length - 1))
         }
         if let b = r.b, b >= st.batch {
-            throw LabError("b=\(b) is out of range: b goes from 0 to \(st.batch - 1)")
+            throw LabError(.outOfRange(key: "b", value: b, last: st.batch - 1))
         }
         if r.direction != nil && !(r.name.isPerStep || [.h0, .c0].contains(r.name)) {
             throw LabError("\(r.name.rawValue) does not take fwd/bwd" + (r.name.parameter != nil ? " (the direction is in its name: _f or _b)" : ""))
@@ -20,12 +20,16 @@ extension Interpreter {
         if r.name.isPerStep {
             let directions = r.direction.map { [$0] } ?? Direction.allCases
             var out: [Output] = []
-            var errors: [String] = []
+            var errors: [any Error] = []
             for d in directions {
-                do { out.append(try perStepView(r, d)) } catch { errors.append("\(error)") }
+                do { out.append(try perStepView(r, d)) } catch { errors.append(error) }
             }
-            if out.isEmpty { throw LabError(errors.joined(separator: "; ")) }
-            out += errors.map { .text("(\($0))") }
+            if out.isEmpty {
+                if errors.count == 1, let only = errors.first as? LabError { throw only }
+                throw LabError(errors.map { wording($0) }.joined(separator: "; "))
+            }
+            let (open, close) = session.settings.language == .zh ? ("（", "）") : ("(", ")")
+            out += errors.map { .text(open + wording($0) + close) }
             return out
         }
         return [.tensor(try wholeView(r))]
@@ -38,7 +42,9 @@ extension Interpreter {
         let trace: StepTrace
         if let t = r.t {
             do { trace = try st.trace(d, at: t) } catch {
-                throw LabError("\(r.name.rawValue) \(d.short) t=\(t) is not computed yet: the \(d.name) direction has taken \(st.cursor(d))/\(st.length) steps" + (d == .forward ? " (it reaches t=\(t) at step \(t + 1))" : " (it reaches t=\(t) at step \(st.length - t))"))
+                throw LabError(.notComputedYet(view: r.name.rawValue, direction: d.short, t: t, forward: d == .forward,
+                                               taken: st.cursor(d), of: st.length,
+                                               reachedAt: d == .forward ? t + 1 : st.length - t))
             }
         } else {
             guard let last = st.traces[d.rawValue].last else {
@@ -50,7 +56,7 @@ extension Interpreter {
                         caption: say(ViewMessage.initialStateCaption(forward: d == .forward, name: r.name.rawValue, dir: d.rawValue)),
                         origin: say(session.h0 == nil ? ViewMessage.initialZeros : .initialLoaded), scale: r.name == .h ? .signed : .free), r.b))
                 }
-                throw LabError("\(r.name.rawValue) \(d.short): the \(d.name) direction has not taken a step yet (try 'step \(d.short)')")
+                throw LabError(.notStepped(view: r.name.rawValue, direction: d.short, forward: d == .forward))
             }
             trace = last
         }

@@ -66,7 +66,7 @@ public struct Lab: Sendable {
     /// characters and all), and paths and lesson text reach it whole, with nothing
     /// invisible getting through.
     func errorText(_ error: any Error, read: String, typed: String) -> String {
-        let text = InputNormalizer.requote("\(error)", normalized: read, typed: typed)
+        let text = InputNormalizer.requote(word(error), normalized: read, typed: typed)
         return Quote.visible(text, keepingNewlines: true)
     }
 

@@ -111,14 +111,15 @@ public struct Session: Sendable {
             throw LabError("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) are too large to count")
         }
         if bytes > settings.memoryLimit {
-            throw LabError("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) would need about \(Session.formatBytes(bytes)), over the limit of \(Session.formatBytes(settings.memoryLimit)) (start with --memory-limit MiB to raise it)")
+            throw LabError(.tooLarge(sizes: "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)",
+                                     need: Session.formatBytes(bytes), limit: Session.formatBytes(settings.memoryLimit)))
         }
     }
 
     /// Refuses work over the compute limit; `what` names the command and its sizes.
     func checkCompute(_ flop: Double, _ what: @autoclosure () -> String) throws(LabError) {
         guard flop > settings.computeLimit else { return }
-        throw LabError("\(what()) would need about \(Work.format(flop)) of floating-point work, over the compute limit of \(Work.format(settings.computeLimit)) (start with --compute-limit GFLOP to raise it)")
+        throw LabError(.tooMuchWork(what: what(), need: Work.format(flop), limit: Work.format(settings.computeLimit)))
     }
 
     public static func formatBytes(_ n: Int) -> String {

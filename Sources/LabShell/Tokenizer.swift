@@ -1,3 +1,5 @@
+import LabText
+
 /// A word of a command line and the column it starts at (1-based).
 public struct Token: Equatable, Sendable {
     public var text: String
@@ -56,7 +58,7 @@ public enum Tokenizer {
             current.append(ch)
         }
         if quote != nil {
-            throw CommandError("unterminated quote", column: quoteColumn)
+            throw CommandError(.unterminatedQuote, column: quoteColumn)
         }
         if inWord { tokens.append(Token(text: current, column: start, end: line.count + 1)) }
         return tokens

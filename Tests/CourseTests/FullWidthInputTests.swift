@@ -67,3 +67,22 @@ import LessonKit
         #expect(lab.handle("set lang fr").error == "lang is en or zh, not 'fr'")
     }
 }
+
+/// Errors in Chinese: the facts (numbers, what was typed) are the English ones, worded by the catalog.
+@Suite struct ChineseErrorTests {
+    @Test func errorsAreWordedInChinese() {
+        var lab = Lab()
+        _ = lab.handle("set lang zh")
+        #expect(lab.handle("ｓｔｐｅ").error == "没有这个命令：'ｓｔｐｅ'（你是不是想输入 'step'？）")
+        #expect(lab.handle("step ０").error == "步数 必须是 1 到 16777216 之间的整数，不能是 '０'")
+        #expect(lab.handle("show h_f t=9").error == "t=9 超出范围：t 只能取 0 到 4")
+        #expect(lab.handle("show gates fwd t=3").error == "gates fwd t=3 还没有算出：前向走了 0/5 步（走到第 4 步才到 t=3）")
+        #expect(lab.handle("show h_n").error == "h_n 还没有算出：需要两个方向都走完（fwd 0/5，bwd 0/5）；试试 run")
+        #expect(lab.handle("hint").error == "hint 只能在课程中使用：先用 lesson play N 开始一课（lesson list 列出课程）")
+        #expect(lab.handle("back").error == "两个方向都在起点：没有可以撤销的步")
+        _ = lab.handle("run")
+        #expect(lab.handle("step fwd").error == "前向都已走完全部 5 步（可以用 back、goto 或 reset）")
+        _ = lab.handle("set lang en")
+        #expect(lab.handle("show h_f t=9").error == "t=9 is out of range: t goes from 0 to 4")
+    }
+}

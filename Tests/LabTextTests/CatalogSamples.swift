@@ -13,6 +13,7 @@ enum CatalogSamples {
         Area(file: "ViewMessage.swift", samples: view),
         Area(file: "StepMessage.swift", samples: step),
         Area(file: "HelpMessage.swift", samples: help),
+        Area(file: "ErrorMessage.swift", samples: errors),
     ]
 
     static var all: [any Localized] { areas.flatMap(\.samples) }
@@ -91,5 +92,18 @@ enum CatalogSamples {
     static let help: [HelpMessage] = [
         .example("step fwd 2"), .alias("exit"), .names("x h_f"), .footer,
         .noCommand(word: "'stpe'", suggestion: "step"), .noCommand(word: "'zzz'", suggestion: nil),
+    ]
+
+    static let errors: [ErrorMessage] = [
+        .unknownCommand(word: "'stpe'"), .lessonOnly(command: "hint"), .unexpected(word: "'zz'"), .unterminatedQuote,
+        .wholeNumber(what: "B", low: 1, high: 16777216, typed: "'0'"), .unknownView(word: "'hf'", names: "x, h_f"),
+        .outOfRange(key: "t", value: 9, last: 4),
+        .notComputedYet(view: "gates", direction: "fwd", t: 3, forward: true, taken: 2, of: 5, reachedAt: 4),
+        .notStepped(view: "h", direction: "bwd", forward: false), .needsBothFinished(name: "h_n", position: "fwd 2/5"),
+        .tooLarge(sizes: "B=9 T=9", need: "3.0 TiB", limit: "2.0 GiB"),
+        .tooMuchWork(what: "run: 5 fwd", need: "2.0 TFLOP", limit: "1.0 TFLOP"), .suggestion("step"),
+        .directionFinished(forward: true, length: 5), .nothingToUndo(forward: false),
+        .stepCountOutOfRange(steps: 9, length: 5), .timeNotReached(forward: true, t: 3, steps: 2, length: 5),
+        .directionNotStepped(forward: false), .finalNeedsBoth(name: "c_n", forward: 2, backward: 3, length: 5),
     ]
 }
