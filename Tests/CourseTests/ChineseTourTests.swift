@@ -25,7 +25,7 @@ import LessonKit
                          "tanh", "cat", "stack", "chunk", "flip", "dim", "dims", "torch", "nn", "LSTM", "LSTMLab",
                          "lstmlab", "gate", "unit", "feature", "dir", "row", "index", "diagram", "spark", "heatmap",
                          "prev", "gdb", "display", "out", "Tab", "Ctrl", "Ctrl-C", "Ctrl-D", "Ctrl-R", "Enter", "Xavier", "npy", "safetensors", "GFLOP", "TFLOP", "MiB",
-                         "GiB", "KiB", "TiB", "bytes", "ms", "BLAS", "OpenBLAS", "load_state_dict", "weights", "input",
+                         "GiB", "KiB", "TiB", "memory-limit", "compute-limit", "bytes", "ms", "BLAS", "OpenBLAS", "load_state_dict", "weights", "input",
                          "init", "answer", "hint", "skip", "solution", "next", "back", "quit", "resume", "list",
                          "play", "reset", "check", "help", "step", "show"])
         return words
