@@ -67,10 +67,9 @@ static inline __m512 lstmlab_tanh(__m512 z) {
 }
 
 /// From z [b, 4h] (gate order i, f, g, o) and cPrev [b, h] to gates [b, 4h],
-/// c [b, h] and h [b, h]. `draft` swaps the activations of g and o as the
-/// tutorial's first draft did.
+/// c [b, h] and h [b, h], with nn.LSTM's equations.
 __attribute__((target("avx512f")))
-static inline void lstmlab_lstm_finish(long b, long hs, const float *z, const float *cPrev, int draft,
+static inline void lstmlab_lstm_finish(long b, long hs, const float *z, const float *cPrev,
                                        float *gates, float *c, float *h) {
     long n = 4 * hs;
     for (long r = 0; r < b; r++) {
@@ -83,20 +82,44 @@ static inline void lstmlab_lstm_finish(long b, long hs, const float *z, const fl
             __m512 zi = _mm512_maskz_loadu_ps(m, zr + u), zf = _mm512_maskz_loadu_ps(m, zr + hs + u);
             __m512 zg = _mm512_maskz_loadu_ps(m, zr + 2 * hs + u), zo = _mm512_maskz_loadu_ps(m, zr + 3 * hs + u);
             __m512 cp = _mm512_maskz_loadu_ps(m, cpr + u);
-            __m512 i = lstmlab_sigmoid(zi), f = lstmlab_sigmoid(zf), g, o;
-            if (draft) {
-                g = lstmlab_sigmoid(zo);
-                o = lstmlab_tanh(zg);
-            } else {
-                g = lstmlab_tanh(zg);
-                o = lstmlab_sigmoid(zo);
-            }
+            __m512 i = lstmlab_sigmoid(zi), f = lstmlab_sigmoid(zf);
+            __m512 g = lstmlab_tanh(zg), o = lstmlab_sigmoid(zo);
             __m512 cn = _mm512_fmadd_ps(f, cp, _mm512_mul_ps(i, g));
             __m512 hn = _mm512_mul_ps(o, lstmlab_tanh(cn));
             _mm512_mask_storeu_ps(gr + u, m, i);
             _mm512_mask_storeu_ps(gr + hs + u, m, f);
             _mm512_mask_storeu_ps(gr + 2 * hs + u, m, g);
             _mm512_mask_storeu_ps(gr + 3 * hs + u, m, o);
+            _mm512_mask_storeu_ps(cr + u, m, cn);
+            _mm512_mask_storeu_ps(hr + u, m, hn);
+        }
+    }
+}
+
+/// `lstmlab_lstm_finish` for another wiring of the gates (the tutorial's
+/// draft, as LSTMCore's `Variant` states it): slot k of the gates (i, f, g, o)
+/// is tanh (tanhOf[k] = 1) or σ (0) of z's row block block[k].
+__attribute__((target("avx512f")))
+static inline void lstmlab_lstm_finish_wired(long b, long hs, const float *z, const float *cPrev,
+                                             const int *block, const int *tanhOf,
+                                             float *gates, float *c, float *h) {
+    long n = 4 * hs;
+    for (long r = 0; r < b; r++) {
+        const float *zr = z + r * n;
+        const float *cpr = cPrev + r * hs;
+        float *gr = gates + r * n, *cr = c + r * hs, *hr = h + r * hs;
+        for (long u = 0; u < hs; u += 16) {
+            long left = hs - u;
+            __mmask16 m = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+            __m512 v[4];
+            for (int k = 0; k < 4; k++) {
+                __m512 pre = _mm512_maskz_loadu_ps(m, zr + block[k] * hs + u);
+                v[k] = tanhOf[k] ? lstmlab_tanh(pre) : lstmlab_sigmoid(pre);
+                _mm512_mask_storeu_ps(gr + k * hs + u, m, v[k]);
+            }
+            __m512 cp = _mm512_maskz_loadu_ps(m, cpr + u);
+            __m512 cn = _mm512_fmadd_ps(v[1], cp, _mm512_mul_ps(v[0], v[2]));
+            __m512 hn = _mm512_mul_ps(v[3], lstmlab_tanh(cn));
             _mm512_mask_storeu_ps(cr + u, m, cn);
             _mm512_mask_storeu_ps(hr + u, m, hn);
         }
@@ -122,9 +145,14 @@ static inline void lstmlab_stream_copy(float *dst, const float *src, long count)
 static inline void lstmlab_stream_copy(float *dst, const float *src, long count) {
     for (long i = 0; i < count; i++) dst[i] = src[i];
 }
-static inline void lstmlab_lstm_finish(long b, long hs, const float *z, const float *cPrev, int draft,
+static inline void lstmlab_lstm_finish(long b, long hs, const float *z, const float *cPrev,
                                        float *gates, float *c, float *h) {
-    (void)b; (void)hs; (void)z; (void)cPrev; (void)draft; (void)gates; (void)c; (void)h;
+    (void)b; (void)hs; (void)z; (void)cPrev; (void)gates; (void)c; (void)h;
+}
+static inline void lstmlab_lstm_finish_wired(long b, long hs, const float *z, const float *cPrev,
+                                             const int *block, const int *tanhOf,
+                                             float *gates, float *c, float *h) {
+    (void)b; (void)hs; (void)z; (void)cPrev; (void)block; (void)tanhOf; (void)gates; (void)c; (void)h;
 }
 #endif
 #endif

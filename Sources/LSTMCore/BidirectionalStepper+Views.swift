@@ -15,7 +15,7 @@ extension BidirectionalStepper {
     public func trace(_ direction: Direction, at t: Int) throws -> StepTrace {
         guard t >= 0 && t < length else { throw StepperError.timeOutOfRange(t: t, length: length) }
         let k = direction.timeIndex(step: t, length: length) // the step index that visits t (self-inverse)
-        let list = traces[direction.rawValue]
+        let list = traces[direction]
         guard k < list.count else {
             throw StepperError.timeNotReached(direction, t: t, steps: list.count, length: length)
         }
@@ -24,10 +24,16 @@ extension BidirectionalStepper {
 
     /// The most recent trace of `direction`.
     public func lastTrace(_ direction: Direction) throws -> StepTrace {
-        guard let last = traces[direction.rawValue].last else {
+        guard let last = traces[direction].last else {
             throw StepperError.notStepped(direction)
         }
         return last
+    }
+
+    /// The state `direction` started its step `k` from (0-based, processing
+    /// order): the previous step's, or the initial state.
+    public func stateBefore(step k: Int, _ direction: Direction) -> LSTMState {
+        k > 0 && k <= traces[direction].count ? traces[direction][k - 1].state : initialState[direction]
     }
 
     /// `h_f`, `[T, B, H]` in time order.
@@ -42,22 +48,22 @@ extension BidirectionalStepper {
         let b = batch, h = hiddenSize
         var data = [Float](repeating: 0, count: length * b * h)
         var known = [Bool](repeating: false, count: length)
-        for (k, tr) in traces[Direction.backward.rawValue].enumerated() {
+        for (k, tr) in traces.backward.enumerated() {
             data.replaceSubrange((k * b * h)..<((k + 1) * b * h), with: tr.h.data)
             known[k] = true
         }
         return PartialTensor(tensor: Tensor(uncheckedShape: [length, b, h], data: data), timeAxis: 0, known: known)
     }
 
-    /// `y = cat([h_f, h_b], dim=2)` in batch-first layout, `[B, T, 2H]`;
-    /// time index t is known once both directions have visited it.
+    /// `y = cat([h_f, h_b], dim=2)` in batch-first layout, `[B, T, 2H]`.
+    ///
+    /// Each half is filled as soon as its direction has visited t (see
+    /// `outputHalvesKnown`); `known[t]`, y[:, t] complete, once both have.
     public var output: PartialTensor {
         let b = batch, h = hiddenSize, tl = length
         let f = hForward, r = hBackward
         var data = [Float](repeating: 0, count: b * tl * 2 * h)
-        var known = [Bool](repeating: false, count: tl)
-        for t in 0..<tl where f.known[t] && r.known[t] {
-            known[t] = true
+        for t in 0..<tl {
             for bi in 0..<b {
                 let dst = (bi * tl + t) * 2 * h
                 let src = (t * b + bi) * h
@@ -67,7 +73,18 @@ extension BidirectionalStepper {
                 }
             }
         }
+        let known = zip(f.known, r.known).map { $0 && $1 }
         return PartialTensor(tensor: Tensor(uncheckedShape: [b, tl, 2 * h], data: data), timeAxis: 1, known: known)
+    }
+
+    /// Which time indices each half of `y` holds: h_f's where the forward
+    /// direction has visited t, h_b's where the backward one has.
+    public var outputHalvesKnown: PerDirection<[Bool]> {
+        PerDirection { direction in
+            var known = [Bool](repeating: false, count: length)
+            for tr in traces[direction] { known[tr.t] = true }
+            return known
+        }
     }
 
     /// `h_n`, `[2, B, H]`: the final hidden state of each direction (forward
@@ -88,9 +105,10 @@ extension BidirectionalStepper {
 
     /// Per-step traces of one direction stacked in processing order, `[steps, B, width]`.
     public func stackedTraces(_ direction: Direction, _ pick: (StepTrace) -> Matrix) -> Tensor {
-        let list = traces[direction.rawValue]
+        let list = traces[direction]
         let width = list.first.map { pick($0).cols } ?? 0
-        var data = [Float](); data.reserveCapacity(list.count * batch * width)
+        var data = [Float]()
+        data.reserveCapacity(list.count * batch * width)
         for tr in list { data += pick(tr).data }
         return Tensor(uncheckedShape: [list.count, batch, width], data: data)
     }
@@ -99,7 +117,7 @@ extension BidirectionalStepper {
         let b = batch, h = hiddenSize
         var data = [Float](repeating: 0, count: length * b * h)
         var known = [Bool](repeating: false, count: length)
-        for tr in traces[direction.rawValue] {
+        for tr in traces[direction] {
             data.replaceSubrange((tr.t * b * h)..<((tr.t + 1) * b * h), with: pick(tr).data)
             known[tr.t] = true
         }

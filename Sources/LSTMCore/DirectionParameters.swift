@@ -9,8 +9,8 @@ public struct DirectionParameters: Equatable, Sendable {
     public var bIH: [Float]
     public var bHH: [Float]
 
-    /// Internal constructor; sizes are guaranteed by the caller.
-    init(wIH: Matrix, wHH: Matrix, bIH: [Float], bHH: [Float]) {
+    /// Sizes are guaranteed by the caller.
+    package init(wIH: Matrix, wHH: Matrix, bIH: [Float], bHH: [Float]) {
         self.wIH = wIH
         self.wHH = wHH
         self.bIH = bIH
@@ -80,22 +80,8 @@ public struct BiLSTMParameters: Equatable, Sendable {
         return BiLSTMParameters(unchecked: f, b)
     }
 
-    init(unchecked f: DirectionParameters, _ b: DirectionParameters) {
+    package init(unchecked f: DirectionParameters, _ b: DirectionParameters) {
         forward = f
         backward = b
-    }
-}
-
-/// Which way a direction walks the sequence.
-public enum Direction: Int, CaseIterable, Sendable {
-    case forward = 0, backward = 1
-
-    /// `fwd` / `bwd`, as typed in commands.
-    public var short: String { self == .forward ? "fwd" : "bwd" }
-    public var name: String { self == .forward ? "forward" : "backward" }
-
-    /// The time index of this direction's k-th step in a sequence of length T.
-    public func timeIndex(step k: Int, length t: Int) -> Int {
-        self == .forward ? k : t - 1 - k
     }
 }

@@ -1,4 +1,8 @@
 /// A row-major float32 matrix: the compute type of the cell.
+///
+/// The operators are the tutorial's: `+` and `*` act elementwise as torch's
+/// do (a `[Float]` on the right of `+` is a row vector added to every row),
+/// and the one product is `timesTransposed`, `F.linear`'s `x·Wᵀ`.
 public struct Matrix: Equatable, Sendable {
     public let rows: Int
     public let cols: Int
@@ -20,6 +24,25 @@ public struct Matrix: Equatable, Sendable {
         self.init(rows: tensor.shape[0], cols: tensor.shape[1], data: tensor.data)
     }
 
+    /// Blocks of equal row count side by side, as `torch.cat(dim=1)`.
+    public init(concatenatingColumns blocks: [Matrix]) {
+        let rows = blocks.first?.rows ?? 0
+        precondition(blocks.allSatisfy { $0.rows == rows }, "concatenated row counts")
+        var data = [Float]()
+        data.reserveCapacity(rows * blocks.reduce(0) { $0 + $1.cols })
+        for r in 0..<rows {
+            for m in blocks { data += m.data[(r * m.cols)..<((r + 1) * m.cols)] }
+        }
+        self.init(rows: rows, cols: blocks.reduce(0) { $0 + $1.cols }, data: data)
+    }
+
+    /// Blocks of equal column count one under the other, as `torch.cat(dim=0)`.
+    public init(stackingRows blocks: [Matrix]) {
+        let cols = blocks.first?.cols ?? 0
+        precondition(blocks.allSatisfy { $0.cols == cols }, "stacked column counts")
+        self.init(rows: blocks.reduce(0) { $0 + $1.rows }, cols: cols, data: blocks.flatMap(\.data))
+    }
+
     public var tensor: Tensor { Tensor(uncheckedShape: [rows, cols], data: data) }
 
     public subscript(r: Int, c: Int) -> Float {
@@ -34,85 +57,64 @@ public struct Matrix: Equatable, Sendable {
 
     /// Columns `range` as a new matrix.
     public func columnBlock(_ range: Range<Int>) -> Matrix {
-        var out = [Float](); out.reserveCapacity(rows * range.count)
+        var out = [Float]()
+        out.reserveCapacity(rows * range.count)
         for r in 0..<rows { out += data[(r * cols + range.lowerBound)..<(r * cols + range.upperBound)] }
         return Matrix(rows: rows, cols: range.count, data: out)
+    }
+
+    /// Every element through `f`.
+    public func map(_ f: (Float) -> Float) -> Matrix {
+        Matrix(rows: rows, cols: cols, data: data.map(f))
     }
 }
 
 extension Matrix {
-    /// `self · wᵀ`, the product of `F.linear`: `[B, K] · [N, K]ᵀ → [B, N]`.
+    /// `self · wᵀ`, the product of `F.linear`: `[B, K] · [N, K]ᵀ → [B, N]`,
+    /// each element summed over k in order:
     ///
     /// ```
     /// out[b, n] = Σ_k self[b, k] · w[n, k]
     /// ```
     public func timesTransposed(_ w: Matrix) -> Matrix {
         precondition(cols == w.cols, "inner dimensions")
-        var out = Matrix(rows: rows, cols: w.rows)
-        MatrixProduct.multiplyTransposed(self, w, into: &out, accumulate: false)
-        return out
+        let k = cols
+        var out = [Float](repeating: 0, count: rows * w.rows)
+        for b in 0..<rows {
+            for n in 0..<w.rows {
+                var sum: Float = 0
+                for p in 0..<k { sum += data[b * k + p] * w.data[n * k + p] }
+                out[b * w.rows + n] = sum
+            }
+        }
+        return Matrix(rows: rows, cols: w.rows, data: out)
+    }
+
+    /// Elementwise sum of equally shaped matrices.
+    public static func + (a: Matrix, b: Matrix) -> Matrix {
+        precondition(a.rows == b.rows && a.cols == b.cols, "add shapes")
+        return Matrix(rows: a.rows, cols: a.cols, data: zip(a.data, b.data).map { $0 + $1 })
+    }
+
+    /// `bias` (length `cols`) added to every row, as torch broadcasts `[B, N] + [N]`.
+    public static func + (a: Matrix, bias: [Float]) -> Matrix {
+        precondition(bias.count == a.cols, "bias length")
+        return Matrix(rows: a.rows, cols: a.cols, data: a.data.indices.map { a.data[$0] + bias[$0 % a.cols] })
+    }
+
+    /// Elementwise product (torch's `*` on tensors, the ⊙ of the formulas).
+    public static func * (a: Matrix, b: Matrix) -> Matrix {
+        precondition(a.rows == b.rows && a.cols == b.cols, "product shapes")
+        return Matrix(rows: a.rows, cols: a.cols, data: zip(a.data, b.data).map { $0 * $1 })
     }
 
     /// Adds `v` (length `cols`) to every row.
     public mutating func addRowVector(_ v: [Float]) {
-        precondition(v.count == cols, "bias length")
-        data.withUnsafeMutableBufferPointer { d in
-            v.withUnsafeBufferPointer { b in
-                for r in 0..<rows { for c in 0..<cols { d[r * cols + c] += b[c] } }
-            }
-        }
+        self = self + v
     }
 
     /// Elementwise `self += other`.
     public mutating func add(_ other: Matrix) {
-        precondition(rows == other.rows && cols == other.cols, "add shapes")
-        data.withUnsafeMutableBufferPointer { d in
-            other.data.withUnsafeBufferPointer { o in
-                for i in 0..<d.count { d[i] += o[i] }
-            }
-        }
-    }
-}
-
-/// The matrix-product kernel behind every step: OpenBLAS for large sizes, a
-/// SIMD loop for small ones (see `GEMM`).
-public enum MatrixProduct {
-    /// `out (+)= a · bᵀ` with `a [M, K]`, `b [N, K]`, `out [M, N]`.
-    public static func multiplyTransposed(_ a: Matrix, _ b: Matrix, into out: inout Matrix, accumulate: Bool) {
-        precondition(a.cols == b.cols && out.rows == a.rows && out.cols == b.rows, "product shapes")
-        let m = a.rows, n = b.rows, k = a.cols
-        a.data.withUnsafeBufferPointer { ap in
-            b.data.withUnsafeBufferPointer { bp in
-                out.data.withUnsafeMutableBufferPointer { op in
-                    guard let a = ap.baseAddress, let b = bp.baseAddress, let o = op.baseAddress else {
-                        // An empty operand: out stays as it is, or becomes zeros.
-                        if !accumulate { for i in op.indices { op[i] = 0 } }
-                        return
-                    }
-                    GEMM.multiplyTransposed(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: k, c: o, ldc: n, accumulate: accumulate)
-                }
-            }
-        }
-    }
-
-    /// The plain triple loop, kept as the reference the fast paths are tested against.
-    public static func multiplyTransposedNaive(_ a: Matrix, _ b: Matrix, into out: inout Matrix, accumulate: Bool) {
-        precondition(a.cols == b.cols && out.rows == a.rows && out.cols == b.rows, "product shapes")
-        let m = a.rows, n = b.rows, k = a.cols
-        a.data.withUnsafeBufferPointer { ap in
-            b.data.withUnsafeBufferPointer { bp in
-                out.data.withUnsafeMutableBufferPointer { op in
-                    for i in 0..<m {
-                        let arow = i * k
-                        for j in 0..<n {
-                            let brow = j * k
-                            var s: Float = 0
-                            for p in 0..<k { s += ap[arow + p] * bp[brow + p] }
-                            if accumulate { op[i * n + j] += s } else { op[i * n + j] = s }
-                        }
-                    }
-                }
-            }
-        }
+        self = self + other
     }
 }

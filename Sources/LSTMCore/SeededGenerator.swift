@@ -63,83 +63,60 @@ extension RandomNumberGenerator {
 }
 
 /// Bulk draws: the same values, in the same stream order, as calling
-/// `uniform`/`normal` once per element, written straight into a buffer
-/// (a concrete generator and no per-element closure: about 1 ns a uniform).
+/// `uniform`/`normal` once per element (a concrete generator and no
+/// per-element closure: about 1 ns a uniform).
 extension SeededGenerator {
-    /// Fills `out` with `uniform(low, high)` draws.
-    public mutating func fillUniform(_ out: UnsafeMutableBufferPointer<Float>, _ low: Float, _ high: Float) {
-        let span = high - low
-        for i in out.indices { out[i] = low + span * Draw.unit(next()) }
-    }
-
-    /// Fills `out` with `normal()` draws.
-    public mutating func fillNormal(_ out: UnsafeMutableBufferPointer<Double>) {
-        for i in out.indices {
-            let a = next()
-            out[i] = Draw.boxMuller(a, next())
-        }
-    }
-
-    /// Fills `out` with `Float(normal())` draws.
-    public mutating func fillNormal(_ out: UnsafeMutableBufferPointer<Float>) {
-        for i in out.indices {
-            let a = next()
-            out[i] = Float(Draw.boxMuller(a, next()))
-        }
-    }
-
     /// `count` draws of `uniform(low, high)`.
     public mutating func uniforms(_ count: Int, _ low: Float, _ high: Float) -> [Float] {
-        chunked(count, { false }) { g, part in g.fillUniform(part, low, high) }.values
+        uniforms(count, low, high, shouldCancel: { false }) ?? []
     }
 
     /// `count` draws of `normal()`.
     public mutating func normals(_ count: Int) -> [Double] {
-        chunked(count, { false }) { g, part in g.fillNormal(part) }.values
+        normals(count, shouldCancel: { false }) ?? []
     }
 
     /// `count` draws of `Float(normal())`.
     public mutating func floatNormals(_ count: Int) -> [Float] {
-        chunked(count, { false }) { g, part in g.fillNormal(part) }.values
+        floatNormals(count, shouldCancel: { false }) ?? []
     }
 
     /// The same draws, with `shouldCancel` asked before each chunk of
     /// `drawChunk` values; nil when it said yes (the generator has then
     /// moved past the chunks drawn: callers keep a copy to restore).
     public mutating func uniforms(_ count: Int, _ low: Float, _ high: Float, shouldCancel: () -> Bool) -> [Float]? {
-        let r = chunked(count, shouldCancel) { g, part in g.fillUniform(part, low, high) }
-        return r.cancelled ? nil : r.values
+        let span = high - low
+        return chunked(count, shouldCancel) { g in low + span * Draw.unit(g.next()) }
     }
 
     public mutating func normals(_ count: Int, shouldCancel: () -> Bool) -> [Double]? {
-        let r: (values: [Double], cancelled: Bool) = chunked(count, shouldCancel) { g, part in g.fillNormal(part) }
-        return r.cancelled ? nil : r.values
+        chunked(count, shouldCancel) { g in
+            let a = g.next()
+            return Draw.boxMuller(a, g.next())
+        }
     }
 
     public mutating func floatNormals(_ count: Int, shouldCancel: () -> Bool) -> [Float]? {
-        let r: (values: [Float], cancelled: Bool) = chunked(count, shouldCancel) { g, part in g.fillNormal(part) }
-        return r.cancelled ? nil : r.values
+        chunked(count, shouldCancel) { g in
+            let a = g.next()
+            return Float(Draw.boxMuller(a, g.next()))
+        }
     }
 
     /// Draws between two questions to `shouldCancel`: about 2 ms of uniforms,
     /// 30 ms of normals.
     public static let drawChunk = 1 << 20
 
+    /// `count` values of `draw`, asking `shouldCancel` before each chunk; nil when it said yes.
     private mutating func chunked<T>(_ count: Int, _ shouldCancel: () -> Bool,
-                                     _ fill: (inout SeededGenerator, UnsafeMutableBufferPointer<T>) -> Void)
-        -> (values: [T], cancelled: Bool) {
-        var cancelled = false
-        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var start = 0
-            while start < count {
-                if shouldCancel() { cancelled = true; break }
-                let end = min(count, start + Self.drawChunk)
-                fill(&self, UnsafeMutableBufferPointer(rebasing: buffer[start..<end]))
-                start = end
-            }
-            initialized = start
+                                     _ draw: (inout SeededGenerator) -> T) -> [T]? {
+        var values = [T]()
+        values.reserveCapacity(max(0, count))
+        while values.count < count {
+            if shouldCancel() { return nil }
+            for _ in 0..<min(count - values.count, Self.drawChunk) { values.append(draw(&self)) }
         }
-        return (values, cancelled)
+        return values
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import RealModule
 
 /// A stacked bidirectional LSTM over a padded batch, written out as the formulas
 /// read: one sequence, one step, one dot product at a time, in float32. It is the
@@ -228,7 +228,7 @@ public struct StackedReference: Sendable {
         var gates = z
         for gate in Gate.allCases {
             for r in gate.rows(hiddenSize: hs) {
-                gates[r] = gate == .cell ? Foundation.tanh(z[r]) : 1 / (1 + Foundation.exp(-z[r]))
+                gates[r] = gate == .cell ? Float.tanh(z[r]) : 1 / (1 + Float.exp(-z[r]))
             }
         }
         var cNext = [Float](repeating: 0, count: hs), hNext = cNext
@@ -236,7 +236,7 @@ public struct StackedReference: Sendable {
                             Gate.cell.rows(hiddenSize: hs).lowerBound, Gate.output.rows(hiddenSize: hs).lowerBound)
         for j in 0..<hs {
             cNext[j] = gates[f + j] * c[j] + gates[i + j] * gates[g + j]
-            hNext[j] = gates[o + j] * Foundation.tanh(cNext[j])
+            hNext[j] = gates[o + j] * Float.tanh(cNext[j])
         }
         return (z, gates, cNext, hNext)
     }

@@ -19,9 +19,9 @@ extension StackedStepper {
         var view = try BidirectionalStepper(parameters: p, input: layerInput,
                                             h0: Tensor(uncheckedShape: shape, data: states.flatMap(\.h.data)),
                                             c0: Tensor(uncheckedShape: shape, data: states.flatMap(\.c.data)),
-                                            mode: mode, variant: variant, reusingPackedWeightsOf: templates[layer])
+                                            mode: mode, variant: variant, engine: engine, reusing: templates[layer])
         for d in Direction.allCases {
-            view.traces[d.rawValue] = steps[layer][d.rawValue].enumerated().map { k, step in
+            view.traces[d] = steps[layer][d.rawValue].enumerated().map { k, step in
                 StepTrace(t: d.timeIndex(step: k, length: length), storage: step.trace.storage, slot: step.trace.slot,
                           products: step.trace.products, mode: step.trace.mode, variant: step.trace.variant)
             }

@@ -35,13 +35,16 @@ public struct StackedStepper: Sendable {
     public var variant: Variant
     /// `[layer][direction][k]`, processing order.
     public private(set) var steps: [[[Step]]]
-    /// Per layer, a stepper made once so later ones reuse its packed weights.
+    /// Per layer, a stepper made once so later ones reuse its engine's preparation (packed weights).
     let templates: [BidirectionalStepper]
+    /// What computes every layer's steps (see `StepEngine`).
+    public private(set) var engine: any StepEngine
 
     /// - Parameters:
     ///   - h0, c0: `[2L, B, H]` (PyTorch's row order) or nil for zeros.
     public init(parameters: StackedParameters, input: Tensor, lengths: SequenceLengths? = nil, h0: Tensor? = nil,
-                c0: Tensor? = nil, packed: Bool = true, mode: StepMode = .fused, variant: Variant = .correct) throws {
+                c0: Tensor? = nil, packed: Bool = true, mode: StepMode = .fused, variant: Variant = .correct,
+                engine: any StepEngine = ReferenceEngine()) throws {
         // The reference checks every shape and splits h0/c0 by layer; its numbers are not computed here.
         let spec = try StackedReference(parameters: parameters, input: input, lengths: lengths, h0: h0, c0: c0,
                                         packed: packed)
@@ -53,11 +56,17 @@ public struct StackedStepper: Sendable {
         initialStates = spec.initialStates
         self.mode = mode
         self.variant = variant
+        self.engine = engine
         steps = [[[Step]]](repeating: [[], []], count: parameters.count)
         templates = try parameters.layers.map { p in
             try BidirectionalStepper(parameters: p, input: Tensor(zerosWithShape: [b, 1, p.inputSize]), mode: mode,
-                                     variant: variant)
+                                     variant: variant, engine: engine)
         }
+    }
+
+    /// Later steps computed by `engine`; the steps taken are kept.
+    public mutating func use(_ engine: any StepEngine) {
+        self.engine = engine
     }
 
     public var batch: Int { input.shape[0] }
@@ -116,7 +125,7 @@ public struct StackedStepper: Sendable {
                 inner.mode = .hoisted
                 let finished = inner.runToEnd(threads: threads, shouldCancel: shouldCancel)
                 for d in Direction.allCases {
-                    for (k, trace) in inner.traces[d.rawValue].enumerated() {
+                    for (k, trace) in inner.traces[d].enumerated() {
                         let times = (0..<batch).map { effectiveLengths.timeIndex(d, step: k, sequence: $0) }
                         steps[l][d.rawValue].append(Step(trace: trace, times: times))
                     }
@@ -163,7 +172,7 @@ public struct StackedStepper: Sendable {
         return try BidirectionalStepper(parameters: parameters.layers[layer], input: x,
                                         h0: Tensor(uncheckedShape: shape, data: states.flatMap(\.h.data)),
                                         c0: Tensor(uncheckedShape: shape, data: states.flatMap(\.c.data)),
-                                        mode: mode, variant: variant, reusingPackedWeightsOf: templates[layer])
+                                        mode: mode, variant: variant, engine: engine, reusing: templates[layer])
     }
 
     // MARK: Values

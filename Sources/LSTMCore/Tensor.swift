@@ -31,7 +31,7 @@ public struct Tensor: Equatable, Sendable {
     }
 
     /// Internal: the caller guarantees the count.
-    init(uncheckedShape shape: [Int], data: [Float]) {
+    package init(uncheckedShape shape: [Int], data: [Float]) {
         precondition(Tensor.elementCount(shape) == data.count, "tensor shape/count invariant")
         self.shape = shape
         self.data = data

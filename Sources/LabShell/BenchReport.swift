@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LSTMKernels
 import TermRender
 
 /// The text of a benchmark result, shared by the shell's `bench` and `lstmlab bench`.

@@ -147,6 +147,8 @@ public enum Setting: Equatable, Sendable {
     case batchFirst(Bool)
     case mode(StepMode)
     case variant(Variant)
+    /// Which engine computes the steps (`FastEngine.named` makes it).
+    case engine(EngineKind)
     case precision(Int)
     case threads(Int)
     case language(Language)

@@ -26,6 +26,7 @@ extension CommandTable {
             missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
             unknown: { "packed is on or off, not \($0)" })))]),
         .init("variant", value(["correct", "draft"], what: "variant")),
+        .init("engine", value(EngineKind.allCases.map(\.rawValue), what: "engine")),
         .init("precision", number("precision", 0...10)),
         .init("threads", number("threads", 1...64)),
         .init("lang", [.required("value", .oneOf(Choice(
@@ -42,15 +43,19 @@ extension CommandTable {
                                         + settingBranches.map(\.word).joined(separator: ", ")))))],
                     summary: "change a setting",
                     details: "`batch_first`: the layout of x and y; `mode`: how `step` forms the gates, 2, 8 or 1 "
-                        + "product(s) per step, same numbers, steps taken are kept; `variant draft`: the tutorial "
-                        + "draft's swapped activations (`o` gets tanh(z_g), `g` gets σ(z_o)), resets the cursors; "
+                        + "product(s) per step, same numbers, steps taken are kept; `variant draft`: the tutorial's "
+                        + "first draft as written (chunk order f, i, o, g, then `o = tanh(g)`, `g = σ(o)`), resets the "
+                        + "cursors; `engine reference`: every step through `LSTMCell` as written (plain loops, one "
+                        + "thread), `engine fast` (the default): packed weights, vector σ and tanh, two threads, held "
+                        + "equal to it by the tests; steps taken are kept; "
                         + "`precision`: digits after the point, 0…10; "
                         + "`threads`: for `step` (a large product is split "
                         + "over two cores), `run` (the directions at once) and `bench`; "
                         + "`lang`: the language of the lab and its lessons; "
                         + "`packed off`: lengths stay as labels and the padded batch runs the naive way, padding "
                         + "included (what a model without packing computes), resets the cursors",
-                    examples: ["set mode per-gate", "set batch_first off", "set variant draft", "set precision 6",
+                    examples: ["set mode per-gate", "set batch_first off", "set variant draft", "set engine reference",
+                               "set precision 6",
                                "set threads 2", "set lang zh", "set packed off"]) { a, _ in setting(a) },
         CommandSpec("bench", group: .settings,
                     [.option("shape", .shape),
@@ -72,6 +77,7 @@ extension CommandTable {
         case "packed": return word.map { .set(.packed($0 == "on")) }
         case "mode": return a.choice("value", StepMode.self).map { .set(.mode($0)) }
         case "variant": return a.choice("value", Variant.self).map { .set(.variant($0)) }
+        case "engine": return a.choice("value", EngineKind.self).map { .set(.engine($0)) }
         case "precision": return number.map { .set(.precision($0)) }
         case "threads": return number.map { .set(.threads($0)) }
         case "lang": return a.choice("value", Language.self).map { .set(.language($0)) }

@@ -182,7 +182,7 @@ public enum CommandTable {
         CommandSpec("unwatch", group: .looking, summary: "stop re-showing watched views",
                     examples: ["unwatch"]) { _, _ in .unwatch },
         CommandSpec("info", group: .looking,
-                    summary: "sizes, initialiser, mode, variant, where each direction stands, variables",
+                    summary: "sizes, initialiser, mode, variant, engine, where each direction stands, variables",
                     examples: ["info"]) { _, _ in .info },
         CommandSpec("print", aliases: ["p"], group: .looking, [.required("expr", .expression)],
                     summary: "evaluate a PyTorch-style expression over the session's tensors (alias p)",

@@ -150,7 +150,7 @@ extension Interpreter {
 
     private func latestText(_ choice: DirectionChoice) -> String {
         let parts = choice.directions.compactMap { d -> String? in
-            guard let last = session.stepper.traces[d.rawValue].last else { return nil }
+            guard let last = session.stepper.traces[d].last else { return nil }
             return say(StepMessage.latestStep(direction: d.short, t: last.t))
         }
         let comma = session.settings.language == .zh ? "，" : ", "
@@ -186,7 +186,7 @@ extension Interpreter {
                 case .expression(let e): out += try expressionView(e, as: .show)
                 }
             } catch {
-                out.append(.text("(watch \(w.text): \(error))"))
+                out.append(.text("(watch \(w.text): \(wording(error)))"))
             }
         }
         return out

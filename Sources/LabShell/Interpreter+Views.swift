@@ -47,9 +47,9 @@ extension Interpreter {
                                                reachedAt: d == .forward ? t + 1 : st.length - t))
             }
         } else {
-            guard let last = st.traces[d.rawValue].last else {
+            guard let last = st.traces[d].last else {
                 if r.name == .c || r.name == .h {
-                    let state = st.initialState[d.rawValue]
+                    let state = st.initialState[d]
                     let m = r.name == .h ? state.h : state.c
                     return .tensor(try selectBatch(TensorView(
                         name: "\(r.name.rawValue) \(d.short)", tensor: m.tensor, axes: ["b", "unit"],
@@ -67,7 +67,7 @@ extension Interpreter {
         case .gates:
             // The state this step started from: the previous step's, or the initial state.
             let k = stepNumber - 1
-            let previous = k > 0 ? st.traces[d.rawValue][k - 1].state : st.initialState[d.rawValue]
+            let previous = st.stateBefore(step: k, d)
             var pre = trace.gatesPre.tensor, post = trace.gates.tensor
             var cPrev = previous.c.tensor
             if let b = r.b {
@@ -154,29 +154,16 @@ extension Interpreter {
                               knownAxis: 0, known: p.known, indexNotes: notes, details: details)
             return try select(view, timeAxis: 0, batchAxis: 1, r)
         case .y:
-            let p = st.output
             // Each half shows as soon as its direction has visited t; y[t] itself is
-            // complete when both have. The halves are the engine's h_f and h_b, placed
-            // exactly as cat([h_f, h_b], dim=2) places them.
-            let hf = st.hForward, hb = st.hBackward
-            var data = [Float](repeating: 0, count: tl * b * 2 * h)
-            for t in 0..<tl {
-                for bi in 0..<b {
-                    let dst = (t * b + bi) * 2 * h, src = (t * b + bi) * h
-                    for u in 0..<h {
-                        data[dst + u] = hf.tensor.data[src + u]
-                        data[dst + h + u] = hb.tensor.data[src + u]
-                    }
-                }
-            }
-            let timeFirst = try Tensor(shape: [tl, b, 2 * h], data: data)
-            let tensor = bf ? try timeFirst.swappingFirstAxes() : timeFirst
+            // complete when both have (the core places the halves as cat([h_f, h_b], dim=2)).
+            let p = st.output, halves = st.outputHalvesKnown
+            let tensor = bf ? p.tensor : try p.tensor.swappingFirstAxes()
             view = TensorView(name: "y", tensor: tensor, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
                               caption: say(ViewMessage.yCaption(width: 2 * h)),
                               origin: "y = cat([h_f, h_b], dim=2)" + (bf ? say(ViewMessage.yTransposed) : ""),
                               scale: .signed,
-                              columnGroups: [LabelledRange("fwd h_f[t] \(0)..\(h - 1)", 0..<h, direction: .forward, known: hf.known),
-                                             LabelledRange("bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h), direction: .backward, known: hb.known)],
+                              columnGroups: [LabelledRange("fwd h_f[t] \(0)..\(h - 1)", 0..<h, direction: .forward, known: halves.forward),
+                                             LabelledRange("bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h), direction: .backward, known: halves.backward)],
                               knownAxis: bf ? 1 : 0, known: p.known,
                               details: [say(ViewMessage.yDetail)])
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
@@ -304,9 +291,9 @@ extension Interpreter {
             case .gates(let g):
                 let rows = g.pre.shape.first ?? 0
                 let chunks = Gate.allCases.map { gate in
-                    LabelledRange("\(gate.symbol) = \(gate == .cell ? (g.variant == .draft ? "σ(z_o)" : "tanh(z_g)") : gate == .output && g.variant == .draft ? "tanh(z_g)" : "σ(z_\(gate.symbol))")",
+                    LabelledRange("\(gate.symbol) = \(GateRenderer.activation(gate, g.variant))",
                                   gate.rawValue..<(gate.rawValue + 1),
-                                  scale: (gate == .cell) == (g.variant == .correct) ? .signed : .unit)
+                                  scale: g.variant.wiring(gate).activation == .tanh ? .signed : .unit)
                 }
                 return .heatmap(TensorView(
                     name: "gates \(g.direction.short) t=\(g.t)", tensor: try g.post.reshaped([rows, 4, g.hiddenSize]),
@@ -333,28 +320,5 @@ extension Interpreter {
             throw LabError("u=\(unit) is out of range: units go from 0 to \((view.tensor.shape.last ?? 1) - 1)")
         }
         return [.sparklines(view, unit: unit)]
-    }
-}
-
-extension Tensor {
-    /// The sub-tensor at `index` along `axis` (that axis removed).
-    func selecting(axis: Int, index: Int) throws -> Tensor {
-        guard axis >= 0 && axis < rank else { throw ShapeError.rankMismatch(expected: axis + 1, actual: rank) }
-        guard index >= 0 && index < shape[axis] else { throw ShapeError.indexOutOfRange(axis: axis, index: index, size: shape[axis]) }
-        let outer = shape.prefix(axis).reduce(1, *)
-        let inner = shape.suffix(from: axis + 1).reduce(1, *)
-        var out = [Float]()
-        out.reserveCapacity(outer * inner)
-        for o in 0..<outer {
-            let base = (o * shape[axis] + index) * inner
-            out += data[base..<(base + inner)]
-        }
-        var s = shape
-        s.remove(at: axis)
-        return try Tensor(shape: s, data: out)
-    }
-
-    func reshaped(_ newShape: [Int]) throws -> Tensor {
-        try Tensor(shape: newShape, data: data)
     }
 }

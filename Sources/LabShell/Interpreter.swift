@@ -1,6 +1,7 @@
 import LSTMCore
 import TensorExpr
 import LabText
+import LSTMKernels
 import TermRender
 
 /// What an execution may do beyond the session. (Which commands a lesson
@@ -272,6 +273,11 @@ public struct Interpreter: Sendable {
             session.stepper.reset()
             try session.rebuildStack()
             message = variant == .draft ? .variantDraft : .variantCorrect
+        case .engine(let kind):
+            session.settings.engine = kind
+            session.stepper.use(FastEngine.named(kind))
+            session.stack?.use(FastEngine.named(kind))
+            message = kind == .reference ? .engineReference : .engineFast
         case .precision(let p):
             session.settings.precision = p
             message = .precisionSet(digits: p)
@@ -309,7 +315,7 @@ public struct Interpreter: Sendable {
             line(.input, session.inputOrigin),
             line(.state0, say(ShellMessage.infoState(h0Loaded: session.h0 != nil, c0Loaded: session.c0 != nil))),
             line(.mode, say(ShellMessage.infoSettings(mode: settings.mode.rawValue, variant: settings.variant.rawValue,
-                                                      precision: settings.precision, threads: settings.threads))),
+                                                      engine: settings.engine.rawValue, precision: settings.precision, threads: settings.threads))),
         ]
         for d in Direction.allCases {
             lines.append(line(d.short, say(ShellMessage.infoDirection(forward: d == .forward, steps: st.cursor(d),

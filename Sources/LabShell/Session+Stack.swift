@@ -1,4 +1,5 @@
 import LSTMCore
+import LSTMKernels
 
 /// Layers and lengths in the session: `stack` holds the stacked, variable-length
 /// stepper whenever the model has more than one layer or the batch has lengths;
@@ -26,7 +27,8 @@ extension Session {
             return
         }
         stack = try StackedStepper(parameters: stackedParameters, input: input, lengths: lengths, h0: h0, c0: c0,
-                                   packed: settings.packed, mode: settings.mode, variant: settings.variant)
+                                   packed: settings.packed, mode: settings.mode, variant: settings.variant,
+                                   engine: FastEngine.named(settings.engine))
         try syncLayerView()
     }
 

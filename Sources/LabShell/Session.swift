@@ -2,6 +2,7 @@ import Foundation
 import LSTMCore
 import TensorExpr
 import LabText
+import LSTMKernels
 
 /// Everything a learner's session holds: the model, its input, the stepper,
 /// settings and watches. A value owned by the loop; no globals.
@@ -39,6 +40,9 @@ public struct Session: Sendable {
         public var batchFirst = true
         public var mode = StepMode.fused
         public var variant = Variant.correct
+        /// The fast engine unless `set engine reference`: the shell is where an
+        /// engine is chosen (LSTMCore cannot see LSTMKernels).
+        public var engine = EngineKind.fast
         public var precision = 4
         public var threads = 1
         /// Lengths pack the batch (`set packed off`: labels only, the padded batch run the naive way).
@@ -72,7 +76,8 @@ public struct Session: Sendable {
         let stepper: BidirectionalStepper
         do {
             x = try Session.makeInput(.random, sizes, using: &g)
-            stepper = try BidirectionalStepper(parameters: p, input: x, mode: settings.mode, variant: settings.variant)
+            stepper = try BidirectionalStepper(parameters: p, input: x, mode: settings.mode, variant: settings.variant,
+                                               engine: FastEngine.named(settings.engine))
         } catch {
             preconditionFailure("demo session: \(error)")
         }
@@ -101,7 +106,8 @@ public struct Session: Sendable {
     mutating func rebuildStepper() throws {
         // With layers, h0/c0 are [2L, B, H]: the single-layer stepper takes layer 0's two rows.
         stepper = try BidirectionalStepper(parameters: parameters, input: input, h0: layerZeroRows(h0), c0: layerZeroRows(c0),
-                                           mode: settings.mode, variant: settings.variant, reusingPackedWeightsOf: stepper)
+                                           mode: settings.mode, variant: settings.variant,
+                                           engine: FastEngine.named(settings.engine), reusing: stepper)
         try rebuildStack()
     }
 

@@ -11,6 +11,8 @@ public enum ShellMessage: Localized, Equatable {
     case modeHoisted
     case variantCorrect
     case variantDraft
+    case engineReference
+    case engineFast
     case precisionSet(digits: Int)
     case threadsSet(count: Int)
     case cursorsReset(position: String)
@@ -22,7 +24,7 @@ public enum ShellMessage: Localized, Equatable {
     case infoModel(inputs: Int, hidden: Int)
     case infoBatch(batch: Int, length: Int, batchFirst: Bool)
     case infoState(h0Loaded: Bool, c0Loaded: Bool)
-    case infoSettings(mode: String, variant: String, precision: Int, threads: Int)
+    case infoSettings(mode: String, variant: String, engine: String, precision: Int, threads: Int)
     case infoDirection(forward: Bool, steps: Int, of: Int, next: Int?)
     case infoLanguage(Language)
     /// Where parameters or input came from: the command that made them, as typed.
@@ -53,7 +55,15 @@ public enum ShellMessage: Localized, Equatable {
         case .modePerGate: "mode per-gate: 8 products per step: one per gate (i, f, g, o) for x and for h, biases added per gate; steps already taken are kept"
         case .modeHoisted: "mode hoisted: x·W_ihᵀ for all T steps in one product up front, then 1 product (h·W_hhᵀ) per step; steps already taken are kept"
         case .variantCorrect: "variant correct: nn.LSTM's equations: i, f, o = σ(·), g = tanh(·); cursors reset so the two don't mix"
-        case .variantDraft: "variant draft: the tutorial draft's equations: o = tanh(z_g), g = σ(z_o) (swapped); cursors reset so the two don't mix"
+        case .variantDraft:
+            "variant draft: the tutorial's first draft as written: f, i, o, g = z.chunk(4, 1), then o = tanh(g), g = σ(o), "
+                + "so i = σ(z_f), f = σ(z_i), g = σ(z_g), o = tanh(z_o); cursors reset so the two don't mix"
+        case .engineReference:
+            "engine reference: LSTMCell as written (plain loops, the C library's σ and tanh, one thread), "
+                + "the specification; steps already taken are kept"
+        case .engineFast:
+            "engine fast: packed weights, vector σ and tanh, the directions of run on two threads "
+                + "(held equal to reference by the tests); steps already taken are kept"
         case .precisionSet(let p): "precision \(p): numbers print with \(Plural.count(p, "digit")) after the point"
         case .threadsSet(let n): "threads \(n): used by step, run and bench"
         case .cursorsReset(let position): "cursors at the start: \(position) (parameters and input kept)"
@@ -66,8 +76,8 @@ public enum ShellMessage: Localized, Equatable {
         case .infoBatch(let b, let t, let first):
             "B=\(b) sequences of T=\(t) steps, layout \(first ? "batch-first [B, T, D]" : "time-first [T, B, D]")"
         case .infoState(let h0, let c0): "h0 \(h0 ? "loaded" : "zeros"), c0 \(c0 ? "loaded" : "zeros")  [2, B, H]"
-        case .infoSettings(let mode, let variant, let precision, let threads):
-            "\(mode), variant \(variant), precision \(precision), threads \(threads)"
+        case .infoSettings(let mode, let variant, let engine, let precision, let threads):
+            "\(mode), variant \(variant), engine \(engine), precision \(precision), threads \(threads)"
         case .infoDirection(_, let steps, let of, let next):
             "\(steps)/\(of) steps, " + (next.map { "next reads t=\($0)" } ?? "finished")
         case .infoLanguage(let l): "\(l.rawValue) (\(l == .zh ? "Chinese" : "English"); set lang en|zh)"
@@ -95,7 +105,13 @@ public enum ShellMessage: Localized, Equatable {
         case .modePerGate: "mode per-gate：每步 8 次矩阵乘法，每个门（i、f、g、o）对 x 和 h 各一次，偏置按门相加；已经走过的步保留"
         case .modeHoisted: "mode hoisted：先用一次矩阵乘法算出全部 T 步的 x·W_ihᵀ，之后每步只算 1 次 h·W_hhᵀ；已经走过的步保留"
         case .variantCorrect: "variant correct：nn.LSTM 的公式，i、f、o = σ(·)，g = tanh(·)；游标回到起点，两种公式不混用"
-        case .variantDraft: "variant draft：教程草稿里的公式，o = tanh(z_g)，g = σ(z_o)（两者互换了）；游标回到起点，两种公式不混用"
+        case .variantDraft:
+            "variant draft：照原样运行教程的第一版草稿：f, i, o, g = z.chunk(4, 1)，再 o = tanh(g)，g = σ(o)，"
+                + "即 i = σ(z_f)，f = σ(z_i)，g = σ(z_g)，o = tanh(z_o)；游标回到起点，两种公式不混用"
+        case .engineReference:
+            "engine reference：按原文运行 LSTMCell（普通循环，C 库的 σ 和 tanh，单线程），它就是规范；已经走过的步保留"
+        case .engineFast:
+            "engine fast：打包的权重，向量化的 σ 和 tanh，run 的两个方向各用一个线程（测试保证与 reference 一致）；已经走过的步保留"
         case .precisionSet(let p): "precision \(p)：数字显示小数点后 \(p) 位"
         case .threadsSet(let n): "threads \(n)：step、run 和 bench 使用 \(n) 个线程"
         case .cursorsReset(let position): "游标回到起点：\(position)（参数和输入保留）"
@@ -108,8 +124,8 @@ public enum ShellMessage: Localized, Equatable {
         case .infoBatch(let b, let t, let first):
             "B=\(b) 条序列，每条 T=\(t) 步，布局 \(first ? "batch-first [B, T, D]" : "time-first [T, B, D]")"
         case .infoState(let h0, let c0): "h0 \(h0 ? "已载入" : "全零")，c0 \(c0 ? "已载入" : "全零")  [2, B, H]"
-        case .infoSettings(let mode, let variant, let precision, let threads):
-            "\(mode)，variant \(variant)，precision \(precision)，threads \(threads)"
+        case .infoSettings(let mode, let variant, let engine, let precision, let threads):
+            "\(mode)，variant \(variant)，engine \(engine)，precision \(precision)，threads \(threads)"
         case .infoDirection(let forward, let steps, let of, let next):
             "\(forward ? "前向" : "反向")走了 \(steps)/\(of) 步，" + (next.map { "下一步读 t=\($0)" } ?? "已走完")
         case .infoLanguage(let l): "\(l.rawValue)（\(l == .zh ? "中文" : "英文")；set lang en|zh 切换）"

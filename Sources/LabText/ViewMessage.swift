@@ -128,7 +128,8 @@ public enum ViewMessage: Localized, Equatable {
         case .activatedCaption(let f, let step, let of):
             "activated gates of the \(Self.direction(forward: f).english) step \(step)/\(of), one row per chunk i, f, g, o"
         case .activatedOrigin(let draft):
-            "chunk(4, dim=1) of z, then σ for i, f, o and tanh for g" + (draft ? " (draft variant: g and o swapped)" : "")
+            "chunk(4, dim=1) of z, then σ for i, f, o and tanh for g"
+                + (draft ? " (draft variant: chunks named f, i, o, g, then o = tanh(g), g = σ(o))" : "")
         case .mapPerSequence(let rows, let cols, let name, let stored):
             "drawn as one \(rows) × \(cols) map per sequence (\(name) itself is \(stored), \(rows) first)"
         case .axes(let list): "axes (\(list))"
@@ -158,7 +159,8 @@ public enum ViewMessage: Localized, Equatable {
             "\(formula)  (\(mode)), split by chunk(4, dim=1) into i, f, g, o, each [B, H] = [\(rows), \(h)]:"
                 + " z is the pre-activation, → the activated value"
         case .draftWarning:
-            "the o slot holds tanh(z_g) and the g slot holds σ(z_o), the tutorial draft's swap (set variant correct)"
+            "the tutorial's first draft as written, `f, i, o, g = z.chunk(4, 1)` then `f, i, o, g = σ(f), σ(i), "
+                + "tanh(g), σ(o)`; each value is shown with the block of z it came from (set variant correct)"
         case .draftWarningLead: "⚠ variant draft:"
         case .gateColumns(let h, let h2, let h3, let state):
             "each line is one unit u: its i, f, g, o are columns u, \(h)+u, \(h2)+u, \(h3)+u of the [B, 4H] row"
@@ -232,7 +234,8 @@ public enum ViewMessage: Localized, Equatable {
         case .activatedCaption(let f, let step, let of):
             "\(Self.direction(forward: f).chinese)第 \(step)/\(of) 步激活后的门值，i、f、g、o 每块一行"
         case .activatedOrigin(let draft):
-            "把 z 用 chunk(4, dim=1) 分成四块，i、f、o 用 σ，g 用 tanh" + (draft ? "（draft 变体：g 和 o 互换）" : "")
+            "把 z 用 chunk(4, dim=1) 分成四块，i、f、o 用 σ，g 用 tanh"
+                + (draft ? "（draft 变体：四块依次叫 f、i、o、g，再 o = tanh(g)，g = σ(o)）" : "")
         case .mapPerSequence(let rows, let cols, let name, let stored):
             "每条序列画成一张 \(rows) × \(cols) 的图（\(name) 本身是 \(stored)，\(rows) 在前）"
         case .axes(let list): "轴 (\(list))"
@@ -261,7 +264,8 @@ public enum ViewMessage: Localized, Equatable {
         case .gatesFrom(let formula, let mode, let rows, let h):
             "\(formula)（\(mode)），用 chunk(4, dim=1) 分成 i、f、g、o 四块，每块 [B, H] = [\(rows), \(h)]："
                 + "z 是预激活值，→ 后面是激活后的值"
-        case .draftWarning: "o 的位置放的是 tanh(z_g)，g 的位置放的是 σ(z_o)，这是教程草稿里的互换（set variant correct 改正）"
+        case .draftWarning: "照原样运行教程的第一版草稿：`f, i, o, g = z.chunk(4, 1)`，再 `f, i, o, g = σ(f), σ(i), tanh(g), σ(o)`；"
+                + "每个值旁边是它真正来自的那块 z（set variant correct 改正）"
         case .draftWarningLead: "⚠ variant draft："
         case .gateColumns(let h, let h2, let h3, let state):
             "每行是一个单元 u：它的 i、f、g、o 是 [B, 4H] 这一行的第 u、\(h)+u、\(h2)+u、\(h3)+u 列"

@@ -1,4 +1,5 @@
 import LSTMCore
+import LSTMKernels
 import Foundation
 import RealModule
 

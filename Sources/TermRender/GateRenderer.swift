@@ -48,11 +48,15 @@ public enum GateRenderer {
         return lines
     }
 
-    /// The activation text of each chunk: `σ(z_i)`; swapped for the draft variant.
-    static func activation(_ gate: Gate, _ variant: Variant) -> String {
-        if variant == .draft && gate == .cell { return "σ(z_o)" }
-        if variant == .draft && gate == .output { return "tanh(z_g)" }
-        return "\(gate.activation.symbol)(z_\(gate.symbol))"
+    /// The activation text of each gate, naming the block of z it reads: `σ(z_i)`.
+    public static func activation(_ gate: Gate, _ variant: Variant) -> String {
+        let w = variant.wiring(gate)
+        return "\(w.activation.symbol)(z_\(w.block.symbol))"
+    }
+
+    /// Whether `gate` is computed otherwise than in `nn.LSTM` (drawn as a warning).
+    static func differs(_ gate: Gate, _ variant: Variant) -> Bool {
+        variant.wiring(gate) != Variant.correct.wiring(gate)
     }
 
     static func unitsShown(_ view: GateStepView) -> [Int?] {
@@ -89,11 +93,10 @@ public enum GateRenderer {
 
         var titles = Gate.allCases.map { gate -> String in
             let t = "\(gate.symbol) = \(activation(gate, view.variant))"
-            let swapped = view.variant == .draft && (gate == .cell || gate == .output)
-            return options.paint(NumberFormat.padRight(t, pairWidth), swapped ? [.warning, .bold] : [.bold])
+            return options.paint(NumberFormat.padRight(t, pairWidth), differs(gate, view.variant) ? [.warning, .bold] : [.bold])
         }.joined(separator: style.gap)
         var sub = Gate.allCases.map { gate in
-            NumberFormat.pad("z_\(gate.symbol)", cw) + style.arrow + NumberFormat.pad(gate.symbol, cw)
+            NumberFormat.pad("z_\(view.variant.wiring(gate).block.symbol)", cw) + style.arrow + NumberFormat.pad(gate.symbol, cw)
         }.joined(separator: style.gap)
         if cPrev != nil {
             titles += " ┃ " + options.paint(NumberFormat.pad(stateTitle, sw), .bold)
@@ -112,8 +115,10 @@ public enum GateRenderer {
                     continue
                 }
                 var text = Gate.allCases.map { gate -> String in
+                    // The value in gate's column, beside the pre-activation it was computed from.
                     let col = gate.rows(hiddenSize: h).lowerBound + u
-                    let pre = NumberFormat.pad(fmt(view.pre.data[r * row + col]), cw)
+                    let source = view.variant.wiring(gate).block.rows(hiddenSize: h).lowerBound + u
+                    let pre = NumberFormat.pad(fmt(view.pre.data[r * row + source]), cw)
                     let post = NumberFormat.pad(fmt(view.post.data[r * row + col]), cw)
                     return pre + options.paint(style.arrow, .dim) + post
                 }.joined(separator: style.gap)
@@ -136,13 +141,16 @@ public enum GateRenderer {
         var lines: [String] = []
         for gate in Gate.allCases {
             let cols = gate.rows(hiddenSize: h)
-            let swapped = view.variant == .draft && (gate == .cell || gate == .output)
+            let block = view.variant.wiring(gate).block
+            let blockRows = block.rows(hiddenSize: h)
+            let from = block == gate ? "" : " (z_\(block.symbol): columns \(blockRows.lowerBound)..\(blockRows.upperBound - 1) of z)"
             let title = options.say(.gateBlockTitle(label: options.say(.gateLabel(symbol: gate.symbol)), first: cols.lowerBound,
                                                     last: cols.upperBound - 1,
-                                                    formula: "z_\(gate.symbol)  →  \(gate.symbol) = \(activation(gate, view.variant))"))
-            lines.append("  " + options.paint(title, swapped ? [.warning, .bold] : [.bold]))
+                                                    formula: "z_\(block.symbol)  →  \(gate.symbol) = \(activation(gate, view.variant))"))
+                + from
+            lines.append("  " + options.paint(title, differs(gate, view.variant) ? [.warning, .bold] : [.bold]))
             for (r, b) in view.batchIndices.enumerated() {
-                let pre = cols.map { fmt(view.pre.data[r * row + $0]) }
+                let pre = block.rows(hiddenSize: h).map { fmt(view.pre.data[r * row + $0]) }
                 let post = cols.map { fmt(view.post.data[r * row + $0]) }
                 let left = NumberFormat.padRight(TensorRenderer.row(pre, cellWidth: cellWidth, available: half), half)
                 let right = TensorRenderer.row(post, cellWidth: cellWidth, available: half)

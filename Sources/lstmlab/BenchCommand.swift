@@ -3,6 +3,7 @@ import Foundation
 import LabShell
 import TensorFiles
 import LSTMCore
+import LSTMKernels
 
 /// `lstmlab bench --shape B,T,D,H [--threads N] [--repeat R] [--json]`: times a
 /// full bidirectional forward in each step mode (the `Benchmark` API) and

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LabShell
 import LSTMCore
+import LSTMKernels
 
 // A thin executable: flags, the line source, print, exit. Exit statuses:
 // 0 ok, 1 a command failed, 2 usage error.

@@ -190,7 +190,7 @@ import LessonKit
         #expect(try lab.shape(of: "y", direction: nil) == [3, 5, 32])
         #expect(try lab.shape(of: "gates", direction: "fwd") == [3, 64])
         let v = try lab.value(of: "gates", direction: "fwd", index: [0, 16])
-        #expect(v == lab.session.stepper.traces[0][0].gates[0, 16])
+        #expect(v == lab.session.stepper.traces.forward[0].gates[0, 16])
         #expect(throws: LabError.self) { try lab.value(of: "gates", direction: "fwd", index: [0, 64]) }
         #expect(throws: LabError.self) { try lab.value(of: "nope", direction: nil, index: [0]) }
     }

@@ -109,7 +109,7 @@ enum FuzzLab {
             if p.wIH.rows != 4 * z.hiddenSize || p.wIH.cols != z.inputSize { broken.append("W_ih \(p.wIH.rows)×\(p.wIH.cols)") }
             if p.wHH.rows != 4 * z.hiddenSize || p.wHH.cols != z.hiddenSize { broken.append("W_hh \(p.wHH.rows)×\(p.wHH.cols)") }
             if p.bIH.count != 4 * z.hiddenSize || p.bHH.count != 4 * z.hiddenSize { broken.append("bias counts") }
-            if st.traces[d.rawValue].count != st.cursor(d) { broken.append("trace count") }
+            if st.traces[d].count != st.cursor(d) { broken.append("trace count") }
         }
         for (name, t) in [("h0", s.h0), ("c0", s.c0)] {
             if let t, t.shape != [2, z.batch, z.hiddenSize] { broken.append("\(name) shape \(t.shape)") }

@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LSTMKernels
 import TensorFiles
 
 /// One case written by `make_golden.py`: PyTorch's parameters, input and outputs.
@@ -58,7 +59,9 @@ struct Fixture {
 
     func traces(_ direction: Direction) -> Traces { direction == .forward ? forward : backward }
 
-    func stepper(mode: StepMode) throws -> BidirectionalStepper {
-        try BidirectionalStepper(parameters: parameters, input: x, h0: h0, c0: c0, mode: mode)
+    /// A stepper over the fixture's model and input on `engine` (both are held to PyTorch's numbers).
+    func stepper(mode: StepMode, engine: EngineKind = .fast) throws -> BidirectionalStepper {
+        try BidirectionalStepper(parameters: parameters, input: x, h0: h0, c0: c0, mode: mode,
+                                 engine: FastEngine.named(engine))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LSTMKernels
 import TensorFiles
 import Testing
 
@@ -56,20 +57,24 @@ import Testing
     @Test(arguments: names, StepMode.allCases)
     func steppingMatchesPyTorch(name: String, mode: StepMode) throws {
         let c = try Self.load(name)
-        var s = try BidirectionalStepper(parameters: c.parameters, input: c.x, mode: mode)
-        // Backward first, then forward, one step at a time.
-        while !s.isComplete(.backward) { try s.step(.backward) }
-        while !s.isComplete(.forward) { try s.step(.forward) }
-        try expectOutputs(s, c, "\(name) \(mode.rawValue)")
+        for engine in EngineKind.allCases {
+            var s = try BidirectionalStepper(parameters: c.parameters, input: c.x, mode: mode, engine: FastEngine.named(engine))
+            // Backward first, then forward, one step at a time.
+            while !s.isComplete(.backward) { try s.step(.backward) }
+            while !s.isComplete(.forward) { try s.step(.forward) }
+            try expectOutputs(s, c, "\(name) \(mode.rawValue) \(engine.rawValue)")
+        }
     }
 
     @Test(arguments: names, [1, 2])
     func runToEndMatchesPyTorch(name: String, threads: Int) throws {
         let c = try Self.load(name)
-        var s = try BidirectionalStepper(parameters: c.parameters, input: c.x)
-        let finished = s.runToEnd(threads: threads, shouldCancel: { false })
-        #expect(finished)
-        try expectOutputs(s, c, "\(name) runToEnd threads=\(threads)")
+        for engine in EngineKind.allCases {
+            var s = try BidirectionalStepper(parameters: c.parameters, input: c.x, engine: FastEngine.named(engine))
+            let finished = s.runToEnd(threads: threads, shouldCancel: { false })
+            #expect(finished)
+            try expectOutputs(s, c, "\(name) runToEnd threads=\(threads) \(engine.rawValue)")
+        }
     }
 
     @Test(arguments: names)

@@ -6,10 +6,23 @@ import Testing
     @Test(arguments: Fixture.names, StepMode.allCases)
     func runMatchesPyTorch(name: String, mode: StepMode) throws {
         let f = try Fixture(name)
-        var s = try f.stepper(mode: mode)
-        while !s.isComplete(.forward) { try s.step(.forward) }
-        while !s.isComplete(.backward) { try s.step(.backward) }
-        expectMatches(s, f, "\(name) \(mode.rawValue)")
+        for engine in EngineKind.allCases {
+            var s = try f.stepper(mode: mode, engine: engine)
+            while !s.isComplete(.forward) { try s.step(.forward) }
+            while !s.isComplete(.backward) { try s.step(.backward) }
+            expectMatches(s, f, "\(name) \(mode.rawValue) \(engine.rawValue)")
+        }
+    }
+
+    /// `run` (hoisted, both directions at once) on each engine.
+    @Test(arguments: Fixture.names, EngineKind.allCases)
+    func runToEndMatchesPyTorch(name: String, engine: EngineKind) throws {
+        let f = try Fixture(name)
+        var s = try f.stepper(mode: .fused, engine: engine)
+        try s.step(.backward)
+        let finished = s.runToEnd(threads: 2, shouldCancel: { false })
+        #expect(finished)
+        expectMatches(s, f, "\(name) run \(engine.rawValue)")
     }
 
     /// Ways to walk both cursors to the end; the numbers must not depend on it.
@@ -22,8 +35,9 @@ import Testing
     func interleavingsGiveTheSameNumbers(name: String, order: Order) throws {
         let f = try Fixture(name)
         for mode in StepMode.allCases {
-            var s = try f.stepper(mode: mode)
-            let label = "\(name) \(mode.rawValue) \(order.rawValue)"
+          for engine in EngineKind.allCases {
+            var s = try f.stepper(mode: mode, engine: engine)
+            let label = "\(name) \(mode.rawValue) \(order.rawValue) \(engine.rawValue)"
             switch order {
             case .backwardFirst:
                 while !s.isComplete(.backward) { try s.step(.backward) }
@@ -62,6 +76,7 @@ import Testing
                 }
             }
             expectMatches(s, f, label)
+          }
         }
     }
 

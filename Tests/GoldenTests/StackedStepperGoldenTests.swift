@@ -1,20 +1,24 @@
 import LSTMCore
+import LSTMKernels
 import Testing
 
 /// The live stacked stepper (every step through a `BidirectionalStepper`) against
 /// PyTorch's packed and multi-layer nn.LSTM, in every step mode and order.
 @Suite struct StackedStepperGoldenTests {
-    private func stepper(_ f: StackedFixture, mode: StepMode, packed: Bool = true) throws -> StackedStepper {
+    private func stepper(_ f: StackedFixture, mode: StepMode, packed: Bool = true,
+                         engine: EngineKind = .fast) throws -> StackedStepper {
         try StackedStepper(parameters: f.parameters, input: f.x, lengths: f.lengths, h0: f.h0, c0: f.c0,
-                           packed: packed, mode: mode)
+                           packed: packed, mode: mode, engine: FastEngine.named(engine))
     }
 
     @Test(arguments: StackedFixture.names, [1, 2])
     func runMatchesPyTorch(name: String, threads: Int) throws {
         let f = try StackedFixture(name)
-        var s = try stepper(f, mode: .fused)
-        #expect(try s.run(threads: threads, shouldCancel: { false }))
-        try expectStackedMatches(StackedOutcome(s), f, "\(name) run threads=\(threads)")
+        for engine in EngineKind.allCases {
+            var s = try stepper(f, mode: .fused, engine: engine)
+            #expect(try s.run(threads: threads, shouldCancel: { false }))
+            try expectStackedMatches(StackedOutcome(s), f, "\(name) run threads=\(threads) \(engine.rawValue)")
+        }
     }
 
     /// Random valid orders with the step mode changing as it goes, a few undos, then `run` for the rest.

@@ -1,10 +1,18 @@
 import Testing
 @testable import LSTMCore
 
-/// The tutorial draft's bug, exactly: `o` receives tanh of the g block and
-/// `g` receives σ of the o block; i and f are untouched.
+/// The tutorial's first draft, exactly: `f, i, o, g = z.chunk(4, 1)`, then
+/// `f, i, o, g = σ(f), σ(i), tanh(g), σ(o)`, on nn.LSTM's weights.
 @Suite struct VariantTests {
-    @Test func draftSwapsTheActivationsOfTheGAndOBlocks() throws {
+    @Test func theDraftIsWiredAsItsTwoLinesSay() {
+        #expect(Variant.correct.wirings.map { "\($0.gate.symbol)=\($0.activation.symbol)(z_\($0.block.symbol))" }
+                == ["i=σ(z_i)", "f=σ(z_f)", "g=tanh(z_g)", "o=σ(z_o)"])
+        // The chunk the draft names f is z_i's rows, the one it names o is z_g's, …
+        #expect(Variant.draft.wirings.map { "\($0.gate.symbol)=\($0.activation.symbol)(z_\($0.block.symbol))" }
+                == ["i=σ(z_f)", "f=σ(z_i)", "g=σ(z_g)", "o=tanh(z_o)"])
+    }
+
+    @Test func finishComputesTheDraftFromTheRowsItNamed() throws {
         let b = 2, h = 3
         var rng = SeededGenerator(seed: 5)
         let z = Matrix(rows: b, cols: 4 * h, data: (0..<(b * 4 * h)).map { _ in rng.uniform(-3, 3) })
@@ -13,25 +21,23 @@ import Testing
         let correct = LSTMCell.finish(z: z, state: state, variant: .correct)
         let draft = LSTMCell.finish(z: z, state: state, variant: .draft)
         for r in 0..<b { for u in 0..<h {
-            func zAt(_ gate: Gate) -> Float { z[r, gate.rows(hiddenSize: h).lowerBound + u] }
+            // The draft's own names for z's row blocks, in row order.
+            let chunk = (0..<4).map { z[r, $0 * h + u] }
+            let (fChunk, iChunk, oChunk, gChunk) = (chunk[0], chunk[1], chunk[2], chunk[3])
+            let f = Activation.sigmoid(fChunk), i = Activation.sigmoid(iChunk)
+            let o = Activation.tanh(gChunk), g = Activation.sigmoid(oChunk)
             func at(_ m: Matrix, _ gate: Gate) -> Float { m[r, gate.rows(hiddenSize: h).lowerBound + u] }
-            let i = Activation.sigmoid(zAt(.input)), f = Activation.sigmoid(zAt(.forget))
-            // correct: i, f, g, o = σ, σ, tanh, σ of their own blocks
-            #expect(at(correct.gates, .input) == i && at(correct.gates, .forget) == f)
-            #expect(at(correct.gates, .cell) == Activation.tanh(zAt(.cell)))
-            #expect(at(correct.gates, .output) == Activation.sigmoid(zAt(.output)))
-            // draft: i and f as correct; g = σ(o block), o = tanh(g block)
             #expect(at(draft.gates, .input) == i && at(draft.gates, .forget) == f)
-            #expect(at(draft.gates, .cell) == Activation.sigmoid(zAt(.output)))
-            #expect(at(draft.gates, .output) == Activation.tanh(zAt(.cell)))
-            // and the state update uses those gates
-            let c = state.c[r, u]
-            let cDraft = f * c + i * Activation.sigmoid(zAt(.output))
-            #expect(draft.state.c[r, u] == cDraft)
-            #expect(draft.state.h[r, u] == Activation.tanh(zAt(.cell)) * Activation.tanh(cDraft))
-            let cCorrect = f * c + i * Activation.tanh(zAt(.cell))
-            #expect(correct.state.c[r, u] == cCorrect)
-            #expect(correct.state.h[r, u] == Activation.sigmoid(zAt(.output)) * Activation.tanh(cCorrect))
+            #expect(at(draft.gates, .cell) == g && at(draft.gates, .output) == o)
+            let c = f * state.c[r, u] + i * g
+            #expect(draft.state.c[r, u] == c)
+            #expect(draft.state.h[r, u] == o * Activation.tanh(c))
+            // nn.LSTM: i, f, g, o of their own rows.
+            let ci = Activation.sigmoid(chunk[0]), cf = Activation.sigmoid(chunk[1])
+            let cg = Activation.tanh(chunk[2]), co = Activation.sigmoid(chunk[3])
+            #expect(at(correct.gates, .input) == ci && at(correct.gates, .forget) == cf)
+            #expect(at(correct.gates, .cell) == cg && at(correct.gates, .output) == co)
+            #expect(correct.state.c[r, u] == cf * state.c[r, u] + ci * cg)
         } }
         #expect(draft.gates != correct.gates)
     }

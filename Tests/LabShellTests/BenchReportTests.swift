@@ -1,4 +1,5 @@
-@testable import LSTMCore
+import LSTMCore
+@testable import LSTMKernels
 import Testing
 @testable import LabShell
 

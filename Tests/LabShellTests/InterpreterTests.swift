@@ -1,4 +1,5 @@
 import LSTMCore
+import LSTMKernels
 import Testing
 @testable import LabShell
 
@@ -37,7 +38,7 @@ import Testing
         var lab = lab()
         #expect(lab.handle("sizes B=48 T=40 D=4 H=64").error == nil)
         // 128 rows a chunk at least; 512 KiB of projection / (48·256·4 bytes a step) = 10 steps.
-        #expect(BidirectionalStepper.projectionChunkSteps(batch: 48, hiddenSize: 64) == 10)
+        #expect(FastEngine.projectionChunkSteps(batch: 48, hiddenSize: 64) == 10)
         let chunked = lab.session.stepper.runProjectionChunk != nil
         let r = lab.handle("run")
         #expect(r.error == nil)
@@ -104,19 +105,22 @@ import Testing
         }
     }
 
-    @Test func variantDraftSwapsOutputAndCandidate() throws {
+    /// The tutorial's draft literally: chunk order f, i, o, g, then `o = tanh(g)`, `g = σ(o)`
+    /// of those chunks, so i = σ(z[H:2H]), f = σ(z[0:H]), g = σ(z[2H:3H]), o = tanh(z[3H:4H]).
+    @Test func variantDraftIsTheTutorialsFirstDraft() throws {
         var lab = lab()
         _ = lab.handle("set variant draft")
         _ = lab.handle("step fwd")
         let trace = try lab.session.stepper.lastTrace(.forward)
         let h = 16
-        let zg = trace.gatesPre[0, 2 * h], zo = trace.gatesPre[0, 3 * h]
+        let z = (0..<4).map { trace.gatesPre[0, $0 * h] }
         // The step's vector σ and tanh are within 2 ulp of the C library's.
-        let g = Activation.sigmoid(zo), o = Activation.tanh(zg)
-        #expect(abs(trace.gates[0, 2 * h] - g) <= 2 * g.ulp)
-        #expect(abs(trace.gates[0, 3 * h] - o) <= 2 * o.ulp)
+        let expected = [Activation.sigmoid(z[1]), Activation.sigmoid(z[0]), Activation.sigmoid(z[2]), Activation.tanh(z[3])]
+        for (k, value) in expected.enumerated() {
+            #expect(abs(trace.gates[0, k * h] - value) <= 2 * value.ulp, "slot \(k)")
+        }
         // Not the correct variant's values.
-        #expect(abs(trace.gates[0, 2 * h] - Activation.tanh(zg)) > 1e-3)
+        #expect(abs(trace.gates[0, 2 * h] - Activation.tanh(z[2])) > 1e-3)
     }
 
     @Test func viewsValidateTheirIndices() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LSTMCore
+@testable import LSTMKernels
+import LSTMCore
 
 /// `nn.LSTM`'s equations in plain Double loops: the slow, obvious reference
 /// the fast paths are compared with.
@@ -36,9 +37,13 @@ enum NaiveLSTMReference {
             for r in 0..<b {
                 for u in 0..<hs {
                     let zi = z[r * n + u], zf = z[r * n + hs + u], zg = z[r * n + 2 * hs + u], zo = z[r * n + 3 * hs + u]
-                    let i = sigmoid(zi), f = sigmoid(zf)
-                    var g = Foundation.tanh(zg), o = sigmoid(zo)
-                    if variant == .draft { g = sigmoid(zo); o = Foundation.tanh(zg) }
+                    var i = sigmoid(zi), f = sigmoid(zf), g = Foundation.tanh(zg), o = sigmoid(zo)
+                    if variant == .draft {
+                        // The tutorial's draft as written: `f, i, o, g = chunk(4, 1)` names the
+                        // blocks f, i, o, g; `f, i, o, g = σ(f), σ(i), tanh(g), σ(o)`.
+                        let (fChunk, iChunk, oChunk, gChunk) = (zi, zf, zg, zo)
+                        (f, i, o, g) = (sigmoid(fChunk), sigmoid(iChunk), Foundation.tanh(gChunk), sigmoid(oChunk))
+                    }
                     gates[r * n + u] = i; gates[r * n + hs + u] = f; gates[r * n + 2 * hs + u] = g; gates[r * n + 3 * hs + u] = o
                     cNew[r * hs + u] = f * c[r * hs + u] + i * g
                     hNew[r * hs + u] = o * Foundation.tanh(cNew[r * hs + u])

@@ -1,4 +1,5 @@
 import Synchronization
+import LSTMCore
 
 /// One direction's weights laid out once for `GEMM.packedMultiply` (AVX-512
 /// CPUs): the weights do not change while a learner steps, so a stepper

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Synchronization
+import LSTMCore
 
 /// Large float buffers (step traces, hoisted projections, forward outputs)
 /// kept for reuse instead of being handed back to the kernel.

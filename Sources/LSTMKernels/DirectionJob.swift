@@ -1,3 +1,4 @@
+import LSTMCore
 /// One direction's remaining steps as a self-contained value, so it can run
 /// on its own thread: the full forward (`runToEnd`) and the benchmark both
 /// run directions through this.
@@ -50,15 +51,30 @@ final class DirectionJob: @unchecked Sendable {
     }
 
     /// Where the state before the first step comes from: matrices, or the
-    /// previous step's trace (read in place).
+    /// previous step's trace (read in place when this engine wrote it).
     enum StartState: Sendable {
         case matrices(LSTMState)
-        case trace(StepTrace)
+        case trace(StepTrace, TraceStorage)
+
+        init(_ start: StepStart) {
+            switch start {
+            case .initial(let state):
+                self = .matrices(state)
+            case .after(let trace):
+                if let storage = trace.storage as? TraceStorage {
+                    self = .trace(trace, storage)
+                } else {
+                    self = .matrices(trace.state)
+                }
+            }
+        }
 
         func withPointers<R>(_ body: (UnsafePointer<Float>, UnsafePointer<Float>) -> R) -> R {
             switch self {
-            case .trace(let trace):
-                return withExtendedLifetime(trace) { body(trace.hPointer, trace.cPointer) }
+            case .trace(let trace, let storage):
+                return withExtendedLifetime(storage) {
+                    body(UnsafePointer(storage.h(trace.slot)), UnsafePointer(storage.c(trace.slot)))
+                }
             case .matrices(let s):
                 return s.h.data.withUnsafeBufferPointer { hb in
                     s.c.data.withUnsafeBufferPointer { cb in
@@ -73,7 +89,7 @@ final class DirectionJob: @unchecked Sendable {
 
         var value: LSTMState {
             switch self {
-            case .trace(let trace): return trace.state
+            case .trace(let trace, _): return trace.state
             case .matrices(let s): return s
             }
         }
@@ -193,7 +209,7 @@ final class DirectionJob: @unchecked Sendable {
                given.firstT <= tLo, given.values.count >= (tHi - given.firstT) * b * n {
                 hoisted = given
             } else if packedWeights != nil,
-                      case let steps = projectionChunkSteps ?? BidirectionalStepper.projectionChunkSteps(batch: b, hiddenSize: hs),
+                      case let steps = projectionChunkSteps ?? FastEngine.projectionChunkSteps(batch: b, hiddenSize: hs),
                       steps < times.count {
                 chunkSteps = max(1, steps)
                 if chunkSteps == 1 {

@@ -1,3 +1,4 @@
+import LSTMCore
 /// σ, tanh and exp on eight lanes at once, for the step kernel.
 ///
 /// The scalar `Activation` calls the C library once per element, and at

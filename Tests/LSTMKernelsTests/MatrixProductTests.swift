@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LSTMCore
+@testable import LSTMKernels
+import LSTMCore
 
 @Suite struct MatrixProductTests {
     /// Shapes on both sides of the small-product limit, M = 1 (sgemv), and

@@ -1,4 +1,5 @@
 import COpenBLAS
+import LSTMCore
 
 /// One direction's parameters as raw pointers, valid inside `withPointers`.
 struct WeightPointers {
@@ -44,8 +45,8 @@ struct PackedPointers {
 
 /// The step computed on raw buffers, shared by the stepper's `step`, the
 /// full forward (`run`) and the benchmark, so they give bit-identical numbers
-/// for the same mode and weights layout; `LSTMCell` runs it with the scalar
-/// activations as the reference.
+/// for the same mode and weights layout. With `.exact` activations its
+/// elementwise part is `LSTMCell.finish`'s arithmetic, bit for bit.
 ///
 /// ```
 /// fused     z = (x·W_ihᵀ + b_ih) + (h·W_hhᵀ + b_hh)              2 products
@@ -182,21 +183,25 @@ enum StepKernel {
             finishExact(batch: b, hiddenSize: hs, z: z, cPrev: cPrev, variant: variant, gates: gates, c: c, h: h)
             return
         }
+        let wirings = variant.wirings
         if activations == .vector && GEMM.packedAvailable {
-            lstmlab_lstm_finish(b, hs, z, cPrev, variant == .draft ? 1 : 0, gates, c, h)
+            if variant == .correct {
+                lstmlab_lstm_finish(b, hs, z, cPrev, gates, c, h)
+            } else {
+                let block = wirings.map { Int32($0.block.rawValue) }, tanhOf = wirings.map { Int32($0.activation == .tanh ? 1 : 0) }
+                lstmlab_lstm_finish_wired(b, hs, z, cPrev, block, tanhOf, gates, c, h)
+            }
             return
         }
         typealias V = SIMD8<Float>
         let n = 4 * hs
-        let draft = variant == .draft
+        let offsets = wirings.map { $0.block.rawValue * hs }, tanhOf = wirings.map { $0.activation == .tanh }
+        @inline(__always) func act(_ k: Int, _ z: V) -> V {
+            tanhOf[k] ? VectorActivation.tanh(z) : VectorActivation.sigmoid(z)
+        }
         @inline(__always) func unit(_ zi: V, _ zf: V, _ zg: V, _ zo: V, _ cp: V) -> (V, V, V, V, V, V) {
-            let i = VectorActivation.sigmoid(zi), f = VectorActivation.sigmoid(zf)
-            var g = VectorActivation.tanh(zg), o = VectorActivation.sigmoid(zo)
-            if draft {
-                // The draft's `o, g = tanh(g), σ(o)`.
-                g = o
-                o = VectorActivation.tanh(zg)
-            }
+            // zi…zo are the blocks the wiring reads for the slots i, f, g, o.
+            let i = act(0, zi), f = act(1, zf), g = act(2, zg), o = act(3, zo)
             let cn = f * cp + i * g
             let hn = o * VectorActivation.tanh(cn)
             return (i, f, g, o, cn, hn)
@@ -207,8 +212,8 @@ enum StepKernel {
             let cpr = cPrev + r * hs, cr = c + r * hs, hr = h + r * hs
             var u = 0
             while u < wide {
-                let (i, f, g, o, cn, hn) = unit(SIMDMemory.load8(zr + u), SIMDMemory.load8(zr + hs + u),
-                                                SIMDMemory.load8(zr + 2 * hs + u), SIMDMemory.load8(zr + 3 * hs + u),
+                let (i, f, g, o, cn, hn) = unit(SIMDMemory.load8(zr + offsets[0] + u), SIMDMemory.load8(zr + offsets[1] + u),
+                                                SIMDMemory.load8(zr + offsets[2] + u), SIMDMemory.load8(zr + offsets[3] + u),
                                                 SIMDMemory.load8(cpr + u))
                 SIMDMemory.store8(i, gr + u)
                 SIMDMemory.store8(f, gr + hs + u)
@@ -223,7 +228,8 @@ enum StepKernel {
                 let count = hs - u
                 var zi = V(), zf = V(), zg = V(), zo = V(), cp = V()
                 for l in 0..<count {
-                    zi[l] = zr[u + l]; zf[l] = zr[hs + u + l]; zg[l] = zr[2 * hs + u + l]; zo[l] = zr[3 * hs + u + l]
+                    zi[l] = zr[offsets[0] + u + l]; zf[l] = zr[offsets[1] + u + l]
+                    zg[l] = zr[offsets[2] + u + l]; zo[l] = zr[offsets[3] + u + l]
                     cp[l] = cpr[u + l]
                 }
                 let (i, f, g, o, cn, hn) = unit(zi, zf, zg, zo, cp)
@@ -237,26 +243,21 @@ enum StepKernel {
 }
 
 extension StepKernel {
+    /// `LSTMCell.finish`'s arithmetic on raw buffers: the same operations in
+    /// the same order, so the same bits.
     private static func finishExact(batch b: Int, hiddenSize hs: Int, z: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
                                     variant: Variant, gates: UnsafeMutablePointer<Float>,
                                     c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>) {
         let n = 4 * hs
+        let wirings = variant.wirings
         for r in 0..<b {
             let zr = z + r * n, gr = gates + r * n
             let cpr = cPrev + r * hs, cr = c + r * hs, hr = h + r * hs
             for u in 0..<hs {
-                let zi = zr[u], zf = zr[hs + u], zg = zr[2 * hs + u], zo = zr[3 * hs + u]
-                let i = Activation.logistic(zi), f = Activation.logistic(zf)
-                var g = Activation.tanh(zg), o = Activation.logistic(zo)
-                if variant == .draft {
-                    // The draft's `o, g = tanh(g), σ(o)`.
-                    g = Activation.logistic(zo)
-                    o = Activation.tanh(zg)
+                for w in wirings {
+                    gr[w.gate.rawValue * hs + u] = w.activation(zr[w.block.rawValue * hs + u])
                 }
-                gr[u] = i
-                gr[hs + u] = f
-                gr[2 * hs + u] = g
-                gr[3 * hs + u] = o
+                let i = gr[u], f = gr[hs + u], g = gr[2 * hs + u], o = gr[3 * hs + u]
                 let cNew = f * cpr[u] + i * g
                 cr[u] = cNew
                 hr[u] = o * Activation.tanh(cNew)

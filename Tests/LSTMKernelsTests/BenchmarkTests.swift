@@ -1,5 +1,6 @@
 import Testing
-@testable import LSTMCore
+@testable import LSTMKernels
+import LSTMCore
 
 @Suite struct BenchmarkTests {
     @Test func flopCountFollowsTheFormula() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LSTMCore
+@testable import LSTMKernels
+import LSTMCore
 
 /// The three step modes and the fast products against the naive reference.
 @Suite struct FastPathTests {
@@ -14,7 +15,7 @@ import Testing
     func steppingMatchesTheNaiveReference(mode: StepMode, variant: Variant) throws {
         for s in Self.shapes {
             let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h)
-            var stepper = try BidirectionalStepper(parameters: p, input: x, mode: mode, variant: variant)
+            var stepper = try BidirectionalStepper(parameters: p, input: x, mode: mode, variant: variant, engine: FastEngine())
             for direction in Direction.allCases {
                 let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction, variant: variant)
                 for (k, ref) in reference.enumerated() {
@@ -35,12 +36,12 @@ import Testing
     func runToEndMatchesTheNaiveReference(threads: Int) throws {
         for s in Self.shapes {
             let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h, seed: 11)
-            var stepper = try BidirectionalStepper(parameters: p, input: x)
+            var stepper = try BidirectionalStepper(parameters: p, input: x, engine: FastEngine())
             let finished = stepper.runToEnd(threads: threads, minimumWorkForThreads: 0, shouldCancel: { false })
             #expect(finished && stepper.isComplete)
             for direction in Direction.allCases {
                 let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
-                let traces = stepper.traces[direction.rawValue]
+                let traces = stepper.traces[direction]
                 #expect(traces.count == s.t)
                 for (trace, ref) in zip(traces, reference) {
                     let label = "\(s) threads=\(threads) \(direction.short) t=\(ref.t)"
@@ -63,7 +64,7 @@ import Testing
         // otherwise OpenBLAS products and the portable Swift SIMD activations.
         for s in Self.shapes {
             let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h, seed: 13)
-            let stepper = try BidirectionalStepper(parameters: p, input: x)
+            let stepper = try BidirectionalStepper(parameters: p, input: x, engine: FastEngine())
             let jobs = stepper.remainingJobs(mode: mode)
             for i in jobs.indices {
                 jobs[i].packedKernel = packed
@@ -95,7 +96,7 @@ import Testing
     func draftVariantInTheVectorActivations(activations: StepKernel.Activations) throws {
         for s in [(2, 3, 7, 5), (3, 4, 5, 17), (1, 2, 9, 40)] {
             let (p, x) = try NaiveLSTMReference.model(b: s.0, t: s.1, d: s.2, h: s.3, seed: 19)
-            let stepper = try BidirectionalStepper(parameters: p, input: x, variant: .draft)
+            let stepper = try BidirectionalStepper(parameters: p, input: x, variant: .draft, engine: FastEngine())
             let jobs = stepper.remainingJobs(mode: .fused)
             for i in jobs.indices { jobs[i].activations = activations }
             for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: 1, keepTraces: true, shouldCancel: { false }) {
@@ -112,15 +113,15 @@ import Testing
     @Test(arguments: [1, 2])
     func runToEndEqualsSteppingOneByOne(threads: Int) throws {
         let (p, x) = try NaiveLSTMReference.model(b: 3, t: 7, d: 70, h: 37, seed: 3)
-        var stepped = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+        var stepped = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted, engine: FastEngine())
         try stepped.moveTo(steps: 7, .forward)
         try stepped.moveTo(steps: 7, .backward)
-        var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+        var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted, engine: FastEngine())
         run.runToEnd(threads: threads, minimumWorkForThreads: 0, shouldCancel: { false })
         // Stepping and `run` take their steps through the same kernel with the
         // same packed weights and the same hoisted projection: equal bit for bit.
         for direction in Direction.allCases {
-            let a = run.traces[direction.rawValue], b = stepped.traces[direction.rawValue]
+            let a = run.traces[direction], b = stepped.traces[direction]
             #expect(a.count == b.count)
             for (ta, tb) in zip(a, b) {
                 #expect(ta.t == tb.t && ta.mode == tb.mode && ta.products == tb.products && ta.variant == tb.variant)
@@ -142,8 +143,8 @@ import Testing
         var g = SeededGenerator(seed: 23)
         let p = BiLSTMParameters.initialized(.pytorch, inputSize: 512, hiddenSize: 512, using: &g)
         let x = try Tensor(shape: [1, 3, 512], data: (0..<(3 * 512)).map { _ in g.uniform(-1, 1) })
-        var one = try BidirectionalStepper(parameters: p, input: x, mode: mode)
-        var two = try BidirectionalStepper(parameters: p, input: x, mode: mode)
+        var one = try BidirectionalStepper(parameters: p, input: x, mode: mode, engine: FastEngine())
+        var two = try BidirectionalStepper(parameters: p, input: x, mode: mode, engine: FastEngine())
         for direction in Direction.allCases {
             for _ in 0..<3 {
                 let a = try one.step(direction, threads: 1), b = try two.step(direction, threads: 2)
@@ -199,7 +200,7 @@ import Testing
     @Test(arguments: [1, 2])
     func runToEndContinuesFromTheCursors(threads: Int) throws {
         let (p, x) = try NaiveLSTMReference.model(b: 2, t: 9, d: 6, h: 11, seed: 5)
-        var stepper = try BidirectionalStepper(parameters: p, input: x, mode: .fused)
+        var stepper = try BidirectionalStepper(parameters: p, input: x, mode: .fused, engine: FastEngine())
         try stepper.moveTo(steps: 4, .forward)
         try stepper.moveTo(steps: 2, .backward)
         stepper.runToEnd(threads: threads, minimumWorkForThreads: 0, shouldCancel: { false })
@@ -207,7 +208,7 @@ import Testing
         #expect(stepper.mode == .fused)
         for direction in Direction.allCases {
             let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
-            for (trace, ref) in zip(stepper.traces[direction.rawValue], reference) {
+            for (trace, ref) in zip(stepper.traces[direction], reference) {
                 #expect(trace.t == ref.t)
                 expectNearReference(trace.h.data, ref.h, "\(direction.short) t=\(ref.t) h")
                 expectNearReference(trace.c.data, ref.c, "\(direction.short) t=\(ref.t) c")
@@ -222,7 +223,7 @@ import Testing
     @Test(arguments: [1, 2])
     func cancelLeavesWholeStepsOnly(threads: Int) throws {
         let (p, x) = try NaiveLSTMReference.model(b: 2, t: 40, d: 5, h: 7, seed: 9)
-        var stepper = try BidirectionalStepper(parameters: p, input: x)
+        var stepper = try BidirectionalStepper(parameters: p, input: x, engine: FastEngine())
         var asked = 0
         let finished = stepper.runToEnd(threads: threads, minimumWorkForThreads: 0) {
             asked += 1
@@ -239,7 +240,7 @@ import Testing
         if threads == 1 { #expect(bwd == 0) } else { #expect(bwd <= 40) }
         for direction in Direction.allCases {
             let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
-            for (k, trace) in stepper.traces[direction.rawValue].enumerated() {
+            for (k, trace) in stepper.traces[direction].enumerated() {
                 #expect(trace.t == direction.timeIndex(step: k, length: 40))
                 #expect(trace.h.rows == 2 && trace.h.cols == 7 && trace.gates.cols == 28)
                 expectNearReference(trace.h.data, reference[k].h, "\(direction.short) step \(k) h")
@@ -261,7 +262,7 @@ import Testing
         for (b, t, d, h) in [(4, 8, 70, 67), (3, 5, 8, 16)] {
             let (p, x) = try NaiveLSTMReference.model(b: b, t: t, d: d, h: h, seed: 17)
             for threads in [1, 2] {
-                var stepper = try BidirectionalStepper(parameters: p, input: x)
+                var stepper = try BidirectionalStepper(parameters: p, input: x, engine: FastEngine())
                 let finished = stepper.runToEnd(threads: threads, shouldCancel: { false })
                 #expect(finished)
                 for direction in Direction.allCases {
@@ -270,15 +271,5 @@ import Testing
                 }
             }
         }
-    }
-
-    @Test func cellPreActivationsWithoutProjectionFallBackToFused() throws {
-        let (p, x) = try NaiveLSTMReference.model(b: 2, t: 1, d: 4, h: 3)
-        let stepper = try BidirectionalStepper(parameters: p, input: x)
-        let state = LSTMState.zero(batch: 2, hiddenSize: 3)
-        let (hoisted, n1) = LSTMCell.preActivations(x: try stepper.x(at: 0), h: state.h, parameters: p.forward, mode: .hoisted)
-        let (fused, n2) = LSTMCell.preActivations(x: try stepper.x(at: 0), h: state.h, parameters: p.forward, mode: .fused)
-        #expect(hoisted == fused)
-        #expect(n1 == 2 && n2 == 2)
     }
 }

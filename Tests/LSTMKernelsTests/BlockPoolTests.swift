@@ -1,5 +1,6 @@
 import Testing
-@testable import LSTMCore
+@testable import LSTMKernels
+import LSTMCore
 
 @Suite struct BlockPoolTests {
     /// A freed large block is handed out again for the same size, already mapped.
@@ -34,7 +35,7 @@ import Testing
     /// other buffers are gone.
     @Test func tracesKeepTheirStorage() throws {
         let (p, x) = try NaiveLSTMReference.model(b: 2, t: 6, d: 3, h: 5, seed: 31)
-        var stepper = try BidirectionalStepper(parameters: p, input: x)
+        var stepper = try BidirectionalStepper(parameters: p, input: x, engine: FastEngine())
         stepper.runToEnd(threads: 1, shouldCancel: { false })
         let kept = stepper.traces
         stepper.reset()

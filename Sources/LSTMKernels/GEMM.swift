@@ -1,4 +1,5 @@
 import COpenBLAS
+import LSTMCore
 
 /// Float32 products over raw row-major buffers: OpenBLAS for large sizes,
 /// a SIMD loop for small ones.

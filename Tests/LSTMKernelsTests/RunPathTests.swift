@@ -1,5 +1,6 @@
 import Testing
-@testable import LSTMCore
+@testable import LSTMKernels
+import LSTMCore
 
 /// How `run` gets its speed without changing a number: the input projection
 /// made a chunk of steps at a time, large traces written through a buffer
@@ -26,12 +27,12 @@ import Testing
         let (b, t, d, h) = shape
         let (p, x) = try NaiveLSTMReference.model(b: b, t: t, d: d, h: h, seed: 31)
         for start in [0, t / 2] {
-            var stepper = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+            var stepper = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted, engine: FastEngine())
             try stepper.moveTo(steps: start, .forward)
             try stepper.moveTo(steps: start, .backward)
             // The reference: the stepper's own projection over all T, as its hoisted steps use it.
             let whole = stepper.remainingJobs(mode: .hoisted)
-            for job in whole { job.projection = stepper.hoistedProjection(job.direction, packed: job.packed) }
+            for job in whole { job.projection = stepper.fastSteps!.hoistedProjection(job.direction, packed: job.packed) }
             let expected = BidirectionalStepper.runJobs(whole, threads: 1, keepTraces: true, shouldCancel: { false })
             for chunk in [1, 2, 3, 5] {
                 let jobs = stepper.remainingJobs(mode: .hoisted, cachedProjection: false)
@@ -62,15 +63,15 @@ import Testing
         #expect(BidirectionalStepper.projectionChunkSteps(batch: 200, hiddenSize: 512) == 1)
         let (b, t, d, h) = (64, 6, 5, 9)
         let (p, x) = try NaiveLSTMReference.model(b: b, t: t, d: d, h: h, seed: 41)
-        var stepped = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+        var stepped = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted, engine: FastEngine())
         try stepped.moveTo(steps: t, .forward)
         try stepped.moveTo(steps: t, .backward)
-        var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+        var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted, engine: FastEngine())
         #expect(run.runProjectionChunk == (GEMM.packedAvailable ? 1 : nil))
         let finished = run.runToEnd(threads: 2, shouldCancel: { false })
         #expect(finished)
         for direction in Direction.allCases {
-            Self.expectSameBits(run.traces[direction.rawValue], stepped.traces[direction.rawValue], "B=64 \(direction.short)")
+            Self.expectSameBits(run.traces[direction], stepped.traces[direction], "B=64 \(direction.short)")
         }
     }
 
@@ -84,14 +85,14 @@ import Testing
             #expect(storage.byteCount >= DirectionJob.streamingTraceBytes)
             #expect(storage.slotsAreAligned == ((b * h) % 16 == 0))
             let (p, x) = try NaiveLSTMReference.model(b: b, t: t, d: d, h: h, seed: 37)
-            var stepped = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+            var stepped = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted, engine: FastEngine())
             try stepped.moveTo(steps: t, .forward)
             try stepped.moveTo(steps: t, .backward)
-            var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted)
+            var run = try BidirectionalStepper(parameters: p, input: x, mode: .hoisted, engine: FastEngine())
             let finished = run.runToEnd(threads: 2, shouldCancel: { false })
             #expect(finished)
             for direction in Direction.allCases {
-                Self.expectSameBits(run.traces[direction.rawValue], stepped.traces[direction.rawValue],
+                Self.expectSameBits(run.traces[direction], stepped.traces[direction],
                                     "B=\(b) H=\(h) \(direction.short)")
             }
             let reference = NaiveLSTMReference.run(p.backward, input: x, direction: .backward)
@@ -121,21 +122,21 @@ import Testing
     @Test func packedWeightsAreMadeOncePerModel() throws {
         guard GEMM.packedAvailable else { return }
         let (p, x) = try NaiveLSTMReference.model(b: 2, t: 4, d: 6, h: 9, seed: 41)
-        let first = try BidirectionalStepper(parameters: p, input: x)
-        let packed = first.cache.existingPacked(.forward, perGate: false)
+        let first = try BidirectionalStepper(parameters: p, input: x, engine: FastEngine())
+        let packed = first.fastSteps!.cache.existingPacked(.forward, perGate: false)
         #expect(packed != nil)
-        #expect(first.cache.existingPacked(.backward, perGate: false) != nil)
-        #expect(first.cache.existingPacked(.forward, perGate: true) == nil)
+        #expect(first.fastSteps!.cache.existingPacked(.backward, perGate: false) != nil)
+        #expect(first.fastSteps!.cache.existingPacked(.forward, perGate: true) == nil)
         let (_, y) = try NaiveLSTMReference.model(b: 2, t: 4, d: 6, h: 9, seed: 43)
-        let second = try BidirectionalStepper(parameters: p, input: y, reusingPackedWeightsOf: first)
-        #expect(second.cache.existingPacked(.forward, perGate: false) === packed)
+        let second = try BidirectionalStepper(parameters: p, input: y, engine: FastEngine(), reusing: first)
+        #expect(second.fastSteps!.cache.existingPacked(.forward, perGate: false) === packed)
         // Other weights of the same sizes are packed anew.
         let (q, _) = try NaiveLSTMReference.model(b: 2, t: 4, d: 6, h: 9, seed: 47)
-        let third = try BidirectionalStepper(parameters: q, input: y, reusingPackedWeightsOf: first)
-        let other = third.cache.existingPacked(.forward, perGate: false)
+        let third = try BidirectionalStepper(parameters: q, input: y, engine: FastEngine(), reusing: first)
+        let other = third.fastSteps!.cache.existingPacked(.forward, perGate: false)
         #expect(other != nil && other !== packed)
         // Per-gate's layout is packed up front when the stepper starts per-gate.
-        let perGate = try BidirectionalStepper(parameters: p, input: x, mode: .perGate)
-        #expect(perGate.cache.existingPacked(.backward, perGate: true) != nil)
+        let perGate = try BidirectionalStepper(parameters: p, input: x, mode: .perGate, engine: FastEngine())
+        #expect(perGate.fastSteps!.cache.existingPacked(.backward, perGate: true) != nil)
     }
 }

@@ -5,6 +5,7 @@ import Glibc
 import Dispatch
 import Foundation
 import Synchronization
+import LSTMCore
 
 /// A second core for the products of a single step.
 ///

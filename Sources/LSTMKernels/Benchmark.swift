@@ -1,3 +1,4 @@
+import LSTMCore
 /// Times a full bidirectional forward in each step mode, on deterministic
 /// random weights and input. Returns numbers; never prints.
 ///
@@ -118,7 +119,7 @@ public enum Benchmark {
               input.shape == [s.batch, s.length, s.inputSize] else {
             throw BenchmarkError.invalid("the model's sizes are not B=\(s.batch), T=\(s.length), D=\(s.inputSize), H=\(s.hiddenSize)")
         }
-        let stepper = try BidirectionalStepper(parameters: parameters, input: input)
+        let stepper = try BidirectionalStepper(parameters: parameters, input: input, engine: FastEngine())
         let clock = ContinuousClock()
         let total = flops(s)
         var cancelled = false
@@ -167,7 +168,7 @@ public enum Benchmark {
             // forwards reuse theirs.
             var spent = 0.0
             do {
-                var warm = try BidirectionalStepper(parameters: parameters, input: input, reusingPackedWeightsOf: stepper)
+                var warm = try BidirectionalStepper(parameters: parameters, input: input, engine: FastEngine(), reusing: stepper)
                 let start = clock.now
                 warm.runToEnd(threads: c.threads, shouldCancel: poll)
                 spent = milliseconds(clock.now - start)
@@ -176,7 +177,7 @@ public enum Benchmark {
                 runTimes = [spent]
             } else {
                 for _ in 0..<max(1, c.repeats) where !cancelled {
-                    var fresh = try BidirectionalStepper(parameters: parameters, input: input, reusingPackedWeightsOf: stepper)
+                    var fresh = try BidirectionalStepper(parameters: parameters, input: input, engine: FastEngine(), reusing: stepper)
                     let start = clock.now
                     fresh.runToEnd(threads: c.threads, shouldCancel: poll)
                     let ms = milliseconds(clock.now - start)
@@ -187,7 +188,7 @@ public enum Benchmark {
             }
             if !cancelled { runMedian = median(runTimes) }
         }
-        let chunk = BidirectionalStepper.projectionChunkSteps(batch: s.batch, hiddenSize: s.hiddenSize)
+        let chunk = FastEngine.projectionChunkSteps(batch: s.batch, hiddenSize: s.hiddenSize)
         return Result(configuration: c, flops: total, modes: modes, runMedianMilliseconds: runMedian,
                       runSamples: runMedian == nil ? 0 : runTimes.count, completed: !cancelled,
                       projectionChunkSteps: GEMM.packedAvailable && chunk < s.length ? chunk : nil)
@@ -254,7 +255,7 @@ extension Benchmark {
         public init(_ c: Configuration) throws {
             configuration = c
             (parameters, input) = try Benchmark.model(c)
-            stepper = try BidirectionalStepper(parameters: parameters, input: input)
+            stepper = try BidirectionalStepper(parameters: parameters, input: input, engine: FastEngine())
         }
 
         /// Milliseconds of one `part`, measured as `Benchmark.run` measures it
@@ -273,7 +274,7 @@ extension Benchmark {
             let clock = ContinuousClock()
             let threads = configuration.threads
             guard let mode = StepMode(rawValue: part.rawValue) else {
-                var fresh = try BidirectionalStepper(parameters: parameters, input: input, reusingPackedWeightsOf: stepper)
+                var fresh = try BidirectionalStepper(parameters: parameters, input: input, engine: FastEngine(), reusing: stepper)
                 let start = clock.now
                 fresh.runToEnd(threads: threads, shouldCancel: { false })
                 return Benchmark.milliseconds(clock.now - start)

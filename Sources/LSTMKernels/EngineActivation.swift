@@ -1,3 +1,5 @@
+import LSTMCore
+
 /// σ and tanh exactly as the lab's steps compute them, for any array: the
 /// expression language's `sigmoid` and `tanh`, so that
 /// `sigmoid(gates_pre_f[0, 0, 16])` is the very float `show gates` shows.
