@@ -55,7 +55,7 @@ import Testing
         #expect(CommandTable.spec("layer")?.usage == "layer N")
         #expect(CommandTable.spec("lesson")?.usage == "lesson list | play N [step K] | present N | resume | reset [N] | check FILE")
         #expect(CommandTable.spec("set")?.usage
-                == "set batch_first on|off | mode fused|per-gate|hoisted | packed on|off | variant correct|draft"
+                == "set batch_first on|off | mode fused|per-gate|hoisted | packed on|off | variant correct|draft | engine reference|fast"
                     + " | precision N | threads N | lang en|zh")
     }
 
