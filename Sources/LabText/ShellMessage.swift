@@ -109,7 +109,7 @@ public enum ShellMessage: Localized, Equatable {
             "variant draft：照原样运行教程的第一版草稿：f, i, o, g = z.chunk(4, 1)，再 o = tanh(g)，g = σ(o)，"
                 + "即 i = σ(z_f)，f = σ(z_i)，g = σ(z_g)，o = tanh(z_o)；游标回到起点，两种公式不混用"
         case .engineReference:
-            "engine reference：按原文运行 LSTMCell（普通循环，C 库的 σ 和 tanh，单线程），它就是规范；已经走过的步保留"
+            "engine reference：每一步都按原文运行可读的单元代码（普通循环，标准数学库的 σ 和 tanh，单线程），它就是规范；已经走过的步保留"
         case .engineFast:
             "engine fast：打包的权重，向量化的 σ 和 tanh，run 的两个方向各用一个线程（测试保证与 reference 一致）；已经走过的步保留"
         case .precisionSet(let p): "precision \(p)：数字显示小数点后 \(p) 位"
