@@ -71,7 +71,7 @@ struct SessionEnvironment: ExprEnvironment {
         let tl = st.length, slot = st.batch * width
         var data = [Float](repeating: 0, count: tl * slot)
         var known = [Bool](repeating: false, count: tl)
-        for (k, trace) in st.traces[d.rawValue].enumerated() {
+        for (k, trace) in st.traces[d].enumerated() {
             let i = processing ? k : trace.t
             guard i >= 0 && i < tl else { continue }
             let m: Matrix
@@ -96,7 +96,7 @@ struct SessionEnvironment: ExprEnvironment {
     private func chunk(_ name: String) throws(ExprError) -> ExprTensor {
         let st = session.stepper
         let d: Direction = name.hasSuffix("_f") ? .forward : .backward
-        guard let last = st.traces[d.rawValue].last else {
+        guard let last = st.traces[d].last else {
             throw ExprError(.evaluation, "\(name) is the current \(d.name) step's, and the \(d.name) direction has not taken a step yet (try 'step \(d.short)')")
         }
         let h = st.hiddenSize, b = st.batch
@@ -144,7 +144,7 @@ struct SessionEnvironment: ExprEnvironment {
         var data = [Float](repeating: 0, count: 2 * b * h)
         var missing: [String?] = [nil, nil]
         for d in Direction.allCases {
-            if st.cursor(d) == st.length, let last = st.traces[d.rawValue].last {
+            if st.cursor(d) == st.length, let last = st.traces[d].last {
                 let m = hidden ? last.h : last.c
                 data.replaceSubrange((d.rawValue * b * h)..<((d.rawValue + 1) * b * h), with: m.tensor.data)
             } else {

@@ -50,7 +50,7 @@ import Testing
                         }
                     }
                 }
-                if let last = st.traces[d.rawValue].last {
+                if let last = st.traces[d].last {
                     let h = st.hiddenSize
                     #expect(try tensor(lab, "z\(sfx)").data == last.gatesPre.tensor.data)
                     for (g, letter) in ["i", "f", "g", "o"].enumerated() {
