@@ -46,6 +46,25 @@ public enum BenchReport {
 }
 
 extension Interpreter {
+    /// `bench B,T,D,H,L [repeat R]`: the lab's `run` of an L-layer model drawn from seed 0.
+    func stackedBench(_ shape: BenchShape, repeats: Int?) throws -> [Output] {
+        let s = shape.sizes
+        try session.checkMemory(s, layers: shape.layers)
+        let count = repeats ?? 5
+        var upper = s
+        upper.inputSize = 2 * s.hiddenSize
+        let work = Double(count + 1) * (2 * Work.run(s, steps: s.length)
+                                        + Double(shape.layers - 1) * 2 * Work.run(upper, steps: s.length))
+        try session.checkCompute(work, "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) "
+                                 + "L=\(shape.layers) repeat \(count)")
+        let result = try StackedBench.run(s, layers: shape.layers, randomLengths: false, threads: session.settings.threads,
+                                          repeats: count, budgetSeconds: repeats == nil ? 1 : nil,
+                                          shouldCancel: context.shouldCancel)
+        let report = StackedBench.text(result)
+        guard result.completed else { throw Interrupted(partial: report) }
+        return [.text(report)]
+    }
+
     /// `bench [B,T,D,H] [repeat R]`: the session's sizes unless given.
     func bench(_ sizes: LSTMSizes?, repeats: Int?) throws -> [Output] {
         let s = sizes ?? session.sizes

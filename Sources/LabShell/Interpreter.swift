@@ -116,6 +116,7 @@ public struct Interpreter: Sendable {
         case .set(let setting):
             return try apply(setting)
         case .bench(let shape, let repeats):
+            if let shape, shape.layers > 1 { return try stackedBench(shape, repeats: repeats) }
             return try bench(shape?.sizes, repeats: repeats)
         case .print(let e):
             return try printValue(e)

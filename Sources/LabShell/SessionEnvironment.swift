@@ -114,8 +114,29 @@ struct SessionEnvironment: ExprEnvironment {
         return ExprTensor(shape: [b, h], data: data, axes: ["b", "unit"])
     }
 
+    /// With layers or lengths: `h_n`/`c_n` `[2L, B, H]`, each sequence's own final states
+    /// (pending until every layer has finished).
+    private func stackedFinal(_ stack: StackedStepper, _ hidden: Bool) -> ExprTensor {
+        let t = stack.finalStates(cell: !hidden)
+        let missing: [String?] = (0..<stack.layerCount).flatMap { l in
+            Direction.allCases.map { d in
+                stack.cursor(layer: l, d) == stack.stepCount ? nil
+                    : "layer \(l) \(d.short) has taken \(stack.cursor(layer: l, d)) of \(stack.stepCount) steps"
+            }
+        }
+        return ExprTensor(shape: t.shape, data: t.data, axes: ["row", "b", "unit"],
+                          pending: missing.contains { $0 != nil } ? Pending(name: hidden ? "h_n" : "c_n", missing: missing) : nil)
+    }
+
     /// `y = cat([h_f, h_b], dim=2)`, in the session's layout; t is pending until both directions visited it.
     private func output() -> ExprTensor {
+        if let stack = session.stack, stack.packed && !stack.lengths.isFull || stack.layerCount > 1 {
+            // The top layer's y, 0 at padded positions.
+            let y = stack.y()
+            let bf = session.settings.batchFirst
+            let t = bf ? y : (try? y.swappingFirstAxes()) ?? y
+            return ExprTensor(shape: t.shape, data: t.data, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"])
+        }
         let st = session.stepper
         let tl = st.length, b = st.batch, h = st.hiddenSize
         let hf = overTime("h_f"), hb = overTime("h_b")
@@ -139,6 +160,7 @@ struct SessionEnvironment: ExprEnvironment {
 
     /// `h_n`/`c_n` `[2, B, H]`: dir 0 once the forward direction finished, dir 1 once the backward one did.
     private func final(_ hidden: Bool) -> ExprTensor {
+        if let stack = session.stack { return stackedFinal(stack, hidden) }
         let st = session.stepper
         let b = st.batch, h = st.hiddenSize
         var data = [Float](repeating: 0, count: 2 * b * h)

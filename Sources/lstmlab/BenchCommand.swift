@@ -19,8 +19,12 @@ struct BenchCommand: ParsableCommand {
             + "or loaded: the timed run projects the input itself; after one untimed run)."
     )
 
-    @Option(help: ArgumentHelp("Batch, sequence length, input size, hidden size.", valueName: "B,T,D,H"))
+    @Option(help: ArgumentHelp("Batch, sequence length, input size, hidden size[, layers].", valueName: "B,T,D,H[,L]"))
     var shape: String
+
+    @Option(help: ArgumentHelp("'random': each sequence its own length (seed 1, 1…T, the first T), packed as "
+                               + "pack_padded_sequence does; times the lab's run.", valueName: "random"))
+    var lengths: String?
 
     @Option(help: ArgumentHelp("Threads (default: the machine's cores); 2 or more run the directions at once.", valueName: "N"))
     var threads: Int?
@@ -40,15 +44,22 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         _ = try sizes()
+        if let lengths, lengths != "random" { throw ValidationError("--lengths takes 'random', not '\(lengths)'") }
+        if layers > 1 || lengths != nil, paced { throw ValidationError("--paced times one layer, full lengths") }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64") }
         guard (1...1000).contains(repeats) else { throw ValidationError("--repeat must be from 1 to 1000") }
     }
 
     /// `B,T,D,H`, each a whole number of at least 1.
     func sizes() throws -> LSTMSizes {
-        let parts = shape.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 4 else {
-            throw ValidationError("--shape needs four sizes B,T,D,H (for example 32,100,256,256), got '\(shape)'")
+        let parts = Array(shapeParts.prefix(4))
+        guard shapeParts.count == 4 || shapeParts.count == 5 else {
+            throw ValidationError("--shape needs four sizes B,T,D,H and optionally L (for example 32,100,256,256 "
+                                  + "or 32,100,256,256,2), got '\(shape)'")
+        }
+        if shapeParts.count == 5, Int(shapeParts[4]).map({ !(1...StackedParameters.maxLayers).contains($0) }) ?? true {
+            throw ValidationError("--shape: L must be a whole number from 1 to \(StackedParameters.maxLayers), "
+                                  + "got '\(shapeParts[4])'")
         }
         var values: [Int] = []
         for (name, part) in zip(["B", "T", "D", "H"], parts) {
@@ -60,7 +71,21 @@ struct BenchCommand: ParsableCommand {
         return LSTMSizes(batch: values[0], length: values[1], inputSize: values[2], hiddenSize: values[3])
     }
 
+    private var shapeParts: [String] {
+        shape.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// L from a fifth number of `--shape`, else 1.
+    var layers: Int { shapeParts.count == 5 ? Int(shapeParts[4]) ?? 1 : 1 }
+
     func run() throws {
+        if layers > 1 || lengths != nil {
+            let result = try StackedBench.run(try sizes(), layers: layers, randomLengths: lengths != nil,
+                                              threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                              repeats: repeats)
+            print(json ? StackedBench.json(result) : StackedBench.text(result))
+            return
+        }
         if paced {
             throw ExitCode(try servePaced(lines: { readLine(strippingNewline: true) }, write: { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))

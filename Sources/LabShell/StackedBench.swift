@@ -1,0 +1,103 @@
+import Foundation
+import LSTMCore
+import TermRender
+
+/// `bench B,T,D,H,L [lengths random]` and `lstmlab bench --shape B,T,D,H,L [--lengths random]`:
+/// times the lab's `run` of a stacked, variable-length model (layer by layer, hoisted,
+/// keeping every step's trace), on weights (`init pytorch`) and input drawn from seed 0.
+///
+/// ```
+/// FLOP = Σ_layers 2·steps·(2·B·D_l·4H + 2·B·H·4H)    D_0 = D, D_l = 2H above; steps = longest length
+/// ```
+public enum StackedBench {
+    public struct Result: Equatable, Sendable {
+        public var sizes: LSTMSizes
+        public var layers: Int
+        /// nil for full lengths.
+        public var lengths: [Int]?
+        public var threads: Int
+        public var samples: [Double]
+        public var flops: Double
+        public var completed: Bool
+
+        public var medianMilliseconds: Double {
+            let s = samples.sorted()
+            guard !s.isEmpty else { return .nan }
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        public var minMilliseconds: Double { samples.min() ?? .nan }
+        public var gflops: Double { flops / (medianMilliseconds * 1e6) }
+    }
+
+    /// Random lengths from seed 1, each 1…T, the first one T (so every shape takes T steps).
+    public static func randomLengths(batch: Int, length: Int) -> [Int] {
+        var g = SeededGenerator(seed: 1)
+        return (0..<batch).map { $0 == 0 ? length : 1 + Int(g.next() % UInt64(length)) }
+    }
+
+    public static func flops(_ s: LSTMSizes, layers: Int, steps: Int) -> Double {
+        let (b, h) = (Double(s.batch), Double(s.hiddenSize))
+        return (0..<layers).reduce(0) { sum, l in
+            let d = l == 0 ? Double(s.inputSize) : 2 * h
+            return sum + 2 * Double(steps) * (2 * b * d * 4 * h + 2 * b * h * 4 * h)
+        }
+    }
+
+    /// One untimed run, then `repeats` timed ones, each on a new stepper (as `run` after `reset`).
+    public static func run(_ s: LSTMSizes, layers: Int, randomLengths random: Bool, threads: Int, repeats: Int,
+                           budgetSeconds: Double? = nil, shouldCancel: () -> Bool = { false }) throws -> Result {
+        var g = SeededGenerator(seed: 0)
+        let parameters = try StackedParameters.initialized(.pytorch, layers: layers, inputSize: s.inputSize,
+                                                            hiddenSize: s.hiddenSize, using: &g)
+        let input = try Tensor(shape: [s.batch, s.length, s.inputSize],
+                               data: g.floatNormals(s.batch * s.length * s.inputSize, shouldCancel: { false }) ?? [])
+        let values = random ? randomLengths(batch: s.batch, length: s.length) : nil
+        let lengths = try values.map { try SequenceLengths($0, batch: s.batch, length: s.length) }
+        let template = try StackedStepper(parameters: parameters, input: input, lengths: lengths, mode: .hoisted)
+        var result = Result(sizes: s, layers: layers, lengths: values, threads: threads, samples: [],
+                            flops: flops(s, layers: layers, steps: template.stepCount), completed: true)
+        var warm = template
+        guard try warm.run(threads: threads, shouldCancel: shouldCancel) else {
+            result.completed = false
+            return result
+        }
+        let started = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<repeats {
+            var s = template
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            guard try s.run(threads: threads, shouldCancel: shouldCancel) else {
+                result.completed = false
+                break
+            }
+            result.samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+            if let budgetSeconds, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 > budgetSeconds { break }
+        }
+        return result
+    }
+
+    public static func text(_ r: Result) -> String {
+        let s = r.sizes
+        let lengthText = r.lengths.map { "lengths " + ($0.count > 8 ? $0.prefix(8).map(String.init).joined(separator: ",")
+                                                           + ",…" : $0.map(String.init).joined(separator: ",")) }
+            ?? "full lengths"
+        var lines = [
+            "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(r.layers), \(lengthText), "
+                + "threads \(r.threads), \(r.samples.count) timed: the lab's run, layer by layer, "
+                + "\(String(format: "%.3g", r.flops / 1e6)) MFLOP of products",
+            "  run (hoisted, keeping every step's trace): median \(String(format: "%.3f", r.medianMilliseconds)) ms, "
+                + "min \(String(format: "%.3f", r.minMilliseconds)) ms, \(String(format: "%.2f", r.gflops)) GFLOP/s",
+        ]
+        if !r.completed { lines.append("  interrupted: the numbers cover what was timed before Ctrl-C") }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func json(_ r: Result) -> String {
+        func number(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "null" }
+        let s = r.sizes
+        let lengths = r.lengths.map { "[" + $0.map(String.init).joined(separator: ",") + "]" } ?? "null"
+        return "{\"B\":\(s.batch),\"T\":\(s.length),\"D\":\(s.inputSize),\"H\":\(s.hiddenSize),\"L\":\(r.layers),"
+            + "\"lengths\":\(lengths),\"threads\":\(r.threads),\"repeat\":\(r.samples.count),"
+            + "\"run_ms\":\(number(r.medianMilliseconds)),\"min_ms\":\(number(r.minMilliseconds)),"
+            + "\"gflops\":\(number(r.gflops))}"
+    }
+}
