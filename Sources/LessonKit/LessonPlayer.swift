@@ -238,7 +238,9 @@ public struct LessonPlayer: Sendable {
     /// The solution, with the number it comes to for a live value.
     func solutionText(_ q: LessonQuestion) -> String {
         guard let shown = pending?.shown else { return q.solution }
-        return q.solution + " " + text.theNumber(shown)
+        // Chinese sentences end in full-width punctuation and take no space after it.
+        let gap = q.solution.last.map { "。）！？".contains($0) } == true ? "" : " "
+        return q.solution + gap + text.theNumber(shown)
     }
 
     mutating func finish(emit: (LessonEvent) -> Void) {
