@@ -23,6 +23,14 @@ For each case, in Fixtures/<case>/:
     fwd_c.npy, fwd_h.npy  [T, B, H]   state after the k-th step
     bwd_…                 the same for the backward direction (k-th step reads t = T-1-k)
 
+Fixtures/draft/: the tutorial's first draft (its `class LSTM` step), run for real on
+the demo case's weights and input: chunk order f, i, o, g and the activation line
+`f, i, o, g = σ(f), σ(i), tanh(g), σ(o)` kept as written; only its shape errors are
+repaired (weights [4H, D] and [4H, H] as nn.LSTM stores them, a [B, H] state per
+direction), and the one-direction cell is run both ways as the lab's bidirectional
+stepper runs it. Same files as a case; `gates` holds torch.cat([i, f, g, o]) of the
+draft's own variables, so `set variant draft` must produce them slot for slot.
+
 Fixtures/orthogonal/seed<S>_<R>x<C>.npy: nn.init.orthogonal_'s algorithm
 (QR of a Gaussian, sign-fixed by diag R) applied to the Gaussian that the
 lab's SeededGenerator draws for that seed (ported below), so the Swift tests
@@ -262,6 +270,67 @@ def reference_loop(model, x, state, dtype):
     return out, y.contiguous(), torch.stack(finals_h), torch.stack(finals_c)
 
 
+def draft_loop(model, x):
+    """The tutorial's first draft, as written, on nn.LSTM's weights (float32).
+
+    Repaired only where it cannot run: W_ih/W_hh take nn.LSTM's [4H, D]/[4H, H]
+    shapes (the draft declares [4H, B]), and each direction keeps a [B, H] state
+    (the draft makes [2, B, H] and uses it as [B, H]). The cell body is the
+    draft's, shadowed loop index included.
+    """
+    sd = {k: v.detach() for k, v in model.state_dict().items()}
+    b, t_len, _ = x.shape
+    h_size = model.hidden_size
+    out, per_time, finals_h, finals_c = {}, {}, [], []
+    for name, suffix in [("fwd", ""), ("bwd", "_reverse")]:
+        Wih, Whh = sd["weight_ih_l0" + suffix], sd["weight_hh_l0" + suffix]
+        bih, bhh = sd["bias_ih_l0" + suffix], sd["bias_hh_l0" + suffix]
+        h_prev = torch.zeros(b, h_size)
+        c_prev = torch.zeros(b, h_size)
+        pre, gates, cs, hs = [], [], [], []
+        hs_time = [None] * t_len
+        order = range(t_len) if name == "fwd" else range(t_len - 1, -1, -1)
+        for i in order:
+            t = i
+            x_t = x[:, i, :]
+            z = torch.nn.functional.linear(x_t, Wih, bih) + torch.nn.functional.linear(h_prev, Whh, bhh)
+            # The draft's two lines, unchanged:
+            f, i, o, g = z.chunk(4, 1)
+            f, i, o, g = torch.sigmoid(f), torch.sigmoid(i), torch.tanh(g), torch.sigmoid(o)
+            c = f * c_prev + i * g
+            h = o * torch.tanh(c)
+            h_prev, c_prev = h, c
+            pre.append(z)
+            gates.append(torch.cat([i, f, g, o], dim=1))
+            cs.append(c)
+            hs.append(h)
+            hs_time[t] = h
+        out[name] = {"gates_pre": torch.stack(pre), "gates": torch.stack(gates),
+                     "c": torch.stack(cs), "h": torch.stack(hs)}
+        per_time[name] = torch.stack(hs_time)
+        finals_h.append(h_prev)
+        finals_c.append(c_prev)
+    y = torch.cat([per_time["fwd"], per_time["bwd"]], dim=2).transpose(0, 1)
+    return out, y.contiguous(), torch.stack(finals_h), torch.stack(finals_c)
+
+
+def make_draft(folder):
+    """Fixtures/draft/: the draft's step on the demo case's weights and input."""
+    model, x, _ = build(CASES[0])
+    with torch.no_grad():
+        traces, y, h_n, c_n = draft_loop(model, x)
+    os.makedirs(folder, exist_ok=True)
+    safetensors.torch.save_file({k: v.contiguous() for k, v in model.state_dict().items()},
+                                os.path.join(folder, "weights.safetensors"))
+    save_npy(os.path.join(folder, "x.npy"), x)
+    save_npy(os.path.join(folder, "y.npy"), y)
+    save_npy(os.path.join(folder, "h_n.npy"), h_n)
+    save_npy(os.path.join(folder, "c_n.npy"), c_n)
+    for d in ("fwd", "bwd"):
+        for k, v in traces[d].items():
+            save_npy(os.path.join(folder, f"{d}_{k}.npy"), v)
+
+
 def run_torch(model, x, state):
     with torch.no_grad():
         if state is None:
@@ -324,6 +393,8 @@ def write_all(root):
     for case in CASES:
         max_z = make_case(case, os.path.join(root, case.name))
         print(f"{case.name:14s} B={case.b} T={case.t} D={case.d} H={case.h}  max|z|={max_z:.3f}")
+    make_draft(os.path.join(root, "draft"))
+    print("draft          the tutorial's first draft on the demo weights")
     folder = os.path.join(root, "orthogonal")
     os.makedirs(folder)
     for seed, rows, cols in ORTHOGONAL:
