@@ -41,7 +41,9 @@ extension Interpreter {
             let isH = r.name == .h_n
             var view = TensorView(name: r.name.rawValue, tensor: stack.finalStates(cell: !isH), axes: ["row", "b", "unit"],
                                   caption: "final \(isH ? "hidden" : "cell") state of every layer and direction, "
-                                      + "[2L, B, H]: forward after each sequence's last real t, backward after t=0",
+                                      + "[2L, B, H]: forward after "
+                                      + (stack.packed && !stack.lengths.isFull ? "each sequence's last real t" : "t=T-1")
+                                      + ", backward after t=0",
                                   origin: "rows in nn.LSTM's order l0 fwd, l0 bwd, l1 fwd, …"
                                       + (stack.lengths.isFull ? "" : "; lengths \(stack.lengths.text)"),
                                   scale: isH ? .signed : .free)

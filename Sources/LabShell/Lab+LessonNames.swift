@@ -5,7 +5,8 @@ import LessonKit
 /// expression may read, with PyTorch-style indices (negative from the end).
 ///
 /// ```
-/// steps_f, steps_b        steps each direction has taken
+/// steps_f, steps_b        steps each direction of the chosen layer has taken
+/// layer, L                the chosen layer (`layer N`) and the number of layers
 /// B, T, D, H, precision   sizes and settings; batch_first, draft, per_gate, hoisted, watching are 1/0 or counts
 /// x, y, h_f, h_b, h_b_rev, h_n, c_n, h0, c0, W_ih_f, …   the views of `show`
 /// i_f f_f g_f o_f (and _b)   the latest step's activated gates [B, H]
@@ -25,6 +26,7 @@ extension Lab {
             "batch_first": flag(s.settings.batchFirst), "draft": flag(s.settings.variant == .draft),
             "per_gate": flag(s.settings.mode == .perGate), "hoisted": flag(s.settings.mode == .hoisted),
             "fused": flag(s.settings.mode == .fused), "watching": Double(s.watches.count),
+            "layer": Double(s.layer), "L": Double(s.layerCount),
         ]
         if let v = scalars[name] {
             guard index.isEmpty else { throw LabError("\(name) is a number: it takes no index") }
