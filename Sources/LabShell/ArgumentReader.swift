@@ -32,7 +32,7 @@ struct ArgumentReader {
     let completing: Bool
     var candidates = CompletionCandidates()
     /// Completion reached a required argument: nothing after it can come next.
-    private var stopped = false
+    var stopped = false
     /// Names an expression may read besides the built-in ones (the session's variables):
     /// a bare word that is none of them nor a view is refused as an unknown view.
     var variables: Set<String> = []
@@ -96,7 +96,7 @@ struct ArgumentReader {
     }
 
     /// Order-free options: read while a word fits one not yet taken.
-    private mutating func readOptions(_ group: [Parameter], owner: Token) throws(CommandError) {
+    mutating func readOptions(_ group: [Parameter], owner: Token) throws(CommandError) {
         var taken = Set<String>()
         while let token = tokens.first {
             // A word that names an option (`repeat`, `t=`) goes to it before a bare value is tried.
@@ -112,7 +112,7 @@ struct ArgumentReader {
     }
 
     /// Keyed options and clauses may be given again (the last wins); a bare value only once.
-    private func isRepeatable(_ kind: ArgumentKind) -> Bool {
+    func isRepeatable(_ kind: ArgumentKind) -> Bool {
         switch kind {
         case .keyed, .clause, .direction: true
         default: false
@@ -120,7 +120,7 @@ struct ArgumentReader {
     }
 
     /// Whether `token` can be this kind of argument (an optional one is skipped when not).
-    private func fits(_ kind: ArgumentKind, _ token: Token) -> Bool {
+    func fits(_ kind: ArgumentKind, _ token: Token) -> Bool {
         switch kind {
         case .direction(let set): set.contains { $0.rawValue == token.text }
         case .keyed(let key, _): token.text.hasPrefix(key + "=")
@@ -130,7 +130,7 @@ struct ArgumentReader {
         }
     }
 
-    private mutating func offer(_ kind: ArgumentKind) {
+    mutating func offer(_ kind: ArgumentKind) {
         switch kind {
         case .direction(let set): candidates.words += set.map(\.rawValue)
         case .keyed(let key, _): candidates.words.append(key + "=")
@@ -155,7 +155,7 @@ struct ArgumentReader {
         }
     }
 
-    private func missing(_ p: Parameter, owner: Token) -> CommandError {
+    func missing(_ p: Parameter, owner: Token) -> CommandError {
         let (c, o) = (command.text, owner.text)
         if let m = p.missing { return CommandError(m.text(c, o), column: owner.column) }
         let text: String
@@ -182,12 +182,12 @@ struct ArgumentReader {
 // MARK: - One argument
 
 extension ArgumentReader {
-    private mutating func take() { tokens = tokens.dropFirst() }
+    mutating func take() { tokens = tokens.dropFirst() }
 
     // The kinds are one switch on purpose: each case is a few lines, and a new
     // kind is added here and in `fits`, `offer` and `Usage.core`.
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private mutating func readOne(_ p: Parameter, _ token: Token, owner: Token, more: Bool) throws(CommandError) {
+    mutating func readOne(_ p: Parameter, _ token: Token, owner: Token, more: Bool) throws(CommandError) {
         switch p.kind {
         case .direction(let set):
             guard let d = set.first(where: { $0.rawValue == token.text }) else {
@@ -268,229 +268,5 @@ extension ArgumentReader {
             result.texts[p.key] = tokens.map(\.text).joined(separator: " ")
             tokens = []
         }
-    }
-
-    /// `NAME = EXPR`, `NAME=EXPR`: the name is what comes before the first lone `=`.
-    private mutating func readAssignment(_ token: Token) throws(CommandError) {
-        let end = tokens.last?.end ?? token.end
-        let rest = Array(line.dropFirst(token.column - 1).prefix(end - token.column))
-        var split: Int?
-        for i in rest.indices where rest[i] == "=" {
-            let before = i > 0 ? rest[i - 1] : " ", after = i + 1 < rest.count ? rest[i + 1] : " "
-            if after != "=" && !"<>!=".contains(before) { split = i; break }
-        }
-        guard let split else {
-            if completing { tokens = []; return }
-            throw CommandError("let needs: let NAME = EXPR", column: token.column)
-        }
-        let name = String(rest[..<split]).trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw CommandError("let needs a name before '='", column: token.column) }
-        var start = split + 1
-        while start < rest.count && rest[start] == " " { start += 1 }
-        guard start < rest.count else {
-            if completing { tokens = []; candidates.expression = true; return }
-            throw CommandError("let \(name) = needs an expression after '='", column: token.column + split)
-        }
-        let text = String(rest[start...])
-        if !completing {
-            do {
-                _ = try ExprParser.parse(text)
-            } catch {
-                throw CommandError(error.message, column: token.column + start + (error.range?.lowerBound ?? 0))
-            }
-        }
-        result.words["name"] = name
-        result.texts["expr"] = text
-        result.columns["expr"] = token.column + start
-        tokens = []
-        if completing { candidates.expression = true }
-    }
-
-    /// `weights PATH` or `EXPR to PATH` (the last `to` on the line separates them).
-    private mutating func readSaveTarget(_ token: Token) throws(CommandError) {
-        let words = Array(tokens)
-        if token.text == "weights" && words.count <= 2 {
-            take()
-            guard let path = tokens.first else {
-                if completing { candidates.files = true; stopped = true; return }
-                throw CommandError("save weights needs a path", column: token.column)
-            }
-            try readOne(.required("path", .path), path, owner: token, more: false)
-            return
-        }
-        guard let to = words.lastIndex(where: { $0.text == "to" }), to > 0 else {
-            if completing { readExpression("expr", from: token); return }
-            throw CommandError("save needs: save weights PATH or save EXPR to PATH", column: token.column)
-        }
-        let text = String(line.dropFirst(token.column - 1).prefix(words[to - 1].end - token.column))
-        if !completing {
-            do {
-                _ = try ExprParser.parse(text)
-            } catch {
-                throw CommandError(error.message, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
-            }
-        }
-        result.texts["expr"] = text
-        result.columns["expr"] = token.column
-        tokens = tokens.dropFirst(to + 1)
-        guard let path = tokens.first else {
-            if completing { candidates.files = true; stopped = true; return }
-            throw CommandError("save EXPR to PATH needs a path after 'to'", column: words[to].column)
-        }
-        try readOne(.required("path", .path), path, owner: words[to], more: false)
-    }
-
-    /// The rest of the line, from `token` on, as typed.
-    private mutating func readExpression(_ key: String, from token: Token) {
-        let end = tokens.last?.end ?? token.end
-        result.texts[key] = String(line.dropFirst(token.column - 1).prefix(end - token.column))
-        result.columns[key] = token.column
-        tokens = []
-        if completing { candidates.expression = true }
-    }
-
-    /// A view with its options when the words read as one; otherwise the rest of the
-    /// line as an expression, if it is one. A bare unknown word stays an unknown view.
-    private mutating func readViewOrExpression(_ p: Parameter, _ token: Token, options: [Parameter]) throws(CommandError) {
-        let savedTokens = tokens, savedResult = result
-        let viewError: CommandError
-        do {
-            try readView(token, options: options)
-            // `show h_f c` is two views where one is taken: let readAll refuse the rest,
-            // unless the line reads as an expression (`show h_f + c_f` is caught by readView).
-            return
-        } catch {
-            viewError = error
-        }
-        tokens = savedTokens
-        result = savedResult
-        guard result.views.isEmpty, p.presence != .repeated || true else { throw viewError }
-        let end = tokens.last?.end ?? token.end
-        let text = String(line.dropFirst(token.column - 1).prefix(end - token.column))
-        let isBareName = text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        if isBareName && !SessionEnvironment.builtIns.contains(text) && !variables.contains(text) { throw viewError }
-        if completing {
-            readExpression(p.key, from: token)
-            return
-        }
-        do {
-            _ = try ExprParser.parse(text)
-        } catch {
-            // A line that starts with a view name, or a lone word with nothing of an expression in it,
-            // was meant as a view: say what is wrong with it as one.
-            let looksLikeExpression = text.contains { "[]().+-*/@<>=!,:".contains($0) }
-            if ViewName(rawValue: token.text) != nil || !looksLikeExpression { throw viewError }
-            throw CommandError(error.message, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
-        }
-        readExpression(p.key, from: token)
-    }
-
-    /// `NAME` then its options in any order, up to the next view name.
-    private mutating func readView(_ token: Token, options: [Parameter]) throws(CommandError) {
-        let names = ViewName.allCases.map(\.rawValue)
-        guard let name = ViewName(rawValue: token.text) else {
-            throw CommandError(.unknownView(word: Quote.word(token.text), names: names.joined(separator: ", ")),
-                               column: token.column, suggestion: Suggest.closest(to: token.text, in: names))
-        }
-        take()
-        let outer = result
-        result = ParsedArguments()
-        while let next = tokens.first, ViewName(rawValue: next.text) == nil {
-            guard let p = options.first(where: { fits($0.kind, next) }) else {
-                let expected = options.flatMap(Usage.alternatives)
-                let directionWords = options.flatMap { p -> [String] in
-                    if case .direction(let set) = p.kind { return set.map(\.rawValue) }
-                    return []
-                }
-                throw CommandError("unexpected \(Quote.word(next.text)) (expected \(Wording.list(expected, "or")))",
-                                   column: next.column, suggestion: Suggest.closest(to: next.text, in: directionWords))
-            }
-            try readOne(p, next, owner: token, more: true)
-        }
-        if completing && tokens.isEmpty { for p in options { offer(p.kind) } }
-        var request = ViewRequest(name: name)
-        switch result.directions["dir"] {
-        case .fwd?: request.direction = .forward
-        case .bwd?: request.direction = .backward
-        default: break
-        }
-        var integers = result.integers
-        request.t = integers.removeValue(forKey: "t")
-        request.b = integers.removeValue(forKey: "b")
-        result = outer
-        result.views.append(ViewArgument(request: request, integers: integers))
-    }
-
-    private mutating func readAssignments(_ keys: [String], range: ClosedRange<Int>) throws(CommandError) {
-        while let token = tokens.first {
-            let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, keys.contains(String(parts[0])) else {
-                let forms = keys.map { $0 + "=N" }.joined(separator: ", ")
-                throw CommandError("\(command.text) takes \(forms), not \(Quote.word(token.text))",
-                                   column: token.column)
-            }
-            let key = String(parts[0])
-            let value = Token(text: String(parts[1]), column: token.column + key.count + 1)
-            result.assignments[key] = try Self.integer(value, what: key, in: range)
-            take()
-        }
-        if completing { offer(.assignments(keys, range: range)) }
-    }
-
-    private func timeTarget(_ token: Token) throws(CommandError) -> GotoTarget {
-        switch token.text {
-        case "start": return .start
-        case "end": return .end
-        default:
-            guard let value = try Self.keyValue(token, key: "t", in: 0...CommandParser.maxDimension) else {
-                throw CommandError("\(command.text) takes t=N, start or end, not \(Quote.word(token.text))",
-                                   column: token.column)
-            }
-            return .time(value)
-        }
-    }
-
-    static func integer(_ token: Token, what: String, in range: ClosedRange<Int>) throws(CommandError) -> Int {
-        guard let n = Int(token.text), range.contains(n) else {
-            throw CommandError(.wholeNumber(what: what, low: range.lowerBound, high: range.upperBound,
-                                            typed: Quote.word(token.text)), column: token.column)
-        }
-        return n
-    }
-
-    /// `key=N` → N; nil if the token is not `key=…`.
-    static func keyValue(_ token: Token, key: String, in range: ClosedRange<Int>) throws(CommandError) -> Int? {
-        let prefix = key + "="
-        guard token.text.hasPrefix(prefix) else { return nil }
-        let value = Token(text: String(token.text.dropFirst(prefix.count)), column: token.column + prefix.count)
-        return try integer(value, what: key, in: range)
-    }
-
-    static func shape(_ token: Token) throws(CommandError) -> (LSTMSizes, Int?) {
-        let parts = token.text.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count == 4 || parts.count == 5 else {
-            throw CommandError("bench shape is B,T,D,H or B,T,D,H,L (four or five numbers), not "
-                               + Quote.word(token.text), column: token.column)
-        }
-        var values: [Int] = []
-        for (name, part) in zip(["B", "T", "D", "H", "L"], parts) {
-            let range = name == "L" ? 1...StackedParameters.maxLayers : 1...CommandParser.maxDimension
-            values.append(try integer(Token(text: String(part), column: token.column), what: name, in: range))
-        }
-        return (LSTMSizes(batch: values[0], length: values[1], inputSize: values[2], hiddenSize: values[3]),
-                values.count == 5 ? values[4] : nil)
-    }
-
-    /// `24,15,19,10` → the lengths; `none` → []. Each is a whole number from 1; T is checked by the session.
-    static func lengthList(_ token: Token) throws(CommandError) -> [Int] {
-        if token.text == "none" { return [] }
-        var values: [Int] = []
-        var column = token.column
-        for part in token.text.split(separator: ",", omittingEmptySubsequences: false) {
-            values.append(try integer(Token(text: String(part), column: column), what: "a length",
-                                      in: 1...CommandParser.maxDimension))
-            column += part.count + 1
-        }
-        return values
     }
 }
