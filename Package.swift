@@ -71,7 +71,7 @@ let package = Package(
         // The real lstmlab binary through a pseudo-terminal and through pipes.
         .testTarget(name: "EndToEndTests", dependencies: ["lstmlab", "CPty"]),
         // The seeded command fuzzer and the libFuzzer corpus/crash regressions (fuzz/).
-        .testTarget(name: "FuzzTests", dependencies: ["LabShell", "TensorFiles", "LessonKit", "LSTMCore"]),
+        .testTarget(name: "FuzzTests", dependencies: ["LabShell", "TensorFiles", "LessonKit", "LSTMCore", "TensorExpr"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,11 +17,11 @@ $SWIFT build -c release --scratch-path "$SCRATCH" -Xswiftc "$FLAGS" --target Lab
 BIN="$($SWIFT build -c release --scratch-path "$SCRATCH" --show-bin-path)"
 SHIMS="$SCRATCH/checkouts/swift-numerics/Sources/_NumericsShims/include"
 OBJECTS=""
-for module in _NumericsShims RealModule LSTMCore TensorFiles TermRender LessonKit LabShell; do
+for module in _NumericsShims RealModule LSTMCore TensorFiles TermRender LabText TensorExpr LessonKit LabShell; do
     OBJECTS="$OBJECTS $(ls "$BIN/$module.build/"*.o)"
 done
 mkdir -p "$SCRATCH/bin"
-for target in ${FUZZ_TARGETS:-CommandLine NPY SafeTensors Lesson Progress}; do
+for target in ${FUZZ_TARGETS:-CommandLine Expression NPY SafeTensors Lesson Progress}; do
     echo "linking fuzz target $target" >&2
     # shellcheck disable=SC2086
     swiftc $FLAGS -O -parse-as-library -g -I "$BIN/Modules" \

@@ -11,7 +11,7 @@
 set -u
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-CommandLine NPY SafeTensors Lesson Progress}
+TARGETS=${FUZZ_TARGETS:-CommandLine Expression NPY SafeTensors Lesson Progress}
 export LSTMLAB_ROOT="$PWD"
 export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 status=0

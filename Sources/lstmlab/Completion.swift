@@ -38,6 +38,9 @@ struct Completer: Sendable {
         let next = CommandParser.candidates(after: before)
         if next.files { return .files }
         if next.lessonNumbers { return .ordered(filter(lessonIDs().sorted().map(String.init), word)) }
+        if next.expression {
+            return .words(filter(next.words + ExpressionCompletion.candidates(for: word), word))
+        }
         return .words(filter(next.words, word))
     }
 

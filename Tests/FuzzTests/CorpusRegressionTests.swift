@@ -2,6 +2,7 @@ import Foundation
 import LSTMCore
 import LessonKit
 import TensorFiles
+import TensorExpr
 import Testing
 @testable import LabShell
 
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func everyTargetHasSeeds() {
-        for target in ["CommandLine", "NPY", "SafeTensors", "Lesson", "Progress"] {
+        for target in ["CommandLine", "Expression", "NPY", "SafeTensors", "Lesson", "Progress"] {
             #expect(Self.inputs(target).count >= 2, "fuzz/corpus/\(target) has no seeds")
         }
     }
@@ -108,12 +109,35 @@ import Testing
             let safe: Command
             switch command {
             case .saveWeights: safe = .saveWeights(path: scratch.path + "/w.safetensors")
+            case .saveValue(let e, _): safe = .saveValue(e, path: scratch.path + "/v.npy")
             case .export: safe = .export(path: scratch.path + "/out")
             case .bench: continue
             default: safe = command
             }
             do { _ = try lab.execute(safe) } catch { #expect(FuzzLab.isClearError("\(error)"), "\(line) → \(error)") }
             #expect(FuzzLab.invariantViolations(lab).isEmpty, "after \(line)")
+        }
+    }
+
+    /// As fuzz/targets/Expression.swift: a value, or an error with a message and a caret inside the text.
+    @Test(arguments: inputs("Expression"))
+    func expression(_ input: String) throws {
+        let source = String(decoding: try Self.bytes(input), as: UTF8.self)
+        let env = DictionaryEnvironment([
+            "a": ExprTensor(shape: [2, 3, 4], data: (0..<24).map { Float($0) / 7 - 1 }, axes: ["b", "t", "unit"]),
+            "m": ExprTensor(shape: [3, 4], data: (0..<12).map { Float($0) - 5 }),
+            "v": ExprTensor(shape: [4], data: [1, -2, 0.5, 3]),
+            "c_f": ExprTensor(shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
+                              pending: Pending(name: "c_f", known: [true, true, false, false, false],
+                                               direction: "forward", taken: 2, total: 5)),
+        ])
+        do {
+            if case .tensor(let t) = try Evaluator.evaluate(source, in: env, budget: Budget(memoryLimit: 1 << 20, computeLimit: 1e7)) {
+                #expect(ExprTensor.count(t.shape) == t.data.count)
+            }
+        } catch {
+            #expect(!error.message.isEmpty)
+            if let r = error.range { #expect(r.lowerBound >= 0 && r.lowerBound <= source.count) }
         }
     }
 

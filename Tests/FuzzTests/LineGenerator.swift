@@ -115,8 +115,10 @@ struct LineGenerator {
             return junk(maxLength: 60)
         case 3:
             return mutate(pick(Self.driving))
-        case 5, 6, 7:
+        case 5, 6:
             return shaped()
+        case 7, 8:
+            return expressionLine()
         case 4 where chance(10):
             // Around the length limit: accepted, refused.
             return "show " + String(repeating: chance(50) ? "x" : "中", count: Tokenizer.maxLineLength - 5 + below(3))
@@ -131,7 +133,9 @@ struct LineGenerator {
                 parts.append(spec.map { argument(for: $0) } ?? hostile())
             }
             // Save/export take their path last; keep the write paths safe in that spot.
-            if let spec, spec.name == "save" || spec.name == "export" {
+            if let spec, spec.name == "save" && chance(50) {
+                parts = [name, expression(depth: 2), "to", pick(writablePaths)]
+            } else if let spec, spec.name == "save" || spec.name == "export" {
                 parts = spec.name == "save" ? [name, "weights", pick(writablePaths)] : [name, pick(writablePaths)]
                 if chance(20) { parts.append(hostile()) }
             }

@@ -28,6 +28,7 @@ public func fuzzCommandLine(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         let safe: Command
         switch command {
         case .saveWeights: safe = .saveWeights(path: scratchFolder + "/w.safetensors")
+        case .saveValue(let e, _): safe = .saveValue(e, path: scratchFolder + "/v.npy")
         case .export: safe = .export(path: scratchFolder + "/out")
         case .bench: continue
         default: safe = command
