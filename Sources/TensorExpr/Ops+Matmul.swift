@@ -116,7 +116,7 @@ extension Ops {
         for p in 0..<batch {
             let aBase = p * m * k, bBase = p * k * n, oBase = p * m * n
             for i in 0..<m {
-                if (i & 15) == 0 { try budget.poll() }
+                try budget.poll()
                 for j in 0..<n { row[j] = 0 }
                 for q in 0..<k {
                     let x = Double(a[aBase + i * k + q])
