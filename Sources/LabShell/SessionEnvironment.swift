@@ -36,23 +36,23 @@ struct SessionEnvironment: ExprEnvironment {
             let x = session.input
             let bf = session.settings.batchFirst
             let t = bf ? x : (try? x.swappingFirstAxes()) ?? x
-            return ExprTensor(shape: t.shape, data: t.data, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"])
+            return try ExprTensor(checkedShape: t.shape, data: t.data, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"], name: name)
         case "y": return output()
         case "h_n", "c_n": return final(name == "h_n")
         case "h0", "c0":
             // With layers, the chosen layer's two rows of [2L, B, H].
             let given = session.layerRows(name == "h0" ? session.h0 : session.c0)
             let data = given?.data ?? [Float](repeating: 0, count: 2 * b * h)
-            return ExprTensor(shape: [2, b, h], data: data, axes: ["dir", "b", "unit"])
+            return try ExprTensor(checkedShape: [2, b, h], data: data, axes: ["dir", "b", "unit"], name: name)
         default: break
         }
         if let view = ViewName(rawValue: name), let (d, kind) = view.parameter {
             let p = session.layerParameters[d]
             switch kind {
-            case .wIH: return ExprTensor(shape: [4 * h, p.inputSize], data: p.wIH.tensor.data, axes: ["gate·unit", "feature"])
-            case .wHH: return ExprTensor(shape: [4 * h, h], data: p.wHH.tensor.data, axes: ["gate·unit", "unit"])
-            case .bIH: return ExprTensor(shape: [4 * h], data: p.bIH, axes: ["gate·unit"])
-            case .bHH: return ExprTensor(shape: [4 * h], data: p.bHH, axes: ["gate·unit"])
+            case .wIH: return try ExprTensor(checkedShape: [4 * h, p.inputSize], data: p.wIH.tensor.data, axes: ["gate·unit", "feature"], name: name)
+            case .wHH: return try ExprTensor(checkedShape: [4 * h, h], data: p.wHH.tensor.data, axes: ["gate·unit", "unit"], name: name)
+            case .bIH: return try ExprTensor(checkedShape: [4 * h], data: p.bIH, axes: ["gate·unit"], name: name)
+            case .bHH: return try ExprTensor(checkedShape: [4 * h], data: p.bHH, axes: ["gate·unit"], name: name)
             }
         }
         if SessionEnvironment.overTime.contains(name) { return overTime(name) }
@@ -101,10 +101,13 @@ struct SessionEnvironment: ExprEnvironment {
         }
         let h = st.hiddenSize, b = st.batch
         if name.hasPrefix("z") {
-            return ExprTensor(shape: [b, 4 * h], data: last.gatesPre.tensor.data, axes: ["b", "gate·unit"])
+            return try ExprTensor(checkedShape: [b, 4 * h], data: last.gatesPre.tensor.data, axes: ["b", "gate·unit"], name: name)
         }
         let gate = ["i": 0, "f": 1, "g": 2, "o": 3][String(name.prefix(1))] ?? 0
         let all = last.gates.tensor.data
+        guard all.count == b * 4 * h else {
+            throw ExprError(.evaluation, "\(name): the step's gates have \(all.count) values, not B·4H = \(b * 4 * h)")
+        }
         var data: [Float] = []
         data.reserveCapacity(b * h)
         for r in 0..<b {

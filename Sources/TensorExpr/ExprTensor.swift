@@ -27,6 +27,14 @@ public struct ExprTensor: Equatable, Sendable {
         self.pending = pending
     }
 
+    /// For tensors built from outside data: a count that disagrees with the shape is an error, not a trap.
+    public init(checkedShape shape: [Int], data: [Float], axes: [String]? = nil, name: String) throws(ExprError) {
+        guard ExprTensor.count(shape) == data.count else {
+            throw ExprError(.evaluation, "\(name) has \(data.count) values, which do not fill its shape \(ExprFormat.shape(shape))")
+        }
+        self.init(shape: shape, data: data, axes: axes)
+    }
+
     public static func scalar(_ v: Float, isInteger: Bool = false) -> ExprTensor {
         ExprTensor(shape: [], data: [v], isInteger: isInteger)
     }
