@@ -124,6 +124,8 @@ enum FuzzLab {
     static func expectUsable(_ lab: inout Lab, context: String) {
         for _ in 0..<3 where lab.inLesson { _ = lab.handle("quit") }
         #expect(!lab.inLesson, "\(context): 'quit' did not leave the lesson")
+        // A layer above 0 cannot step before the layer below it has (by design): start from layer 0.
+        if lab.session.layerCount > 1 { _ = lab.handle("layer 0") }
         for line in ["info", "reset", "step", "show h fwd", "show x", "back", "goto end", "show y", "diagram"] {
             let r = lab.handle(line)
             #expect(r.error == nil, "\(context): '\(line)' → \(r.error ?? "")")
