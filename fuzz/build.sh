@@ -17,7 +17,7 @@ $SWIFT build -c release --scratch-path "$SCRATCH" -Xswiftc "$FLAGS" --target Lab
 BIN="$($SWIFT build -c release --scratch-path "$SCRATCH" --show-bin-path)"
 SHIMS="$SCRATCH/checkouts/swift-numerics/Sources/_NumericsShims/include"
 OBJECTS=""
-for module in _NumericsShims RealModule LSTMCore TensorFiles TermRender LabText TensorExpr LessonKit LabShell; do
+for module in _NumericsShims RealModule LSTMCore LSTMKernels TensorFiles TermRender LabText TensorExpr LessonKit LabShell; do
     OBJECTS="$OBJECTS $(ls "$BIN/$module.build/"*.o)"
 done
 mkdir -p "$SCRATCH/bin"
