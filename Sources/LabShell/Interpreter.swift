@@ -332,7 +332,10 @@ public struct Interpreter: Sendable {
     }
 
     var diagramState: DiagramState {
-        DiagramState(length: session.stepper.length, sizes: session.sizes,
+        // The chosen layer's own sizes: above layer 0 its input is the layer below's y (2H wide).
+        var sizes = session.sizes
+        if session.layer > 0 { sizes.inputSize = 2 * sizes.hiddenSize }
+        return DiagramState(length: session.stepper.length, sizes: sizes,
                      forwardSteps: session.stepper.cursor(.forward), backwardSteps: session.stepper.cursor(.backward))
     }
 }
