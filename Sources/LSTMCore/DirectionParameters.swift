@@ -63,8 +63,10 @@ public struct BiLSTMParameters: Equatable, Sendable {
 
     /// Draws both directions, forward first, from one generator.
     public static func initialized(_ initializer: Initializer, inputSize: Int, hiddenSize: Int,
-                                   using g: inout SeededGenerator) -> BiLSTMParameters {
-        guard let p = initialized(initializer, inputSize: inputSize, hiddenSize: hiddenSize, using: &g, shouldCancel: { false }) else {
+                                   using g: inout SeededGenerator,
+                                   factorizer: any OrthogonalFactorizer = SwiftHouseholder()) -> BiLSTMParameters {
+        guard let p = initialized(initializer, inputSize: inputSize, hiddenSize: hiddenSize, using: &g, shouldCancel: { false },
+                                  factorizer: factorizer) else {
             preconditionFailure("drawing that is never cancelled was cancelled")
         }
         return p
@@ -73,9 +75,12 @@ public struct BiLSTMParameters: Equatable, Sendable {
     /// The same, asking `shouldCancel` between chunks of draws (see
     /// `Initializer.parameters(…shouldCancel:)`); nil when it said yes.
     public static func initialized(_ initializer: Initializer, inputSize: Int, hiddenSize: Int,
-                                   using g: inout SeededGenerator, shouldCancel: () -> Bool) -> BiLSTMParameters? {
-        guard let f = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g, shouldCancel: shouldCancel),
-              let b = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g, shouldCancel: shouldCancel)
+                                   using g: inout SeededGenerator, shouldCancel: () -> Bool,
+                                   factorizer: any OrthogonalFactorizer = SwiftHouseholder()) -> BiLSTMParameters? {
+        guard let f = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g, shouldCancel: shouldCancel,
+                                             factorizer: factorizer),
+              let b = initializer.parameters(inputSize: inputSize, hiddenSize: hiddenSize, using: &g, shouldCancel: shouldCancel,
+                                             factorizer: factorizer)
         else { return nil }
         return BiLSTMParameters(unchecked: f, b)
     }

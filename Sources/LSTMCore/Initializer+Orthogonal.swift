@@ -21,7 +21,8 @@ extension Initializer {
     }
 
     /// The sign-fixed Q of a row-major `[rows, cols]` Gaussian, as Float.
-    static func orthogonalFactor(_ gaussian: [Double], rows: Int, cols: Int) -> Matrix {
+    static func orthogonalFactor(_ gaussian: [Double], rows: Int, cols: Int,
+                                 factorizer: any OrthogonalFactorizer = SwiftHouseholder()) -> Matrix {
         let transpose = rows < cols
         let (m, n) = transpose ? (cols, rows) : (rows, cols)
         // Column-major tall [m, n]: column j is q[j·m ..< (j+1)·m]. A row-major
@@ -30,8 +31,7 @@ extension Initializer {
         if !transpose {
             for r in 0..<rows { for c in 0..<cols { q[c * m + r] = gaussian[r * cols + c] } }
         }
-        var qr = HouseholderQR(q, m: m, n: n)
-        q = qr.signFixedQ()
+        q = factorizer.signFixedQ(q, m: m, n: n)
         // Row-major W [rows, cols]: Q itself (transposed layout) or Qᵀ back.
         var out = [Float](repeating: 0, count: rows * cols)
         if transpose {
@@ -40,6 +40,23 @@ extension Initializer {
             for r in 0..<rows { for c in 0..<cols { out[r * cols + c] = Float(q[c * m + r]) } }
         }
         return Matrix(rows: rows, cols: cols, data: out)
+    }
+}
+
+/// How `init tutorial` turns its Gaussian into an orthogonal `W_hh`.
+public protocol OrthogonalFactorizer: Sendable {
+    /// `Q · sign(diag R)` of a column-major `[m, n]` matrix, `m ≥ n`, column-major.
+    func signFixedQ(_ a: [Double], m: Int, n: Int) -> [Double]
+}
+
+/// Householder QR in plain Swift (`HouseholderQR`): the readable one. LSTMKernels'
+/// `LAPACKHouseholder` computes the same reflections about ten times faster at H = 1024.
+public struct SwiftHouseholder: OrthogonalFactorizer {
+    public init() {}
+
+    public func signFixedQ(_ a: [Double], m: Int, n: Int) -> [Double] {
+        var qr = HouseholderQR(a, m: m, n: n)
+        return qr.signFixedQ()
     }
 }
 

@@ -21,8 +21,11 @@ public enum Initializer: String, CaseIterable, Sendable {
 
     /// The same, asking `shouldCancel` between chunks of draws and before each
     /// QR (which itself runs to its end); nil when it said yes.
+    /// `factorizer` makes the QR of `init tutorial` (the Swift one here; the shell
+    /// passes LSTMKernels' LAPACK one, which is faster at large H).
     public func parameters(inputSize d: Int, hiddenSize h: Int, using g: inout SeededGenerator,
-                           shouldCancel: () -> Bool) -> DirectionParameters? {
+                           shouldCancel: () -> Bool,
+                           factorizer: any OrthogonalFactorizer = SwiftHouseholder()) -> DirectionParameters? {
         let rows = 4 * h
         switch self {
         case .zeros:
@@ -43,7 +46,7 @@ public enum Initializer: String, CaseIterable, Sendable {
             let a = Initializer.xavierBound(rows: rows, cols: d)
             guard let wih = g.uniforms(rows * d, -a, a, shouldCancel: shouldCancel),
                   let gaussian = g.normals(rows * h, shouldCancel: shouldCancel), !shouldCancel() else { return nil }
-            let whh = Initializer.orthogonalFactor(gaussian, rows: rows, cols: h)
+            let whh = Initializer.orthogonalFactor(gaussian, rows: rows, cols: h, factorizer: factorizer)
             var b = [Float](repeating: 0, count: rows)
             for r in Gate.forget.rows(hiddenSize: h) { b[r] = 1 }
             return DirectionParameters(wIH: Matrix(rows: rows, cols: d, data: wih), wHH: whh, bIH: b, bHH: b)

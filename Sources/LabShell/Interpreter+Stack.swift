@@ -1,4 +1,5 @@
 import LSTMCore
+import LSTMKernels
 import TermRender
 
 /// Layers and lengths in the shell: `lengths`, `layer`, `set packed`, `sizes L=`,
@@ -71,7 +72,8 @@ extension Interpreter {
         var upper = Array(next.upperLayers.prefix(keep))
         for _ in keep..<(layers - 1) {
             guard let p = BiLSTMParameters.initialized(next.initializer, inputSize: 2 * h, hiddenSize: h,
-                                                       using: &next.generator, shouldCancel: context.shouldCancel) else {
+                                                       using: &next.generator, shouldCancel: context.shouldCancel,
+                                                       factorizer: LAPACKHouseholder()) else {
                 throw Interrupted(unchanged: "sizes not changed (the model, input and cursors are as they were)")
             }
             upper.append(p)

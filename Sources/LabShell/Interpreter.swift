@@ -178,7 +178,8 @@ public struct Interpreter: Sendable {
         let unchanged = "sizes not changed (the model, input and cursors are as they were)"
         if redraw {
             guard let p = BiLSTMParameters.initialized(next.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize,
-                                                       using: &next.generator, shouldCancel: context.shouldCancel) else {
+                                                       using: &next.generator, shouldCancel: context.shouldCancel,
+                                                       factorizer: LAPACKHouseholder()) else {
                 throw Interrupted(unchanged: unchanged)
             }
             next.parameters = p
@@ -212,7 +213,7 @@ public struct Interpreter: Sendable {
         if let seed { next.generator = SeededGenerator(seed: seed) }
         next.initializer = kind
         guard let p = BiLSTMParameters.initialized(kind, inputSize: d, hiddenSize: h, using: &next.generator,
-                                                   shouldCancel: context.shouldCancel) else {
+                                                   shouldCancel: context.shouldCancel, factorizer: LAPACKHouseholder()) else {
             throw Interrupted(unchanged: "init \(kind.rawValue) not done (the parameters are as they were)")
         }
         next.parameters = p

@@ -70,7 +70,8 @@ public struct Session: Sendable {
     public static func demo(settings: Settings = Settings()) -> Session {
         var g = SeededGenerator(seed: 0)
         let sizes = LSTMSizes.demo
-        let p = BiLSTMParameters.initialized(.tutorial, inputSize: sizes.inputSize, hiddenSize: sizes.hiddenSize, using: &g)
+        let p = BiLSTMParameters.initialized(.tutorial, inputSize: sizes.inputSize, hiddenSize: sizes.hiddenSize, using: &g,
+                                                      factorizer: LAPACKHouseholder())
         // Shapes are consistent by construction.
         let x: Tensor
         let stepper: BidirectionalStepper
