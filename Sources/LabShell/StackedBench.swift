@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LSTMKernels
 import TermRender
 
 /// `bench B,T,D,H,L [lengths random]` and `lstmlab bench --shape B,T,D,H,L [--lengths random]`:
@@ -53,7 +54,9 @@ public enum StackedBench {
                                data: g.floatNormals(s.batch * s.length * s.inputSize, shouldCancel: { false }) ?? [])
         let values = random ? randomLengths(batch: s.batch, length: s.length) : nil
         let lengths = try values.map { try SequenceLengths($0, batch: s.batch, length: s.length) }
-        let template = try StackedStepper(parameters: parameters, input: input, lengths: lengths, mode: .hoisted)
+        // The fast engine, as the lab's `run` uses by default (and as `bench` times one layer).
+        let template = try StackedStepper(parameters: parameters, input: input, lengths: lengths, mode: .hoisted,
+                                          engine: FastEngine())
         var result = Result(sizes: s, layers: layers, lengths: values, threads: threads, samples: [],
                             flops: flops(s, layers: layers, steps: template.stepCount), completed: true)
         var warm = template
