@@ -27,6 +27,8 @@ public enum Command: Equatable, Sendable {
     case set(Setting)
     case bench(BenchShape?, repeats: Int?)
     case lesson(LessonCommand)
+    /// `record FILE.md` starts a transcript, `record stop` (nil) writes it.
+    case record(path: String?)
     /// `print EXPR` / `p EXPR`.
     case print(ExpressionText)
     /// `let NAME = EXPR`.

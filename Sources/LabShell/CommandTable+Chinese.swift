@@ -39,6 +39,7 @@ extension CommandTable {
         "answer": "课程中：回答问题",
         "help": "列出所有命令，或显示某个命令的写法和例子（别名 ?）",
         "quit": "离开实验室（别名 exit；在课程中则是离开课程）",
+        "record": "把输入的命令和屏幕上显示的内容记成 Markdown 文件，直到 record stop",
     ]
 
     /// A command's one-line help in `language` (English when a new command has no Chinese yet).

@@ -213,6 +213,13 @@ public enum CommandTable {
         CommandSpec("help", aliases: ["?"], group: .session, [.optional("topic", .commandName)],
                     summary: "list commands, or one command's syntax and example (alias ?)",
                     examples: ["help step", "help", "? show"]) { a, _ in .help(topic: a.word("topic")) },
+        CommandSpec("record", group: .session, [.required("target", .path, label: "FILE.md|stop")],
+                    summary: "write what is typed and shown to a Markdown file, until 'record stop'",
+                    details: "commands in code blocks, what they print as text blocks, no colour codes; the file "
+                        + "is written when the recording stops, all at once; not while a lesson plays",
+                    examples: ["record class.md", "record stop"], scope: .files) { a, _ in
+            a.text("target").map { .record(path: $0 == "stop" ? nil : $0) }
+        },
         CommandSpec("quit", aliases: ["exit"], group: .session,
                     summary: "leave the lab (alias exit; in a lesson: leave the lesson)",
                     examples: ["quit"], scope: .notInLabBlocks) { _, context in

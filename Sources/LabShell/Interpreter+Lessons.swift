@@ -76,6 +76,21 @@ extension Lab {
     /// waits, each command the learner types is shown, then the task's check
     /// is tried on the session.
     public mutating func handle(_ typed: String, sink: (LessonPrint) -> Void) -> LineResult {
+        guard recording != nil, !typed.trimmingCharacters(in: .whitespaces).hasPrefix("record") else {
+            return handleLine(typed, sink: sink)
+        }
+        var shown: [String] = []
+        let result = handleLine(typed) { print in
+            switch print {
+            case .command(let c), .text(let c): shown.append(c)
+            }
+            sink(print)
+        }
+        recordLine(typed, (shown + [result.output] + (result.error.map { ["error: " + $0] } ?? [])).joined(separator: "\n"))
+        return result
+    }
+
+    private mutating func handleLine(_ typed: String, sink: (LessonPrint) -> Void) -> LineResult {
         let line = InputNormalizer.normalize(typed)
         let empty = LineResult(output: "", error: nil, quit: false)
         if let player = lessons.player, player.isActive, player.isAwaitingAnswer, Lab.isBareAnswer(line) {

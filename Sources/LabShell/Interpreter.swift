@@ -130,6 +130,8 @@ public struct Interpreter: Sendable {
             return try saveValue(e, path: path)
         case .showExpression(let e, let kind):
             return try expressionView(e, as: kind)
+        case .record:
+            throw LabError("'record' is handled by the lab, not the interpreter")
         case .lesson:
             throw LabError("lessons are not available in this build")
         }

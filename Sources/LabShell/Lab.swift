@@ -22,6 +22,8 @@ public struct Lab: Sendable {
     public var color: Bool
     /// The playing lesson and where lessons and progress live (Interpreter+Lessons.swift).
     public var lessons = LessonDriver()
+    /// The transcript `record FILE.md` is writing, if any.
+    public var recording: Transcript?
 
     public init(interpreter: Interpreter = Interpreter(), width: Int = 80, color: Bool = false) {
         self.interpreter = interpreter
@@ -78,6 +80,7 @@ public struct Lab: Sendable {
             try executeLesson(lesson, sink: sink)
             return LineResult(output: "", error: nil, quit: false)
         }
+        if case .record(let path) = command { return try record(path) }
         let execution = try interpreter.execute(command)
         // Lessons follow the session's language once it is changed in the lab.
         if case .set(.language(let language)) = command { lessons.config?.language = language.rawValue }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A transcript being recorded: what was typed and what the lab showed.
+public struct Transcript: Sendable, Equatable {
+    public var path: String
+    /// Markdown blocks, in order.
+    public var blocks: [String] = []
+    public var commands = 0
+}
+
+/// `record FILE.md` … `record stop`: a Markdown transcript a teacher can hand
+/// out (commands in code blocks, output as text blocks, colour removed),
+/// written atomically when the recording stops.
+extension Lab {
+    mutating func record(_ path: String?) throws -> LineResult {
+        guard !inLesson else {
+            throw LabError("'record' is not allowed while a lesson plays: leave it with 'quit' first")
+        }
+        guard let path else {
+            guard let t = recording else { throw LabError("nothing is being recorded: 'record FILE.md' starts") }
+            let text = Lab.markdown(t)
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: t.path), options: .atomic)
+            } catch {
+                throw LabError("\(Quote.word(t.path)) could not be written: \(error.localizedDescription) (the recording goes on)")
+            }
+            recording = nil
+            return LineResult(output: "wrote \(t.path): \(t.commands) command\(t.commands == 1 ? "" : "s")", error: nil, quit: false)
+        }
+        guard recording == nil else { throw LabError("already recording to \(Quote.word(recording?.path ?? "")): 'record stop' first") }
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir, isDirectory: &isDir), isDir.boolValue else {
+            throw LabError("\(Quote.word(path)): the folder \(Quote.word(dir)) does not exist")
+        }
+        recording = Transcript(path: path)
+        return LineResult(output: "recording to \(path) until 'record stop'", error: nil, quit: false)
+    }
+
+    /// Adds one typed line and what it showed.
+    mutating func recordLine(_ typed: String, _ shown: String) {
+        guard recording != nil else { return }
+        recording?.commands += 1
+        recording?.blocks.append("```\nlstmlab> \(typed.trimmingCharacters(in: .whitespaces))\n```")
+        let clean = Lab.stripEscapes(shown).trimmingCharacters(in: .newlines)
+        if !clean.isEmpty { recording?.blocks.append("```text\n\(clean)\n```") }
+    }
+
+    static func markdown(_ t: Transcript) -> String {
+        (["# LSTMLab session", ""] + t.blocks.flatMap { [$0, ""] }).joined(separator: "\n")
+    }
+
+    /// Text without terminal escape sequences (colour, cursor moves).
+    static func stripEscapes(_ s: String) -> String {
+        s.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import LabShell
+import LessonKit
+
+/// `record FILE.md` … `record stop`: a Markdown transcript, colour removed,
+/// written at once; refused while a lesson plays.
+@Suite struct RecordTests {
+    @Test func aTranscriptHasCommandsAndTextBlocksWithoutColour() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rec-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var lab = Lab(width: 100, color: true)
+        #expect(lab.handle("record \"\(path)\"").output == "recording to \(path) until 'record stop'")
+        #expect(lab.handle("record other.md").error?.hasPrefix("already recording to ") == true)
+        let shown = lab.handle("show h0 b=0").output
+        _ = lab.handle("bogus")
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(lab.handle("record stop").output == "wrote \(path): 2 commands")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("# LSTMLab session\n\n```\nlstmlab> show h0 b=0\n```"))
+        #expect(text.contains("```\nlstmlab> show h0 b=0\n```\n\n```text\n" + Lab.stripEscapes(shown) + "\n```"))
+        #expect(text.contains("```\nlstmlab> bogus\n```\n\n```text\nerror: unknown command 'bogus'\n```"))
+        #expect(!text.contains("\u{1B}"))
+        #expect(lab.handle("record stop").error == "nothing is being recorded: 'record FILE.md' starts")
+    }
+
+    @Test func refusedWhileALessonPlaysAndInLessonBlocks() throws {
+        var lab = Lab(width: 100)
+        lab.lessons.config = LessonConfig(root: CourseTests.root, language: "en", progressURL: nil)
+        _ = lab.handle("lesson play 1")
+        #expect(lab.handle("record x.md").error == "'record' is not allowed while a lesson plays: leave it with 'quit' first")
+        #expect(throws: (any Error).self) { try lab.run("record x.md") }
+        #expect(lab.handle("record /no/such/dir/x.md").error != nil)
+    }
+}
