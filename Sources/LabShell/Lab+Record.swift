@@ -22,7 +22,8 @@ extension Lab {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: t.path), options: .atomic)
             } catch {
-                throw LabError("\(Quote.word(t.path)) could not be written: \(error.localizedDescription) (the recording goes on)")
+                throw LabError("\(Quote.word(t.path)) could not be written (a folder, or no permission to write there); "
+                               + "the recording goes on: 'record stop' again after fixing it")
             }
             recording = nil
             return LineResult(output: "wrote \(t.path): \(t.commands) command\(t.commands == 1 ? "" : "s")", error: nil, quit: false)

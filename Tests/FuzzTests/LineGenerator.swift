@@ -135,6 +135,8 @@ struct LineGenerator {
             // Save/export take their path last; keep the write paths safe in that spot.
             if let spec, spec.name == "save" && chance(50) {
                 parts = [name, expression(depth: 2), "to", pick(writablePaths)]
+            } else if let spec, spec.name == "record" {
+                parts = [name, chance(50) ? "stop" : pick(writablePaths)]
             } else if let spec, spec.name == "save" || spec.name == "export" {
                 parts = spec.name == "save" ? [name, "weights", pick(writablePaths)] : [name, pick(writablePaths)]
                 if chance(20) { parts.append(hostile()) }
