@@ -61,7 +61,7 @@ import Testing
 
     @Test func lessonLabBlocksRefuseFilesLessonsAndQuit() {
         let refused = CommandTable.all.filter { !$0.allowedInLabBlock }.map(\.name)
-        #expect(refused == ["load", "save", "export", "lesson", "next", "hint", "skip", "solution", "answer", "quit"])
+        #expect(refused == ["load", "save", "export", "lesson", "next", "hint", "skip", "solution", "answer", "record", "quit"])
     }
 
     /// Every error from the parser says where: the column of the word at fault.
