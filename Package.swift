@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "GoldenTests",
             // lstmlab: built first, so the interop tests can run the real binary.
-            dependencies: ["LSTMCore", "LSTMKernels", "TensorFiles", "lstmlab"],
+            dependencies: ["LSTMCore", "LSTMKernels", "TensorFiles", "LabShell", "TermRender", "lstmlab"],
             exclude: ["Fixtures", "make_golden.py", "make_golden_stacked.py"]
         ),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "LSTMCore"], resources: [.copy("Fixtures")]),

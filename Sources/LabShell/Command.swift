@@ -9,9 +9,17 @@ public enum Command: Equatable, Sendable {
     case sizes(SizeChange)
     case initialize(Initializer, seed: UInt64?)
     case input(InputFill, seed: UInt64?)
+    /// `input text "s1" "s2" … [alphabet "…"] [pad "c"]`: one-hot strings.
+    case inputText(strings: [String], alphabet: String?, pad: String?)
+    /// `input set b=N t=N "c"`: change one character of the text input.
+    case inputSet(b: Int, t: Int, character: String)
+    /// `example brackets`: a shipped trained model, its head and test strings.
+    case example(ExampleName)
     case load(LoadTarget, path: String)
     case saveWeights(path: String)
     case export(path: String)
+    /// `export pytorch DIR`: weights, input, the lab's outputs and a check.py that compares with nn.LSTM.
+    case exportPyTorch(path: String)
     case step(DirectionChoice, count: Int)
     case back(DirectionChoice, count: Int)
     case goto(GotoTarget, DirectionChoice)
@@ -21,6 +29,8 @@ public enum Command: Equatable, Sendable {
     case heatmap(ViewRequest)
     case spark(ViewRequest, unit: Int?)
     case diagram
+    /// `trace u=N [fwd|bwd] [b=N]`: one unit's gates and state at every computed step.
+    case trace(unit: Int, direction: Direction?, b: Int?)
     case watch([ViewRequest])
     case unwatch
     case info
@@ -77,7 +87,10 @@ public struct SizeChange: Equatable, Sendable {
 
 public enum InputFill: String, CaseIterable, Sendable { case random, zeros, ones }
 
-public enum LoadTarget: String, CaseIterable, Sendable { case weights, input, h0, c0 }
+public enum LoadTarget: String, CaseIterable, Sendable { case weights, input, h0, c0, head }
+
+/// The trained examples shipped inside the lab.
+public enum ExampleName: String, CaseIterable, Sendable { case brackets }
 
 public enum DirectionChoice: String, CaseIterable, Sendable {
     case fwd, bwd, both
@@ -98,7 +111,7 @@ public enum GotoTarget: Equatable, Sendable {
 
 /// Everything `show`, `heatmap`, `spark` and `watch` can name.
 public enum ViewName: String, CaseIterable, Sendable {
-    case x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0
+    case x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0, logits, pred
     case W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b
 
     /// Views that belong to one direction's step (take `fwd|bwd` and `t=`).
@@ -156,6 +169,7 @@ public enum Setting: Equatable, Sendable {
     case language(Language)
     /// `set packed on|off`: whether lengths pack the batch or only label it.
     case packed(Bool)
+    case ablate(LinearHead.Ablation)
 }
 
 public struct BenchShape: Equatable, Sendable {

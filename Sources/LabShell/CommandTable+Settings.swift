@@ -33,6 +33,7 @@ extension CommandTable {
             Language.allCases.map { .init($0.rawValue) },
             missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
             unknown: { "lang is \(Wording.list(Language.allCases.map(\.rawValue), "or")), not \($0)" })))]),
+        .init("ablate", value(LinearHead.Ablation.allCases.map(\.rawValue), what: "ablation")),
     ]
 
     static let settings: [CommandSpec] = [
@@ -53,10 +54,11 @@ extension CommandTable {
                         + "over two cores), `run` (the directions at once) and `bench`; "
                         + "`lang`: the language of the lab and its lessons; "
                         + "`packed off`: lengths stay as labels and the padded batch runs the naive way, padding "
-                        + "included (what a model without packing computes), resets the cursors",
+                        + "included (what a model without packing computes), resets the cursors; "
+                        + "`ablate fwd|bwd`: the output layer sees that half of y as zeros (the model is unchanged)",
                     examples: ["set mode per-gate", "set batch_first off", "set variant draft", "set engine reference",
                                "set precision 6",
-                               "set threads 2", "set lang zh", "set packed off"]) { a, _ in setting(a) },
+                               "set threads 2", "set lang zh", "set packed off", "set ablate bwd"]) { a, _ in setting(a) },
         CommandSpec("bench", group: .settings,
                     [.option("shape", .shape),
                      .option("repeats", .clause("repeat", .count(what: "the repeat count", range: 1...1000)),
@@ -81,6 +83,7 @@ extension CommandTable {
         case "precision": return number.map { .set(.precision($0)) }
         case "threads": return number.map { .set(.threads($0)) }
         case "lang": return a.choice("value", Language.self).map { .set(.language($0)) }
+        case "ablate": return a.choice("value", LinearHead.Ablation.self).map { .set(.ablate($0)) }
         default: return nil
         }
     }

@@ -67,18 +67,35 @@ public enum CommandTable {
                     examples: ["init tutorial seed 0", "init pytorch", "init zeros"]) { a, _ in
             a.choice("kind", Initializer.self).map { .initialize($0, seed: a.seeds["seed"]) }
         },
-        CommandSpec("input", group: .model, [.required("fill", keyword(InputFill.self, what: "input fill")), seed],
-                    summary: "make a new input x [B, T, D]", details: "random = standard normal",
-                    examples: ["input random seed 1", "input ones"]) { a, _ in
-            a.choice("fill", InputFill.self).map { .input($0, seed: a.seeds["seed"]) }
-        },
+        CommandSpec("input", group: .model,
+                    [.required("fill", .oneOf(Choice(
+                        InputFill.allCases.map { Choice.Branch($0.rawValue, [seed]) } + [
+                            .init("text", [.required("text", .expression,
+                                                     label: "\"S1\" \"S2\" … [alphabet \"…\"] [pad \"c\"]")]),
+                            .init("set", [.option("b", .keyed("b", range: 0...maxDimension)),
+                                          .required("t", .keyed("t", range: 0...maxDimension)),
+                                          .required("character", .words, label: "\"c\"")]),
+                        ],
+                        missing: .fixed("input needs: random, zeros, ones, text or set"),
+                        unknown: { "unknown input \($0): use random, zeros, ones, text or set" })))],
+                    summary: "make a new input x [B, T, D]: drawn, or strings one-hot (`input text`)",
+                    details: "random = standard normal; `text`: one string per sequence, one-hot over the alphabet "
+                        + "(given, else the loaded model's, else the sorted characters used), T = the longest, "
+                        + "shorter strings padded with zero rows or with `pad`; every time axis then shows the "
+                        + "character each t read; `set b=N t=N \"c\"` changes one character and, when the model had "
+                        + "run, runs it again and shows which positions of h_f and h_b moved",
+                    examples: ["input random seed 1", "input ones", "input text \"(a)b\" \"((b)\" alphabet \"()ab\"",
+                               "input set b=0 t=1 \")\""]) { a, _ in inputCommand(a) },
         CommandSpec("load", group: .model, [.required("target", keyword(LoadTarget.self, what: "what to load")),
                                             .required("path", .path)],
-                    summary: "read weights (.safetensors, nn.LSTM names) or x, h0, c0 (.npy)",
+                    summary: "read weights or an output layer (.safetensors) or x, h0, c0 (.npy)",
                     details: "weights: D, H and the number of layers L come from the file (`weight_ih_l1`, … for "
-                        + "num_layers > 1); input: `[B, T, D]` (or `[T, B, D]` with `set batch_first off`); h0, c0: "
+                        + "num_layers > 1; an `alphabet` in its metadata is used by `input text`); head: "
+                        + "`nn.Linear(2H, K).state_dict()`, `weight [K, 2H]`, `bias [K]`, class names from the "
+                        + "metadata's `classes`; input: `[B, T, D]` (or `[T, B, D]` with `set batch_first off`); h0, c0: "
                         + "`[2, B, H]` (index 0 forward, 1 backward), `[2L, B, H]` with layers (l0 fwd, l0 bwd, l1 fwd, …)",
-                    examples: ["load weights model.safetensors", "load input \"my x.npy\""],
+                    examples: ["load weights model.safetensors", "load input \"my x.npy\"",
+                               "load head head.safetensors"],
                     scope: .files) { a, _ in
             guard let target = a.choice("target", LoadTarget.self), let path = a.text("path") else { return nil }
             return .load(target, path: path)
@@ -91,15 +108,56 @@ public enum CommandTable {
             if let e = a.expression("expr"), let path = a.text("path") { return .saveValue(e, path: path) }
             return a.text("path").map { .saveWeights(path: $0) }
         },
-        CommandSpec("export", group: .model, [.required("path", .path, label: "DIR")],
+        CommandSpec("export", group: .model,
+                    [.optional("format", .oneOf(.keyword(["pytorch"], what: "format"))),
+                     .required("path", .path, label: "DIR")],
                     summary: "write y, h_n, c_n and every step's gates, c, h as .npy files",
                     details: "`y.npy`, `h_n.npy`, `c_n.npy` (when complete), `fwd_gates_pre.npy`, `fwd_gates.npy` "
                         + "`[steps, B, 4H]`, `fwd_c.npy`, `fwd_h.npy` `[steps, B, H]`, same with `bwd_`; with layers "
-                        + "every layer's as `l0_fwd_…`, `l1_fwd_…`; with lengths a sequence's rows past its length are 0",
-                    examples: ["export out"], scope: .files) { a, _ in
-            a.text("path").map { .export(path: $0) }
+                        + "every layer's as `l0_fwd_…`, `l1_fwd_…`; with lengths a sequence's rows past its length are 0; "
+                        + "`export pytorch DIR`: `weights.safetensors`, `input.npy`, the lab's `y`, `h_n`, `c_n` "
+                        + "(and `head.safetensors`, `logits.npy`) and a `check.py` that rebuilds `nn.LSTM` "
+                        + "(and `nn.Linear`), runs it and prints the largest difference",
+                    examples: ["export out", "export pytorch out"], scope: .files) { a, _ in
+            a.text("path").map { a.word("format") == "pytorch" ? .exportPyTorch(path: $0) : .export(path: $0) }
+        },
+        CommandSpec("example", group: .model, [.required("name", keyword(ExampleName.self, what: "example"))],
+                    summary: "load a trained model with its output layer and test strings, built into the lab",
+                    details: "`brackets`: a BiLSTM (H=8) + `nn.Linear(16, 3)` trained to tag each character of a "
+                        + "string over `()ab` as matched, unmatched or other (examples/brackets/); works in lessons",
+                    examples: ["example brackets"]) { a, _ in
+            a.choice("name", ExampleName.self).map { .example($0) }
         },
     ]
+
+    /// `input random|zeros|ones [seed N]`, `input text …`, `input set b=N t=N "c"`.
+    private static func inputCommand(_ a: ParsedArguments) -> Command? {
+        switch a.word("fill") {
+        case "text": return a.text("text").flatMap(textCommand)
+        case "set": return a.text("character").map { .inputSet(b: a.integer("b") ?? 0, t: a.integer("t") ?? 0, character: $0) }
+        default: return a.choice("fill", InputFill.self).map { .input($0, seed: a.seeds["seed"]) }
+        }
+    }
+
+    /// The words after `input text` as typed: strings, then `alphabet "…"` and `pad "c"` anywhere
+    /// (a keyword with nothing after it is a string).
+    static func textCommand(_ rest: String) -> Command? {
+        guard let tokens = try? Tokenizer.tokenize(rest) else { return nil }
+        var strings: [String] = []
+        var alphabet: String?, pad: String?
+        var i = 0
+        while i < tokens.count {
+            let word = tokens[i].text
+            if (word == "alphabet" || word == "pad") && i + 1 < tokens.count {
+                if word == "alphabet" { alphabet = tokens[i + 1].text } else { pad = tokens[i + 1].text }
+                i += 2
+            } else {
+                strings.append(word)
+                i += 1
+            }
+        }
+        return .inputText(strings: strings, alphabet: alphabet, pad: pad)
+    }
 
     // MARK: Stepping
 
@@ -168,6 +226,16 @@ public enum CommandTable {
                     examples: ["spark h_f b=0", "spark y u=3", "spark c_f[:, 0, 5]"]) { a, _ in
             if let e = a.expression("view") { return .showExpression(e, .spark) }
             return a.views.first.map { .spark($0.request, unit: $0.integers["u"]) }
+        },
+        CommandSpec("trace", group: .looking,
+                    [.required("u", .keyed("u", range: 0...maxDimension)),
+                     .option("dir", .direction([.fwd, .bwd])), .option("b", .keyed("b", range: 0...maxDimension))],
+                    summary: "one unit through time: z, gates, c and h at every step taken, in processing order",
+                    details: "both directions unless one is named; b=0 by default; `*` marks a saturated gate "
+                        + "(σ within 0.01 of 0 or 1, |tanh| > 0.99)",
+                    examples: ["trace u=4 fwd b=0", "trace u=0"]) { a, _ in
+            let direction = a.direction("dir").flatMap { $0 == .both ? nil : $0.directions.first }
+            return a.integer("u").map { .trace(unit: $0, direction: direction, b: a.integer("b")) }
         },
         CommandSpec("diagram", group: .looking, summary: "the network unrolled over T, with both cursors",
                     examples: ["diagram"]) { _, _ in .diagram },

@@ -13,8 +13,8 @@ extension Interpreter {
         let message: String
         switch target {
         case .weights:
-            let tensors = try SafeTensors.read(path: path, maxBytes: limit)
-            let stacked = try StateDict.stackedParameters(from: tensors, file: path)
+            let contents = try SafeTensors.readWithMetadata(path: path, maxBytes: limit)
+            let stacked = try StateDict.stackedParameters(from: contents.tensors, file: path)
             let p = stacked.layers[0]
             var s = next.sizes
             s.inputSize = p.inputSize
@@ -26,6 +26,7 @@ extension Interpreter {
                 next.input = try Session.makeInput(next.inputFill, s, using: &next.generator, shouldCancel: context.shouldCancel,
                                                    unchanged: "weights not loaded (the model and input are as they were)")
                 next.inputSource = .originRedrawnForWeights(command: "input \(next.inputFill.rawValue)", inputs: p.inputSize)
+                next.text = nil
                 notes.append("input redrawn for D=\(p.inputSize)")
             }
             if p.hiddenSize != next.sizes.hiddenSize || stacked.count != next.layerCount, next.h0 != nil || next.c0 != nil {
@@ -33,6 +34,7 @@ extension Interpreter {
                 next.c0 = nil
                 notes.append("h0, c0 back to zeros for H=\(p.hiddenSize)")
             }
+            notes += next.adoptMetadata(contents.metadata, of: p)
             next.parameters = p
             next.parametersSource = .originLoaded(path: path)
             next.upperLayers = Array(stacked.layers.dropFirst())
@@ -65,8 +67,11 @@ extension Interpreter {
             }
             next.input = x
             next.inputSource = .originLoaded(path: path)
+            next.text = nil
             next.sizes = s
             message = "loaded input from \(path): \(layout) = \(formatShape(raw.shape)), so B=\(s.batch), T=\(s.length)"
+        case .head:
+            return try loadHead(path: path)
         case .h0, .c0:
             let t = try NPY.read(path: path, maxBytes: limit)
             let expected = [2 * next.layerCount, next.sizes.batch, next.sizes.hiddenSize]
@@ -123,27 +128,7 @@ extension Interpreter {
 
     /// Writes what has been computed as .npy files into `dir` (created if needed).
     func export(to dir: String) throws -> [Output] {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw LabError("\(dir): exists and is not a folder") }
-        } else {
-            // Like numpy.save and mkdir without -p: the folder is made, its parents must exist.
-            let parent = (dir as NSString).deletingLastPathComponent
-            var parentIsDir: ObjCBool = false
-            if !parent.isEmpty {
-                if !FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir) {
-                    throw LabError("\(dir): cannot create the folder: \(parent) does not exist (export makes only the last folder)")
-                }
-                if !parentIsDir.boolValue {
-                    throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
-                }
-            }
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
-            } catch {
-                throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
-            }
-        }
+        try Self.prepareFolder(dir)
         let st = session.stepper
         var files: [(String, Tensor)] = []
         var skipped: [String] = []
@@ -179,6 +164,31 @@ extension Interpreter {
 }
 
 extension Interpreter {
+    /// Makes `dir` for an export (like numpy.save and mkdir without -p: the folder is made,
+    /// its parents must exist); an existing folder is fine, an existing file is not.
+    static func prepareFolder(_ dir: String) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw LabError("\(dir): exists and is not a folder") }
+        } else {
+            let parent = (dir as NSString).deletingLastPathComponent
+            var parentIsDir: ObjCBool = false
+            if !parent.isEmpty {
+                if !FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir) {
+                    throw LabError("\(dir): cannot create the folder: \(parent) does not exist (export makes only the last folder)")
+                }
+                if !parentIsDir.boolValue {
+                    throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
+                }
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+            } catch {
+                throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
+            }
+        }
+    }
+
     /// Why a folder cannot be created, in plain words (Foundation's own error reads
     /// "The operation could not be completed. (NSCocoaErrorDomain error 512.)").
     static func folderProblem(_ dir: String) -> String {

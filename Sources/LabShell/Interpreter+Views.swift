@@ -32,6 +32,7 @@ extension Interpreter {
             out += errors.map { .text(open + wording($0) + close) }
             return out
         }
+        if r.name == .pred { return [.predictions(try predictionView(r))] }
         return [.tensor(try wholeView(r))]
     }
 
@@ -85,17 +86,17 @@ extension Interpreter {
                 origin: say(ViewMessage.gatesPreOrigin(
                     formula: "z = x[:, \(trace.t), :]·W_ih_\(sfx)ᵀ + b_ih_\(sfx) + h_prev·W_hh_\(sfx)ᵀ + b_hh_\(sfx)",
                     mode: trace.mode.rawValue, products: trace.products)),
-                scale: .free, columnGroups: TensorView.gateGroups(hiddenSize: h, language: session.settings.language)), r.b))
+                scale: .free, columnGroups: TensorView.gateGroups(hiddenSize: h, language: session.settings.language)), r.b, t: trace.t))
         case .c:
             return .tensor(try selectBatch(TensorView(
                 name: "c \(d.short) t=\(trace.t)", tensor: trace.c.tensor, axes: ["b", "unit"],
-                caption: say(ViewMessage.cellCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t)), origin: "c_t = f ⊙ c_prev + i ⊙ g", scale: .free), r.b))
+                caption: say(ViewMessage.cellCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t)), origin: "c_t = f ⊙ c_prev + i ⊙ g", scale: .free), r.b, t: trace.t))
         default:
             return .tensor(try selectBatch(TensorView(
                 name: "h \(d.short) t=\(trace.t)", tensor: trace.h.tensor, axes: ["b", "unit"],
                 caption: say(ViewMessage.hiddenCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t,
                                                        alias: forward ? "h_f[\(trace.t)]" : "h_b[\(trace.t)]")),
-                origin: "h_t = o ⊙ tanh(c_t)", scale: .signed), r.b))
+                origin: "h_t = o ⊙ tanh(c_t)", scale: .signed), r.b, t: trace.t))
         }
     }
 
@@ -112,6 +113,10 @@ extension Interpreter {
             view = TensorView(name: "x", tensor: x, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
                               caption: say(ViewMessage.inputCaption(batch: b, length: tl, features: st.inputSize, batchFirst: bf)),
                               origin: session.inputOrigin)
+            if let text = session.text {
+                view.details = (0..<text.batch).map { "b=\($0)  \(text.display($0))" } + [text.padDescription]
+            }
+            view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .h_f, .h_b, .h_b_rev:
             let p: PartialTensor
@@ -152,6 +157,7 @@ extension Interpreter {
                               caption: caption, origin: origin, scale: .signed,
                               columnGroups: [LabelledRange("", 0..<h, direction: d)],
                               knownAxis: 0, known: p.known, indexNotes: notes, details: details)
+            view.timeTokens = tokens(timeAxis: 0, batchAxis: 1, reversed: r.name == .h_b_rev)
             return try select(view, timeAxis: 0, batchAxis: 1, r)
         case .y:
             // Each half shows as soon as its direction has visited t; y[t] itself is
@@ -166,6 +172,7 @@ extension Interpreter {
                                              LabelledRange("bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h), direction: .backward, known: halves.backward)],
                               knownAxis: bf ? 1 : 0, known: p.known,
                               details: [say(ViewMessage.yDetail)])
+            view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .h_n, .c_n:
             let tensor = r.name == .h_n ? try st.finalHidden() : try st.finalCell()
@@ -177,6 +184,8 @@ extension Interpreter {
             view.indexNotes = [say(ViewMessage.direction(forward: true)), say(ViewMessage.direction(forward: false))]
             view.notesAxis = 0
             return try select(view, timeAxis: nil, batchAxis: 1, r)
+        case .logits, .pred:
+            return try logitsView(r)
         case .h0, .c0:
             let given = r.name == .h0 ? session.h0 : session.c0
             let tensor = try given ?? Tensor(zerosWithShape: [2, b, h])
@@ -230,6 +239,20 @@ extension Interpreter {
         }
     }
 
+    /// The text input's tokens for a view with these axes (`reversed`: the time axis is
+    /// h_b_rev's processing order k, which read t = T-1-k).
+    func tokens(timeAxis: Int?, batchAxis: Int?, reversed: Bool = false) -> TimeTokens? {
+        guard let text = session.text else { return nil }
+        let all = text.tokens
+        return TimeTokens(tokens: reversed ? all.map { Array($0.reversed()) } : all, timeAxis: timeAxis, batchAxis: batchAxis)
+    }
+
+    /// The tokens of one step's rows `[B, …]`: every sequence's character at `t`.
+    func stepTokens(t: Int) -> TimeTokens? {
+        guard let text = session.text else { return nil }
+        return TimeTokens(tokens: (0..<text.batch).map { [text.token(b: $0, t: t)] }, timeAxis: nil, batchAxis: 0)
+    }
+
     /// Applies `t=` and `b=` to a view with the given axes.
     func select(_ view: TensorView, timeAxis: Int?, batchAxis: Int, _ r: ViewRequest) throws -> TensorView {
         var v = view
@@ -241,8 +264,10 @@ extension Interpreter {
             let axisName = timeAxis < v.axes.count ? v.axes[timeAxis] : "t"
             v.tensor = try v.tensor.selecting(axis: timeAxis, index: t)
             v.axes.remove(at: timeAxis)
+            let (tokens, single) = v.timeTokens?.selecting(axis: timeAxis, index: t) ?? (nil, nil)
+            v.timeTokens = tokens
             // h_b_rev's first axis is k: name the index by the axis it selects.
-            v.name += " \(axisName)=\(t)"
+            v.name += " \(axisName)=\(t)" + (single.map { " " + $0 } ?? "")
             if (v.notesAxis ?? v.knownAxis) == timeAxis {
                 v.name += v.note(axis: timeAxis, t)
                 v.indexNotes = nil
@@ -254,16 +279,24 @@ extension Interpreter {
             let axis = (r.t != nil && timeAxis.map { $0 < batchAxis } == true) ? batchAxis - 1 : batchAxis
             v.tensor = try v.tensor.selecting(axis: axis, index: b)
             v.axes.remove(at: axis)
-            v.name += " b=\(b)"
+            let (tokens, single) = v.timeTokens?.selecting(axis: axis, index: b) ?? (nil, nil)
+            v.timeTokens = tokens
+            v.name += " b=\(b)" + (single.map { " " + $0 } ?? "")
             if let na = v.notesAxis, na > axis { v.notesAxis = na - 1 }
             if let ka = v.knownAxis, ka > axis { v.knownAxis = ka - 1 }
         }
         return v
     }
 
-    private func selectBatch(_ view: TensorView, _ b: Int?) throws -> TensorView {
-        guard let b else { return view }
+    /// `b=` on a step's `[B, …]` view; `t`, the step's time index, puts the tokens on its rows.
+    private func selectBatch(_ view: TensorView, _ b: Int?, t: Int? = nil) throws -> TensorView {
         var v = view
+        if let t { v.timeTokens = stepTokens(t: t) }
+        guard let b else { return v }
+        if let token = v.timeTokens?.selecting(axis: 0, index: b).single {
+            v.name += " " + token
+            v.timeTokens = nil
+        }
         v.tensor = try v.tensor.selecting(axis: 0, index: b).reshaped([1] + Array(v.tensor.shape.dropFirst()))
         v.name += " b=\(b)"
         v.indexOffsets = [b]
@@ -286,6 +319,12 @@ extension Interpreter {
                     v.details.append(say(ViewMessage.mapPerSequence(rows: v.axes[1], columns: v.axes[2], name: r.name.rawValue,
                                                                     stored: stored)))
                     if v.knownAxis == 0 { v.knownAxis = 1 }
+                    if var tokens = v.timeTokens {
+                        let swap = { (a: Int?) in a.map { $0 == 0 ? 1 : $0 == 1 ? 0 : $0 } }
+                        tokens.timeAxis = swap(tokens.timeAxis)
+                        tokens.batchAxis = swap(tokens.batchAxis)
+                        v.timeTokens = tokens
+                    }
                 }
                 return .heatmap(v)
             case .gates(let g):
@@ -308,8 +347,8 @@ extension Interpreter {
     }
 
     func spark(_ r: ViewRequest, unit: Int?) throws -> [Output] {
-        guard [.h_f, .h_b, .h_b_rev, .y, .x].contains(r.name) else {
-            throw LabError("spark draws a sequence over time: use h_f, h_b, h_b_rev, y or x")
+        guard [.h_f, .h_b, .h_b_rev, .y, .x, .logits].contains(r.name) else {
+            throw LabError("spark draws a sequence over time: use h_f, h_b, h_b_rev, y, x or logits")
         }
         // The same t=, b= and fwd/bwd checks as show, so an index never reaches the tensor unchecked.
         _ = try views(r, validateOnly: true)

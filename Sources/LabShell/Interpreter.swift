@@ -65,6 +65,16 @@ public struct Interpreter: Sendable {
             return try initialize(kind, seed: seed)
         case .input(let fill, let seed):
             return try makeInput(fill, seed: seed)
+        case .inputText(let strings, let alphabet, let pad):
+            return try inputText(strings, alphabet: alphabet, pad: pad)
+        case .inputSet(let b, let t, let character):
+            return try inputSet(b: b, t: t, character: character)
+        case .example(let name):
+            return try example(name)
+        case .exportPyTorch(let path):
+            return try exportPyTorch(to: path)
+        case .trace(let unit, let direction, let b):
+            return try trace(unit: unit, direction: direction, b: b)
         case .load(let target, let path):
             return try load(target, path: path) + watchOutputs()
         case .saveWeights(let path):
@@ -187,11 +197,17 @@ public struct Interpreter: Sendable {
             next.parameters = p
             next.parametersSource = .originRedrawnForSizes(command: "init \(next.initializer.rawValue)")
             notes.append("parameters redrawn (init \(next.initializer.rawValue))")
+            next.modelAlphabet = nil
+            if let loaded = next.head, loaded.head.hiddenSize != s.hiddenSize {
+                next.head = nil
+                notes.append("head removed (it takes 2H=\(2 * loaded.head.hiddenSize))")
+            }
         }
         if newInput {
             next.input = try Session.makeInput(next.inputFill, s, using: &next.generator,
                                                shouldCancel: context.shouldCancel, unchanged: unchanged)
             next.inputSource = .originRedrawnForSizes(command: "input \(next.inputFill.rawValue)")
+            next.text = nil
             notes.append("input redrawn (\(next.inputFill.rawValue))")
         }
         if next.h0 != nil || next.c0 != nil { notes.append("h0, c0 back to zeros") }
@@ -220,6 +236,7 @@ public struct Interpreter: Sendable {
         }
         next.parameters = p
         next.parametersSource = .originCommand("init \(kind.rawValue)" + (seed.map { " seed \($0)" } ?? ""))
+        next.modelAlphabet = nil
         try next.rebuildStepper()
         session = next
         let detail: String
@@ -243,6 +260,7 @@ public struct Interpreter: Sendable {
         next.input = try Session.makeInput(fill, next.sizes, using: &next.generator, shouldCancel: context.shouldCancel,
                                            unchanged: "input \(fill.rawValue) not done (the input is as it was)")
         next.inputSource = .originCommand("input \(fill.rawValue)" + (seed.map { " seed \($0)" } ?? ""))
+        next.text = nil
         try next.rebuildStepper()
         session = next
         return [.text("\(session.inputOrigin): x \(formatShape(layoutShape([s.batch, s.length, s.inputSize])))\(fill == .random ? " ~ N(0, 1)" : ""); cursors at the start")]
@@ -293,6 +311,8 @@ public struct Interpreter: Sendable {
             message = .languageSet(language)
         case .packed(let on):
             return try setPacked(on)
+        case .ablate(let a):
+            return try setAblation(a)
         }
         return [.text(say(message))]
     }
@@ -339,6 +359,7 @@ public struct Interpreter: Sendable {
         var sizes = session.sizes
         if session.layer > 0 { sizes.inputSize = 2 * sizes.hiddenSize }
         return DiagramState(length: session.stepper.length, sizes: sizes,
-                     forwardSteps: session.stepper.cursor(.forward), backwardSteps: session.stepper.cursor(.backward))
+                            forwardSteps: session.stepper.cursor(.forward), backwardSteps: session.stepper.cursor(.backward),
+                            tokens: session.text?.characters.first, head: diagramHead)
     }
 }

@@ -33,6 +33,14 @@ public struct Session: Sendable {
     public var stack: StackedStepper? = nil
     /// The layer `step`, `show`, `trace` and `diagram` work on (`layer N`).
     public var layer = 0
+    /// The strings behind the input when it came from `input text` (tokens on time axes).
+    public var text: TextInput?
+    /// The output layer on y, when one is loaded (`load head`, `example brackets`).
+    public var head: LoadedHead?
+    /// Which half of y the head sees as zeros (`set ablate`).
+    public var ablation = LinearHead.Ablation.none
+    /// The one-hot alphabet named in the loaded weights' metadata.
+    public var modelAlphabet: String?
     /// The session's one generator: `seed N` reseeds it.
     public var generator: SeededGenerator
 

@@ -42,6 +42,13 @@ public enum DiagramRenderer {
                                                        backward: options.paint("bwd \(nb)/\(T)", .backward, .bold)))
         var lines = [title, status, ""]
         lines.append(row("", { label("t=\($0)") }, gap: "…"))
+        if let head = state.head {
+            lines.append(row("  pred (b=0)", { t in
+                guard t < head.predictions.count, let p = head.predictions[t] else { return options.paint(centered("·"), .dim) }
+                return options.paint(centered(p), .bold)
+            }, gap: "…"))
+            lines.append(row("  w3 | w6 head", { _ in centered("↑") }, gap: ""))
+        }
         lines.append(row("  " + options.say(.diagramOutput), { t in
             let ready = fwdDone(t) && bwdDone(t)
             return options.paint(label("y_\(t)"), ready ? [.bold] : [.dim])
@@ -49,7 +56,8 @@ public enum DiagramRenderer {
         lines.append(row("", { t in
             fwdDone(t) && bwdDone(t) ? options.paint(centered("✓"), .bold) : options.paint(centered("·"), .dim)
         }, gap: ""))
-        lines.append(row("  w3, w6", { _ in centered("↑") }, gap: ""))
+        // With a head, w3 and w6 are drawn above y (they are its weights); y itself is a concatenation.
+        lines.append(row(state.head == nil ? "  w3, w6" : "  cat (no weights)", { _ in centered("↑") }, gap: ""))
 
         // Backward chain: arrows point left (h_b[t+1] → h_b[t]); it starts from h0[1] at the right.
         let bwdArrow = "◀" + String(repeating: "─", count: cw - 4)
@@ -72,6 +80,12 @@ public enum DiagramRenderer {
                                 startColumn: margin - 4, options: options))
         lines.append(row("  w1", { _ in centered("↑") }, gap: ""))
         lines.append(row("  " + options.say(.diagramInput), { label("x_\($0)") }, gap: "…"))
+        if let tokens = state.tokens {
+            lines.append(row("  text (b=0)", { t in
+                guard t < tokens.count, let ch = tokens[t] else { return options.paint(centered("_"), .dim) }
+                return centered("'\(ch)'")
+            }, gap: "…"))
+        }
 
         let shapeWidth = max("[\(4 * H), \(D)]".count, "[\(4 * H), \(H)]".count)
         lines += [
@@ -87,8 +101,17 @@ public enum DiagramRenderer {
             "    w5 = " + options.paint("W_hh_b", .backward) + " " + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  "
                 + options.say(.diagramW5),
         ]
-        lines += TextWrap.wrap(options.say(.diagramOutputLayer(batch: B, width: 2 * H)),
-                               width: options.width, indent: "    ", continuation: "         ")
+        if let head = state.head {
+            let k = head.classCount
+            lines.append("    w3 = head weight[:, 0..\(H - 1)]  [\(k), \(H)]  forward h_f[t] → output")
+            lines.append("    w6 = head weight[:, \(H)..\(2 * H - 1)]  [\(k), \(H)]  backward h_b[t] → output")
+            lines += TextWrap.wrap("logits_t = y_t·Wᵀ + bias = h_f[t]·w3ᵀ + h_b[t]·w6ᵀ + bias, [B, K] = [\(B), \(k)]; "
+                                   + "pred: \(head.legend)",
+                                   width: options.width, indent: "    ", continuation: "         ")
+        } else {
+            lines += TextWrap.wrap(options.say(.diagramOutputLayer(batch: B, width: 2 * H)),
+                                   width: options.width, indent: "    ", continuation: "         ")
+        }
         return lines.map { trimRight($0) }.joined(separator: "\n")
     }
 

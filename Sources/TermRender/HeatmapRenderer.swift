@@ -162,15 +162,19 @@ public enum HeatmapRenderer {
         func note(_ axis: Int, _ i: Int) -> String {
             view.note(axis: axis, i)
         }
-        func rowLabel(_ r: Int) -> String {
+        /// `block` nil: the label without its token (for the width, which adds the widest token).
+        func rowLabel(_ r: Int, _ block: [Int]?) -> String {
             if view.tensor.rank == 1 { return "" }
             if let rg = view.rowGroups.first(where: { $0.range.contains(r) }) {
                 if rg.range.count == 1 { return rg.label }
                 return "\(rg.label.split(separator: " ").first.map(String.init) ?? "") \(r)"
             }
             return "\(rowName)=\(view.printedIndex(r, axis: rowsAxis + axisOffset))" + note(rowsAxis + axisOffset, r)
+                + (block.map { view.tokenNote($0 + [r], axis: rowsAxis + axisOffset) } ?? "")
         }
-        let rowLabelWidth = (0..<nRows).map { TextWidth.of(rowLabel($0)) }.max() ?? 0
+        let tokenWidth = view.timeTokens?.labelAxis == rowsAxis + axisOffset
+            ? 1 + (view.timeTokens?.tokens.flatMap { $0 }.map(TextWidth.of).max() ?? 0) : 0
+        let rowLabelWidth = (0..<nRows).map { TextWidth.of(rowLabel($0, nil)) }.max().map { $0 + tokenWidth } ?? 0
         let lead = 2 + rowLabelWidth + 3
         let gapWidth = groups.count > 1 ? 1 : 0
         let room = options.width - lead - gapWidth * (groups.count - 1)
@@ -222,7 +226,10 @@ public enum HeatmapRenderer {
             let index = TensorRenderer.unflatten(block, leading)
             if !leading.isEmpty {
                 let label = zip(view.axes.prefix(rowsAxis), index).enumerated()
-                    .map { axis, pair in "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + note(axis, pair.1) }.joined(separator: " ")
+                    .map { axis, pair in
+                        "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + note(axis, pair.1)
+                            + view.tokenNote(Array(index.prefix(axis + 1)), axis: axis)
+                    }.joined(separator: " ")
                 lines.append(options.paint("[\(label)]", .bold))
             }
             var rows: [Int?] = Array(0..<nRows)
@@ -248,7 +255,7 @@ public enum HeatmapRenderer {
                         return cell(t.data[base + c], scale, maxAbs: free, options: options)
                     }.joined()
                 }
-                let label = NumberFormat.padRight(rowLabel(r), rowLabelWidth)
+                let label = NumberFormat.padRight(rowLabel(r, index), rowLabelWidth)
                 lines.append("  " + label + " │ " + parts.joined(separator: " "))
             }
         }

@@ -48,6 +48,10 @@ public enum Renderer {
             return SparklineRenderer.render(view, unit: unit, options: options)
         case .diagram(let state):
             return DiagramRenderer.render(state, options: options)
+        case .predictions(let view):
+            return PredictionRenderer.render(view, options: options)
+        case .trace(let view):
+            return TraceRenderer.render(view, options: options)
         }
     }
 }

@@ -68,6 +68,18 @@ public enum SparklineRenderer {
             return bars[min(max(i, 0), bars.count - 1)]
         }
         lines.append(NumberFormat.pad(timeName, lead - 1) + " " + options.paint(ruler(cols), .dim))
+        if let tokens = view.timeTokens, tokens.timeAxis == 0, tokens.batchAxis == nil, let row = tokens.tokens.first {
+            // One character per step under the ruler: what each t read (`_` = zero-row padding).
+            let chars = cols.map { c -> String in
+                guard let c else { return "…" }
+                guard c < row.count else { return " " }
+                let token = row[c]
+                let inner = token.count == 3 && token.hasPrefix("'") && token.hasSuffix("'")
+                    ? String(token.dropFirst().dropLast()) : "_"
+                return TextWidth.of(inner) == 1 ? inner : "?"
+            }
+            lines.append(NumberFormat.pad("input", lead - 1) + " " + chars.joined())
+        }
         for g in groups {
             let members = units.filter { g.range.contains($0) }
             if members.isEmpty { continue }

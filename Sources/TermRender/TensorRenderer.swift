@@ -114,10 +114,15 @@ public enum TensorRenderer {
         func note(_ axis: Int, _ i: Int) -> String {
             view.note(axis: axis, i)
         }
-        func rowLabel(_ r: Int) -> String {
-            view.rowGroups.isEmpty ? "\(rowName)=\(view.printedIndex(r, axis: rowsAxis))" + note(rowsAxis, r) : "\(r)"
+        /// `block` nil: the label without its token (for the width, which adds the widest token).
+        func rowLabel(_ r: Int, _ block: [Int]?) -> String {
+            view.rowGroups.isEmpty
+                ? "\(rowName)=\(view.printedIndex(r, axis: rowsAxis))" + note(rowsAxis, r) + (block.map { view.tokenNote($0 + [r], axis: rowsAxis) } ?? "")
+                : "\(r)"
         }
-        let rowLabelWidth = (0..<nRows).map { TextWidth.of(rowLabel($0)) }.max() ?? 1
+        let tokenWidth = view.timeTokens?.labelAxis == rowsAxis
+            ? 1 + (view.timeTokens?.tokens.flatMap { $0 }.map(TextWidth.of).max() ?? 0) : 0
+        let rowLabelWidth = (0..<nRows).map { TextWidth.of(rowLabel($0, nil)) }.max().map { $0 + tokenWidth } ?? 1
         let available = options.width - 2 - rowLabelWidth - 3
 
         // Groups side by side when each still shows at least two numbers per edge; otherwise stacked.
@@ -174,7 +179,10 @@ public enum TensorRenderer {
             let index = unflatten(block, leading)
             if !leading.isEmpty {
                 let label = zip(view.axes.prefix(rowsAxis), index).enumerated()
-                    .map { axis, pair in "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + note(axis, pair.1) }.joined(separator: " ")
+                    .map { axis, pair in
+                        "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + note(axis, pair.1)
+                            + view.tokenNote(Array(index.prefix(axis + 1)), axis: axis)
+                    }.joined(separator: " ")
                 if !groups.contains(where: { g in (0..<nRows).contains { known(g, block: index, row: $0) } }) {
                     lines.append(options.paint("[\(label)]", .bold) + "  " + options.paint("· " + options.say(.notComputedYet).dropFirst(2), .dim))
                     continue
@@ -208,7 +216,7 @@ public enum TensorRenderer {
                                 return NumberFormat.pad(fmt(t.data[base + r * nCols + c]), cellWidth)
                             }.joined(separator: " ")
                         }
-                        let label = NumberFormat.padRight(rowLabel(r), rowLabelWidth)
+                        let label = NumberFormat.padRight(rowLabel(r, index), rowLabelWidth)
                         lines.append("  " + label + " │ " + parts.joined(separator: separator))
                     }
                 }

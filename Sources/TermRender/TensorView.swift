@@ -60,6 +60,8 @@ public struct TensorView: Equatable, Sendable {
     public var details: [String]
     /// Added to the printed index of each axis: a view cut down to `b=2` labels its one row `b=2`.
     public var indexOffsets: [Int]
+    /// The input characters behind the time axis, when the input is text: `t=3 '('`.
+    public var timeTokens: TimeTokens?
 
     public init(name: String, tensor: Tensor, axes: [String], caption: String, origin: String,
                 scale: ValueScale = .free, columnGroups: [LabelledRange] = [], rowGroups: [LabelledRange] = [],
@@ -78,6 +80,14 @@ public struct TensorView: Equatable, Sendable {
         self.details = details
         self.indexOffsets = []
         self.notesAxis = nil
+        self.timeTokens = nil
+    }
+
+    /// ` '('`: the token at a position, for the label of `axis`, when that axis is the later of the
+    /// view's time and batch axes (so `index`, the indices of axes 0...axis, pins both); else "".
+    public func tokenNote(_ index: [Int], axis: Int) -> String {
+        guard let tokens = timeTokens, tokens.labelAxis == axis, let token = tokens.token(index) else { return "" }
+        return " " + token
     }
 
     /// The note for index `i` of `axis`, as ` (t=4)`, or "".
@@ -98,6 +108,48 @@ public struct TensorView: Equatable, Sendable {
             LabelledRange(ViewMessage.gateLabel(symbol: $0.symbol).text(language), $0.rows(hiddenSize: h),
                           scale: activated ? ($0.activation == .tanh ? .signed : .unit) : nil)
         }
+    }
+}
+
+/// The characters a text input put on a view's axes: `tokens[b][t]`, with the
+/// view axes that index b and t (nil when the view holds one sequence or one t).
+public struct TimeTokens: Equatable, Sendable {
+    public var tokens: [[String]]
+    public var timeAxis: Int?
+    public var batchAxis: Int?
+
+    public init(tokens: [[String]], timeAxis: Int?, batchAxis: Int?) {
+        self.tokens = tokens
+        self.timeAxis = timeAxis
+        self.batchAxis = batchAxis
+    }
+
+    /// The axis whose label carries the token: the later of the two.
+    public var labelAxis: Int { max(timeAxis ?? -1, batchAxis ?? -1) }
+
+    /// The token at `index` (indices of the view's leading axes), if it pins the position.
+    public func token(_ index: [Int]) -> String? {
+        let b = batchAxis.map { $0 < index.count ? index[$0] : -1 } ?? 0
+        let t = timeAxis.map { $0 < index.count ? index[$0] : -1 } ?? 0
+        guard b >= 0, b < tokens.count, t >= 0, t < tokens[b].count else { return nil }
+        return tokens[b][t]
+    }
+
+    /// After the view's `axis` was cut down to `index`: the tokens that remain, or
+    /// the single token left when neither axis remains (`.single`).
+    public func selecting(axis: Int, index: Int) -> (tokens: TimeTokens?, single: String?) {
+        var next = self
+        if axis == timeAxis {
+            next.tokens = tokens.map { index < $0.count ? [$0[index]] : [] }
+            next.timeAxis = nil
+        } else if axis == batchAxis {
+            next.tokens = index < tokens.count ? [tokens[index]] : []
+            next.batchAxis = nil
+        }
+        if let t = next.timeAxis, t > axis { next.timeAxis = t - 1 }
+        if let b = next.batchAxis, b > axis { next.batchAxis = b - 1 }
+        if next.timeAxis == nil && next.batchAxis == nil { return (nil, next.tokens.first?.first) }
+        return (next, nil)
     }
 }
 
@@ -146,11 +198,34 @@ public struct DiagramState: Equatable, Sendable {
     public var forwardSteps: Int
     public var backwardSteps: Int
 
-    public init(length: Int, sizes: LSTMSizes, forwardSteps: Int, backwardSteps: Int) {
+    /// The characters of sequence 0 when the input is text (nil at zero-row padding).
+    public var tokens: [Character?]?
+    /// The output layer, when one is loaded: its size and sequence 0's predicted class letters.
+    public var head: DiagramHead?
+
+    public init(length: Int, sizes: LSTMSizes, forwardSteps: Int, backwardSteps: Int,
+                tokens: [Character?]? = nil, head: DiagramHead? = nil) {
         self.length = length
         self.sizes = sizes
         self.forwardSteps = forwardSteps
         self.backwardSteps = backwardSteps
+        self.tokens = tokens
+        self.head = head
+    }
+}
+
+/// The figure's w3 and w6 when a head is loaded: the two halves of `nn.Linear(2H, K)`'s weight.
+public struct DiagramHead: Equatable, Sendable {
+    public var classCount: Int
+    /// Per t, sequence 0's predicted class letter, or nil where not computed.
+    public var predictions: [String?]
+    /// `M = matched, …` for the legend.
+    public var legend: String
+
+    public init(classCount: Int, predictions: [String?], legend: String) {
+        self.classCount = classCount
+        self.predictions = predictions
+        self.legend = legend
     }
 }
 
@@ -168,4 +243,8 @@ public enum Output: Equatable, Sendable {
     case sparklines(TensorView, unit: Int?)
     /// The network unrolled over T.
     case diagram(DiagramState)
+    /// The head's most likely class per position (`show pred`).
+    case predictions(PredictionView)
+    /// One unit through time (`trace`).
+    case trace(UnitTraceView)
 }

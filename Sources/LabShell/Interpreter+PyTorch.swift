@@ -1,0 +1,117 @@
+import Foundation
+import LSTMCore
+import TensorFiles
+import TermRender
+
+extension Interpreter {
+    /// `export pytorch DIR`: everything PyTorch needs to redo the lab's forward
+    /// pass and a `check.py` that does it and prints the largest difference, so a
+    /// learner or teacher can show in one command that the two agree.
+    func exportPyTorch(to dir: String) throws -> [Output] {
+        let st = session.stepper
+        guard session.settings.variant == .correct else {
+            throw LabError("export pytorch needs variant correct: nn.LSTM computes the correct equations, "
+                           + "the draft variant swaps g and o (set variant correct, then run)")
+        }
+        guard st.isComplete else {
+            throw LabError("export pytorch writes the lab's y, h_n and c_n, which need both directions finished "
+                           + "(\(session.positionText)); try 'run' first")
+        }
+        try Self.prepareFolder(dir)
+        let b = st.batch, h = st.hiddenSize, d = st.inputSize
+        var files: [(String, Tensor)] = [("input.npy", session.input)]
+        if session.h0 != nil || session.c0 != nil {
+            files.append(("h0.npy", try session.h0 ?? Tensor(zerosWithShape: [2, b, h])))
+            files.append(("c0.npy", try session.c0 ?? Tensor(zerosWithShape: [2, b, h])))
+        }
+        files += [("y.npy", st.output.tensor), ("h_n.npy", try st.finalHidden()), ("c_n.npy", try st.finalCell())]
+        var metadata = ["format": "pt"]
+        if let alphabet = session.modelAlphabet { metadata["alphabet"] = alphabet }
+        let path = { (name: String) in (dir as NSString).appendingPathComponent(name) }
+        try SafeTensors.write(StateDict.tensors(of: session.parameters), metadata: metadata, path: path("weights.safetensors"))
+        var written = ["weights.safetensors"]
+        if let loaded = session.head, let (logits, _) = try session.logits() {
+            let k = loaded.head.classCount
+            try SafeTensors.write([("weight", loaded.head.weight.tensor), ("bias", try Tensor(shape: [k], data: loaded.head.bias))],
+                                  metadata: ["classes": loaded.classes.joined(separator: ",")], path: path("head.safetensors"))
+            written.append("head.safetensors")
+            files.append(("logits.npy", logits))
+        }
+        for (name, tensor) in files {
+            try NPY.write(tensor, path: path(name))
+            written.append(name)
+        }
+        let script = Self.checkScript(inputSize: d, hiddenSize: h, classes: session.head?.head.classCount,
+                                      ablation: session.ablation)
+        do {
+            try AtomicFile.write(to: path("check.py")) { Array(script.utf8) }
+        }
+        written.append("check.py")
+        return [.text("exported for PyTorch to \(dir)/: " + written.joined(separator: ", ")
+                      + "\n    run: python3 \(path("check.py"))  (rebuilds nn.LSTM(\(d), \(h), bidirectional=True, batch_first=True)"
+                      + (session.head.map { ", nn.Linear(\(2 * h), \($0.head.classCount))" } ?? "")
+                      + ", runs it on input.npy and prints the largest difference from the lab's numbers)")]
+    }
+
+    /// The script `export pytorch` writes; it needs torch, numpy and safetensors.
+    static func checkScript(inputSize d: Int, hiddenSize h: Int, classes k: Int?, ablation: LinearHead.Ablation) -> String {
+        """
+        #!/usr/bin/env python3
+        \"\"\"Written by lstmlab's `export pytorch`: rebuild the lab's model in PyTorch, run it on
+        the lab's input and print the largest difference from the lab's numbers.
+
+            python3 check.py          (needs torch, numpy, safetensors)
+
+        Exit status 0 when every number agrees within 1e-5 + 1e-5·|value|, 1 otherwise.
+        \"\"\"
+        import os
+        import sys
+
+        import numpy as np
+        import torch
+        from safetensors.torch import load_file
+
+        HERE = os.path.dirname(os.path.abspath(__file__))
+        D, H, K = \(d), \(h), \(k.map(String.init) ?? "None")
+        ABLATE = "\(ablation.rawValue)"  # the half of y the lab's head saw as zeros (lstmlab: set ablate)
+        ATOL = RTOL = 1e-5
+
+
+        def npy(name):
+            return torch.from_numpy(np.load(os.path.join(HERE, name)))
+
+
+        torch.set_num_threads(1)
+        lstm = torch.nn.LSTM(D, H, bidirectional=True, batch_first=True)
+        lstm.load_state_dict(load_file(os.path.join(HERE, "weights.safetensors")))
+        x = npy("input.npy")
+        with torch.no_grad():
+            if os.path.exists(os.path.join(HERE, "h0.npy")):
+                y, (h_n, c_n) = lstm(x, (npy("h0.npy"), npy("c0.npy")))
+            else:
+                y, (h_n, c_n) = lstm(x)
+            results = {"y": y, "h_n": h_n, "c_n": c_n}
+            if K is not None:
+                head = torch.nn.Linear(2 * H, K)
+                head.load_state_dict(load_file(os.path.join(HERE, "head.safetensors")))
+                seen = y.clone()
+                if ABLATE == "fwd":
+                    seen[..., :H] = 0
+                elif ABLATE == "bwd":
+                    seen[..., H:] = 0
+                results["logits"] = head(seen)
+
+        worst, ok = 0.0, True
+        for name, value in results.items():
+            lab = npy(name + ".npy")
+            diff = (value - lab).abs()
+            worst = max(worst, diff.max().item())
+            ok = ok and bool((diff <= ATOL + RTOL * lab.abs()).all())
+            print(f"{name:7s} {str(list(lab.shape)):14s} largest |torch - lab| = {diff.max().item():.3g}")
+        verdict = "agree" if ok else "DIFFER"
+        print(f"largest difference {worst:.3g}: PyTorch and the lab {verdict} (within {ATOL:g} + {RTOL:g}·|value|)")
+        sys.exit(0 if ok else 1)
+
+        """
+    }
+}

@@ -1,0 +1,158 @@
+import LSTMCore
+import TermRender
+
+extension Interpreter {
+    /// `input text "s1" "s2" … [alphabet "…"] [pad "c"]`: the strings one-hot, `[B, T, D]`.
+    mutating func inputText(_ strings: [String], alphabet: String?, pad: String?) throws -> [Output] {
+        let text = try TextInput(strings: strings, alphabet: alphabet, pad: pad, modelAlphabet: session.modelAlphabet,
+                                 inputSize: session.parameters.inputSize)
+        var next = session
+        try next.useText(text, origin: "input text")
+        session = next
+        return [.text(inputTextMessage())]
+    }
+
+    /// The lines `input text` and `example` print: the shape, the alphabet's order and every string.
+    func inputTextMessage() -> String {
+        guard let text = session.text else { return "" }
+        let s = session.sizes
+        let order = text.alphabet.enumerated().map { "'\(Quote.visible(String($1)))' → \($0)" }.joined(separator: ", ")
+        var lines = ["input text: x \(formatShape(layoutShape([s.batch, s.length, s.inputSize]))) one-hot over the alphabet "
+                     + "\(Quote.word(String(text.alphabet))) (\(text.alphabetSource)): \(order)"]
+        let shown = min(text.batch, 8)
+        for b in 0..<shown { lines.append("    b=\(b)  \(text.display(b))") }
+        if text.batch > shown { lines.append("    … \(text.batch - shown) more (show x lists them all)") }
+        lines.append("    \(text.padDescription); cursors at the start")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `input set b=N t=N "c"`: one character changed. When both directions had
+    /// finished, the model runs again and the message says which positions of
+    /// h_f and h_b moved: everything from t on in h_f, everything up to t in h_b.
+    mutating func inputSet(b: Int, t: Int, character: String) throws -> [Output] {
+        guard var text = session.text else {
+            throw LabError("input set changes a character of a text input: make one first with input text \"…\"")
+        }
+        let before = session.stepper.isComplete ? session.stepper : nil
+        let old = try text.set(b: b, t: t, to: character)
+        var next = session
+        try next.useText(text, origin: "input text (b=\(b) t=\(t) set)")
+        var lines = ["input set: string b=\(b) t=\(t) is now \(text.token(b: b, t: t)) (was '\(Quote.visible(String(old)))'):"
+                     + " \(text.display(b))"]
+        session = next
+        if let before {
+            // The lab's own run (it goes through the stack when there are layers); Ctrl-C leaves it part-way.
+            _ = try? run()
+            if session.stepper.isComplete {
+                lines += responseLines(before: before, after: session.stepper, b: b, t: t)
+            }
+        }
+        if !session.stepper.isComplete { lines.append("    cursors at the start ('run' to see what moves)") }
+        return [.text(lines.joined(separator: "\n"))] + watchOutputs()
+    }
+
+    /// Largest |change| per position of h_f and h_b for sequence b, with the changed t marked.
+    private func responseLines(before: BidirectionalStepper, after: BidirectionalStepper, b: Int, t: Int) -> [String] {
+        let tl = after.length, h = after.hiddenSize, batch = after.batch
+        func change(_ old: PartialTensor, _ new: PartialTensor) -> [Float] {
+            (0..<tl).map { s in
+                var m: Float = 0
+                for u in 0..<h {
+                    let i = (s * batch + b) * h + u
+                    m = max(m, abs(new.tensor.data[i] - old.tensor.data[i]))
+                }
+                return m
+            }
+        }
+        let df = change(before.hForward, after.hForward), db = change(before.hBackward, after.hBackward)
+        let p = min(session.settings.precision, 3)
+        let cells = (0..<tl).map { s in (NumberFormat.fixed(df[s], precision: p), NumberFormat.fixed(db[s], precision: p)) }
+        let width = max(cells.map { max($0.0.count, $0.1.count) }.max() ?? 1, "t=\(tl - 1)".count)
+        // Elide the middle of long sequences, keeping the changed position in view.
+        let room = max(4, (80 - 14) / (width + 1))
+        var cols = Array(0..<tl)
+        if tl > room {
+            var keep = Set<Int>([0, 1, tl - 2, tl - 1])
+            for s in max(0, t - 2)...min(tl - 1, t + 2) { keep.insert(s) }
+            cols = keep.sorted()
+        }
+        func row(_ label: String, _ cell: (Int) -> String) -> String {
+            var s = NumberFormat.padRight(label, 12)
+            var prev = -1
+            for c in cols {
+                if c > prev + 1 { s += " …" }
+                s += " " + NumberFormat.pad(cell(c), width)
+                prev = c
+            }
+            return s
+        }
+        return [
+            "    the model ran again; largest |change| over the units at each t of sequence b=\(b):",
+            "    " + row("t", { "t=\($0)" }),
+            "    " + row("", { after.length > 0 ? (session.text?.token(b: b, t: $0) ?? "") : "" }),
+            "    " + row("|Δh_f[t]|", { cells[$0].0 }),
+            "    " + row("|Δh_b[t]|", { cells[$0].1 }),
+            "    h_f moves only from t=\(t) on (it has read x[0..t]), h_b only up to t=\(t) (it has read x[t..T-1])",
+        ]
+    }
+
+    /// `example brackets`: the shipped trained model, its head and test strings.
+    mutating func example(_ name: ExampleName) throws -> [Output] {
+        let files = try BracketsExample.load()
+        var next = session
+        let p = files.parameters
+        var s = next.sizes
+        s.inputSize = p.inputSize
+        s.hiddenSize = p.hiddenSize
+        next.sizes = s
+        next.parameters = p
+        next.parametersSource = .originCommand("example brackets (examples/brackets/model.safetensors, trained)")
+        next.h0 = nil
+        next.c0 = nil
+        // One layer, full lengths: the shipped model is a single-layer BiLSTM.
+        next.upperLayers = []
+        next.lengths = nil
+        next.layer = 0
+        _ = next.adoptMetadata(files.metadata, of: p)
+        next.head = files.head
+        next.ablation = .none
+        let text = try TextInput(strings: BracketsExample.strings, alphabet: nil, pad: nil,
+                                 modelAlphabet: next.modelAlphabet, inputSize: p.inputSize)
+        try next.useText(text, origin: "example brackets")
+        session = next
+        let k = files.head.classes.count
+        return [.text([
+            "example brackets: a BiLSTM trained to tag each character of a string over ()ab as "
+                + files.head.classes.joined(separator: ", ") + files.accuracyNote,
+            "    model  D=\(p.inputSize) H=\(p.hiddenSize), weights from examples/brackets/model.safetensors",
+            "    head   nn.Linear(\(2 * p.hiddenSize), \(k)): classes " + files.head.classes.joined(separator: ", ")
+                + " (w3 = weight[:, 0..\(p.hiddenSize - 1)], w6 = weight[:, \(p.hiddenSize)..\(2 * p.hiddenSize - 1)])",
+            inputTextMessage(),
+            "try: run, show pred, trace u=4 fwd b=0, set ablate bwd",
+        ].joined(separator: "\n"))]
+    }
+}
+
+extension Session {
+    /// Makes `text` the input: new sizes B and T, the one-hot x, cursors at the start.
+    /// h0 and c0 go back to zeros when B changes.
+    mutating func useText(_ text: TextInput, origin: String) throws {
+        var s = sizes
+        s.batch = text.batch
+        s.length = text.length
+        s.inputSize = parameters.inputSize
+        try checkMemory(s)
+        if s.batch != sizes.batch {
+            h0 = nil
+            c0 = nil
+        }
+        input = try text.oneHot()
+        self.text = text
+        // Padding runs as nn.LSTM runs a padded tensor (what export pytorch's check.py compares with).
+        lengths = nil
+        sizes = s
+        inputSource = .originCommand(origin + " (\(text.batch) string\(text.batch == 1 ? "" : "s"), alphabet "
+            + "\(Quote.word(String(text.alphabet))))")
+        try rebuildStepper()
+    }
+}

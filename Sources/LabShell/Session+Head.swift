@@ -1,0 +1,52 @@
+import LSTMCore
+
+extension Session {
+    /// What the weights' metadata says that the session keeps: the one-hot
+    /// alphabet (when its size is the model's D). A head whose width no longer
+    /// fits the model's 2H is dropped. Returns notes for the message.
+    mutating func adoptMetadata(_ metadata: [String: String], of p: BiLSTMParameters) -> [String] {
+        var notes: [String] = []
+        modelAlphabet = nil
+        if let alphabet = metadata["alphabet"] {
+            let n = alphabet.count
+            if n == p.inputSize && Set(alphabet).count == n {
+                modelAlphabet = alphabet
+                notes.append("alphabet \(Quote.word(alphabet)) from the file's metadata (for input text)")
+            } else {
+                notes.append("the metadata's alphabet \(Quote.word(alphabet)) does not fit D=\(p.inputSize) and is ignored")
+            }
+        }
+        if let loaded = head, loaded.head.hiddenSize != p.hiddenSize {
+            head = nil
+            notes.append("head removed (it takes 2H=\(2 * loaded.head.hiddenSize), the model has 2H=\(2 * p.hiddenSize))")
+        }
+        return notes
+    }
+
+    /// The head's logits over the batch, `[B, T, K]` batch-first, known at t once
+    /// the halves of y it reads are: both halves, or only the one left by the ablation.
+    public func logits() throws -> (tensor: Tensor, known: [Bool])? {
+        guard let loaded = head else { return nil }
+        let st = stepper
+        let b = st.batch, tl = st.length, h = st.hiddenSize
+        let hf = st.hForward, hb = st.hBackward
+        var y = [Float](repeating: 0, count: b * tl * 2 * h)
+        for t in 0..<tl {
+            for bi in 0..<b {
+                let dst = (bi * tl + t) * 2 * h, src = (t * b + bi) * h
+                for u in 0..<h {
+                    y[dst + u] = hf.tensor.data[src + u]
+                    y[dst + h + u] = hb.tensor.data[src + u]
+                }
+            }
+        }
+        let known: [Bool]
+        switch ablation {
+        case .none: known = zip(hf.known, hb.known).map { $0 && $1 }
+        case .fwd: known = hb.known
+        case .bwd: known = hf.known
+        }
+        let tensor = try loaded.head.logits(y: try Tensor(shape: [b, tl, 2 * h], data: y), known: known, ablation: ablation)
+        return (tensor, known)
+    }
+}
