@@ -10,7 +10,7 @@ struct CompletionTests {
     @Test func commandWordsAndAliasesAtTheStart() {
         #expect(completer.complete(before: "", word: "ste") == .words(["step"]))
         #expect(completer.complete(before: "", word: "s") == .words(["sizes", "save", "step", "show", "spark", "set", "skip", "solution"]))
-        #expect(completer.complete(before: "", word: "ex") == .words(["export", "exit"]))
+        #expect(completer.complete(before: "", word: "ex") == .words(["export", "example", "exit"]))
         #expect(completer.complete(before: "  ", word: "?") == .words(["?"]))
     }
 

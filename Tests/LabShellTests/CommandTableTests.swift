@@ -42,7 +42,7 @@ import Testing
     @Test func usageLinesComeFromTheArguments() {
         #expect(CommandTable.spec("step")?.usage == "step [fwd|bwd|both] [N]")
         #expect(CommandTable.spec("init")?.usage == "init tutorial|pytorch|zeros [seed N]")
-        #expect(CommandTable.spec("load")?.usage == "load weights|input|h0|c0 PATH")
+        #expect(CommandTable.spec("load")?.usage == "load weights|input|h0|c0|head PATH")
         #expect(CommandTable.spec("goto")?.usage == "goto t=N|start|end [fwd|bwd|both]")
         #expect(CommandTable.spec("watch")?.usage == "watch NAME [fwd|bwd] [t=N] [b=N] | EXPR …")
         #expect(CommandTable.spec("show")?.usage == "show NAME [fwd|bwd] [t=N] [b=N] | EXPR")
@@ -56,7 +56,7 @@ import Testing
         #expect(CommandTable.spec("lesson")?.usage == "lesson list | play N [step K] | present N | resume | reset [N] | check FILE")
         #expect(CommandTable.spec("set")?.usage
                 == "set batch_first on|off | mode fused|per-gate|hoisted | packed on|off | variant correct|draft | engine reference|fast"
-                    + " | precision N | threads N | lang en|zh")
+                    + " | precision N | threads N | lang en|zh | ablate none|fwd|bwd")
     }
 
     @Test func lessonLabBlocksRefuseFilesLessonsAndQuit() {

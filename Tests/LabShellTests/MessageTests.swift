@@ -9,7 +9,7 @@ import Testing
         return lab.handle(line).error
     }
 
-    static let views = "x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0, W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b"
+    static let views = "x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0, logits, pred, W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b"
 
     @Test func unrelatedShortWordsGetNoSuggestion() {
         #expect(error("中文") == "unknown command '中文'")
@@ -45,7 +45,7 @@ import Testing
         #expect(error("set mode \"fu\u{200b}sed\"") == "unknown mode 'fu\\u{200B}sed': use fused, per-gate or hoisted (did you mean 'fused'?)")
         #expect(error("show \"\u{202e}gnp\"") == "unknown view '\\u{202E}gnp': one of \(Self.views)")
         #expect(error("init \"a\tb\u{85}c\u{2028}\"") == "unknown initialiser 'a\\u{9}b\\u{85}c\\u{2028}': use tutorial, pytorch, zeros")
-        #expect(error("input \"\u{feff}\"") == "unknown input fill '\\u{FEFF}': use random, zeros, ones")
+        #expect(error("input \"\u{feff}\"") == "unknown input '\\u{FEFF}': use random, zeros, ones, text or set")
         // Joiners inside an emoji and combining accents are part of what is drawn.
         #expect(error("show 👨‍👩‍👧") == "unknown view '👨‍👩‍👧': one of \(Self.views)")
         #expect(error("show e\u{301}") == "unknown view 'e\u{301}': one of \(Self.views)")

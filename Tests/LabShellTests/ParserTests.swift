@@ -49,7 +49,7 @@ import Testing
         ("sizes B=0", "B must be a whole number from 1 to 16777216, not '0'"),
         ("sizes X=3", "sizes takes B=N, T=N, D=N, H=N, L=N, not 'X=3'"),
         ("init xavier", "unknown initialiser 'xavier': use tutorial, pytorch, zeros"),
-        ("show gatez", "unknown view 'gatez': one of x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0, W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b (did you mean 'gates'?)"),
+        ("show gatez", "unknown view 'gatez': one of x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0, logits, pred, W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b (did you mean 'gates'?)"),
         ("load weights \"unterminated", "unterminated quote"),
         ("set mode fast", "unknown mode 'fast': use fused, per-gate or hoisted"),
         ("set precision 11", "precision must be a whole number from 0 to 10, not '11'"),
