@@ -28,12 +28,14 @@ public struct LinearHead: Equatable, Sendable {
     /// - Throws: `ShapeError` unless `weight` is `[K, 2H]` with K, H ≥ 1 and `bias` is `[K]`.
     public init(weight: Tensor, bias: Tensor) throws {
         guard weight.rank == 2, weight.shape[0] >= 1, weight.shape[1] >= 2, weight.shape[1] % 2 == 0 else {
-            throw ShapeError.mismatch(what: "head weight must be [K, 2H] with an even number of columns",
-                                      expected: [max(1, weight.shape.first ?? 1), 2], actual: weight.shape)
+            throw ShapeError.mismatch(
+                what: "head weight must be [K, 2H] with an even number of columns",
+                expected: [max(1, weight.shape.first ?? 1), 2], actual: weight.shape)
         }
         guard bias.shape == [weight.shape[0]] else {
-            throw ShapeError.mismatch(what: "head bias must be [K] with K = the weight's rows",
-                                      expected: [weight.shape[0]], actual: bias.shape)
+            throw ShapeError.mismatch(
+                what: "head bias must be [K] with K = the weight's rows",
+                expected: [weight.shape[0]], actual: bias.shape)
         }
         self.weight = try Matrix(weight)
         self.bias = bias.data
@@ -63,11 +65,15 @@ public struct LinearHead: Equatable, Sendable {
     /// is false stay 0 (and stay unknown).
     public func logits(y: Tensor, known: [Bool], ablation: Ablation) throws -> Tensor {
         guard y.rank == 3, y.shape[2] == weight.cols else {
-            throw ShapeError.mismatch(what: "y must be [B, T, 2H] with 2H = the head's \(weight.cols) inputs",
-                                      expected: [y.shape.first ?? 1, y.shape.count > 1 ? y.shape[1] : 1, weight.cols],
-                                      actual: y.shape)
+            throw ShapeError.mismatch(
+                what: "y must be [B, T, 2H] with 2H = the head's \(weight.cols) inputs",
+                expected: [y.shape.first ?? 1, y.shape.count > 1 ? y.shape[1] : 1, weight.cols],
+                actual: y.shape)
         }
-        let b = y.shape[0], tl = y.shape[1], k = classCount, w = weight.cols
+        let b = y.shape[0]
+        let tl = y.shape[1]
+        let k = classCount
+        let w = weight.cols
         var data = [Float](repeating: 0, count: b * tl * k)
         for bi in 0..<b {
             for t in 0..<tl where t < known.count && known[t] {

@@ -16,9 +16,10 @@ public enum BracketsExample {
         /// ` (held-out accuracy 100.00 % on '(', 99.99 % on ')')`, from the training facts.
         public var accuracyNote: String {
             guard let json = metadata["training"], let data = json.data(using: .utf8),
-                  let facts = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-                  let open = facts["test_accuracy_open"] as? Double,
-                  let close = facts["test_accuracy_close"] as? Double else { return "" }
+                let facts = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+                let open = facts["test_accuracy_open"] as? Double,
+                let close = facts["test_accuracy_close"] as? Double
+            else { return "" }
             func pct(_ v: Double) -> String { String(format: "%.2f %%", 100 * v) }
             return " (held-out accuracy \(pct(open)) on '(', \(pct(close)) on ')'; examples/brackets/README.md)"
         }
@@ -26,14 +27,17 @@ public enum BracketsExample {
 
     /// Decodes the embedded files with the same readers `load` uses.
     public static func load() throws -> Files {
-        let model = try SafeTensors.decodeWithMetadata(try bytes(modelBase64, "model"),
-                                                       file: "examples/brackets/model.safetensors")
+        let model = try SafeTensors.decodeWithMetadata(
+            try bytes(modelBase64, "model"),
+            file: "examples/brackets/model.safetensors")
         let parameters = try StateDict.parameters(from: model.tensors, file: "examples/brackets/model.safetensors")
         let headFile = "examples/brackets/head.safetensors"
-        let head = try HeadFile.head(from: try SafeTensors.decodeWithMetadata(try bytes(headBase64, "head"), file: headFile),
-                                     file: headFile)
-        return Files(parameters: parameters, metadata: model.metadata,
-                     head: LoadedHead(head: head.head, classes: head.classes, origin: "example brackets (\(headFile))"))
+        let head = try HeadFile.head(
+            from: try SafeTensors.decodeWithMetadata(try bytes(headBase64, "head"), file: headFile),
+            file: headFile)
+        return Files(
+            parameters: parameters, metadata: model.metadata,
+            head: LoadedHead(head: head.head, classes: head.classes, origin: "example brackets (\(headFile))"))
     }
 
     /// The embedded bytes of `model.safetensors` or `head.safetensors`.

@@ -92,8 +92,9 @@ public enum CommandTable {
                     details: "weights: D, H and the number of layers L come from the file (`weight_ih_l1`, … for "
                         + "num_layers > 1; an `alphabet` in its metadata is used by `input text`); head: "
                         + "`nn.Linear(2H, K).state_dict()`, `weight [K, 2H]`, `bias [K]`, class names from the "
-                        + "metadata's `classes`; input: `[B, T, D]` (or `[T, B, D]` with `set batch_first off`); h0, c0: "
-                        + "`[2, B, H]` (index 0 forward, 1 backward), `[2L, B, H]` with layers (l0 fwd, l0 bwd, l1 fwd, …)",
+                        + "metadata's `classes`; input: `[B, T, D]` (or `[T, B, D]` with `set batch_first off`); "
+                        + "h0, c0: `[2, B, H]` (index 0 forward, 1 backward), `[2L, B, H]` with layers "
+                        + "(l0 fwd, l0 bwd, l1 fwd, …)",
                     examples: ["load weights model.safetensors", "load input \"my x.npy\"",
                                "load head head.safetensors"],
                     scope: .files) { a, _ in
@@ -134,7 +135,8 @@ public enum CommandTable {
     private static func inputCommand(_ a: ParsedArguments) -> Command? {
         switch a.word("fill") {
         case "text": return a.text("text").flatMap(textCommand)
-        case "set": return a.text("character").map { .inputSet(b: a.integer("b") ?? 0, t: a.integer("t") ?? 0, character: $0) }
+        case "set":
+            return a.text("character").map { .inputSet(b: a.integer("b") ?? 0, t: a.integer("t") ?? 0, character: $0) }
         default: return a.choice("fill", InputFill.self).map { .input($0, seed: a.seeds["seed"]) }
         }
     }

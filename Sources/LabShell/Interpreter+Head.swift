@@ -10,15 +10,20 @@ extension Interpreter {
         let (head, classes) = try HeadFile.head(from: contents, file: path)
         let h = session.parameters.hiddenSize
         guard head.hiddenSize == h else {
-            throw FileFormatError(file: path, reason: "the head takes \(2 * head.hiddenSize) inputs (weight "
-                                  + "\(formatShape([head.classCount, 2 * head.hiddenSize]))), the model's y has 2H = \(2 * h)")
+            throw FileFormatError(
+                file: path,
+                reason: "the head takes \(2 * head.hiddenSize) inputs (weight "
+                    + "\(formatShape([head.classCount, 2 * head.hiddenSize]))), the model's y has 2H = \(2 * h)")
         }
         session.head = LoadedHead(head: head, classes: classes, origin: "loaded from \(path)")
         let named = contents.metadata["classes"] == nil ? " (the file names none)" : ""
-        return [.text("loaded head from \(path): nn.Linear(\(2 * h), \(head.classCount)), weight "
-                      + "\(formatShape([head.classCount, 2 * h])) = w3 (columns 0..\(h - 1), from h_f) | w6 (columns "
-                      + "\(h)..\(2 * h - 1), from h_b), bias [\(head.classCount)]; classes "
-                      + classes.joined(separator: ", ") + named + "; show logits, show pred")] + watchOutputs()
+        return [
+            .text(
+                "loaded head from \(path): nn.Linear(\(2 * h), \(head.classCount)), weight "
+                    + "\(formatShape([head.classCount, 2 * h])) = w3 (columns 0..\(h - 1), from h_f) | w6 (columns "
+                    + "\(h)..\(2 * h - 1), from h_b), bias [\(head.classCount)]; classes "
+                    + classes.joined(separator: ", ") + named + "; show logits, show pred")
+        ] + watchOutputs()
     }
 
     /// `set ablate fwd|bwd|none`.
@@ -29,7 +34,8 @@ extension Interpreter {
         switch a {
         case .none: what = "off: the head sees all of y"
         case .fwd: what = "fwd: the head sees y with h_f (features 0..\(h - 1)) set to 0; the model itself is unchanged"
-        case .bwd: what = "bwd: the head sees y with h_b (features \(h)..\(2 * h - 1)) set to 0; the model itself is unchanged"
+        case .bwd:
+            what = "bwd: the head sees y with h_b (features \(h)..\(2 * h - 1)) set to 0; the model itself is unchanged"
         }
         let note = session.head == nil ? " (no head loaded yet: it applies once one is)" : ""
         return [.text("ablate \(what)\(note)")] + watchOutputs()
@@ -38,16 +44,21 @@ extension Interpreter {
     /// The head's output over the batch, shaped like y (`[B, T, K]` batch-first, `[T, B, K]` time-first).
     func logitsView(_ r: ViewRequest) throws -> TensorView {
         guard let loaded = session.head, let (tensor, known) = try session.logits() else {
-            throw LabError("logits need an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets")
+            throw LabError(
+                "logits need an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets")
         }
-        let bf = session.settings.batchFirst, h = session.parameters.hiddenSize
-        let ablated = session.ablation == .none ? "" : " with h_\(session.ablation == .fwd ? "f" : "b") set to 0 (set ablate)"
+        let bf = session.settings.batchFirst
+        let h = session.parameters.hiddenSize
+        let ablated =
+            session.ablation == .none ? "" : " with h_\(session.ablation == .fwd ? "f" : "b") set to 0 (set ablate)"
         var view = TensorView(
             name: "logits", tensor: bf ? tensor : try tensor.swappingFirstAxes(),
             axes: bf ? ["b", "t", "class"] : ["t", "b", "class"],
-            caption: "the head's scores per position, one column per class: " + loaded.classes.enumerated()
+            caption: "the head's scores per position, one column per class: "
+                + loaded.classes.enumerated()
                 .map { "\($0)=\($1)" }.joined(separator: ", "),
-            origin: "logits = y·Wᵀ + bias = h_f·w3ᵀ + h_b·w6ᵀ + bias, W [\(loaded.head.classCount), \(2 * h)]\(ablated); "
+            origin:
+                "logits = y·Wᵀ + bias = h_f·w3ᵀ + h_b·w6ᵀ + bias, W [\(loaded.head.classCount), \(2 * h)]\(ablated); "
                 + "head \(loaded.origin)",
             knownAxis: bf ? 1 : 0, known: known,
             details: ["a position shows as soon as the halves of y it reads are computed"])
@@ -58,10 +69,13 @@ extension Interpreter {
     /// `show pred`: per position the most likely class, its probability and the input token.
     func predictionView(_ r: ViewRequest) throws -> PredictionView {
         guard let loaded = session.head, let (tensor, known) = try session.logits() else {
-            throw LabError("pred needs an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets")
+            throw LabError(
+                "pred needs an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets")
         }
         let st = session.stepper
-        let b = st.batch, tl = st.length, k = loaded.head.classCount
+        let b = st.batch
+        let tl = st.length
+        let k = loaded.head.classCount
         var probabilities = tensor.data
         for i in 0..<(b * tl) where known[i % tl] {
             let row = Array(tensor.data[(i * k)..<((i + 1) * k)])
@@ -72,20 +86,23 @@ extension Interpreter {
             probabilities: try Tensor(shape: [b, tl, k], data: probabilities), known: known,
             tokens: session.text?.tokens, characters: session.text?.characters,
             batchIndices: r.b.map { [$0] } ?? Array(0..<b), t: r.t,
-            ablation: session.ablation == .none ? nil : "h_\(session.ablation == .fwd ? "f" : "b") set to 0 (set ablate \(session.ablation.rawValue))")
+            ablation: session.ablation == .none
+                ? nil : "h_\(session.ablation == .fwd ? "f" : "b") set to 0 (set ablate \(session.ablation.rawValue))")
     }
 
     /// The head as the diagram draws it: sequence 0's predictions where computed.
     var diagramHead: DiagramHead? {
         guard let loaded = session.head, let logits = try? session.logits() else { return nil }
-        let tl = session.stepper.length, k = loaded.head.classCount
+        let tl = session.stepper.length
+        let k = loaded.head.classCount
         let letters = loaded.abbreviations
         let predictions: [String?] = (0..<tl).map { t in
             guard logits.known[t] else { return nil }
             let row = Array(logits.tensor.data[(t * k)..<((t + 1) * k)])
             return row.firstIndex(of: row.max() ?? 0).map { letters[$0] }
         }
-        return DiagramHead(classCount: k, predictions: predictions,
-                           legend: zip(letters, loaded.classes).map { "\($0) = \($1)" }.joined(separator: ", "))
+        return DiagramHead(
+            classCount: k, predictions: predictions,
+            legend: zip(letters, loaded.classes).map { "\($0) = \($1)" }.joined(separator: ", "))
     }
 }

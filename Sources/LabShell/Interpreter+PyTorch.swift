@@ -10,15 +10,19 @@ extension Interpreter {
     func exportPyTorch(to dir: String) throws -> [Output] {
         let st = session.stepper
         guard session.settings.variant == .correct else {
-            throw LabError("export pytorch needs variant correct: nn.LSTM computes the correct equations, "
-                           + "the draft variant swaps g and o (set variant correct, then run)")
+            throw LabError(
+                "export pytorch needs variant correct: nn.LSTM computes the correct equations, "
+                    + "the draft variant swaps g and o (set variant correct, then run)")
         }
         guard st.isComplete else {
-            throw LabError("export pytorch writes the lab's y, h_n and c_n, which need both directions finished "
-                           + "(\(session.positionText)); try 'run' first")
+            throw LabError(
+                "export pytorch writes the lab's y, h_n and c_n, which need both directions finished "
+                    + "(\(session.positionText)); try 'run' first")
         }
         try Self.prepareFolder(dir)
-        let b = st.batch, h = st.hiddenSize, d = st.inputSize
+        let b = st.batch
+        let h = st.hiddenSize
+        let d = st.inputSize
         var files: [(String, Tensor)] = [("input.npy", session.input)]
         if session.h0 != nil || session.c0 != nil {
             files.append(("h0.npy", try session.h0 ?? Tensor(zerosWithShape: [2, b, h])))
@@ -28,12 +32,14 @@ extension Interpreter {
         var metadata = ["format": "pt"]
         if let alphabet = session.modelAlphabet { metadata["alphabet"] = alphabet }
         let path = { (name: String) in (dir as NSString).appendingPathComponent(name) }
-        try SafeTensors.write(StateDict.tensors(of: session.parameters), metadata: metadata, path: path("weights.safetensors"))
+        try SafeTensors.write(
+            StateDict.tensors(of: session.parameters), metadata: metadata, path: path("weights.safetensors"))
         var written = ["weights.safetensors"]
         if let loaded = session.head, let (logits, _) = try session.logits() {
             let k = loaded.head.classCount
-            try SafeTensors.write([("weight", loaded.head.weight.tensor), ("bias", try Tensor(shape: [k], data: loaded.head.bias))],
-                                  metadata: ["classes": loaded.classes.joined(separator: ",")], path: path("head.safetensors"))
+            try SafeTensors.write(
+                [("weight", loaded.head.weight.tensor), ("bias", try Tensor(shape: [k], data: loaded.head.bias))],
+                metadata: ["classes": loaded.classes.joined(separator: ",")], path: path("head.safetensors"))
             written.append("head.safetensors")
             files.append(("logits.npy", logits))
         }
@@ -41,20 +47,27 @@ extension Interpreter {
             try NPY.write(tensor, path: path(name))
             written.append(name)
         }
-        let script = Self.checkScript(inputSize: d, hiddenSize: h, classes: session.head?.head.classCount,
-                                      ablation: session.ablation)
+        let script = Self.checkScript(
+            inputSize: d, hiddenSize: h, classes: session.head?.head.classCount,
+            ablation: session.ablation)
         do {
             try AtomicFile.write(to: path("check.py")) { Array(script.utf8) }
         }
         written.append("check.py")
-        return [.text("exported for PyTorch to \(dir)/: " + written.joined(separator: ", ")
-                      + "\n    run: python3 \(path("check.py"))  (rebuilds nn.LSTM(\(d), \(h), bidirectional=True, batch_first=True)"
-                      + (session.head.map { ", nn.Linear(\(2 * h), \($0.head.classCount))" } ?? "")
-                      + ", runs it on input.npy and prints the largest difference from the lab's numbers)")]
+        return [
+            .text(
+                "exported for PyTorch to \(dir)/: " + written.joined(separator: ", ")
+                    + "\n    run: python3 \(path("check.py"))  (rebuilds "
+                    + "nn.LSTM(\(d), \(h), bidirectional=True, batch_first=True)"
+                    + (session.head.map { ", nn.Linear(\(2 * h), \($0.head.classCount))" } ?? "")
+                    + ", runs it on input.npy and prints the largest difference from the lab's numbers)")
+        ]
     }
 
     /// The script `export pytorch` writes; it needs torch, numpy and safetensors.
-    static func checkScript(inputSize d: Int, hiddenSize h: Int, classes k: Int?, ablation: LinearHead.Ablation) -> String {
+    static func checkScript(inputSize d: Int, hiddenSize h: Int, classes k: Int?, ablation: LinearHead.Ablation)
+        -> String
+    {
         """
         #!/usr/bin/env python3
         \"\"\"Written by lstmlab's `export pytorch`: rebuild the lab's model in PyTorch, run it on

@@ -4,8 +4,9 @@ import TermRender
 extension Interpreter {
     /// `input text "s1" "s2" … [alphabet "…"] [pad "c"]`: the strings one-hot, `[B, T, D]`.
     mutating func inputText(_ strings: [String], alphabet: String?, pad: String?) throws -> [Output] {
-        let text = try TextInput(strings: strings, alphabet: alphabet, pad: pad, modelAlphabet: session.modelAlphabet,
-                                 inputSize: session.parameters.inputSize)
+        let text = try TextInput(
+            strings: strings, alphabet: alphabet, pad: pad, modelAlphabet: session.modelAlphabet,
+            inputSize: session.parameters.inputSize)
         var next = session
         try next.useText(text, origin: "input text")
         session = next
@@ -17,8 +18,10 @@ extension Interpreter {
         guard let text = session.text else { return "" }
         let s = session.sizes
         let order = text.alphabet.enumerated().map { "'\(Quote.visible(String($1)))' → \($0)" }.joined(separator: ", ")
-        var lines = ["input text: x \(formatShape(layoutShape([s.batch, s.length, s.inputSize]))) one-hot over the alphabet "
-                     + "\(Quote.word(String(text.alphabet))) (\(text.alphabetSource)): \(order)"]
+        var lines = [
+            "input text: x \(formatShape(layoutShape([s.batch, s.length, s.inputSize]))) one-hot over the alphabet "
+                + "\(Quote.word(String(text.alphabet))) (\(text.alphabetSource)): \(order)"
+        ]
         let shown = min(text.batch, 8)
         for b in 0..<shown { lines.append("    b=\(b)  \(text.display(b))") }
         if text.batch > shown { lines.append("    … \(text.batch - shown) more (show x lists them all)") }
@@ -37,8 +40,10 @@ extension Interpreter {
         let old = try text.set(b: b, t: t, to: character)
         var next = session
         try next.useText(text, origin: "input text (b=\(b) t=\(t) set)")
-        var lines = ["input set: string b=\(b) t=\(t) is now \(text.token(b: b, t: t)) (was '\(Quote.visible(String(old)))'):"
-                     + " \(text.display(b))"]
+        var lines = [
+            "input set: string b=\(b) t=\(t) is now \(text.token(b: b, t: t)) (was '\(Quote.visible(String(old)))'):"
+                + " \(text.display(b))"
+        ]
         session = next
         if let before {
             // The lab's own run (it goes through the stack when there are layers); Ctrl-C leaves it part-way.
@@ -53,7 +58,9 @@ extension Interpreter {
 
     /// Largest |change| per position of h_f and h_b for sequence b, with the changed t marked.
     private func responseLines(before: BidirectionalStepper, after: BidirectionalStepper, b: Int, t: Int) -> [String] {
-        let tl = after.length, h = after.hiddenSize, batch = after.batch
+        let tl = after.length
+        let h = after.hiddenSize
+        let batch = after.batch
         func change(_ old: PartialTensor, _ new: PartialTensor) -> [Float] {
             (0..<tl).map { s in
                 var m: Float = 0
@@ -64,9 +71,12 @@ extension Interpreter {
                 return m
             }
         }
-        let df = change(before.hForward, after.hForward), db = change(before.hBackward, after.hBackward)
+        let df = change(before.hForward, after.hForward)
+        let db = change(before.hBackward, after.hBackward)
         let p = min(session.settings.precision, 3)
-        let cells = (0..<tl).map { s in (NumberFormat.fixed(df[s], precision: p), NumberFormat.fixed(db[s], precision: p)) }
+        let cells = (0..<tl).map { s in
+            (NumberFormat.fixed(df[s], precision: p), NumberFormat.fixed(db[s], precision: p))
+        }
         let width = max(cells.map { max($0.0.count, $0.1.count) }.max() ?? 1, "t=\(tl - 1)".count)
         // Elide the middle of long sequences, keeping the changed position in view.
         let room = max(4, (80 - 14) / (width + 1))
@@ -116,20 +126,26 @@ extension Interpreter {
         _ = next.adoptMetadata(files.metadata, of: p)
         next.head = files.head
         next.ablation = .none
-        let text = try TextInput(strings: BracketsExample.strings, alphabet: nil, pad: nil,
-                                 modelAlphabet: next.modelAlphabet, inputSize: p.inputSize)
+        let text = try TextInput(
+            strings: BracketsExample.strings, alphabet: nil, pad: nil,
+            modelAlphabet: next.modelAlphabet, inputSize: p.inputSize)
         try next.useText(text, origin: "example brackets")
         session = next
         let k = files.head.classes.count
-        return [.text([
-            "example brackets: a BiLSTM trained to tag each character of a string over ()ab as "
-                + files.head.classes.joined(separator: ", ") + files.accuracyNote,
-            "    model  D=\(p.inputSize) H=\(p.hiddenSize), weights from examples/brackets/model.safetensors",
-            "    head   nn.Linear(\(2 * p.hiddenSize), \(k)): classes " + files.head.classes.joined(separator: ", ")
-                + " (w3 = weight[:, 0..\(p.hiddenSize - 1)], w6 = weight[:, \(p.hiddenSize)..\(2 * p.hiddenSize - 1)])",
-            inputTextMessage(),
-            "try: run, show pred, trace u=4 fwd b=0, set ablate bwd",
-        ].joined(separator: "\n"))]
+        return [
+            .text(
+                [
+                    "example brackets: a BiLSTM trained to tag each character of a string over ()ab as "
+                        + files.head.classes.joined(separator: ", ") + files.accuracyNote,
+                    "    model  D=\(p.inputSize) H=\(p.hiddenSize), weights from examples/brackets/model.safetensors",
+                    "    head   nn.Linear(\(2 * p.hiddenSize), \(k)): classes "
+                        + files.head.classes.joined(separator: ", ")
+                        + " (w3 = weight[:, 0..\(p.hiddenSize - 1)], "
+                        + "w6 = weight[:, \(p.hiddenSize)..\(2 * p.hiddenSize - 1)])",
+                    inputTextMessage(),
+                    "try: run, show pred, trace u=4 fwd b=0, set ablate bwd",
+                ].joined(separator: "\n"))
+        ]
     }
 }
 
@@ -151,8 +167,9 @@ extension Session {
         // Padding runs as nn.LSTM runs a padded tensor (what export pytorch's check.py compares with).
         lengths = nil
         sizes = s
-        inputSource = .originCommand(origin + " (\(text.batch) string\(text.batch == 1 ? "" : "s"), alphabet "
-            + "\(Quote.word(String(text.alphabet))))")
+        inputSource = .originCommand(
+            origin + " (\(text.batch) string\(text.batch == 1 ? "" : "s"), alphabet "
+                + "\(Quote.word(String(text.alphabet))))")
         try rebuildStepper()
     }
 }

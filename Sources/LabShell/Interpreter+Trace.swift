@@ -8,17 +8,23 @@ extension Interpreter {
         let h = st.hiddenSize
         guard unit >= 0, unit < h else { throw LabError("u=\(unit) is out of range: units go from 0 to \(h - 1)") }
         let bi = b ?? 0
-        guard bi >= 0, bi < st.batch else { throw LabError("b=\(bi) is out of range: b goes from 0 to \(st.batch - 1)") }
+        guard bi >= 0, bi < st.batch else {
+            throw LabError("b=\(bi) is out of range: b goes from 0 to \(st.batch - 1)")
+        }
         return (direction.map { [$0] } ?? Direction.allCases).map { d in
             let rows = st.traces[d].enumerated().map { k, tr -> UnitTraceView.Row in
-                let z = tr.gatesPre, g = tr.gates
+                let z = tr.gatesPre
+                let g = tr.gates
                 let gateColumns = Gate.allCases.map { $0.rows(hiddenSize: h).lowerBound + unit }
-                return UnitTraceView.Row(step: k + 1, t: tr.t, token: session.text?.token(b: bi, t: tr.t),
-                                         z: gateColumns.map { z[bi, $0] }, gates: gateColumns.map { g[bi, $0] },
-                                         c: tr.c[bi, unit], h: tr.h[bi, unit])
+                return UnitTraceView.Row(
+                    step: k + 1, t: tr.t, token: session.text?.token(b: bi, t: tr.t),
+                    z: gateColumns.map { z[bi, $0] }, gates: gateColumns.map { g[bi, $0] },
+                    c: tr.c[bi, unit], h: tr.h[bi, unit])
             }
-            return .trace(UnitTraceView(direction: d, unit: unit, b: bi, length: st.length,
-                                        variant: session.settings.variant, rows: rows))
+            return .trace(
+                UnitTraceView(
+                    direction: d, unit: unit, b: bi, length: st.length,
+                    variant: session.settings.variant, rows: rows))
         }
     }
 }

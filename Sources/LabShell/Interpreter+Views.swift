@@ -244,7 +244,8 @@ extension Interpreter {
     func tokens(timeAxis: Int?, batchAxis: Int?, reversed: Bool = false) -> TimeTokens? {
         guard let text = session.text else { return nil }
         let all = text.tokens
-        return TimeTokens(tokens: reversed ? all.map { Array($0.reversed()) } : all, timeAxis: timeAxis, batchAxis: batchAxis)
+        return TimeTokens(tokens: reversed ? all.map { Array($0.reversed()) } : all,
+                          timeAxis: timeAxis, batchAxis: batchAxis)
     }
 
     /// The tokens of one step's rows `[B, …]`: every sequence's character at `t`.

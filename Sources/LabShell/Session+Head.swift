@@ -13,12 +13,14 @@ extension Session {
                 modelAlphabet = alphabet
                 notes.append("alphabet \(Quote.word(alphabet)) from the file's metadata (for input text)")
             } else {
-                notes.append("the metadata's alphabet \(Quote.word(alphabet)) does not fit D=\(p.inputSize) and is ignored")
+                notes.append(
+                    "the metadata's alphabet \(Quote.word(alphabet)) does not fit D=\(p.inputSize) and is ignored")
             }
         }
         if let loaded = head, loaded.head.hiddenSize != p.hiddenSize {
             head = nil
-            notes.append("head removed (it takes 2H=\(2 * loaded.head.hiddenSize), the model has 2H=\(2 * p.hiddenSize))")
+            notes.append(
+                "head removed (it takes 2H=\(2 * loaded.head.hiddenSize), the model has 2H=\(2 * p.hiddenSize))")
         }
         return notes
     }
@@ -28,12 +30,16 @@ extension Session {
     public func logits() throws -> (tensor: Tensor, known: [Bool])? {
         guard let loaded = head else { return nil }
         let st = stepper
-        let b = st.batch, tl = st.length, h = st.hiddenSize
-        let hf = st.hForward, hb = st.hBackward
+        let b = st.batch
+        let tl = st.length
+        let h = st.hiddenSize
+        let hf = st.hForward
+        let hb = st.hBackward
         var y = [Float](repeating: 0, count: b * tl * 2 * h)
         for t in 0..<tl {
             for bi in 0..<b {
-                let dst = (bi * tl + t) * 2 * h, src = (t * b + bi) * h
+                let dst = (bi * tl + t) * 2 * h
+                let src = (t * b + bi) * h
                 for u in 0..<h {
                     y[dst + u] = hf.tensor.data[src + u]
                     y[dst + h + u] = hb.tensor.data[src + u]
@@ -46,7 +52,8 @@ extension Session {
         case .fwd: known = hb.known
         case .bwd: known = hf.known
         }
-        let tensor = try loaded.head.logits(y: try Tensor(shape: [b, tl, 2 * h], data: y), known: known, ablation: ablation)
+        let tensor = try loaded.head.logits(
+            y: try Tensor(shape: [b, tl, 2 * h], data: y), known: known, ablation: ablation)
         return (tensor, known)
     }
 }

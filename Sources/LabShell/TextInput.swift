@@ -23,9 +23,13 @@ public struct TextInput: Equatable, Sendable {
     /// - Parameters:
     ///   - alphabet: given by the learner, else the model's (`modelAlphabet`), else the sorted characters used.
     ///   - inputSize: the model's D, which the alphabet's size must equal.
-    public init(strings: [String], alphabet: String?, pad: String?, modelAlphabet: String?,
-                inputSize: Int) throws(LabError) {
-        guard !strings.isEmpty else { throw LabError("input text needs at least one string: input text \"(a)b\" \"((b)\"") }
+    public init(
+        strings: [String], alphabet: String?, pad: String?, modelAlphabet: String?,
+        inputSize: Int
+    ) throws(LabError) {
+        guard !strings.isEmpty else {
+            throw LabError("input text needs at least one string: input text \"(a)b\" \"((b)\"")
+        }
         let chars = strings.map(Array.init)
         if let i = chars.firstIndex(where: \.isEmpty) {
             throw LabError("string b=\(i) is empty: every sequence needs at least one character")
@@ -39,7 +43,9 @@ public struct TextInput: Equatable, Sendable {
             letters = Array(modelAlphabet)
             source = "from the model's metadata"
         } else {
-            letters = Array(Set(chars.joined())).sorted { String($0).unicodeScalars.lexicographicallyPrecedes(String($1).unicodeScalars) }
+            letters = Array(Set(chars.joined())).sorted {
+                String($0).unicodeScalars.lexicographicallyPrecedes(String($1).unicodeScalars)
+            }
             if let p = pad.flatMap(\.first), !letters.contains(p) {
                 letters.append(p)
                 letters.sort { String($0).unicodeScalars.lexicographicallyPrecedes(String($1).unicodeScalars) }
@@ -54,10 +60,13 @@ public struct TextInput: Equatable, Sendable {
             }
         }
         guard letters.count == inputSize else {
-            let fix = source == "given" ? "give an alphabet of \(inputSize) characters"
+            let fix =
+                source == "given"
+                ? "give an alphabet of \(inputSize) characters"
                 : "give one with alphabet \"…\" (\(inputSize) characters, in the model's one-hot order)"
-            throw LabError("the alphabet \(Quote.word(String(letters))) (\(source)) has \(letters.count) character"
-                           + "\(letters.count == 1 ? "" : "s"), the model takes D=\(inputSize) inputs: \(fix)")
+            throw LabError(
+                "the alphabet \(Quote.word(String(letters))) (\(source)) has \(letters.count) character"
+                    + "\(letters.count == 1 ? "" : "s"), the model takes D=\(inputSize) inputs: \(fix)")
         }
         var padChar: Character?
         if let pad {
@@ -71,8 +80,9 @@ public struct TextInput: Equatable, Sendable {
         }
         for (b, s) in chars.enumerated() {
             if let t = s.firstIndex(where: { !letters.contains($0) }) {
-                throw LabError("string b=\(b) has \(Quote.word(String(s[t]))) at t=\(t), which is not in the alphabet "
-                               + "\(Quote.word(String(letters))) (\(source))")
+                throw LabError(
+                    "string b=\(b) has \(Quote.word(String(s[t]))) at t=\(t), which is not in the alphabet "
+                        + "\(Quote.word(String(letters))) (\(source))")
             }
         }
         self.strings = chars
@@ -83,7 +93,9 @@ public struct TextInput: Equatable, Sendable {
 
     /// `[B, T, D]`, batch-first.
     public func oneHot() throws -> Tensor {
-        let b = batch, tl = length, d = alphabet.count
+        let b = batch
+        let tl = length
+        let d = alphabet.count
         var data = [Float](repeating: 0, count: b * tl * d)
         var index: [Character: Int] = [:]
         for (k, ch) in alphabet.enumerated() { index[ch] = k }
@@ -124,14 +136,18 @@ public struct TextInput: Equatable, Sendable {
         let s = strings[b]
         var text = "\"" + Quote.visible(String(s)) + "\""
         let missing = length - s.count
-        if missing > 0 { text += pad.map { " + \(missing) × '\(Quote.visible(String($0)))'" } ?? " + \(missing) zero rows" }
+        if missing > 0 {
+            text += pad.map { " + \(missing) × '\(Quote.visible(String($0)))'" } ?? " + \(missing) zero rows"
+        }
         return text
     }
 
     /// What the padding is, in words.
     public var padDescription: String {
         guard strings.contains(where: { $0.count < length }) else { return "no padding (all strings have T=\(length))" }
-        if let pad { return "shorter strings padded with '\(Quote.visible(String(pad)))' (its one-hot row) to T=\(length)" }
+        if let pad {
+            return "shorter strings padded with '\(Quote.visible(String(pad)))' (its one-hot row) to T=\(length)"
+        }
         return "shorter strings padded with zero rows to T=\(length)"
     }
 
@@ -142,9 +158,10 @@ public struct TextInput: Equatable, Sendable {
         }
         guard t >= 0, t < strings[b].count else {
             let n = strings[b].count
-            throw LabError(t < length
-                ? "t=\(t) is padding of string b=\(b) (\(n) character\(n == 1 ? "" : "s")): set t=0..\(n - 1)"
-                : "t=\(t) is out of range: t goes from 0 to \(length - 1)")
+            throw LabError(
+                t < length
+                    ? "t=\(t) is padding of string b=\(b) (\(n) character\(n == 1 ? "" : "s")): set t=0..\(n - 1)"
+                    : "t=\(t) is out of range: t goes from 0 to \(length - 1)")
         }
         guard text.count == 1, let ch = text.first else {
             throw LabError("input set takes one character, got \(Quote.word(text))")

@@ -7,8 +7,10 @@ import LSTMCore
 /// or a JSON list of strings).
 public enum HeadFile {
     /// The head and its class names (`class 0`, `class 1`, … when the file names none).
-    public static func head(from contents: SafeTensors.Contents,
-                            file: String) throws(FileFormatError) -> (head: LinearHead, classes: [String]) {
+    public static func head(
+        from contents: SafeTensors.Contents,
+        file: String
+    ) throws(FileFormatError) -> (head: LinearHead, classes: [String]) {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
         let names = contents.tensors.keys.sorted()
         if names.contains(where: { $0.hasPrefix("weight_ih_l0") || $0.hasPrefix("weight_hh_l0") }) {
@@ -25,8 +27,9 @@ public enum HeadFile {
         do {
             head = try LinearHead(weight: weight, bias: bias)
         } catch {
-            throw fail("weight \(formatShape(weight.shape)) and bias \(formatShape(bias.shape)): " +
-                       "nn.Linear(2H, K) stores weight [K, 2H] (an even number of columns) and bias [K]")
+            throw fail(
+                "weight \(formatShape(weight.shape)) and bias \(formatShape(bias.shape)): "
+                    + "nn.Linear(2H, K) stores weight [K, 2H] (an even number of columns) and bias [K]")
         }
         if let bad = weight.firstNonFinite() ?? bias.firstNonFinite() {
             throw fail("non-finite value \(bad.value) at \(formatShape(bad.index)) in the head")
@@ -37,8 +40,9 @@ public enum HeadFile {
         }
         let classes = try parseClasses(text, file: file)
         guard classes.count == k else {
-            throw fail("metadata 'classes' names \(classes.count) classes (\(classes.joined(separator: ", "))), " +
-                       "the head has K=\(k) rows")
+            throw fail(
+                "metadata 'classes' names \(classes.count) classes (\(classes.joined(separator: ", "))), "
+                    + "the head has K=\(k) rows")
         }
         return (head, classes)
     }
@@ -49,7 +53,8 @@ public enum HeadFile {
         var names: [String]
         if trimmed.hasPrefix("[") {
             guard let list = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String] else {
-                throw FileFormatError(file: file, reason: "metadata 'classes' starts with '[' but is not a JSON list of strings")
+                throw FileFormatError(
+                    file: file, reason: "metadata 'classes' starts with '[' but is not a JSON list of strings")
             }
             names = list
         } else {
@@ -57,7 +62,10 @@ public enum HeadFile {
         }
         names = names.map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.contains(where: \.isEmpty), names.allSatisfy({ $0.count <= 40 }) else {
-            throw FileFormatError(file: file, reason: "metadata 'classes' has an empty or overlong name: \(String(reflecting: String(text.prefix(80))))")
+            throw FileFormatError(
+                file: file,
+                reason:
+                    "metadata 'classes' has an empty or overlong name: \(String(reflecting: String(text.prefix(80))))")
         }
         return names
     }

@@ -44,7 +44,9 @@ public enum DiagramRenderer {
         lines.append(row("", { label("t=\($0)") }, gap: "…"))
         if let head = state.head {
             lines.append(row("  pred (b=0)", { t in
-                guard t < head.predictions.count, let p = head.predictions[t] else { return options.paint(centered("·"), .dim) }
+                guard t < head.predictions.count, let p = head.predictions[t] else {
+                    return options.paint(centered("·"), .dim)
+                }
                 return options.paint(centered(p), .bold)
             }, gap: "…"))
             lines.append(row("  w3 | w6 head", { _ in centered("↑") }, gap: ""))

@@ -10,15 +10,26 @@ import LSTMCore
 /// ```
 public enum PredictionRenderer {
     public static func render(_ view: PredictionView, options: RenderOptions) -> String {
-        let b = view.probabilities.shape.first ?? 0, tl = view.probabilities.shape.count > 1 ? view.probabilities.shape[1] : 0
-        var lines = [options.paint("pred", .bold) + "  [\(b), \(tl)]  axes (b, t): the most likely class at each position"]
-        lines.append("  classes: " + zip(view.abbreviations, view.classes).map { "\($0) = \($1)" }.joined(separator: ", ")
-                     + "; probability = softmax(logits)")
-        if let a = view.ablation { lines.append("  " + options.paint("ablated:", .warning) + " the head sees y with \(a)") }
+        let b = view.probabilities.shape.first ?? 0
+        let tl = view.probabilities.shape.count > 1 ? view.probabilities.shape[1] : 0
+        var lines = [
+            options.paint("pred", .bold) + "  [\(b), \(tl)]  axes (b, t): the most likely class at each position"
+        ]
+        lines.append(
+            "  classes: " + zip(view.abbreviations, view.classes).map { "\($0) = \($1)" }.joined(separator: ", ")
+                + "; probability = softmax(logits)")
+        if let a = view.ablation {
+            lines.append("  " + options.paint("ablated:", .warning) + " the head sees y with \(a)")
+        }
         if !view.known.allSatisfy({ $0 }) {
             let done = view.known.indices.filter { view.known[$0] }
-            lines.append("  computed: " + (done.isEmpty ? "nothing yet" : TensorRenderer.runs(done).map { "t=\($0)" }
-                .joined(separator: ", ") + " of 0..\(tl - 1)") + "  (" + options.paint("·", .dim) + " = not computed yet)")
+            lines.append(
+                "  computed: "
+                    + (done.isEmpty
+                        ? "nothing yet"
+                        : TensorRenderer.runs(done).map { "t=\($0)" }
+                            .joined(separator: ", ") + " of 0..\(tl - 1)") + "  (" + options.paint("·", .dim)
+                    + " = not computed yet)")
         }
         if view.batchIndices.count == 1 || view.t != nil {
             lines += table(view, options: options)
@@ -56,10 +67,13 @@ public enum PredictionRenderer {
         let tl = view.probabilities.shape[1]
         let labelWidth = "b=\(view.batchIndices.max() ?? 0)".count
         let room = max(4, (options.width - 2 - labelWidth - 2) / 2)
-        let cols: [Int?] = tl <= room ? Array(0..<tl) : Array(0..<(room / 2 - 1)) + [nil] + Array((tl - room / 2 + 1)..<tl)
-        var lines = ["  " + String(repeating: " ", count: labelWidth) + "  "
-                 + options.paint(cols.map { c in c.map { String($0 % 10) } ?? "…" }.joined(separator: " "), .dim)
-                 + options.paint("   t (last digit)", .dim)]
+        let cols: [Int?] =
+            tl <= room ? Array(0..<tl) : Array(0..<(room / 2 - 1)) + [nil] + Array((tl - room / 2 + 1)..<tl)
+        var lines = [
+            "  " + String(repeating: " ", count: labelWidth) + "  "
+                + options.paint(cols.map { c in c.map { String($0 % 10) } ?? "…" }.joined(separator: " "), .dim)
+                + options.paint("   t (last digit)", .dim)
+        ]
         for b in view.batchIndices {
             let chars = cols.map { c -> String in
                 guard let c else { return "…" }
@@ -75,10 +89,13 @@ public enum PredictionRenderer {
             }
             let label = NumberFormat.padRight("b=\(b)", labelWidth)
             if view.characters != nil { lines.append("  " + label + "  " + chars.joined(separator: " ")) }
-            lines.append("  " + (view.characters != nil ? String(repeating: " ", count: labelWidth) : label) + "  "
-                         + preds.joined(separator: " "))
+            lines.append(
+                "  " + (view.characters != nil ? String(repeating: " ", count: labelWidth) : label) + "  "
+                    + preds.joined(separator: " "))
         }
-        if view.characters != nil { lines.append("  (first line: the input, _ = zero-row padding; second: the prediction)") }
+        if view.characters != nil {
+            lines.append("  (first line: the input, _ = zero-row padding; second: the prediction)")
+        }
         return lines
     }
 }

@@ -19,8 +19,10 @@ public struct PredictionView: Equatable, Sendable {
     /// Set when a half of y is ablated: what the head sees instead.
     public var ablation: String?
 
-    public init(classes: [String], abbreviations: [String], probabilities: Tensor, known: [Bool],
-                tokens: [[String]]?, characters: [[Character?]]?, batchIndices: [Int], t: Int?, ablation: String?) {
+    public init(
+        classes: [String], abbreviations: [String], probabilities: Tensor, known: [Bool],
+        tokens: [[String]]?, characters: [[Character?]]?, batchIndices: [Int], t: Int?, ablation: String?
+    ) {
         self.classes = classes
         self.abbreviations = abbreviations
         self.probabilities = probabilities
@@ -35,8 +37,10 @@ public struct PredictionView: Equatable, Sendable {
     /// The most likely class at (b, t) and its probability; nil where not computed.
     public func top(b: Int, t: Int) -> (index: Int, probability: Float)? {
         guard probabilities.rank == 3, b >= 0, b < probabilities.shape[0], t >= 0, t < probabilities.shape[1],
-              t < known.count, known[t] else { return nil }
-        let k = probabilities.shape[2], base = (b * probabilities.shape[1] + t) * k
+            t < known.count, known[t]
+        else { return nil }
+        let k = probabilities.shape[2]
+        let base = (b * probabilities.shape[1] + t) * k
         var best = 0
         for c in 1..<max(k, 1) where probabilities.data[base + c] > probabilities.data[base + best] { best = c }
         return (best, probabilities.data[base + best])

@@ -117,7 +117,8 @@ public enum TensorRenderer {
         /// `block` nil: the label without its token (for the width, which adds the widest token).
         func rowLabel(_ r: Int, _ block: [Int]?) -> String {
             view.rowGroups.isEmpty
-                ? "\(rowName)=\(view.printedIndex(r, axis: rowsAxis))" + note(rowsAxis, r) + (block.map { view.tokenNote($0 + [r], axis: rowsAxis) } ?? "")
+                ? "\(rowName)=\(view.printedIndex(r, axis: rowsAxis))" + note(rowsAxis, r)
+                    + (block.map { view.tokenNote($0 + [r], axis: rowsAxis) } ?? "")
                 : "\(r)"
         }
         let tokenWidth = view.timeTokens?.labelAxis == rowsAxis

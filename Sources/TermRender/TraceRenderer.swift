@@ -10,14 +10,18 @@ import LSTMCore
 public enum TraceRenderer {
     public static func render(_ view: UnitTraceView, options: RenderOptions) -> String {
         let d = view.direction
-        var lines = [options.paint("trace u=\(view.unit) \(d.short) b=\(view.b)", .bold, Style.of(d))
-                     + "  unit \(view.unit) of the \(d.name) direction, sequence b=\(view.b)"]
+        var lines = [
+            options.paint("trace u=\(view.unit) \(d.short) b=\(view.b)", .bold, Style.of(d))
+                + "  unit \(view.unit) of the \(d.name) direction, sequence b=\(view.b)"
+        ]
         let wrap = { (s: String) in TextWrap.wrap(s, width: options.width, indent: "  ", continuation: "    ") }
-        lines += wrap("\(view.rows.count)/\(view.length) steps in processing order"
-                      + (d == .forward ? " (t = 0, 1, …)" : " (t = T-1, …, 0)"))
-        lines += wrap("z = pre-activations, i f g o = gates after σ/tanh"
-                      + (view.variant == .draft ? " (draft variant: o = tanh(z_g), g = σ(z_o))" : "")
-                      + ", c = f·c_prev + i·g, h = o·tanh(c)")
+        lines += wrap(
+            "\(view.rows.count)/\(view.length) steps in processing order"
+                + (d == .forward ? " (t = 0, 1, …)" : " (t = T-1, …, 0)"))
+        lines += wrap(
+            "z = pre-activations, i f g o = gates after σ/tanh"
+                + (view.variant == .draft ? " (draft variant: o = tanh(z_g), g = σ(z_o))" : "")
+                + ", c = f·c_prev + i·g, h = o·tanh(c)")
         lines.append("  * = saturated: σ within 0.01 of 0 or 1, |tanh| > 0.99")
         guard !view.rows.isEmpty else {
             lines.append("  nothing computed yet: the \(d.name) direction has not taken a step (try 'step \(d.short)')")
@@ -35,7 +39,9 @@ public enum TraceRenderer {
     }
 
     /// The table with `precision` digits for z, for the gates and for c and h.
-    static func rows(_ view: UnitTraceView, precision: (z: Int, gate: Int, state: Int), options: RenderOptions) -> [String] {
+    static func rows(_ view: UnitTraceView, precision: (z: Int, gate: Int, state: Int), options: RenderOptions)
+        -> [String]
+    {
         let fz = { (v: Float) in NumberFormat.fixed(v, precision: precision.z) }
         let fg = { (v: Float) in NumberFormat.fixed(v, precision: precision.gate) }
         let fs = { (v: Float) in NumberFormat.fixed(v, precision: precision.state) }
@@ -45,9 +51,11 @@ public enum TraceRenderer {
         let tokenWidth = view.rows.map { TextWidth.of($0.token ?? "") }.max() ?? 0
         // The step number is t + 1 forward and T - t backward: the rows' order says it, t names the input.
         let tWidth = max(2, "t=\(view.length - 1)".count)
-        let lead = NumberFormat.padRight("t", tWidth)
+        let lead =
+            NumberFormat.padRight("t", tWidth)
             + (tokenWidth > 0 ? " " + String(repeating: " ", count: tokenWidth) : "")
-        let names = ["z_i", "z_f", "z_g", "z_o"].map { NumberFormat.pad($0, wz) }.joined(separator: " ") + " │ "
+        let names =
+            ["z_i", "z_f", "z_g", "z_o"].map { NumberFormat.pad($0, wz) }.joined(separator: " ") + " │ "
             + ["i", "f", "g", "o"].map { NumberFormat.pad($0, wg) + " " }.joined(separator: " ") + "│ "
             + ["c", "h"].map { NumberFormat.pad($0, ws) }.joined(separator: " ")
         var out = ["  " + options.paint(lead + " │ " + names, .dim)]

@@ -57,7 +57,8 @@ import Testing
     @Test(arguments: [LinearHead.Ablation.fwd, .bwd])
     func ablationMatchesPyTorch(_ a: LinearHead.Ablation) throws {
         let i = try Self.ran([.example(.brackets), .run, .set(.ablate(a))])
-        expectClose(try Self.logits(i), try Self.fixture("example", "logits_ablate_\(a.rawValue).npy"), "logits ablate \(a)")
+        expectClose(
+            try Self.logits(i), try Self.fixture("example", "logits_ablate_\(a.rawValue).npy"), "logits ablate \(a)")
         // The model is unchanged: only what the head sees.
         expectClose(i.session.stepper.output.tensor, try Self.fixture("example", "y.npy"), "y")
     }
@@ -66,13 +67,20 @@ import Testing
     @Test func ablatingTheBackwardHalfBreaksOpeningBrackets() throws {
         let i = try Self.ran([.example(.brackets), .run, .set(.ablate(.bwd))])
         let logits = try Self.logits(i)
-        var open = (right: 0, all: 0), close = (right: 0, all: 0)
+        var open = (right: 0, all: 0)
+        var close = (right: 0, all: 0)
         for (b, s) in BracketsExample.strings.enumerated() {
             let labels = Self.labels(s)
             for (t, ch) in s.enumerated() where ch == "(" || ch == ")" {
                 let row = Array(logits.data[((b * s.count + t) * 3)..<((b * s.count + t) * 3 + 3)])
                 let right = row.firstIndex(of: row.max() ?? 0) == labels[t]
-                if ch == "(" { open.all += 1; open.right += right ? 1 : 0 } else { close.all += 1; close.right += right ? 1 : 0 }
+                if ch == "(" {
+                    open.all += 1
+                    open.right += right ? 1 : 0
+                } else {
+                    close.all += 1
+                    close.right += right ? 1 : 0
+                }
             }
         }
         #expect(close.right == close.all)
@@ -82,8 +90,10 @@ import Testing
     @Test(arguments: [Direction.forward, .backward])
     func traceMatchesPyTorch(_ d: Direction) throws {
         var i = try Self.ran([.example(.brackets), .run])
-        let pre = try Self.fixture("example", "\(d.short)_gates_pre.npy"), post = try Self.fixture("example", "\(d.short)_gates.npy")
-        let c = try Self.fixture("example", "\(d.short)_c.npy"), h = try Self.fixture("example", "\(d.short)_h.npy")
+        let pre = try Self.fixture("example", "\(d.short)_gates_pre.npy")
+        let post = try Self.fixture("example", "\(d.short)_gates.npy")
+        let c = try Self.fixture("example", "\(d.short)_c.npy")
+        let h = try Self.fixture("example", "\(d.short)_h.npy")
         let (hs, bs, ts) = (8, 5, 12)
         for (u, b) in [(4, 0), (0, 3), (7, 4)] {
             let out = try i.execute(.trace(unit: u, direction: d, b: b))
@@ -138,7 +148,9 @@ import Testing
 
     /// Strings of different lengths: zero rows pad them, and the lab runs the padded batch as nn.LSTM does.
     @Test func paddedTextMatchesPyTorch() throws {
-        let i = try Self.ran([.example(.brackets), .inputText(strings: try Self.strings("mixed"), alphabet: nil, pad: nil), .run])
+        let i = try Self.ran([
+            .example(.brackets), .inputText(strings: try Self.strings("mixed"), alphabet: nil, pad: nil), .run,
+        ])
         expectClose(i.session.input, try Self.fixture("mixed", "x.npy"), "x")
         expectClose(i.session.stepper.output.tensor, try Self.fixture("mixed", "y.npy"), "y")
         expectClose(try Self.logits(i), try Self.fixture("mixed", "logits.npy"), "logits")
@@ -148,9 +160,11 @@ import Testing
     /// and the predictions are PyTorch's.
     @Test func secondModelPredictsAsPyTorch() throws {
         let strings = try Self.strings("second")
-        let i = try Self.ran([.load(.weights, path: Self.examples + "/second_model.safetensors"),
-                              .load(.head, path: Self.examples + "/second_head.safetensors"),
-                              .inputText(strings: strings, alphabet: "()ab", pad: nil), .run])
+        let i = try Self.ran([
+            .load(.weights, path: Self.examples + "/second_model.safetensors"),
+            .load(.head, path: Self.examples + "/second_head.safetensors"),
+            .inputText(strings: strings, alphabet: "()ab", pad: nil), .run,
+        ])
         #expect(i.session.head?.classes == ["class 0", "class 1", "class 2"])
         let expected = try Self.fixture("second", "logits.npy")
         let actual = try Self.logits(i)

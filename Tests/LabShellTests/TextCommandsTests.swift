@@ -2,6 +2,7 @@ import Foundation
 import LSTMCore
 import TermRender
 import Testing
+
 @testable import LabShell
 
 /// `input text`, `input set`, `load head`, `set ablate`, `trace`, `example` and
@@ -20,10 +21,12 @@ import Testing
     }
 
     @Test func newCommandsParse() throws {
-        #expect(try parser.parse("input text \"(a)b\" ((b alphabet \"()ab\" pad a")
+        #expect(
+            try parser.parse("input text \"(a)b\" ((b alphabet \"()ab\" pad a")
                 == .inputText(strings: ["(a)b", "((b"], alphabet: "()ab", pad: "a"))
         #expect(try parser.parse("input text alphabet") == .inputText(strings: ["alphabet"], alphabet: nil, pad: nil))
-        #expect(try parser.parse("input text \"a b\" \"#\"") == .inputText(strings: ["a b", "#"], alphabet: nil, pad: nil))
+        #expect(
+            try parser.parse("input text \"a b\" \"#\"") == .inputText(strings: ["a b", "#"], alphabet: nil, pad: nil))
         #expect(try parser.parse("input set b=2 t=5 \")\"") == .inputSet(b: 2, t: 5, character: ")"))
         #expect(try parser.parse("input set t=0 x") == .inputSet(b: 0, t: 0, character: "x"))
         #expect(try parser.parse("load head h.safetensors") == .load(.head, path: "h.safetensors"))
@@ -37,15 +40,27 @@ import Testing
     }
 
     @Test(arguments: [
-        ("input text \"(a)\" \"b\"", "the alphabet '()ab' (the characters used, sorted) has 4 characters, the model takes D=8 "
-            + "inputs: give one with alphabet \"…\" (8 characters, in the model's one-hot order)"),
+        (
+            "input text \"(a)\" \"b\"",
+            "the alphabet '()ab' (the characters used, sorted) has 4 characters, the model takes D=8 "
+                + "inputs: give one with alphabet \"…\" (8 characters, in the model's one-hot order)"
+        ),
         ("input set t=0 \"a\"", "input set changes a character of a text input: make one first with input text \"…\""),
         ("trace u=16", "u=16 is out of range: units go from 0 to 15"),
         ("trace u=1 b=3", "b=3 is out of range: b goes from 0 to 2"),
-        ("show logits", "logits need an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets"),
-        ("show pred", "pred needs an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets"),
-        ("export pytorch /tmp", "export pytorch writes the lab's y, h_n and c_n, which need both directions finished "
-            + "(fwd 0/5 bwd 0/5); try 'run' first"),
+        (
+            "show logits",
+            "logits need an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets"
+        ),
+        (
+            "show pred",
+            "pred needs an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets"
+        ),
+        (
+            "export pytorch /tmp",
+            "export pytorch writes the lab's y, h_n and c_n, which need both directions finished "
+                + "(fwd 0/5 bwd 0/5); try 'run' first"
+        ),
         ("set ablate up", "unknown ablation 'up': use none, fwd or bwd"),
         ("example nope", "unknown example 'nope': use brackets"),
     ])
@@ -55,7 +70,10 @@ import Testing
 
     @Test(arguments: [
         ("input text \"\" \"a\"", "string b=0 is empty: every sequence needs at least one character"),
-        ("input text \"(c)\"", "string b=0 has 'c' at t=1, which is not in the alphabet '()ab' (from the model's metadata)"),
+        (
+            "input text \"(c)\"",
+            "string b=0 has 'c' at t=1, which is not in the alphabet '()ab' (from the model's metadata)"
+        ),
         ("input text \"((\" pad \"x\"", "pad 'x' is not in the alphabet '()ab'"),
         ("input text \"((\" pad \"ab\"", "pad must be one character, got 'ab' (leave pad out for zero rows)"),
         ("input text \"((\" alphabet \"(()b\"", "the alphabet '(()b' has '(' twice"),
@@ -95,11 +113,13 @@ import Testing
 
     @Test func headWithTheWrongWidthIsRefused() {
         let file = examplesFolder + "/second_head.safetensors"
-        #expect(error("example brackets", "load head \(file)")
+        #expect(
+            error("example brackets", "load head \(file)")
                 == "\(file): the head takes 12 inputs (weight [3, 12]), the model's y has 2H = 16")
-        #expect(error("load head " + examplesFolder + "/model.safetensors")
+        #expect(
+            error("load head " + examplesFolder + "/model.safetensors")
                 == examplesFolder + "/model.safetensors: this holds nn.LSTM weights (weight_ih_l0, …), "
-                    + "not a head; use 'load weights' for it")
+                + "not a head; use 'load weights' for it")
     }
 }
 
