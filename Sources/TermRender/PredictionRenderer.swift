@@ -72,7 +72,6 @@ public enum PredictionRenderer {
         var lines = [
             "  " + String(repeating: " ", count: labelWidth) + "  "
                 + options.paint(cols.map { c in c.map { String($0 % 10) } ?? "…" }.joined(separator: " "), .dim)
-                + options.paint("   t (last digit)", .dim)
         ]
         for b in view.batchIndices {
             let chars = cols.map { c -> String in
@@ -93,9 +92,9 @@ public enum PredictionRenderer {
                 "  " + (view.characters != nil ? String(repeating: " ", count: labelWidth) : label) + "  "
                     + preds.joined(separator: " "))
         }
-        if view.characters != nil {
-            lines.append("  (first line: the input, _ = zero-row padding; second: the prediction)")
-        }
+        lines.append(view.characters != nil
+            ? "  (columns: t, last digit; first line: the input, _ = zero-row padding; second: the prediction)"
+            : "  (columns: t, last digit)")
         return lines
     }
 }

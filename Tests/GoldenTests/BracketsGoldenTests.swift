@@ -96,7 +96,7 @@ import Testing
         let h = try Self.fixture("example", "\(d.short)_h.npy")
         let (hs, bs, ts) = (8, 5, 12)
         for (u, b) in [(4, 0), (0, 3), (7, 4)] {
-            let out = try i.execute(.trace(unit: u, direction: d, b: b))
+            let out = try i.execute(.trace(unit: u, direction: d, b: b)).outputs
             guard case .trace(let view)? = out.first, out.count == 1 else {
                 Issue.record("trace gave \(out)")
                 return
@@ -171,7 +171,7 @@ import Testing
         expectClose(actual, expected, "logits")
         expectClose(i.session.stepper.output.tensor, try Self.fixture("second", "y.npy"), "y")
         var shown = i
-        guard case .predictions(let view)? = try shown.execute(.show(ViewRequest(name: .pred))).first else {
+        guard case .predictions(let view)? = try shown.execute(.show(ViewRequest(name: .pred))).outputs.first else {
             Issue.record("show pred gave no predictions")
             return
         }
