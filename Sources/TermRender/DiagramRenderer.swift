@@ -59,7 +59,7 @@ public enum DiagramRenderer {
             fwdDone(t) && bwdDone(t) ? options.paint(centered("✓"), .bold) : options.paint(centered("·"), .dim)
         }, gap: ""))
         // With a head, w3 and w6 are drawn above y (they are its weights); y itself is a concatenation.
-        lines.append(row(state.head == nil ? "  w3, w6" : "  cat (no weights)", { _ in centered("↑") }, gap: ""))
+        lines.append(row(state.head == nil ? "  w3, w6" : "  cat(h_f, h_b)", { _ in centered("↑") }, gap: ""))
 
         // Backward chain: arrows point left (h_b[t+1] → h_b[t]); it starts from h0[1] at the right.
         let bwdArrow = "◀" + String(repeating: "─", count: cw - 4)
