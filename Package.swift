@@ -69,7 +69,7 @@ let package = Package(
         // Text snapshots of every view (Snapshots/*.txt; RECORD_SNAPSHOTS=1 rewrites them).
         .testTarget(name: "TermRenderTests", dependencies: ["TermRender", "LabShell", "LSTMCore"], exclude: ["Snapshots"]),
         // The real lstmlab binary through a pseudo-terminal and through pipes.
-        .testTarget(name: "EndToEndTests", dependencies: ["lstmlab", "CPty"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lstmlab", "CPty", "LabText"]),
         // The seeded command fuzzer and the libFuzzer corpus/crash regressions (fuzz/).
         .testTarget(name: "FuzzTests", dependencies: ["LabShell", "TensorFiles", "LessonKit", "LSTMCore", "TensorExpr"]),
     ],

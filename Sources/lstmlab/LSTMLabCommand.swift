@@ -53,7 +53,9 @@ struct LSTMLabCommand: ParsableCommand {
 
     func run() throws {
         if commandsMarkdown {
-            FileHandle.standardOutput.write(Data(LauncherReference.commandsMarkdown.utf8))
+            let zh = lessonOptions.lang.flatMap(Language.init(code:)) == .zh
+            FileHandle.standardOutput.write(Data((zh ? LauncherReference.chineseCommandsMarkdown
+                                                     : LauncherReference.commandsMarkdown).utf8))
             return
         }
         var settings = Session.Settings()

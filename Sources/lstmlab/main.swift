@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabShell
+import LabText
 import LSTMCore
 import LSTMKernels
 
@@ -32,5 +33,11 @@ BLASSetup.atProcessStart()
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "bench" {
     launch(BenchCommand.self, Array(arguments.dropFirst()))
+}
+// `--help` in Chinese when the language is zh (`--lang zh` or the locale); ArgumentParser's own is English.
+if arguments.contains("--help") || arguments.contains("-h"),
+   ChineseHelp.language(arguments, ProcessInfo.processInfo.environment) == .zh {
+    print(ChineseHelp.text)
+    Foundation.exit(0)
 }
 launch(LSTMLabCommand.self, nil)

@@ -81,4 +81,12 @@ struct CompletionTests {
         #expect(committed == LauncherReference.commandsMarkdown,
                 "docs/COMMANDS.md is out of date: run 'lstmlab --commands-markdown > docs/COMMANDS.md'")
     }
+
+    @Test func committedChineseReferenceMatchesTheTable() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/COMMANDS.zh.md")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        #expect(committed == LauncherReference.chineseCommandsMarkdown,
+                "docs/COMMANDS.zh.md is out of date: run 'lstmlab --commands-markdown --lang zh > docs/COMMANDS.zh.md'")
+    }
 }

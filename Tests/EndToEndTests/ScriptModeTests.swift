@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import LabText
+@testable import lstmlab
 
 /// The binary without a terminal: `-c`, FILE, piped input, flags.
 @Suite("Script mode of the binary")
@@ -110,5 +112,17 @@ struct ScriptModeTests {
         #expect(bad.status == 2)
         let help = try ScriptRun.run(["--help"], environment: env())
         #expect(help.stdout.contains("--compute-limit <GFLOP>"))
+    }
+}
+
+/// `--help` speaks Chinese when the language is zh, by `--lang` or by the locale.
+@Suite struct ChineseHelpFlagTests {
+    @Test func languageOfHelp() {
+        #expect(ChineseHelp.language(["--help", "--lang", "zh"], [:]) == .zh)
+        #expect(ChineseHelp.language(["--lang=zh", "-h"], ["LANG": "en_US.UTF-8"]) == .zh)
+        #expect(ChineseHelp.language(["--help"], ["LANG": "zh_CN.UTF-8"]) == .zh)
+        #expect(ChineseHelp.language(["--help", "--lang", "en"], ["LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(ChineseHelp.language(["--help"], ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(ChineseHelp.text.hasPrefix("概要：逐个时间步单步执行双向 LSTM"))
     }
 }
