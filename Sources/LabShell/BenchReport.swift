@@ -68,7 +68,7 @@ extension Interpreter {
     /// `bench [B,T,D,H] [repeat R]`: the session's sizes unless given.
     func bench(_ sizes: LSTMSizes?, repeats: Int?) throws -> [Output] {
         let s = sizes ?? session.sizes
-        try session.checkMemory(s)
+        try session.checkMemory(s, what: "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)")
         let count = repeats ?? 5
         try session.checkCompute(Work.bench(s, repeats: count),
                                  "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) repeat \(count)")

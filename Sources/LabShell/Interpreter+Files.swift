@@ -13,13 +13,35 @@ extension Interpreter {
         let message: String
         switch target {
         case .weights:
-            let contents = try SafeTensors.readWithMetadata(path: path, maxBytes: limit)
+            // The model's sizes from the header's shapes, checked before its data is read.
+            var refusal: LabError?
+            let session = next
+            let contents: SafeTensors.Contents
+            do {
+                contents = try SafeTensors.readWithMetadata(path: path, maxBytes: limit) { shapes in
+                    guard let whh = shapes["weight_hh_l0"], whh.count == 2,
+                          let wih = shapes["weight_ih_l0"], wih.count == 2 else { return nil }
+                    var s = session.sizes
+                    (s.inputSize, s.hiddenSize) = (wih[1], whh[1])
+                    let layers = max(1, shapes.keys.filter { $0.hasPrefix("weight_hh_l") && !$0.hasSuffix("_reverse") }.count)
+                    do throws(LabError) {
+                        try session.checkMemory(s, layers: layers, what: Self.loadWhat(.weights, path, s))
+                    } catch {
+                        refusal = error
+                        return error.message
+                    }
+                    return nil
+                }
+            } catch {
+                if let refusal { throw refusal }
+                throw error
+            }
             let stacked = try StateDict.stackedParameters(from: contents.tensors, file: path)
             let p = stacked.layers[0]
             var s = next.sizes
             s.inputSize = p.inputSize
             s.hiddenSize = p.hiddenSize
-            try next.checkMemory(s, layers: stacked.count)
+            try next.checkMemory(s, layers: stacked.count, what: Self.loadWhat(.weights, path, s))
             var notes: [String] = []
             if p.inputSize != next.sizes.inputSize {
                 try next.checkCompute(Work.input(next.inputFill, s), "load weights with D=\(p.inputSize) (redrawing input \(next.inputFill.rawValue) at B=\(s.batch) T=\(s.length))")
@@ -45,22 +67,38 @@ extension Interpreter {
             message = "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) \(layerText)"
                 + (notes.isEmpty ? "" : "; " + notes.joined(separator: ", "))
         case .input:
-            let raw = try NPY.read(path: path, maxBytes: limit)
             let layout = next.settings.batchFirst ? "[B, T, D]" : "[T, B, D]"
-            guard raw.rank == 3 else {
-                throw FileFormatError(file: path, reason: "input must be \(layout) (3 dimensions), the file has shape \(formatShape(raw.shape))")
+            // Rank, D and the memory its B and T need, from the header, before the data is read.
+            var refusal: LabError?
+            let session = next
+            let raw: Tensor
+            do {
+                raw = try NPY.read(path: path, maxBytes: limit) { shape in
+                    if let reason = Self.inputShapeProblem(shape, layout: layout, inputSize: session.parameters.inputSize) {
+                        return reason
+                    }
+                    var s = session.sizes
+                    (s.batch, s.length) = session.settings.batchFirst ? (shape[0], shape[1]) : (shape[1], shape[0])
+                    do throws(LabError) {
+                        try session.checkMemory(s, what: Self.loadWhat(.input, path, s))
+                    } catch {
+                        refusal = error
+                        return error.message
+                    }
+                    return nil
+                }
+            } catch {
+                if let refusal { throw refusal }
+                throw error
+            }
+            if let reason = Self.inputShapeProblem(raw.shape, layout: layout, inputSize: next.parameters.inputSize) {
+                throw FileFormatError(file: path, reason: reason)
             }
             let x = next.settings.batchFirst ? raw : try raw.swappingFirstAxes()
-            guard x.shape[2] == next.parameters.inputSize else {
-                throw FileFormatError(file: path, reason: "input has D=\(x.shape[2]) features, the weights take D=\(next.parameters.inputSize) (shape \(formatShape(raw.shape)), layout \(layout))")
-            }
-            guard x.shape[0] > 0, x.shape[1] > 0 else {
-                throw FileFormatError(file: path, reason: "input has an empty batch or sequence: shape \(formatShape(raw.shape))")
-            }
             var s = next.sizes
             s.batch = x.shape[0]
             s.length = x.shape[1]
-            try next.checkMemory(s)
+            try next.checkMemory(s, what: Self.loadWhat(.input, path, s))
             if s.batch != next.sizes.batch, next.h0 != nil || next.c0 != nil {
                 next.h0 = nil
                 next.c0 = nil
@@ -73,9 +111,12 @@ extension Interpreter {
         case .head:
             return try loadHead(path: path)
         case .h0, .c0:
-            let t = try NPY.read(path: path, maxBytes: limit)
             let expected = [2 * next.layerCount, next.sizes.batch, next.sizes.hiddenSize]
             let formula = next.layerCount > 1 ? "[2L, B, H]" : "[2, B, H]"
+            let t = try NPY.read(path: path, maxBytes: limit) { shape in
+                shape == expected ? nil
+                    : "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(shape))"
+            }
             guard t.shape == expected else {
                 throw FileFormatError(file: path, reason: "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(t.shape))")
             }
@@ -149,14 +190,41 @@ extension Interpreter {
             files.append(("\(d.short)_c.npy", st.stackedTraces(d) { $0.c }))
             files.append(("\(d.short)_h.npy", st.stackedTraces(d) { $0.h }))
         }
+        let stale = Self.removeStaleTemporaries(in: dir)
         for (name, tensor) in files {
             if context.shouldCancel() {
                 throw Interrupted(partial: "export interrupted; files written so far are complete, the rest were not written")
             }
-            try NPY.write(tensor, path: (dir as NSString).appendingPathComponent(name))
+            let cancelled = context.shouldCancel
+            var failure: FileFormatError?
+            do {
+                try NPY.write(tensor, path: PathName.join(dir, name), shouldCancel: cancelled)
+            } catch {
+                failure = error
+            }
+            if let failure {
+                guard cancelled() else { throw failure }
+                throw Interrupted(partial: "export interrupted; files written so far are complete, the rest were not written")
+            }
         }
-        var lines = ["exported to \(dir)/: " + files.map { "\($0.0) \(formatShape($0.1.shape))" }.joined(separator: ", ")]
+        // A folder never mixes two states: what this export did not write of an earlier one goes.
+        let written = Set(files.map(\.0))
+        var removed: [String] = []
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted { Self.exportOrder($0) < Self.exportOrder($1) }
+        for name in present where Self.isExportName(name) && !written.contains(name) {
+            let path = PathName.join(dir, name)
+            guard FileKind(path: path).isRegular, unlink(path) == 0 else { continue }
+            removed.append(name)
+        }
+        let list = files.isEmpty ? "nothing (no step has been taken)" : files.map { "\($0.0) \(formatShape($0.1.shape))" }.joined(separator: ", ")
+        var lines = ["exported to \(PathName.asFolder(dir)): " + list]
         if !skipped.isEmpty { lines.append("    not written: " + skipped.joined(separator: "; ")) }
+        if !removed.isEmpty {
+            lines.append("    removed from an earlier export, so the folder holds one state: " + removed.joined(separator: ", "))
+        }
+        if stale > 0 {
+            lines.append("    removed \(stale) temporary file\(stale == 1 ? "" : "s") left by an export that was killed")
+        }
         lines.append("    per-step files are [steps, B, …] in processing order (index k = the k-th step of that direction)")
         return [.text(lines.joined(separator: "\n"))]
     }
@@ -164,6 +232,61 @@ extension Interpreter {
 }
 
 extension Interpreter {
+    /// `load input x.npy (B=3 T=200 D=8 H=16)`: the command, its file and the sizes it would set, for refusals.
+    static func loadWhat(_ target: LoadTarget, _ path: String, _ s: LSTMSizes) -> String {
+        "load \(target.rawValue) \(path) (B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize))"
+    }
+
+    /// Why an input of `shape` cannot be loaded, judged from the file's header before its data is read.
+    static func inputShapeProblem(_ shape: [Int], layout: String, inputSize: Int) -> String? {
+        guard shape.count == 3 else {
+            return "input must be \(layout) (3 dimensions), the file has shape \(formatShape(shape))"
+        }
+        guard shape[2] == inputSize else {
+            return "input has D=\(shape[2]) features, the weights take D=\(inputSize) (shape \(formatShape(shape)), layout \(layout))"
+        }
+        guard shape[0] > 0, shape[1] > 0 else {
+            return "input has an empty batch or sequence: shape \(formatShape(shape))"
+        }
+        return nil
+    }
+
+    /// The names `export` writes for one layer; with several layers each has an `l<k>_` prefix.
+    static let exportNames: [String] = ["y.npy", "h_n.npy", "c_n.npy"] + Direction.allCases.flatMap { d in
+        ["gates_pre", "gates", "c", "h"].map { "\(d.short)_\($0).npy" }
+    }
+
+    /// `name` without a layer prefix `l<digits>_`, if it has one.
+    private static func baseName(_ name: String) -> String {
+        guard name.hasPrefix("l"), let underscore = name.firstIndex(of: "_") else { return name }
+        let digits = name[name.index(after: name.startIndex)..<underscore]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return name }
+        return String(name[name.index(after: underscore)...])
+    }
+
+    /// Whether `export` could have written `name`. Only such files (and their temporaries) are ever removed.
+    static func isExportName(_ name: String) -> Bool { exportNames.contains(baseName(name)) }
+
+    /// The order files are listed in: layer, then as `exportNames`.
+    static func exportOrder(_ name: String) -> (String, Int) {
+        (name.count > baseName(name).count ? String(name.prefix(name.count - baseName(name).count)) : "",
+         exportNames.firstIndex(of: baseName(name)) ?? exportNames.count)
+    }
+
+    /// Removes temporaries of our own naming (`.y.npy.tmp-1a2b…`) that a killed export left; returns how many.
+    static func removeStaleTemporaries(in dir: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        var count = 0
+        for file in names where file.hasPrefix(".") {
+            guard let end = file.range(of: ".tmp-", options: .backwards)?.lowerBound else { continue }
+            let target = String(file[file.index(after: file.startIndex)..<end])
+            guard isExportName(target), AtomicFile.isTemporary(file, of: target) else { continue }
+            let path = PathName.join(dir, file)
+            if FileKind(path: path).isRegular && unlink(path) == 0 { count += 1 }
+        }
+        return count
+    }
+
     /// Makes `dir` for an export (like numpy.save and mkdir without -p: the folder is made,
     /// its parents must exist); an existing folder is fine, an existing file is not.
     static func prepareFolder(_ dir: String) throws {
@@ -171,15 +294,14 @@ extension Interpreter {
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
             guard isDir.boolValue else { throw LabError("\(dir): exists and is not a folder") }
         } else {
-            let parent = (dir as NSString).deletingLastPathComponent
+            // Like numpy.save and mkdir without -p: the folder is made, its parents must exist.
+            let parent = PathName.parent(of: dir)
             var parentIsDir: ObjCBool = false
-            if !parent.isEmpty {
-                if !FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir) {
-                    throw LabError("\(dir): cannot create the folder: \(parent) does not exist (export makes only the last folder)")
-                }
-                if !parentIsDir.boolValue {
-                    throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
-                }
+            if !FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir) {
+                throw LabError("\(dir): cannot create the folder: \(parent) does not exist (export makes only the last folder)")
+            }
+            if !parentIsDir.boolValue {
+                throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
             }
             do {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
@@ -192,11 +314,10 @@ extension Interpreter {
     /// Why a folder cannot be created, in plain words (Foundation's own error reads
     /// "The operation could not be completed. (NSCocoaErrorDomain error 512.)").
     static func folderProblem(_ dir: String) -> String {
-        var ancestor = (dir as NSString).deletingLastPathComponent
-        while !ancestor.isEmpty && !FileManager.default.fileExists(atPath: ancestor) && ancestor != "/" {
-            ancestor = (ancestor as NSString).deletingLastPathComponent
+        var ancestor = PathName.parent(of: dir)
+        while !FileManager.default.fileExists(atPath: ancestor) && ancestor != "/" && ancestor != "." {
+            ancestor = PathName.parent(of: ancestor)
         }
-        if ancestor.isEmpty { ancestor = "." }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDir), isDir.boolValue else {
             return "\(ancestor) is not a folder"

@@ -31,7 +31,7 @@ extension Interpreter {
         files += [("y.npy", st.output.tensor), ("h_n.npy", try st.finalHidden()), ("c_n.npy", try st.finalCell())]
         var metadata = ["format": "pt"]
         if let alphabet = session.modelAlphabet { metadata["alphabet"] = alphabet }
-        let path = { (name: String) in (dir as NSString).appendingPathComponent(name) }
+        let path = { (name: String) in PathName.join(dir, name) }
         try SafeTensors.write(
             StateDict.tensors(of: session.parameters), metadata: metadata, path: path("weights.safetensors"))
         var written = ["weights.safetensors"]

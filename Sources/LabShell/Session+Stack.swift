@@ -47,8 +47,8 @@ extension Session {
 
     /// Refuses sizes whose memory estimate, for `layers` layers, exceeds the limit:
     /// each layer holds its own traces, so the estimate grows with L.
-    func checkMemory(_ s: LSTMSizes, layers: Int) throws(LabError) {
-        try checkMemory(s)
+    func checkMemory(_ s: LSTMSizes, layers: Int, what: String? = nil) throws(LabError) {
+        try checkMemory(s, what: what)
         guard layers > 1 else { return }
         var upper = s
         upper.inputSize = 2 * s.hiddenSize
@@ -59,10 +59,11 @@ extension Session {
         let (bytes, o2) = one.addingReportingOverflow(more)
         if o1 || o2 || bytes > settings.memoryLimit {
             let amount = o1 || o2 ? "more than can be counted" : "about \(Session.formatBytes(bytes))"
-            throw LabError("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(layers) would need "
+            throw LabError("\(what.map { $0 + " with" } ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)") L=\(layers) would need "
                            + "\(amount), over the limit of \(Session.formatBytes(settings.memoryLimit)) "
                            + "(start with --memory-limit MiB to raise it)")
         }
+        try Session.probeAllocation(bytes, what: what ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(layers)")
     }
 
     /// The chosen layer's parameters (what `stepper` steps).

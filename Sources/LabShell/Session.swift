@@ -120,16 +120,36 @@ public struct Session: Sendable {
         try rebuildStack()
     }
 
-    /// Refuses sizes whose memory estimate exceeds the limit.
-    func checkMemory(_ s: LSTMSizes) throws(LabError) {
+    /// Refuses sizes whose memory estimate exceeds the limit, or that the machine
+    /// cannot give now. `what` names the command and sizes (`sizes B=3 T=5 D=8 H=16`).
+    func checkMemory(_ s: LSTMSizes, what named: String? = nil) throws(LabError) {
+        let what = named ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)"
         guard let bytes = s.estimatedBytes else {
-            throw LabError("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) are too large to count")
+            throw LabError("\(what): the sizes are too large to count (their memory estimate overflows)")
         }
         if bytes > settings.memoryLimit {
-            throw LabError(.tooLarge(sizes: "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)",
-                                     need: Session.formatBytes(bytes), limit: Session.formatBytes(settings.memoryLimit)))
+            let need = Session.formatBytes(bytes), limit = Session.formatBytes(settings.memoryLimit)
+            throw LabError(named == nil ? .tooLarge(sizes: "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)", need: need, limit: limit)
+                                        : .tooLargeFor(what: what, need: need, limit: limit))
         }
+        try Session.probeAllocation(bytes, what: what)
     }
+
+    /// Asks the system for `bytes` once and gives them back, so that with the limit
+    /// raised past what the machine (or `ulimit -v`) allows, the command is refused
+    /// with a message instead of the allocation trapping later with none.
+    static func probeAllocation(_ bytes: Int, what: String) throws(LabError) {
+        // Small sizes always fit; probing them would only cost time.
+        guard bytes >= 64 << 20 else { return }
+        guard let block = malloc(bytes) else {
+            throw LabError("\(what): could not allocate \(formatGiB(bytes)) (the machine or its ulimit has less free memory "
+                + "than the memory limit allows); the session is as it was")
+        }
+        free(block)
+    }
+
+    /// `1.5 GiB`.
+    static func formatGiB(_ n: Int) -> String { String(format: "%.1f GiB", Double(n) / Double(1 << 30)) }
 
     /// Refuses work over the compute limit; `what` names the command and its sizes.
     func checkCompute(_ flop: Double, _ what: @autoclosure () -> String) throws(LabError) {

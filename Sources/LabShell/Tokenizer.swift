@@ -32,18 +32,30 @@ public enum Tokenizer {
         var quoteColumn = 0
         for (i, ch) in line.enumerated() {
             let column = i + 1
+            // A quote with combining marks on it (`"\u{301}`) is one Character: the quote
+            // still opens or closes, and the marks stay in the word.
+            let head = ch.unicodeScalars.first.map(Character.init) ?? ch
+            let marks = String(String.UnicodeScalarView(ch.unicodeScalars.dropFirst()))
             if let q = quote {
-                if ch == q { quote = nil } else { current.append(ch) }
+                if head == q { quote = nil; current += marks } else { current.append(ch) }
                 continue
             }
-            if ch == "\"" || ch == "'" {
+            if head == "\"" || head == "'" {
                 if !inWord { inWord = true; start = column }
-                quote = ch
+                quote = head
                 quoteColumn = column
+                current += marks
                 continue
             }
             if ch == "#" && !inWord { break }
             if ch.isWhitespace {
+                // A space with a combining mark on it (` \u{301}`) is one Character: splitting there
+                // would drop the mark, and a typed character must never vanish.
+                if ch.unicodeScalars.count > 1, let mark = ch.unicodeScalars.dropFirst().first {
+                    let code = String(mark.value, radix: 16, uppercase: true)
+                    throw CommandError("a combining mark (U+\(code)) follows a space: it has no letter to go on; "
+                        + "remove it, or put the word in quotes", column: column)
+                }
                 if inWord {
                     tokens.append(Token(text: current, column: start, end: column))
                     current = ""

@@ -13,6 +13,8 @@ public enum ErrorMessage: Localized, Equatable {
     case notStepped(view: String, direction: String, forward: Bool)
     case needsBothFinished(name: String, position: String)
     case tooLarge(sizes: String, need: String, limit: String)
+    /// The same for a command that names itself and its file (`load input x.npy (B=… T=…)`).
+    case tooLargeFor(what: String, need: String, limit: String)
     case tooMuchWork(what: String, need: String, limit: String)
     case suggestion(String)
     case directionFinished(forward: Bool, length: Int)
@@ -41,6 +43,8 @@ public enum ErrorMessage: Localized, Equatable {
             "\(name) is not computed yet: it needs both directions finished (\(position)); try 'run'"
         case .tooLarge(let sizes, let need, let limit):
             "sizes \(sizes) would need about \(need), over the limit of \(limit) (start with --memory-limit MiB to raise it)"
+        case .tooLargeFor(let what, let need, let limit):
+            "\(what) would need about \(need), over the limit of \(limit) (start with --memory-limit MiB to raise it)"
         case .tooMuchWork(let what, let need, let limit):
             "\(what) would need about \(need) of floating-point work, over the compute limit of \(limit)"
                 + " (start with --compute-limit GFLOP to raise it)"
@@ -76,6 +80,8 @@ public enum ErrorMessage: Localized, Equatable {
         case .needsBothFinished(let name, let position): "\(name) 还没有算出：需要两个方向都走完（\(position)）；试试 run"
         case .tooLarge(let sizes, let need, let limit):
             "尺寸 \(sizes) 大约需要 \(need) 内存，超过上限 \(limit)（启动时加 --memory-limit MiB 可以提高上限）"
+        case .tooLargeFor(let what, let need, let limit):
+            "\(what) 大约需要 \(need) 内存，超过上限 \(limit)（启动时加 --memory-limit MiB 可以提高上限）"
         case .tooMuchWork(let what, let need, let limit):
             "\(what) 大约需要 \(need) 的浮点运算，超过计算上限 \(limit)（启动时加 --compute-limit GFLOP 可以提高上限）"
         case .suggestion(let word): "（你是不是想输入 '\(word)'？）"

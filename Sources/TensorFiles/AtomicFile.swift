@@ -14,12 +14,30 @@ public enum AtomicFile {
     ///
     /// An existing target keeps its permission bits; a new one gets `0666 & ~umask`.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileFormatError) {
-        try write(to: path) { bytes }
+        try write(to: path, shouldCancel: { false }) { bytes }
     }
+
+    /// The prefix of every temporary file this writes beside `name`: `.NAME.tmp-`.
+    /// Stale ones (a process killed mid-write) are recognised by it and removed.
+    public static func temporaryPrefix(of name: String) -> String { "." + name + ".tmp-" }
+
+    /// Whether `fileName` is one of our temporaries for `name`: `.NAME.tmp-` and hex digits.
+    public static func isTemporary(_ fileName: String, of name: String) -> Bool {
+        let prefix = temporaryPrefix(of: name)
+        guard fileName.hasPrefix(prefix) else { return false }
+        let tail = fileName.utf8.dropFirst(prefix.utf8.count)
+        return !tail.isEmpty && tail.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Bytes written between two looks at `shouldCancel`.
+    static let chunk = 8 << 20
 
     /// The same, with the bytes made only once the target and its folder have
     /// been checked: a large model is not encoded for a path that cannot be written.
-    public static func write(to path: String, _ makeBytes: () -> [UInt8]) throws(FileFormatError) {
+    /// `shouldCancel` is asked between chunks (SIGTERM, SIGHUP or Ctrl-C during a large write):
+    /// when it says yes the temporary file is removed and the target left as it was.
+    public static func write(to path: String, shouldCancel: () -> Bool = { false },
+                             _ makeBytes: () -> [UInt8]) throws(FileFormatError) {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: path, reason: reason) }
         guard !path.isEmpty else { throw fail("no file name given") }
         guard !path.hasSuffix("/") else { throw fail("is a directory") }
@@ -38,7 +56,7 @@ public enum AtomicFile {
         }
         guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else { throw fail("cannot write: \(folder) is not a folder") }
 
-        let temporary = folder + "/." + name + ".tmp-" + String(UInt32.random(in: .min ... .max), radix: 16)
+        let temporary = PathName.join(folder, temporaryPrefix(of: name)) + String(UInt32.random(in: .min ... .max), radix: 16)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             let code = errno
@@ -55,7 +73,8 @@ public enum AtomicFile {
             guard let base = buffer.baseAddress else { return }
             var done = 0
             while done < buffer.count {
-                let n = systemWrite(fd, base + done, buffer.count - done)
+                if shouldCancel() { problem = "interrupted; nothing was written"; return }
+                let n = systemWrite(fd, base + done, min(chunk, buffer.count - done))
                 if n > 0 { done += n; continue }
                 if n < 0 && errno == EINTR { continue }
                 problem = "cannot write: \(SystemError.text(n < 0 ? errno : EIO))"
@@ -79,9 +98,7 @@ public enum AtomicFile {
 
     /// `("models", "w.safetensors")` for `models/w.safetensors`; `(".", "w")` for `w`.
     static func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let folder = String(path[..<slash])
-        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+        (PathName.parent(of: path), PathName.name(of: path))
     }
 }
 

@@ -6,43 +6,80 @@ import Musl
 import Darwin
 #endif
 
-/// Reads whole files with the size checked before anything is allocated.
+/// Reads files with their kind and size checked before anything is allocated.
 enum FileReading {
     /// The bytes of the regular file at `path`.
     ///
-    /// Refuses, with a plain reason: a missing file, a directory, a device or pipe,
-    /// an unreadable file, and a file larger than `maxBytes` (judged by `fstat` on the
+    /// Refuses, with a plain reason: a missing file, a directory, a device or pipe
+    /// (by `stat`, before opening: opening a FIFO would wait for a writer), an
+    /// unreadable file, and a file larger than `maxBytes` (judged by `fstat` on the
     /// opened descriptor, before reading).
     static func readAll(path: String, maxBytes: Int) throws(FileFormatError) -> [UInt8] {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: path, reason: reason) }
-        guard !path.isEmpty else { throw fail("no file name given") }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw fail(SystemError.openReason(errno)) }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw fail("cannot read: \(SystemError.text(errno))") }
-        let type = st.st_mode & S_IFMT
-        guard type != S_IFDIR else { throw fail("is a directory") }
-        guard type == S_IFREG else { throw fail("not a regular file") }
-        let size = Int(st.st_size)
-        guard size <= maxBytes else { throw fail("file is \(size) bytes, more than the limit of \(maxBytes) bytes") }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        var readError: Int32 = 0
-        bytes.withUnsafeMutableBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while filled < size {
-                let n = read(fd, base + filled, size - filled)
-                if n > 0 { filled += n; continue }
-                if n == 0 { break }                          // the file shrank while we read it
-                if errno == EINTR { continue }
-                readError = errno
-                break
-            }
+        let file = try OpenFile(path: path)
+        defer { file.close() }
+        guard file.size <= maxBytes else {
+            throw FileFormatError(file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
         }
-        guard readError == 0 else { throw fail("cannot read: \(SystemError.text(readError))") }
-        if filled < size { bytes.removeSubrange(filled...) }
-        return bytes
+        return try file.read(count: file.size, at: 0)
+    }
+
+    /// A regular file opened for reading, its size taken from `fstat`.
+    struct OpenFile {
+        let path: String
+        let fd: Int32
+        let size: Int
+
+        init(path: String) throws(FileFormatError) {
+            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: path, reason: reason) }
+            guard !path.isEmpty else { throw fail("no file name given") }
+            let kind = FileKind(path: path)
+            switch kind {
+            case .regular, .missing, .unreadable: break
+            case .folder: throw fail("is a directory")
+            default: throw fail(kind.refusal ?? "not a regular file")
+            }
+            // Non-blocking: should the path become a FIFO between stat and open, open returns at once.
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard fd >= 0 else { throw fail(SystemError.openReason(errno)) }
+            var st = stat()
+            guard fstat(fd, &st) == 0 else {
+                let code = errno
+                systemClose(fd)
+                throw fail("cannot read: \(SystemError.text(code))")
+            }
+            let type = st.st_mode & S_IFMT
+            guard type == S_IFREG else {
+                systemClose(fd)
+                throw fail(type == S_IFDIR ? "is a directory" : "not a regular file")
+            }
+            self.path = path
+            self.fd = fd
+            self.size = Int(st.st_size)
+        }
+
+        func close() { systemClose(fd) }
+
+        /// Up to `count` bytes from `offset` (fewer if the file shrank meanwhile).
+        func read(count: Int, at offset: Int) throws(FileFormatError) -> [UInt8] {
+            guard count > 0 else { return [] }
+            var bytes = [UInt8](repeating: 0, count: count)
+            var filled = 0
+            var readError: Int32 = 0
+            bytes.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                while filled < count {
+                    let n = pread(fd, base + filled, count - filled, off_t(offset + filled))
+                    if n > 0 { filled += n; continue }
+                    if n == 0 { break }                          // the file shrank while we read it
+                    if errno == EINTR { continue }
+                    readError = errno
+                    break
+                }
+            }
+            guard readError == 0 else { throw FileFormatError(file: path, reason: "cannot read: \(SystemError.text(readError))") }
+            if filled < count { bytes.removeSubrange(filled...) }
+            return bytes
+        }
     }
 }
 
@@ -62,4 +99,9 @@ enum SystemError {
         default: return "cannot open: \(text(code))"
         }
     }
+}
+
+/// `close(2)`, named apart from `OpenFile.close`.
+private func systemClose(_ fd: Int32) {
+    _ = close(fd)
 }

@@ -18,77 +18,100 @@ public enum NPY {
     /// `maxBytes` bounds both the file's data and the Float array built from it;
     /// the bound is checked from the header, before anything is allocated.
     public static func decode(_ bytes: [UInt8], file: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> Tensor {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
-        guard !bytes.isEmpty else { throw fail("empty file") }
-        guard zip(bytes, magic).allSatisfy({ $0 == $1 }) else {
-            throw fail("not an .npy file (it does not start with the bytes \\x93NUMPY)")
-        }
-        guard bytes.count >= 8 else { throw fail("truncated: the file ends inside the .npy preamble (\(bytes.count) bytes)") }
-        let (major, minor) = (bytes[6], bytes[7])
-        guard (1...3).contains(major), minor == 0 else {
-            throw fail("unsupported .npy version \(major).\(minor) (1.0, 2.0 and 3.0 can be read)")
-        }
-        let lengthWidth = major == 1 ? 2 : 4
-        let preamble = 8 + lengthWidth
-        guard let length64 = FloatDecoding.littleEndian(bytes, at: 8, width: lengthWidth) else {
-            throw fail("truncated: the file ends inside the .npy preamble (\(bytes.count) bytes)")
-        }
-        let available = bytes.count - preamble
-        guard length64 <= UInt64(available) else {
-            throw fail("header length \(length64) is larger than the file: only \(available) bytes follow the \(preamble)-byte preamble")
-        }
-        let headerLength = Int(length64)
-        let headerBytes = bytes[preamble..<(preamble + headerLength)]
-        let headerText: String
-        if major == 3 {
-            guard let s = String(validating: headerBytes, as: UTF8.self) else { throw fail("header is not valid UTF-8") }
-            headerText = s
-        } else {
-            // latin-1: every byte is the scalar with the same number.
-            headerText = String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) }))
-        }
-        let header: NPYHeader
-        switch NPYHeader.parse(headerText) {
-        case .success(let h): header = h
-        case .failure(let f): throw fail(f.reason)
-        }
+        let layout = try Layout(bytes, fileSize: bytes.count, file: file, maxBytes: maxBytes)
+        return try layout.values(bytes, file: file)
+    }
 
-        let shape = header.shape
-        let dtype = header.dtype
-        guard let count = Tensor.elementCount(shape),
-              case (let dataBytes, false) = count.multipliedReportingOverflow(by: dtype.kind.byteCount),
-              case (let floatBytes, false) = count.multipliedReportingOverflow(by: 4) else {
-            throw fail("absurd shape \(formatShape(shape)): the element count overflows")
-        }
-        let needed = max(dataBytes, floatBytes)
-        guard needed <= maxBytes else {
-            throw fail("shape \(formatShape(shape)) needs \(needed) bytes, more than the limit of \(maxBytes) bytes")
-        }
-        let dataStart = preamble + headerLength
-        let present = bytes.count - dataStart
-        guard present >= dataBytes else {
-            throw fail("truncated data: header says \(dataBytes) bytes of \(dtype.descr) data, file has \(present)")
-        }
-        guard present == dataBytes else {
-            throw fail("trailing bytes: header says \(dataBytes) bytes of \(dtype.descr) data, file has \(present)")
-        }
+    /// Where a file's data is and what it holds, read from its preamble and header alone.
+    struct Layout {
+        var header: NPYHeader
+        var dataStart: Int
+        var count: Int
+        var dataBytes: Int
 
-        let values: [Float]
-        switch dtype.kind.decode(bytes, start: dataStart, count: count, bigEndian: dtype.bigEndian) {
-        case .success(let v): values = v
-        case .failure(let bad):
-            if header.fortranOrder {
-                // Fortran order is C order of the reversed shape, index reversed.
-                let reversed = NonFiniteElement.multiIndex(bad.flatIndex, shape: shape.reversed())
-                throw fail(bad.message(index: reversed.reversed()))
+        /// The preamble and header from `bytes` (the file's first bytes, at least through
+        /// the header when the file has one); sizes judged against `fileSize`.
+        init(_ bytes: [UInt8], fileSize: Int, file: String, maxBytes: Int) throws(FileFormatError) {
+            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            guard fileSize > 0 else { throw fail("empty file") }
+            guard zip(bytes, magic).allSatisfy({ $0 == $1 }) else {
+                throw fail("not an .npy file (it does not start with the bytes \\x93NUMPY)")
             }
-            throw fail(bad.message(shape: shape))
+            guard fileSize >= 8, bytes.count >= 8 else {
+                throw fail("truncated: the file ends inside the .npy preamble (\(fileSize) bytes)")
+            }
+            let (major, minor) = (bytes[6], bytes[7])
+            guard (1...3).contains(major), minor == 0 else {
+                throw fail("unsupported .npy version \(major).\(minor) (1.0, 2.0 and 3.0 can be read)")
+            }
+            let lengthWidth = major == 1 ? 2 : 4
+            let preamble = 8 + lengthWidth
+            guard let length64 = FloatDecoding.littleEndian(bytes, at: 8, width: lengthWidth) else {
+                throw fail("truncated: the file ends inside the .npy preamble (\(fileSize) bytes)")
+            }
+            let available = fileSize - preamble
+            guard length64 <= UInt64(available) else {
+                throw fail("header length \(length64) is larger than the file: only \(available) bytes follow the \(preamble)-byte preamble")
+            }
+            let headerLength = Int(length64)
+            guard bytes.count >= preamble + headerLength else { throw fail("truncated: the file ends inside the header") }
+            let headerBytes = bytes[preamble..<(preamble + headerLength)]
+            let headerText: String
+            if major == 3 {
+                guard let s = String(validating: headerBytes, as: UTF8.self) else { throw fail("header is not valid UTF-8") }
+                headerText = s
+            } else {
+                // latin-1: every byte is the scalar with the same number.
+                headerText = String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) }))
+            }
+            switch NPYHeader.parse(headerText) {
+            case .success(let h): header = h
+            case .failure(let f): throw fail(f.reason)
+            }
+            let shape = header.shape
+            let dtype = header.dtype
+            guard let count = Tensor.elementCount(shape),
+                  case (let dataBytes, false) = count.multipliedReportingOverflow(by: dtype.kind.byteCount),
+                  case (let floatBytes, false) = count.multipliedReportingOverflow(by: 4) else {
+                throw fail("absurd shape \(formatShape(shape)): the element count overflows")
+            }
+            let needed = max(dataBytes, floatBytes)
+            guard needed <= maxBytes else {
+                throw fail("shape \(formatShape(shape)) needs \(needed) bytes, more than the limit of \(maxBytes) bytes")
+            }
+            dataStart = preamble + headerLength
+            let present = fileSize - dataStart
+            guard present >= dataBytes else {
+                throw fail("truncated data: header says \(dataBytes) bytes of \(dtype.descr) data, file has \(present)")
+            }
+            guard present == dataBytes else {
+                throw fail("trailing bytes: header says \(dataBytes) bytes of \(dtype.descr) data, file has \(present)")
+            }
+            self.count = count
+            self.dataBytes = dataBytes
         }
-        let data = header.fortranOrder ? fortranToC(values, shape: shape) : values
-        do {
-            return try Tensor(shape: shape, data: data)
-        } catch {
-            throw fail("\(error)")     // unreachable: the count was checked above
+
+        /// The tensor from the whole file's `bytes`.
+        func values(_ bytes: [UInt8], file: String) throws(FileFormatError) -> Tensor {
+            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            let shape = header.shape
+            let values: [Float]
+            switch header.dtype.kind.decode(bytes, start: dataStart, count: count, bigEndian: header.dtype.bigEndian) {
+            case .success(let v): values = v
+            case .failure(let bad):
+                if header.fortranOrder {
+                    // Fortran order is C order of the reversed shape, index reversed.
+                    let reversed = NonFiniteElement.multiIndex(bad.flatIndex, shape: shape.reversed())
+                    throw fail(bad.message(index: reversed.reversed()))
+                }
+                throw fail(bad.message(shape: shape))
+            }
+            let data = header.fortranOrder ? fortranToC(values, shape: shape) : values
+            do {
+                return try Tensor(shape: shape, data: data)
+            } catch {
+                throw fail("\(error)")     // unreachable: the count was checked above
+            }
         }
     }
 
@@ -119,16 +142,42 @@ public enum NPY {
         return out
     }
 
-    /// Reads and decodes the `.npy` file at `path`; the file size is checked
-    /// against `maxBytes` before it is read.
+    /// Reads and decodes the `.npy` file at `path`. The file's kind, size, magic,
+    /// header and shape (against `maxBytes`, then `checkShape`, which returns a
+    /// reason to refuse) are all checked from its first bytes before its data is read:
+    /// a 2 GiB file that is not `.npy`, or an input of the wrong D, costs a few bytes.
     public static func read(path: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> Tensor {
-        let bytes = try FileReading.readAll(path: path, maxBytes: maxBytes)
-        return try decode(bytes, file: path, maxBytes: maxBytes)
+        try read(path: path, maxBytes: maxBytes, checkShape: { _ in nil })
+    }
+
+    /// The same, with `checkShape` asked before the data is read.
+    public static func read(path: String, maxBytes: Int = 2 << 30,
+                            checkShape: ([Int]) -> String?) throws(FileFormatError) -> Tensor {
+        let file = try FileReading.OpenFile(path: path)
+        defer { file.close() }
+        guard file.size <= maxBytes else {
+            throw FileFormatError(file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
+        }
+        var head = try file.read(count: min(file.size, 12), at: 0)
+        if head.count >= 10, head.starts(with: magic), let length = FloatDecoding.littleEndian(head, at: 8, width: head[6] == 1 ? 2 : 4) {
+            let preamble = head[6] == 1 ? 10 : 12
+            let wanted = min(file.size, preamble + Int(min(length, UInt64(file.size))))
+            if wanted > head.count { head = try file.read(count: wanted, at: 0) }
+        }
+        let layout = try Layout(head, fileSize: file.size, file: path, maxBytes: maxBytes)
+        if let reason = checkShape(layout.header.shape) { throw FileFormatError(file: path, reason: reason) }
+        let bytes = try file.read(count: file.size, at: 0)
+        return try layout.values(bytes, file: path)
     }
 
     /// Writes `tensor` to `path` atomically (see `AtomicFile`).
     public static func write(_ tensor: Tensor, path: String) throws(FileFormatError) {
-        try AtomicFile.write(to: path) { encode(tensor) }
+        try write(tensor, path: path, shouldCancel: { false })
+    }
+
+    /// The same, stopping between chunks when `shouldCancel` says so (the temporary file is removed).
+    public static func write(_ tensor: Tensor, path: String, shouldCancel: () -> Bool) throws(FileFormatError) {
+        try AtomicFile.write(to: path, shouldCancel: shouldCancel) { encode(tensor) }
     }
 
     /// Reorders Fortran-order (first axis fastest) values into C order (last axis fastest).

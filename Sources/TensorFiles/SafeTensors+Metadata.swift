@@ -14,20 +14,25 @@ extension SafeTensors {
         _ bytes: [UInt8], file: String,
         maxBytes: Int = 2 << 30
     ) throws(FileFormatError) -> Contents {
-        let tensors = try decode(bytes, file: file, maxBytes: maxBytes)
-        // decode has checked the length, the JSON and that __metadata__ maps strings to strings.
+        Contents(tensors: try decode(bytes, file: file, maxBytes: maxBytes), metadata: metadata(bytes))
+    }
+
+    /// The header's `__metadata__` of a file that decoded (its length, JSON and strings were checked).
+    static func metadata(_ bytes: [UInt8]) -> [String: String] {
         guard let length = FloatDecoding.littleEndian(bytes, at: 0, width: 8), length <= UInt64(bytes.count - 8),
             let root = try? JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + Int(length))])) as? [String: Any],
             let meta = root["__metadata__"] as? [String: String]
         else {
-            return Contents(tensors: tensors, metadata: [:])
+            return [:]
         }
-        return Contents(tensors: tensors, metadata: meta)
+        return meta
     }
 
-    /// Reads the file at `path` with its metadata; the size is checked against `maxBytes` first.
-    public static func readWithMetadata(path: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> Contents {
-        let bytes = try FileReading.readAll(path: path, maxBytes: maxBytes)
-        return try decodeWithMetadata(bytes, file: path, maxBytes: maxBytes)
+    /// Reads the file at `path` with its metadata. Its kind, size, header and shapes (and
+    /// `checkShapes`, which returns a reason to refuse) are checked before its data is read.
+    public static func readWithMetadata(path: String, maxBytes: Int = 2 << 30,
+                                        checkShapes: ([String: [Int]]) -> String? = { _ in nil }) throws(FileFormatError) -> Contents {
+        let (bytes, layout) = try readChecked(path: path, maxBytes: maxBytes, checkShapes: checkShapes)
+        return Contents(tensors: try layout.tensors(bytes, file: path), metadata: metadata(bytes))
     }
 }

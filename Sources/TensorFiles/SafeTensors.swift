@@ -14,95 +14,131 @@ public enum SafeTensors {
     /// The reference implementation's limit on the JSON header.
     static let maxHeaderBytes = 100_000_000
 
+    /// The most entries a header may list; an `nn.LSTM` state_dict has 8 per layer.
+    /// A header of a million tiny tensors took 4 GB and 21 s to parse before this bound.
+    public static let maxEntries = 4096
+
     /// Decodes a whole safetensors file held in memory. `file` names it in errors.
     ///
     /// `maxBytes` bounds the Float arrays built; the total is computed from the
     /// header, after every entry is validated against the buffer, before any is allocated.
     public static func decode(_ bytes: [UInt8], file: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> [String: Tensor] {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
-        guard !bytes.isEmpty else { throw fail("empty file") }
-        if bytes.starts(with: NPY.magic) { throw fail("this is an .npy file, not safetensors") }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw fail("this is a zip archive (a PyTorch .pt/.pth file?), not safetensors; save with safetensors.torch.save_file")
-        }
-        guard let length64 = FloatDecoding.littleEndian(bytes, at: 0, width: 8) else {
-            throw fail("truncated: a safetensors file starts with an 8-byte header length, the file has \(bytes.count) bytes")
-        }
-        let available = bytes.count - 8
-        guard length64 <= UInt64(available) else {
-            throw fail("header length \(length64) is larger than the file: only \(available) bytes follow the 8-byte length")
-        }
-        guard length64 <= UInt64(maxHeaderBytes) else {
-            throw fail("header length \(length64) is larger than the limit of \(maxHeaderBytes) bytes")
-        }
-        let headerLength = Int(length64)
-        let header = bytes[8..<(8 + headerLength)]
-        guard header.first == UInt8(ascii: "{") else { throw fail("header is not a JSON object") }
-        let json: Any
-        do {
-            json = try JSONSerialization.jsonObject(with: Data(header))
-        } catch {
-            throw fail("header is not valid JSON")
-        }
-        guard let root = json as? [String: Any] else { throw fail("header is not a JSON object") }
+        let layout = try Layout(bytes, fileSize: bytes.count, file: file, maxBytes: maxBytes)
+        return try layout.tensors(bytes, file: file)
+    }
 
-        let bufferStart = 8 + headerLength
-        let bufferSize = bytes.count - bufferStart
-        var entries: [Entry] = []
-        for name in root.keys.sorted() {
-            guard let value = root[name] else { continue }
-            if name == "__metadata__" {
-                guard let meta = value as? [String: Any], meta.values.allSatisfy({ $0 is String }) else {
-                    throw fail("__metadata__ must map strings to strings")
+    /// The header's entries, validated against the file's size, before any data is read.
+    struct Layout {
+        fileprivate var entries: [Entry]
+        var bufferStart: Int
+
+        /// The tensors' shapes by name.
+        var shapes: [String: [Int]] {
+            Dictionary(entries.map { ($0.name, $0.shape) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        /// How long the header is, from the first 8 bytes (nil when they are missing).
+        static func headerLength(_ bytes: [UInt8]) -> UInt64? { FloatDecoding.littleEndian(bytes, at: 0, width: 8) }
+
+        /// `bytes` are the file's first bytes, at least through the header when the file has one.
+        init(_ bytes: [UInt8], fileSize: Int, file: String, maxBytes: Int) throws(FileFormatError) {
+            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            guard fileSize > 0 else { throw fail("empty file") }
+            if bytes.starts(with: NPY.magic) { throw fail("this is an .npy file, not safetensors") }
+            if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                throw fail("this is a zip archive (a PyTorch .pt/.pth file?), not safetensors; save with safetensors.torch.save_file")
+            }
+            guard fileSize >= 8, let length64 = Layout.headerLength(bytes) else {
+                throw fail("truncated: a safetensors file starts with an 8-byte header length, the file has \(fileSize) bytes")
+            }
+            let available = fileSize - 8
+            guard length64 <= UInt64(available) else {
+                throw fail("header length \(length64) is larger than the file: only \(available) bytes follow the 8-byte length")
+            }
+            guard length64 <= UInt64(maxHeaderBytes) else {
+                throw fail("header length \(length64) is larger than the limit of \(maxHeaderBytes) bytes")
+            }
+            let headerLength = Int(length64)
+            guard bytes.count >= 8 + headerLength else { throw fail("truncated: the file ends inside the header") }
+            let header = bytes[8..<(8 + headerLength)]
+            guard header.first == UInt8(ascii: "{") else { throw fail("header is not a JSON object") }
+            let shape = JSONShape.count(header)
+            guard shape.keys <= SafeTensors.maxEntries + 1 else {
+                throw fail("the header lists \(shape.keys) entries, more than the \(SafeTensors.maxEntries) tensors a file may hold here")
+            }
+            guard shape.values <= 64 * SafeTensors.maxEntries else {
+                throw fail("the header holds \(shape.values) JSON values, more than \(64 * SafeTensors.maxEntries) (\(SafeTensors.maxEntries) tensors' worth)")
+            }
+            let json: Any
+            do {
+                json = try JSONSerialization.jsonObject(with: Data(header))
+            } catch {
+                throw fail("header is not valid JSON")
+            }
+            guard let root = json as? [String: Any] else { throw fail("header is not a JSON object") }
+
+            bufferStart = 8 + headerLength
+            let bufferSize = fileSize - bufferStart
+            entries = []
+            for name in root.keys.sorted() {
+                guard let value = root[name] else { continue }
+                if name == "__metadata__" {
+                    guard let meta = value as? [String: Any], meta.values.allSatisfy({ $0 is String }) else {
+                        throw fail("__metadata__ must map strings to strings")
+                    }
+                    continue
                 }
-                continue
-            }
-            switch Entry.parse(name: name, value, bufferSize: bufferSize) {
-            case .success(let e): entries.append(e)
-            case .failure(let f): throw fail(f.reason)
-            }
-        }
-
-        // Every byte of the buffer belongs to exactly one tensor, as the reference checks.
-        var covered = 0
-        var previous: Entry?
-        for e in entries.sorted(by: { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }) {
-            if e.begin < covered, let p = previous {
-                throw fail("tensors '\(abbreviated(p.name))' and '\(abbreviated(e.name))' overlap in the data buffer (bytes \(e.begin)..<\(min(covered, e.end)))")
-            }
-            if e.begin > covered {
-                throw fail("bytes \(covered)..<\(e.begin) of the data buffer belong to no tensor")
-            }
-            covered = max(covered, e.end)
-            previous = e
-        }
-        guard covered == bufferSize else {
-            throw fail("trailing bytes: the tensors use \(covered) bytes of the data buffer, which has \(bufferSize)")
-        }
-
-        var total = 0
-        for e in entries {
-            let (sum, overflow) = total.addingReportingOverflow(e.count * 4)   // count · 4 ≤ 2 · buffer bytes
-            guard !overflow, sum <= maxBytes else {
-                throw fail("the tensors need more than \(maxBytes) bytes as float32, the limit")
-            }
-            total = sum
-        }
-
-        var out: [String: Tensor] = [:]
-        for e in entries {
-            switch e.kind.decode(bytes, start: bufferStart + e.begin, count: e.count, bigEndian: false) {
-            case .success(let values):
-                do {
-                    out[e.name] = try Tensor(shape: e.shape, data: values)
-                } catch {
-                    throw fail("tensor '\(abbreviated(e.name))': \(error)")   // unreachable: the count was checked
+                switch Entry.parse(name: name, value, bufferSize: bufferSize) {
+                case .success(let e): entries.append(e)
+                case .failure(let f): throw fail(f.reason)
                 }
-            case .failure(let bad):
-                throw fail("tensor '\(abbreviated(e.name))': \(bad.message(shape: e.shape))")
+            }
+
+            // Every byte of the buffer belongs to exactly one tensor, as the reference checks.
+            var covered = 0
+            var previous: Entry?
+            for e in entries.sorted(by: { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }) {
+                if e.begin < covered, let p = previous {
+                    throw fail("tensors '\(abbreviated(p.name))' and '\(abbreviated(e.name))' overlap in the data buffer (bytes \(e.begin)..<\(min(covered, e.end)))")
+                }
+                if e.begin > covered {
+                    throw fail("bytes \(covered)..<\(e.begin) of the data buffer belong to no tensor")
+                }
+                covered = max(covered, e.end)
+                previous = e
+            }
+            guard covered == bufferSize else {
+                throw fail("trailing bytes: the tensors use \(covered) bytes of the data buffer, which has \(bufferSize)")
+            }
+
+            var total = 0
+            for e in entries {
+                let (sum, overflow) = total.addingReportingOverflow(e.count * 4)   // count · 4 ≤ 2 · buffer bytes
+                guard !overflow, sum <= maxBytes else {
+                    throw fail("the tensors need more than \(maxBytes) bytes as float32, the limit")
+                }
+                total = sum
             }
         }
-        return out
+
+        /// The tensors from the whole file's `bytes`.
+        func tensors(_ bytes: [UInt8], file: String) throws(FileFormatError) -> [String: Tensor] {
+            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            var out: [String: Tensor] = [:]
+            for e in entries {
+                switch e.kind.decode(bytes, start: bufferStart + e.begin, count: e.count, bigEndian: false) {
+                case .success(let values):
+                    do {
+                        out[e.name] = try Tensor(shape: e.shape, data: values)
+                    } catch {
+                        throw fail("tensor '\(abbreviated(e.name))': \(error)")   // unreachable: the count was checked
+                    }
+                case .failure(let bad):
+                    throw fail("tensor '\(abbreviated(e.name))': \(bad.message(shape: e.shape))")
+                }
+            }
+            return out
+        }
     }
 
     /// Encodes `tensors` as F32 safetensors: entries sorted by name, contiguous,
@@ -141,16 +177,48 @@ public enum SafeTensors {
         return out
     }
 
-    /// Reads and decodes the safetensors file at `path`; the file size is checked
-    /// against `maxBytes` before it is read.
+    /// Reads and decodes the safetensors file at `path`. Its kind, size, header
+    /// (entry count bounded) and every entry's shape and offsets are checked, then
+    /// `checkShapes` (which returns a reason to refuse) sees the shapes by name, all
+    /// before the data is read: a too-large model costs its header, not its gigabytes.
     public static func read(path: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> [String: Tensor] {
-        let bytes = try FileReading.readAll(path: path, maxBytes: maxBytes)
-        return try decode(bytes, file: path, maxBytes: maxBytes)
+        try read(path: path, maxBytes: maxBytes, checkShapes: { _ in nil })
+    }
+
+    /// The same, with `checkShapes` asked before the data is read.
+    public static func read(path: String, maxBytes: Int = 2 << 30,
+                            checkShapes: ([String: [Int]]) -> String?) throws(FileFormatError) -> [String: Tensor] {
+        let (bytes, layout) = try readChecked(path: path, maxBytes: maxBytes, checkShapes: checkShapes)
+        return try layout.tensors(bytes, file: path)
+    }
+
+    /// The whole file's bytes and its validated layout, read only after the header passed every check.
+    static func readChecked(path: String, maxBytes: Int,
+                            checkShapes: ([String: [Int]]) -> String?) throws(FileFormatError) -> ([UInt8], Layout) {
+        let file = try FileReading.OpenFile(path: path)
+        defer { file.close() }
+        guard file.size <= maxBytes else {
+            throw FileFormatError(file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
+        }
+        var head = try file.read(count: min(file.size, 8), at: 0)
+        if let length = Layout.headerLength(head), length <= UInt64(maxHeaderBytes) {
+            let wanted = min(file.size, 8 + Int(length))
+            if wanted > head.count { head = try file.read(count: wanted, at: 0) }
+        }
+        let layout = try Layout(head, fileSize: file.size, file: path, maxBytes: maxBytes)
+        if let reason = checkShapes(layout.shapes) { throw FileFormatError(file: path, reason: reason) }
+        return (try file.read(count: file.size, at: 0), layout)
     }
 
     /// Writes `tensors` to `path` atomically (see `AtomicFile`).
     public static func write(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], path: String) throws(FileFormatError) {
-        try AtomicFile.write(to: path) { encode(tensors, metadata: metadata) }
+        try write(tensors, metadata: metadata, path: path, shouldCancel: { false })
+    }
+
+    /// The same, stopping between chunks when `shouldCancel` says so (the temporary file is removed).
+    public static func write(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], path: String,
+                             shouldCancel: () -> Bool) throws(FileFormatError) {
+        try AtomicFile.write(to: path, shouldCancel: shouldCancel) { encode(tensors, metadata: metadata) }
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped
@@ -257,5 +325,41 @@ private enum JSONInteger {
         default:
             self = .notInteger     // "d"/"f" floats, "c" booleans
         }
+    }
+}
+
+/// Counts a JSON object's top-level keys and all its values in one pass, without
+/// building anything, so a header of a million entries is refused in milliseconds.
+private enum JSONShape {
+    static func count(_ bytes: ArraySlice<UInt8>) -> (keys: Int, values: Int) {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var keys = 0
+        var values = 0
+        var expectKey = false
+        for b in bytes {
+            if inString {
+                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""):
+                inString = true
+                if depth == 1 && expectKey { keys += 1; expectKey = false }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                values += 1
+                if depth == 1 { expectKey = true }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            case UInt8(ascii: ","):
+                values += 1
+                if depth == 1 { expectKey = true }
+            default:
+                break
+            }
+        }
+        return (keys, values)
     }
 }

@@ -25,7 +25,7 @@ enum InteractiveLoop {
             }
             // The window may have been resized since the last command.
             lab.width = Terminal.current.width
-            let result = lab.handle(line, sink: lessonSink)
+            let result = Interrupts.command { lab.handle(line, sink: lessonSink) }
             if Interrupts.isRequested {
                 // The terminal echoed ^C with no newline.
                 StdIO.write("\n")
@@ -47,7 +47,7 @@ enum InteractiveLoop {
         while true {
             print(lab.prompt, terminator: "")
             guard let line = readLine(strippingNewline: true) else { print(""); return 0 }
-            let result = lab.handle(line, sink: lessonSink)
+            let result = Interrupts.command { lab.handle(line, sink: lessonSink) }
             // The prompt went to stdout (not the terminal): the echoed line starts at column 0.
             show(result, line: line, prompt: "", width: lab.width)
             if result.quit { return 0 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabShell
+import TensorFiles
 import LSTMCore
 import LabText
 
@@ -67,32 +68,42 @@ struct LSTMLabCommand: ParsableCommand {
         let interpreter = Interpreter(session: .demo(settings: settings))
         let terminal = Terminal.current
         var lab = Lab(interpreter: interpreter, width: terminal.width, color: color.enabled(on: terminal))
+        Interrupts.installTermination()
+        lab.interpreter.context.shouldCancel = { Interrupts.isRequested }
         lab.lessons.config = lessonOptions.config(terminal)
         if let id = lessonOptions.lesson {
             throw ExitCode(LessonLaunch.run(lessonOptions, id: id, lab: &lab, terminal: terminal))
         }
         if let commands {
-            let lines = Tokenizer.splitStatements(commands)
+            let lines = Tokenizer.splitStatements(commands).map(Optional.some)
             throw ExitCode(ScriptRunner.run(lines: lines, source: "-c", lab: &lab, keepGoing: keepGoing))
         }
         if let file {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
-                let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a folder, not a script" : "cannot be read as UTF-8 text"
-                FileHandle.standardError.write(Data("lstmlab: \(file): \(reason)\n".utf8))
+            // Checked by name before opening: a FIFO would block the open, /dev/zero never ends.
+            let kind = FileKind(path: file)
+            let lines: [String?]
+            do {
+                switch kind {
+                case .missing: throw FileFormatError(file: file, reason: "no such file")
+                case .folder: throw FileFormatError(file: file, reason: "is a folder, not a script")
+                case .regular: lines = try TextLines.read(path: file, maxBytes: Self.maxScriptBytes)
+                default: throw FileFormatError(file: file, reason: kind.refusal ?? "not a regular file")
+                }
+            } catch {
+                FileHandle.standardError.write(Data("lstmlab: \(error)\n".utf8))
                 throw ExitCode(2)
             }
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             throw ExitCode(ScriptRunner.run(lines: lines, source: file, lab: &lab, keepGoing: keepGoing))
         }
         if terminal.stdinIsTTY {
             throw ExitCode(InteractiveLoop.run(lab: &lab, terminal: terminal))
         }
-        var lines: [String] = []
-        while let line = readLine(strippingNewline: true) { lines.append(line) }
+        let lines = TextLines.split(Array(FileHandle.standardInput.readDataToEndOfFile()))
         throw ExitCode(ScriptRunner.run(lines: lines, source: "<stdin>", lab: &lab, keepGoing: keepGoing))
     }
+
+    /// The largest script file read (a line is at most 4,096 characters; this is 16,384 such lines).
+    static let maxScriptBytes = 64 << 20
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

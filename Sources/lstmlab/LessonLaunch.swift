@@ -43,6 +43,15 @@ enum LessonLaunch {
     }
 
     static func run(_ options: LessonOptions, id: Int, lab: inout Lab, terminal: Terminal) -> Int32 {
+        // A lesson number that does not exist is bad usage, like --lesson 0: status 2, with or without --auto.
+        if let root = lab.lessons.config?.root {
+            let ids = LessonCatalog(root: root).ids
+            guard ids.contains(id) else {
+                StdIO.err(ids.isEmpty ? "lstmlab: --lesson \(id): no lessons found in \(root.path) (set LSTMLAB_LESSONS to the lessons folder)"
+                                      : "lstmlab: --lesson \(id): no such lesson; lessons are \(ids.map(String.init).joined(separator: ", "))")
+                return 2
+            }
+        }
         let pace = options.pace ?? 0
         let sink: (LessonPrint) -> Void = { print in
             switch print {
@@ -85,7 +94,7 @@ enum LessonLaunch {
         }
         while true {
             guard let line = readLine(strippingNewline: true) else { return 0 }
-            let result = lab.handle(line, sink: sink)
+            let result = Interrupts.command { lab.handle(line, sink: sink) }
             StdIO.out(result.output)
             if let error = result.error {
                 StdIO.err(Caret.quotedError(line: line, message: error, column: result.column, width: lab.width))

@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import TensorFiles
 
 /// GNU readline on a terminal: line editing, Tab completion from the command
 /// table, a persistent history, Ctrl-R search (readline's own).
@@ -106,7 +107,14 @@ struct HistoryFile {
     }
 
     mutating func load() {
-        guard FileManager.default.fileExists(atPath: path) else { return }
+        // Checked by name first: opening a FIFO would hang the start, a folder gave "Invalid argument".
+        let kind = FileKind(path: path)
+        switch kind {
+        case .missing: return
+        case .regular: break
+        case .folder: return warn("\(path) is a folder, not a history file")
+        default: return warn("\(path) \(kind.refusal ?? "is not a regular file")")
+        }
         let status = read_history(path)
         // Saving over a file we could not read would lose it.
         if status != 0 { warn("cannot read \(path): \(String(cString: strerror(status)))") }
@@ -127,8 +135,8 @@ struct HistoryFile {
     }
 
     private mutating func create() {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        let folder = PathName.parent(of: path)
+        if FileKind(path: folder) != .folder {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {

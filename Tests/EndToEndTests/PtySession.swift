@@ -44,17 +44,22 @@ final class PtySession {
     private var ended = false
     private var status: Int32?
 
-    init(arguments: [String] = [], environment: [String: String]) throws {
+    /// `currentDirectory`: the binary starts there (through `/bin/sh -c 'cd … && exec …'`),
+    /// for relative paths such as `LSTMLAB_HISTORY=h`.
+    init(arguments: [String] = [], environment: [String: String], currentDirectory: URL? = nil) throws {
         var name = [CChar](repeating: 0, count: 256)
         let fd = lstm_pty_open(&name, name.count, 40, 120)
         guard fd >= 0 else { throw SessionError(description: "posix_openpt failed: errno \(errno)") }
         master = fd
-        let argv = [LabBinary.path] + arguments
+        let program = currentDirectory == nil ? LabBinary.path : "/bin/sh"
+        let argv = currentDirectory.map { dir in
+            ["sh", "-c", "cd \"$0\" && exec \"$@\"", dir.path, LabBinary.path] + arguments
+        } ?? [LabBinary.path] + arguments
         let envp = environment.map { "\($0.key)=\($0.value)" }
         let cArgv = argv.map { strdup($0) } + [nil]
         let cEnv = envp.map { strdup($0) } + [nil]
         defer { (cArgv + cEnv).forEach { free($0) } }
-        let child = lstm_pty_spawn(LabBinary.path, cArgv, cEnv, name)
+        let child = lstm_pty_spawn(program, cArgv, cEnv, name)
         guard child > 0 else {
             close(fd)
             throw SessionError(description: "posix_spawn \(LabBinary.path) failed: errno \(errno)")
@@ -186,17 +191,25 @@ struct ScriptRun {
     var stderr: String
     var status: Int32
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]) throws -> ScriptRun {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String],
+                    currentDirectory: URL? = nil) throws -> ScriptRun {
+        try run(arguments, stdinBytes: stdin.map { Data($0.utf8) }, environment: environment, currentDirectory: currentDirectory)
+    }
+
+    /// The same with raw bytes on standard input (CRLF, invalid UTF-8).
+    static func run(_ arguments: [String], stdinBytes: Data?, environment: [String: String],
+                    currentDirectory: URL? = nil) throws -> ScriptRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: LabBinary.path)
         process.arguments = arguments
         process.environment = environment
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdinBytes { input.fileHandleForWriting.write(stdinBytes) }
         try input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -46,7 +46,7 @@ func expectRefused(_ line: String, _ error: String, in lab: inout Lab, sourceLoc
     @Test func sizesWhoseEstimateOverflowsAreRefused() {
         var lab = lab()
         expectRefused("sizes B=16777216 T=16777216 D=16777216 H=16777216",
-                      "sizes B=16777216 T=16777216 D=16777216 H=16777216 are too large to count", in: &lab)
+                      "sizes B=16777216 T=16777216 D=16777216 H=16777216: the sizes are too large to count (their memory estimate overflows)", in: &lab)
     }
 
     @Test func dimensionsOutsideTheParserRangeAreRefused() {
@@ -154,7 +154,7 @@ func expectRefused(_ line: String, _ error: String, in lab: inout Lab, sourceLoc
         try NPY.write(long, path: path)
         var lab = lab(memoryLimit: 64 << 10)
         let before = lab.session.input
-        #expect(lab.handle("load input \(path)").error == "sizes B=3 T=200 D=8 H=16 would need about 1.3 MiB, over the limit of 64.0 KiB (start with --memory-limit MiB to raise it)")
+        #expect(lab.handle("load input \(path)").error == "load input \(path) (B=3 T=200 D=8 H=16) would need about 1.3 MiB, over the limit of 64.0 KiB (start with --memory-limit MiB to raise it)")
         #expect(lab.session.input == before)
     }
 
@@ -169,7 +169,7 @@ func expectRefused(_ line: String, _ error: String, in lab: inout Lab, sourceLoc
         let before = lab.session.parameters
         #expect(lab.handle("load weights \(path)").error == "\(path): file is 152216 bytes, more than the limit of 65536 bytes")
         var roomy = self.lab(memoryLimit: 160 << 10)
-        #expect(roomy.handle("load weights \(path)").error == "sizes B=3 T=5 D=8 H=64 would need about 416.7 KiB, over the limit of 160.0 KiB (start with --memory-limit MiB to raise it)")
+        #expect(roomy.handle("load weights \(path)").error == "load weights \(path) (B=3 T=5 D=8 H=64) would need about 416.7 KiB, over the limit of 160.0 KiB (start with --memory-limit MiB to raise it)")
         #expect(lab.session.parameters == before)
         #expect(roomy.session.parameters == before)
     }

@@ -11,7 +11,7 @@ import LSTMCore
         #expect(reason { try NPY.read(path: folder.file("nope/inner.npy")) } == "no such file")
         #expect(reason { try NPY.read(path: folder.path) } == "is a directory")
         #expect(reason { try NPY.read(path: "") } == "no file name given")
-        #expect(reason { try NPY.read(path: "/dev/null") } == "not a regular file")
+        #expect(reason { try NPY.read(path: "/dev/null") } == "is a character device, not a regular file")
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: folder.file("plain")))
         #expect(reason { try NPY.read(path: folder.file("plain/x.npy")) } == "no such file (a part of the path is not a folder)")
         try Data().write(to: URL(fileURLWithPath: folder.file("empty.npy")))

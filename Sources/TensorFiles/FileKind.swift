@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a path names, from `stat` (links followed), asked before a file is opened.
+///
+/// Why before: `open` of a FIFO for reading blocks until a writer comes (Ctrl-C
+/// could not stop `load input FIFO`), and `/dev/zero` never ends. Every reader of
+/// a user-given path asks this first and refuses anything but a regular file by name.
+public enum FileKind: Equatable, Sendable {
+    case regular(size: Int)
+    case folder
+    case fifo
+    case characterDevice
+    case blockDevice
+    case socket
+    case missing
+    /// `stat` failed for another reason (permission on a parent folder, a loop of links…).
+    case unreadable(String)
+
+    /// The kind of `path`.
+    public init(path: String) {
+        guard !path.isEmpty else { self = .missing; return }
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            let code = errno
+            self = code == ENOENT || code == ENOTDIR ? .missing : .unreadable(SystemError.openReason(code))
+            return
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: self = .regular(size: Int(st.st_size))
+        case S_IFDIR: self = .folder
+        case S_IFIFO: self = .fifo
+        case S_IFCHR: self = .characterDevice
+        case S_IFBLK: self = .blockDevice
+        case S_IFSOCK: self = .socket
+        default: self = .unreadable("not a regular file")
+        }
+    }
+
+    public var isRegular: Bool {
+        if case .regular = self { return true }
+        return false
+    }
+
+    /// Why a file of this kind cannot be read as a file, or nil for a regular file:
+    /// `is a FIFO (named pipe), not a regular file`.
+    public var refusal: String? {
+        switch self {
+        case .regular: nil
+        case .folder: "is a folder, not a regular file"
+        case .fifo: "is a FIFO (named pipe), not a regular file"
+        case .characterDevice: "is a character device, not a regular file"
+        case .blockDevice: "is a block device, not a regular file"
+        case .socket: "is a socket, not a regular file"
+        case .missing: "no such file"
+        case .unreadable(let reason): reason
+        }
+    }
+}
