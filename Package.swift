@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["LSTMCore", "LSTMKernels", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // Lesson model, loader, player state machine, progress store, lint.
-        .target(name: "LessonKit", dependencies: ["LabText", "TensorExpr"]),
+        .target(name: "LessonKit", dependencies: ["LabText", "TensorExpr", "TensorFiles"]),
         .executableTarget(
             name: "lstmlab",
             dependencies: [

@@ -1,6 +1,7 @@
 import Foundation
 import LSTMCore
 import LessonKit
+import TensorFiles
 import LabText
 import TermRender
 
@@ -44,6 +45,8 @@ public struct LessonDriver: Sendable {
     public internal(set) var player: LessonPlayer?
     /// Set when a progress warning has been shown, so it is shown once.
     var warnedProgress = false
+    /// Set while saving progress fails: said once, and `quit` does not claim progress was kept.
+    var saveFailed = false
     /// The presenter's key wait: asked before each beat, false leaves the lesson.
     public var beat: (@Sendable (PresenterBeat) -> Bool)?
     /// The loaded lesson's lines, parsed once by the command table when it was loaded (`LabBlock.compile`).
@@ -185,6 +188,7 @@ extension Lab {
             }
             let language = player.lesson.language
             let lineWidth = width
+            player.progressIsSaved = !lessons.saveFailed
             player.handle(word, host: &self) { sink(Lab.render($0, language: language, width: lineWidth)) }
             lessons.player = player
             try saveProgress(of: player, sink: sink)
@@ -301,12 +305,17 @@ extension Lab {
         }
     }
 
-    /// Saving while a lesson plays is not fatal: the lesson goes on, the learner is told.
-    private func saveProgressFile(_ file: ProgressFile, sink: (LessonPrint) -> Void) {
+    /// Saving while a lesson plays is not fatal: the lesson goes on, the learner is told once.
+    private mutating func saveProgressFile(_ file: ProgressFile, sink: (LessonPrint) -> Void) {
+        guard let config = lessons.config, let url = config.progressURL else { return }
         do {
-            try saveProgressFile(file)
+            try ProgressStore(url: url).save(file)
+            lessons.saveFailed = false
         } catch {
-            sink(.text("warning: \(error)"))
+            if !lessons.saveFailed {
+                sink(.text("warning: progress cannot be saved: \(error); it lasts only until the lab ends"))
+            }
+            lessons.saveFailed = true
         }
     }
 
@@ -321,7 +330,8 @@ extension Lab {
         var rows: [(String, String, String)] = []
         for id in ids {
             guard let entry = catalog.entry(id: id, language: config.language) else { continue }
-            let title = (try? catalog.load(entry).title) ?? "(\(entry.displayPath) has errors: lesson check \(entry.displayPath))"
+            let title = (try? catalog.load(entry).title).map { Quote.visible($0) }
+                ?? "(\(entry.displayPath) has errors: lesson check \(entry.displayPath))"
             let state: String
             if let p = file[id] {
                 state = p.completed ? (zh ? "已完成" : "done") : (zh ? "第 \(p.step + 1)/\(p.stepCount) 步" : "step \(p.step + 1)/\(p.stepCount)")
@@ -330,11 +340,11 @@ extension Lab {
             }
             rows.append((String(format: "%2d", id), title, state))
         }
-        let titleWidth = rows.map { LessonText.displayWidth($0.1) }.max() ?? 0
+        let titleWidth = rows.map { TextLayout.displayWidth($0.1) }.max() ?? 0
         var lines = warningText
         lines.append(zh ? "课程（\(config.root.path)）：" : "lessons (\(config.root.path)):")
         for (id, title, state) in rows {
-            let pad = String(repeating: " ", count: max(0, titleWidth - LessonText.displayWidth(title)))
+            let pad = String(repeating: " ", count: max(0, titleWidth - TextLayout.displayWidth(title)))
             lines.append("  \(id)  \(title)\(pad)  \(state)")
         }
         if let last = file.last, file[last]?.completed == false {
@@ -345,20 +355,68 @@ extension Lab {
         return lines.joined(separator: "\n")
     }
 
+    /// `lesson check FILE`: the lint, then the lesson played to the end on a fresh demo
+    /// session with the player's own code (`--auto`), so a file that passes plays.
     private func checkLesson(_ path: String) throws -> String {
         let linter = LessonLinter(checkCommand: LabBlock.problem)
         let errors: [LessonError] = linter.lint(path: path)
         guard errors.isEmpty else { throw LabError(errors.map { $0.description }.joined(separator: "\n")) }
         let language = LessonCatalog.language(ofPath: path)
-        let lesson = try LessonCatalog.load(url: URL(fileURLWithPath: path), displayPath: path, language: language)
+        let absolute = PathName.absolute(path, from: FileManager.default.currentDirectoryPath)
+        let lesson = try LessonCatalog.load(url: URL(fileURLWithPath: absolute), displayPath: path, language: language)
+        var scratch = Lab(interpreter: Interpreter(session: .demo(settings: interpreter.session.settings),
+                                                   context: ExecutionContext(shouldCancel: interpreter.context.shouldCancel)),
+                          width: width, color: false)
+        do {
+            try scratch.playAutomatically(lesson) { _ in }
+        } catch {
+            throw LabError(error.errors.map { $0.description }.joined(separator: "\n"))
+        }
         let questions = lesson.steps.filter { $0.question != nil }.count
-        return "\(path): ok: lesson \(lesson.id), \(lesson.steps.count) steps, \(questions) questions, steps match the \(language == "en" ? "zh" : "en") version"
+        return "\(path): ok: lesson \(lesson.id), \(lesson.steps.count) steps, \(questions) questions, "
+            + "steps match the \(language == "en" ? "zh" : "en") version, played to the end"
     }
 
     /// The text of one player event, prose wrapped to `width` columns.
     static func render(_ event: LessonEvent, language: String, width: Int) -> LessonPrint {
+        renderEscaped(escapingControls(event), language: language, width: width)
+    }
+
+    /// The lesson's own text with terminal controls written out (`\u{1B}`): a lesson that
+    /// `lesson check` would refuse still cannot clear the screen or write the clipboard.
+    /// Lab output is the lab's own and keeps its colours.
+    static func escapingControls(_ event: LessonEvent) -> LessonEvent {
+        func safe(_ s: String) -> String {
+            guard s.unicodeScalars.contains(where: LessonLinter.isControl) else { return s }
+            return Quote.visible(s.replacingOccurrences(of: "\t", with: "    "), keepingNewlines: true)
+        }
+        switch event {
+        case .header(let id, let title, let intro): return .header(id: id, title: safe(title), intro: safe(intro))
+        case .stepTitle(let t): return .stepTitle(safe(t))
+        case .narration(let t): return .narration(safe(t))
+        case .command(let c): return .command(safe(c))
+        case .setup(let t): return .setup(safe(t))
+        case .question(let ask, let choices, let how):
+            return .question(ask: safe(ask), choices: choices.map { LessonKit.Choice(key: safe($0.key), text: safe($0.text)) }, how: how)
+        case .task(let goal, let how): return .task(goal: safe(goal), how: how)
+        case .taskDone(let t): return .taskDone(safe(t))
+        case .taskSolution(let commands): return .taskSolution(commands.map(safe))
+        case .refused(let c, let message): return .refused(command: safe(c), message: message)
+        case .correct(let t): return .correct(safe(t))
+        case .wrong(let t): return .wrong(safe(t))
+        case .hint(let i, let n, let t): return .hint(index: i, count: n, text: safe(t))
+        case .solution(let t): return .solution(safe(t))
+        case .notice(let t): return .notice(safe(t))
+        case .finished(let t): return .finished(safe(t))
+        case .commandFailed(let c, let message, let location):
+            return .commandFailed(command: safe(c), message: message, location: location)
+        case .progress, .output: return event
+        }
+    }
+
+    private static func renderEscaped(_ event: LessonEvent, language: String, width: Int) -> LessonPrint {
         let zh = language == "zh"
-        func wrap(_ s: String, _ indent: String = "") -> LessonPrint { .text(LessonText.wrap(s, width: width, indent: indent)) }
+        func wrap(_ s: String, _ indent: String = "") -> LessonPrint { .text(TextLayout.wrap(s, width: width, indent: indent)) }
         switch event {
         case .header(let id, let title, var intro):
             // The header shows the title; an article's own `# Title` line would repeat it.
@@ -366,25 +424,25 @@ extension Lab {
                 intro = String(intro.drop { $0 != "\n" }).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             let head = zh ? "━━ 第 \(id) 课：\(title) ━━" : "━━ Lesson \(id): \(title) ━━"
-            return .text((intro.isEmpty ? head : head + "\n\n" + LessonText.reflow(intro, width: width)) + "\n")
+            return .text((intro.isEmpty ? head : head + "\n\n" + TextLayout.reflow(intro, width: width)) + "\n")
         case .progress(let line): return .text("\n── \(line) ──")
         case .setup(let line): return wrap((zh ? "准备：" : "setup: ") + line, "       ")
         case .task(let goal, let how):
-            return .text((["", LessonText.wrap((zh ? "▶ 任务：" : "▶ task: ") + goal, width: width, indent: "  ")]
+            return .text((["", TextLayout.wrap((zh ? "▶ 任务：" : "▶ task: ") + goal, width: width, indent: "  ")]
                 + (how.isEmpty ? [] : ["  " + how])).joined(separator: "\n"))
         case .taskDone(let text): return wrap("✓ " + text, "  ")
         case .taskSolution(let commands):
             return .text(([zh ? "  解答：输入" : "  solution: type"] + commands.map { "    lstmlab> " + $0 }).joined(separator: "\n"))
         case .refused(_, let message): return .text("error: " + message)
         case .stepTitle(let title): return .text("## \(title)")
-        case .narration(let text): return .text("\n" + LessonText.reflow(text, width: width))
+        case .narration(let text): return .text("\n" + TextLayout.reflow(text, width: width))
         case .command(let c): return .command("lstmlab> \(c)")
         case .output(let text): return .text(text)
         case .commandFailed(let command, let message, let location):
             return .text("error: '\(command)': \(message) (\(location))")
         case .question(let ask, let choices, let how):
-            var lines = ["", LessonText.wrap("? " + ask, width: width, indent: "  ")]
-            lines += choices.map { LessonText.wrap("   \($0.key)) \($0.text)", width: width, indent: "      ") }
+            var lines = ["", TextLayout.wrap("? " + ask, width: width, indent: "  ")]
+            lines += choices.map { TextLayout.wrap("   \($0.key)) \($0.text)", width: width, indent: "      ") }
             if !how.isEmpty { lines.append("  " + how) }
             return .text(lines.joined(separator: "\n"))
         case .correct(let text): return wrap("✓ " + text, "  ")

@@ -22,6 +22,8 @@ public enum PlayerMessage: Localized, Equatable {
     case finished(lesson: Int, right: Int, asked: Int, hints: Int)
     case alreadyFinished
     case quit(position: String)
+    /// `quit` when progress could not be saved (the state folder is a file, …).
+    case quitUnsaved(position: String)
     case unchecked(reason: String)
     case usage(locked: Bool)
     case taskHow(locked: Bool)
@@ -59,6 +61,7 @@ public enum PlayerMessage: Localized, Equatable {
             "Lesson \(id) finished: \(right) of \(asked) questions answered, \(Plural.count(hints, "hint")) used."
         case .alreadyFinished: "The lesson is finished: 'lesson list' shows the others."
         case .quit(let line): "Left the lesson; progress kept (\(line)). 'lesson resume' continues."
+        case .quitUnsaved(let line): "Left the lesson at \(line); progress could not be saved, so it lasts only until the lab ends."
         case .unchecked(let why): "This question cannot be checked right now (\(why)); 'skip' moves on."
         case .usage(let locked): "Enter or 'next' continues, 'back' goes back, 'hint' helps, 'answer …' answers"
             + (locked ? "" : ", 'skip' and 'solution' move on")
@@ -103,6 +106,7 @@ public enum PlayerMessage: Localized, Equatable {
             "第 \(id) 课完成：\(asked) 道题答对 \(right) 道，用了 \(hints) 条提示。"
         case .alreadyFinished: "本课已经结束：lesson list 可以看到其他课程。"
         case .quit(let line): "已退出本课，进度已保存（\(line)）。输入 lesson resume 可以接着学。"
+        case .quitUnsaved(let line): "已退出本课（\(line)）；进度无法保存，只保留到实验结束。"
         case .unchecked(let why): "这道题暂时无法核对（\(why)）；输入 skip 继续。"
         case .usage(let locked): "回车或 next 继续，back 返回上一步，hint 看提示，answer … 作答"
             + (locked ? "" : "，skip 和 solution 可以跳过") + "，quit 退出（进度会保存）。每一步之间都可以输入任何实验命令。"

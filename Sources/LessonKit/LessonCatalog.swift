@@ -1,4 +1,5 @@
 import Foundation
+import TensorFiles
 
 /// The lesson files under a `lessons/` folder: `en/NN-slug.md`, `zh/NN-slug.md`.
 public struct LessonCatalog: Sendable {
@@ -24,7 +25,7 @@ public struct LessonCatalog: Sendable {
         return names.compactMap { name -> Entry? in
             guard let (id, slug) = LessonCatalog.parseFileName(name) else { return nil }
             return Entry(id: id, slug: slug, language: language, url: dir.appendingPathComponent(name),
-                         displayPath: "\(root.lastPathComponent)/\(language)/\(name)")
+                         displayPath: "\(PathName.name(of: root.path))/\(language)/\(name)")
         }.sorted { $0.id < $1.id }
     }
 
@@ -87,8 +88,9 @@ public struct LessonCatalog: Sendable {
     }
 
     /// The language of a lesson file from its folder (`…/zh/…` → `zh`), else `en`.
-    public static func language(ofPath path: String) -> String {
-        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+    public static func language(ofPath path: String,
+                                currentDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        let parent = PathName.name(of: PathName.parent(of: PathName.absolute(path, from: currentDirectory)))
         return languages.contains(parent) ? parent : "en"
     }
 
@@ -105,13 +107,13 @@ public struct LessonCatalog: Sendable {
             return URL(fileURLWithPath: env, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true)).standardizedFileURL
         }
         if let exe = executablePath, !exe.isEmpty {
-            var dir = URL(fileURLWithPath: exe, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true))
-                .standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent()
+            let resolved = URL(fileURLWithPath: PathName.absolute(exe, from: currentDirectory)).resolvingSymlinksInPath().path
+            var dir = PathName.parent(of: resolved)
             for _ in 0..<12 {
-                let candidate = dir.appendingPathComponent("lessons")
-                if isDir(candidate.appendingPathComponent("en")) { return candidate }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
+                let candidate = PathName.join(dir, "lessons")
+                if isDir(URL(fileURLWithPath: PathName.join(candidate, "en"))) { return URL(fileURLWithPath: candidate) }
+                let parent = PathName.parent(of: dir)
+                if parent == dir { break }
                 dir = parent
             }
         }

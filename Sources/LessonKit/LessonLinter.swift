@@ -1,4 +1,5 @@
 import Foundation
+import TensorFiles
 
 /// `lesson check FILE`: everything that can be verified without playing.
 ///
@@ -17,28 +18,34 @@ public struct LessonLinter {
     }
 
     /// Lints the file at `path` (as the user typed it) and its counterpart.
-    public func lint(path: String) -> [LessonError] {
-        let url = URL(fileURLWithPath: path)
-        let language = LessonCatalog.language(ofPath: path)
+    ///
+    /// Paths are taken apart with `PathName` (Foundation's helpers trapped on a
+    /// one-character folder name, such as `./x.md` run inside `en/`).
+    public func lint(path: String, currentDirectory: String = FileManager.default.currentDirectoryPath) -> [LessonError] {
+        let absolute = PathName.absolute(path, from: currentDirectory)
+        let language = LessonCatalog.language(ofPath: path, currentDirectory: currentDirectory)
         let lesson: Lesson
         do {
-            lesson = try LessonCatalog.load(url: url, displayPath: path, language: language)
+            lesson = try LessonCatalog.load(url: URL(fileURLWithPath: absolute), displayPath: path, language: language)
         } catch {
             return error.errors
         }
-        var errors = check(lesson, fileName: url.lastPathComponent)
+        let fileName = PathName.name(of: path)
+        var errors = check(lesson, fileName: fileName)
+        if case .success(let text) = LessonCatalog.readText(URL(fileURLWithPath: absolute)) {
+            errors += Self.controlCharacters(in: text, file: path)
+        }
         let other = language == "en" ? "zh" : "en"
-        let dir = url.deletingLastPathComponent()
-        if LessonCatalog.languages.contains(dir.lastPathComponent) {
-            let otherDir = dir.deletingLastPathComponent().appendingPathComponent(other)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: otherDir.path)) ?? []).sorted()
-            let displayDir = (path as NSString).deletingLastPathComponent
-            let otherDisplayDir = ((displayDir as NSString).deletingLastPathComponent as NSString).appendingPathComponent(other)
-            let number = LessonCatalog.parseFileName(url.lastPathComponent)?.0 ?? lesson.id
+        let dir = PathName.parent(of: absolute)
+        if LessonCatalog.languages.contains(PathName.name(of: dir)) {
+            let otherDir = PathName.join(PathName.parent(of: dir), other)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: otherDir)) ?? []).sorted()
+            let otherDisplayDir = Self.counterpartFolder(ofFile: path, language: other)
+            let number = LessonCatalog.parseFileName(fileName)?.0 ?? lesson.id
             if let name = names.first(where: { LessonCatalog.parseFileName($0)?.0 == number }) {
-                let otherPath = (otherDisplayDir as NSString).appendingPathComponent(name)
+                let otherPath = PathName.join(otherDisplayDir, name)
                 do {
-                    let counterpart = try LessonCatalog.load(url: otherDir.appendingPathComponent(name),
+                    let counterpart = try LessonCatalog.load(url: URL(fileURLWithPath: PathName.join(otherDir, name)),
                                                              displayPath: otherPath, language: other)
                     errors += compare(lesson, counterpart)
                 } catch {
@@ -51,6 +58,40 @@ public struct LessonLinter {
             }
         }
         return errors.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
+    /// The other language's folder as the user would type it from where they are:
+    /// `lessons/zh` for `lessons/en/01-a.md`, `../zh` for `01-a.md` typed inside `en/`.
+    static func counterpartFolder(ofFile path: String, language other: String) -> String {
+        let folder = PathName.parent(of: path)
+        if LessonCatalog.languages.contains(PathName.name(of: folder)) {
+            let above = PathName.parent(of: folder)
+            return above == "." && !folder.hasPrefix("./") ? other : PathName.join(above, other)
+        }
+        // The path does not name the language folder: the file is in the current folder or below `..`.
+        return folder == "." ? PathName.join("..", other) : PathName.join(PathName.join(folder, ".."), other)
+    }
+
+    /// Terminal control characters anywhere in the file (ESC, BEL, DEL, C1 controls…):
+    /// a terminal acts on them (OSC 52 writes the clipboard, CSI 2J clears the screen).
+    /// Tabs are allowed; line ends are not characters of a line.
+    static func controlCharacters(in text: String, file: String) -> [LessonError] {
+        var errors: [LessonError] = []
+        for (n, line) in TextLines.split(Array(text.utf8)).enumerated() {
+            guard let line else { continue }
+            for (column, scalar) in line.unicodeScalars.enumerated() where isControl(scalar) {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                errors.append(LessonError(file: file, line: n + 1, message: "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) "
+                    + "at column \(column + 1): a terminal would act on it (ESC starts escape sequences, BEL rings); remove it"))
+                break
+            }
+        }
+        return errors
+    }
+
+    /// C0 and C1 controls and DEL, except the tab.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\t" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
     }
 
     /// Checks one parsed lesson on its own.

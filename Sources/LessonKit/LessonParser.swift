@@ -1,3 +1,5 @@
+import TensorFiles
+
 /// Reads the lesson format (`docs/LESSON-FORMAT.md`) into a `Lesson`,
 /// collecting every error with its line.
 public enum LessonParser {
@@ -11,12 +13,10 @@ public enum LessonParser {
         return lesson
     }
 
+    /// LF, CRLF, and a last line without a newline. Split on bytes: `"\r\n"` is one
+    /// Swift `Character`, so splitting the String on `"\n"` left a CRLF file one line.
     static func splitLines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
-        if lines.last == "" { lines.removeLast() }
-        return lines
+        TextLines.split(Array(text.utf8)).map { $0 ?? "" }     // valid: it came from a String
     }
 
     /// A lab line without its `#` comment (quotes respected), trimmed.

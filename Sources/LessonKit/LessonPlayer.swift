@@ -48,6 +48,8 @@ public struct LessonPlayer: Sendable {
     }
 
     public var isLocked: Bool { lesson.lockSkip }
+    /// False when the host could not save progress: `quit` then does not claim it was kept.
+    public var progressIsSaved = true
     public var isActive: Bool { phase != .finished && phase != .quit }
     /// A question waits for an answer: a bare value at the prompt answers it.
     public var isAwaitingAnswer: Bool { phase == .awaitingAnswer }
@@ -217,7 +219,7 @@ public struct LessonPlayer: Sendable {
     public mutating func quit(emit: (LessonEvent) -> Void) {
         let line = progressLine
         if phase != .finished { phase = .quit }
-        emit(.notice(text.quit(line)))
+        emit(.notice(progressIsSaved ? text.quit(line) : text.quitUnsaved(line)))
     }
 
     // MARK: Internal

@@ -37,6 +37,7 @@ struct PlayerText: Sendable {
     }
     var alreadyFinished: String { say(.alreadyFinished) }
     func quit(_ line: String) -> String { say(.quit(position: line)) }
+    func quitUnsaved(_ line: String) -> String { say(.quitUnsaved(position: line)) }
     func unchecked(_ why: String) -> String { say(.unchecked(reason: why)) }
     func usage(_ locked: Bool) -> String { say(.usage(locked: locked)) }
     func taskHow(_ locked: Bool) -> String { say(.taskHow(locked: locked)) }

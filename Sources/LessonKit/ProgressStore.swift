@@ -1,4 +1,5 @@
 import Foundation
+import TensorFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -67,7 +68,20 @@ public struct ProgressStore: Sendable {
     /// when the file was unreadable and has been set aside.
     public func load() throws(ProgressError) -> (progress: ProgressFile, warning: String?) {
         let fm = FileManager.default
-        guard fm.fileExists(atPath: url.path) else { return (ProgressFile(), nil) }
+        let kind = FileKind(path: url.path)
+        switch kind {
+        case .missing:
+            return (ProgressFile(), nil)
+        case .unreadable(let reason):
+            throw ProgressError(message: "cannot read \(url.path): \(reason)")
+        case .regular(let size) where size <= ProgressStore.maxFileBytes:
+            break
+        case .regular(let size):
+            return setAside("it has \(size) bytes; progress is a few KiB at most")
+        default:
+            // A folder, FIFO or device (a link to /dev/zero): never opened, moved aside whole.
+            return setAside((kind.refusal ?? "not a regular file").replacingOccurrences(of: "regular file", with: "file"))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -93,15 +107,38 @@ public struct ProgressStore: Sendable {
         }
     }
 
+    /// The largest progress file read; a whole course's progress is a few KiB.
+    public static let maxFileBytes = 1 << 20
+
+    /// Moves what is at `url` to the backup name (a rename: a link stays a link, a folder
+    /// keeps its contents) and starts fresh; says where it went, or that it could not be moved.
+    private func setAside(_ why: String) -> (progress: ProgressFile, warning: String?) {
+        let backup = backupURL.path
+        if case .folder = FileKind(path: backup) {
+            return (ProgressFile(), "\(url.path) \(why); it was left alone (\(backup) is a folder too); progress starts fresh")
+        }
+        guard rename(url.path, backup) == 0 else {
+            let reason = String(cString: strerror(errno))
+            return (ProgressFile(), "\(url.path) \(why); it could not be moved to \(backup) (\(reason)); progress starts fresh")
+        }
+        return (ProgressFile(), "\(url.path) \(why); it was moved to \(backup) and progress starts fresh")
+    }
+
     /// Writes `progress` to a temporary file beside the target, then renames
     /// it over the target, so a crash leaves either the old or the new file.
     public func save(_ progress: ProgressFile) throws(ProgressError) {
         let fm = FileManager.default
-        let dir = url.deletingLastPathComponent()
-        do {
-            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-        } catch {
-            throw ProgressError(message: "cannot create \(dir.path): \(error.localizedDescription)")
+        let dir = URL(fileURLWithPath: PathName.parent(of: url.path))
+        switch FileKind(path: dir.path) {
+        case .folder: break
+        case .missing:
+            do {
+                try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+            } catch {
+                throw ProgressError(message: "cannot create the folder \(dir.path): \(ProgressStore.folderProblem(dir.path))")
+            }
+        case let kind:
+            throw ProgressError(message: "the state folder \(dir.path) \(kind.refusal?.replacingOccurrences(of: "not a regular file", with: "not a folder") ?? "is not a folder")")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -122,6 +159,19 @@ public struct ProgressStore: Sendable {
             try? fm.removeItem(at: tmp)
             throw ProgressError(message: "cannot replace \(url.path): \(String(cString: strerror(code)))")
         }
+    }
+}
+
+extension ProgressStore {
+    /// The first part of `path` that exists and is not a folder, in words.
+    static func folderProblem(_ path: String) -> String {
+        var part = path
+        while PathName.parent(of: part) != part {
+            let kind = FileKind(path: part)
+            if kind != .missing, kind != .folder { return "\(part) is a file, not a folder" }
+            part = PathName.parent(of: part)
+        }
+        return "permission denied or a read-only file system"
     }
 }
 

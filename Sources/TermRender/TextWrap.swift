@@ -7,14 +7,19 @@ public enum TextWrap {
         let words = keepBracketsWhole(text.split(separator: " ", omittingEmptySubsequences: false).map(String.init))
         var lines: [String] = []
         var current = indent
+        var currentWidth = TextWidth.of(indent)
+        let continuationWidth = TextWidth.of(continuation)
         var currentHasWord = false
+        // Widths are added up as words are placed (each word measured once): linear in the text.
         for word in words {
-            let candidate = currentHasWord ? current + " " + word : current + word
-            if currentHasWord && TextWidth.of(candidate) > width {
+            let w = TextWidth.of(word)
+            if currentHasWord && currentWidth + 1 + w > width {
                 lines.append(current)
                 current = continuation + word
+                currentWidth = continuationWidth + w
             } else {
-                current = candidate
+                current += currentHasWord ? " " + word : word
+                currentWidth += (currentHasWord ? 1 : 0) + w
             }
             currentHasWord = true
         }

@@ -55,8 +55,11 @@ import Testing
         #expect(err == "lessons/en/02-broken.md:8: error: 'show gates bwd': gates bwd: the backward direction has not taken a step yet (try 'step bwd')\n")
         let (missing, _, missingErr) = try run(["--lesson", "9", "--auto"],
                                                environment: ["LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path])
-        #expect(missing == 1)
-        #expect(missingErr == "lstmlab: no lesson 9: lessons are 2\n")
+        // A lesson that does not exist is bad usage, like --lesson 0 (issue 13 row 13).
+        #expect(missing == 2)
+        #expect(missingErr == "lstmlab: --lesson 9: no such lesson; lessons are 2\n")
+        let (missingPlain, _, _) = try run(["--lesson", "9"], environment: ["LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path])
+        #expect(missingPlain == 2)
         let (usage, _, _) = try run(["--auto"], environment: [:])
         #expect(usage == 2)
     }

@@ -194,13 +194,4 @@ import LessonKit
         #expect(throws: LabError.self) { try lab.value(of: "gates", direction: "fwd", index: [0, 64]) }
         #expect(throws: LabError.self) { try lab.value(of: "nope", direction: nil, index: [0]) }
     }
-
-    @Test func wrapsCJKAndLatin() {
-        #expect(LessonText.displayWidth("ab中文") == 6)
-        #expect(LessonText.wrap("one two three four five six seven eight nine ten", width: 20)
-                == "one two three four\nfive six seven eight\nnine ten")
-        #expect(LessonText.wrap(String(repeating: "中文，", count: 8), width: 20) == "中文，中文，中文，中\n文，中文，中文，中\n文，中文，")
-        #expect(LessonText.reflow("a b\nc d\n\n```text\nx  y\n```", width: 80) == "a b c d\n\n```text\nx  y\n```")
-        #expect(LessonText.reflow("中文\n中文 a\nb", width: 80) == "中文中文 a b")
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TermRender
 @testable import LabShell
 @testable import LessonKit
 
@@ -48,7 +49,7 @@ import Testing
             }
             let k = screens.count - 1
             screens[k].rows += t.split(separator: "\n", omittingEmptySubsequences: false)
-                .reduce(0) { $0 + max(1, (LessonText.displayWidth($1) + 99) / 100) }
+                .reduce(0) { $0 + max(1, (TextLayout.displayWidth($1) + 99) / 100) }
             if case .question = event {
                 asked = lesson.steps[k].question
                 screens[k].before = textBefore
