@@ -45,7 +45,7 @@ struct HostileInputTests {
             let r = try ScriptRun.run(["-c", "export \u{301}ab"], environment: env, currentDirectory: folder)
             #expect(r.status == 1)
             #expect(r.stderr == "-c:1: error: a combining mark (U+301) follows a space: it has no letter to go on; "
-                + "remove it, or put the word in quotes\n")
+                + "remove it, or put the word in quotes\n  export \u{301}ab\n        ^\n")
             #expect(names(in: folder) == [])
         }
     }
@@ -106,7 +106,7 @@ struct HostileInputTests {
             #expect(r.status == 0)
             #expect(r.stdout.contains("fwd step 3/5"))
             let piped = try ScriptRun.run([], stdinBytes: Data("step\r\nstep\r\nstp\r\n".utf8), environment: env)
-            #expect(piped.stderr == "<stdin>:3: error: unknown command 'stp' (did you mean 'step'?)\n")
+            #expect(piped.stderr == "<stdin>:3: error: unknown command 'stp' (did you mean 'step'?)\n  stp\n  ^\n")
         }
     }
 

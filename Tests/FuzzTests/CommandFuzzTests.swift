@@ -179,7 +179,12 @@ struct ScratchFolder {
         for (name, bytes) in files {
             try Data(bytes).write(to: URL(fileURLWithPath: path).appendingPathComponent(name))
         }
-        return files.map { "\(path)/\($0.0)" } + [
+        // Special files (issue 13 rows 4, 13): a FIFO must be refused at once, never opened.
+        _ = mkfifo(path + "/fifo", 0o600)
+        try Data("---\r\nid: 1\r\ntitle: CRLF\r\n---\r\n## S\r\n```lab\r\nstep\r\n```".utf8)
+            .write(to: URL(fileURLWithPath: path + "/01-crlf.md"))
+        return files.map { "\(path)/\($0.0)" } + ["\(path)/fifo", "/dev/zero", "\(path)/01-crlf.md", "\(path)//x.npy",
+                                                  "\(path)/./x.npy", "\"\(path)/e\u{301}\""] + [
             "\(path)/missing.npy", "\(path)", "\(path)/", "/nonexistent/x.npy", "/nonexistent", "/dev/null",
             "/etc/hostname", "\"\(path)/中文 file.npy\"", "'\(path)/x.npy'", "", "\"\"", "\(path)/x.npy/child",
         ]
@@ -187,7 +192,8 @@ struct ScratchFolder {
 
     /// Write targets: inside the scratch folder, or somewhere that cannot be written.
     var writablePaths: [String] {
-        ["\(path)/out", "\(path)/w.safetensors", "\(path)/sub/w.safetensors", "\(path)/x.npy/child", "\"\(path)/a b\"",
+        ["\(path)/a", "\(path)/a/", "\(path)/步", "\"\(path)/ \"", "\"\(path)/\u{200B}\"", "\"\(path)/e\u{301}\"", "\(path)//o",
+         "\(path)/out", "\(path)/w.safetensors", "\(path)/sub/w.safetensors", "\(path)/x.npy/child", "\"\(path)/a b\"",
          "\(path)/x.npy", "\(path)/missing/deeper/out", "/proc/version/out", "/proc/version/w.safetensors", "\(path)/", "\"\"", "''"]
     }
 }

@@ -1,20 +1,52 @@
 // libFuzzer target: command lines (tokenize, parse, execute) against a small session.
-// Each input is up to 32 lines, run in order on a fresh demo lab with a 64 KiB memory
-// limit. Writes (save, export) are redirected into the scratch folder; bench is parsed
-// but not run (it is a timing loop).
+// Each input is up to 32 lines (LF or CRLF), run in order on a fresh demo lab with a
+// 64 KiB memory limit, in the scratch folder, which holds a FIFO named `fifo` (a load of
+// it must be refused at once, not hang). Writes (save, export) to a relative path without
+// `..` stay as typed (one-character, non-ASCII and combining-mark names: issue 13 row 1),
+// others are redirected into the scratch folder; bench is parsed but not run.
+// Every path-like word also goes through PathName, whose answers are checked.
 import Foundation
 import LSTMCore
 import LabShell
+import TensorFiles
+
+/// The scratch folder as the current directory, with its FIFO; made once per process.
+let workFolder: String = {
+    _ = FileManager.default.changeCurrentDirectoryPath(scratchFolder)
+    _ = mkfifo(scratchFolder + "/fifo", 0o600)
+    return scratchFolder
+}()
+
+/// A path a fuzzed write may use: relative and never climbing out with `..`.
+func safeWritePath(_ path: String, fallback: String) -> String {
+    let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+    guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty, path != "fifo" else { return fallback }
+    return path
+}
+
+/// POSIX dirname/basename properties that must hold for every string.
+func checkPathName(_ path: String) {
+    let parent = PathName.parent(of: path), name = PathName.name(of: path)
+    require(!parent.isEmpty, "empty parent of \(path.debugDescription)")
+    require(!path.isEmpty || name.isEmpty, "name of the empty path")
+    require(!name.utf8.contains(UInt8(ascii: "/")) || name == "/", "slash in name of \(path.debugDescription)")
+    let absolute = PathName.absolute(path, from: "/base")
+    require(absolute.hasPrefix("/"), "absolute \(absolute.debugDescription) of \(path.debugDescription)")
+    require(PathName.asFolder(path).hasSuffix("/"), "asFolder of \(path.debugDescription)")
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCommandLine(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     var settings = Session.Settings()
     settings.memoryLimit = 64 << 10
     settings.threads = 1
+    _ = workFolder
     var lab = Lab(interpreter: Interpreter(session: .demo(settings: settings)))
-    let lines = text(data, size).split(separator: "\n", omittingEmptySubsequences: false).prefix(32)
-    for line in lines {
-        let line = String(line)
+    let lines = TextLines.split(bytes(data, size)).prefix(32)
+    defer { cleanScratch() }
+    for text in lines {
+        guard let line = text else { continue }
+        for word in line.split(separator: " ") { checkPathName(String(word)) }
         _ = try? Tokenizer.tokenize(line)
         _ = Tokenizer.splitStatements(line)
         let command: Command
@@ -27,9 +59,9 @@ public func fuzzCommandLine(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         }
         let safe: Command
         switch command {
-        case .saveWeights: safe = .saveWeights(path: scratchFolder + "/w.safetensors")
-        case .saveValue(let e, _): safe = .saveValue(e, path: scratchFolder + "/v.npy")
-        case .export: safe = .export(path: scratchFolder + "/out")
+        case .saveWeights(let path): safe = .saveWeights(path: safeWritePath(path, fallback: scratchFolder + "/w.safetensors"))
+        case .saveValue(let e, let path): safe = .saveValue(e, path: safeWritePath(path, fallback: scratchFolder + "/v.npy"))
+        case .export(let path): safe = .export(path: safeWritePath(path, fallback: scratchFolder + "/out"))
         case .bench: continue
         default: safe = command
         }
@@ -45,4 +77,12 @@ public func fuzzCommandLine(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         _ = lab.prompt
     }
     return 0
+}
+
+/// Removes what an input wrote, keeping the FIFO, so the folder does not grow run after run.
+func cleanScratch() {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: scratchFolder)) ?? []
+    for name in names where name != "fifo" {
+        try? FileManager.default.removeItem(atPath: scratchFolder + "/" + name)
+    }
 }
