@@ -53,4 +53,12 @@ import TensorFiles
         #expect(error.hasPrefix("load input \(long) (B=1 T=2147483648 D=8 H=16) would need about "), "\(error)")
         #expect(lab.session.sizes == LSTMSizes.demo)
     }
+
+    /// Row 5: what an export may remove of an earlier one: its own names, with or without a layer prefix.
+    @Test func exportSetNames() {
+        #expect(Interpreter.isExportName("y.npy") && Interpreter.isExportName("l1_fwd_h.npy"))
+        #expect(Interpreter.isExportName("l12_bwd_gates_pre.npy"))
+        #expect(!Interpreter.isExportName("notes.txt") && !Interpreter.isExportName("lx_fwd_h.npy"))
+        #expect(!Interpreter.isExportName("l1_") && !Interpreter.isExportName("x.npy"))
+    }
 }
