@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "LabTextTests", dependencies: ["LabText"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         // Plays every lesson in both languages on the real interpreter and lints every file.
-        .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit", "lstmlab"]),
+        .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit", "TermRender", "lstmlab"]),
         // Text snapshots of every view (Snapshots/*.txt; RECORD_SNAPSHOTS=1 rewrites them).
         .testTarget(name: "TermRenderTests", dependencies: ["TermRender", "LabShell", "LSTMCore"], exclude: ["Snapshots"]),
         // The real lstmlab binary through a pseudo-terminal and through pipes.
