@@ -1,4 +1,5 @@
 import Foundation
+import TensorFiles
 
 /// A transcript being recorded: what was typed and what the lab showed.
 public struct Transcript: Sendable, Equatable {
@@ -29,7 +30,7 @@ extension Lab {
             return LineResult(output: "wrote \(t.path): \(t.commands) command\(t.commands == 1 ? "" : "s")", error: nil, quit: false)
         }
         guard recording == nil else { throw LabError("already recording to \(Quote.word(recording?.path ?? "")): 'record stop' first") }
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let dir = PathName.parent(of: path)     // our own helper: Foundation's trapped on one-character names
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir, isDirectory: &isDir), isDir.boolValue else {
             throw LabError("\(Quote.word(path)): the folder \(Quote.word(dir)) does not exist")
