@@ -20,7 +20,15 @@ OBJECTS=""
 for module in _NumericsShims RealModule LSTMCore LSTMKernels TensorFiles LabText TensorExpr TermRender LessonKit LabShell; do
     # Modules other helpers add or split land here; one that does not exist (yet) is skipped.
     [ -d "$BIN/$module.build" ] || continue
-    OBJECTS="$OBJECTS $(ls "$BIN/$module.build/"*.o)"
+    # Only the objects of today's sources: a file moved to another module (the engine split)
+    # leaves its old object behind in a reused scratch path, and linking it fails.
+    for object in "$BIN/$module.build/"*.o; do
+        source=$(basename "$object" .o)
+        case "$source" in
+            *.swift) find Sources .build-fuzz/checkouts -name "$source" -path "*/$module/*" 2>/dev/null | grep -q . || continue ;;
+        esac
+        OBJECTS="$OBJECTS $object"
+    done
 done
 mkdir -p "$SCRATCH/bin"
 for target in ${FUZZ_TARGETS:-CommandLine Expression NPY SafeTensors Lesson Progress}; do

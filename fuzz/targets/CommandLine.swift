@@ -1,27 +1,32 @@
 // libFuzzer target: command lines (tokenize, parse, execute) against a small session.
 // Each input is up to 32 lines (LF or CRLF), run in order on a fresh demo lab with a
-// 64 KiB memory limit, in the scratch folder, which holds a FIFO named `fifo` (a load of
-// it must be refused at once, not hang). Writes (save, export) to a relative path without
-// `..` stay as typed (one-character, non-ASCII and combining-mark names: issue 13 row 1),
-// others are redirected into the scratch folder; bench is parsed but not run.
+// 64 KiB memory limit. Relative paths are taken inside the scratch folder (the current
+// directory stays, libFuzzer's corpus path is relative), which holds a FIFO named `fifo`:
+// a load of it must be refused at once, not hang. Writes (save, export) to a relative path
+// without `..` keep their name (one-character, non-ASCII and combining-mark names: issue 13
+// row 1) inside the scratch folder, others go to a fixed file there; bench is not run.
 // Every path-like word also goes through PathName, whose answers are checked.
 import Foundation
 import LSTMCore
 import LabShell
 import TensorFiles
 
-/// The scratch folder as the current directory, with its FIFO; made once per process.
+/// The scratch folder with its FIFO; made once per process.
 let workFolder: String = {
-    _ = FileManager.default.changeCurrentDirectoryPath(scratchFolder)
     _ = mkfifo(scratchFolder + "/fifo", 0o600)
     return scratchFolder
 }()
+
+/// A relative path taken inside the scratch folder; an absolute one as it is (reads only).
+func inScratch(_ path: String) -> String {
+    path.hasPrefix("/") || path.isEmpty ? path : PathName.join(scratchFolder, path)
+}
 
 /// A path a fuzzed write may use: relative and never climbing out with `..`.
 func safeWritePath(_ path: String, fallback: String) -> String {
     let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
     guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty, path != "fifo" else { return fallback }
-    return path
+    return inScratch(path)
 }
 
 /// POSIX dirname/basename properties that must hold for every string.
@@ -62,6 +67,7 @@ public func fuzzCommandLine(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         case .saveWeights(let path): safe = .saveWeights(path: safeWritePath(path, fallback: scratchFolder + "/w.safetensors"))
         case .saveValue(let e, let path): safe = .saveValue(e, path: safeWritePath(path, fallback: scratchFolder + "/v.npy"))
         case .export(let path): safe = .export(path: safeWritePath(path, fallback: scratchFolder + "/out"))
+        case .load(let target, let path): safe = .load(target, path: inScratch(path))
         case .bench: continue
         default: safe = command
         }
