@@ -5,7 +5,7 @@
 SWIFT ?= swift
 DEPS_DEB := libreadline-dev libopenblas-dev
 
-.PHONY: run test build release deps clean fuzz fuzz-build
+.PHONY: run test build release deps clean fuzz fuzz-build lint
 
 deps:
 	@missing=""; for p in $(DEPS_DEB); do \
@@ -30,7 +30,11 @@ run: release
 
 # A crashing test process ends at once instead of waiting on the symbolicating
 # backtracer (seen to hang for half an hour under load).
-test: deps
+# The house rules (swift format lint --strict, files within 500 lines): tools/check_tree.sh.
+lint:
+	SWIFT=$(SWIFT) tools/check_tree.sh
+
+test: deps lint
 	$(SWIFT) build --build-tests
 	SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build
 

@@ -5,7 +5,7 @@ let package = Package(
     name: "LSTMLab",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "lstmlab", targets: ["lstmlab"]),
+        .executable(name: "lstmlab", targets: ["lstmlab"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,7 +31,11 @@ let package = Package(
         // Pure String producers.
         .target(name: "TermRender", dependencies: ["LSTMCore", "LabText"]),
         // Tokenizer, command table, parser, session, interpreter.
-        .target(name: "LabShell", dependencies: ["LSTMCore", "LSTMKernels", "TensorFiles", "TermRender", "LessonKit", "LabText", "TensorExpr"]),
+        .target(
+            name: "LabShell",
+            dependencies: [
+                "LSTMCore", "LSTMKernels", "TensorFiles", "TermRender", "LessonKit", "LabText", "TensorExpr",
+            ]),
         // The tensor expression language: lexer, parser, evaluator, PyTorch's ops and messages. No printing.
         .target(
             name: "TensorExpr",
@@ -51,8 +55,10 @@ let package = Package(
         .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore"]),
         .testTarget(name: "LSTMKernelsTests", dependencies: ["LSTMKernels", "LSTMCore"]),
         // Every expression of Fixtures/torch_table.json (made by make_table.py with torch) against PyTorch's answer.
-        .testTarget(name: "TensorExprTests", dependencies: ["TensorExpr", "LSTMCore", "LSTMKernels"], exclude: ["make_table.py"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TensorExprTests", dependencies: ["TensorExpr", "LSTMCore", "LSTMKernels"],
+            exclude: ["make_table.py"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LSTMCore", "LSTMKernels", "TensorFiles"]),
         // PyTorch's numbers: fixtures made by make_golden.py (torch is not needed to run the tests).
         .testTarget(
@@ -61,17 +67,20 @@ let package = Package(
             dependencies: ["LSTMCore", "LSTMKernels", "TensorFiles", "LabShell", "TermRender", "lstmlab"],
             exclude: ["Fixtures", "make_golden.py", "make_golden_stacked.py"]
         ),
-        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "LSTMCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TensorFilesTests", dependencies: ["TensorFiles", "LSTMCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LabTextTests", dependencies: ["LabText"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
         // Plays every lesson in both languages on the real interpreter and lints every file.
         .testTarget(name: "CourseTests", dependencies: ["LabShell", "LessonKit", "TermRender", "lstmlab"]),
         // Text snapshots of every view (Snapshots/*.txt; RECORD_SNAPSHOTS=1 rewrites them).
-        .testTarget(name: "TermRenderTests", dependencies: ["TermRender", "LabShell", "LSTMCore"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TermRenderTests", dependencies: ["TermRender", "LabShell", "LSTMCore"], exclude: ["Snapshots"]),
         // The real lstmlab binary through a pseudo-terminal and through pipes.
         .testTarget(name: "EndToEndTests", dependencies: ["lstmlab", "CPty", "LabText"]),
         // The seeded command fuzzer and the libFuzzer corpus/crash regressions (fuzz/).
-        .testTarget(name: "FuzzTests", dependencies: ["LabShell", "TensorFiles", "LessonKit", "LSTMCore", "TensorExpr"]),
+        .testTarget(
+            name: "FuzzTests", dependencies: ["LabShell", "TensorFiles", "LessonKit", "LSTMCore", "TensorExpr"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,7 @@ extension BidirectionalStepper {
     /// The trace of the step `direction` took at time index `t`.
     public func trace(_ direction: Direction, at t: Int) throws -> StepTrace {
         guard t >= 0 && t < length else { throw StepperError.timeOutOfRange(t: t, length: length) }
-        let k = direction.timeIndex(step: t, length: length) // the step index that visits t (self-inverse)
+        let k = direction.timeIndex(step: t, length: length)  // the step index that visits t (self-inverse)
         let list = traces[direction]
         guard k < list.count else {
             throw StepperError.timeNotReached(direction, t: t, steps: list.count, length: length)
@@ -45,7 +45,8 @@ extension BidirectionalStepper {
     /// `h_b_rev`, `[T, B, H]`: the backward outputs in processing order
     /// (index k = the k-th backward step, which read t = T−1−k).
     public var hBackwardProcessingOrder: PartialTensor {
-        let b = batch, h = hiddenSize
+        let b = batch
+        let h = hiddenSize
         var data = [Float](repeating: 0, count: length * b * h)
         var known = [Bool](repeating: false, count: length)
         for (k, tr) in traces.backward.enumerated() {
@@ -60,8 +61,11 @@ extension BidirectionalStepper {
     /// Each half is filled as soon as its direction has visited t (see
     /// `outputHalvesKnown`); `known[t]`, y[:, t] complete, once both have.
     public var output: PartialTensor {
-        let b = batch, h = hiddenSize, tl = length
-        let f = hForward, r = hBackward
+        let b = batch
+        let h = hiddenSize
+        let tl = length
+        let f = hForward
+        let r = hBackward
         var data = [Float](repeating: 0, count: b * tl * 2 * h)
         for t in 0..<tl {
             for bi in 0..<b {
@@ -96,11 +100,14 @@ extension BidirectionalStepper {
 
     private func finalState(_ name: String, _ pick: (LSTMState) -> Matrix) throws -> Tensor {
         guard isComplete else {
-            throw StepperError.needsBothFinished(name: name, forward: cursor(.forward), backward: cursor(.backward),
-                                                 length: length)
+            throw StepperError.needsBothFinished(
+                name: name, forward: cursor(.forward), backward: cursor(.backward),
+                length: length)
         }
-        let b = batch, h = hiddenSize
-        return Tensor(uncheckedShape: [2, b, h], data: pick(currentState(.forward)).data + pick(currentState(.backward)).data)
+        let b = batch
+        let h = hiddenSize
+        return Tensor(
+            uncheckedShape: [2, b, h], data: pick(currentState(.forward)).data + pick(currentState(.backward)).data)
     }
 
     /// Per-step traces of one direction stacked in processing order, `[steps, B, width]`.
@@ -114,7 +121,8 @@ extension BidirectionalStepper {
     }
 
     private func timeOrdered(_ direction: Direction, _ pick: (StepTrace) -> Matrix) -> PartialTensor {
-        let b = batch, h = hiddenSize
+        let b = batch
+        let h = hiddenSize
         var data = [Float](repeating: 0, count: length * b * h)
         var known = [Bool](repeating: false, count: length)
         for tr in traces[direction] {

@@ -34,17 +34,23 @@ public struct BidirectionalStepper: Sendable {
     ///   - engine: what computes the steps (LSTMCore knows only the reference engine).
     ///   - previous: a stepper whose engine preparation to reuse when its
     ///     parameters are these (a new input or initial state for the same model).
-    public init(parameters: BiLSTMParameters, input: Tensor, h0: Tensor? = nil, c0: Tensor? = nil,
-                mode: StepMode = .fused, variant: Variant = .correct, engine: any StepEngine = ReferenceEngine(),
-                reusing previous: BidirectionalStepper? = nil) throws {
+    public init(
+        parameters: BiLSTMParameters, input: Tensor, h0: Tensor? = nil, c0: Tensor? = nil,
+        mode: StepMode = .fused, variant: Variant = .correct, engine: any StepEngine = ReferenceEngine(),
+        reusing previous: BidirectionalStepper? = nil
+    ) throws {
         let h = parameters.hiddenSize
         guard input.rank == 3, input.shape[0] > 0, input.shape[1] > 0, input.shape[2] == parameters.inputSize else {
-            throw ShapeError.mismatch(what: "input must be [B, T, D] with D = \(parameters.inputSize)",
-                                      expected: [input.shape.first ?? 1, input.shape.count > 1 ? input.shape[1] : 1,
-                                                 parameters.inputSize],
-                                      actual: input.shape)
+            throw ShapeError.mismatch(
+                what: "input must be [B, T, D] with D = \(parameters.inputSize)",
+                expected: [
+                    input.shape.first ?? 1, input.shape.count > 1 ? input.shape[1] : 1,
+                    parameters.inputSize,
+                ],
+                actual: input.shape)
         }
-        let b = input.shape[0], t = input.shape[1]
+        let b = input.shape[0]
+        let t = input.shape[1]
         var states = PerDirection { _ in LSTMState.zero(batch: b, hiddenSize: h) }
         for (name, given) in [("h0", h0), ("c0", c0)] {
             guard let given else { continue }
@@ -61,7 +67,8 @@ public struct BidirectionalStepper: Sendable {
         self.initialState = states
         self.mode = mode
         self.variant = variant
-        let problem = StepProblem(parameters: parameters, timeMajor: Self.timeMajor(input), batch: b, length: t, mode: mode)
+        let problem = StepProblem(
+            parameters: parameters, timeMajor: Self.timeMajor(input), batch: b, length: t, mode: mode)
         // Array equality first compares storage identity, so a model shared with `previous` is recognized at once.
         let reusable = previous.flatMap { $0.parameters == parameters ? $0.engine : nil }
         self.engine = engine.prepare(problem, reusing: reusable)
@@ -69,14 +76,17 @@ public struct BidirectionalStepper: Sendable {
 
     /// Moves the computing to `engine`; the steps taken so far are kept.
     public mutating func use(_ engine: any StepEngine) {
-        let problem = StepProblem(parameters: parameters, timeMajor: Self.timeMajor(input), batch: batch,
-                                  length: length, mode: mode)
+        let problem = StepProblem(
+            parameters: parameters, timeMajor: Self.timeMajor(input), batch: batch,
+            length: length, mode: mode)
         self.engine = engine.prepare(problem, reusing: self.engine)
     }
 
     /// `[B, T, D]` as `[T, B, D]`: step t reads rows `t·B ..< (t+1)·B`.
     private static func timeMajor(_ input: Tensor) -> [Float] {
-        let b = input.shape[0], t = input.shape[1], d = input.shape[2]
+        let b = input.shape[0]
+        let t = input.shape[1]
+        let d = input.shape[2]
         var timeMajor = [Float]()
         timeMajor.reserveCapacity(t * b * d)
         for ti in 0..<t {
@@ -124,8 +134,10 @@ public struct BidirectionalStepper: Sendable {
         guard let t = nextTimeIndex(direction) else {
             throw StepperError.directionComplete(direction, length: length)
         }
-        let trace = engine.step(StepRequest(direction: direction, t: t, start: start(direction), mode: mode,
-                                            variant: variant, threads: threads))
+        let trace = engine.step(
+            StepRequest(
+                direction: direction, t: t, start: start(direction), mode: mode,
+                variant: variant, threads: threads))
         traces[direction].append(trace)
         return trace
     }

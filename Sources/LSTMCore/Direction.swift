@@ -1,6 +1,7 @@
 /// Which way a direction walks the sequence.
 public enum Direction: Int, CaseIterable, Sendable {
-    case forward = 0, backward = 1
+    case forward = 0
+    case backward = 1
 
     /// `fwd` / `bwd`, as typed in commands.
     public var short: String { self == .forward ? "fwd" : "bwd" }

@@ -7,7 +7,8 @@
 ///                    3H..<4H o   output gate     σ
 /// ```
 public enum Gate: Int, CaseIterable, Sendable {
-    case input = 0, forget, cell, output
+    case input = 0
+    case forget, cell, output
 
     /// The one-letter name used by PyTorch's docs and the tutorial: i, f, g, o.
     public var symbol: String {

@@ -21,8 +21,10 @@ extension Initializer {
     }
 
     /// The sign-fixed Q of a row-major `[rows, cols]` Gaussian, as Float.
-    static func orthogonalFactor(_ gaussian: [Double], rows: Int, cols: Int,
-                                 factorizer: any OrthogonalFactorizer = SwiftHouseholder()) -> Matrix {
+    static func orthogonalFactor(
+        _ gaussian: [Double], rows: Int, cols: Int,
+        factorizer: any OrthogonalFactorizer = SwiftHouseholder()
+    ) -> Matrix {
         let transpose = rows < cols
         let (m, n) = transpose ? (cols, rows) : (rows, cols)
         // Column-major tall [m, n]: column j is q[j·m ..< (j+1)·m]. A row-major
@@ -90,7 +92,10 @@ struct HouseholderQR {
         let alpha = a[c + j]
         var tail = 0.0
         for k in (j + 1)..<m { tail += a[c + k] * a[c + k] }
-        guard tail > 0 else { tau[j] = 0; return }
+        guard tail > 0 else {
+            tau[j] = 0
+            return
+        }
         let beta = -(alpha >= 0 ? 1.0 : -1.0) * (alpha * alpha + tail).squareRoot()
         tau[j] = (beta - alpha) / beta
         let scale = 1 / (alpha - beta)
@@ -100,11 +105,12 @@ struct HouseholderQR {
 
     /// dlarf: `H_j` applied from the left to `columns`, rows j..<m.
     private mutating func apply(reflector j: Int, toColumns columns: Range<Int>) {
-        let t = tau[j], v = j * m
+        let t = tau[j]
+        let v = j * m
         guard t != 0 else { return }
         for col in columns {
             let c = col * m
-            var w = a[c + j]                       // v[j] = 1
+            var w = a[c + j]  // v[j] = 1
             for k in (j + 1)..<m { w += a[v + k] * a[c + k] }
             w *= t
             a[c + j] -= w

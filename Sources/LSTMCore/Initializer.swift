@@ -11,8 +11,10 @@ public enum Initializer: String, CaseIterable, Sendable {
     case zeros
 
     /// Draws one direction's parameters.
-    public func parameters(inputSize d: Int, hiddenSize h: Int,
-                           using g: inout SeededGenerator) -> DirectionParameters {
+    public func parameters(
+        inputSize d: Int, hiddenSize h: Int,
+        using g: inout SeededGenerator
+    ) -> DirectionParameters {
         guard let p = parameters(inputSize: d, hiddenSize: h, using: &g, shouldCancel: { false }) else {
             preconditionFailure("drawing that is never cancelled was cancelled")
         }
@@ -23,9 +25,11 @@ public enum Initializer: String, CaseIterable, Sendable {
     /// QR (which itself runs to its end); nil when it said yes.
     /// `factorizer` makes the QR of `init tutorial` (the Swift one here; the shell
     /// passes LSTMKernels' LAPACK one, which is faster at large H).
-    public func parameters(inputSize d: Int, hiddenSize h: Int, using g: inout SeededGenerator,
-                           shouldCancel: () -> Bool,
-                           factorizer: any OrthogonalFactorizer = SwiftHouseholder()) -> DirectionParameters? {
+    public func parameters(
+        inputSize d: Int, hiddenSize h: Int, using g: inout SeededGenerator,
+        shouldCancel: () -> Bool,
+        factorizer: any OrthogonalFactorizer = SwiftHouseholder()
+    ) -> DirectionParameters? {
         let rows = 4 * h
         switch self {
         case .zeros:
@@ -45,7 +49,8 @@ public enum Initializer: String, CaseIterable, Sendable {
         case .tutorial:
             let a = Initializer.xavierBound(rows: rows, cols: d)
             guard let wih = g.uniforms(rows * d, -a, a, shouldCancel: shouldCancel),
-                  let gaussian = g.normals(rows * h, shouldCancel: shouldCancel), !shouldCancel() else { return nil }
+                let gaussian = g.normals(rows * h, shouldCancel: shouldCancel), !shouldCancel()
+            else { return nil }
             let whh = Initializer.orthogonalFactor(gaussian, rows: rows, cols: h, factorizer: factorizer)
             var b = [Float](repeating: 0, count: rows)
             for r in Gate.forget.rows(hiddenSize: h) { b[r] = 1 }

@@ -17,8 +17,10 @@ public enum LSTMCell {
     /// `(x·W_ihᵀ + b_ih) + (h·W_hhᵀ + b_hh)`, so the three agree bit for bit;
     /// they differ in how many products make z. `projected`, in hoisted mode,
     /// is this step's rows of `X·W_ihᵀ + b_ih` made for all steps at once.
-    public static func preActivations(x: Matrix, h: Matrix, parameters p: DirectionParameters, mode: StepMode,
-                                      projected: Matrix? = nil) -> Matrix {
+    public static func preActivations(
+        x: Matrix, h: Matrix, parameters p: DirectionParameters, mode: StepMode,
+        projected: Matrix? = nil
+    ) -> Matrix {
         switch mode {
         case .fused:
             return (x.timesTransposed(p.wIH) + p.bIH) + (h.timesTransposed(p.wHH) + p.bHH)
@@ -51,11 +53,14 @@ public enum LSTMCell {
     }
 
     /// One full step at time index `t`: `preActivations`, then `finish`.
-    public static func step(t: Int, x: Matrix, state: LSTMState, parameters: DirectionParameters,
-                            mode: StepMode, variant: Variant, projected: Matrix? = nil) -> StepTrace {
+    public static func step(
+        t: Int, x: Matrix, state: LSTMState, parameters: DirectionParameters,
+        mode: StepMode, variant: Variant, projected: Matrix? = nil
+    ) -> StepTrace {
         let z = preActivations(x: x, h: state.h, parameters: parameters, mode: mode, projected: projected)
         let (gates, next) = finish(z: z, state: state, variant: variant)
-        return StepTrace(t: t, gatesPre: z, gates: gates, state: next, products: mode.productsPerStep,
-                         mode: mode, variant: variant)
+        return StepTrace(
+            t: t, gatesPre: z, gates: gates, state: next, products: mode.productsPerStep,
+            mode: mode, variant: variant)
     }
 }

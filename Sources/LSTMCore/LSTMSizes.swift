@@ -37,24 +37,37 @@ public struct LSTMSizes: Equatable, Sendable {
         let (b, t, d, h) = (batch, length, inputSize, hiddenSize)
         func mul(_ xs: Int...) -> Int? {
             var p = 1
-            for x in xs { let (r, o) = p.multipliedReportingOverflow(by: x); if o { return nil }; p = r }
+            for x in xs {
+                let (r, o) = p.multipliedReportingOverflow(by: x)
+                if o { return nil }
+                p = r
+            }
             return p
         }
         func add(_ xs: Int?...) -> Int? {
             var s = 0
-            for x in xs { guard let x else { return nil }; let (r, o) = s.addingReportingOverflow(x); if o { return nil }; s = r }
+            for x in xs {
+                guard let x else { return nil }
+                let (r, o) = s.addingReportingOverflow(x)
+                if o { return nil }
+                s = r
+            }
             return s
         }
         guard let n = mul(4, h) else { return nil }
-        let (n31, o1) = n.addingReportingOverflow(31), (dh, o2) = d.addingReportingOverflow(h)
+        let (n31, o1) = n.addingReportingOverflow(31)
+        let (dh, o2) = d.addingReportingOverflow(h)
         guard !o1 && !o2 else { return nil }
         let n32 = n31 / 32 * 32
-        guard let floats = add(mul(2, 4, h, d), mul(2, 4, h, h), mul(2, 8, h),
-                               mul(2, n32, dh),
-                               mul(2, b, t, d),
-                               mul(2, t, 2, b, 4, h), mul(2, t, 2, b, h),
-                               mul(2, t, b, 4, h),
-                               mul(b, t, 2, h), mul(3, t, b, h)) else { return nil }
+        guard
+            let floats = add(
+                mul(2, 4, h, d), mul(2, 4, h, h), mul(2, 8, h),
+                mul(2, n32, dh),
+                mul(2, b, t, d),
+                mul(2, t, 2, b, 4, h), mul(2, t, 2, b, h),
+                mul(2, t, b, 4, h),
+                mul(b, t, 2, h), mul(3, t, b, h))
+        else { return nil }
         return mul(floats, 4)
     }
 }

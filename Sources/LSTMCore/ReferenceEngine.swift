@@ -20,8 +20,9 @@ final class ReferenceSteps: PreparedEngine {
     var kind: EngineKind { .reference }
 
     func step(_ r: StepRequest) -> StepTrace {
-        LSTMCell.step(t: r.t, x: problem.x(at: r.t), state: r.start.state, parameters: problem.parameters[r.direction],
-                      mode: r.mode, variant: r.variant)
+        LSTMCell.step(
+            t: r.t, x: problem.x(at: r.t), state: r.start.state, parameters: problem.parameters[r.direction],
+            mode: r.mode, variant: r.variant)
     }
 
     /// The directions one after the other; each projects all its remaining
@@ -45,8 +46,9 @@ final class ReferenceSteps: PreparedEngine {
                     cancelled = true
                     break
                 }
-                let trace = LSTMCell.step(t: t, x: problem.x(at: t), state: state, parameters: p, mode: .hoisted,
-                                          variant: request.variant, projected: projection.rowBlock((k * b)..<((k + 1) * b)))
+                let trace = LSTMCell.step(
+                    t: t, x: problem.x(at: t), state: state, parameters: p, mode: .hoisted,
+                    variant: request.variant, projected: projection.rowBlock((k * b)..<((k + 1) * b)))
                 out[request.direction].append(trace)
                 state = trace.state
             }

@@ -108,8 +108,10 @@ extension SeededGenerator {
     public static let drawChunk = 1 << 20
 
     /// `count` values of `draw`, asking `shouldCancel` before each chunk; nil when it said yes.
-    private mutating func chunked<T>(_ count: Int, _ shouldCancel: () -> Bool,
-                                     _ draw: (inout SeededGenerator) -> T) -> [T]? {
+    private mutating func chunked<T>(
+        _ count: Int, _ shouldCancel: () -> Bool,
+        _ draw: (inout SeededGenerator) -> T
+    ) -> [T]? {
         var values = [T]()
         values.reserveCapacity(max(0, count))
         while values.count < count {

@@ -14,8 +14,10 @@
 /// so these are pure functions; `StackedReference` and the live stepper both ask them.
 public enum StackOrder {
     /// Why `layer`'s `direction` cannot take its next step now, or nil when it can.
-    public static func refusal(toStep layer: Int, _ direction: Direction, cursors: [[Int]],
-                               lengths: SequenceLengths) -> StackOrderRefusal? {
+    public static func refusal(
+        toStep layer: Int, _ direction: Direction, cursors: [[Int]],
+        lengths: SequenceLengths
+    ) -> StackOrderRefusal? {
         let k = cursors[layer][direction.rawValue]
         guard k < lengths.steps else { return .finished(layer: layer, direction, steps: lengths.steps) }
         guard layer > 0 else { return nil }
@@ -25,20 +27,24 @@ public enum StackOrder {
             var missing: [StackOrderRefusal.Progress] = []
             for lower in Direction.allCases {
                 guard let needed = lengths.step(lower, visiting: t, sequence: b),
-                      below[lower.rawValue] <= needed else { continue }
+                    below[lower.rawValue] <= needed
+                else { continue }
                 missing.append(progress(lower, cursor: below[lower.rawValue], sequence: b, lengths: lengths))
             }
             if !missing.isEmpty {
-                return .needsLowerOutput(layer: layer, direction, t: t, sequence: lengths.isFull ? nil : b,
-                                         missing: missing)
+                return .needsLowerOutput(
+                    layer: layer, direction, t: t, sequence: lengths.isFull ? nil : b,
+                    missing: missing)
             }
         }
         return nil
     }
 
     /// Why `layer`'s `direction` cannot undo its last step now, or nil when it can.
-    public static func refusal(toUndo layer: Int, _ direction: Direction, cursors: [[Int]],
-                               lengths: SequenceLengths) -> StackOrderRefusal? {
+    public static func refusal(
+        toUndo layer: Int, _ direction: Direction, cursors: [[Int]],
+        lengths: SequenceLengths
+    ) -> StackOrderRefusal? {
         let c = cursors[layer][direction.rawValue]
         guard c > 0 else { return .atStart(layer: layer, direction) }
         guard layer + 1 < cursors.count else { return nil }
@@ -47,7 +53,8 @@ public enum StackOrder {
             guard let t = lengths.timeIndex(direction, step: c - 1, sequence: b) else { continue }
             for upper in Direction.allCases {
                 guard let read = lengths.step(upper, visiting: t, sequence: b),
-                      above[upper.rawValue] > read else { continue }
+                    above[upper.rawValue] > read
+                else { continue }
                 return .readByUpper(layer: layer, direction, t: t, sequence: lengths.isFull ? nil : b, reader: upper)
             }
         }
@@ -55,8 +62,10 @@ public enum StackOrder {
     }
 
     /// Every (layer, direction) whose next step is allowed now, layer 0 first, forward before backward.
-    public static func allowedSteps(cursors: [[Int]],
-                                    lengths: SequenceLengths) -> [(layer: Int, direction: Direction)] {
+    public static func allowedSteps(
+        cursors: [[Int]],
+        lengths: SequenceLengths
+    ) -> [(layer: Int, direction: Direction)] {
         var out: [(layer: Int, direction: Direction)] = []
         for l in cursors.indices {
             for d in Direction.allCases where refusal(toStep: l, d, cursors: cursors, lengths: lengths) == nil {
@@ -71,8 +80,10 @@ public enum StackOrder {
         cursors.allSatisfy { $0.allSatisfy { $0 == lengths.steps } }
     }
 
-    private static func progress(_ d: Direction, cursor: Int, sequence b: Int,
-                                 lengths: SequenceLengths) -> StackOrderRefusal.Progress {
+    private static func progress(
+        _ d: Direction, cursor: Int, sequence b: Int,
+        lengths: SequenceLengths
+    ) -> StackOrderRefusal.Progress {
         guard cursor > 0 else { return .init(direction: d, reached: nil) }
         return .init(direction: d, reached: lengths.timeIndex(d, step: min(cursor, lengths[b]) - 1, sequence: b))
     }

@@ -15,18 +15,21 @@ public struct StackedParameters: Equatable, Sendable {
     /// (D for layer 0, 2H above it); errors name the layer.
     public init(layers: [BiLSTMParameters]) throws {
         guard let first = layers.first, layers.count <= StackedParameters.maxLayers else {
-            throw ShapeError.mismatch(what: "a stacked LSTM has 1…\(StackedParameters.maxLayers) layers",
-                                      expected: [StackedParameters.maxLayers], actual: [layers.count])
+            throw ShapeError.mismatch(
+                what: "a stacked LSTM has 1…\(StackedParameters.maxLayers) layers",
+                expected: [StackedParameters.maxLayers], actual: [layers.count])
         }
         let h = first.hiddenSize
         for (l, p) in layers.enumerated().dropFirst() {
             guard p.hiddenSize == h else {
-                throw ShapeError.mismatch(what: "layer \(l) W_hh must be [4H, H] with layer 0's H = \(h)",
-                                          expected: [4 * h, h], actual: [4 * p.hiddenSize, p.hiddenSize])
+                throw ShapeError.mismatch(
+                    what: "layer \(l) W_hh must be [4H, H] with layer 0's H = \(h)",
+                    expected: [4 * h, h], actual: [4 * p.hiddenSize, p.hiddenSize])
             }
             guard p.inputSize == 2 * h else {
-                throw ShapeError.mismatch(what: "layer \(l) W_ih must be [4H, 2H] (it reads layer \(l - 1)'s y)",
-                                          expected: [4 * h, 2 * h], actual: [4 * h, p.inputSize])
+                throw ShapeError.mismatch(
+                    what: "layer \(l) W_ih must be [4H, 2H] (it reads layer \(l - 1)'s y)",
+                    expected: [4 * h, 2 * h], actual: [4 * h, p.inputSize])
             }
         }
         self.layers = layers
@@ -45,11 +48,14 @@ public struct StackedParameters: Equatable, Sendable {
     public static func stateRow(layer: Int, _ direction: Direction) -> Int { 2 * layer + direction.rawValue }
 
     /// Draws every layer, layer 0 first and forward before backward, from one generator.
-    public static func initialized(_ initializer: Initializer, layers: Int, inputSize: Int, hiddenSize: Int,
-                                   using g: inout SeededGenerator) throws -> StackedParameters {
+    public static func initialized(
+        _ initializer: Initializer, layers: Int, inputSize: Int, hiddenSize: Int,
+        using g: inout SeededGenerator
+    ) throws -> StackedParameters {
         let all = (0..<max(layers, 0)).map { l in
-            BiLSTMParameters.initialized(initializer, inputSize: l == 0 ? inputSize : 2 * hiddenSize,
-                                         hiddenSize: hiddenSize, using: &g)
+            BiLSTMParameters.initialized(
+                initializer, inputSize: l == 0 ? inputSize : 2 * hiddenSize,
+                hiddenSize: hiddenSize, using: &g)
         }
         return try StackedParameters(layers: all)
     }

@@ -43,26 +43,34 @@ public struct StackedReference: Sendable {
     ///   - input: `[B, T, D]` with `D` = layer 0's input size.
     ///   - lengths: one per sequence (nil: all full).
     ///   - h0, c0: `[2L, B, H]` in PyTorch's row order, or nil for zeros.
-    public init(parameters: StackedParameters, input: Tensor, lengths: SequenceLengths? = nil,
-                h0: Tensor? = nil, c0: Tensor? = nil, packed: Bool = true) throws {
-        let l = parameters.count, h = parameters.hiddenSize
+    public init(
+        parameters: StackedParameters, input: Tensor, lengths: SequenceLengths? = nil,
+        h0: Tensor? = nil, c0: Tensor? = nil, packed: Bool = true
+    ) throws {
+        let l = parameters.count
+        let h = parameters.hiddenSize
         guard input.rank == 3, input.shape[0] > 0, input.shape[1] > 0, input.shape[2] == parameters.inputSize else {
-            throw ShapeError.mismatch(what: "input must be [B, T, D] with D = \(parameters.inputSize)",
-                                      expected: [1, 1, parameters.inputSize], actual: input.shape)
+            throw ShapeError.mismatch(
+                what: "input must be [B, T, D] with D = \(parameters.inputSize)",
+                expected: [1, 1, parameters.inputSize], actual: input.shape)
         }
-        let b = input.shape[0], t = input.shape[1]
+        let b = input.shape[0]
+        let t = input.shape[1]
         let given = lengths ?? .full(batch: b, length: t)
         guard given.batch == b, given.paddedLength == t else {
-            throw ShapeError.mismatch(what: "lengths must give one length per sequence of the input",
-                                      expected: [b], actual: [given.batch])
+            throw ShapeError.mismatch(
+                what: "lengths must give one length per sequence of the input",
+                expected: [b], actual: [given.batch])
         }
-        var states = [[LSTMState]](repeating: [.zero(batch: b, hiddenSize: h), .zero(batch: b, hiddenSize: h)],
-                                   count: l)
+        var states = [[LSTMState]](
+            repeating: [.zero(batch: b, hiddenSize: h), .zero(batch: b, hiddenSize: h)],
+            count: l)
         for (name, tensor) in [("h0", h0), ("c0", c0)] {
             guard let tensor else { continue }
             guard tensor.shape == [2 * l, b, h] else {
-                throw ShapeError.mismatch(what: "\(name) must be [2L, B, H]", expected: [2 * l, b, h],
-                                          actual: tensor.shape)
+                throw ShapeError.mismatch(
+                    what: "\(name) must be [2L, B, H]", expected: [2 * l, b, h],
+                    actual: tensor.shape)
             }
             for layer in 0..<l {
                 for d in Direction.allCases {
@@ -100,12 +108,18 @@ public struct StackedReference: Sendable {
     public mutating func step(layer: Int, _ direction: Direction) throws(StackOrderRefusal) -> Step {
         let lens = effectiveLengths
         if let refusal = StackOrder.refusal(toStep: layer, direction, cursors: cursors, lengths: lens) { throw refusal }
-        let p = parameters.layers[layer][direction], h = hiddenSize, b = batch
+        let p = parameters.layers[layer][direction]
+        let h = hiddenSize
+        let b = batch
         let k = steps[layer][direction.rawValue].count
-        var out = Step(times: [], gatesPre: Matrix(rows: b, cols: 4 * h), gates: Matrix(rows: b, cols: 4 * h),
-                       c: Matrix(rows: b, cols: h), h: Matrix(rows: b, cols: h))
+        var out = Step(
+            times: [], gatesPre: Matrix(rows: b, cols: 4 * h), gates: Matrix(rows: b, cols: 4 * h),
+            c: Matrix(rows: b, cols: h), h: Matrix(rows: b, cols: h))
         for s in 0..<b {
-            guard let t = lens.timeIndex(direction, step: k, sequence: s) else { out.times.append(nil); continue }
+            guard let t = lens.timeIndex(direction, step: k, sequence: s) else {
+                out.times.append(nil)
+                continue
+            }
             out.times.append(t)
             let before = state(layer: layer, direction, sequence: s)
             let cell = StackedReference.cell(x: layerInput(layer, t: t, sequence: s), h: before.h, c: before.c, p)
@@ -144,10 +158,13 @@ public struct StackedReference: Sendable {
 
     /// Sequence `s`'s state in `layer`'s `direction` now: after its last step, or the initial state.
     public func state(layer: Int, _ direction: Direction, sequence s: Int) -> (h: [Float], c: [Float]) {
-        let h = hiddenSize, taken = steps[layer][direction.rawValue].count
+        let h = hiddenSize
+        let taken = steps[layer][direction.rawValue].count
         let moved = min(taken, effectiveLengths[s])
         let list = steps[layer][direction.rawValue]
-        let source = moved > 0 ? LSTMState(h: list[moved - 1].h, c: list[moved - 1].c)
+        let source =
+            moved > 0
+            ? LSTMState(h: list[moved - 1].h, c: list[moved - 1].c)
             : initialStates[layer][direction.rawValue]
         return (Array(source.h.data[(s * h)..<((s + 1) * h)]), Array(source.c.data[(s * h)..<((s + 1) * h)]))
     }
@@ -168,7 +185,8 @@ public struct StackedReference: Sendable {
         var y = [Float](repeating: 0, count: 2 * h)
         for d in Direction.allCases {
             guard let k = effectiveLengths.step(d, visiting: t, sequence: s),
-                  k < steps[layer][d.rawValue].count else { continue }
+                k < steps[layer][d.rawValue].count
+            else { continue }
             let hs = steps[layer][d.rawValue][k].h
             for j in 0..<h { y[d.rawValue * h + j] = hs[s, j] }
         }
@@ -215,7 +233,8 @@ public struct StackedReference: Sendable {
     /// c' = σ(f)·c + σ(i)·tanh(g);          h' = σ(o)·tanh(c')
     /// ```
     static func cell(x: [Float], h: [Float], c: [Float], _ p: DirectionParameters)
-        -> (z: [Float], gates: [Float], c: [Float], h: [Float]) {
+        -> (z: [Float], gates: [Float], c: [Float], h: [Float])
+    {
         let hs = p.hiddenSize
         var z = [Float](repeating: 0, count: 4 * hs)
         for r in 0..<(4 * hs) {
@@ -231,9 +250,12 @@ public struct StackedReference: Sendable {
                 gates[r] = gate == .cell ? Float.tanh(z[r]) : 1 / (1 + Float.exp(-z[r]))
             }
         }
-        var cNext = [Float](repeating: 0, count: hs), hNext = cNext
-        let (i, f, g, o) = (Gate.input.rows(hiddenSize: hs).lowerBound, Gate.forget.rows(hiddenSize: hs).lowerBound,
-                            Gate.cell.rows(hiddenSize: hs).lowerBound, Gate.output.rows(hiddenSize: hs).lowerBound)
+        var cNext = [Float](repeating: 0, count: hs)
+        var hNext = cNext
+        let (i, f, g, o) = (
+            Gate.input.rows(hiddenSize: hs).lowerBound, Gate.forget.rows(hiddenSize: hs).lowerBound,
+            Gate.cell.rows(hiddenSize: hs).lowerBound, Gate.output.rows(hiddenSize: hs).lowerBound
+        )
         for j in 0..<hs {
             cNext[j] = gates[f + j] * c[j] + gates[i + j] * gates[g + j]
             hNext[j] = gates[o + j] * Float.tanh(cNext[j])

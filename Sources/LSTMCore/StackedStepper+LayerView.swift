@@ -16,14 +16,16 @@ extension StackedStepper {
         }
         let states = initialStates[layer]
         let shape = [2, batch, hiddenSize]
-        var view = try BidirectionalStepper(parameters: p, input: layerInput,
-                                            h0: Tensor(uncheckedShape: shape, data: states.flatMap(\.h.data)),
-                                            c0: Tensor(uncheckedShape: shape, data: states.flatMap(\.c.data)),
-                                            mode: mode, variant: variant, engine: engine, reusing: templates[layer])
+        var view = try BidirectionalStepper(
+            parameters: p, input: layerInput,
+            h0: Tensor(uncheckedShape: shape, data: states.flatMap(\.h.data)),
+            c0: Tensor(uncheckedShape: shape, data: states.flatMap(\.c.data)),
+            mode: mode, variant: variant, engine: engine, reusing: templates[layer])
         for d in Direction.allCases {
             view.traces[d] = steps[layer][d.rawValue].enumerated().map { k, step in
-                StepTrace(t: d.timeIndex(step: k, length: length), storage: step.trace.storage, slot: step.trace.slot,
-                          products: step.trace.products, mode: step.trace.mode, variant: step.trace.variant)
+                StepTrace(
+                    t: d.timeIndex(step: k, length: length), storage: step.trace.storage, slot: step.trace.slot,
+                    products: step.trace.products, mode: step.trace.mode, variant: step.trace.variant)
             }
         }
         return view

@@ -42,12 +42,15 @@ public struct StackedStepper: Sendable {
 
     /// - Parameters:
     ///   - h0, c0: `[2L, B, H]` (PyTorch's row order) or nil for zeros.
-    public init(parameters: StackedParameters, input: Tensor, lengths: SequenceLengths? = nil, h0: Tensor? = nil,
-                c0: Tensor? = nil, packed: Bool = true, mode: StepMode = .fused, variant: Variant = .correct,
-                engine: any StepEngine = ReferenceEngine()) throws {
+    public init(
+        parameters: StackedParameters, input: Tensor, lengths: SequenceLengths? = nil, h0: Tensor? = nil,
+        c0: Tensor? = nil, packed: Bool = true, mode: StepMode = .fused, variant: Variant = .correct,
+        engine: any StepEngine = ReferenceEngine()
+    ) throws {
         // The reference checks every shape and splits h0/c0 by layer; its numbers are not computed here.
-        let spec = try StackedReference(parameters: parameters, input: input, lengths: lengths, h0: h0, c0: c0,
-                                        packed: packed)
+        let spec = try StackedReference(
+            parameters: parameters, input: input, lengths: lengths, h0: h0, c0: c0,
+            packed: packed)
         let b = input.shape[0]
         self.parameters = parameters
         self.input = input
@@ -59,8 +62,9 @@ public struct StackedStepper: Sendable {
         self.engine = engine
         steps = [[[Step]]](repeating: [[], []], count: parameters.count)
         templates = try parameters.layers.map { p in
-            try BidirectionalStepper(parameters: p, input: Tensor(zerosWithShape: [b, 1, p.inputSize]), mode: mode,
-                                     variant: variant, engine: engine)
+            try BidirectionalStepper(
+                parameters: p, input: Tensor(zerosWithShape: [b, 1, p.inputSize]), mode: mode,
+                variant: variant, engine: engine)
         }
     }
 
@@ -152,7 +156,8 @@ public struct StackedStepper: Sendable {
     /// a `BidirectionalStepper`'s same direction reads them in order (reversed in time for
     /// the backward one, which reads its input from the end). Rows of finished sequences are 0.
     func processingOrderInput(layer: Int, _ d: Direction, steps range: Range<Int>) -> Tensor {
-        let width = parameters.layers[layer].inputSize, n = range.count
+        let width = parameters.layers[layer].inputSize
+        let n = range.count
         var data = [Float](repeating: 0, count: batch * n * width)
         for (j, k) in range.enumerated() {
             let slot = d == .forward ? j : n - 1 - j
@@ -169,10 +174,11 @@ public struct StackedStepper: Sendable {
     private func innerStepper(layer: Int, input x: Tensor) throws -> BidirectionalStepper {
         let states = Direction.allCases.map { currentState(layer: layer, $0) }
         let shape = [2, batch, hiddenSize]
-        return try BidirectionalStepper(parameters: parameters.layers[layer], input: x,
-                                        h0: Tensor(uncheckedShape: shape, data: states.flatMap(\.h.data)),
-                                        c0: Tensor(uncheckedShape: shape, data: states.flatMap(\.c.data)),
-                                        mode: mode, variant: variant, engine: engine, reusing: templates[layer])
+        return try BidirectionalStepper(
+            parameters: parameters.layers[layer], input: x,
+            h0: Tensor(uncheckedShape: shape, data: states.flatMap(\.h.data)),
+            c0: Tensor(uncheckedShape: shape, data: states.flatMap(\.c.data)),
+            mode: mode, variant: variant, engine: engine, reusing: templates[layer])
     }
 
     // MARK: Values
@@ -217,7 +223,8 @@ public struct StackedStepper: Sendable {
         var y = [Float](repeating: 0, count: 2 * h)
         for d in Direction.allCases {
             guard let k = effectiveLengths.step(d, visiting: t, sequence: b),
-                  k < cursor(layer: layer, d) else { continue }
+                k < cursor(layer: layer, d)
+            else { continue }
             let hs = steps[layer][d.rawValue][k].trace.h
             y.replaceSubrange((d.rawValue * h)..<((d.rawValue + 1) * h), with: hs.data[(b * h)..<((b + 1) * h)])
         }
@@ -226,7 +233,8 @@ public struct StackedStepper: Sendable {
 
     func layerInput(_ layer: Int, t: Int, sequence b: Int) -> [Float] {
         guard layer > 0 else {
-            let d = input.shape[2], start = (b * length + t) * d
+            let d = input.shape[2]
+            let start = (b * length + t) * d
             return Array(input.data[start..<(start + d)])
         }
         return output(layer: layer - 1, t: t, sequence: b)
@@ -246,12 +254,15 @@ public struct StackedStepper: Sendable {
     /// `[K, B, width]` of the K steps taken, processing order, rows of sequences that did not move set to 0.
     public func trace(layer: Int, _ d: Direction, _ pick: (StepTrace) -> Matrix) -> Tensor {
         let list = steps[layer][d.rawValue]
-        var data = [Float](), width = 0
+        var data = [Float]()
+        var width = 0
         for step in list {
             let m = pick(step.trace)
             width = m.cols
             for b in 0..<batch {
-                data += step.times[b] == nil ? [Float](repeating: 0, count: m.cols)
+                data +=
+                    step.times[b] == nil
+                    ? [Float](repeating: 0, count: m.cols)
                     : Array(m.data[(b * m.cols)..<((b + 1) * m.cols)])
             }
         }

@@ -25,11 +25,16 @@ public struct StepTrace: Equatable, Sendable {
     }
 
     /// A trace from its four matrices.
-    public init(t: Int, gatesPre: Matrix, gates: Matrix, state: LSTMState, products: Int, mode: StepMode, variant: Variant) {
-        let b = state.h.rows, hs = state.h.cols
-        precondition(gatesPre.rows == b && gatesPre.cols == 4 * hs && gates.rows == b && gates.cols == 4 * hs, "trace shapes")
-        self.init(t: t, storage: MatrixTrace(z: gatesPre, gates: gates, state: state), slot: 0,
-                  products: products, mode: mode, variant: variant)
+    public init(
+        t: Int, gatesPre: Matrix, gates: Matrix, state: LSTMState, products: Int, mode: StepMode, variant: Variant
+    ) {
+        let b = state.h.rows
+        let hs = state.h.cols
+        precondition(
+            gatesPre.rows == b && gatesPre.cols == 4 * hs && gates.rows == b && gates.cols == 4 * hs, "trace shapes")
+        self.init(
+            t: t, storage: MatrixTrace(z: gatesPre, gates: gates, state: state), slot: 0,
+            products: products, mode: mode, variant: variant)
     }
 
     /// `z = x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh`, `[B, 4H]`, row blocks in PyTorch's order i, f, g, o.
@@ -48,7 +53,9 @@ public struct StepTrace: Equatable, Sendable {
         guard a.t == b.t && a.products == b.products && a.mode == b.mode && a.variant == b.variant else { return false }
         if a.storage === b.storage && a.slot == b.slot { return true }
         // Compared as values (so +0 equals −0 and NaN never equals), like the matrices.
-        return TracePart.allCases.allSatisfy { a.storage.matrix($0, slot: a.slot) == b.storage.matrix($0, slot: b.slot) }
+        return TracePart.allCases.allSatisfy {
+            a.storage.matrix($0, slot: a.slot) == b.storage.matrix($0, slot: b.slot)
+        }
     }
 }
 

@@ -26,7 +26,8 @@ public enum StepperError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notStepped(let d):
             return "\(d.name) step is not computed yet: the \(d.name) direction has not taken a step"
         case .needsBothFinished(let name, let f, let b, let length):
-            return "\(name) is not computed yet: it needs both directions finished (fwd \(f)/\(length), bwd \(b)/\(length))"
+            return
+                "\(name) is not computed yet: it needs both directions finished (fwd \(f)/\(length), bwd \(b)/\(length))"
         }
     }
 }

@@ -102,10 +102,13 @@ public struct Tensor: Equatable, Sendable {
         guard shape.count == 3 else { throw ShapeError.rankMismatch(expected: 3, actual: shape.count) }
         let (a, b, c) = (shape[0], shape[1], shape[2])
         var out = [Float](repeating: 0, count: data.count)
-        for i in 0..<a { for j in 0..<b {
-            let src = (i * b + j) * c, dst = (j * a + i) * c
-            for k in 0..<c { out[dst + k] = data[src + k] }
-        } }
+        for i in 0..<a {
+            for j in 0..<b {
+                let src = (i * b + j) * c
+                let dst = (j * a + i) * c
+                for k in 0..<c { out[dst + k] = data[src + k] }
+            }
+        }
         return Tensor(uncheckedShape: [b, a, c], data: out)
     }
 
@@ -139,10 +142,13 @@ public enum ShapeError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidShape(let s): return "invalid shape \(formatShape(s))"
-        case .countMismatch(let s, let n): return "shape \(formatShape(s)) needs \(Tensor.elementCount(s) ?? -1) values, got \(n)"
+        case .countMismatch(let s, let n):
+            return "shape \(formatShape(s)) needs \(Tensor.elementCount(s) ?? -1) values, got \(n)"
         case .rankMismatch(let e, let a): return "expected \(e) dimensions, got \(a)"
-        case .indexOutOfRange(let axis, let i, let size): return "index \(i) is out of range for axis \(axis) of size \(size)"
-        case .mismatch(let what, let e, let a): return "\(what): expected shape \(formatShape(e)), got \(formatShape(a))"
+        case .indexOutOfRange(let axis, let i, let size):
+            return "index \(i) is out of range for axis \(axis) of size \(size)"
+        case .mismatch(let what, let e, let a):
+            return "\(what): expected shape \(formatShape(e)), got \(formatShape(a))"
         case .emptyStack: return "nothing to stack"
         }
     }

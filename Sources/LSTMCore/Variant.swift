@@ -33,8 +33,8 @@ public enum Variant: String, CaseIterable, Sendable {
     /// line gave it) its value is computed from, and the function applied.
     public func activationLine(_ gate: Gate) -> (chunk: Gate, activation: Activation) {
         switch (self, gate) {
-        case (.draft, .output): (.cell, .tanh)      // o = tanh(g)
-        case (.draft, .cell): (.output, .sigmoid)   // g = σ(o)
+        case (.draft, .output): (.cell, .tanh)  // o = tanh(g)
+        case (.draft, .cell): (.output, .sigmoid)  // g = σ(o)
         default: (gate, gate.activation)
         }
     }

@@ -1,4 +1,5 @@
 import LSTMCore
+
 /// Times a full bidirectional forward in each step mode, on deterministic
 /// random weights and input. Returns numbers; never prints.
 ///
@@ -22,8 +23,10 @@ public enum Benchmark {
         /// alone takes longer, it is the sample. Nil: exactly `repeats`.
         public var budgetSeconds: Double?
 
-        public init(sizes: LSTMSizes, threads: Int, repeats: Int = 5, timesRun: Bool = true, seed: UInt64 = 1,
-                    budgetSeconds: Double? = nil) {
+        public init(
+            sizes: LSTMSizes, threads: Int, repeats: Int = 5, timesRun: Bool = true, seed: UInt64 = 1,
+            budgetSeconds: Double? = nil
+        ) {
             self.sizes = sizes
             self.threads = threads
             self.repeats = repeats
@@ -86,7 +89,9 @@ public enum Benchmark {
         guard c.threads >= 1 else { throw BenchmarkError.invalid("threads must be at least 1 (got \(c.threads))") }
         guard c.repeats >= 1 else { throw BenchmarkError.invalid("repeat must be at least 1 (got \(c.repeats))") }
         guard let bytes = s.estimatedBytes, bytes <= maxTraceBytes else {
-            throw BenchmarkError.invalid("B=\(s.batch), T=\(s.length), D=\(s.inputSize), H=\(s.hiddenSize) needs more than \(maxTraceBytes >> 30) GiB")
+            throw BenchmarkError.invalid(
+                "B=\(s.batch), T=\(s.length), D=\(s.inputSize), H=\(s.hiddenSize) needs more than \(maxTraceBytes >> 30) GiB"
+            )
         }
     }
 
@@ -101,9 +106,11 @@ public enum Benchmark {
         try validate(c)
         let s = c.sizes
         var g = SeededGenerator(seed: c.seed)
-        let parameters = BiLSTMParameters.initialized(.pytorch, inputSize: s.inputSize, hiddenSize: s.hiddenSize, using: &g)
-        let input = try Tensor(shape: [s.batch, s.length, s.inputSize],
-                               data: g.uniforms(s.batch * s.length * s.inputSize, -1, 1))
+        let parameters = BiLSTMParameters.initialized(
+            .pytorch, inputSize: s.inputSize, hiddenSize: s.hiddenSize, using: &g)
+        let input = try Tensor(
+            shape: [s.batch, s.length, s.inputSize],
+            data: g.uniforms(s.batch * s.length * s.inputSize, -1, 1))
         return (parameters, input)
     }
 
@@ -111,13 +118,17 @@ public enum Benchmark {
     /// `bench` on the session's own model: nothing to draw, no second copy of
     /// the weights); their sizes must be `c.sizes`. The times do not depend on
     /// the values.
-    public static func run(_ c: Configuration, parameters: BiLSTMParameters, input: Tensor,
-                           shouldCancel: () -> Bool = { false }) throws -> Result {
+    public static func run(
+        _ c: Configuration, parameters: BiLSTMParameters, input: Tensor,
+        shouldCancel: () -> Bool = { false }
+    ) throws -> Result {
         try validate(c)
         let s = c.sizes
         guard parameters.inputSize == s.inputSize, parameters.hiddenSize == s.hiddenSize,
-              input.shape == [s.batch, s.length, s.inputSize] else {
-            throw BenchmarkError.invalid("the model's sizes are not B=\(s.batch), T=\(s.length), D=\(s.inputSize), H=\(s.hiddenSize)")
+            input.shape == [s.batch, s.length, s.inputSize]
+        else {
+            throw BenchmarkError.invalid(
+                "the model's sizes are not B=\(s.batch), T=\(s.length), D=\(s.inputSize), H=\(s.hiddenSize)")
         }
         let stepper = try BidirectionalStepper(parameters: parameters, input: input, engine: FastEngine())
         let clock = ContinuousClock()
@@ -140,20 +151,23 @@ public enum Benchmark {
                 _ = BidirectionalStepper.runJobs(jobs, threads: c.threads, keepTraces: false, shouldCancel: poll)
                 let ms = milliseconds(clock.now - start)
                 spent += ms
-                if i > 0 { times.append(ms) } // i = 0 warms up
+                if i > 0 { times.append(ms) }  // i = 0 warms up
                 if cancelled { break }
                 if let budget = c.budgetSeconds, spent >= budget * 1000 {
-                    if times.isEmpty { times.append(ms) } // one forward is over the budget: it is the sample
+                    if times.isEmpty { times.append(ms) }  // one forward is over the budget: it is the sample
                     break
                 }
             }
             if cancelled { break }
             let median = Self.median(times)
-            modes.append(ModeResult(mode: mode, medianMilliseconds: median, minMilliseconds: times.min() ?? median,
-                                    gflops: median > 0 ? total / (median * 1e6) : 0,
-                                    stepMicroseconds: stepLatency(stepper, mode: mode, threads: c.threads, repeats: c.repeats,
-                                                                  budgetSeconds: c.budgetSeconds, clock: clock, poll: poll),
-                                    samples: times.count))
+            modes.append(
+                ModeResult(
+                    mode: mode, medianMilliseconds: median, minMilliseconds: times.min() ?? median,
+                    gflops: median > 0 ? total / (median * 1e6) : 0,
+                    stepMicroseconds: stepLatency(
+                        stepper, mode: mode, threads: c.threads, repeats: c.repeats,
+                        budgetSeconds: c.budgetSeconds, clock: clock, poll: poll),
+                    samples: times.count))
             if cancelled { break }
         }
 
@@ -168,7 +182,8 @@ public enum Benchmark {
             // forwards reuse theirs.
             var spent = 0.0
             do {
-                var warm = try BidirectionalStepper(parameters: parameters, input: input, engine: FastEngine(), reusing: stepper)
+                var warm = try BidirectionalStepper(
+                    parameters: parameters, input: input, engine: FastEngine(), reusing: stepper)
                 let start = clock.now
                 warm.runToEnd(threads: c.threads, shouldCancel: poll)
                 spent = milliseconds(clock.now - start)
@@ -177,7 +192,8 @@ public enum Benchmark {
                 runTimes = [spent]
             } else {
                 for _ in 0..<max(1, c.repeats) where !cancelled {
-                    var fresh = try BidirectionalStepper(parameters: parameters, input: input, engine: FastEngine(), reusing: stepper)
+                    var fresh = try BidirectionalStepper(
+                        parameters: parameters, input: input, engine: FastEngine(), reusing: stepper)
                     let start = clock.now
                     fresh.runToEnd(threads: c.threads, shouldCancel: poll)
                     let ms = milliseconds(clock.now - start)
@@ -189,16 +205,19 @@ public enum Benchmark {
             if !cancelled { runMedian = median(runTimes) }
         }
         let chunk = FastEngine.projectionChunkSteps(batch: s.batch, hiddenSize: s.hiddenSize)
-        return Result(configuration: c, flops: total, modes: modes, runMedianMilliseconds: runMedian,
-                      runSamples: runMedian == nil ? 0 : runTimes.count, completed: !cancelled,
-                      projectionChunkSteps: GEMM.packedAvailable && chunk < s.length ? chunk : nil)
+        return Result(
+            configuration: c, flops: total, modes: modes, runMedianMilliseconds: runMedian,
+            runSamples: runMedian == nil ? 0 : runTimes.count, completed: !cancelled,
+            projectionChunkSteps: GEMM.packedAvailable && chunk < s.length ? chunk : nil)
     }
 
     /// The median time of single forward steps through the stepper, as the
     /// shell's `step` takes them (at most 100 steps, 3 times over, or until
     /// the budget is spent).
-    private static func stepLatency(_ stepper: BidirectionalStepper, mode: StepMode, threads: Int, repeats: Int,
-                                    budgetSeconds: Double?, clock: ContinuousClock, poll: () -> Bool) -> Double {
+    private static func stepLatency(
+        _ stepper: BidirectionalStepper, mode: StepMode, threads: Int, repeats: Int,
+        budgetSeconds: Double?, clock: ContinuousClock, poll: () -> Bool
+    ) -> Double {
         var s = stepper
         s.mode = mode
         var times: [Double] = []
@@ -241,7 +260,8 @@ extension Benchmark {
     public final class Paced {
         /// What one request times: a forward in one step mode, or the lab's `run`.
         public enum Part: String, CaseIterable, Sendable {
-            case perGate = "per-gate", fused, hoisted, run
+            case perGate = "per-gate"
+            case fused, hoisted, run
         }
 
         public let configuration: Configuration
@@ -274,7 +294,8 @@ extension Benchmark {
             let clock = ContinuousClock()
             let threads = configuration.threads
             guard let mode = StepMode(rawValue: part.rawValue) else {
-                var fresh = try BidirectionalStepper(parameters: parameters, input: input, engine: FastEngine(), reusing: stepper)
+                var fresh = try BidirectionalStepper(
+                    parameters: parameters, input: input, engine: FastEngine(), reusing: stepper)
                 let start = clock.now
                 fresh.runToEnd(threads: threads, shouldCancel: { false })
                 return Benchmark.milliseconds(clock.now - start)

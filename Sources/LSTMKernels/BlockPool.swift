@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import Synchronization
 import LSTMCore
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Large float buffers (step traces, hoisted projections, forward outputs)
 /// kept for reuse instead of being handed back to the kernel.
@@ -59,7 +60,7 @@ enum BlockPool {
             preconditionFailure("cannot allocate \(bytes) bytes")
         }
         #if os(Linux)
-        if bytes >= 2 * hugePage { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
+            if bytes >= 2 * hugePage { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
         #endif
         return raw.bindMemory(to: Float.self, capacity: bytes / MemoryLayout<Float>.stride)
     }
@@ -68,13 +69,20 @@ enum BlockPool {
     static func release(_ p: UnsafeMutablePointer<Float>, floats count: Int) {
         let bytes = roundedSize(max(1, count) * MemoryLayout<Float>.stride)
         let raw = UnsafeMutableRawPointer(p)
-        guard bytes >= minimumBytes else { free(raw); return }
+        guard bytes >= minimumBytes else {
+            free(raw)
+            return
+        }
         var evicted: [UnsafeMutableRawPointer] = []
         lock.withLock { _ in
-            guard bytes <= cacheLimit else { evicted.append(raw); return }
+            guard bytes <= cacheLimit else {
+                evicted.append(raw)
+                return
+            }
             // Make room: drop other sizes first, the largest first.
             while unsafeCache.bytes + bytes > cacheLimit {
-                guard let size = unsafeCache.free.keys.max(), var list = unsafeCache.free[size], let q = list.popLast() else { break }
+                guard let size = unsafeCache.free.keys.max(), var list = unsafeCache.free[size], let q = list.popLast()
+                else { break }
                 unsafeCache.free[size] = list.isEmpty ? nil : list
                 unsafeCache.bytes -= size
                 evicted.append(q)

@@ -1,4 +1,5 @@
 import LSTMCore
+
 /// One direction's remaining steps as a self-contained value, so it can run
 /// on its own thread: the full forward (`runToEnd`) and the benchmark both
 /// run directions through this.
@@ -37,8 +38,10 @@ final class DirectionJob: @unchecked Sendable {
     /// `projectionChunkBytes`); tests make chunks small.
     var projectionChunkSteps: Int? = nil
 
-    init(parameters: DirectionParameters, input: [Float], batch: Int, length: Int, direction: Direction,
-         firstStep: Int, state: StartState, mode: StepMode, variant: Variant) {
+    init(
+        parameters: DirectionParameters, input: [Float], batch: Int, length: Int, direction: Direction,
+        firstStep: Int, state: StartState, mode: StepMode, variant: Variant
+    ) {
         self.parameters = parameters
         self.input = input
         self.batch = batch
@@ -126,8 +129,10 @@ final class DirectionJob: @unchecked Sendable {
     /// of `W_ih` passes over it; the output starts from `b_ih + b_hh`, and the
     /// step adds only `h·W_hhᵀ`. Without, OpenBLAS computes `X·W_ihᵀ` and
     /// only `b_ih` is added here (the step adds `h·W_hhᵀ + b_hh`).
-    static func makeProjection(input: [Float], batch b: Int, times: Range<Int>, parameters: DirectionParameters,
-                               packed: PackedDirection?) -> HoistedProjection {
+    static func makeProjection(
+        input: [Float], batch b: Int, times: Range<Int>, parameters: DirectionParameters,
+        packed: PackedDirection?
+    ) -> HoistedProjection {
         let values = PooledFloats(count: times.count * b * 4 * parameters.hiddenSize)
         project(input: input, batch: b, times: times, parameters: parameters, packed: packed, into: values.base)
         return HoistedProjection(values: values, firstT: times.lowerBound, includesBiasSum: packed != nil)
@@ -137,9 +142,13 @@ final class DirectionJob: @unchecked Sendable {
     /// With `packed`, every row is computed the same way whatever `times` is,
     /// so a projection made in chunks equals one made whole, bit for bit
     /// (OpenBLAS promises no such thing, so `run` chunks only with `packed`).
-    static func project(input: [Float], batch b: Int, times: Range<Int>, parameters: DirectionParameters,
-                        packed: PackedDirection?, into pp: UnsafeMutablePointer<Float>) {
-        let d = parameters.inputSize, n = 4 * parameters.hiddenSize, rows = times.count * b
+    static func project(
+        input: [Float], batch b: Int, times: Range<Int>, parameters: DirectionParameters,
+        packed: PackedDirection?, into pp: UnsafeMutablePointer<Float>
+    ) {
+        let d = parameters.inputSize
+        let n = 4 * parameters.hiddenSize
+        let rows = times.count * b
         guard rows > 0 else { return }
         parameters.withPointers { w in
             input.withUnsafeBufferPointer { xBuffer in
@@ -154,15 +163,17 @@ final class DirectionJob: @unchecked Sendable {
                             for r0 in stride(from: 0, to: rows, by: block) {
                                 // Every row starts from b_ih + b_hh (the bias row, leading dimension 0).
                                 let m = min(block, rows - r0)
-                                GEMM.packedMultiply(m: m, n: n, k: d, a: x + r0 * d, lda: d, packed: pw,
-                                                    cin: sum, ldcin: 0, c: pp + r0 * n, ldc: n, rowKernel: false)
+                                GEMM.packedMultiply(
+                                    m: m, n: n, k: d, a: x + r0 * d, lda: d, packed: pw,
+                                    cin: sum, ldcin: 0, c: pp + r0 * n, ldc: n, rowKernel: false)
                             }
                         }
                     }
                     return
                 }
-                GEMM.multiplyTransposed(m: rows, n: n, k: d, a: x, lda: d, b: w.wIH, ldb: d,
-                                        c: pp, ldc: n, accumulate: false)
+                GEMM.multiplyTransposed(
+                    m: rows, n: n, k: d, a: x, lda: d, b: w.wIH, ldb: d,
+                    c: pp, ldc: n, accumulate: false)
                 for r in 0..<rows {
                     let pr = pp + r * n
                     for j in 0..<n { pr[j] += w.bIH[j] }
@@ -186,14 +197,18 @@ final class DirectionJob: @unchecked Sendable {
     /// four buffers reused for the whole run, as a plain forward pass would,
     /// and `h` of every step goes to one output buffer like `nn.LSTM`'s `output`.
     func run(keepTraces: Bool, shouldStop: () -> Bool) -> Result {
-        let b = batch, hs = parameters.hiddenSize, n = 4 * hs
+        let b = batch
+        let hs = parameters.hiddenSize
+        let n = 4 * hs
         let times = timeIndices
         guard let tLo = times.min(), let tHi = times.max().map({ $0 + 1 }) else {
             return Result(traces: [], steps: 0, lastState: nil, start: state)
         }
         let usePacked = usesPackedKernel
-        let packedWeights: PackedDirection? = usePacked
-            ? (packed.flatMap { $0.perGate == (mode == .perGate) ? $0 : nil } ?? PackedDirection(parameters, perGate: mode == .perGate))
+        let packedWeights: PackedDirection? =
+            usePacked
+            ? (packed.flatMap { $0.perGate == (mode == .perGate) ? $0 : nil }
+                ?? PackedDirection(parameters, perGate: mode == .perGate))
             : nil
         var hoisted: HoistedProjection? = nil
         // Without a projection made ahead, a hoisted run with packed weights
@@ -206,11 +221,13 @@ final class DirectionJob: @unchecked Sendable {
         var projectsIntoZ = false
         if mode == .hoisted {
             if let given = projection, given.includesBiasSum == (packedWeights != nil),
-               given.firstT <= tLo, given.values.count >= (tHi - given.firstT) * b * n {
+                given.firstT <= tLo, given.values.count >= (tHi - given.firstT) * b * n
+            {
                 hoisted = given
             } else if packedWeights != nil,
-                      case let steps = projectionChunkSteps ?? FastEngine.projectionChunkSteps(batch: b, hiddenSize: hs),
-                      steps < times.count {
+                case let steps = projectionChunkSteps ?? FastEngine.projectionChunkSteps(batch: b, hiddenSize: hs),
+                steps < times.count
+            {
                 chunkSteps = max(1, steps)
                 if chunkSteps == 1 {
                     projectsIntoZ = true
@@ -218,8 +235,9 @@ final class DirectionJob: @unchecked Sendable {
                     chunk = PooledFloats(count: chunkSteps * b * n)
                 }
             } else {
-                hoisted = Self.makeProjection(input: input, batch: b, times: tLo..<tHi, parameters: parameters,
-                                              packed: packedWeights)
+                hoisted = Self.makeProjection(
+                    input: input, batch: b, times: tLo..<tHi, parameters: parameters,
+                    packed: packedWeights)
             }
         }
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: b * n)
@@ -228,11 +246,14 @@ final class DirectionJob: @unchecked Sendable {
 
         return parameters.withPointers { w in
             input.withUnsafeBufferPointer { xBuffer in
-                guard let xAll = xBuffer.baseAddress else { return Result(traces: [], steps: 0, lastState: nil, start: state) }
+                guard let xAll = xBuffer.baseAddress else {
+                    return Result(traces: [], steps: 0, lastState: nil, start: state)
+                }
                 return withPackedPointers(packedWeights) { packed in
                     withProjectionPointer(hoisted) { p, firstT in
                         // The chunk holds the projection of times chunkLo ..< chunkHi.
-                        var chunkLo = 0, chunkHi = 0
+                        var chunkLo = 0
+                        var chunkHi = 0
                         @inline(__always) func projected(_ t: Int) -> UnsafePointer<Float>? {
                             if let p { return p + (t - firstT) * b * n }
                             guard let chunk else { return nil }
@@ -240,21 +261,28 @@ final class DirectionJob: @unchecked Sendable {
                                 // The next chunkSteps steps in processing order.
                                 chunkLo = forward ? t : max(tLo, t + 1 - chunkSteps)
                                 chunkHi = forward ? min(tHi, t + chunkSteps) : t + 1
-                                Self.project(input: input, batch: b, times: chunkLo..<chunkHi, parameters: parameters,
-                                             packed: packedWeights, into: chunk.base)
+                                Self.project(
+                                    input: input, batch: b, times: chunkLo..<chunkHi, parameters: parameters,
+                                    packed: packedWeights, into: chunk.base)
                             }
                             return UnsafePointer(chunk.base + (t - chunkLo) * b * n)
                         }
-                        @inline(__always) func step(_ t: Int, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
-                                                    z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
-                                                    h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
+                        @inline(__always) func step(
+                            _ t: Int, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+                            z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
+                            h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>
+                        ) {
                             if projectsIntoZ {
-                                Self.project(input: input, batch: b, times: t..<(t + 1), parameters: parameters,
-                                             packed: packedWeights, into: z)
+                                Self.project(
+                                    input: input, batch: b, times: t..<(t + 1), parameters: parameters,
+                                    packed: packedWeights, into: z)
                             }
-                            StepKernel.step(batch: b, x: xAll + t * b * w.inputSize, hPrev: hPrev, cPrev: cPrev, weights: w, mode: mode,
-                                            projected: projectsIntoZ ? UnsafePointer(z) : projected(t), packed: packed, variant: variant,
-                                            activations: activations, scratch: scratch, z: z, gates: gates, c: c, h: h)
+                            StepKernel.step(
+                                batch: b, x: xAll + t * b * w.inputSize, hPrev: hPrev, cPrev: cPrev, weights: w,
+                                mode: mode,
+                                projected: projectsIntoZ ? UnsafePointer(z) : projected(t), packed: packed,
+                                variant: variant,
+                                activations: activations, scratch: scratch, z: z, gates: gates, c: c, h: h)
                         }
                         if keepTraces {
                             return runKeepingTraces(times, b: b, hs: hs, shouldStop: shouldStop, step: step)
@@ -267,15 +295,19 @@ final class DirectionJob: @unchecked Sendable {
         }
     }
 
-    private typealias StepFunction = (Int, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>,
-                                      UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void
+    private typealias StepFunction = (
+        Int, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>,
+        UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>
+    ) -> Void
 
     /// Traces from which `run` writes z and gates through a small buffer and
     /// non-temporal copies (see `runKeepingTraces`).
     static let streamingTraceBytes = 8 << 20
 
-    private func runKeepingTraces(_ times: [Int], b: Int, hs: Int, shouldStop: () -> Bool,
-                                  step: StepFunction) -> Result {
+    private func runKeepingTraces(
+        _ times: [Int], b: Int, hs: Int, shouldStop: () -> Bool,
+        step: StepFunction
+    ) -> Result {
         let storage = TraceStorage(batch: b, hiddenSize: hs, steps: times.count)
         var traces: [StepTrace] = []
         traces.reserveCapacity(times.count)
@@ -288,10 +320,11 @@ final class DirectionJob: @unchecked Sendable {
         // are written changes). h and c, read by the next step, go in place.
         let n = 4 * b * hs
         let streaming = usesPackedKernel && storage.byteCount >= Self.streamingTraceBytes && storage.slotsAreAligned
-        let buffer = BlockPool.allocate(floats: streaming ? 2 * n : 1) // 64-byte aligned
+        let buffer = BlockPool.allocate(floats: streaming ? 2 * n : 1)  // 64-byte aligned
         defer { BlockPool.release(buffer, floats: streaming ? 2 * n : 1) }
         state.withPointers { h0, c0 in
-            var hPrev = h0, cPrev = c0
+            var hPrev = h0
+            var cPrev = c0
             for (k, t) in times.enumerated() {
                 if shouldStop() { break }
                 if streaming {
@@ -303,21 +336,28 @@ final class DirectionJob: @unchecked Sendable {
                 }
                 hPrev = UnsafePointer(storage.h(k))
                 cPrev = UnsafePointer(storage.c(k))
-                traces.append(StepTrace(t: t, storage: storage, slot: k, products: mode.productsPerStep, mode: mode, variant: variant))
+                traces.append(
+                    StepTrace(
+                        t: t, storage: storage, slot: k, products: mode.productsPerStep, mode: mode, variant: variant))
             }
         }
         return Result(traces: traces, steps: traces.count, lastState: nil, start: state)
     }
 
-    private func runWithoutTraces(_ times: [Int], b: Int, hs: Int, shouldStop: () -> Bool,
-                                  step: StepFunction) -> Result {
-        let n = 4 * hs, bh = b * hs
+    private func runWithoutTraces(
+        _ times: [Int], b: Int, hs: Int, shouldStop: () -> Bool,
+        step: StepFunction
+    ) -> Result {
+        let n = 4 * hs
+        let bh = b * hs
         // 64-byte aligned (BlockPool), so the elementwise part's 16-float
         // loads and stores do not straddle cache lines; h and c are
         // double-buffered, [previous | next], each half starting on a line.
         let half = (bh + 15) / 16 * 16
-        let z = BlockPool.allocate(floats: b * n), gates = BlockPool.allocate(floats: b * n)
-        let h = BlockPool.allocate(floats: 2 * half), c = BlockPool.allocate(floats: 2 * half)
+        let z = BlockPool.allocate(floats: b * n)
+        let gates = BlockPool.allocate(floats: b * n)
+        let h = BlockPool.allocate(floats: 2 * half)
+        let c = BlockPool.allocate(floats: 2 * half)
         let output = BlockPool.allocate(floats: max(1, length * bh))
         defer {
             BlockPool.release(z, floats: b * n)
@@ -330,7 +370,8 @@ final class DirectionJob: @unchecked Sendable {
             h.update(from: h0, count: bh)
             c.update(from: c0, count: bh)
         }
-        var prev = 0, taken = 0
+        var prev = 0
+        var taken = 0
         for t in times {
             if shouldStop() { break }
             let next = half - prev
@@ -339,8 +380,9 @@ final class DirectionJob: @unchecked Sendable {
             prev = next
             taken += 1
         }
-        let final = LSTMState(h: Matrix(rows: b, cols: hs, data: Array(UnsafeBufferPointer(start: h + prev, count: bh))),
-                              c: Matrix(rows: b, cols: hs, data: Array(UnsafeBufferPointer(start: c + prev, count: bh))))
+        let final = LSTMState(
+            h: Matrix(rows: b, cols: hs, data: Array(UnsafeBufferPointer(start: h + prev, count: bh))),
+            c: Matrix(rows: b, cols: hs, data: Array(UnsafeBufferPointer(start: c + prev, count: bh))))
         return Result(traces: [], steps: taken, lastState: final, start: state)
     }
 }

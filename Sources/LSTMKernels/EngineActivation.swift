@@ -20,7 +20,8 @@ public enum EngineActivation {
         var out = [Float](repeating: 0, count: xs.count)
         var z = [Float](repeating: 0, count: 4 * block)
         var gates = [Float](repeating: 0, count: 4 * block)
-        var c = [Float](repeating: 0, count: block), h = [Float](repeating: 0, count: block)
+        var c = [Float](repeating: 0, count: block)
+        var h = [Float](repeating: 0, count: block)
         let cPrev = [Float](repeating: 0, count: block)
         var start = 0
         while start < xs.count {
@@ -33,9 +34,11 @@ public enum EngineActivation {
                         c.withUnsafeMutableBufferPointer { cOut in
                             h.withUnsafeMutableBufferPointer { hOut in
                                 guard let zb = zp.baseAddress, let cb = cp.baseAddress, let gb = gp.baseAddress,
-                                      let co = cOut.baseAddress, let ho = hOut.baseAddress else { return }
-                                StepKernel.finish(batch: 1, hiddenSize: n, z: zb, cPrev: cb, variant: .correct,
-                                                  activations: .vector, gates: gb, c: co, h: ho)
+                                    let co = cOut.baseAddress, let ho = hOut.baseAddress
+                                else { return }
+                                StepKernel.finish(
+                                    batch: 1, hiddenSize: n, z: zb, cPrev: cb, variant: .correct,
+                                    activations: .vector, gates: gb, c: co, h: ho)
                             }
                         }
                     }

@@ -1,4 +1,5 @@
 import LSTMCore
+
 /// The fast engine: the same step as `LSTMCell`, computed on packed weights
 /// (AVX-512 CPUs; OpenBLAS elsewhere) with vector σ and tanh, the two
 /// directions of a `run` on two threads, and every trace of a run in one
@@ -86,18 +87,20 @@ final class FastSteps: PreparedEngine {
                         start.withPointers { hPrev, cPrev in
                             guard let x = xb.baseAddress else { return }
                             // The gates' slot serves as the products' scratch before it receives the gates.
-                            StepKernel.step(batch: b, x: x + t * b * d, hPrev: hPrev, cPrev: cPrev, weights: w,
-                                            mode: r.mode, projected: pp.map { $0 + (t - firstT) * b * n }, packed: pk,
-                                            variant: r.variant, activations: .vector, split: r.threads >= 2,
-                                            scratch: storage.gates(0), z: storage.z(0), gates: storage.gates(0),
-                                            c: storage.c(0), h: storage.h(0))
+                            StepKernel.step(
+                                batch: b, x: x + t * b * d, hPrev: hPrev, cPrev: cPrev, weights: w,
+                                mode: r.mode, projected: pp.map { $0 + (t - firstT) * b * n }, packed: pk,
+                                variant: r.variant, activations: .vector, split: r.threads >= 2,
+                                scratch: storage.gates(0), z: storage.z(0), gates: storage.gates(0),
+                                c: storage.c(0), h: storage.h(0))
                         }
                     }
                 }
             }
         }
-        return StepTrace(t: t, storage: storage, slot: 0, products: r.mode.productsPerStep, mode: r.mode,
-                         variant: r.variant)
+        return StepTrace(
+            t: t, storage: storage, slot: 0, products: r.mode.productsPerStep, mode: r.mode,
+            variant: r.variant)
     }
 
     func run(_ requests: [RunRequest], threads: Int, shouldCancel: () -> Bool) -> PerDirection<[StepTrace]> {
@@ -105,12 +108,16 @@ final class FastSteps: PreparedEngine {
     }
 
     /// `run` with the threshold for a second thread given (tests use 0).
-    func run(_ requests: [RunRequest], threads: Int, minimumWork: Int,
-             shouldCancel: () -> Bool) -> PerDirection<[StepTrace]> {
+    func run(
+        _ requests: [RunRequest], threads: Int, minimumWork: Int,
+        shouldCancel: () -> Bool
+    ) -> PerDirection<[StepTrace]> {
         let jobs = requests.map { job($0, mode: .hoisted, cachedProjection: true) }
         var out = PerDirection<[StepTrace]>(forward: [], backward: [])
-        for (direction, result) in JobRunner.run(jobs, threads: threads, keepTraces: true, minimumWork: minimumWork,
-                                                 shouldCancel: shouldCancel) {
+        for (direction, result) in JobRunner.run(
+            jobs, threads: threads, keepTraces: true, minimumWork: minimumWork,
+            shouldCancel: shouldCancel)
+        {
             out[direction] = result.traces
         }
         return out
@@ -138,8 +145,9 @@ final class FastSteps: PreparedEngine {
     func hoistedProjection(_ direction: Direction, packed: PackedDirection?) -> HoistedProjection {
         let p = problem
         return cache.projection(direction, biasSum: packed != nil) {
-            DirectionJob.makeProjection(input: p.timeMajor, batch: p.batch, times: 0..<p.length,
-                                        parameters: p.parameters[direction], packed: packed)
+            DirectionJob.makeProjection(
+                input: p.timeMajor, batch: p.batch, times: 0..<p.length,
+                parameters: p.parameters[direction], packed: packed)
         }
     }
 
@@ -148,10 +156,11 @@ final class FastSteps: PreparedEngine {
     /// hoisted steps made one; otherwise a hoisted job projects the input
     /// itself, a chunk at a time).
     func job(_ r: RunRequest, mode: StepMode, cachedProjection: Bool) -> DirectionJob {
-        let job = DirectionJob(parameters: problem.parameters[r.direction], input: problem.timeMajor,
-                               batch: problem.batch, length: problem.length, direction: r.direction,
-                               firstStep: r.firstStep, state: DirectionJob.StartState(r.start), mode: mode,
-                               variant: r.variant)
+        let job = DirectionJob(
+            parameters: problem.parameters[r.direction], input: problem.timeMajor,
+            batch: problem.batch, length: problem.length, direction: r.direction,
+            firstStep: r.firstStep, state: DirectionJob.StartState(r.start), mode: mode,
+            variant: r.variant)
         job.packed = packedWeights(r.direction, mode: mode)
         if mode == .hoisted && cachedProjection {
             job.projection = cache.existingProjection(r.direction, biasSum: job.packed != nil)
@@ -176,7 +185,8 @@ extension BidirectionalStepper {
     @discardableResult
     mutating func runToEnd(threads: Int, minimumWorkForThreads: Int, shouldCancel: () -> Bool) -> Bool {
         guard let fast = fastSteps else { return runToEnd(threads: threads, shouldCancel: shouldCancel) }
-        record(fast.run(remainingRuns, threads: threads, minimumWork: minimumWorkForThreads, shouldCancel: shouldCancel))
+        record(
+            fast.run(remainingRuns, threads: threads, minimumWork: minimumWorkForThreads, shouldCancel: shouldCancel))
         return isComplete
     }
 }

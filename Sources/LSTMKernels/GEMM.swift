@@ -53,10 +53,12 @@ enum GEMM {
     private static func fitsBLAS(_ xs: Int...) -> Bool { xs.allSatisfy { $0 > 0 && $0 < Int(Int32.max) } }
 
     /// `C[M,N] (+)= A[M,K] · B[K,N]`, all row-major with leading dimensions.
-    static func multiply(m: Int, n: Int, k: Int,
-                         a: UnsafePointer<Float>, lda: Int,
-                         b: UnsafePointer<Float>, ldb: Int,
-                         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    static func multiply(
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
@@ -64,18 +66,21 @@ enum GEMM {
         }
         if m * n * k > smallLimit, fitsBLAS(m, n, k, lda, ldb, ldc) {
             _ = configured
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-                        1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
+                1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
         } else {
             smallMultiply(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
         }
     }
 
     /// `C[M,N] (+)= A[M,K] · B[N,K]ᵀ`, all row-major with leading dimensions.
-    static func multiplyTransposed(m: Int, n: Int, k: Int,
-                                   a: UnsafePointer<Float>, lda: Int,
-                                   b: UnsafePointer<Float>, ldb: Int,
-                                   c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    static func multiplyTransposed(
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
@@ -87,14 +92,17 @@ enum GEMM {
                 // One row: y = W·x, a matrix–vector product, at every size: sgemm
                 // is 3x slower at M = 1, and OpenBLAS's sgemv beats the dot-product
                 // loop below even at N = 64, K = 8 (0.2 µs against ~0.7 µs).
-                cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(k), 1, b, Int32(ldb), a, 1,
-                            accumulate ? 1 : 0, c, 1)
+                cblas_sgemv(
+                    CblasRowMajor, CblasNoTrans, Int32(n), Int32(k), 1, b, Int32(ldb), a, 1,
+                    accumulate ? 1 : 0, c, 1)
                 return
             }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
-                        1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
+                1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
         } else {
-            smallMultiplyTransposed(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+            smallMultiplyTransposed(
+                m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
         }
     }
 
@@ -125,9 +133,11 @@ enum GEMM {
     /// `rowKernel: false` keeps one-row products on the register tiles, so
     /// every row is the same sum however the rows are split between calls
     /// (the hoisted projection, made whole or in chunks).
-    static func packedMultiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
-                               cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
-                               rowKernel: Bool = true) {
+    static func packedMultiply(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
+        cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+        rowKernel: Bool = true
+    ) {
         precondition(packedAvailable, "packed kernel on a CPU without AVX-512")
         guard m > 0, n > 0 else { return }
         if rowKernel {
@@ -140,13 +150,16 @@ enum GEMM {
     // MARK: The Swift loops
 
     /// Row of C in 16-column register tiles, walking k: `c[i, j…j+15] += a[i,k] · b[k, j…j+15]`.
-    static func smallMultiply(m: Int, n: Int, k: Int,
-                              a: UnsafePointer<Float>, lda: Int,
-                              b: UnsafePointer<Float>, ldb: Int,
-                              c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    static func smallMultiply(
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
         let wide = n & ~15
         for i in 0..<m {
-            let ar = a + i * lda, cr = c + i * ldc
+            let ar = a + i * lda
+            let cr = c + i * ldc
             var j = 0
             while j < wide {
                 var acc = accumulate ? SIMDMemory.load16(cr + j) : SIMD16<Float>()
@@ -161,7 +174,10 @@ enum GEMM {
             while j < n {
                 var s: Float = accumulate ? cr[j] : 0
                 var bp = b + j
-                for p in 0..<k { s += ar[p] * bp.pointee; bp += ldb }
+                for p in 0..<k {
+                    s += ar[p] * bp.pointee
+                    bp += ldb
+                }
                 cr[j] = s
                 j += 1
             }
@@ -169,13 +185,16 @@ enum GEMM {
     }
 
     /// Dot products of rows, 8 lanes at a time.
-    static func smallMultiplyTransposed(m: Int, n: Int, k: Int,
-                                        a: UnsafePointer<Float>, lda: Int,
-                                        b: UnsafePointer<Float>, ldb: Int,
-                                        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    static func smallMultiplyTransposed(
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
         let wide = k & ~7
         for i in 0..<m {
-            let ar = a + i * lda, cr = c + i * ldc
+            let ar = a + i * lda
+            let cr = c + i * ldc
             for j in 0..<n {
                 let br = b + j * ldb
                 var acc = SIMD8<Float>()
@@ -185,7 +204,10 @@ enum GEMM {
                     p += 8
                 }
                 var s = acc.sum()
-                while p < k { s += ar[p] * br[p]; p += 1 }
+                while p < k {
+                    s += ar[p] * br[p]
+                    p += 1
+                }
                 cr[j] = accumulate ? cr[j] + s : s
             }
         }

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import Synchronization
 import LSTMCore
+import Synchronization
 
 /// Runs up to two direction jobs, the second on a thread of its own when
 /// there are two cores to use and the work is large enough.
@@ -11,11 +11,14 @@ enum JobRunner {
     /// only, between steps (and every few milliseconds while waiting for the
     /// worker); once it returns true both directions stop after their current
     /// step, so only whole steps are ever recorded.
-    static func run(_ jobs: [DirectionJob], threads: Int, keepTraces: Bool,
-                    minimumWork: Int = FastEngine.minimumWorkForThreads,
-                    shouldCancel: () -> Bool) -> [(Direction, DirectionJob.Result)] {
+    static func run(
+        _ jobs: [DirectionJob], threads: Int, keepTraces: Bool,
+        minimumWork: Int = FastEngine.minimumWorkForThreads,
+        shouldCancel: () -> Bool
+    ) -> [(Direction, DirectionJob.Result)] {
         guard let first = jobs.first else { return [] }
-        let s = first.parameters, steps = first.length - first.firstStep
+        let s = first.parameters
+        let steps = first.length - first.firstStep
         let work = steps * first.batch * 4 * s.hiddenSize * (s.inputSize + s.hiddenSize)
         guard jobs.count == 2, threads >= 2, work >= minimumWork else {
             var cancelled = false
@@ -54,7 +57,8 @@ enum JobRunner {
         while done.wait(timeout: .now() + .milliseconds(5)) == .timedOut {
             _ = poll()
         }
-        let r1 = shared.result.withLock { $0 }
+        let r1 =
+            shared.result.withLock { $0 }
             ?? DirectionJob.Result(traces: [], steps: 0, lastState: nil, start: second.state)
         return [(first.direction, r0), (second.direction, r1)]
     }
@@ -62,10 +66,13 @@ enum JobRunner {
 
 extension BidirectionalStepper {
     /// `JobRunner.run`, where the tests and the benchmark have always called it.
-    static func runJobs(_ jobs: [DirectionJob], threads: Int, keepTraces: Bool,
-                        minimumWork: Int = FastEngine.minimumWorkForThreads,
-                        shouldCancel: () -> Bool) -> [(Direction, DirectionJob.Result)] {
-        JobRunner.run(jobs, threads: threads, keepTraces: keepTraces, minimumWork: minimumWork, shouldCancel: shouldCancel)
+    static func runJobs(
+        _ jobs: [DirectionJob], threads: Int, keepTraces: Bool,
+        minimumWork: Int = FastEngine.minimumWorkForThreads,
+        shouldCancel: () -> Bool
+    ) -> [(Direction, DirectionJob.Result)] {
+        JobRunner.run(
+            jobs, threads: threads, keepTraces: keepTraces, minimumWork: minimumWork, shouldCancel: shouldCancel)
     }
 
     /// `FastEngine.projectionChunkSteps`.

@@ -17,7 +17,9 @@ public struct LAPACKHouseholder: OrthogonalFactorizer {
         let ok = q.withUnsafeMutableBufferPointer { qb -> Bool in
             guard let base = qb.baseAddress else { return false }
             return tau.withUnsafeMutableBufferPointer { tb -> Bool in
-                guard let t = tb.baseAddress, lstmlab_dgeqrf(Int32(m), Int32(n), base, Int32(m), t) == 0 else { return false }
+                guard let t = tb.baseAddress, lstmlab_dgeqrf(Int32(m), Int32(n), base, Int32(m), t) == 0 else {
+                    return false
+                }
                 for j in 0..<n { negative[j] = qb[j * m + j] < 0 }
                 return lstmlab_dorgqr(Int32(m), Int32(n), base, Int32(m), t) == 0
             }

@@ -6,7 +6,9 @@ enum MatrixProduct {
     /// `out (+)= a · bᵀ` with `a [M, K]`, `b [N, K]`, `out [M, N]`.
     static func multiplyTransposed(_ a: Matrix, _ b: Matrix, into out: inout Matrix, accumulate: Bool) {
         precondition(a.cols == b.cols && out.rows == a.rows && out.cols == b.rows, "product shapes")
-        let m = a.rows, n = b.rows, k = a.cols
+        let m = a.rows
+        let n = b.rows
+        let k = a.cols
         a.data.withUnsafeBufferPointer { ap in
             b.data.withUnsafeBufferPointer { bp in
                 out.data.withUnsafeMutableBufferPointer { op in
@@ -15,7 +17,8 @@ enum MatrixProduct {
                         if !accumulate { for i in op.indices { op[i] = 0 } }
                         return
                     }
-                    GEMM.multiplyTransposed(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: k, c: o, ldc: n, accumulate: accumulate)
+                    GEMM.multiplyTransposed(
+                        m: m, n: n, k: k, a: a, lda: k, b: b, ldb: k, c: o, ldc: n, accumulate: accumulate)
                 }
             }
         }
@@ -24,7 +27,9 @@ enum MatrixProduct {
     /// The plain triple loop, kept as the reference the fast paths are tested against.
     static func multiplyTransposedNaive(_ a: Matrix, _ b: Matrix, into out: inout Matrix, accumulate: Bool) {
         precondition(a.cols == b.cols && out.rows == a.rows && out.cols == b.rows, "product shapes")
-        let m = a.rows, n = b.rows, k = a.cols
+        let m = a.rows
+        let n = b.rows
+        let k = a.cols
         a.data.withUnsafeBufferPointer { ap in
             b.data.withUnsafeBufferPointer { bp in
                 out.data.withUnsafeMutableBufferPointer { op in

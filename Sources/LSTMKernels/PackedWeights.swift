@@ -1,5 +1,5 @@
-import Synchronization
 import LSTMCore
+import Synchronization
 
 /// One direction's weights laid out once for `GEMM.packedMultiply` (AVX-512
 /// CPUs): the weights do not change while a learner steps, so a stepper
@@ -25,7 +25,9 @@ final class PackedDirection: Sendable {
     /// nil where the CPU cannot run the packed kernel.
     init?(_ parameters: DirectionParameters, perGate: Bool) {
         guard GEMM.packedAvailable else { return nil }
-        let hs = parameters.hiddenSize, d = parameters.inputSize, n = 4 * hs
+        let hs = parameters.hiddenSize
+        let d = parameters.inputSize
+        let n = 4 * hs
         gateStrideIH = GEMM.packedSize(n: hs, k: d)
         gateStrideHH = GEMM.packedSize(n: hs, k: hs)
         wIH = PooledFloats(count: perGate ? 4 * gateStrideIH : GEMM.packedSize(n: n, k: d))
@@ -50,8 +52,10 @@ final class PackedDirection: Sendable {
         withExtendedLifetime(self) {
             biasSum.withUnsafeBufferPointer { bs in
                 guard let sum = bs.baseAddress else { return body(nil) }
-                return body(PackedPointers(wIH: UnsafePointer(wIH.base), wHH: UnsafePointer(wHH.base), biasSum: sum,
-                                           gateStrideIH: gateStrideIH, gateStrideHH: gateStrideHH))
+                return body(
+                    PackedPointers(
+                        wIH: UnsafePointer(wIH.base), wHH: UnsafePointer(wHH.base), biasSum: sum,
+                        gateStrideIH: gateStrideIH, gateStrideHH: gateStrideHH))
             }
         }
     }

@@ -1,11 +1,12 @@
 import COpenBLAS
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Foundation
-import Synchronization
 import LSTMCore
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A second core for the products of a single step.
 ///
@@ -74,15 +75,19 @@ final class ParallelProducts: @unchecked Sendable {
         var took = false
         while true {
             let c = claim.load(ordering: .sequentiallyConsistent)
-            let next = Int(c & 0xFFFF), chunks = Int((c >> 16) & 0xFFFF)
+            let next = Int(c & 0xFFFF)
+            let chunks = Int((c >> 16) & 0xFFFF)
             guard next < chunks else { return took }
-            guard claim.compareExchange(expected: c, desired: c + 1, ordering: .sequentiallyConsistent).exchanged else { continue }
+            guard claim.compareExchange(expected: c, desired: c + 1, ordering: .sequentiallyConsistent).exchanged else {
+                continue
+            }
             let t = task
             let first = next * t.panelsPerChunk * 32
             let width = min(t.n - first, t.panelsPerChunk * 32)
             if width > 0, let a = t.a, let packed = t.packed, let out = t.c {
-                lstmlab_packed_gemm(t.m, width, t.k, a, t.lda, packed + first * t.k, t.cin.map { $0 + first }, t.ldcin,
-                                    out + first, t.ldc)
+                lstmlab_packed_gemm(
+                    t.m, width, t.k, a, t.lda, packed + first * t.k, t.cin.map { $0 + first }, t.ldcin,
+                    out + first, t.ldc)
             }
             completed.add(1, ordering: .releasing)
             took = true
@@ -92,21 +97,30 @@ final class ParallelProducts: @unchecked Sendable {
     private func workerLoop() {
         var idle = 0
         while true {
-            if takeChunks() { idle = 0; continue }
+            if takeChunks() {
+                idle = 0
+                continue
+            }
             idle += 1
             // Watch for the next product for a short while (a fused step
             // posts two back to back), then sleep until the next one.
             if idle < 20_000 { continue }
             sleeping.store(true, ordering: .sequentiallyConsistent)
-            if takeChunks() { sleeping.store(false, ordering: .relaxed); idle = 0; continue }
+            if takeChunks() {
+                sleeping.store(false, ordering: .relaxed)
+                idle = 0
+                continue
+            }
             wake.wait()
             idle = 0
         }
     }
 
     /// `C = Cin + A · Wᵀ` as `GEMM.packedMultiply`, shared with the worker.
-    func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
-                  cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
+    func multiply(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
+        cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
         let panels = (n + 31) / 32
         guard panels >= 2 else {
             lstmlab_packed_gemm(m, n, k, a, lda, packed, cin, ldcin, c, ldc)
@@ -119,8 +133,9 @@ final class ParallelProducts: @unchecked Sendable {
         let chunks = (panels + perChunk - 1) / perChunk
         callers.withLock { generation in
             generation &+= 1
-            task = Task(m: m, n: n, k: k, lda: lda, ldcin: ldcin, ldc: ldc, a: a, packed: packed, cin: cin, c: c,
-                        panelsPerChunk: perChunk)
+            task = Task(
+                m: m, n: n, k: k, lda: lda, ldcin: ldcin, ldc: ldc, a: a, packed: packed, cin: cin, c: c,
+                panelsPerChunk: perChunk)
             completed.store(0, ordering: .relaxed)
             claim.store((generation << 32) | (UInt64(chunks) << 16), ordering: .sequentiallyConsistent)
             if sleeping.exchange(false, ordering: .sequentiallyConsistent) { wake.signal() }
@@ -137,9 +152,9 @@ enum WorkerThread {
     /// lab's handlers expect them.
     static func blockSignals() {
         #if canImport(Glibc)
-        var all = sigset_t()
-        sigfillset(&all)
-        pthread_sigmask(SIG_BLOCK, &all, nil)
+            var all = sigset_t()
+            sigfillset(&all)
+            pthread_sigmask(SIG_BLOCK, &all, nil)
         #endif
     }
 }

@@ -17,11 +17,14 @@ extension DirectionParameters {
                     try bHH.withUnsafeBufferPointer { bhh in
                         // Non-empty by construction (H ≥ 1, D ≥ 1), so the base addresses exist.
                         guard let a = wih.baseAddress, let b = whh.baseAddress,
-                              let c = bih.baseAddress, let d = bhh.baseAddress else {
+                            let c = bih.baseAddress, let d = bhh.baseAddress
+                        else {
                             preconditionFailure("parameters are never empty")
                         }
-                        return try body(WeightPointers(wIH: a, wHH: b, bIH: c, bHH: d,
-                                                       inputSize: inputSize, hiddenSize: hiddenSize))
+                        return try body(
+                            WeightPointers(
+                                wIH: a, wHH: b, bIH: c, bHH: d,
+                                inputSize: inputSize, hiddenSize: hiddenSize))
                     }
                 }
             }
@@ -62,32 +65,44 @@ enum StepKernel {
     /// the two biases as one sum (the hoisted `projected` rows then already
     /// hold `x·W_ihᵀ + b_ih + b_hh`); per-gate keeps its eight products and
     /// separate bias adds.
-    static func preActivations(batch b: Int, x: UnsafePointer<Float>?, h: UnsafePointer<Float>,
-                               weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?,
-                               z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-                               packed: PackedPointers? = nil, split: Bool = false) {
-        let hs = w.hiddenSize, d = w.inputSize, n = 4 * hs
+    static func preActivations(
+        batch b: Int, x: UnsafePointer<Float>?, h: UnsafePointer<Float>,
+        weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?,
+        z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+        packed: PackedPointers? = nil, split: Bool = false
+    ) {
+        let hs = w.hiddenSize
+        let d = w.inputSize
+        let n = 4 * hs
         // The packed product, on two cores when `split` and it is large (see ParallelProducts).
-        @inline(__always) func packedProduct(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
-                                             cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        @inline(__always) func packedProduct(
+            m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
+            cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int
+        ) {
             if split && m * n * k >= ParallelProducts.minimumWork {
-                ParallelProducts.shared.multiply(m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
+                ParallelProducts.shared.multiply(
+                    m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
             } else {
-                GEMM.packedMultiply(m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
+                GEMM.packedMultiply(
+                    m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
             }
         }
         if let packed, mode == .perGate {
             guard let x, let wIH = packed.wIH else { preconditionFailure("a per-gate step needs x and packed W_ih") }
             for gate in Gate.allCases {
-                let lo = gate.rows(hiddenSize: hs).lowerBound, g = gate.rawValue
-                packedProduct(m: b, n: hs, k: d, a: x, lda: d, packed: wIH + g * packed.gateStrideIH,
-                                    cin: nil, ldcin: n, c: z + lo, ldc: n)
+                let lo = gate.rows(hiddenSize: hs).lowerBound
+                let g = gate.rawValue
+                packedProduct(
+                    m: b, n: hs, k: d, a: x, lda: d, packed: wIH + g * packed.gateStrideIH,
+                    cin: nil, ldcin: n, c: z + lo, ldc: n)
                 addBias(w.bIH + lo, rows: b, cols: hs, to: z + lo, ld: n)
-                packedProduct(m: b, n: hs, k: hs, a: h, lda: hs, packed: packed.wHH + g * packed.gateStrideHH,
-                                    cin: nil, ldcin: n, c: scratch + lo, ldc: n)
+                packedProduct(
+                    m: b, n: hs, k: hs, a: h, lda: hs, packed: packed.wHH + g * packed.gateStrideHH,
+                    cin: nil, ldcin: n, c: scratch + lo, ldc: n)
                 addBias(w.bHH + lo, rows: b, cols: hs, to: scratch + lo, ld: n)
                 for r in 0..<b {
-                    let zr = z + r * n + lo, sr = scratch + r * n + lo
+                    let zr = z + r * n + lo
+                    let sr = scratch + r * n + lo
                     for u in 0..<hs { zr[u] += sr[u] }
                 }
             }
@@ -95,7 +110,8 @@ enum StepKernel {
         }
         if let packed {
             if mode == .hoisted, let projected {
-                packedProduct(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: projected, ldcin: n, c: z, ldc: n)
+                packedProduct(
+                    m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: projected, ldcin: n, c: z, ldc: n)
                 return
             }
             guard let x, let wIH = packed.wIH else { preconditionFailure("a fused step needs x and packed W_ih") }
@@ -107,17 +123,22 @@ enum StepKernel {
         switch mode {
         case .hoisted where projected != nil:
             guard let projected else { return }
-            GEMM.multiplyTransposed(m: b, n: n, k: hs, a: h, lda: hs, b: w.wHH, ldb: hs, c: scratch, ldc: n, accumulate: false)
+            GEMM.multiplyTransposed(
+                m: b, n: n, k: hs, a: h, lda: hs, b: w.wHH, ldb: hs, c: scratch, ldc: n, accumulate: false)
             for r in 0..<b {
-                let zr = z + r * n, sr = scratch + r * n, pr = projected + r * n
+                let zr = z + r * n
+                let sr = scratch + r * n
+                let pr = projected + r * n
                 for j in 0..<n { zr[j] = pr[j] + (sr[j] + w.bHH[j]) }
             }
         case .fused, .hoisted:
             guard let x else { preconditionFailure("a fused step needs x") }
             GEMM.multiplyTransposed(m: b, n: n, k: d, a: x, lda: d, b: w.wIH, ldb: d, c: z, ldc: n, accumulate: false)
-            GEMM.multiplyTransposed(m: b, n: n, k: hs, a: h, lda: hs, b: w.wHH, ldb: hs, c: scratch, ldc: n, accumulate: false)
+            GEMM.multiplyTransposed(
+                m: b, n: n, k: hs, a: h, lda: hs, b: w.wHH, ldb: hs, c: scratch, ldc: n, accumulate: false)
             for r in 0..<b {
-                let zr = z + r * n, sr = scratch + r * n
+                let zr = z + r * n
+                let sr = scratch + r * n
                 for j in 0..<n { zr[j] = (zr[j] + w.bIH[j]) + (sr[j] + w.bHH[j]) }
             }
         case .perGate:
@@ -125,14 +146,17 @@ enum StepKernel {
             for gate in Gate.allCases {
                 let lo = gate.rows(hiddenSize: hs).lowerBound
                 // Row block `lo..<lo+H` of W is contiguous; its product lands in columns lo..<lo+H of z.
-                GEMM.multiplyTransposed(m: b, n: hs, k: d, a: x, lda: d, b: w.wIH + lo * d, ldb: d,
-                                        c: z + lo, ldc: n, accumulate: false)
+                GEMM.multiplyTransposed(
+                    m: b, n: hs, k: d, a: x, lda: d, b: w.wIH + lo * d, ldb: d,
+                    c: z + lo, ldc: n, accumulate: false)
                 addBias(w.bIH + lo, rows: b, cols: hs, to: z + lo, ld: n)
-                GEMM.multiplyTransposed(m: b, n: hs, k: hs, a: h, lda: hs, b: w.wHH + lo * hs, ldb: hs,
-                                        c: scratch + lo, ldc: n, accumulate: false)
+                GEMM.multiplyTransposed(
+                    m: b, n: hs, k: hs, a: h, lda: hs, b: w.wHH + lo * hs, ldb: hs,
+                    c: scratch + lo, ldc: n, accumulate: false)
                 addBias(w.bHH + lo, rows: b, cols: hs, to: scratch + lo, ld: n)
                 for r in 0..<b {
-                    let zr = z + r * n + lo, sr = scratch + r * n + lo
+                    let zr = z + r * n + lo
+                    let sr = scratch + r * n + lo
                     for u in 0..<hs { zr[u] += sr[u] }
                 }
             }
@@ -142,18 +166,24 @@ enum StepKernel {
     /// One whole step: `preActivations` then `finish`, writing z, gates, c
     /// and h. Stepping, `run` and the benchmark all take their steps here.
     @inline(__always)
-    static func step(batch b: Int, x: UnsafePointer<Float>, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
-                     weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?, packed: PackedPointers?,
-                     variant: Variant, activations: Activations, split: Bool = false, scratch: UnsafeMutablePointer<Float>,
-                     z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
-                     c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>) {
-        preActivations(batch: b, x: x, h: hPrev, weights: w, mode: mode, projected: projected, z: z, scratch: scratch,
-                       packed: packed, split: split)
-        finish(batch: b, hiddenSize: w.hiddenSize, z: z, cPrev: cPrev, variant: variant, activations: activations,
-               gates: gates, c: c, h: h)
+    static func step(
+        batch b: Int, x: UnsafePointer<Float>, hPrev: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+        weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?, packed: PackedPointers?,
+        variant: Variant, activations: Activations, split: Bool = false, scratch: UnsafeMutablePointer<Float>,
+        z: UnsafeMutablePointer<Float>, gates: UnsafeMutablePointer<Float>,
+        c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>
+    ) {
+        preActivations(
+            batch: b, x: x, h: hPrev, weights: w, mode: mode, projected: projected, z: z, scratch: scratch,
+            packed: packed, split: split)
+        finish(
+            batch: b, hiddenSize: w.hiddenSize, z: z, cPrev: cPrev, variant: variant, activations: activations,
+            gates: gates, c: c, h: h)
     }
 
-    private static func addBias(_ bias: UnsafePointer<Float>, rows: Int, cols: Int, to c: UnsafeMutablePointer<Float>, ld: Int) {
+    private static func addBias(
+        _ bias: UnsafePointer<Float>, rows: Int, cols: Int, to c: UnsafeMutablePointer<Float>, ld: Int
+    ) {
         for r in 0..<rows {
             let cr = c + r * ld
             for j in 0..<cols { cr[j] += bias[j] }
@@ -176,9 +206,11 @@ enum StepKernel {
 
     /// Activations and state update: from `z [B, 4H]` and `cPrev [B, H]` to
     /// `gates [B, 4H]`, `c [B, H]`, `h [B, H]`. `gates` may not alias `z`.
-    static func finish(batch b: Int, hiddenSize hs: Int, z: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
-                       variant: Variant, activations: Activations, gates: UnsafeMutablePointer<Float>,
-                       c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>) {
+    static func finish(
+        batch b: Int, hiddenSize hs: Int, z: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+        variant: Variant, activations: Activations, gates: UnsafeMutablePointer<Float>,
+        c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>
+    ) {
         if activations == .exact {
             finishExact(batch: b, hiddenSize: hs, z: z, cPrev: cPrev, variant: variant, gates: gates, c: c, h: h)
             return
@@ -188,33 +220,42 @@ enum StepKernel {
             if variant == .correct {
                 lstmlab_lstm_finish(b, hs, z, cPrev, gates, c, h)
             } else {
-                let block = wirings.map { Int32($0.block.rawValue) }, tanhOf = wirings.map { Int32($0.activation == .tanh ? 1 : 0) }
+                let block = wirings.map { Int32($0.block.rawValue) }
+                let tanhOf = wirings.map { Int32($0.activation == .tanh ? 1 : 0) }
                 lstmlab_lstm_finish_wired(b, hs, z, cPrev, block, tanhOf, gates, c, h)
             }
             return
         }
         typealias V = SIMD8<Float>
         let n = 4 * hs
-        let offsets = wirings.map { $0.block.rawValue * hs }, tanhOf = wirings.map { $0.activation == .tanh }
+        let offsets = wirings.map { $0.block.rawValue * hs }
+        let tanhOf = wirings.map { $0.activation == .tanh }
         @inline(__always) func act(_ k: Int, _ z: V) -> V {
             tanhOf[k] ? VectorActivation.tanh(z) : VectorActivation.sigmoid(z)
         }
         @inline(__always) func unit(_ zi: V, _ zf: V, _ zg: V, _ zo: V, _ cp: V) -> (V, V, V, V, V, V) {
             // zi…zo are the blocks the wiring reads for the slots i, f, g, o.
-            let i = act(0, zi), f = act(1, zf), g = act(2, zg), o = act(3, zo)
+            let i = act(0, zi)
+            let f = act(1, zf)
+            let g = act(2, zg)
+            let o = act(3, zo)
             let cn = f * cp + i * g
             let hn = o * VectorActivation.tanh(cn)
             return (i, f, g, o, cn, hn)
         }
         let wide = hs & ~7
         for r in 0..<b {
-            let zr = z + r * n, gr = gates + r * n
-            let cpr = cPrev + r * hs, cr = c + r * hs, hr = h + r * hs
+            let zr = z + r * n
+            let gr = gates + r * n
+            let cpr = cPrev + r * hs
+            let cr = c + r * hs
+            let hr = h + r * hs
             var u = 0
             while u < wide {
-                let (i, f, g, o, cn, hn) = unit(SIMDMemory.load8(zr + offsets[0] + u), SIMDMemory.load8(zr + offsets[1] + u),
-                                                SIMDMemory.load8(zr + offsets[2] + u), SIMDMemory.load8(zr + offsets[3] + u),
-                                                SIMDMemory.load8(cpr + u))
+                let (i, f, g, o, cn, hn) = unit(
+                    SIMDMemory.load8(zr + offsets[0] + u), SIMDMemory.load8(zr + offsets[1] + u),
+                    SIMDMemory.load8(zr + offsets[2] + u), SIMDMemory.load8(zr + offsets[3] + u),
+                    SIMDMemory.load8(cpr + u))
                 SIMDMemory.store8(i, gr + u)
                 SIMDMemory.store8(f, gr + hs + u)
                 SIMDMemory.store8(g, gr + 2 * hs + u)
@@ -226,16 +267,26 @@ enum StepKernel {
             if u < hs {
                 // The tail, padded to a full vector so it takes the same formulas.
                 let count = hs - u
-                var zi = V(), zf = V(), zg = V(), zo = V(), cp = V()
+                var zi = V()
+                var zf = V()
+                var zg = V()
+                var zo = V()
+                var cp = V()
                 for l in 0..<count {
-                    zi[l] = zr[offsets[0] + u + l]; zf[l] = zr[offsets[1] + u + l]
-                    zg[l] = zr[offsets[2] + u + l]; zo[l] = zr[offsets[3] + u + l]
+                    zi[l] = zr[offsets[0] + u + l]
+                    zf[l] = zr[offsets[1] + u + l]
+                    zg[l] = zr[offsets[2] + u + l]
+                    zo[l] = zr[offsets[3] + u + l]
                     cp[l] = cpr[u + l]
                 }
                 let (i, f, g, o, cn, hn) = unit(zi, zf, zg, zo, cp)
                 for l in 0..<count {
-                    gr[u + l] = i[l]; gr[hs + u + l] = f[l]; gr[2 * hs + u + l] = g[l]; gr[3 * hs + u + l] = o[l]
-                    cr[u + l] = cn[l]; hr[u + l] = hn[l]
+                    gr[u + l] = i[l]
+                    gr[hs + u + l] = f[l]
+                    gr[2 * hs + u + l] = g[l]
+                    gr[3 * hs + u + l] = o[l]
+                    cr[u + l] = cn[l]
+                    hr[u + l] = hn[l]
                 }
             }
         }
@@ -245,19 +296,27 @@ enum StepKernel {
 extension StepKernel {
     /// `LSTMCell.finish`'s arithmetic on raw buffers: the same operations in
     /// the same order, so the same bits.
-    private static func finishExact(batch b: Int, hiddenSize hs: Int, z: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
-                                    variant: Variant, gates: UnsafeMutablePointer<Float>,
-                                    c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>) {
+    private static func finishExact(
+        batch b: Int, hiddenSize hs: Int, z: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+        variant: Variant, gates: UnsafeMutablePointer<Float>,
+        c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>
+    ) {
         let n = 4 * hs
         let wirings = variant.wirings
         for r in 0..<b {
-            let zr = z + r * n, gr = gates + r * n
-            let cpr = cPrev + r * hs, cr = c + r * hs, hr = h + r * hs
+            let zr = z + r * n
+            let gr = gates + r * n
+            let cpr = cPrev + r * hs
+            let cr = c + r * hs
+            let hr = h + r * hs
             for u in 0..<hs {
                 for w in wirings {
                     gr[w.gate.rawValue * hs + u] = w.activation(zr[w.block.rawValue * hs + u])
                 }
-                let i = gr[u], f = gr[hs + u], g = gr[2 * hs + u], o = gr[3 * hs + u]
+                let i = gr[u]
+                let f = gr[hs + u]
+                let g = gr[2 * hs + u]
+                let o = gr[3 * hs + u]
                 let cNew = f * cpr[u] + i * g
                 cr[u] = cNew
                 hr[u] = o * Activation.tanh(cNew)

@@ -54,12 +54,13 @@ final class TraceStorage: TraceValues, @unchecked Sendable {
     func c(_ slot: Int) -> UnsafeMutablePointer<Float> { base + slot * slotStride + 9 * batch * hiddenSize }
 
     func matrix(_ part: TracePart, slot: Int) -> Matrix {
-        let (p, cols) = switch part {
-        case .z: (z(slot), 4 * hiddenSize)
-        case .gates: (gates(slot), 4 * hiddenSize)
-        case .h: (h(slot), hiddenSize)
-        case .c: (c(slot), hiddenSize)
-        }
+        let (p, cols) =
+            switch part {
+            case .z: (z(slot), 4 * hiddenSize)
+            case .gates: (gates(slot), 4 * hiddenSize)
+            case .h: (h(slot), hiddenSize)
+            case .c: (c(slot), hiddenSize)
+            }
         return Matrix(rows: batch, cols: cols, data: Array(UnsafeBufferPointer(start: p, count: batch * cols)))
     }
 }

@@ -1,4 +1,5 @@
 import LSTMCore
+
 /// σ, tanh and exp on eight lanes at once, for the step kernel.
 ///
 /// The scalar `Activation` calls the C library once per element, and at
@@ -46,7 +47,7 @@ enum VectorActivation {
     @inline(__always)
     static func sigmoid(_ z: V) -> V {
         let neg = z .< V()
-        let a = z.replacing(with: -z, where: .!neg)      // −|z|
+        let a = z.replacing(with: -z, where: .!neg)  // −|z|
         let e = expNonPositive(a)
         let denominator = V(repeating: 1) + e
         let numerator = V(repeating: 1).replacing(with: e, where: neg)
@@ -56,7 +57,7 @@ enum VectorActivation {
     @inline(__always)
     static func tanh(_ z: V) -> V {
         let neg = z .< V()
-        let a = z.replacing(with: -z, where: neg)       // |z|
+        let a = z.replacing(with: -z, where: neg)  // |z|
         // Small |z|: odd polynomial.
         let s = a * a
         var q = V(repeating: -5.704_988_727_45e-3)

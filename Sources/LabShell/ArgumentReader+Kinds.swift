@@ -11,11 +11,18 @@ extension ArgumentReader {
         let rest = Array(line.dropFirst(token.column - 1).prefix(end - token.column))
         var split: Int?
         for i in rest.indices where rest[i] == "=" {
-            let before = i > 0 ? rest[i - 1] : " ", after = i + 1 < rest.count ? rest[i + 1] : " "
-            if after != "=" && !"<>!=".contains(before) { split = i; break }
+            let before = i > 0 ? rest[i - 1] : " "
+            let after = i + 1 < rest.count ? rest[i + 1] : " "
+            if after != "=" && !"<>!=".contains(before) {
+                split = i
+                break
+            }
         }
         guard let split else {
-            if completing { tokens = []; return }
+            if completing {
+                tokens = []
+                return
+            }
             throw CommandError("let needs: let NAME = EXPR", column: token.column)
         }
         let name = String(rest[..<split]).trimmingCharacters(in: .whitespaces)
@@ -23,7 +30,11 @@ extension ArgumentReader {
         var start = split + 1
         while start < rest.count && rest[start] == " " { start += 1 }
         guard start < rest.count else {
-            if completing { tokens = []; candidates.expression = true; return }
+            if completing {
+                tokens = []
+                candidates.expression = true
+                return
+            }
             throw CommandError("let \(name) = needs an expression after '='", column: token.column + split)
         }
         let text = String(rest[start...])
@@ -47,14 +58,21 @@ extension ArgumentReader {
         if token.text == "weights" && words.count <= 2 {
             take()
             guard let path = tokens.first else {
-                if completing { candidates.files = true; stopped = true; return }
+                if completing {
+                    candidates.files = true
+                    stopped = true
+                    return
+                }
                 throw CommandError("save weights needs a path", column: token.column)
             }
             try readOne(.required("path", .path), path, owner: token, more: false)
             return
         }
         guard let to = words.lastIndex(where: { $0.text == "to" }), to > 0 else {
-            if completing { readExpression("expr", from: token); return }
+            if completing {
+                readExpression("expr", from: token)
+                return
+            }
             throw CommandError("save needs: save weights PATH or save EXPR to PATH", column: token.column)
         }
         let text = String(line.dropFirst(token.column - 1).prefix(words[to - 1].end - token.column))
@@ -62,14 +80,19 @@ extension ArgumentReader {
             do {
                 _ = try ExprParser.parse(text)
             } catch {
-                throw CommandError(error.message, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
+                throw CommandError(
+                    error.message, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
             }
         }
         result.texts["expr"] = text
         result.columns["expr"] = token.column
         tokens = tokens.dropFirst(to + 1)
         guard let path = tokens.first else {
-            if completing { candidates.files = true; stopped = true; return }
+            if completing {
+                candidates.files = true
+                stopped = true
+                return
+            }
             throw CommandError("save EXPR to PATH needs a path after 'to'", column: words[to].column)
         }
         try readOne(.required("path", .path), path, owner: words[to], more: false)
@@ -87,7 +110,8 @@ extension ArgumentReader {
     /// A view with its options when the words read as one; otherwise the rest of the
     /// line as an expression, if it is one. A bare unknown word stays an unknown view.
     mutating func readViewOrExpression(_ p: Parameter, _ token: Token, options: [Parameter]) throws(CommandError) {
-        let savedTokens = tokens, savedResult = result
+        let savedTokens = tokens
+        let savedResult = result
         let viewError: CommandError
         do {
             try readView(token, options: options)
@@ -124,8 +148,9 @@ extension ArgumentReader {
     mutating func readView(_ token: Token, options: [Parameter]) throws(CommandError) {
         let names = ViewName.allCases.map(\.rawValue)
         guard let name = ViewName(rawValue: token.text) else {
-            throw CommandError(.unknownView(word: Quote.word(token.text), names: names.joined(separator: ", ")),
-                               column: token.column, suggestion: Suggest.closest(to: token.text, in: names))
+            throw CommandError(
+                .unknownView(word: Quote.word(token.text), names: names.joined(separator: ", ")),
+                column: token.column, suggestion: Suggest.closest(to: token.text, in: names))
         }
         take()
         let outer = result
@@ -137,8 +162,9 @@ extension ArgumentReader {
                     if case .direction(let set) = p.kind { return set.map(\.rawValue) }
                     return []
                 }
-                throw CommandError("unexpected \(Quote.word(next.text)) (expected \(Wording.list(expected, "or")))",
-                                   column: next.column, suggestion: Suggest.closest(to: next.text, in: directionWords))
+                throw CommandError(
+                    "unexpected \(Quote.word(next.text)) (expected \(Wording.list(expected, "or")))",
+                    column: next.column, suggestion: Suggest.closest(to: next.text, in: directionWords))
             }
             try readOne(p, next, owner: token, more: true)
         }
@@ -161,8 +187,9 @@ extension ArgumentReader {
             let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, keys.contains(String(parts[0])) else {
                 let forms = keys.map { $0 + "=N" }.joined(separator: ", ")
-                throw CommandError("\(command.text) takes \(forms), not \(Quote.word(token.text))",
-                                   column: token.column)
+                throw CommandError(
+                    "\(command.text) takes \(forms), not \(Quote.word(token.text))",
+                    column: token.column)
             }
             let key = String(parts[0])
             let value = Token(text: String(parts[1]), column: token.column + key.count + 1)
@@ -178,8 +205,9 @@ extension ArgumentReader {
         case "end": return .end
         default:
             guard let value = try Self.keyValue(token, key: "t", in: 0...CommandParser.maxDimension) else {
-                throw CommandError("\(command.text) takes t=N, start or end, not \(Quote.word(token.text))",
-                                   column: token.column)
+                throw CommandError(
+                    "\(command.text) takes t=N, start or end, not \(Quote.word(token.text))",
+                    column: token.column)
             }
             return .time(value)
         }
@@ -187,8 +215,10 @@ extension ArgumentReader {
 
     static func integer(_ token: Token, what: String, in range: ClosedRange<Int>) throws(CommandError) -> Int {
         guard let n = Int(token.text), range.contains(n) else {
-            throw CommandError(.wholeNumber(what: what, low: range.lowerBound, high: range.upperBound,
-                                            typed: Quote.word(token.text)), column: token.column)
+            throw CommandError(
+                .wholeNumber(
+                    what: what, low: range.lowerBound, high: range.upperBound,
+                    typed: Quote.word(token.text)), column: token.column)
         }
         return n
     }
@@ -204,16 +234,19 @@ extension ArgumentReader {
     static func shape(_ token: Token) throws(CommandError) -> (LSTMSizes, Int?) {
         let parts = token.text.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 4 || parts.count == 5 else {
-            throw CommandError("bench shape is B,T,D,H or B,T,D,H,L (four or five numbers), not "
-                               + Quote.word(token.text), column: token.column)
+            throw CommandError(
+                "bench shape is B,T,D,H or B,T,D,H,L (four or five numbers), not "
+                    + Quote.word(token.text), column: token.column)
         }
         var values: [Int] = []
         for (name, part) in zip(["B", "T", "D", "H", "L"], parts) {
             let range = name == "L" ? 1...StackedParameters.maxLayers : 1...CommandParser.maxDimension
             values.append(try integer(Token(text: String(part), column: token.column), what: name, in: range))
         }
-        return (LSTMSizes(batch: values[0], length: values[1], inputSize: values[2], hiddenSize: values[3]),
-                values.count == 5 ? values[4] : nil)
+        return (
+            LSTMSizes(batch: values[0], length: values[1], inputSize: values[2], hiddenSize: values[3]),
+            values.count == 5 ? values[4] : nil
+        )
     }
 
     /// `24,15,19,10` → the lengths; `none` → []. Each is a whole number from 1; T is checked by the session.
@@ -222,8 +255,10 @@ extension ArgumentReader {
         var values: [Int] = []
         var column = token.column
         for part in token.text.split(separator: ",", omittingEmptySubsequences: false) {
-            values.append(try integer(Token(text: String(part), column: column), what: "a length",
-                                      in: 1...CommandParser.maxDimension))
+            values.append(
+                try integer(
+                    Token(text: String(part), column: column), what: "a length",
+                    in: 1...CommandParser.maxDimension))
             column += part.count + 1
         }
         return values

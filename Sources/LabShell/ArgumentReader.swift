@@ -75,7 +75,11 @@ struct ArgumentReader {
                 continue
             case .required, .repeated:
                 guard let token = tokens.first else {
-                    if completing { offer(p.kind); stopped = true; return }
+                    if completing {
+                        offer(p.kind)
+                        stopped = true
+                        return
+                    }
                     throw missing(p, owner: owner)
                 }
                 try readOne(p, token, owner: owner, more: following)
@@ -101,8 +105,9 @@ struct ArgumentReader {
         while let token = tokens.first {
             // A word that names an option (`repeat`, `t=`) goes to it before a bare value is tried.
             let open = group.filter { isRepeatable($0.kind) || !taken.contains($0.key) }
-            guard let p = open.first(where: { isRepeatable($0.kind) && fits($0.kind, token) })
-                ?? open.first(where: { fits($0.kind, token) })
+            guard
+                let p = open.first(where: { isRepeatable($0.kind) && fits($0.kind, token) })
+                    ?? open.first(where: { fits($0.kind, token) })
             else { return }
             taken.insert(p.key)
             try readOne(p, token, owner: owner, more: true)
@@ -171,7 +176,8 @@ struct ArgumentReader {
         case .variableName: text = "\(c) needs a variable's name (see 'vars')"
         case .saveTarget: text = "save needs: save weights PATH or save EXPR to PATH"
         case .viewOrExpression:
-            text = "\(c) needs a name or an expression: \(ViewName.allCases.map(\.rawValue).joined(separator: ", ")), "
+            text =
+                "\(c) needs a name or an expression: \(ViewName.allCases.map(\.rawValue).joined(separator: ", ")), "
                 + "or any expression such as c_f[:, 0]"
         default: text = "\(o) needs \(Usage.core(p))"
         }
@@ -192,8 +198,9 @@ extension ArgumentReader {
         case .direction(let set):
             guard let d = set.first(where: { $0.rawValue == token.text }) else {
                 let words = set.map(\.rawValue)
-                throw CommandError("unknown direction \(Quote.word(token.text)): use \(Wording.list(words, "or"))",
-                                   column: token.column, suggestion: Suggest.closest(to: token.text, in: words))
+                throw CommandError(
+                    "unknown direction \(Quote.word(token.text)): use \(Wording.list(words, "or"))",
+                    column: token.column, suggestion: Suggest.closest(to: token.text, in: words))
             }
             take()
             result.directions[p.key] = d
@@ -206,27 +213,33 @@ extension ArgumentReader {
             result.integers[p.key] = value
         case .oneOf(let choice):
             guard let branch = choice.branches.first(where: { $0.word == token.text }) else {
-                throw CommandError(choice.unknown(Quote.word(token.text)), column: token.column,
-                                   suggestion: Suggest.closest(to: token.text, in: choice.words))
+                throw CommandError(
+                    choice.unknown(Quote.word(token.text)), column: token.column,
+                    suggestion: Suggest.closest(to: token.text, in: choice.words))
             }
             take()
             result.words[p.key] = branch.word
             try read(branch.parameters, owner: token, more: more)
         case .clause(let word, let valueKind):
             guard token.text == word else {
-                throw CommandError("unexpected \(Quote.word(token.text)) (expected '\(word) N')", column: token.column,
-                                   suggestion: Suggest.closest(to: token.text, in: [word]))
+                throw CommandError(
+                    "unexpected \(Quote.word(token.text)) (expected '\(word) N')", column: token.column,
+                    suggestion: Suggest.closest(to: token.text, in: [word]))
             }
             take()
             guard let value = tokens.first else {
-                if completing { stopped = true; return }
+                if completing {
+                    stopped = true
+                    return
+                }
                 throw CommandError("\(word) needs a number", column: token.column)
             }
             try readOne(Parameter(p.key, valueKind, .required), value, owner: token, more: more)
         case .seed:
             guard let n = UInt64(token.text) else {
-                throw CommandError("seed must be a whole number from 0 to \(UInt64.max), not \(Quote.word(token.text))",
-                                   column: token.column)
+                throw CommandError(
+                    "seed must be a whole number from 0 to \(UInt64.max), not \(Quote.word(token.text))",
+                    column: token.column)
             }
             take()
             result.seeds[p.key] = n

@@ -17,19 +17,27 @@ public enum BenchReport {
             case .perGate: products = "8"
             case .fused: products = "2"
             case .hoisted:
-                products = r.projectionChunkSteps.map { $0 == 1 ? "1 (+ x·W_ihᵀ of each t, into z)" : "1 (+ x·W_ihᵀ for \($0) t at a time)" }
+                products =
+                    r.projectionChunkSteps.map {
+                        $0 == 1 ? "1 (+ x·W_ihᵀ of each t, into z)" : "1 (+ x·W_ihᵀ for \($0) t at a time)"
+                    }
                     ?? "1 (+ x·W_ihᵀ for all t up front)"
             }
-            lines.append("  " + NumberFormat.padRight(m.mode.rawValue, 9)
-                         + NumberFormat.pad(String(format: "%.3f", m.medianMilliseconds), 12)
-                         + NumberFormat.pad(String(format: "%.3f", m.minMilliseconds), 11)
-                         + NumberFormat.pad(String(format: "%.2f", m.gflops), 10)
-                         + NumberFormat.pad(String(format: "%.2f", m.stepMicroseconds), 14)
-                         + "   " + products)
+            lines.append(
+                "  " + NumberFormat.padRight(m.mode.rawValue, 9)
+                    + NumberFormat.pad(String(format: "%.3f", m.medianMilliseconds), 12)
+                    + NumberFormat.pad(String(format: "%.3f", m.minMilliseconds), 11)
+                    + NumberFormat.pad(String(format: "%.2f", m.gflops), 10)
+                    + NumberFormat.pad(String(format: "%.2f", m.stepMicroseconds), 14)
+                    + "   " + products)
         }
-        if let perGate = r.modes.first(where: { $0.mode == .perGate }), let fused = r.modes.first(where: { $0.mode == .fused }),
-           fused.medianMilliseconds > 0 {
-            lines.append("  fused is \(String(format: "%.2f", perGate.medianMilliseconds / fused.medianMilliseconds))× the speed of per-gate here (same numbers, 2 products per step instead of 8)")
+        if let perGate = r.modes.first(where: { $0.mode == .perGate }),
+            let fused = r.modes.first(where: { $0.mode == .fused }),
+            fused.medianMilliseconds > 0
+        {
+            lines.append(
+                "  fused is \(String(format: "%.2f", perGate.medianMilliseconds / fused.medianMilliseconds))× the speed of per-gate here (same numbers, 2 products per step instead of 8)"
+            )
         }
         if let run = r.runMedianMilliseconds {
             lines.append("  run (hoisted, keeping every step's trace): median \(String(format: "%.3f", run)) ms")
@@ -37,8 +45,12 @@ public enum BenchReport {
         let short = r.modes.filter { $0.samples < r.configuration.repeats }
         let runShort = r.runMedianMilliseconds != nil && r.runSamples < r.configuration.repeats
         if let budget = r.configuration.budgetSeconds, !short.isEmpty || runShort {
-            let parts = r.modes.map { "\($0.mode.rawValue) \($0.samples)" } + (r.runMedianMilliseconds == nil ? [] : ["run \(r.runSamples)"])
-            lines.append("  timed samples: \(parts.joined(separator: ", ")) (each part stops after about \(String(format: "%g", budget)) s; 'bench repeat R' times exactly R)")
+            let parts =
+                r.modes.map { "\($0.mode.rawValue) \($0.samples)" }
+                + (r.runMedianMilliseconds == nil ? [] : ["run \(r.runSamples)"])
+            lines.append(
+                "  timed samples: \(parts.joined(separator: ", ")) (each part stops after about \(String(format: "%g", budget)) s; 'bench repeat R' times exactly R)"
+            )
         }
         if !r.completed { lines.append("  interrupted: the numbers cover what was timed before Ctrl-C") }
         return lines.joined(separator: "\n")
@@ -53,13 +65,18 @@ extension Interpreter {
         let count = repeats ?? 5
         var upper = s
         upper.inputSize = 2 * s.hiddenSize
-        let work = Double(count + 1) * (2 * Work.run(s, steps: s.length)
-                                        + Double(shape.layers - 1) * 2 * Work.run(upper, steps: s.length))
-        try session.checkCompute(work, "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) "
-                                 + "L=\(shape.layers) repeat \(count)")
-        let result = try StackedBench.run(s, layers: shape.layers, randomLengths: false, threads: session.settings.threads,
-                                          repeats: count, budgetSeconds: repeats == nil ? 1 : nil,
-                                          shouldCancel: context.shouldCancel)
+        let work =
+            Double(count + 1)
+            * (2 * Work.run(s, steps: s.length)
+                + Double(shape.layers - 1) * 2 * Work.run(upper, steps: s.length))
+        try session.checkCompute(
+            work,
+            "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) "
+                + "L=\(shape.layers) repeat \(count)")
+        let result = try StackedBench.run(
+            s, layers: shape.layers, randomLengths: false, threads: session.settings.threads,
+            repeats: count, budgetSeconds: repeats == nil ? 1 : nil,
+            shouldCancel: context.shouldCancel)
         let report = StackedBench.text(result)
         guard result.completed else { throw Interrupted(partial: report) }
         return [.text(report)]
@@ -70,20 +87,27 @@ extension Interpreter {
         let s = sizes ?? session.sizes
         try session.checkMemory(s, what: "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)")
         let count = repeats ?? 5
-        try session.checkCompute(Work.bench(s, repeats: count),
-                                 "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) repeat \(count)")
+        try session.checkCompute(
+            Work.bench(s, repeats: count),
+            "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) repeat \(count)")
         // Without 'repeat R', each part of the benchmark stops after about a
         // second, so a large model's bench ends in seconds, not minutes.
-        let config = Benchmark.Configuration(sizes: s, threads: session.settings.threads, repeats: repeats ?? 5,
-                                             budgetSeconds: repeats == nil ? 1 : nil)
+        let config = Benchmark.Configuration(
+            sizes: s, threads: session.settings.threads, repeats: repeats ?? 5,
+            budgetSeconds: repeats == nil ? 1 : nil)
         do {
             // Without a shape, the session's own weights and input (in batch-first
             // layout, as the stepper holds them): nothing new to draw or hold.
-            let result = sizes == nil
-                ? try Benchmark.run(config, parameters: session.stepper.parameters, input: session.stepper.input,
-                                    shouldCancel: context.shouldCancel)
+            let result =
+                sizes == nil
+                ? try Benchmark.run(
+                    config, parameters: session.stepper.parameters, input: session.stepper.input,
+                    shouldCancel: context.shouldCancel)
                 : try Benchmark.run(config, shouldCancel: context.shouldCancel)
-            let note = sizes == nil ? "\n  on the session's weights and input (a shape after 'bench' times a model drawn from a fixed seed)" : ""
+            let note =
+                sizes == nil
+                ? "\n  on the session's weights and input (a shape after 'bench' times a model drawn from a fixed seed)"
+                : ""
             let report = BenchReport.text(result) + note
             guard result.completed else { throw Interrupted(partial: report) }
             return [.text(report)]

@@ -16,8 +16,10 @@ public enum Caret {
     public static let indent = "  "
 
     /// `SOURCE:LINE: error: MESSAGE`, then the quoted line and the caret when the column is known.
-    public static func scriptError(source: String, lineNumber: Int, line: String, message: String, column: Int?,
-                                   width: Int = 80) -> String {
+    public static func scriptError(
+        source: String, lineNumber: Int, line: String, message: String, column: Int?,
+        width: Int = 80
+    ) -> String {
         var text = "\(source):\(lineNumber): error: \(message)"
         if let column {
             let (shown, caret) = excerpt(line, column: column, width: max(20, width - indent.count))
@@ -29,8 +31,10 @@ public enum Caret {
     /// The caret under a line the terminal echoed after `prompt`, then
     /// `error: MESSAGE`. A line that wrapped on the screen,
     /// or holds characters a message would escape, is quoted again with the caret under the copy.
-    public static func interactiveError(prompt: String, line: String, message: String, column: Int?,
-                                        width: Int = 80) -> String {
+    public static func interactiveError(
+        prompt: String, line: String, message: String, column: Int?,
+        width: Int = 80
+    ) -> String {
         guard let column else { return "error: \(message)" }
         let promptWidth = TextWidth.of(prompt)
         let (shown, caret) = excerpt(line, column: column, width: .max)

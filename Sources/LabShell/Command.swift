@@ -75,8 +75,10 @@ public struct SizeChange: Equatable, Sendable {
     public var hiddenSize: Int?
     /// `L=N`, the number of stacked layers.
     public var layers: Int?
-    public init(batch: Int? = nil, length: Int? = nil, inputSize: Int? = nil, hiddenSize: Int? = nil,
-                layers: Int? = nil) {
+    public init(
+        batch: Int? = nil, length: Int? = nil, inputSize: Int? = nil, hiddenSize: Int? = nil,
+        layers: Int? = nil
+    ) {
         self.batch = batch
         self.length = length
         self.inputSize = inputSize

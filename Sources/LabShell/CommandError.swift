@@ -63,10 +63,18 @@ public enum Quote {
     static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
         var out = ""
         for ch in text {
-            if keepingNewlines && ch == "\n" { out.append(ch); continue }
+            if keepingNewlines && ch == "\n" {
+                out.append(ch)
+                continue
+            }
             let scalars = ch.unicodeScalars
-            let emoji = scalars.contains { (u: Unicode.Scalar) in u.properties.isEmojiPresentation || (u.properties.isEmoji && u.value >= 0x203C) }
-            guard scalars.contains(where: { isInvisible($0, inEmoji: emoji) }) else { out.append(ch); continue }
+            let emoji = scalars.contains { (u: Unicode.Scalar) in
+                u.properties.isEmojiPresentation || (u.properties.isEmoji && u.value >= 0x203C)
+            }
+            guard scalars.contains(where: { isInvisible($0, inEmoji: emoji) }) else {
+                out.append(ch)
+                continue
+            }
             for u in scalars {
                 if isInvisible(u, inEmoji: emoji) {
                     out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
@@ -85,7 +93,8 @@ public enum Quote {
         switch u.properties.generalCategory {
         case .control, .lineSeparator, .paragraphSeparator: return true
         case .format:
-            let bidi = (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
+            let bidi =
+                (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
                 || [0x200E, 0x200F, 0x061C].contains(u.value)
             return bidi || !inEmoji
         default: return false
@@ -115,7 +124,8 @@ enum Suggest {
     }
 
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var prev = Array(0...b.count)

@@ -25,8 +25,9 @@ public struct CommandParser: Sendable {
         reader.variables = variables
         let arguments = try reader.readAll(spec.parameters)
         guard let command = spec.make(arguments, ParseContext(inLesson: inLesson)) else {
-            throw CommandError("internal error: '\(spec.name)' read its words but could not build the command",
-                               column: head.column)
+            throw CommandError(
+                "internal error: '\(spec.name)' read its words but could not build the command",
+                column: head.column)
         }
         return command
     }
@@ -34,8 +35,9 @@ public struct CommandParser: Sendable {
     /// The table entry for the command word, refusing lesson words outside a lesson.
     private func spec(for head: Token) throws(CommandError) -> CommandSpec {
         guard let spec = CommandTable.spec(head.text) else {
-            throw CommandError(.unknownCommand(word: Quote.word(head.text)), column: head.column,
-                               suggestion: Suggest.closest(to: head.text, in: CommandTable.names))
+            throw CommandError(
+                .unknownCommand(word: Quote.word(head.text)), column: head.column,
+                suggestion: Suggest.closest(to: head.text, in: CommandTable.names))
         }
         if spec.scope == .lessonOnly && !inLesson {
             throw CommandError(.lessonOnly(command: spec.name), column: head.column)

@@ -21,15 +21,15 @@ public enum CommandReference {
     /// A paragraph under a group's heading.
     static let intros: [CommandGroup: String] = [
         .stepping: """
-            `init`, `input random`, `step`, `goto`, `run` and `bench` are refused with the
-            estimate when their floating-point work would exceed the compute limit (see the
-            launcher's `--compute-limit`).
-            """,
+        `init`, `input random`, `step`, `goto`, `run` and `bench` are refused with the
+        estimate when their floating-point work would exceed the compute limit (see the
+        launcher's `--compute-limit`).
+        """,
         .looking: "View names: " + ViewName.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ") + ".",
         .lessons: """
-            Lessons run their lab lines through the same parser; a lab block may not use the
-            commands marked *not in lesson lab blocks* (files, lessons, `quit`).
-            """,
+        Lessons run their lab lines through the same parser; a lab block may not use the
+        commands marked *not in lesson lab blocks* (files, lessons, `quit`).
+        """,
     ]
 
     /// The whole reference; `appendix` (the launcher's flags) goes at the end.

@@ -27,9 +27,11 @@ public struct CommandSpec: Sendable {
     /// Turns what was read into the command; nil only if the table and `make` disagree (a test parses every example).
     let make: @Sendable (ParsedArguments, ParseContext) -> Command?
 
-    public init(_ name: String, aliases: [String] = [], group: CommandGroup, _ parameters: [Parameter] = [],
-                summary: String, details: String = "", examples: [String], scope: Scope = .anywhere,
-                make: @escaping @Sendable (ParsedArguments, ParseContext) -> Command?) {
+    public init(
+        _ name: String, aliases: [String] = [], group: CommandGroup, _ parameters: [Parameter] = [],
+        summary: String, details: String = "", examples: [String], scope: Scope = .anywhere,
+        make: @escaping @Sendable (ParsedArguments, ParseContext) -> Command?
+    ) {
         self.name = name
         self.aliases = aliases
         self.group = group

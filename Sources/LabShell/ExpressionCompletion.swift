@@ -9,8 +9,11 @@ public enum ExpressionCompletion {
     public static func candidates(for word: String, variables: [String] = []) -> [String] {
         let chars = Array(word)
         var start = chars.count
-        while start > 0, chars[start - 1] == "_" || chars[start - 1] == "." || (chars[start - 1].isASCII
-                                                                                 && (chars[start - 1].isLetter || chars[start - 1].isNumber)) {
+        while start > 0,
+            chars[start - 1] == "_" || chars[start - 1] == "."
+                || (chars[start - 1].isASCII
+                    && (chars[start - 1].isLetter || chars[start - 1].isNumber))
+        {
             start -= 1
         }
         let head = String(chars[..<start])

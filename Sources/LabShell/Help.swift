@@ -10,9 +10,13 @@ enum Help {
             let suggestion = Suggest.closest(to: topic, in: CommandTable.names)
             throw LabError(HelpMessage.noCommand(word: Quote.word(topic), suggestion: suggestion).text(language))
         }
-        var lines = ["\(spec.usage)", "  " + CommandTable.summary(of: spec, in: language),
-                     HelpMessage.example(spec.example).text(language)]
-        if !spec.aliases.isEmpty { lines.append(HelpMessage.alias(spec.aliases.sorted().joined(separator: ", ")).text(language)) }
+        var lines = [
+            "\(spec.usage)", "  " + CommandTable.summary(of: spec, in: language),
+            HelpMessage.example(spec.example).text(language),
+        ]
+        if !spec.aliases.isEmpty {
+            lines.append(HelpMessage.alias(spec.aliases.sorted().joined(separator: ", ")).text(language))
+        }
         if spec.parameters.contains(where: { if case .view = $0.kind { true } else { false } }) {
             lines.append(HelpMessage.names(ViewName.allCases.map(\.rawValue).joined(separator: " ")).text(language))
         }
@@ -27,7 +31,8 @@ enum Help {
     }
 
     /// What an expression may use, in one line (docs/COMMANDS.md has the whole language).
-    static let expressionNote = "PyTorch's spelling over the session's tensors (c_f, h_b, gates_f, z_f, i_f, W_hh_f, x, y, …): "
+    static let expressionNote =
+        "PyTorch's spelling over the session's tensors (c_f, h_b, gates_f, z_f, i_f, W_hh_f, x, y, …): "
         + "+ - * / ** @, a[0, :, 1:3], a[..., None], .T, .sum(dim=1), sigmoid, tanh, cat, chunk, F.linear, … "
         + "(see docs/COMMANDS.md)"
 
@@ -37,7 +42,8 @@ enum Help {
         for group in CommandGroup.allCases {
             lines.append(CommandTable.heading(group, in: language))
             for spec in CommandTable.all where spec.group == group {
-                lines.append("  " + NumberFormat.padRight(spec.name, width) + CommandTable.summary(of: spec, in: language))
+                lines.append(
+                    "  " + NumberFormat.padRight(spec.name, width) + CommandTable.summary(of: spec, in: language))
             }
         }
         lines.append(HelpMessage.footer.text(language))

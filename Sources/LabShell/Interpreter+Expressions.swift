@@ -9,8 +9,9 @@ import TermRender
 extension Interpreter {
     /// Evaluates `e` over the session within the memory and compute limits; Ctrl-C stops it.
     func evaluate(_ e: ExpressionText) throws -> Value {
-        let budget = Budget(memoryLimit: session.settings.memoryLimit, computeLimit: session.settings.computeLimit,
-                            shouldCancel: context.shouldCancel)
+        let budget = Budget(
+            memoryLimit: session.settings.memoryLimit, computeLimit: session.settings.computeLimit,
+            shouldCancel: context.shouldCancel)
         do {
             return try Evaluator.evaluate(e.text, in: SessionEnvironment(session: session), budget: budget)
         } catch let error where error.kind == .interrupted {
@@ -31,10 +32,16 @@ extension Interpreter {
             if t.rank == 0, let x = t.data.first { return [.text(scalarText(x, integer: t.isInteger))] }
             return [.tensor(view(t, named: name))]
         case .tuple(let items), .list(let items):
-            var out: [Output] = [.text("\(name): a tuple of \(items.count)" + (items.isEmpty ? "" : "; each below as \(name)[i]"))]
+            var out: [Output] = [
+                .text("\(name): a tuple of \(items.count)" + (items.isEmpty ? "" : "; each below as \(name)[i]"))
+            ]
             for (i, item) in items.enumerated() {
                 let sub = outputs(item, named: "\(name)[\(i)]")
-                if case .text(let s) = sub.first, sub.count == 1 { out.append(.text("\(name)[\(i)] = \(s)")) } else { out += sub }
+                if case .text(let s) = sub.first, sub.count == 1 {
+                    out.append(.text("\(name)[\(i)] = \(s)"))
+                } else {
+                    out += sub
+                }
             }
             return out
         case .size(let dims):
@@ -54,10 +61,13 @@ extension Interpreter {
     /// A tensor as `show` draws it, the expression as its name and its axes where known.
     func view(_ t: ExprTensor, named name: String) -> TensorView {
         let tensor = (try? Tensor(shape: t.shape, data: t.data)) ?? (try? Tensor(shape: [t.data.count], data: t.data))
-        let axes = t.axes.allSatisfy(\.isEmpty) ? [] : t.axes.enumerated().map { $0.element.isEmpty ? "dim\($0.offset)" : $0.element }
+        let axes =
+            t.axes.allSatisfy(\.isEmpty)
+            ? [] : t.axes.enumerated().map { $0.element.isEmpty ? "dim\($0.offset)" : $0.element }
         let kind = t.isBool ? " (1 = true, 0 = false)" : (t.isInteger ? " (integers)" : "")
-        return TensorView(name: name, tensor: tensor ?? (try? Tensor(shape: [0], data: [])) ?? Session.demo().input,
-                          axes: axes, caption: "", origin: "", details: kind.isEmpty ? [] : ["values" + kind])
+        return TensorView(
+            name: name, tensor: tensor ?? (try? Tensor(shape: [0], data: [])) ?? Session.demo().input,
+            axes: axes, caption: "", origin: "", details: kind.isEmpty ? [] : ["values" + kind])
     }
 
     /// `let NAME = EXPR`.
@@ -70,7 +80,9 @@ extension Interpreter {
         let others = session.variables.filter { $0.key != name }.values.reduce(0) { $0 + $1.data.count * 4 }
         let total = others + t.data.count * 4
         guard total <= session.settings.memoryLimit else {
-            throw LabError("\(name) would bring the variables to about \(Session.formatBytes(total)), over the memory limit of \(Session.formatBytes(session.settings.memoryLimit)); use 'unlet' first")
+            throw LabError(
+                "\(name) would bring the variables to about \(Session.formatBytes(total)), over the memory limit of \(Session.formatBytes(session.settings.memoryLimit)); use 'unlet' first"
+            )
         }
         let replaced = session.variables[name] != nil
         session.variables[name] = t
@@ -81,10 +93,14 @@ extension Interpreter {
     private func checkVariableName(_ name: String) throws {
         let first = name.first
         guard let first, first == "_" || (first.isASCII && first.isLetter),
-              name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) else {
-            throw LabError("\(Quote.word(name)) is not a variable name: use letters, digits and _, starting with a letter")
+            name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        else {
+            throw LabError(
+                "\(Quote.word(name)) is not a variable name: use letters, digits and _, starting with a letter")
         }
-        guard name.count <= 64 else { throw LabError("\(Quote.word(name)) is too long for a variable name (at most 64 characters)") }
+        guard name.count <= 64 else {
+            throw LabError("\(Quote.word(name)) is too long for a variable name (at most 64 characters)")
+        }
         if SessionEnvironment.builtIns.contains(name) || Evaluator.reservedNames.contains(name) {
             throw LabError("\(name) is a built-in name: a variable cannot shadow it (choose another name)")
         }
@@ -110,7 +126,9 @@ extension Interpreter {
     mutating func unassign(_ name: String) throws -> [Output] {
         guard session.variables.removeValue(forKey: name) != nil else {
             var message = "\(Quote.word(name)) is not a variable"
-            if let s = Suggest.closest(to: name, in: Array(session.variables.keys)) { message += " (did you mean '\(s)'?)" }
+            if let s = Suggest.closest(to: name, in: Array(session.variables.keys)) {
+                message += " (did you mean '\(s)'?)"
+            }
             throw LabError(message + (session.variables.isEmpty ? " (there are none)" : ""))
         }
         session.variableSources[name] = nil
@@ -123,7 +141,11 @@ extension Interpreter {
         guard case .tensor(let t) = v else { throw LabError("save writes a tensor: \(e.text) is a \(v.typeName)") }
         let tensor = try Tensor(shape: t.shape, data: t.data)
         try NPY.write(tensor, path: path)
-        return [.text("saved \(e.text) \(formatShape(t.shape)) to \(path) (float32 .npy: numpy.load or torch.from_numpy(numpy.load(…)))")]
+        return [
+            .text(
+                "saved \(e.text) \(formatShape(t.shape)) to \(path) (float32 .npy: numpy.load or torch.from_numpy(numpy.load(…)))"
+            )
+        ]
     }
 
     /// `show EXPR`, `heatmap EXPR`, `spark EXPR`.
@@ -136,7 +158,9 @@ extension Interpreter {
         case .heatmap: return [.heatmap(tv)]
         case .spark:
             guard t.rank <= 2 else {
-                throw LabError("spark draws a sequence: \(e.text) is \(formatShape(t.shape)); index it down to [T] or [T, N], as in c_f[:, 0, 5] or h_f[:, 0]")
+                throw LabError(
+                    "spark draws a sequence: \(e.text) is \(formatShape(t.shape)); index it down to [T] or [T, N], as in c_f[:, 0, 5] or h_f[:, 0]"
+                )
             }
             if t.rank == 1 {
                 tv.tensor = (try? tv.tensor.reshaped([t.shape[0], 1])) ?? tv.tensor

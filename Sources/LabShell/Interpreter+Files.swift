@@ -20,10 +20,12 @@ extension Interpreter {
             do {
                 contents = try SafeTensors.readWithMetadata(path: path, maxBytes: limit) { shapes in
                     guard let whh = shapes["weight_hh_l0"], whh.count == 2,
-                          let wih = shapes["weight_ih_l0"], wih.count == 2 else { return nil }
+                        let wih = shapes["weight_ih_l0"], wih.count == 2
+                    else { return nil }
                     var s = session.sizes
                     (s.inputSize, s.hiddenSize) = (wih[1], whh[1])
-                    let layers = max(1, shapes.keys.filter { $0.hasPrefix("weight_hh_l") && !$0.hasSuffix("_reverse") }.count)
+                    let layers = max(
+                        1, shapes.keys.filter { $0.hasPrefix("weight_hh_l") && !$0.hasSuffix("_reverse") }.count)
                     do throws(LabError) {
                         try session.checkMemory(s, layers: layers, what: Self.loadWhat(.weights, path, s))
                     } catch {
@@ -44,14 +46,21 @@ extension Interpreter {
             try next.checkMemory(s, layers: stacked.count, what: Self.loadWhat(.weights, path, s))
             var notes: [String] = []
             if p.inputSize != next.sizes.inputSize {
-                try next.checkCompute(Work.input(next.inputFill, s), "load weights with D=\(p.inputSize) (redrawing input \(next.inputFill.rawValue) at B=\(s.batch) T=\(s.length))")
-                next.input = try Session.makeInput(next.inputFill, s, using: &next.generator, shouldCancel: context.shouldCancel,
-                                                   unchanged: "weights not loaded (the model and input are as they were)")
-                next.inputSource = .originRedrawnForWeights(command: "input \(next.inputFill.rawValue)", inputs: p.inputSize)
+                try next.checkCompute(
+                    Work.input(next.inputFill, s),
+                    "load weights with D=\(p.inputSize) (redrawing input \(next.inputFill.rawValue) at B=\(s.batch) T=\(s.length))"
+                )
+                next.input = try Session.makeInput(
+                    next.inputFill, s, using: &next.generator, shouldCancel: context.shouldCancel,
+                    unchanged: "weights not loaded (the model and input are as they were)")
+                next.inputSource = .originRedrawnForWeights(
+                    command: "input \(next.inputFill.rawValue)", inputs: p.inputSize)
                 next.text = nil
                 notes.append("input redrawn for D=\(p.inputSize)")
             }
-            if p.hiddenSize != next.sizes.hiddenSize || stacked.count != next.layerCount, next.h0 != nil || next.c0 != nil {
+            if p.hiddenSize != next.sizes.hiddenSize || stacked.count != next.layerCount,
+                next.h0 != nil || next.c0 != nil
+            {
                 next.h0 = nil
                 next.c0 = nil
                 notes.append("h0, c0 back to zeros for H=\(p.hiddenSize)")
@@ -61,10 +70,12 @@ extension Interpreter {
             next.parametersSource = .originLoaded(path: path)
             next.upperLayers = Array(stacked.layers.dropFirst())
             next.sizes = s
-            let layerText = stacked.count > 1
+            let layerText =
+                stacked.count > 1
                 ? "L=\(stacked.count) layers (layer 0 W_ih [\(4 * p.hiddenSize), \(p.inputSize)], layers 1…\(stacked.count - 1) W_ih [\(4 * p.hiddenSize), \(2 * p.hiddenSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
                 : "(W_ih [\(4 * p.hiddenSize), \(p.inputSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
-            message = "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) \(layerText)"
+            message =
+                "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) \(layerText)"
                 + (notes.isEmpty ? "" : "; " + notes.joined(separator: ", "))
         case .input:
             let layout = next.settings.batchFirst ? "[B, T, D]" : "[T, B, D]"
@@ -74,7 +85,9 @@ extension Interpreter {
             let raw: Tensor
             do {
                 raw = try NPY.read(path: path, maxBytes: limit) { shape in
-                    if let reason = Self.inputShapeProblem(shape, layout: layout, inputSize: session.parameters.inputSize) {
+                    if let reason = Self.inputShapeProblem(
+                        shape, layout: layout, inputSize: session.parameters.inputSize)
+                    {
                         return reason
                     }
                     var s = session.sizes
@@ -114,14 +127,20 @@ extension Interpreter {
             let expected = [2 * next.layerCount, next.sizes.batch, next.sizes.hiddenSize]
             let formula = next.layerCount > 1 ? "[2L, B, H]" : "[2, B, H]"
             let t = try NPY.read(path: path, maxBytes: limit) { shape in
-                shape == expected ? nil
+                shape == expected
+                    ? nil
                     : "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(shape))"
             }
             guard t.shape == expected else {
-                throw FileFormatError(file: path, reason: "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(t.shape))")
+                throw FileFormatError(
+                    file: path,
+                    reason:
+                        "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(t.shape))"
+                )
             }
             if target == .h0 { next.h0 = t } else { next.c0 = t }
-            let order = next.layerCount > 1 ? "rows l0 fwd, l0 bwd, l1 fwd, … as nn.LSTM" : "index 0 forward, 1 backward"
+            let order =
+                next.layerCount > 1 ? "rows l0 fwd, l0 bwd, l1 fwd, … as nn.LSTM" : "index 0 forward, 1 backward"
             message = "loaded \(target.rawValue) from \(path): \(formatShape(t.shape)) (\(order))"
         }
         try next.rebuildStepper()
@@ -145,7 +164,10 @@ extension Interpreter {
         for l in 0..<stack.layerCount {
             let prefix = stack.layerCount > 1 ? "l\(l)_" : ""
             for d in Direction.allCases {
-                guard stack.cursor(layer: l, d) > 0 else { skipped.append("\(prefix)\(d.short)_* (no steps yet)"); continue }
+                guard stack.cursor(layer: l, d) > 0 else {
+                    skipped.append("\(prefix)\(d.short)_* (no steps yet)")
+                    continue
+                }
                 files.append(("\(prefix)\(d.short)_gates_pre.npy", stack.trace(layer: l, d) { $0.gatesPre }))
                 files.append(("\(prefix)\(d.short)_gates.npy", stack.trace(layer: l, d) { $0.gates }))
                 files.append(("\(prefix)\(d.short)_c.npy", stack.trace(layer: l, d) { $0.c }))
@@ -159,12 +181,23 @@ extension Interpreter {
         if session.layerCount > 1 {
             let stacked = try session.stackedParameters
             try SafeTensors.write(StateDict.tensors(of: stacked), metadata: ["format": "pt"], path: path)
-            let h = session.parameters.hiddenSize, d = session.parameters.inputSize, l = stacked.count
-            return [.text("saved weights to \(path): \(8 * l) tensors (weight_ih_l0 [\(4 * h), \(d)], weight_ih_l1…l\(l - 1) [\(4 * h), \(2 * h)], weight_hh_l<l> [\(4 * h), \(h)], bias_ih_l<l>, bias_hh_l<l> [\(4 * h)] and the _reverse ones); load in PyTorch with nn.LSTM(\(d), \(h), num_layers=\(l), bidirectional=True\(session.settings.batchFirst ? ", batch_first=True" : "")).load_state_dict(safetensors.torch.load_file(…))")]
+            let h = session.parameters.hiddenSize
+            let d = session.parameters.inputSize
+            let l = stacked.count
+            return [
+                .text(
+                    "saved weights to \(path): \(8 * l) tensors (weight_ih_l0 [\(4 * h), \(d)], weight_ih_l1…l\(l - 1) [\(4 * h), \(2 * h)], weight_hh_l<l> [\(4 * h), \(h)], bias_ih_l<l>, bias_hh_l<l> [\(4 * h)] and the _reverse ones); load in PyTorch with nn.LSTM(\(d), \(h), num_layers=\(l), bidirectional=True\(session.settings.batchFirst ? ", batch_first=True" : "")).load_state_dict(safetensors.torch.load_file(…))"
+                )
+            ]
         }
         try SafeTensors.write(StateDict.tensors(of: session.parameters), metadata: ["format": "pt"], path: path)
-        let h = session.parameters.hiddenSize, d = session.parameters.inputSize
-        return [.text("saved weights to \(path): 8 tensors (weight_ih_l0 [\(4 * h), \(d)], weight_hh_l0 [\(4 * h), \(h)], bias_ih_l0, bias_hh_l0 [\(4 * h)] and the _reverse ones); load in PyTorch with nn.LSTM(\(d), \(h), bidirectional=True\(session.settings.batchFirst ? ", batch_first=True" : "")).load_state_dict(safetensors.torch.load_file(…))")]
+        let h = session.parameters.hiddenSize
+        let d = session.parameters.inputSize
+        return [
+            .text(
+                "saved weights to \(path): 8 tensors (weight_ih_l0 [\(4 * h), \(d)], weight_hh_l0 [\(4 * h), \(h)], bias_ih_l0, bias_hh_l0 [\(4 * h)] and the _reverse ones); load in PyTorch with nn.LSTM(\(d), \(h), bidirectional=True\(session.settings.batchFirst ? ", batch_first=True" : "")).load_state_dict(safetensors.torch.load_file(…))"
+            )
+        ]
     }
 
     /// Writes what has been computed as .npy files into `dir` (created if needed).
@@ -184,7 +217,10 @@ extension Interpreter {
             skipped.append("y, h_n, c_n (need both directions finished: \(session.positionText))")
         }
         for d in Direction.allCases where session.stack == nil {
-            guard st.cursor(d) > 0 else { skipped.append("\(d.short)_* (no steps yet)"); continue }
+            guard st.cursor(d) > 0 else {
+                skipped.append("\(d.short)_* (no steps yet)")
+                continue
+            }
             files.append(("\(d.short)_gates_pre.npy", st.stackedTraces(d) { $0.gatesPre }))
             files.append(("\(d.short)_gates.npy", st.stackedTraces(d) { $0.gates }))
             files.append(("\(d.short)_c.npy", st.stackedTraces(d) { $0.c }))
@@ -193,7 +229,8 @@ extension Interpreter {
         let stale = Self.removeStaleTemporaries(in: dir)
         for (name, tensor) in files {
             if context.shouldCancel() {
-                throw Interrupted(partial: "export interrupted; files written so far are complete, the rest were not written")
+                throw Interrupted(
+                    partial: "export interrupted; files written so far are complete, the rest were not written")
             }
             let cancelled = context.shouldCancel
             var failure: FileFormatError?
@@ -204,28 +241,37 @@ extension Interpreter {
             }
             if let failure {
                 guard cancelled() else { throw failure }
-                throw Interrupted(partial: "export interrupted; files written so far are complete, the rest were not written")
+                throw Interrupted(
+                    partial: "export interrupted; files written so far are complete, the rest were not written")
             }
         }
         // A folder never mixes two states: what this export did not write of an earlier one goes.
         let written = Set(files.map(\.0))
         var removed: [String] = []
-        let present = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted { Self.exportOrder($0) < Self.exportOrder($1) }
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted {
+            Self.exportOrder($0) < Self.exportOrder($1)
+        }
         for name in present where Self.isExportName(name) && !written.contains(name) {
             let path = PathName.join(dir, name)
             guard FileKind(path: path).isRegular, unlink(path) == 0 else { continue }
             removed.append(name)
         }
-        let list = files.isEmpty ? "nothing (no step has been taken)" : files.map { "\($0.0) \(formatShape($0.1.shape))" }.joined(separator: ", ")
+        let list =
+            files.isEmpty
+            ? "nothing (no step has been taken)"
+            : files.map { "\($0.0) \(formatShape($0.1.shape))" }.joined(separator: ", ")
         var lines = ["exported to \(PathName.asFolder(dir)): " + list]
         if !skipped.isEmpty { lines.append("    not written: " + skipped.joined(separator: "; ")) }
         if !removed.isEmpty {
-            lines.append("    removed from an earlier export, so the folder holds one state: " + removed.joined(separator: ", "))
+            lines.append(
+                "    removed from an earlier export, so the folder holds one state: " + removed.joined(separator: ", "))
         }
         if stale > 0 {
-            lines.append("    removed \(stale) temporary file\(stale == 1 ? "" : "s") left by an export that was killed")
+            lines.append(
+                "    removed \(stale) temporary file\(stale == 1 ? "" : "s") left by an export that was killed")
         }
-        lines.append("    per-step files are [steps, B, …] in processing order (index k = the k-th step of that direction)")
+        lines.append(
+            "    per-step files are [steps, B, …] in processing order (index k = the k-th step of that direction)")
         return [.text(lines.joined(separator: "\n"))]
     }
 
@@ -243,7 +289,8 @@ extension Interpreter {
             return "input must be \(layout) (3 dimensions), the file has shape \(formatShape(shape))"
         }
         guard shape[2] == inputSize else {
-            return "input has D=\(shape[2]) features, the weights take D=\(inputSize) (shape \(formatShape(shape)), layout \(layout))"
+            return
+                "input has D=\(shape[2]) features, the weights take D=\(inputSize) (shape \(formatShape(shape)), layout \(layout))"
         }
         guard shape[0] > 0, shape[1] > 0 else {
             return "input has an empty batch or sequence: shape \(formatShape(shape))"
@@ -252,9 +299,11 @@ extension Interpreter {
     }
 
     /// The names `export` writes for one layer; with several layers each has an `l<k>_` prefix.
-    static let exportNames: [String] = ["y.npy", "h_n.npy", "c_n.npy"] + Direction.allCases.flatMap { d in
-        ["gates_pre", "gates", "c", "h"].map { "\(d.short)_\($0).npy" }
-    }
+    static let exportNames: [String] =
+        ["y.npy", "h_n.npy", "c_n.npy"]
+        + Direction.allCases.flatMap { d in
+            ["gates_pre", "gates", "c", "h"].map { "\(d.short)_\($0).npy" }
+        }
 
     /// `name` without a layer prefix `l<digits>_`, if it has one.
     private static func baseName(_ name: String) -> String {
@@ -269,8 +318,10 @@ extension Interpreter {
 
     /// The order files are listed in: layer, then as `exportNames`.
     static func exportOrder(_ name: String) -> (String, Int) {
-        (name.count > baseName(name).count ? String(name.prefix(name.count - baseName(name).count)) : "",
-         exportNames.firstIndex(of: baseName(name)) ?? exportNames.count)
+        (
+            name.count > baseName(name).count ? String(name.prefix(name.count - baseName(name).count)) : "",
+            exportNames.firstIndex(of: baseName(name)) ?? exportNames.count
+        )
     }
 
     /// Removes temporaries of our own naming (`.y.npy.tmp-1a2b…`) that a killed export left; returns how many.
@@ -298,7 +349,8 @@ extension Interpreter {
             let parent = PathName.parent(of: dir)
             var parentIsDir: ObjCBool = false
             if !FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir) {
-                throw LabError("\(dir): cannot create the folder: \(parent) does not exist (export makes only the last folder)")
+                throw LabError(
+                    "\(dir): cannot create the folder: \(parent) does not exist (export makes only the last folder)")
             }
             if !parentIsDir.boolValue {
                 throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")

@@ -1,8 +1,8 @@
 import Foundation
 import LSTMCore
+import LabText
 import LessonKit
 import TensorFiles
-import LabText
 import TermRender
 
 /// Where lessons and progress live. The executable builds it from the
@@ -24,12 +24,16 @@ public struct LessonConfig: Sendable {
     /// `LSTMLAB_LESSONS` / the folder beside the executable / `./lessons`;
     /// the language from `--lang`, else the locale; progress under the state
     /// directory.
-    public static func fromEnvironment(_ environment: [String: String], executablePath: String?,
-                                       currentDirectory: String, language: String? = nil) -> LessonConfig {
-        LessonConfig(root: LessonCatalog.locate(environment: environment, executablePath: executablePath,
-                                                currentDirectory: currentDirectory),
-                     language: language ?? LessonConfig.language(fromLocale: environment),
-                     progressURL: ProgressStore.defaultURL(environment: environment))
+    public static func fromEnvironment(
+        _ environment: [String: String], executablePath: String?,
+        currentDirectory: String, language: String? = nil
+    ) -> LessonConfig {
+        LessonConfig(
+            root: LessonCatalog.locate(
+                environment: environment, executablePath: executablePath,
+                currentDirectory: currentDirectory),
+            language: language ?? LessonConfig.language(fromLocale: environment),
+            progressURL: ProgressStore.defaultURL(environment: environment))
     }
 
     /// `zh` when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, first set wins) starts with `zh`.
@@ -89,7 +93,8 @@ extension Lab {
             }
             sink(print)
         }
-        recordLine(typed, (shown + [result.output] + (result.error.map { ["error: " + $0] } ?? [])).joined(separator: "\n"))
+        recordLine(
+            typed, (shown + [result.output] + (result.error.map { ["error: " + $0] } ?? [])).joined(separator: "\n"))
         return result
     }
 
@@ -141,7 +146,6 @@ extension Lab {
         return !words.contains(first)
     }
 
-
     mutating func executeLesson(_ command: LessonCommand, sink: (LessonPrint) -> Void) throws {
         switch command {
         case .list: sink(.text(try lessonList()))
@@ -150,7 +154,9 @@ extension Lab {
         case .present(let id): try presentLesson(id, sink: sink)
         case .resume:
             var file = try loadProgress(sink: sink)
-            guard let id = file.last else { throw LabError("no lesson to resume: start one with 'lesson play N' (see 'lesson list')") }
+            guard let id = file.last else {
+                throw LabError("no lesson to resume: start one with 'lesson play N' (see 'lesson list')")
+            }
             if file[id]?.completed == true {
                 file[id]?.completed = false
                 file[id]?.step = 0
@@ -197,8 +203,10 @@ extension Lab {
 
     /// Plays lesson `id` to the end, answering from the solutions, without
     /// touching saved progress (`--auto`). Throws every failure with FILE:LINE.
-    public mutating func playLessonAutomatically(_ id: Int, sink: (LessonPrint) -> Void,
-                                                 afterNarration: () -> Void = {}) throws {
+    public mutating func playLessonAutomatically(
+        _ id: Int, sink: (LessonPrint) -> Void,
+        afterNarration: () -> Void = {}
+    ) throws {
         let lesson = try loadLesson(id)
         var player = LessonPlayer(lesson: lesson)
         let language = lesson.language
@@ -236,9 +244,10 @@ extension Lab {
         let catalog = LessonCatalog(root: config.root)
         guard let entry = catalog.entry(id: id, language: config.language) else {
             let ids = catalog.ids
-            throw LabError(ids.isEmpty
-                ? "no lessons found in \(config.root.path) (set LSTMLAB_LESSONS to the lessons folder)"
-                : "no lesson \(id): lessons are \(ids.map(String.init).joined(separator: ", "))")
+            throw LabError(
+                ids.isEmpty
+                    ? "no lessons found in \(config.root.path) (set LSTMLAB_LESSONS to the lessons folder)"
+                    : "no lesson \(id): lessons are \(ids.map(String.init).joined(separator: ", "))")
         }
         let lesson: Lesson
         do {
@@ -252,14 +261,17 @@ extension Lab {
         return lesson
     }
 
-    private mutating func startLesson(_ id: Int, resume: Bool, at step: Int? = nil, sink: (LessonPrint) -> Void) throws {
+    private mutating func startLesson(_ id: Int, resume: Bool, at step: Int? = nil, sink: (LessonPrint) -> Void) throws
+    {
         let lesson = try loadLesson(id)
         var file = try loadProgress(sink: sink)
         var saved = resume ? file[id] : nil
         saved?.language = lesson.language
         if let step {
             guard step <= lesson.steps.count else {
-                throw LabError("lesson \(id) has \(lesson.steps.count) steps: 'lesson play \(id) step K' takes K from 1 to \(lesson.steps.count)")
+                throw LabError(
+                    "lesson \(id) has \(lesson.steps.count) steps: 'lesson play \(id) step K' takes K from 1 to \(lesson.steps.count)"
+                )
             }
             saved = file[id] ?? LessonProgress(stepCount: lesson.steps.count, language: lesson.language)
             saved?.step = step - 1
@@ -323,18 +335,24 @@ extension Lab {
         let config = try lessonConfig
         let catalog = LessonCatalog(root: config.root)
         let ids = catalog.ids
-        guard !ids.isEmpty else { return "no lessons found in \(config.root.path) (set LSTMLAB_LESSONS to the lessons folder)" }
+        guard !ids.isEmpty else {
+            return "no lessons found in \(config.root.path) (set LSTMLAB_LESSONS to the lessons folder)"
+        }
         var warningText: [String] = []
         let file = try loadProgress { if case .text(let t) = $0 { warningText.append(t) } }
         let zh = config.language == "zh"
         var rows: [(String, String, String)] = []
         for id in ids {
             guard let entry = catalog.entry(id: id, language: config.language) else { continue }
-            let title = (try? catalog.load(entry).title).map { Quote.visible($0) }
+            let title =
+                (try? catalog.load(entry).title).map { Quote.visible($0) }
                 ?? "(\(entry.displayPath) has errors: lesson check \(entry.displayPath))"
             let state: String
             if let p = file[id] {
-                state = p.completed ? (zh ? "已完成" : "done") : (zh ? "第 \(p.step + 1)/\(p.stepCount) 步" : "step \(p.step + 1)/\(p.stepCount)")
+                state =
+                    p.completed
+                    ? (zh ? "已完成" : "done")
+                    : (zh ? "第 \(p.step + 1)/\(p.stepCount) 步" : "step \(p.step + 1)/\(p.stepCount)")
             } else {
                 state = zh ? "未开始" : "not started"
             }
@@ -348,7 +366,10 @@ extension Lab {
             lines.append("  \(id)  \(title)\(pad)  \(state)")
         }
         if let last = file.last, file[last]?.completed == false {
-            lines.append(zh ? "lesson resume 继续第 \(last) 课；lesson play N 开始一课。" : "'lesson resume' continues lesson \(last); 'lesson play N' starts one.")
+            lines.append(
+                zh
+                    ? "lesson resume 继续第 \(last) 课；lesson play N 开始一课。"
+                    : "'lesson resume' continues lesson \(last); 'lesson play N' starts one.")
         } else {
             lines.append(zh ? "lesson play N 开始一课。" : "'lesson play N' starts one.")
         }
@@ -364,9 +385,11 @@ extension Lab {
         let language = LessonCatalog.language(ofPath: path)
         let absolute = PathName.absolute(path, from: FileManager.default.currentDirectoryPath)
         let lesson = try LessonCatalog.load(url: URL(fileURLWithPath: absolute), displayPath: path, language: language)
-        var scratch = Lab(interpreter: Interpreter(session: .demo(settings: interpreter.session.settings),
-                                                   context: ExecutionContext(shouldCancel: interpreter.context.shouldCancel)),
-                          width: width, color: false)
+        var scratch = Lab(
+            interpreter: Interpreter(
+                session: .demo(settings: interpreter.session.settings),
+                context: ExecutionContext(shouldCancel: interpreter.context.shouldCancel)),
+            width: width, color: false)
         do {
             try scratch.playAutomatically(lesson) { _ in }
         } catch {
@@ -397,7 +420,9 @@ extension Lab {
         case .command(let c): return .command(safe(c))
         case .setup(let t): return .setup(safe(t))
         case .question(let ask, let choices, let how):
-            return .question(ask: safe(ask), choices: choices.map { LessonKit.Choice(key: safe($0.key), text: safe($0.text)) }, how: how)
+            return .question(
+                ask: safe(ask), choices: choices.map { LessonKit.Choice(key: safe($0.key), text: safe($0.text)) },
+                how: how)
         case .task(let goal, let how): return .task(goal: safe(goal), how: how)
         case .taskDone(let t): return .taskDone(safe(t))
         case .taskSolution(let commands): return .taskSolution(commands.map(safe))
@@ -416,7 +441,9 @@ extension Lab {
 
     private static func renderEscaped(_ event: LessonEvent, language: String, width: Int) -> LessonPrint {
         let zh = language == "zh"
-        func wrap(_ s: String, _ indent: String = "") -> LessonPrint { .text(TextLayout.wrap(s, width: width, indent: indent)) }
+        func wrap(_ s: String, _ indent: String = "") -> LessonPrint {
+            .text(TextLayout.wrap(s, width: width, indent: indent))
+        }
         switch event {
         case .header(let id, let title, var intro):
             // The header shows the title; an article's own `# Title` line would repeat it.
@@ -428,11 +455,13 @@ extension Lab {
         case .progress(let line): return .text("\n── \(line) ──")
         case .setup(let line): return wrap((zh ? "准备：" : "setup: ") + line, "       ")
         case .task(let goal, let how):
-            return .text((["", TextLayout.wrap((zh ? "▶ 任务：" : "▶ task: ") + goal, width: width, indent: "  ")]
-                + (how.isEmpty ? [] : ["  " + how])).joined(separator: "\n"))
+            return .text(
+                (["", TextLayout.wrap((zh ? "▶ 任务：" : "▶ task: ") + goal, width: width, indent: "  ")]
+                    + (how.isEmpty ? [] : ["  " + how])).joined(separator: "\n"))
         case .taskDone(let text): return wrap("✓ " + text, "  ")
         case .taskSolution(let commands):
-            return .text(([zh ? "  解答：输入" : "  solution: type"] + commands.map { "    lstmlab> " + $0 }).joined(separator: "\n"))
+            return .text(
+                ([zh ? "  解答：输入" : "  solution: type"] + commands.map { "    lstmlab> " + $0 }).joined(separator: "\n"))
         case .refused(_, let message): return .text("error: " + message)
         case .stepTitle(let title): return .text("## \(title)")
         case .narration(let text): return .text("\n" + TextLayout.reflow(text, width: width))
@@ -455,4 +484,3 @@ extension Lab {
         }
     }
 }
-

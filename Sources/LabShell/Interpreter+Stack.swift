@@ -25,11 +25,15 @@ extension Interpreter {
             return [.text("lengths none: every sequence is full (T=\(t)); cursors at the start")]
         }
         let padded = paddingText(lengths)
-        let mode = session.settings.packed
+        let mode =
+            session.settings.packed
             ? "packed: each sequence's backward direction starts at its own last step"
             : "packing off: the lengths are labels, the padded batch runs the naive way"
-        return [.text("lengths \(lengths.text) (\(mode)); padding \(padded.isEmpty ? "none" : padded); "
-                      + "cursors at the start")]
+        return [
+            .text(
+                "lengths \(lengths.text) (\(mode)); padding \(padded.isEmpty ? "none" : padded); "
+                    + "cursors at the start")
+        ]
     }
 
     /// `b=0 t=4..5, b=2 t=1..5`: the padded positions.
@@ -43,13 +47,16 @@ extension Interpreter {
 
     mutating func selectLayer(_ n: Int) throws -> [Output] {
         guard n < session.layerCount else {
-            throw LabError("layer \(n) does not exist: the model has \(session.layerCount) layer"
-                           + (session.layerCount == 1 ? " (layer 0; add layers with 'sizes L=N')" : "s (0…\(session.layerCount - 1))"))
+            throw LabError(
+                "layer \(n) does not exist: the model has \(session.layerCount) layer"
+                    + (session.layerCount == 1
+                        ? " (layer 0; add layers with 'sizes L=N')" : "s (0…\(session.layerCount - 1))"))
         }
         session.layer = n
         try session.syncLayerView()
         let reads = n == 0 ? "x" : "layer \(n - 1)'s y [B, T, 2H]"
-        return [.text("layer \(n) of \(session.layerCount): it reads \(reads); \(session.positionText)")] + watchOutputs()
+        return [.text("layer \(n) of \(session.layerCount): it reads \(reads); \(session.positionText)")]
+            + watchOutputs()
     }
 
     mutating func setPacked(_ on: Bool) throws -> [Output] {
@@ -57,7 +64,9 @@ extension Interpreter {
         next.settings.packed = on
         try next.rebuildStepper()
         session = next
-        let state = on ? "packed on: a sequence's steps stop at its length; its backward direction starts at its end"
+        let state =
+            on
+            ? "packed on: a sequence's steps stop at its length; its backward direction starts at its end"
             : "packed off: every sequence runs all T steps, padding included (lengths kept as labels)"
         return [.text(state + "; cursors at the start")]
     }
@@ -71,16 +80,20 @@ extension Interpreter {
         let keep = redrawAll ? 0 : min(next.upperLayers.count, layers - 1)
         var upper = Array(next.upperLayers.prefix(keep))
         for _ in keep..<(layers - 1) {
-            guard let p = BiLSTMParameters.initialized(next.initializer, inputSize: 2 * h, hiddenSize: h,
-                                                       using: &next.generator, shouldCancel: context.shouldCancel,
-                                                       factorizer: LAPACKHouseholder()) else {
+            guard
+                let p = BiLSTMParameters.initialized(
+                    next.initializer, inputSize: 2 * h, hiddenSize: h,
+                    using: &next.generator, shouldCancel: context.shouldCancel,
+                    factorizer: LAPACKHouseholder())
+            else {
                 throw Interrupted(unchanged: "sizes not changed (the model, input and cursors are as they were)")
             }
             upper.append(p)
         }
         let drawn = layers - 1 - keep
         next.upperLayers = upper
-        return drawn > 0 ? "layers 1…\(layers - 1) drawn (init \(next.initializer.rawValue), W_ih [\(4 * h), \(2 * h)])"
+        return drawn > 0
+            ? "layers 1…\(layers - 1) drawn (init \(next.initializer.rawValue), W_ih [\(4 * h), \(2 * h)])"
             : nil
     }
 
@@ -98,7 +111,8 @@ extension Interpreter {
         let moved = times.indices.filter { times[$0] != nil }
         if let first = times.first ?? nil, times.allSatisfy({ $0 == first }) {
             let target = d == .forward ? "h_f[\(first)]" : "h_b[\(first)] (h_b_rev[\(k - 1)])"
-            return "\(prefix)\(d.short) step \(k)/\(stack.stepCount): read \(source)[:, \(first), :] → \(target), c  \(how)"
+            return
+                "\(prefix)\(d.short) step \(k)/\(stack.stepCount): read \(source)[:, \(first), :] → \(target), c  \(how)"
         }
         let reads = moved.compactMap { b in times[b].map { "b=\(b) t=\($0)" } }.joined(separator: ", ")
         let still = times.indices.filter { times[$0] == nil }
@@ -117,11 +131,17 @@ extension Interpreter {
     mutating func stackStep(_ choice: DirectionChoice, count: Int) throws -> [Output] {
         guard var stack = session.stack else { return [] }
         let l = session.layer
-        let remaining = Direction.allCases.map { choice.directions.contains($0) ? min(count, stack.stepCount - stack.cursor(layer: l, $0)) : 0 }
-        try session.checkCompute(Double(remaining.reduce(0, +)) * Work.step(stackSizes(stack)),
-                                 "step \(choice.rawValue) \(count) on layer \(l)")
+        let remaining = Direction.allCases.map {
+            choice.directions.contains($0) ? min(count, stack.stepCount - stack.cursor(layer: l, $0)) : 0
+        }
+        try session.checkCompute(
+            Double(remaining.reduce(0, +)) * Work.step(stackSizes(stack)),
+            "step \(choice.rawValue) \(count) on layer \(l)")
         var lines: [String] = []
-        defer { session.stack = stack; try? session.syncLayerView() }
+        defer {
+            session.stack = stack
+            try? session.syncLayerView()
+        }
         for _ in 0..<count {
             var moved = false
             for d in choice.directions where stack.cursor(layer: l, d) < stack.stepCount {
@@ -143,15 +163,19 @@ extension Interpreter {
             }
             if !moved {
                 if lines.isEmpty {
-                    let which = choice == .both ? "both directions have" : "the \(choice.directions[0].name) direction has"
+                    let which =
+                        choice == .both ? "both directions have" : "the \(choice.directions[0].name) direction has"
                     let layerText = stack.layerCount > 1 ? "layer \(l): " : ""
-                    throw LabError("\(layerText)\(which) finished all \(stack.stepCount) steps (use 'back', 'goto' or 'reset')")
+                    throw LabError(
+                        "\(layerText)\(which) finished all \(stack.stepCount) steps (use 'back', 'goto' or 'reset')")
                 }
                 break
             }
         }
         if stack.isComplete(layer: l) {
-            lines.append("    layer \(l) finished" + (l + 1 < stack.layerCount ? ": layer \(l + 1) can now read all of its y" : ""))
+            lines.append(
+                "    layer \(l) finished"
+                    + (l + 1 < stack.layerCount ? ": layer \(l + 1) can now read all of its y" : ""))
         }
         return [.text(lines.joined(separator: "\n"))]
     }
@@ -160,7 +184,10 @@ extension Interpreter {
         guard var stack = session.stack else { return [] }
         let l = session.layer
         var undone = [0, 0]
-        defer { session.stack = stack; try? session.syncLayerView() }
+        defer {
+            session.stack = stack
+            try? session.syncLayerView()
+        }
         for _ in 0..<count {
             guard choice.directions.contains(where: { stack.cursor(layer: l, $0) > 0 }) else { break }
             for d in choice.directions where stack.cursor(layer: l, d) > 0 {
@@ -189,14 +216,17 @@ extension Interpreter {
 
     mutating func stackGoto(_ target: GotoTarget, _ choice: DirectionChoice) throws -> [Output] {
         guard let stack = session.stack else { return [] }
-        let n = stack.stepCount, l = session.layer
+        let n = stack.stepCount
+        let l = session.layer
         for d in choice.directions {
             let goal: Int
             switch target {
             case .start: goal = 0
             case .end: goal = n
             case .time(let t):
-                guard t < stack.length else { throw LabError("t=\(t) is out of range: t goes from 0 to \(stack.length - 1)") }
+                guard t < stack.length else {
+                    throw LabError("t=\(t) is out of range: t goes from 0 to \(stack.length - 1)")
+                }
                 goal = min(n, d == .forward ? t + 1 : stack.length - t)
             }
             let now = stack.cursor(layer: l, d)
@@ -216,7 +246,10 @@ extension Interpreter {
             if layer > 0 { s.inputSize = 2 * s.hiddenSize }
             for d in Direction.allCases { work += Work.run(s, steps: stack.stepCount - stack.cursor(layer: layer, d)) }
         }
-        try session.checkCompute(work, "run: \(stack.layerCount) layer\(stack.layerCount == 1 ? "" : "s") at B=\(session.sizes.batch) T=\(stack.stepCount) H=\(session.sizes.hiddenSize)")
+        try session.checkCompute(
+            work,
+            "run: \(stack.layerCount) layer\(stack.layerCount == 1 ? "" : "s") at B=\(session.sizes.batch) T=\(stack.stepCount) H=\(session.sizes.hiddenSize)"
+        )
         let before = stack.cursors.flatMap { $0 }.reduce(0, +)
         let finished = try stack.run(threads: session.settings.threads, shouldCancel: context.shouldCancel)
         let ran = stack.cursors.flatMap { $0 }.reduce(0, +) - before
@@ -225,10 +258,13 @@ extension Interpreter {
         if !finished { throw Interrupted(partial: "interrupted after \(ran) steps: \(session.positionText)") }
         let lTimes2 = 2 * stack.layerCount
         let order = stack.layerCount > 1 ? "layer by layer (each needs the whole y of the one below), " : ""
-        return [.text("ran \(ran) steps, \(order)hoisted: \(session.positionText)\n    "
-                      + "y \(formatShape(layoutShape([stack.batch, stack.length, 2 * stack.hiddenSize]))) of layer "
-                      + "\(stack.layerCount - 1), h_n \(formatShape([lTimes2, stack.batch, stack.hiddenSize])), "
-                      + "c_n \(formatShape([lTimes2, stack.batch, stack.hiddenSize])) ready")]
+        return [
+            .text(
+                "ran \(ran) steps, \(order)hoisted: \(session.positionText)\n    "
+                    + "y \(formatShape(layoutShape([stack.batch, stack.length, 2 * stack.hiddenSize]))) of layer "
+                    + "\(stack.layerCount - 1), h_n \(formatShape([lTimes2, stack.batch, stack.hiddenSize])), "
+                    + "c_n \(formatShape([lTimes2, stack.batch, stack.hiddenSize])) ready")
+        ]
     }
 
     mutating func stackReset() throws {

@@ -7,7 +7,10 @@ import TermRender
 extension Interpreter {
     func stackedWholeView(_ r: ViewRequest) throws -> TensorView? {
         guard let stack = session.stack else { return nil }
-        let h = stack.hiddenSize, tl = stack.length, b = stack.batch, l = session.layer
+        let h = stack.hiddenSize
+        let tl = stack.length
+        let b = stack.batch
+        let l = session.layer
         let bf = session.settings.batchFirst
         let lens = stack.effectiveLengths
         let padding = stack.packed ? paddingText(stack.lengths) : ""
@@ -23,43 +26,51 @@ extension Interpreter {
                         || Direction.allCases.allSatisfy { stack.hasVisited(layer: top, $0, t: t, sequence: s) }
                 }
             }
-            var view = TensorView(name: "y", tensor: bf ? y : try y.swappingFirstAxes(),
-                                  axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
-                                  caption: "the output of the top layer (\(top)): at each t, h_f[t] and h_b[t] side by side"
-                                      + " (2H = \(2 * h))",
-                                  origin: "y = cat([h_f, h_b], dim=2) of layer \(top)"
-                                      + (stack.packed && !stack.lengths.isFull ? ", 0 at padded positions "
-                                         + "(pad_packed_sequence)" : ""),
-                                  scale: .signed,
-                                  columnGroups: [LabelledRange("fwd h_f[t] 0..\(h - 1)", 0..<h, direction: .forward),
-                                                 LabelledRange("bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h),
-                                                               direction: .backward)],
-                                  knownAxis: bf ? 1 : 0, known: known)
+            var view = TensorView(
+                name: "y", tensor: bf ? y : try y.swappingFirstAxes(),
+                axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
+                caption: "the output of the top layer (\(top)): at each t, h_f[t] and h_b[t] side by side"
+                    + " (2H = \(2 * h))",
+                origin: "y = cat([h_f, h_b], dim=2) of layer \(top)"
+                    + (stack.packed && !stack.lengths.isFull
+                        ? ", 0 at padded positions "
+                            + "(pad_packed_sequence)" : ""),
+                scale: .signed,
+                columnGroups: [
+                    LabelledRange("fwd h_f[t] 0..\(h - 1)", 0..<h, direction: .forward),
+                    LabelledRange(
+                        "bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h),
+                        direction: .backward),
+                ],
+                knownAxis: bf ? 1 : 0, known: known)
             view.details = paddingNote
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .h_n, .c_n:
             let isH = r.name == .h_n
-            var view = TensorView(name: r.name.rawValue, tensor: stack.finalStates(cell: !isH), axes: ["row", "b", "unit"],
-                                  caption: "final \(isH ? "hidden" : "cell") state of every layer and direction, "
-                                      + "[2L, B, H]: forward after "
-                                      + (stack.packed && !stack.lengths.isFull ? "each sequence's last real t" : "t=T-1")
-                                      + ", backward after t=0",
-                                  origin: "rows in nn.LSTM's order l0 fwd, l0 bwd, l1 fwd, …"
-                                      + (stack.lengths.isFull ? "" : "; lengths \(stack.lengths.text)"),
-                                  scale: isH ? .signed : .free)
+            var view = TensorView(
+                name: r.name.rawValue, tensor: stack.finalStates(cell: !isH), axes: ["row", "b", "unit"],
+                caption: "final \(isH ? "hidden" : "cell") state of every layer and direction, "
+                    + "[2L, B, H]: forward after "
+                    + (stack.packed && !stack.lengths.isFull ? "each sequence's last real t" : "t=T-1")
+                    + ", backward after t=0",
+                origin: "rows in nn.LSTM's order l0 fwd, l0 bwd, l1 fwd, …"
+                    + (stack.lengths.isFull ? "" : "; lengths \(stack.lengths.text)"),
+                scale: isH ? .signed : .free)
             view.indexNotes = (0..<stack.layerCount).flatMap { ["l\($0) fwd", "l\($0) bwd"] }
             view.notesAxis = 0
             return try select(view, timeAxis: nil, batchAxis: 1, r)
         case .h0, .c0:
             let given = r.name == .h0 ? session.h0 : session.c0
             let tensor = try given ?? Tensor(zerosWithShape: [2 * stack.layerCount, b, h])
-            var view = TensorView(name: r.name.rawValue, tensor: tensor, axes: ["row", "b", "unit"],
-                                  caption: "initial \(r.name == .h0 ? "hidden" : "cell") state, [2L, B, H]",
-                                  origin: given == nil ? "zeros (nothing loaded)" : "loaded with 'load \(r.name.rawValue)'")
+            var view = TensorView(
+                name: r.name.rawValue, tensor: tensor, axes: ["row", "b", "unit"],
+                caption: "initial \(r.name == .h0 ? "hidden" : "cell") state, [2L, B, H]",
+                origin: given == nil ? "zeros (nothing loaded)" : "loaded with 'load \(r.name.rawValue)'")
             view.indexNotes = (0..<stack.layerCount).flatMap { ["l\($0) fwd", "l\($0) bwd"] }
             view.notesAxis = 0
             return try select(view, timeAxis: nil, batchAxis: 1, r)
-        case .h_f, .h_b, .h_b_rev where !lens.isFull:
+        case .h_f, .h_b,
+            .h_b_rev where !lens.isFull:
             let d: Direction = r.name == .h_f ? .forward : .backward
             var data = [Float](repeating: 0, count: tl * b * h)
             var known = [Bool](repeating: true, count: tl)
@@ -69,7 +80,10 @@ extension Interpreter {
                     // Time order (h_f, h_b) or this sequence's own processing order (h_b_rev).
                     let k = r.name == .h_b_rev ? (i < lens[s] ? i : nil) : lens.step(d, visiting: i, sequence: s)
                     guard let k else { continue }
-                    guard k < list.count else { known[i] = false; continue }
+                    guard k < list.count else {
+                        known[i] = false
+                        continue
+                    }
                     let rows = list[k].trace.h.data[(s * h)..<((s + 1) * h)]
                     data.replaceSubrange(((i * b + s) * h)..<((i * b + s + 1) * h), with: rows)
                 }
@@ -77,18 +91,27 @@ extension Interpreter {
             let caption: String
             switch r.name {
             case .h_f: caption = "\(layerName)forward hidden states in time order; sequence b stops at t = len_b − 1"
-            case .h_b: caption = "\(layerName)backward hidden states in time order: sequence b's backward direction "
-                + "started at its own last step t = len_b − 1"
-            default: caption = "\(layerName)backward hidden states in each sequence's processing order: "
-                + "h_b_rev[k] of sequence b read t = len_b − 1 − k"
+            case .h_b:
+                caption =
+                    "\(layerName)backward hidden states in time order: sequence b's backward direction "
+                    + "started at its own last step t = len_b − 1"
+            default:
+                caption =
+                    "\(layerName)backward hidden states in each sequence's processing order: "
+                    + "h_b_rev[k] of sequence b read t = len_b − 1 − k"
             }
-            var view = TensorView(name: r.name.rawValue, tensor: try Tensor(shape: [tl, b, h], data: data),
-                                  axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"], caption: caption,
-                                  origin: "lengths \(stack.lengths.text)", scale: .signed,
-                                  columnGroups: [LabelledRange("", 0..<h, direction: d)], knownAxis: 0, known: known)
-            view.details = r.name == .h_b_rev
-                ? ["each sequence takes len_b steps (0 after them): " + lens.values.enumerated()
-                    .map { "b=\($0) k=0..\($1 - 1)" }.joined(separator: ", ")]
+            var view = TensorView(
+                name: r.name.rawValue, tensor: try Tensor(shape: [tl, b, h], data: data),
+                axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"], caption: caption,
+                origin: "lengths \(stack.lengths.text)", scale: .signed,
+                columnGroups: [LabelledRange("", 0..<h, direction: d)], knownAxis: 0, known: known)
+            view.details =
+                r.name == .h_b_rev
+                ? [
+                    "each sequence takes len_b steps (0 after them): "
+                        + lens.values.enumerated()
+                        .map { "b=\($0) k=0..\($1 - 1)" }.joined(separator: ", ")
+                ]
                 : paddingNote
             return try select(view, timeAxis: 0, batchAxis: 1, r)
         default:

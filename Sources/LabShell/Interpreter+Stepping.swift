@@ -17,13 +17,16 @@ extension Interpreter {
             work += Double(steps[d.rawValue]) * Work.step(s)
             if session.stepper.mode == .hoisted && session.stepper.cursor(d) == 0 { work += Work.projection(s) }
         }
-        try session.checkCompute(work, "\(command): \(steps[0]) fwd + \(steps[1]) bwd steps at B=\(s.batch) D=\(s.inputSize) H=\(s.hiddenSize)")
+        try session.checkCompute(
+            work,
+            "\(command): \(steps[0]) fwd + \(steps[1]) bwd steps at B=\(s.batch) D=\(s.inputSize) H=\(s.hiddenSize)")
     }
 
     mutating func step(_ choice: DirectionChoice, count: Int) throws -> [Output] {
         let st = session.stepper
-        try checkSteps(Direction.allCases.map { choice.directions.contains($0) ? min(count, st.length - st.cursor($0)) : 0 },
-                       "step \(choice.rawValue) \(count)")
+        try checkSteps(
+            Direction.allCases.map { choice.directions.contains($0) ? min(count, st.length - st.cursor($0)) : 0 },
+            "step \(choice.rawValue) \(count)")
         var lines: [String] = []
         for _ in 0..<count {
             var moved = false
@@ -39,8 +42,11 @@ extension Interpreter {
             }
             if !moved {
                 if lines.isEmpty {
-                    throw LabError(say(StepMessage.allStepsTaken(both: choice == .both, forward: choice.directions[0] == .forward,
-                                                                 length: session.stepper.length)))
+                    throw LabError(
+                        say(
+                            StepMessage.allStepsTaken(
+                                both: choice == .both, forward: choice.directions[0] == .forward,
+                                length: session.stepper.length)))
                 }
                 break
             }
@@ -52,8 +58,10 @@ extension Interpreter {
         let st = session.stepper
         let k = st.cursor(d)
         let target = d == .forward ? "h_f[\(trace.t)]" : "h_b[\(trace.t)] (h_b_rev[\(k - 1)])"
-        return say(StepMessage.stepTaken(direction: d.short, step: k, of: st.length, t: trace.t, target: target,
-                                         mode: trace.mode.rawValue, products: trace.products, draft: trace.variant == .draft))
+        return say(
+            StepMessage.stepTaken(
+                direction: d.short, step: k, of: st.length, t: trace.t, target: target,
+                mode: trace.mode.rawValue, products: trace.products, draft: trace.variant == .draft))
     }
 
     /// Notes when a step completes a position of y or a direction.
@@ -127,12 +135,14 @@ extension Interpreter {
         case .end: targetText = "end"
         case .time(let t): targetText = "t=\(t)"
         }
-        try checkSteps(Direction.allCases.map { max(0, targets[$0.rawValue] - session.stepper.cursor($0)) },
-                       "goto \(targetText) \(choice.rawValue)")
+        try checkSteps(
+            Direction.allCases.map { max(0, targets[$0.rawValue] - session.stepper.cursor($0)) },
+            "goto \(targetText) \(choice.rawValue)")
         for d in choice.directions {
             if try moveTo(targets[d.rawValue], d) == .interrupted {
-                throw Interrupted(partial: say(StepMessage.interruptedNow(position: session.positionText))
-                                  + latestText(choice))
+                throw Interrupted(
+                    partial: say(StepMessage.interruptedNow(position: session.positionText))
+                        + latestText(choice))
             }
         }
         return [.text(say(StepMessage.now(position: session.positionText)) + latestText(choice))]
@@ -164,16 +174,22 @@ extension Interpreter {
         }
         try checkSteps(Direction.allCases.map { session.stepper.length - session.stepper.cursor($0) }, "run", run: true)
         // The fastest way (hoisted, the two directions on two threads); whole steps only if interrupted.
-        let projection = session.stepper.runProjectionChunk.map {
-            say($0 == 1 ? StepMessage.projectionStraight : .projectionChunked(steps: $0))
-        }
+        let projection =
+            session.stepper.runProjectionChunk.map {
+                say($0 == 1 ? StepMessage.projectionStraight : .projectionChunked(steps: $0))
+            }
             ?? say(StepMessage.projectionAll)
         let finished = session.stepper.runToEnd(threads: session.settings.threads, shouldCancel: context.shouldCancel)
-        let ran = Direction.allCases.map { "\(session.stepper.cursor($0) - before[$0.rawValue]) \($0.short)" }.joined(separator: " + ")
+        let ran = Direction.allCases.map { "\(session.stepper.cursor($0) - before[$0.rawValue]) \($0.short)" }.joined(
+            separator: " + ")
         guard finished else {
             throw Interrupted(partial: say(StepMessage.interruptedAfter(ran: ran, position: session.positionText)))
         }
-        return [.text(say(StepMessage.ran(ran: ran, projection: projection, position: session.positionText)) + "\n    \(finalShapes)")]
+        return [
+            .text(
+                say(StepMessage.ran(ran: ran, projection: projection, position: session.positionText))
+                    + "\n    \(finalShapes)")
+        ]
     }
 
     /// The watched views, re-shown after a move. A view that cannot be shown yet says why.

@@ -14,7 +14,9 @@ extension Interpreter {
             throw LabError(.outOfRange(key: "b", value: b, last: st.batch - 1))
         }
         if r.direction != nil && !(r.name.isPerStep || [.h0, .c0].contains(r.name)) {
-            throw LabError("\(r.name.rawValue) does not take fwd/bwd" + (r.name.parameter != nil ? " (the direction is in its name: _f or _b)" : ""))
+            throw LabError(
+                "\(r.name.rawValue) does not take fwd/bwd"
+                    + (r.name.parameter != nil ? " (the direction is in its name: _f or _b)" : ""))
         }
         if validateOnly { return [] }
         if r.name.isPerStep {
@@ -43,19 +45,26 @@ extension Interpreter {
         let trace: StepTrace
         if let t = r.t {
             do { trace = try st.trace(d, at: t) } catch {
-                throw LabError(.notComputedYet(view: r.name.rawValue, direction: d.short, t: t, forward: d == .forward,
-                                               taken: st.cursor(d), of: st.length,
-                                               reachedAt: d == .forward ? t + 1 : st.length - t))
+                throw LabError(
+                    .notComputedYet(
+                        view: r.name.rawValue, direction: d.short, t: t, forward: d == .forward,
+                        taken: st.cursor(d), of: st.length,
+                        reachedAt: d == .forward ? t + 1 : st.length - t))
             }
         } else {
             guard let last = st.traces[d].last else {
                 if r.name == .c || r.name == .h {
                     let state = st.initialState[d]
                     let m = r.name == .h ? state.h : state.c
-                    return .tensor(try selectBatch(TensorView(
-                        name: "\(r.name.rawValue) \(d.short)", tensor: m.tensor, axes: ["b", "unit"],
-                        caption: say(ViewMessage.initialStateCaption(forward: d == .forward, name: r.name.rawValue, dir: d.rawValue)),
-                        origin: say(session.h0 == nil ? ViewMessage.initialZeros : .initialLoaded), scale: r.name == .h ? .signed : .free), r.b))
+                    return .tensor(
+                        try selectBatch(
+                            TensorView(
+                                name: "\(r.name.rawValue) \(d.short)", tensor: m.tensor, axes: ["b", "unit"],
+                                caption: say(
+                                    ViewMessage.initialStateCaption(
+                                        forward: d == .forward, name: r.name.rawValue, dir: d.rawValue)),
+                                origin: say(session.h0 == nil ? ViewMessage.initialZeros : .initialLoaded),
+                                scale: r.name == .h ? .signed : .free), r.b))
                 }
                 throw LabError(.notStepped(view: r.name.rawValue, direction: d.short, forward: d == .forward))
             }
@@ -69,34 +78,54 @@ extension Interpreter {
             // The state this step started from: the previous step's, or the initial state.
             let k = stepNumber - 1
             let previous = st.stateBefore(step: k, d)
-            var pre = trace.gatesPre.tensor, post = trace.gates.tensor
+            var pre = trace.gatesPre.tensor
+            var post = trace.gates.tensor
             var cPrev = previous.c.tensor
             if let b = r.b {
                 pre = try pre.slice(b).reshaped([1, 4 * h])
                 post = try post.slice(b).reshaped([1, 4 * h])
                 cPrev = try cPrev.slice(b).reshaped([1, h])
             }
-            return .gates(GateStepView(direction: d, t: trace.t, stepNumber: stepNumber, length: st.length, pre: pre, post: post,
-                                       hiddenSize: h, variant: trace.variant, mode: trace.mode,
-                                       batchIndices: r.b.map { [$0] }, cPrev: cPrev))
+            return .gates(
+                GateStepView(
+                    direction: d, t: trace.t, stepNumber: stepNumber, length: st.length, pre: pre, post: post,
+                    hiddenSize: h, variant: trace.variant, mode: trace.mode,
+                    batchIndices: r.b.map { [$0] }, cPrev: cPrev))
         case .gates_pre:
-            return .tensor(try selectBatch(TensorView(
-                name: "gates_pre \(d.short) t=\(trace.t)", tensor: trace.gatesPre.tensor, axes: ["b", "gate·unit"],
-                caption: say(ViewMessage.gatesPreCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t, hidden: h)),
-                origin: say(ViewMessage.gatesPreOrigin(
-                    formula: "z = x[:, \(trace.t), :]·W_ih_\(sfx)ᵀ + b_ih_\(sfx) + h_prev·W_hh_\(sfx)ᵀ + b_hh_\(sfx)",
-                    mode: trace.mode.rawValue, products: trace.products)),
-                scale: .free, columnGroups: TensorView.gateGroups(hiddenSize: h, language: session.settings.language)), r.b, t: trace.t))
+            return .tensor(
+                try selectBatch(
+                    TensorView(
+                        name: "gates_pre \(d.short) t=\(trace.t)", tensor: trace.gatesPre.tensor,
+                        axes: ["b", "gate·unit"],
+                        caption: say(
+                            ViewMessage.gatesPreCaption(
+                                forward: forward, step: stepNumber, of: st.length, t: trace.t, hidden: h)),
+                        origin: say(
+                            ViewMessage.gatesPreOrigin(
+                                formula:
+                                    "z = x[:, \(trace.t), :]·W_ih_\(sfx)ᵀ + b_ih_\(sfx) + h_prev·W_hh_\(sfx)ᵀ + b_hh_\(sfx)",
+                                mode: trace.mode.rawValue, products: trace.products)),
+                        scale: .free,
+                        columnGroups: TensorView.gateGroups(hiddenSize: h, language: session.settings.language)), r.b,
+                    t: trace.t))
         case .c:
-            return .tensor(try selectBatch(TensorView(
-                name: "c \(d.short) t=\(trace.t)", tensor: trace.c.tensor, axes: ["b", "unit"],
-                caption: say(ViewMessage.cellCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t)), origin: "c_t = f ⊙ c_prev + i ⊙ g", scale: .free), r.b, t: trace.t))
+            return .tensor(
+                try selectBatch(
+                    TensorView(
+                        name: "c \(d.short) t=\(trace.t)", tensor: trace.c.tensor, axes: ["b", "unit"],
+                        caption: say(
+                            ViewMessage.cellCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t)),
+                        origin: "c_t = f ⊙ c_prev + i ⊙ g", scale: .free), r.b, t: trace.t))
         default:
-            return .tensor(try selectBatch(TensorView(
-                name: "h \(d.short) t=\(trace.t)", tensor: trace.h.tensor, axes: ["b", "unit"],
-                caption: say(ViewMessage.hiddenCaption(forward: forward, step: stepNumber, of: st.length, t: trace.t,
-                                                       alias: forward ? "h_f[\(trace.t)]" : "h_b[\(trace.t)]")),
-                origin: "h_t = o ⊙ tanh(c_t)", scale: .signed), r.b, t: trace.t))
+            return .tensor(
+                try selectBatch(
+                    TensorView(
+                        name: "h \(d.short) t=\(trace.t)", tensor: trace.h.tensor, axes: ["b", "unit"],
+                        caption: say(
+                            ViewMessage.hiddenCaption(
+                                forward: forward, step: stepNumber, of: st.length, t: trace.t,
+                                alias: forward ? "h_f[\(trace.t)]" : "h_b[\(trace.t)]")),
+                        origin: "h_t = o ⊙ tanh(c_t)", scale: .signed), r.b, t: trace.t))
         }
     }
 
@@ -104,15 +133,18 @@ extension Interpreter {
     func wholeView(_ r: ViewRequest) throws -> TensorView {
         if let stacked = try stackedWholeView(r) { return stacked }
         let st = session.stepper
-        let h = st.hiddenSize, tl = st.length, b = st.batch
+        let h = st.hiddenSize
+        let tl = st.length
+        let b = st.batch
         let bf = session.settings.batchFirst
         var view: TensorView
         switch r.name {
         case .x:
             let x = bf ? session.input : try session.input.swappingFirstAxes()
-            view = TensorView(name: "x", tensor: x, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
-                              caption: say(ViewMessage.inputCaption(batch: b, length: tl, features: st.inputSize, batchFirst: bf)),
-                              origin: session.inputOrigin)
+            view = TensorView(
+                name: "x", tensor: x, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
+                caption: say(ViewMessage.inputCaption(batch: b, length: tl, features: st.inputSize, batchFirst: bf)),
+                origin: session.inputOrigin)
             if let text = session.text {
                 view.details = (0..<text.batch).map { "b=\($0)  \(text.display($0))" } + [text.padDescription]
             }
@@ -120,7 +152,8 @@ extension Interpreter {
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .h_f, .h_b, .h_b_rev:
             let p: PartialTensor
-            let caption: String, origin: String
+            let caption: String
+            let origin: String
             switch r.name {
             case .h_f:
                 p = st.hForward
@@ -142,45 +175,56 @@ extension Interpreter {
             if r.name != .h_f {
                 let isRev = r.name == .h_b_rev
                 notes = (0..<tl).map { isRev ? "t=\(tl - 1 - $0)" : "k=\(tl - 1 - $0)" }
-                let ks = (0..<tl).map { "\($0)" }, ts = (0..<tl).map { "\(tl - 1 - $0)" }
+                let ks = (0..<tl).map { "\($0)" }
+                let ts = (0..<tl).map { "\(tl - 1 - $0)" }
                 if tl <= 16 {
                     let w = max(ks.map(\.count).max() ?? 1, ts.map(\.count).max() ?? 1)
                     let krow = ks.map { NumberFormat.pad($0, w) }.joined(separator: " ")
                     let trow = ts.map { NumberFormat.pad($0, w) }.joined(separator: " ")
-                    details = isRev
+                    details =
+                        isRev
                         ? [say(ViewMessage.flipProcessingOrder(row: krow)), say(ViewMessage.flipReadsTime(row: trow))]
-                        : [say(ViewMessage.flipTime(row: ks.map { NumberFormat.pad($0, w) }.joined(separator: " "))),
-                           say(ViewMessage.flipFromRev(row: trow))]
+                        : [
+                            say(ViewMessage.flipTime(row: ks.map { NumberFormat.pad($0, w) }.joined(separator: " "))),
+                            say(ViewMessage.flipFromRev(row: trow)),
+                        ]
                 }
             }
-            view = TensorView(name: r.name.rawValue, tensor: p.tensor, axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"],
-                              caption: caption, origin: origin, scale: .signed,
-                              columnGroups: [LabelledRange("", 0..<h, direction: d)],
-                              knownAxis: 0, known: p.known, indexNotes: notes, details: details)
+            view = TensorView(
+                name: r.name.rawValue, tensor: p.tensor, axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"],
+                caption: caption, origin: origin, scale: .signed,
+                columnGroups: [LabelledRange("", 0..<h, direction: d)],
+                knownAxis: 0, known: p.known, indexNotes: notes, details: details)
             view.timeTokens = tokens(timeAxis: 0, batchAxis: 1, reversed: r.name == .h_b_rev)
             return try select(view, timeAxis: 0, batchAxis: 1, r)
         case .y:
             // Each half shows as soon as its direction has visited t; y[t] itself is
             // complete when both have (the core places the halves as cat([h_f, h_b], dim=2)).
-            let p = st.output, halves = st.outputHalvesKnown
+            let p = st.output
+            let halves = st.outputHalvesKnown
             let tensor = bf ? p.tensor : try p.tensor.swappingFirstAxes()
-            view = TensorView(name: "y", tensor: tensor, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
-                              caption: say(ViewMessage.yCaption(width: 2 * h)),
-                              origin: "y = cat([h_f, h_b], dim=2)" + (bf ? say(ViewMessage.yTransposed) : ""),
-                              scale: .signed,
-                              columnGroups: [LabelledRange("fwd h_f[t] \(0)..\(h - 1)", 0..<h, direction: .forward, known: halves.forward),
-                                             LabelledRange("bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h), direction: .backward, known: halves.backward)],
-                              knownAxis: bf ? 1 : 0, known: p.known,
-                              details: [say(ViewMessage.yDetail)])
+            view = TensorView(
+                name: "y", tensor: tensor, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
+                caption: say(ViewMessage.yCaption(width: 2 * h)),
+                origin: "y = cat([h_f, h_b], dim=2)" + (bf ? say(ViewMessage.yTransposed) : ""),
+                scale: .signed,
+                columnGroups: [
+                    LabelledRange("fwd h_f[t] \(0)..\(h - 1)", 0..<h, direction: .forward, known: halves.forward),
+                    LabelledRange(
+                        "bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h), direction: .backward, known: halves.backward),
+                ],
+                knownAxis: bf ? 1 : 0, known: p.known,
+                details: [say(ViewMessage.yDetail)])
             view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .h_n, .c_n:
             let tensor = r.name == .h_n ? try st.finalHidden() : try st.finalCell()
             let isH = r.name == .h_n
-            view = TensorView(name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
-                              caption: say(ViewMessage.finalCaption(hidden: isH, last: tl - 1)),
-                              origin: isH ? "h_n = stack([h_f[T-1], h_b[0]])" : say(ViewMessage.cnOrigin(last: tl - 1)),
-                              scale: isH ? .signed : .free)
+            view = TensorView(
+                name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
+                caption: say(ViewMessage.finalCaption(hidden: isH, last: tl - 1)),
+                origin: isH ? "h_n = stack([h_f[T-1], h_b[0]])" : say(ViewMessage.cnOrigin(last: tl - 1)),
+                scale: isH ? .signed : .free)
             view.indexNotes = [say(ViewMessage.direction(forward: true)), say(ViewMessage.direction(forward: false))]
             view.notesAxis = 0
             return try select(view, timeAxis: nil, batchAxis: 1, r)
@@ -189,9 +233,10 @@ extension Interpreter {
         case .h0, .c0:
             let given = r.name == .h0 ? session.h0 : session.c0
             let tensor = try given ?? Tensor(zerosWithShape: [2, b, h])
-            view = TensorView(name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
-                              caption: say(ViewMessage.initialCaption(hidden: r.name == .h0)),
-                              origin: say(given == nil ? ViewMessage.nothingLoaded : .loadedWith(name: r.name.rawValue)))
+            view = TensorView(
+                name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
+                caption: say(ViewMessage.initialCaption(hidden: r.name == .h0)),
+                origin: say(given == nil ? ViewMessage.nothingLoaded : .loadedWith(name: r.name.rawValue)))
             view.indexNotes = [say(ViewMessage.direction(forward: true)), say(ViewMessage.direction(forward: false))]
             view.notesAxis = 0
             if let d = r.direction {
@@ -203,36 +248,49 @@ extension Interpreter {
             }
             return try select(view, timeAxis: nil, batchAxis: 1, r)
         default:
-            guard let (d, kind) = r.name.parameter else { throw LabError("\(r.name.rawValue) cannot be shown this way") }
+            guard let (d, kind) = r.name.parameter else {
+                throw LabError("\(r.name.rawValue) cannot be shown this way")
+            }
             let p = session.layerParameters[d]
             let suffix = d == .forward ? "f" : "b"
             let torchName = d == .forward ? "" : "_reverse"
             let groups = TensorView.gateGroups(hiddenSize: h, language: session.settings.language)
             let rowBlocks = Gate.allCases.map { g in
                 let rows = g.rows(hiddenSize: h)
-                return LabelledRange(say(ViewMessage.rowBlock(symbol: g.symbol, first: rows.lowerBound, last: rows.upperBound - 1)), rows)
+                return LabelledRange(
+                    say(ViewMessage.rowBlock(symbol: g.symbol, first: rows.lowerBound, last: rows.upperBound - 1)), rows
+                )
             }
             switch kind {
             case .wIH:
-                view = TensorView(name: r.name.rawValue, tensor: p.wIH.tensor, axes: ["gate·unit", "feature"],
-                                  caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: false, rows: h)),
-                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin, torchName: "weight_ih_l\(session.layer)\(torchName)",
-                                                                          usedAs: "x·W_ih_\(suffix)ᵀ")),
-                                  rowGroups: rowBlocks)
+                view = TensorView(
+                    name: r.name.rawValue, tensor: p.wIH.tensor, axes: ["gate·unit", "feature"],
+                    caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: false, rows: h)),
+                    origin: say(
+                        ViewMessage.parameterOrigin(
+                            origin: session.parametersOrigin, torchName: "weight_ih_l\(session.layer)\(torchName)",
+                            usedAs: "x·W_ih_\(suffix)ᵀ")),
+                    rowGroups: rowBlocks)
             case .wHH:
-                view = TensorView(name: r.name.rawValue, tensor: p.wHH.tensor, axes: ["gate·unit", "unit"],
-                                  caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: true, rows: h)),
-                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin, torchName: "weight_hh_l\(session.layer)\(torchName)",
-                                                                          usedAs: "h·W_hh_\(suffix)ᵀ")),
-                                  rowGroups: rowBlocks)
+                view = TensorView(
+                    name: r.name.rawValue, tensor: p.wHH.tensor, axes: ["gate·unit", "unit"],
+                    caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: true, rows: h)),
+                    origin: say(
+                        ViewMessage.parameterOrigin(
+                            origin: session.parametersOrigin, torchName: "weight_hh_l\(session.layer)\(torchName)",
+                            usedAs: "h·W_hh_\(suffix)ᵀ")),
+                    rowGroups: rowBlocks)
             case .bIH, .bHH:
                 let isIH = kind == .bIH
                 let data = isIH ? p.bIH : p.bHH
-                view = TensorView(name: r.name.rawValue, tensor: try Tensor(shape: [4 * h], data: data), axes: ["gate·unit"],
-                                  caption: say(ViewMessage.biasCaption(forward: d == .forward, recurrent: !isIH)),
-                                  origin: say(ViewMessage.parameterOrigin(origin: session.parametersOrigin,
-                                                                          torchName: "bias_\(isIH ? "ih" : "hh")_l\(session.layer)\(torchName)", usedAs: "")),
-                                  columnGroups: groups)
+                view = TensorView(
+                    name: r.name.rawValue, tensor: try Tensor(shape: [4 * h], data: data), axes: ["gate·unit"],
+                    caption: say(ViewMessage.biasCaption(forward: d == .forward, recurrent: !isIH)),
+                    origin: say(
+                        ViewMessage.parameterOrigin(
+                            origin: session.parametersOrigin,
+                            torchName: "bias_\(isIH ? "ih" : "hh")_l\(session.layer)\(torchName)", usedAs: "")),
+                    columnGroups: groups)
             }
             if r.t != nil || r.b != nil { throw LabError("\(r.name.rawValue) is a parameter: it takes no t= or b=") }
             return view
@@ -244,8 +302,9 @@ extension Interpreter {
     func tokens(timeAxis: Int?, batchAxis: Int?, reversed: Bool = false) -> TimeTokens? {
         guard let text = session.text else { return nil }
         let all = text.tokens
-        return TimeTokens(tokens: reversed ? all.map { Array($0.reversed()) } : all,
-                          timeAxis: timeAxis, batchAxis: batchAxis)
+        return TimeTokens(
+            tokens: reversed ? all.map { Array($0.reversed()) } : all,
+            timeAxis: timeAxis, batchAxis: batchAxis)
     }
 
     /// The tokens of one step's rows `[B, …]`: every sequence's character at `t`.
@@ -317,8 +376,11 @@ extension Interpreter {
                     let stored = formatShape(v.tensor.shape)
                     v.tensor = try v.tensor.swappingFirstAxes()
                     v.axes = [v.axes[1], v.axes[0]] + v.axes.dropFirst(2)
-                    v.details.append(say(ViewMessage.mapPerSequence(rows: v.axes[1], columns: v.axes[2], name: r.name.rawValue,
-                                                                    stored: stored)))
+                    v.details.append(
+                        say(
+                            ViewMessage.mapPerSequence(
+                                rows: v.axes[1], columns: v.axes[2], name: r.name.rawValue,
+                                stored: stored)))
                     if v.knownAxis == 0 { v.knownAxis = 1 }
                     if var tokens = v.timeTokens {
                         let swap = { (a: Int?) in a.map { $0 == 0 ? 1 : $0 == 1 ? 0 : $0 } }
@@ -331,16 +393,21 @@ extension Interpreter {
             case .gates(let g):
                 let rows = g.pre.shape.first ?? 0
                 let chunks = Gate.allCases.map { gate in
-                    LabelledRange("\(gate.symbol) = \(GateRenderer.activation(gate, g.variant))",
-                                  gate.rawValue..<(gate.rawValue + 1),
-                                  scale: g.variant.wiring(gate).activation == .tanh ? .signed : .unit)
+                    LabelledRange(
+                        "\(gate.symbol) = \(GateRenderer.activation(gate, g.variant))",
+                        gate.rawValue..<(gate.rawValue + 1),
+                        scale: g.variant.wiring(gate).activation == .tanh ? .signed : .unit)
                 }
-                return .heatmap(TensorView(
-                    name: "gates \(g.direction.short) t=\(g.t)", tensor: try g.post.reshaped([rows, 4, g.hiddenSize]),
-                    axes: ["b", "gate", "unit"],
-                    caption: say(ViewMessage.activatedCaption(forward: g.direction == .forward, step: g.stepNumber, of: g.length)),
-                    origin: say(ViewMessage.activatedOrigin(draft: g.variant == .draft)),
-                    scale: .unit, rowGroups: chunks))
+                return .heatmap(
+                    TensorView(
+                        name: "gates \(g.direction.short) t=\(g.t)",
+                        tensor: try g.post.reshaped([rows, 4, g.hiddenSize]),
+                        axes: ["b", "gate", "unit"],
+                        caption: say(
+                            ViewMessage.activatedCaption(
+                                forward: g.direction == .forward, step: g.stepNumber, of: g.length)),
+                        origin: say(ViewMessage.activatedOrigin(draft: g.variant == .draft)),
+                        scale: .unit, rowGroups: chunks))
             default:
                 return output
             }

@@ -1,7 +1,7 @@
 import LSTMCore
-import TensorExpr
-import LabText
 import LSTMKernels
+import LabText
+import TensorExpr
 import TermRender
 
 /// What an execution may do beyond the session. (Which commands a lesson
@@ -177,21 +177,30 @@ public struct Interpreter: Sendable {
         try session.checkMemory(s, layers: layers)
         let hiddenChanged = s.hiddenSize != session.sizes.hiddenSize
         let newLayers = hiddenChanged ? layers - 1 : max(0, layers - session.layerCount)
-        try session.checkCompute(Double(newLayers) * Work.initialize(session.initializer, inputSize: 2 * s.hiddenSize,
-                                                                     hiddenSize: s.hiddenSize),
-                                 "sizes L=\(layers) H=\(s.hiddenSize) (drawing \(newLayers) layer\(newLayers == 1 ? "" : "s"))")
+        try session.checkCompute(
+            Double(newLayers)
+                * Work.initialize(
+                    session.initializer, inputSize: 2 * s.hiddenSize,
+                    hiddenSize: s.hiddenSize),
+            "sizes L=\(layers) H=\(s.hiddenSize) (drawing \(newLayers) layer\(newLayers == 1 ? "" : "s"))")
         let redraw = s.inputSize != session.sizes.inputSize || s.hiddenSize != session.sizes.hiddenSize
-        let newInput = s.batch != session.sizes.batch || s.length != session.sizes.length || s.inputSize != session.sizes.inputSize
-        try session.checkCompute((redraw ? Work.initialize(session.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize) : 0)
-                                 + (newInput ? Work.input(session.inputFill, s) : 0),
-                                 "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)" + (redraw ? " (redrawing init \(session.initializer.rawValue))" : ""))
+        let newInput =
+            s.batch != session.sizes.batch || s.length != session.sizes.length || s.inputSize != session.sizes.inputSize
+        try session.checkCompute(
+            (redraw ? Work.initialize(session.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize) : 0)
+                + (newInput ? Work.input(session.inputFill, s) : 0),
+            "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)"
+                + (redraw ? " (redrawing init \(session.initializer.rawValue))" : ""))
         var next = session
         var notes: [String] = []
         let unchanged = "sizes not changed (the model, input and cursors are as they were)"
         if redraw {
-            guard let p = BiLSTMParameters.initialized(next.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize,
-                                                       using: &next.generator, shouldCancel: context.shouldCancel,
-                                                       factorizer: LAPACKHouseholder()) else {
+            guard
+                let p = BiLSTMParameters.initialized(
+                    next.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize,
+                    using: &next.generator, shouldCancel: context.shouldCancel,
+                    factorizer: LAPACKHouseholder())
+            else {
                 throw Interrupted(unchanged: unchanged)
             }
             next.parameters = p
@@ -204,8 +213,9 @@ public struct Interpreter: Sendable {
             }
         }
         if newInput {
-            next.input = try Session.makeInput(next.inputFill, s, using: &next.generator,
-                                               shouldCancel: context.shouldCancel, unchanged: unchanged)
+            next.input = try Session.makeInput(
+                next.inputFill, s, using: &next.generator,
+                shouldCancel: context.shouldCancel, unchanged: unchanged)
             next.inputSource = .originRedrawnForSizes(command: "input \(next.inputFill.rawValue)")
             next.text = nil
             notes.append("input redrawn (\(next.inputFill.rawValue))")
@@ -221,17 +231,25 @@ public struct Interpreter: Sendable {
         session = next
         let what = notes.isEmpty ? "nothing to redraw" : notes.joined(separator: ", ")
         let lText = layers > 1 || change.layers != nil ? " L=\(layers)" : ""
-        return [.text("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)\(lText): \(what); cursors at the start")]
+        return [
+            .text(
+                "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)\(lText): \(what); cursors at the start"
+            )
+        ]
     }
 
     private mutating func initialize(_ kind: Initializer, seed: UInt64?) throws -> [Output] {
         let (d, h) = (session.sizes.inputSize, session.sizes.hiddenSize)
-        try session.checkCompute(Work.initialize(kind, inputSize: d, hiddenSize: h), "init \(kind.rawValue) at D=\(d) H=\(h)")
+        try session.checkCompute(
+            Work.initialize(kind, inputSize: d, hiddenSize: h), "init \(kind.rawValue) at D=\(d) H=\(h)")
         var next = session
         if let seed { next.generator = SeededGenerator(seed: seed) }
         next.initializer = kind
-        guard let p = BiLSTMParameters.initialized(kind, inputSize: d, hiddenSize: h, using: &next.generator,
-                                                   shouldCancel: context.shouldCancel, factorizer: LAPACKHouseholder()) else {
+        guard
+            let p = BiLSTMParameters.initialized(
+                kind, inputSize: d, hiddenSize: h, using: &next.generator,
+                shouldCancel: context.shouldCancel, factorizer: LAPACKHouseholder())
+        else {
             throw Interrupted(unchanged: "init \(kind.rawValue) not done (the parameters are as they were)")
         }
         next.parameters = p
@@ -242,9 +260,11 @@ public struct Interpreter: Sendable {
         let detail: String
         switch kind {
         case .tutorial:
-            detail = "W_ih ~ Xavier-uniform(±\(NumberFormat.fixed(Initializer.xavierBound(rows: 4 * h, cols: d), precision: 4))), W_hh orthogonal [\(4 * h), \(h)], biases 0 except the forget rows \(h)..\(2 * h - 1) = 1 in b_ih and b_hh"
+            detail =
+                "W_ih ~ Xavier-uniform(±\(NumberFormat.fixed(Initializer.xavierBound(rows: 4 * h, cols: d), precision: 4))), W_hh orthogonal [\(4 * h), \(h)], biases 0 except the forget rows \(h)..\(2 * h - 1) = 1 in b_ih and b_hh"
         case .pytorch:
-            detail = "every parameter ~ U(−1/√H, 1/√H) = U(±\(NumberFormat.fixed(1 / Float(h).squareRoot(), precision: 4)))"
+            detail =
+                "every parameter ~ U(−1/√H, 1/√H) = U(±\(NumberFormat.fixed(1 / Float(h).squareRoot(), precision: 4)))"
         case .zeros:
             detail = "every parameter 0"
         }
@@ -253,17 +273,23 @@ public struct Interpreter: Sendable {
 
     private mutating func makeInput(_ fill: InputFill, seed: UInt64?) throws -> [Output] {
         let s = session.sizes
-        try session.checkCompute(Work.input(fill, s), "input \(fill.rawValue) at B=\(s.batch) T=\(s.length) D=\(s.inputSize)")
+        try session.checkCompute(
+            Work.input(fill, s), "input \(fill.rawValue) at B=\(s.batch) T=\(s.length) D=\(s.inputSize)")
         var next = session
         if let seed { next.generator = SeededGenerator(seed: seed) }
         next.inputFill = fill
-        next.input = try Session.makeInput(fill, next.sizes, using: &next.generator, shouldCancel: context.shouldCancel,
-                                           unchanged: "input \(fill.rawValue) not done (the input is as it was)")
+        next.input = try Session.makeInput(
+            fill, next.sizes, using: &next.generator, shouldCancel: context.shouldCancel,
+            unchanged: "input \(fill.rawValue) not done (the input is as it was)")
         next.inputSource = .originCommand("input \(fill.rawValue)" + (seed.map { " seed \($0)" } ?? ""))
         next.text = nil
         try next.rebuildStepper()
         session = next
-        return [.text("\(session.inputOrigin): x \(formatShape(layoutShape([s.batch, s.length, s.inputSize])))\(fill == .random ? " ~ N(0, 1)" : ""); cursors at the start")]
+        return [
+            .text(
+                "\(session.inputOrigin): x \(formatShape(layoutShape([s.batch, s.length, s.inputSize])))\(fill == .random ? " ~ N(0, 1)" : ""); cursors at the start"
+            )
+        ]
     }
 
     /// `[B, T, …]` in the session's layout (`[T, B, …]` with batch_first off).
@@ -323,9 +349,12 @@ public struct Interpreter: Sendable {
     // MARK: Info
 
     var info: String {
-        let s = session.sizes, st = session.stepper, settings = session.settings
+        let s = session.sizes
+        let st = session.stepper
+        let settings = session.settings
         let language = settings.language
-        let labels = ShellMessage.InfoLabel.allCases.map { ShellMessage.infoLabel($0).text(language) }
+        let labels =
+            ShellMessage.InfoLabel.allCases.map { ShellMessage.infoLabel($0).text(language) }
             + Direction.allCases.map(\.short)
         let labelWidth = labels.map(TextWidth.of).max() ?? 8
         func line(_ label: String, _ text: String) -> String { NumberFormat.padRight(label, labelWidth + 1) + text }
@@ -334,20 +363,34 @@ public struct Interpreter: Sendable {
         }
         var lines = [
             line(.model, say(ShellMessage.infoModel(inputs: s.inputSize, hidden: s.hiddenSize))),
-            line(.batch, say(ShellMessage.infoBatch(batch: s.batch, length: s.length, batchFirst: settings.batchFirst))),
+            line(
+                .batch, say(ShellMessage.infoBatch(batch: s.batch, length: s.length, batchFirst: settings.batchFirst))),
             line(.weights, session.parametersOrigin),
             line(.input, session.inputOrigin),
             line(.state0, say(ShellMessage.infoState(h0Loaded: session.h0 != nil, c0Loaded: session.c0 != nil))),
-            line(.mode, say(ShellMessage.infoSettings(mode: settings.mode.rawValue, variant: settings.variant.rawValue,
-                                                      engine: settings.engine.rawValue, precision: settings.precision, threads: settings.threads))),
+            line(
+                .mode,
+                say(
+                    ShellMessage.infoSettings(
+                        mode: settings.mode.rawValue, variant: settings.variant.rawValue,
+                        engine: settings.engine.rawValue, precision: settings.precision, threads: settings.threads))),
         ]
         for d in Direction.allCases {
-            lines.append(line(d.short, say(ShellMessage.infoDirection(forward: d == .forward, steps: st.cursor(d),
-                                                                      of: st.length, next: st.nextTimeIndex(d)))))
+            lines.append(
+                line(
+                    d.short,
+                    say(
+                        ShellMessage.infoDirection(
+                            forward: d == .forward, steps: st.cursor(d),
+                            of: st.length, next: st.nextTimeIndex(d)))))
         }
-        if !session.watches.isEmpty { lines.append(line(.watching, session.watches.map(\.text).joined(separator: ", "))) }
+        if !session.watches.isEmpty {
+            lines.append(line(.watching, session.watches.map(\.text).joined(separator: ", ")))
+        }
         if !session.variables.isEmpty {
-            let vars = session.variables.keys.sorted().map { "\($0) \(formatShape(session.variables[$0]?.shape ?? []))" }
+            let vars = session.variables.keys.sorted().map {
+                "\($0) \(formatShape(session.variables[$0]?.shape ?? []))"
+            }
             lines.append(line("vars", vars.joined(separator: ", ")))
         }
         lines.append(line(.language, say(ShellMessage.infoLanguage(language))))
@@ -358,8 +401,9 @@ public struct Interpreter: Sendable {
         // The chosen layer's own sizes: above layer 0 its input is the layer below's y (2H wide).
         var sizes = session.sizes
         if session.layer > 0 { sizes.inputSize = 2 * sizes.hiddenSize }
-        return DiagramState(length: session.stepper.length, sizes: sizes,
-                            forwardSteps: session.stepper.cursor(.forward), backwardSteps: session.stepper.cursor(.backward),
-                            tokens: session.text?.characters.first, head: diagramHead)
+        return DiagramState(
+            length: session.stepper.length, sizes: sizes,
+            forwardSteps: session.stepper.cursor(.forward), backwardSteps: session.stepper.cursor(.backward),
+            tokens: session.text?.characters.first, head: diagramHead)
     }
 }

@@ -58,7 +58,9 @@ extension Lab: LessonHost {
         do {
             return try tensor.value(at: index)
         } catch {
-            throw LabError("\(name)\(formatShape(index).replacingOccurrences(of: " ", with: "")): \(error) (\(name) is \(formatShape(tensor.shape)))")
+            throw LabError(
+                "\(name)\(formatShape(index).replacingOccurrences(of: " ", with: "")): \(error) (\(name) is \(formatShape(tensor.shape)))"
+            )
         }
     }
 
@@ -69,7 +71,8 @@ extension Lab: LessonHost {
     /// The tensor `show NAME [fwd|bwd] [t=N]` displays now; for `gates`, the activated values.
     func lessonTensor(_ name: String, _ direction: String?, t: Int? = nil) throws -> Tensor {
         guard let view = ViewName(rawValue: name) else {
-            throw LabError("unknown view \(Quote.word(name)): one of \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw LabError(
+                "unknown view \(Quote.word(name)): one of \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var dir: Direction? = nil
         if let direction {

@@ -49,7 +49,8 @@ extension Lab {
         }
         let overTime: [(String, String, String, Bool)] = [
             ("c_f", "c", "fwd", false), ("c_b", "c", "bwd", false), ("c_b_rev", "c", "bwd", true),
-            ("gates_f", "gates", "fwd", false), ("gates_b", "gates", "bwd", false), ("gates_b_rev", "gates", "bwd", true),
+            ("gates_f", "gates", "fwd", false), ("gates_b", "gates", "bwd", false),
+            ("gates_b_rev", "gates", "bwd", true),
             ("gates_pre_f", "gates_pre", "fwd", false), ("gates_pre_b", "gates_pre", "bwd", false),
             ("gates_pre_b_rev", "gates_pre", "bwd", true),
         ]
@@ -73,7 +74,8 @@ extension Lab {
     private func element(_ tensor: Tensor, _ index: [Int], _ name: String) throws -> Float {
         if index.isEmpty && tensor.count == 1 { return tensor.data.first ?? 0 }
         guard index.count == tensor.shape.count else {
-            throw LabError("\(name) is \(formatShape(tensor.shape)): give \(tensor.shape.count) indices, not \(index.count)")
+            throw LabError(
+                "\(name) is \(formatShape(tensor.shape)): give \(tensor.shape.count) indices, not \(index.count)")
         }
         var wrapped: [Int] = []
         for (i, size) in zip(index, tensor.shape) { wrapped.append(try wrap(i, size, name)) }

@@ -23,7 +23,8 @@ extension Lab {
         let language = lesson.language
         let lineWidth = width
         do {
-            try player.playAuto(host: &self, present: true, shouldStop: { stop.isSet }) { event in
+            let shouldStop = { stop.isSet }
+            try player.playAuto(host: &self, present: true, shouldStop: shouldStop) { event in
                 if stop.isSet { return }
                 if let beat = Lab.beat(of: event), !wait(beat) {
                     stop.isSet = true

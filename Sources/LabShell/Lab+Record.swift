@@ -23,16 +23,21 @@ extension Lab {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: t.path), options: .atomic)
             } catch {
-                throw LabError("\(Quote.word(t.path)) could not be written (a folder, or no permission to write there); "
-                               + "the recording goes on: 'record stop' again after fixing it")
+                throw LabError(
+                    "\(Quote.word(t.path)) could not be written (a folder, or no permission to write there); "
+                        + "the recording goes on: 'record stop' again after fixing it")
             }
             recording = nil
-            return LineResult(output: "wrote \(t.path): \(t.commands) command\(t.commands == 1 ? "" : "s")", error: nil, quit: false)
+            return LineResult(
+                output: "wrote \(t.path): \(t.commands) command\(t.commands == 1 ? "" : "s")", error: nil, quit: false)
         }
-        guard recording == nil else { throw LabError("already recording to \(Quote.word(recording?.path ?? "")): 'record stop' first") }
-        let dir = PathName.parent(of: path)     // our own helper: Foundation's trapped on one-character names
+        guard recording == nil else {
+            throw LabError("already recording to \(Quote.word(recording?.path ?? "")): 'record stop' first")
+        }
+        let dir = PathName.parent(of: path)  // our own helper: Foundation's trapped on one-character names
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir, isDirectory: &isDir), isDir.boolValue
+        else {
             throw LabError("\(Quote.word(path)): the folder \(Quote.word(dir)) does not exist")
         }
         recording = Transcript(path: path)

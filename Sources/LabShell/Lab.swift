@@ -34,8 +34,9 @@ public struct Lab: Sendable {
     public var session: Session { interpreter.session }
 
     public var renderOptions: RenderOptions {
-        RenderOptions(precision: interpreter.session.settings.precision, width: width, color: color,
-                      language: interpreter.session.settings.language)
+        RenderOptions(
+            precision: interpreter.session.settings.precision, width: width, color: color,
+            language: interpreter.session.settings.language)
     }
 
     /// Whether a lesson is playing (its words `next`, `back`, `hint`… apply).
@@ -84,8 +85,9 @@ public struct Lab: Sendable {
         let execution = try interpreter.execute(command)
         // Lessons follow the session's language once it is changed in the lab.
         if case .set(.language(let language)) = command { lessons.config?.language = language.rawValue }
-        return LineResult(output: render(execution.outputs), error: nil, quit: interpreter.wantsQuit,
-                          outcome: execution.outcome)
+        return LineResult(
+            output: render(execution.outputs), error: nil, quit: interpreter.wantsQuit,
+            outcome: execution.outcome)
     }
 
     /// `execute(_:sink:)` with lesson text collected before the command's own output.
@@ -116,7 +118,8 @@ public struct Lab: Sendable {
     /// The greeting, in the session's language, with the demo model's sizes.
     public var banner: String {
         let s = interpreter.session.sizes
-        return ShellMessage.banner(batch: s.batch, length: s.length, inputs: s.inputSize, hidden: s.hiddenSize).text(language)
+        return ShellMessage.banner(batch: s.batch, length: s.length, inputs: s.inputSize, hidden: s.hiddenSize).text(
+            language)
     }
 
     /// The line-editing keys, said once after the banner on a terminal.
@@ -126,7 +129,8 @@ public struct Lab: Sendable {
 extension LineResult {
     /// A line that failed, worded by `lab.errorText`; a parse error keeps its column for the caret.
     init(failure error: any Error, read: String, typed: String, in lab: Lab) {
-        self.init(output: "", error: lab.errorText(error, read: read, typed: typed), quit: false,
-                  column: (error as? CommandError)?.column ?? (error as? ExpressionFailure)?.column)
+        self.init(
+            output: "", error: lab.errorText(error, read: read, typed: typed), quit: false,
+            column: (error as? CommandError)?.column ?? (error as? ExpressionFailure)?.column)
     }
 }

@@ -28,8 +28,10 @@ public struct Parameter: Sendable {
     /// Overrides the kind's "needs …" message when the parameter is missing.
     public var missing: MissingMessage?
 
-    public init(_ key: String, _ kind: ArgumentKind, _ presence: Presence, label: String? = nil,
-                missing: MissingMessage? = nil) {
+    public init(
+        _ key: String, _ kind: ArgumentKind, _ presence: Presence, label: String? = nil,
+        missing: MissingMessage? = nil
+    ) {
         self.key = key
         self.kind = kind
         self.presence = presence
@@ -37,8 +39,10 @@ public struct Parameter: Sendable {
         self.missing = missing
     }
 
-    public static func required(_ key: String, _ kind: ArgumentKind, label: String? = nil,
-                                missing: MissingMessage? = nil) -> Parameter {
+    public static func required(
+        _ key: String, _ kind: ArgumentKind, label: String? = nil,
+        missing: MissingMessage? = nil
+    ) -> Parameter {
         Parameter(key, kind, .required, label: label, missing: missing)
     }
 
@@ -136,23 +140,26 @@ public struct Choice: Sendable {
 
     /// `init needs initialiser: tutorial|pytorch|zeros` / `unknown initialiser 'x': use tutorial, pytorch, zeros`.
     public static func keyword(_ words: [String], what: String) -> Choice {
-        Choice(words.map { Branch($0) },
-               missing: MissingMessage { command, _ in "\(command) needs \(what): \(words.joined(separator: "|"))" },
-               unknown: { "unknown \(what) \($0): use \(words.joined(separator: ", "))" })
+        Choice(
+            words.map { Branch($0) },
+            missing: MissingMessage { command, _ in "\(command) needs \(what): \(words.joined(separator: "|"))" },
+            unknown: { "unknown \(what) \($0): use \(words.joined(separator: ", "))" })
     }
 
     /// A setting's value: `unknown mode 'x': use fused, per-gate or hoisted`.
     public static func value(_ words: [String], what: String) -> Choice {
-        Choice(words.map { Branch($0) },
-               missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
-               unknown: { "unknown \(what) \($0): use \(Wording.list(words, "or"))" })
+        Choice(
+            words.map { Branch($0) },
+            missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
+            unknown: { "unknown \(what) \($0): use \(Wording.list(words, "or"))" })
     }
 
     /// Subcommands: `unknown lesson command 'x': one of list, play, …`.
     public static func subcommands(_ branches: [Branch], what: String, missing: MissingMessage) -> Choice {
         let words = branches.map(\.word)
-        return Choice(branches, missing: missing,
-                      unknown: { "unknown \(what) \($0): one of \(words.joined(separator: ", "))" })
+        return Choice(
+            branches, missing: missing,
+            unknown: { "unknown \(what) \($0): one of \(words.joined(separator: ", "))" })
     }
 }
 

@@ -26,9 +26,10 @@ extension Session {
             stack = nil
             return
         }
-        stack = try StackedStepper(parameters: stackedParameters, input: input, lengths: lengths, h0: h0, c0: c0,
-                                   packed: settings.packed, mode: settings.mode, variant: settings.variant,
-                                   engine: FastEngine.named(settings.engine))
+        stack = try StackedStepper(
+            parameters: stackedParameters, input: input, lengths: lengths, h0: h0, c0: c0,
+            packed: settings.packed, mode: settings.mode, variant: settings.variant,
+            engine: FastEngine.named(settings.engine))
         try syncLayerView()
     }
 
@@ -53,17 +54,21 @@ extension Session {
         var upper = s
         upper.inputSize = 2 * s.hiddenSize
         guard let one = s.estimatedBytes, let each = upper.estimatedBytes else {
-            throw LabError("sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(layers) are too large to count")
+            throw LabError(
+                "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(layers) are too large to count"
+            )
         }
         let (more, o1) = each.multipliedReportingOverflow(by: layers - 1)
         let (bytes, o2) = one.addingReportingOverflow(more)
         if o1 || o2 || bytes > settings.memoryLimit {
             let amount = o1 || o2 ? "more than can be counted" : "about \(Session.formatBytes(bytes))"
-            throw LabError("\(what.map { $0 + " with" } ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)") L=\(layers) would need "
-                           + "\(amount), over the limit of \(Session.formatBytes(settings.memoryLimit)) "
-                           + "(start with --memory-limit MiB to raise it)")
+            throw LabError(
+                "\(what.map { $0 + " with" } ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)") L=\(layers) would need "
+                    + "\(amount), over the limit of \(Session.formatBytes(settings.memoryLimit)) "
+                    + "(start with --memory-limit MiB to raise it)")
         }
-        try Session.probeAllocation(bytes, what: what ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(layers)")
+        try Session.probeAllocation(
+            bytes, what: what ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(layers)")
     }
 
     /// The chosen layer's parameters (what `stepper` steps).

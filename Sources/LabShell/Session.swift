@@ -1,8 +1,8 @@
 import Foundation
 import LSTMCore
-import TensorExpr
-import LabText
 import LSTMKernels
+import LabText
+import TensorExpr
 
 /// Everything a learner's session holds: the model, its input, the stepper,
 /// settings and watches. A value owned by the loop; no globals.
@@ -78,33 +78,40 @@ public struct Session: Sendable {
     public static func demo(settings: Settings = Settings()) -> Session {
         var g = SeededGenerator(seed: 0)
         let sizes = LSTMSizes.demo
-        let p = BiLSTMParameters.initialized(.tutorial, inputSize: sizes.inputSize, hiddenSize: sizes.hiddenSize, using: &g,
-                                                      factorizer: LAPACKHouseholder())
+        let p = BiLSTMParameters.initialized(
+            .tutorial, inputSize: sizes.inputSize, hiddenSize: sizes.hiddenSize, using: &g,
+            factorizer: LAPACKHouseholder())
         // Shapes are consistent by construction.
         let x: Tensor
         let stepper: BidirectionalStepper
         do {
             x = try Session.makeInput(.random, sizes, using: &g)
-            stepper = try BidirectionalStepper(parameters: p, input: x, mode: settings.mode, variant: settings.variant,
-                                               engine: FastEngine.named(settings.engine))
+            stepper = try BidirectionalStepper(
+                parameters: p, input: x, mode: settings.mode, variant: settings.variant,
+                engine: FastEngine.named(settings.engine))
         } catch {
             preconditionFailure("demo session: \(error)")
         }
-        return Session(sizes: sizes, initializer: .tutorial, parametersSource: .originCommand("init tutorial seed 0"),
-                       inputFill: .random, inputSource: .originDemoInput(seed: 0), parameters: p, input: x,
-                       h0: nil, c0: nil, stepper: stepper, settings: settings, generator: g)
+        return Session(
+            sizes: sizes, initializer: .tutorial, parametersSource: .originCommand("init tutorial seed 0"),
+            inputFill: .random, inputSource: .originDemoInput(seed: 0), parameters: p, input: x,
+            h0: nil, c0: nil, stepper: stepper, settings: settings, generator: g)
     }
 
     /// Throws `Interrupted` when `shouldCancel` says yes between chunks of draws.
-    static func makeInput(_ fill: InputFill, _ s: LSTMSizes, using g: inout SeededGenerator,
-                          shouldCancel: () -> Bool = { false }, unchanged: String = "") throws -> Tensor {
+    static func makeInput(
+        _ fill: InputFill, _ s: LSTMSizes, using g: inout SeededGenerator,
+        shouldCancel: () -> Bool = { false }, unchanged: String = ""
+    ) throws -> Tensor {
         let n = s.batch * s.length * s.inputSize
         let data: [Float]
         switch fill {
         case .zeros: data = [Float](repeating: 0, count: n)
         case .ones: data = [Float](repeating: 1, count: n)
         case .random:
-            guard let drawn = g.floatNormals(n, shouldCancel: shouldCancel) else { throw Interrupted(unchanged: unchanged) }
+            guard let drawn = g.floatNormals(n, shouldCancel: shouldCancel) else {
+                throw Interrupted(unchanged: unchanged)
+            }
             data = drawn
         }
         return try Tensor(shape: [s.batch, s.length, s.inputSize], data: data)
@@ -114,9 +121,10 @@ public struct Session: Sendable {
     /// state; cursors go back to the start.
     mutating func rebuildStepper() throws {
         // With layers, h0/c0 are [2L, B, H]: the single-layer stepper takes layer 0's two rows.
-        stepper = try BidirectionalStepper(parameters: parameters, input: input, h0: layerZeroRows(h0), c0: layerZeroRows(c0),
-                                           mode: settings.mode, variant: settings.variant,
-                                           engine: FastEngine.named(settings.engine), reusing: stepper)
+        stepper = try BidirectionalStepper(
+            parameters: parameters, input: input, h0: layerZeroRows(h0), c0: layerZeroRows(c0),
+            mode: settings.mode, variant: settings.variant,
+            engine: FastEngine.named(settings.engine), reusing: stepper)
         try rebuildStack()
     }
 
@@ -128,9 +136,14 @@ public struct Session: Sendable {
             throw LabError("\(what): the sizes are too large to count (their memory estimate overflows)")
         }
         if bytes > settings.memoryLimit {
-            let need = Session.formatBytes(bytes), limit = Session.formatBytes(settings.memoryLimit)
-            throw LabError(named == nil ? .tooLarge(sizes: "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)", need: need, limit: limit)
-                                        : .tooLargeFor(what: what, need: need, limit: limit))
+            let need = Session.formatBytes(bytes)
+            let limit = Session.formatBytes(settings.memoryLimit)
+            throw LabError(
+                named == nil
+                    ? .tooLarge(
+                        sizes: "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)", need: need, limit: limit
+                    )
+                    : .tooLargeFor(what: what, need: need, limit: limit))
         }
         try Session.probeAllocation(bytes, what: what)
     }
@@ -142,8 +155,9 @@ public struct Session: Sendable {
         // Small sizes always fit; probing them would only cost time.
         guard bytes >= 64 << 20 else { return }
         guard let block = malloc(bytes) else {
-            throw LabError("\(what): could not allocate \(formatGiB(bytes)) (the machine or its ulimit has less free memory "
-                + "than the memory limit allows); the session is as it was")
+            throw LabError(
+                "\(what): could not allocate \(formatGiB(bytes)) (the machine or its ulimit has less free memory "
+                    + "than the memory limit allows); the session is as it was")
         }
         free(block)
     }
@@ -161,7 +175,10 @@ public struct Session: Sendable {
         let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var v = Double(n)
         var u = 0
-        while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }
+        while v >= 1024 && u < units.count - 1 {
+            v /= 1024
+            u += 1
+        }
         return u == 0 ? "\(n) bytes" : String(format: "%.1f", v) + " " + units[u]
     }
 

@@ -30,13 +30,17 @@ struct SessionEnvironment: ExprEnvironment {
     func lookup(_ name: String) throws(ExprError) -> ExprTensor? {
         if let v = session.variables[name] { return v }
         let st = session.stepper
-        let b = st.batch, h = st.hiddenSize, tl = st.length
+        let b = st.batch
+        let h = st.hiddenSize
+        let tl = st.length
         switch name {
         case "x":
             let x = session.input
             let bf = session.settings.batchFirst
             let t = bf ? x : (try? x.swappingFirstAxes()) ?? x
-            return try ExprTensor(checkedShape: t.shape, data: t.data, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"], name: name)
+            return try ExprTensor(
+                checkedShape: t.shape, data: t.data, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
+                name: name)
         case "y": return output()
         case "h_n", "c_n": return final(name == "h_n")
         case "h0", "c0":
@@ -49,8 +53,13 @@ struct SessionEnvironment: ExprEnvironment {
         if let view = ViewName(rawValue: name), let (d, kind) = view.parameter {
             let p = session.layerParameters[d]
             switch kind {
-            case .wIH: return try ExprTensor(checkedShape: [4 * h, p.inputSize], data: p.wIH.tensor.data, axes: ["gate·unit", "feature"], name: name)
-            case .wHH: return try ExprTensor(checkedShape: [4 * h, h], data: p.wHH.tensor.data, axes: ["gate·unit", "unit"], name: name)
+            case .wIH:
+                return try ExprTensor(
+                    checkedShape: [4 * h, p.inputSize], data: p.wIH.tensor.data, axes: ["gate·unit", "feature"],
+                    name: name)
+            case .wHH:
+                return try ExprTensor(
+                    checkedShape: [4 * h, h], data: p.wHH.tensor.data, axes: ["gate·unit", "unit"], name: name)
             case .bIH: return try ExprTensor(checkedShape: [4 * h], data: p.bIH, axes: ["gate·unit"], name: name)
             case .bHH: return try ExprTensor(checkedShape: [4 * h], data: p.bHH, axes: ["gate·unit"], name: name)
             }
@@ -68,7 +77,8 @@ struct SessionEnvironment: ExprEnvironment {
         let d: Direction = name.hasSuffix("_f") ? .forward : .backward
         let base = String(name.prefix(upTo: name.range(of: d == .forward ? "_f" : "_b")?.lowerBound ?? name.endIndex))
         let width = base.hasPrefix("gates") ? 4 * st.hiddenSize : st.hiddenSize
-        let tl = st.length, slot = st.batch * width
+        let tl = st.length
+        let slot = st.batch * width
         var data = [Float](repeating: 0, count: tl * slot)
         var known = [Bool](repeating: false, count: tl)
         for (k, trace) in st.traces[d].enumerated() {
@@ -86,10 +96,13 @@ struct SessionEnvironment: ExprEnvironment {
             data.replaceSubrange((i * slot)..<((i + 1) * slot), with: values)
             known[i] = true
         }
-        let pending = known.allSatisfy { $0 } ? nil
+        let pending =
+            known.allSatisfy { $0 }
+            ? nil
             : Pending(name: name, known: known, direction: d.name, taken: st.cursor(d), total: tl)
-        return ExprTensor(shape: [tl, st.batch, width], data: data,
-                          axes: [processing ? "k" : "t", "b", width == st.hiddenSize ? "unit" : "gate·unit"], pending: pending)
+        return ExprTensor(
+            shape: [tl, st.batch, width], data: data,
+            axes: [processing ? "k" : "t", "b", width == st.hiddenSize ? "unit" : "gate·unit"], pending: pending)
     }
 
     /// `i_f`, `z_b`, …: the current (last) step of one direction.
@@ -97,11 +110,16 @@ struct SessionEnvironment: ExprEnvironment {
         let st = session.stepper
         let d: Direction = name.hasSuffix("_f") ? .forward : .backward
         guard let last = st.traces[d].last else {
-            throw ExprError(.evaluation, "\(name) is the current \(d.name) step's, and the \(d.name) direction has not taken a step yet (try 'step \(d.short)')")
+            throw ExprError(
+                .evaluation,
+                "\(name) is the current \(d.name) step's, and the \(d.name) direction has not taken a step yet (try 'step \(d.short)')"
+            )
         }
-        let h = st.hiddenSize, b = st.batch
+        let h = st.hiddenSize
+        let b = st.batch
         if name.hasPrefix("z") {
-            return try ExprTensor(checkedShape: [b, 4 * h], data: last.gatesPre.tensor.data, axes: ["b", "gate·unit"], name: name)
+            return try ExprTensor(
+                checkedShape: [b, 4 * h], data: last.gatesPre.tensor.data, axes: ["b", "gate·unit"], name: name)
         }
         let gate = ["i": 0, "f": 1, "g": 2, "o": 3][String(name.prefix(1))] ?? 0
         let all = last.gates.tensor.data
@@ -123,12 +141,14 @@ struct SessionEnvironment: ExprEnvironment {
         let t = stack.finalStates(cell: !hidden)
         let missing: [String?] = (0..<stack.layerCount).flatMap { l in
             Direction.allCases.map { d in
-                stack.cursor(layer: l, d) == stack.stepCount ? nil
+                stack.cursor(layer: l, d) == stack.stepCount
+                    ? nil
                     : "layer \(l) \(d.short) has taken \(stack.cursor(layer: l, d)) of \(stack.stepCount) steps"
             }
         }
-        return ExprTensor(shape: t.shape, data: t.data, axes: ["row", "b", "unit"],
-                          pending: missing.contains { $0 != nil } ? Pending(name: hidden ? "h_n" : "c_n", missing: missing) : nil)
+        return ExprTensor(
+            shape: t.shape, data: t.data, axes: ["row", "b", "unit"],
+            pending: missing.contains { $0 != nil } ? Pending(name: hidden ? "h_n" : "c_n", missing: missing) : nil)
     }
 
     /// `y = cat([h_f, h_b], dim=2)`, in the session's layout; t is pending until both directions visited it.
@@ -141,12 +161,16 @@ struct SessionEnvironment: ExprEnvironment {
             return ExprTensor(shape: t.shape, data: t.data, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"])
         }
         let st = session.stepper
-        let tl = st.length, b = st.batch, h = st.hiddenSize
-        let hf = overTime("h_f"), hb = overTime("h_b")
+        let tl = st.length
+        let b = st.batch
+        let h = st.hiddenSize
+        let hf = overTime("h_f")
+        let hb = overTime("h_b")
         var data = [Float](repeating: 0, count: tl * b * 2 * h)
         for t in 0..<tl {
             for bi in 0..<b {
-                let src = (t * b + bi) * h, dst = (t * b + bi) * 2 * h
+                let src = (t * b + bi) * h
+                let dst = (t * b + bi) * 2 * h
                 data.replaceSubrange(dst..<(dst + h), with: hf.data[src..<(src + h)])
                 data.replaceSubrange((dst + h)..<(dst + 2 * h), with: hb.data[src..<(src + h)])
             }
@@ -165,7 +189,8 @@ struct SessionEnvironment: ExprEnvironment {
     private func final(_ hidden: Bool) -> ExprTensor {
         if let stack = session.stack { return stackedFinal(stack, hidden) }
         let st = session.stepper
-        let b = st.batch, h = st.hiddenSize
+        let b = st.batch
+        let h = st.hiddenSize
         var data = [Float](repeating: 0, count: 2 * b * h)
         var missing: [String?] = [nil, nil]
         for d in Direction.allCases {
@@ -177,7 +202,8 @@ struct SessionEnvironment: ExprEnvironment {
             }
         }
         let name = hidden ? "h_n" : "c_n"
-        return ExprTensor(shape: [2, b, h], data: data, axes: ["dir", "b", "unit"],
-                          pending: missing.contains { $0 != nil } ? Pending(name: name, missing: missing) : nil)
+        return ExprTensor(
+            shape: [2, b, h], data: data, axes: ["dir", "b", "unit"],
+            pending: missing.contains { $0 != nil } ? Pending(name: name, missing: missing) : nil)
     }
 }

@@ -45,20 +45,26 @@ public enum StackedBench {
     }
 
     /// One untimed run, then `repeats` timed ones, each on a new stepper (as `run` after `reset`).
-    public static func run(_ s: LSTMSizes, layers: Int, randomLengths random: Bool, threads: Int, repeats: Int,
-                           budgetSeconds: Double? = nil, shouldCancel: () -> Bool = { false }) throws -> Result {
+    public static func run(
+        _ s: LSTMSizes, layers: Int, randomLengths random: Bool, threads: Int, repeats: Int,
+        budgetSeconds: Double? = nil, shouldCancel: () -> Bool = { false }
+    ) throws -> Result {
         var g = SeededGenerator(seed: 0)
-        let parameters = try StackedParameters.initialized(.pytorch, layers: layers, inputSize: s.inputSize,
-                                                            hiddenSize: s.hiddenSize, using: &g)
-        let input = try Tensor(shape: [s.batch, s.length, s.inputSize],
-                               data: g.floatNormals(s.batch * s.length * s.inputSize, shouldCancel: { false }) ?? [])
+        let parameters = try StackedParameters.initialized(
+            .pytorch, layers: layers, inputSize: s.inputSize,
+            hiddenSize: s.hiddenSize, using: &g)
+        let input = try Tensor(
+            shape: [s.batch, s.length, s.inputSize],
+            data: g.floatNormals(s.batch * s.length * s.inputSize, shouldCancel: { false }) ?? [])
         let values = random ? randomLengths(batch: s.batch, length: s.length) : nil
         let lengths = try values.map { try SequenceLengths($0, batch: s.batch, length: s.length) }
         // The fast engine, as the lab's `run` uses by default (and as `bench` times one layer).
-        let template = try StackedStepper(parameters: parameters, input: input, lengths: lengths, mode: .hoisted,
-                                          engine: FastEngine())
-        var result = Result(sizes: s, layers: layers, lengths: values, threads: threads, samples: [],
-                            flops: flops(s, layers: layers, steps: template.stepCount), completed: true)
+        let template = try StackedStepper(
+            parameters: parameters, input: input, lengths: lengths, mode: .hoisted,
+            engine: FastEngine())
+        var result = Result(
+            sizes: s, layers: layers, lengths: values, threads: threads, samples: [],
+            flops: flops(s, layers: layers, steps: template.stepCount), completed: true)
         var warm = template
         guard try warm.run(threads: threads, shouldCancel: shouldCancel) else {
             result.completed = false
@@ -80,8 +86,13 @@ public enum StackedBench {
 
     public static func text(_ r: Result) -> String {
         let s = r.sizes
-        let lengthText = r.lengths.map { "lengths " + ($0.count > 8 ? $0.prefix(8).map(String.init).joined(separator: ",")
-                                                           + ",…" : $0.map(String.init).joined(separator: ",")) }
+        let lengthText =
+            r.lengths.map {
+                "lengths "
+                    + ($0.count > 8
+                        ? $0.prefix(8).map(String.init).joined(separator: ",")
+                            + ",…" : $0.map(String.init).joined(separator: ","))
+            }
             ?? "full lengths"
         var lines = [
             "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(r.layers), \(lengthText), "

@@ -37,11 +37,19 @@ public enum Tokenizer {
             let head = ch.unicodeScalars.first.map(Character.init) ?? ch
             let marks = String(String.UnicodeScalarView(ch.unicodeScalars.dropFirst()))
             if let q = quote {
-                if head == q { quote = nil; current += marks } else { current.append(ch) }
+                if head == q {
+                    quote = nil
+                    current += marks
+                } else {
+                    current.append(ch)
+                }
                 continue
             }
             if head == "\"" || head == "'" {
-                if !inWord { inWord = true; start = column }
+                if !inWord {
+                    inWord = true
+                    start = column
+                }
                 quote = head
                 quoteColumn = column
                 current += marks
@@ -53,8 +61,9 @@ public enum Tokenizer {
                 // would drop the mark, and a typed character must never vanish.
                 if ch.unicodeScalars.count > 1, let mark = ch.unicodeScalars.dropFirst().first {
                     let code = String(mark.value, radix: 16, uppercase: true)
-                    throw CommandError("a combining mark (U+\(code)) follows a space: it has no letter to go on; "
-                        + "remove it, or put the word in quotes", column: column)
+                    throw CommandError(
+                        "a combining mark (U+\(code)) follows a space: it has no letter to go on; "
+                            + "remove it, or put the word in quotes", column: column)
                 }
                 if inWord {
                     tokens.append(Token(text: current, column: start, end: column))
@@ -66,7 +75,10 @@ public enum Tokenizer {
             if ch.isASCII, let v = ch.asciiValue, v < 32 || v == 127 {
                 throw CommandError("control character (code \(v)) in the line", column: column)
             }
-            if !inWord { inWord = true; start = column }
+            if !inWord {
+                inWord = true
+                start = column
+            }
             current.append(ch)
         }
         if quote != nil {
@@ -83,11 +95,33 @@ public enum Tokenizer {
         var quote: Character?
         var comment = false
         for ch in text {
-            if comment { if ch == "\n" { comment = false; parts.append(current); current = "" }; continue }
-            if let q = quote { if ch == q { quote = nil }; current.append(ch); continue }
-            if ch == "\"" || ch == "'" { quote = ch; current.append(ch); continue }
-            if ch == "#" && (current.last == nil || current.last?.isWhitespace == true) { comment = true; continue }
-            if ch == ";" || ch == "\n" { parts.append(current); current = ""; continue }
+            if comment {
+                if ch == "\n" {
+                    comment = false
+                    parts.append(current)
+                    current = ""
+                }
+                continue
+            }
+            if let q = quote {
+                if ch == q { quote = nil }
+                current.append(ch)
+                continue
+            }
+            if ch == "\"" || ch == "'" {
+                quote = ch
+                current.append(ch)
+                continue
+            }
+            if ch == "#" && (current.last == nil || current.last?.isWhitespace == true) {
+                comment = true
+                continue
+            }
+            if ch == ";" || ch == "\n" {
+                parts.append(current)
+                current = ""
+                continue
+            }
             current.append(ch)
         }
         parts.append(current)

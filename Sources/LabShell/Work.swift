@@ -68,10 +68,12 @@ enum Work {
     /// up to 5 `run`s, and up to 3 × 100 single steps.
     static func bench(_ s: LSTMSizes, repeats: Int) -> Double {
         // per-gate and fused step by step, hoisted and run as `run` does.
-        let stepped = 2 * Double(s.length) * step(s), hoisted = 2 * run(s, steps: s.length)
+        let stepped = 2 * Double(s.length) * step(s)
+        let hoisted = 2 * run(s, steps: s.length)
         let forwards = Double(2 * (repeats + 1)) * stepped + Double(repeats + 1 + min(repeats, 5)) * hoisted
         let steps = Double(3 * min(repeats, 3) * min(s.length, 100))
-        let setup = initialize(.pytorch, inputSize: s.inputSize, hiddenSize: s.hiddenSize)
+        let setup =
+            initialize(.pytorch, inputSize: s.inputSize, hiddenSize: s.hiddenSize)
             + uniformDraw * Double(s.batch) * Double(s.length) * Double(s.inputSize)
         return forwards + steps * step(s) + setup
     }
@@ -81,7 +83,10 @@ enum Work {
         let units = ["FLOP", "kFLOP", "MFLOP", "GFLOP", "TFLOP", "PFLOP", "EFLOP", "ZFLOP", "YFLOP"]
         var v = flop
         var u = 0
-        while v >= 1000 && u < units.count - 1 { v /= 1000; u += 1 }
+        while v >= 1000 && u < units.count - 1 {
+            v /= 1000
+            u += 1
+        }
         return String(format: u == 0 ? "%.0f" : "%.1f", v) + " " + units[u]
     }
 }

@@ -52,7 +52,8 @@ public enum ErrorMessage: Localized, Equatable {
         case .directionFinished(let f, let n):
             "the \(f ? "forward" : "backward") direction has finished all \(n) steps (use 'back', 'goto' or 'reset')"
         case .nothingToUndo(let f): "the \(f ? "forward" : "backward") direction is at its start: nothing to undo"
-        case .stepCountOutOfRange(let n, let length): "\(n) steps is out of range: a direction takes 0 to \(length) steps"
+        case .stepCountOutOfRange(let n, let length):
+            "\(n) steps is out of range: a direction takes 0 to \(length) steps"
         case .timeNotReached(let f, let t, let steps, let length):
             "\(f ? "forward" : "backward") t=\(t) is not computed yet: the \(f ? "forward" : "backward") direction"
                 + " has taken \(steps) of \(length) steps"

@@ -36,7 +36,11 @@ public enum InputNormalizer {
                 out.append(ch)
                 continue
             }
-            if ch == "'" || ch == "\"" { quote = ch; out.append(ch); continue }
+            if ch == "'" || ch == "\"" {
+                quote = ch
+                out.append(ch)
+                continue
+            }
             out.append(table[ch] ?? ch)
         }
         return out
@@ -46,14 +50,18 @@ public enum InputNormalizer {
     /// the learner typed it: `'3x'` becomes `'３x'` when `３x` was typed.
     public static func requote(_ message: String, normalized: String, typed: String) -> String {
         guard normalized != typed else { return message }
-        let norm = Array(normalized), orig = Array(typed)
+        let norm = Array(normalized)
+        let orig = Array(typed)
         guard norm.count == orig.count else { return message }
         var out = ""
         var rest = Substring(message)
         while let open = rest.firstIndex(of: "'") {
             out += rest[..<open]
             let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "'") else { rest = rest[open...]; break }
+            guard let close = rest[afterOpen...].firstIndex(of: "'") else {
+                rest = rest[open...]
+                break
+            }
             let quoted = Array(rest[afterOpen..<close])
             out += "'" + String(original(of: quoted, in: norm, typed: orig) ?? quoted) + "'"
             rest = rest[rest.index(after: close)...]

@@ -42,19 +42,25 @@ public enum ShellMessage: Localized, Equatable {
 
     public var english: String {
         switch self {
-        case .banner(let b, let t, let d, let h): """
+        case .banner(let b, let t, let d, let h):
+            """
             LSTMLab: a bidirectional LSTM you can step through, one timestep at a time.
             Demo model: B=\(b) sequences, T=\(t) steps, D=\(d) inputs, H=\(h) hidden units (init tutorial, seed 0).
             Type 'help' for commands, 'step' to take a step in both directions, 'lesson list' for lessons.
             """
-        case .keysHint: "Keys: Tab completes, ↑ and Ctrl-R recall earlier lines, Ctrl-C interrupts, Ctrl-D or 'quit' leaves."
+        case .keysHint:
+            "Keys: Tab completes, ↑ and Ctrl-R recall earlier lines, Ctrl-C interrupts, Ctrl-D or 'quit' leaves."
         case .languageSet(let l): "lang \(l.rawValue): the lab speaks \(l == .zh ? "Chinese" : "English") (lessons too)"
         case .batchFirstSet(let on):
             "batch_first \(on ? "on: x is [B, T, D], y is [B, T, 2H]" : "off: x is [T, B, D], y is [T, B, 2H]") (h_n, c_n stay [2, B, H])"
-        case .modeFused: "mode fused: 2 products per step: x·W_ihᵀ and h·W_hhᵀ with all four gates stacked; steps already taken are kept"
-        case .modePerGate: "mode per-gate: 8 products per step: one per gate (i, f, g, o) for x and for h, biases added per gate; steps already taken are kept"
-        case .modeHoisted: "mode hoisted: x·W_ihᵀ for all T steps in one product up front, then 1 product (h·W_hhᵀ) per step; steps already taken are kept"
-        case .variantCorrect: "variant correct: nn.LSTM's equations: i, f, o = σ(·), g = tanh(·); cursors reset so the two don't mix"
+        case .modeFused:
+            "mode fused: 2 products per step: x·W_ihᵀ and h·W_hhᵀ with all four gates stacked; steps already taken are kept"
+        case .modePerGate:
+            "mode per-gate: 8 products per step: one per gate (i, f, g, o) for x and for h, biases added per gate; steps already taken are kept"
+        case .modeHoisted:
+            "mode hoisted: x·W_ihᵀ for all T steps in one product up front, then 1 product (h·W_hhᵀ) per step; steps already taken are kept"
+        case .variantCorrect:
+            "variant correct: nn.LSTM's equations: i, f, o = σ(·), g = tanh(·); cursors reset so the two don't mix"
         case .variantDraft:
             "variant draft: the tutorial's first draft as written: f, i, o, g = z.chunk(4, 1), then o = tanh(g), g = σ(o), "
                 + "so i = σ(z_f), f = σ(z_i), g = σ(z_g), o = tanh(z_o); cursors reset so the two don't mix"
@@ -92,7 +98,8 @@ public enum ShellMessage: Localized, Equatable {
 
     public var chinese: String {
         switch self {
-        case .banner(let b, let t, let d, let h): """
+        case .banner(let b, let t, let d, let h):
+            """
             LSTMLab：一个可以逐个时间步单步执行的双向 LSTM。
             演示模型：B=\(b) 条序列，T=\(t) 个时间步，D=\(d) 维输入，H=\(h) 个隐藏单元（init tutorial，seed 0）。
             输入 help 查看命令，step 让两个方向各走一步，lesson list 列出课程。

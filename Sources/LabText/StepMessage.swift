@@ -3,7 +3,8 @@
 /// commands are what the learner types and stay as they are.
 public enum StepMessage: Localized, Equatable {
     /// `fwd step 2/5: read x[:, 1, :] → h_f[1], c  (fused, 2 products)`.
-    case stepTaken(direction: String, step: Int, of: Int, t: Int, target: String, mode: String, products: Int, draft: Bool)
+    case stepTaken(
+        direction: String, step: Int, of: Int, t: Int, target: String, mode: String, products: Int, draft: Bool)
     case yComplete(index: String, t: Int)
     case directionFinished(forward: Bool, which: String)
     case bothFinished(shapes: String)
@@ -45,7 +46,8 @@ public enum StepMessage: Localized, Equatable {
         case .latest(let list): " (\(list))"
         case .latestStep(let d, let t): "\(d) latest t=\(t)"
         case .nothingToRun(let shapes): "nothing to run: both directions have finished (\(shapes))"
-        case .ran(let ran, let projection, let p): "ran \(ran) steps (hoisted: \(projection), then h·W_hhᵀ per step): \(p)"
+        case .ran(let ran, let projection, let p):
+            "ran \(ran) steps (hoisted: \(projection), then h·W_hhᵀ per step): \(p)"
         case .projectionStraight: "x·W_ihᵀ of each step straight into z"
         case .projectionChunked(let n): "x·W_ihᵀ for \(n) steps at a time in one product"
         case .projectionAll: "x·W_ihᵀ for all t in one product"

@@ -83,7 +83,8 @@ public enum ViewMessage: Localized, Equatable {
     public var english: String {
         switch self {
         case .direction(let f): f ? "forward" : "backward"
-        case .gateLabel(let s): "\(s)  " + (["i": "input gate", "f": "forget gate", "g": "cell candidate", "o": "output gate"][s] ?? s)
+        case .gateLabel(let s):
+            "\(s)  " + (["i": "input gate", "f": "forget gate", "g": "cell candidate", "o": "output gate"][s] ?? s)
         case .initialStateCaption(let f, let name, let dir):
             "the \(Self.direction(forward: f).english) direction has not stepped yet: this is its initial state \(name)0[\(dir)]"
         case .initialZeros: "zeros (no h0/c0 loaded)"
@@ -96,18 +97,22 @@ public enum ViewMessage: Localized, Equatable {
         case .hiddenCaption(let f, let step, let of, let t, let alias):
             "hidden state after the \(Self.direction(forward: f).english) step \(step)/\(of), t=\(t) (= \(alias))"
         case .inputCaption(let b, let t, let d, let first):
-            "the input: B=\(b) sequences of T=\(t) steps, D=\(d) features each" + (first ? " (batch-first)" : " (time-first)")
+            "the input: B=\(b) sequences of T=\(t) steps, D=\(d) features each"
+                + (first ? " (batch-first)" : " (time-first)")
         case .hfCaption: "forward hidden states in time order, h_f[t] after reading x[:, 0..t]"
         case .hfOrigin: "the forward direction's h at each step, stacked along time (torch.stack(dim=0))"
-        case .hbCaption: "backward hidden states flipped into time order: h_b[t] lines up with h_f[t] and has read x[:, t..T-1]"
+        case .hbCaption:
+            "backward hidden states flipped into time order: h_b[t] lines up with h_f[t] and has read x[:, t..T-1]"
         case .hbRevCaption:
             "backward hidden states in processing order: h_b_rev[k] is the k-th backward step, which read t = T-1-k"
-        case .hbRevOrigin(let last, let second): "the backward direction's h stacked as computed (t = \(last), \(second), …, 0)"
+        case .hbRevOrigin(let last, let second):
+            "the backward direction's h stacked as computed (t = \(last), \(second), …, 0)"
         case .flipProcessingOrder(let row): "processing order k: \(row)"
         case .flipReadsTime(let row): "reads time       t: \(row)   (t = T-1-k)"
         case .flipTime(let row): "time             t: \(row)"
         case .flipFromRev(let row): "from h_b_rev     k: \(row)   (k = T-1-t)"
-        case .yCaption(let w): "the output: at each t, the forward h_f[t] and the backward h_b[t] side by side (2H = \(w))"
+        case .yCaption(let w):
+            "the output: at each t, the forward h_f[t] and the backward h_b[t] side by side (2H = \(w))"
         case .yTransposed: ", then transposed to batch-first"
         case .yDetail: "a half shows as soon as its direction has visited t; y[t] is complete when both have"
         case .finalCaption(let hidden, let last):
@@ -165,8 +170,10 @@ public enum ViewMessage: Localized, Equatable {
         case .gateColumns(let h, let h2, let h3, let state):
             "each line is one unit u: its i, f, g, o are columns u, \(h)+u, \(h2)+u, \(h3)+u of the [B, 4H] row"
                 + (state ? "; c_prev is the cell state this step started from" : "")
-        case .gateBlockTitle(let label, let first, let last, let formula): "\(label), columns \(first)..\(last):  \(formula)"
-        case .diagramTitle(let t, let b, let d, let h): "the bidirectional LSTM unrolled over T=\(t) (B=\(b), D=\(d), H=\(h))"
+        case .gateBlockTitle(let label, let first, let last, let formula):
+            "\(label), columns \(first)..\(last):  \(formula)"
+        case .diagramTitle(let t, let b, let d, let h):
+            "the bidirectional LSTM unrolled over T=\(t) (B=\(b), D=\(d), H=\(h))"
         case .diagramStatus(let f, let b): "\(f) steps, \(b) steps; y_t is ready (✓) once both have visited t"
         case .diagramOutput: "output y_t"
         case .diagramForward: "forward"
@@ -264,7 +271,8 @@ public enum ViewMessage: Localized, Equatable {
         case .gatesFrom(let formula, let mode, let rows, let h):
             "\(formula)（\(mode)），用 chunk(4, dim=1) 分成 i、f、g、o 四块，每块 [B, H] = [\(rows), \(h)]："
                 + "z 是预激活值，→ 后面是激活后的值"
-        case .draftWarning: "照原样运行教程的第一版草稿：`f, i, o, g = z.chunk(4, 1)`，再 `f, i, o, g = σ(f), σ(i), tanh(g), σ(o)`；"
+        case .draftWarning:
+            "照原样运行教程的第一版草稿：`f, i, o, g = z.chunk(4, 1)`，再 `f, i, o, g = σ(f), σ(i), tanh(g), σ(o)`；"
                 + "每个值旁边是它真正来自的那块 z（set variant correct 改正）"
         case .draftWarningLead: "⚠ variant draft："
         case .gateColumns(let h, let h2, let h3, let state):

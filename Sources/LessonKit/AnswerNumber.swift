@@ -8,11 +8,14 @@ public enum AnswerNumber {
     static let budget = Budget(memoryLimit: 64 << 20, computeLimit: 1e9)
 
     /// The value of `text` when it is one finite number (a scalar or a one-element tensor), else nil.
-    public static func evaluate(_ text: String, in environment: any ExprEnvironment = DictionaryEnvironment()) -> Double? {
+    public static func evaluate(_ text: String, in environment: any ExprEnvironment = DictionaryEnvironment())
+        -> Double?
+    {
         // The multiplication signs of hand-written arithmetic.
         let t = String(text.map { $0 == "×" || $0 == "·" ? "*" : $0 })
         guard let value = try? Evaluator.evaluate(t, in: environment, budget: budget),
-              case .tensor(let x) = value, x.data.count == 1, let v = x.data.first, v.isFinite else { return nil }
+            case .tensor(let x) = value, x.data.count == 1, let v = x.data.first, v.isFinite
+        else { return nil }
         return Double(v)
     }
 }

@@ -101,7 +101,11 @@ extension AnswerSpec {
         var best = 0
         var current: Int? = nil
         for ch in text {
-            if ch == "." { current = 0 } else if ch.isASCII && ch.isNumber { if let c = current { current = c + 1 } } else {
+            if ch == "." {
+                current = 0
+            } else if ch.isASCII && ch.isNumber {
+                if let c = current { current = c + 1 }
+            } else {
                 if let c = current { best = max(best, c) }
                 current = nil
             }
@@ -137,7 +141,8 @@ extension AnswerSpec {
         }
         // `3x5x32` only when there are no commas: a stray x elsewhere is not a separator.
         let byTimes = !t.contains(",") && !t.contains("，") && (t.contains("x") || t.contains("×"))
-        let parts = byTimes
+        let parts =
+            byTimes
             ? t.split(whereSeparator: { $0 == "x" || $0 == "×" }).map { $0.trimmingSpaces[...] }
             : t.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " })
         guard !parts.isEmpty else { return nil }

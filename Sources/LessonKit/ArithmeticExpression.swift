@@ -201,7 +201,9 @@ private struct Evaluator {
         if take("[") {
             while true {
                 let v = try expr(depth: depth + 1)
-                guard v == v.rounded(), abs(v) < 1e9 else { throw ExpressionError("an index must be an integer, got \(v)") }
+                guard v == v.rounded(), abs(v) < 1e9 else {
+                    throw ExpressionError("an index must be an integer, got \(v)")
+                }
                 index.append(Int(v))
                 if take(",") { continue }
                 guard take("]") else { throw ExpressionError("missing ']' after \(word)[…") }

@@ -26,21 +26,26 @@ public enum ExpectedAnswer: Equatable, Sendable {
 
     /// A known wrong answer of the same kind as `self`, read from `text`
     /// (numbers through `evaluate`, which may read the session).
-    public func wrong(_ text: String, evaluate: (String) throws -> Double, spec: AnswerSpec,
-                      precision: Int) throws -> ExpectedAnswer {
+    public func wrong(
+        _ text: String, evaluate: (String) throws -> Double, spec: AnswerSpec,
+        precision: Int
+    ) throws -> ExpectedAnswer {
         let t = ArithmeticExpression.normalize(text).trimmingSpaces
         switch self {
         case .number:
             let v = try evaluate(t)
             switch spec {
-            case .number(_, let tol), .value(_, let tol): return .number(v, tolerance: ExpectedAnswer.absolute(tol, v, precision: precision))
+            case .number(_, let tol), .value(_, let tol):
+                return .number(v, tolerance: ExpectedAnswer.absolute(tol, v, precision: precision))
             default: return .number(v, tolerance: 1e-9)
             }
         case .shape:
             guard let dims = AnswerSpec.parseShape(t) else { throw ExpressionError("'\(t)' is not a shape") }
             return .shape(dims)
         case .gate:
-            guard let g = ExpectedAnswer.gateAliases[ExpectedAnswer.normalize(t)] else { throw ExpressionError("'\(t)' is not a gate") }
+            guard let g = ExpectedAnswer.gateAliases[ExpectedAnswer.normalize(t)] else {
+                throw ExpressionError("'\(t)' is not a gate")
+            }
             return .gate(g)
         case .choice: return .choice(ExpectedAnswer.normalize(t).trimmingCharacters(in: "()（）"))
         case .text: return .text([t])
@@ -74,8 +79,10 @@ public enum ExpectedAnswer: Equatable, Sendable {
     /// Checks what the learner typed after `answer` (or alone at the prompt).
     /// `names` reads session names in an expression answer (`o_f[0,1] * tanh(0.5)`).
     /// - Parameter expression: reads what the calculator cannot (the expression language).
-    public func check(_ given: String, names: ArithmeticExpression.Resolver? = nil,
-                      expression: (String) -> Double? = { AnswerNumber.evaluate($0) }) -> AnswerVerdict {
+    public func check(
+        _ given: String, names: ArithmeticExpression.Resolver? = nil,
+        expression: (String) -> Double? = { AnswerNumber.evaluate($0) }
+    ) -> AnswerVerdict {
         let g = ArithmeticExpression.normalize(given).trimmingSpaces
         guard !g.isEmpty else { return .unreadable(.empty) }
         switch self {

@@ -16,8 +16,10 @@ public struct Lesson: Equatable, Sendable {
     /// shown as one line, so every step starts from a state the lesson names.
     public var setup: [LabLine]
 
-    public init(file: String, id: Int, title: String, language: String, lockSkip: Bool,
-                intro: String, steps: [LessonStep], setup: [LabLine] = []) {
+    public init(
+        file: String, id: Int, title: String, language: String, lockSkip: Bool,
+        intro: String, steps: [LessonStep], setup: [LabLine] = []
+    ) {
         self.file = file
         self.id = id
         self.title = title
@@ -182,8 +184,10 @@ public struct LessonQuestion: Equatable, Sendable {
     public var line: Int
     public var answerLine: Int
 
-    public init(ask: String, answer: AnswerSpec, answerText: String, choices: [Choice], hints: [String],
-                solution: String, wrongs: [WrongAnswer] = [], line: Int, answerLine: Int) {
+    public init(
+        ask: String, answer: AnswerSpec, answerText: String, choices: [Choice], hints: [String],
+        solution: String, wrongs: [WrongAnswer] = [], line: Int, answerLine: Int
+    ) {
         self.ask = ask
         self.answer = answer
         self.answerText = answerText

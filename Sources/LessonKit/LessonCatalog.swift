@@ -24,8 +24,9 @@ public struct LessonCatalog: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.compactMap { name -> Entry? in
             guard let (id, slug) = LessonCatalog.parseFileName(name) else { return nil }
-            return Entry(id: id, slug: slug, language: language, url: dir.appendingPathComponent(name),
-                         displayPath: "\(PathName.name(of: root.path))/\(language)/\(name)")
+            return Entry(
+                id: id, slug: slug, language: language, url: dir.appendingPathComponent(name),
+                displayPath: "\(PathName.name(of: root.path))/\(language)/\(name)")
         }.sorted { $0.id < $1.id }
     }
 
@@ -48,7 +49,9 @@ public struct LessonCatalog: Sendable {
         switch readText(url) {
         case .success(let t): text = t
         case .failure(let problem):
-            throw LessonErrors([LessonError(file: displayPath, line: 1, message: "cannot read the file: \(problem.reason)")])
+            throw LessonErrors([
+                LessonError(file: displayPath, line: 1, message: "cannot read the file: \(problem.reason)")
+            ])
         }
         return try LessonParser.parse(text, file: displayPath, language: language)
     }
@@ -63,16 +66,24 @@ public struct LessonCatalog: Sendable {
     static func readText(_ url: URL) -> Result<String, ReadProblem> {
         let path = url.resolvingSymlinksInPath().path
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return .failure(.init(reason: "no such file")) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            return .failure(.init(reason: "no such file"))
+        }
         guard !isDir.boolValue else { return .failure(.init(reason: "it is a folder, not a lesson file")) }
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
-        guard attributes[.type] as? FileAttributeType == .typeRegular else { return .failure(.init(reason: "not a regular file")) }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return .failure(.init(reason: "not a regular file"))
+        }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maxFileBytes else {
             return .failure(.init(reason: "the file has \(size) bytes; a lesson file has at most \(maxFileBytes)"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.init(reason: "permission denied")) }
-        guard data.count <= maxFileBytes else { return .failure(.init(reason: "the file grew past \(maxFileBytes) bytes while being read")) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.init(reason: "permission denied"))
+        }
+        guard data.count <= maxFileBytes else {
+            return .failure(.init(reason: "the file grew past \(maxFileBytes) bytes while being read"))
+        }
         guard let text = String(data: data, encoding: .utf8) else { return .failure(.init(reason: "not UTF-8 text")) }
         return .success(text)
     }
@@ -83,13 +94,17 @@ public struct LessonCatalog: Sendable {
         let stem = name.dropLast(3)
         guard let dash = stem.firstIndex(of: "-") else { return nil }
         let digits = stem[..<dash]
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int(digits) else { return nil }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int(digits) else {
+            return nil
+        }
         return (id, String(stem[stem.index(after: dash)...]))
     }
 
     /// The language of a lesson file from its folder (`…/zh/…` → `zh`), else `en`.
-    public static func language(ofPath path: String,
-                                currentDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+    public static func language(
+        ofPath path: String,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> String {
         let parent = PathName.name(of: PathName.parent(of: PathName.absolute(path, from: currentDirectory)))
         return languages.contains(parent) ? parent : "en"
     }
@@ -104,14 +119,18 @@ public struct LessonCatalog: Sendable {
             return fm.fileExists(atPath: u.path, isDirectory: &d) && d.boolValue
         }
         if let env = environment["LSTMLAB_LESSONS"], !env.isEmpty {
-            return URL(fileURLWithPath: env, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true)).standardizedFileURL
+            return URL(fileURLWithPath: env, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true))
+                .standardizedFileURL
         }
         if let exe = executablePath, !exe.isEmpty {
-            let resolved = URL(fileURLWithPath: PathName.absolute(exe, from: currentDirectory)).resolvingSymlinksInPath().path
+            let resolved = URL(fileURLWithPath: PathName.absolute(exe, from: currentDirectory))
+                .resolvingSymlinksInPath().path
             var dir = PathName.parent(of: resolved)
             for _ in 0..<12 {
                 let candidate = PathName.join(dir, "lessons")
-                if isDir(URL(fileURLWithPath: PathName.join(candidate, "en"))) { return URL(fileURLWithPath: candidate) }
+                if isDir(URL(fileURLWithPath: PathName.join(candidate, "en"))) {
+                    return URL(fileURLWithPath: candidate)
+                }
                 let parent = PathName.parent(of: dir)
                 if parent == dir { break }
                 dir = parent

@@ -21,7 +21,8 @@ public struct LessonLinter {
     ///
     /// Paths are taken apart with `PathName` (Foundation's helpers trapped on a
     /// one-character folder name, such as `./x.md` run inside `en/`).
-    public func lint(path: String, currentDirectory: String = FileManager.default.currentDirectoryPath) -> [LessonError] {
+    public func lint(path: String, currentDirectory: String = FileManager.default.currentDirectoryPath) -> [LessonError]
+    {
         let absolute = PathName.absolute(path, from: currentDirectory)
         let language = LessonCatalog.language(ofPath: path, currentDirectory: currentDirectory)
         let lesson: Lesson
@@ -45,16 +46,23 @@ public struct LessonLinter {
             if let name = names.first(where: { LessonCatalog.parseFileName($0)?.0 == number }) {
                 let otherPath = PathName.join(otherDisplayDir, name)
                 do {
-                    let counterpart = try LessonCatalog.load(url: URL(fileURLWithPath: PathName.join(otherDir, name)),
-                                                             displayPath: otherPath, language: other)
+                    let counterpart = try LessonCatalog.load(
+                        url: URL(fileURLWithPath: PathName.join(otherDir, name)),
+                        displayPath: otherPath, language: other)
                     errors += compare(lesson, counterpart)
                 } catch {
-                    errors.append(LessonError(file: path, line: 1,
-                                              message: "the \(other) version \(otherPath) has errors: run 'lesson check \(otherPath)'"))
+                    errors.append(
+                        LessonError(
+                            file: path, line: 1,
+                            message: "the \(other) version \(otherPath) has errors: run 'lesson check \(otherPath)'"))
                 }
             } else {
-                errors.append(LessonError(file: path, line: 1,
-                                          message: "no \(other) version of lesson \(number): expected \(otherDisplayDir)/\(String(format: "%02d", number))-….md"))
+                errors.append(
+                    LessonError(
+                        file: path, line: 1,
+                        message:
+                            "no \(other) version of lesson \(number): expected \(otherDisplayDir)/\(String(format: "%02d", number))-….md"
+                    ))
             }
         }
         return errors.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
@@ -81,8 +89,12 @@ public struct LessonLinter {
             guard let line else { continue }
             for (column, scalar) in line.unicodeScalars.enumerated() where isControl(scalar) {
                 let code = String(scalar.value, radix: 16, uppercase: true)
-                errors.append(LessonError(file: file, line: n + 1, message: "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) "
-                    + "at column \(column + 1): a terminal would act on it (ESC starts escape sequences, BEL rings); remove it"))
+                errors.append(
+                    LessonError(
+                        file: file, line: n + 1,
+                        message: "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) "
+                            + "at column \(column + 1): a terminal would act on it (ESC starts escape sequences, BEL rings); remove it"
+                    ))
                 break
             }
         }
@@ -98,9 +110,12 @@ public struct LessonLinter {
     public func check(_ lesson: Lesson, fileName: String?) -> [LessonError] {
         var errors: [LessonError] = []
         if let name = fileName, let (id, _) = LessonCatalog.parseFileName(name), id != lesson.id {
-            errors.append(LessonError(file: lesson.file, line: 1, message: "the file name says lesson \(id) but its id is \(lesson.id)"))
+            errors.append(
+                LessonError(
+                    file: lesson.file, line: 1, message: "the file name says lesson \(id) but its id is \(lesson.id)"))
         } else if let name = fileName, LessonCatalog.parseFileName(name) == nil {
-            errors.append(LessonError(file: lesson.file, line: 1, message: "lesson files are named NN-slug.md, got '\(name)'"))
+            errors.append(
+                LessonError(file: lesson.file, line: 1, message: "lesson files are named NN-slug.md, got '\(name)'"))
         }
         for lab in lesson.setup + lesson.steps.flatMap({ $0.canonicalLines() }) {
             if let message = checkCommand(lab.command) {
@@ -113,7 +128,8 @@ public struct LessonLinter {
                     do {
                         _ = try ArithmeticExpression.evaluate(check) { _, _ in 0 }
                     } catch {
-                        errors.append(LessonError(file: lesson.file, line: t.line, message: "check '\(check)': \(error)"))
+                        errors.append(
+                            LessonError(file: lesson.file, line: t.line, message: "check '\(check)': \(error)"))
                     }
                 }
             }
@@ -130,10 +146,13 @@ public struct LessonLinter {
         if a.lockSkip != b.lockSkip { err(1, "lock_skip differs from \(b.file)") }
         if a.setup.map(\.command) != b.setup.map(\.command) { err(1, "setup differs from \(b.file)") }
         if a.steps.count != b.steps.count {
-            err(1, "\(a.steps.count) steps here but \(b.steps.count) in \(b.file): the languages must have the same steps")
+            err(
+                1,
+                "\(a.steps.count) steps here but \(b.steps.count) in \(b.file): the languages must have the same steps")
         }
         for (n, (sa, sb)) in zip(a.steps, b.steps).enumerated() {
-            let la = sa.labLines, lb = sb.labLines
+            let la = sa.labLines
+            let lb = sb.labLines
             for k in 0..<max(la.count, lb.count) {
                 let ca = k < la.count ? la[k].command : nil
                 let cb = k < lb.count ? lb[k].command : nil
@@ -148,8 +167,12 @@ public struct LessonLinter {
             case (let ta?, nil): err(ta.line, "step \(n + 1) has a task here but none in \(b.file):\(sb.line)")
             case (nil, let tb?): err(sa.line, "step \(n + 1) has no task here but one in \(b.file):\(tb.line)")
             case (let ta?, let tb?):
-                if ta.checks != tb.checks || ta.typed != tb.typed || ta.solution.map(\.command) != tb.solution.map(\.command) {
-                    err(ta.line, "step \(n + 1): the task's check, typed or solution lines differ from \(b.file):\(tb.line)")
+                if ta.checks != tb.checks || ta.typed != tb.typed
+                    || ta.solution.map(\.command) != tb.solution.map(\.command)
+                {
+                    err(
+                        ta.line,
+                        "step \(n + 1): the task's check, typed or solution lines differ from \(b.file):\(tb.line)")
                 }
             }
             switch (sa.question, sb.question) {
@@ -158,13 +181,19 @@ public struct LessonLinter {
             case (nil, let qb?): err(sa.line, "step \(n + 1) has no question here but one in \(b.file):\(qb.line)")
             case (let qa?, let qb?):
                 if qa.answerText != qb.answerText {
-                    err(qa.answerLine, "step \(n + 1): 'answer: \(qa.answerText)' here but 'answer: \(qb.answerText)' in \(b.file):\(qb.answerLine)")
+                    err(
+                        qa.answerLine,
+                        "step \(n + 1): 'answer: \(qa.answerText)' here but 'answer: \(qb.answerText)' in \(b.file):\(qb.answerLine)"
+                    )
                 }
                 if qa.wrongs.map(\.expression) != qb.wrongs.map(\.expression) {
                     err(qa.line, "step \(n + 1): the wrong answers differ from \(b.file):\(qb.line)")
                 }
                 if qa.choices.map(\.key) != qb.choices.map(\.key) {
-                    err(qa.line, "step \(n + 1): choices \(qa.choices.map(\.key).joined(separator: ", ")) here but \(qb.choices.map(\.key).joined(separator: ", ")) in \(b.file):\(qb.line)")
+                    err(
+                        qa.line,
+                        "step \(n + 1): choices \(qa.choices.map(\.key).joined(separator: ", ")) here but \(qb.choices.map(\.key).joined(separator: ", ")) in \(b.file):\(qb.line)"
+                    )
                 }
             }
         }

@@ -9,14 +9,16 @@ public enum LessonParser {
         var p = Parser(file: file, lines: splitLines(text))
         let lesson = p.run(language: language)
         if !p.errors.isEmpty { throw LessonErrors(p.errors.sorted { $0.line < $1.line }) }
-        guard let lesson else { throw LessonErrors([LessonError(file: file, line: 1, message: "the lesson could not be read")]) }
+        guard let lesson else {
+            throw LessonErrors([LessonError(file: file, line: 1, message: "the lesson could not be read")])
+        }
         return lesson
     }
 
     /// LF, CRLF, and a last line without a newline. Split on bytes: `"\r\n"` is one
     /// Swift `Character`, so splitting the String on `"\n"` left a CRLF file one line.
     static func splitLines(_ text: String) -> [String] {
-        TextLines.split(Array(text.utf8)).map { $0 ?? "" }     // valid: it came from a String
+        TextLines.split(Array(text.utf8)).map { $0 ?? "" }  // valid: it came from a String
     }
 
     /// A lab line without its `#` comment (quotes respected), trimmed.
@@ -65,7 +67,10 @@ private struct Parser {
             let lineNo = n + 1
             n += 1
             let t = raw.trimmingSpaces
-            if t == "---" { closed = true; break }
+            if t == "---" {
+                closed = true
+                break
+            }
             if t.isEmpty { continue }
             guard let colon = t.firstIndex(of: ":") else {
                 error(lineNo, "front matter lines are 'key: value', got '\(t)'")
@@ -153,7 +158,10 @@ private struct Parser {
                 while n < lines.count {
                     let bl = lines[n]
                     n += 1
-                    if bl.trimmingSpaces == "```" { end = true; break }
+                    if bl.trimmingSpaces == "```" {
+                        end = true
+                        break
+                    }
                     body.append((bl, n))
                 }
                 if !end {
@@ -204,8 +212,9 @@ private struct Parser {
         if steps.isEmpty && errors.isEmpty {
             error(max(lines.count, 1), "the lesson has no steps: start one with '## Title'")
         }
-        return Lesson(file: file, id: id, title: title, language: language, lockSkip: lockSkip,
-                      intro: Parser.trimBlankLines(intro), steps: steps, setup: setup)
+        return Lesson(
+            file: file, id: id, title: title, language: language, lockSkip: lockSkip,
+            intro: Parser.trimBlankLines(intro), steps: steps, setup: setup)
     }
 
     mutating func parseLab(_ body: [(String, Int)]) -> [LabLine] {
@@ -237,8 +246,14 @@ private struct Parser {
             case "solution": solution = (solution ?? "") + "\n" + more
             case "hint": if let last = hints.popLast() { hints.append(last + "\n" + more) }
             case "wrong":
-                if var last = wrongs.popLast() { last.feedback += " " + more; wrongs.append(last) }
-            case "choice": if let last = choices.popLast() { choices.append((Choice(key: last.0.key, text: last.0.text + " " + more), last.1)) }
+                if var last = wrongs.popLast() {
+                    last.feedback += " " + more
+                    wrongs.append(last)
+                }
+            case "choice":
+                if let last = choices.popLast() {
+                    choices.append((Choice(key: last.0.key, text: last.0.text + " " + more), last.1))
+                }
             default: break
             }
         }
@@ -261,14 +276,24 @@ private struct Parser {
             if value.isEmpty && ["ask", "answer", "hint", "choice", "solution", "wrong"].contains(key) {
                 error(lineNo, "'\(key):' is empty")
                 // Counted as present, so the error is not repeated as "missing".
-                if key == "ask" { ask = "" } else if key == "solution" { solution = "" } else if key == "answer" { answer = ("", lineNo) }
+                if key == "ask" {
+                    ask = ""
+                } else if key == "solution" {
+                    solution = ""
+                } else if key == "answer" {
+                    answer = ("", lineNo)
+                }
                 continue
             }
             switch key {
             case "ask":
                 if ask != nil { error(lineNo, "a question has one 'ask:' line") } else { ask = value }
             case "answer":
-                if answer != nil { error(lineNo, "a question has one 'answer:' line") } else { answer = (value, lineNo) }
+                if answer != nil {
+                    error(lineNo, "a question has one 'answer:' line")
+                } else {
+                    answer = (value, lineNo)
+                }
             case "solution":
                 if solution != nil { error(lineNo, "a question has one 'solution:' line") } else { solution = value }
             case "hint":
@@ -313,15 +338,18 @@ private struct Parser {
                 if choices.isEmpty && !badChoice {
                     error(answerLine, "'answer: choice' needs 'choice: K) text' lines")
                 } else if !choices.isEmpty && !choices.contains(where: { $0.0.key == k }) {
-                    error(answerLine, "answer '\(k)' is not one of the choices (\(choices.map(\.0.key).joined(separator: ", ")))")
+                    error(
+                        answerLine,
+                        "answer '\(k)' is not one of the choices (\(choices.map(\.0.key).joined(separator: ", ")))")
                 }
             } else if spec != nil, let first = choices.first {
                 error(first.1, "'choice:' lines need 'answer: choice K'")
             }
         }
         guard errors.count == errorCount, let ask, let answer, let solution, let spec else { return nil }
-        return LessonQuestion(ask: ask, answer: spec, answerText: answer.0, choices: choices.map(\.0), hints: hints,
-                              solution: solution, wrongs: wrongs, line: line, answerLine: answer.1)
+        return LessonQuestion(
+            ask: ask, answer: spec, answerText: answer.0, choices: choices.map(\.0), hints: hints,
+            solution: solution, wrongs: wrongs, line: line, answerLine: answer.1)
     }
 
     /// `o * c → you forgot the tanh` (also `->`).
@@ -348,7 +376,11 @@ private struct Parser {
             let t = raw.trimmingSpaces
             if t.isEmpty { continue }
             if raw.first == " " || raw.first == "\t", let key = lastKey, key == "goal" || key == "hint" {
-                if key == "goal" { goal = (goal ?? "") + "\n" + t } else if let last = hints.popLast() { hints.append(last + "\n" + t) }
+                if key == "goal" {
+                    goal = (goal ?? "") + "\n" + t
+                } else if let last = hints.popLast() {
+                    hints.append(last + "\n" + t)
+                }
                 continue
             }
             guard let colon = t.firstIndex(of: ":") else {
@@ -382,7 +414,9 @@ private struct Parser {
             }
         }
         if goal == nil { error(line, "task has no 'goal:' line") }
-        if checks.isEmpty && typed.isEmpty { error(line, "task has no 'check:' or 'typed:' line: say what the learner must do") }
+        if checks.isEmpty && typed.isEmpty {
+            error(line, "task has no 'check:' or 'typed:' line: say what the learner must do")
+        }
         let commands = parseLab(solution)
         if commands.isEmpty && errors.count == errorCount { error(line, "task has no 'solution:' commands") }
         guard errors.count == errorCount, let goal else { return nil }
@@ -393,7 +427,9 @@ private struct Parser {
         guard let paren = value.firstIndex(of: ")") else { return nil }
         let key = String(value[..<paren]).trimmingSpaces.lowercased()
         let text = String(value[value.index(after: paren)...]).trimmingSpaces
-        guard !key.isEmpty, key.count <= 2, key.allSatisfy({ $0.isLetter || $0.isNumber }), !text.isEmpty else { return nil }
+        guard !key.isEmpty, key.count <= 2, key.allSatisfy({ $0.isLetter || $0.isNumber }), !text.isEmpty else {
+            return nil
+        }
         return Choice(key: key, text: text)
     }
 

@@ -11,9 +11,11 @@ extension LessonPlayer {
     /// - Parameters:
     ///   - present: reveal each question's solution instead of typing its answer.
     ///   - shouldStop: polled between beats; true leaves the lesson (Ctrl-C).
-    public mutating func playAuto<H: LessonHost>(host: inout H, present: Bool = false,
-                                                 shouldStop: () -> Bool = { false },
-                                                 emit: (LessonEvent) -> Void) throws(LessonErrors) {
+    public mutating func playAuto<H: LessonHost>(
+        host: inout H, present: Bool = false,
+        shouldStop: () -> Bool = { false },
+        emit: (LessonEvent) -> Void
+    ) throws(LessonErrors) {
         unattended = true
         start(host: &host, emit: emit)
         var guardCount = 0
@@ -41,14 +43,17 @@ extension LessonPlayer {
     private mutating func autoAnswer<H: LessonHost>(host: inout H, present: Bool, emit: (LessonEvent) -> Void) {
         guard let q = currentStep?.question, let pending else {
             if let q = currentStep?.question {
-                failures.append(LessonError(file: lesson.file, line: q.answerLine, message: "the question cannot be checked"))
+                failures.append(
+                    LessonError(file: lesson.file, line: q.answerLine, message: "the question cannot be checked"))
             }
             return
         }
         for (w, _) in pending.wrongs {
             if pending.expected.check(w.canonical) == .correct {
-                failures.append(LessonError(file: lesson.file, line: q.answerLine,
-                                            message: "the known wrong answer '\(w.canonical)' would be accepted as right"))
+                failures.append(
+                    LessonError(
+                        file: lesson.file, line: q.answerLine,
+                        message: "the known wrong answer '\(w.canonical)' would be accepted as right"))
             }
         }
         if present {
@@ -61,15 +66,18 @@ extension LessonPlayer {
         emit(.command("answer " + typed))
         answer(typed, host: &host, emit: emit)
         if phase == .awaitingAnswer {
-            failures.append(LessonError(file: lesson.file, line: q.answerLine, message: "the answer '\(typed)' was not accepted"))
+            failures.append(
+                LessonError(file: lesson.file, line: q.answerLine, message: "the answer '\(typed)' was not accepted"))
         }
     }
 
     private mutating func autoTask<H: LessonHost>(host: inout H, emit: (LessonEvent) -> Void) {
         guard let task = currentStep?.task else { return }
         if task.typed.isEmpty && checksHold(task, host: host) {
-            failures.append(LessonError(file: lesson.file, line: task.line,
-                                        message: "the task's check already holds before the learner does anything"))
+            failures.append(
+                LessonError(
+                    file: lesson.file, line: task.line,
+                    message: "the task's check already holds before the learner does anything"))
             return
         }
         for lab in task.solution where phase == .awaitingTask {
@@ -82,8 +90,12 @@ extension LessonPlayer {
             observe(typed: lab.command, host: &host, emit: emit)
         }
         if phase == .awaitingTask {
-            failures.append(LessonError(file: lesson.file, line: task.line,
-                                        message: "after the solution (\(task.solution.map(\.command).joined(separator: "; "))) the task's check does not hold"))
+            failures.append(
+                LessonError(
+                    file: lesson.file, line: task.line,
+                    message:
+                        "after the solution (\(task.solution.map(\.command).joined(separator: "; "))) the task's check does not hold"
+                ))
         }
     }
 }

@@ -11,7 +11,10 @@ extension LessonPlayer {
 
     /// Restores step `k`'s entry state (computing it the first time) and plays the step.
     mutating func enter<H: LessonHost>(_ k: Int, host: inout H, emit: (LessonEvent) -> Void) {
-        guard !lesson.steps.isEmpty else { finish(emit: emit); return }
+        guard !lesson.steps.isEmpty else {
+            finish(emit: emit)
+            return
+        }
         if snapshots[0] == nil { runSetup(host: &host) }
         ensureSnapshot(k, host: &host)
         if let s = snapshots[k] { host.restore(s) }
@@ -96,12 +99,15 @@ extension LessonPlayer {
             var wrongs: [(ExpectedAnswer, String)] = []
             for w in q.wrongs {
                 do {
-                    let e = try expected.wrong(w.expression, evaluate: { try host.evaluate($0) }, spec: q.answer,
-                                               precision: host.displayPrecision)
+                    let e = try expected.wrong(
+                        w.expression, evaluate: { try host.evaluate($0) }, spec: q.answer,
+                        precision: host.displayPrecision)
                     wrongs.append((e, w.feedback))
                 } catch {
-                    failures.append(LessonError(file: lesson.file, line: w.line,
-                                                message: "cannot read the wrong answer '\(w.expression)': \(error)"))
+                    failures.append(
+                        LessonError(
+                            file: lesson.file, line: w.line,
+                            message: "cannot read the wrong answer '\(w.expression)': \(error)"))
                 }
             }
             var shown: String? = nil
@@ -117,8 +123,10 @@ extension LessonPlayer {
         } catch {
             pending = nil
             pendingProblem = "\(error)"
-            failures.append(LessonError(file: lesson.file, line: q.answerLine,
-                                        message: "cannot read the answer '\(q.answerText)' from the session: \(error)"))
+            failures.append(
+                LessonError(
+                    file: lesson.file, line: q.answerLine,
+                    message: "cannot read the answer '\(q.answerText)' from the session: \(error)"))
         }
     }
 
@@ -128,8 +136,10 @@ extension LessonPlayer {
         case .success(let out):
             emit(.output(out))
             if lab.expectsError {
-                failures.append(LessonError(file: lesson.file, line: lab.line,
-                                            message: "'\(lab.command)' was expected to be refused, and ran"))
+                failures.append(
+                    LessonError(
+                        file: lesson.file, line: lab.line,
+                        message: "'\(lab.command)' was expected to be refused, and ran"))
             }
         case .failure(let e) where lab.expectsError:
             emit(.refused(command: lab.command, message: e.message))
@@ -141,7 +151,7 @@ extension LessonPlayer {
     mutating func replay<H: LessonHost>(_ lab: LabLine, host: inout H) {
         do {
             try host.replay(lab.command)
-        } catch where lab.expectsError {
+        } catch  where lab.expectsError {
             return
         } catch {
             failures.append(LessonError(file: lesson.file, line: lab.line, message: "'\(lab.command)': \(error)"))
@@ -153,7 +163,7 @@ extension LessonPlayer {
     mutating func runLab<H: LessonHost>(_ lab: LabLine, host: inout H) -> Result<String, LabFailure> {
         do {
             return .success(try host.run(lab.command))
-        } catch where lab.expectsError {
+        } catch  where lab.expectsError {
             return .failure(LabFailure(message: "\(error)"))
         } catch {
             let e = LabFailure(message: "\(error)")

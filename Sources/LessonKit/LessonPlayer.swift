@@ -99,8 +99,14 @@ public struct LessonPlayer: Sendable {
     }
 
     public mutating func back<H: LessonHost>(host: inout H, emit: (LessonEvent) -> Void) {
-        guard isActive else { emit(.notice(text.alreadyFinished)); return }
-        guard stepIndex > 0 else { emit(.notice(text.firstStep)); return }
+        guard isActive else {
+            emit(.notice(text.alreadyFinished))
+            return
+        }
+        guard stepIndex > 0 else {
+            emit(.notice(text.firstStep))
+            return
+        }
         enter(stepIndex - 1, host: &host, emit: emit)
     }
 
@@ -109,26 +115,40 @@ public struct LessonPlayer: Sendable {
         let key: String
         switch phase {
         case .awaitingAnswer:
-            guard let q = currentStep?.question else { emit(.notice(text.noQuestion)); return }
+            guard let q = currentStep?.question else {
+                emit(.notice(text.noQuestion))
+                return
+            }
             hints = q.hints
             key = questionKey
         case .awaitingTask:
-            guard let t = currentStep?.task else { emit(.notice(text.noTask)); return }
+            guard let t = currentStep?.task else {
+                emit(.notice(text.noTask))
+                return
+            }
             hints = t.hints
             key = taskKey
         default:
-            emit(.notice(currentStep?.question == nil && currentStep?.task == nil ? text.noQuestion : text.nothingWaiting))
+            emit(
+                .notice(
+                    currentStep?.question == nil && currentStep?.task == nil ? text.noQuestion : text.nothingWaiting))
             return
         }
         var r = progress.questions[key] ?? QuestionRecord()
-        guard r.hints < hints.count else { emit(.notice(text.noMoreHints(hints.count))); return }
+        guard r.hints < hints.count else {
+            emit(.notice(text.noMoreHints(hints.count)))
+            return
+        }
         r.hints += 1
         progress.questions[key] = r
         emit(.hint(index: r.hints, count: hints.count, text: hints[r.hints - 1]))
     }
 
     public mutating func skip<H: LessonHost>(host: inout H, emit: (LessonEvent) -> Void) {
-        guard !isLocked else { emit(.notice(text.locked("skip"))); return }
+        guard !isLocked else {
+            emit(.notice(text.locked("skip")))
+            return
+        }
         switch phase {
         case .awaitingAnswer:
             record(questionKey) { if $0.outcome == nil { $0.outcome = .skipped } }
@@ -145,13 +165,19 @@ public struct LessonPlayer: Sendable {
     }
 
     public mutating func solution<H: LessonHost>(host: inout H, emit: (LessonEvent) -> Void) {
-        guard !isLocked else { emit(.notice(text.locked("solution"))); return }
+        guard !isLocked else {
+            emit(.notice(text.locked("solution")))
+            return
+        }
         if phase == .awaitingTask, let t = currentStep?.task {
             record(taskKey) { if $0.outcome == nil { $0.outcome = .revealed } }
             emit(.taskSolution(t.solution.map(\.command)))
             return
         }
-        guard let q = currentStep?.question else { emit(.notice(text.noQuestion)); return }
+        guard let q = currentStep?.question else {
+            emit(.notice(text.noQuestion))
+            return
+        }
         switch phase {
         case .awaitingAnswer:
             record(questionKey) { if $0.outcome == nil || $0.outcome == .skipped { $0.outcome = .revealed } }
@@ -184,8 +210,13 @@ public struct LessonPlayer: Sendable {
             goOn(host: &host, emit: emit)
         case .wrong:
             var tries = 0
-            record(questionKey) { $0.wrong += 1; tries = $0.wrong }
-            if let known = pending.wrongs.first(where: { $0.0.check(given, names: names, expression: expression) == .correct }) {
+            record(questionKey) {
+                $0.wrong += 1
+                tries = $0.wrong
+            }
+            if let known = pending.wrongs.first(where: {
+                $0.0.check(given, names: names, expression: expression) == .correct
+            }) {
                 emit(.wrong(text.feedback(known.1, tries)))
                 return
             }

@@ -9,8 +9,10 @@ public struct LessonProgress: Codable, Equatable, Sendable {
     /// Per question, keyed by its 1-based step number.
     public var questions: [String: QuestionRecord]
 
-    public init(step: Int = 0, stepCount: Int, completed: Bool = false, language: String,
-                questions: [String: QuestionRecord] = [:]) {
+    public init(
+        step: Int = 0, stepCount: Int, completed: Bool = false, language: String,
+        questions: [String: QuestionRecord] = [:]
+    ) {
         self.step = step
         self.stepCount = stepCount
         self.completed = completed

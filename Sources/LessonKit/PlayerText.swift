@@ -11,7 +11,9 @@ struct PlayerText: Sendable {
 
     private func say(_ m: PlayerMessage) -> String { m.text(language) }
 
-    func progress(_ lesson: Int, _ step: Int, _ of: Int) -> String { say(.progress(lesson: lesson, step: step, of: of)) }
+    func progress(_ lesson: Int, _ step: Int, _ of: Int) -> String {
+        say(.progress(lesson: lesson, step: step, of: of))
+    }
     var correct: String { say(.correct) }
     func wrong(_ attempt: Int, _ hintsLeft: Bool) -> String { say(.wrong(attempt: attempt, hintsLeft: hintsLeft)) }
     func unreadable(_ kind: AnswerKindHint) -> String {

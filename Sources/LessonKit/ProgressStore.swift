@@ -1,9 +1,10 @@
 import Foundation
 import TensorFiles
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Everything in `progress.json`.
@@ -80,7 +81,8 @@ public struct ProgressStore: Sendable {
             return setAside("it has \(size) bytes; progress is a few KiB at most")
         default:
             // A folder, FIFO or device (a link to /dev/zero): never opened, moved aside whole.
-            return setAside((kind.refusal ?? "not a regular file").replacingOccurrences(of: "regular file", with: "file"))
+            return setAside(
+                (kind.refusal ?? "not a regular file").replacingOccurrences(of: "regular file", with: "file"))
         }
         let data: Data
         do {
@@ -101,9 +103,15 @@ public struct ProgressStore: Sendable {
                 if fm.fileExists(atPath: backupURL.path) { try fm.removeItem(at: backupURL) }
                 try fm.copyItem(at: url, to: backupURL)
             } catch {
-                throw ProgressError(message: "\(url.path) is unreadable (\(why)) and could not be copied to \(backupURL.path): \(error.localizedDescription); fix or remove it")
+                throw ProgressError(
+                    message:
+                        "\(url.path) is unreadable (\(why)) and could not be copied to \(backupURL.path): \(error.localizedDescription); fix or remove it"
+                )
             }
-            return (ProgressFile(), "\(url.path) was unreadable (\(why)); a copy is kept at \(backupURL.path) and progress starts fresh")
+            return (
+                ProgressFile(),
+                "\(url.path) was unreadable (\(why)); a copy is kept at \(backupURL.path) and progress starts fresh"
+            )
         }
     }
 
@@ -115,11 +123,17 @@ public struct ProgressStore: Sendable {
     private func setAside(_ why: String) -> (progress: ProgressFile, warning: String?) {
         let backup = backupURL.path
         if case .folder = FileKind(path: backup) {
-            return (ProgressFile(), "\(url.path) \(why); it was left alone (\(backup) is a folder too); progress starts fresh")
+            return (
+                ProgressFile(),
+                "\(url.path) \(why); it was left alone (\(backup) is a folder too); progress starts fresh"
+            )
         }
         guard rename(url.path, backup) == 0 else {
             let reason = String(cString: strerror(errno))
-            return (ProgressFile(), "\(url.path) \(why); it could not be moved to \(backup) (\(reason)); progress starts fresh")
+            return (
+                ProgressFile(),
+                "\(url.path) \(why); it could not be moved to \(backup) (\(reason)); progress starts fresh"
+            )
         }
         return (ProgressFile(), "\(url.path) \(why); it was moved to \(backup) and progress starts fresh")
     }
@@ -135,10 +149,14 @@ public struct ProgressStore: Sendable {
             do {
                 try fm.createDirectory(at: dir, withIntermediateDirectories: true)
             } catch {
-                throw ProgressError(message: "cannot create the folder \(dir.path): \(ProgressStore.folderProblem(dir.path))")
+                throw ProgressError(
+                    message: "cannot create the folder \(dir.path): \(ProgressStore.folderProblem(dir.path))")
             }
         case let kind:
-            throw ProgressError(message: "the state folder \(dir.path) \(kind.refusal?.replacingOccurrences(of: "not a regular file", with: "not a folder") ?? "is not a folder")")
+            throw ProgressError(
+                message:
+                    "the state folder \(dir.path) \(kind.refusal?.replacingOccurrences(of: "not a regular file", with: "not a folder") ?? "is not a folder")"
+            )
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -10,8 +10,10 @@ public struct Budget: Sendable {
     public private(set) var bytes = 0
     public private(set) var flop: Double = 0
 
-    public init(memoryLimit: Int = 2 << 30, computeLimit: Double = 1e12,
-                shouldCancel: @escaping @Sendable () -> Bool = { false }) {
+    public init(
+        memoryLimit: Int = 2 << 30, computeLimit: Double = 1e12,
+        shouldCancel: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.memoryLimit = memoryLimit
         self.computeLimit = computeLimit
         self.shouldCancel = shouldCancel
@@ -26,11 +28,17 @@ public struct Budget: Sendable {
         let (total, overflow) = bytes.addingReportingOverflow(n * 4)
         guard !overflow, total <= memoryLimit else {
             let need = overflow ? Double(Int.max) : Double(total)
-            throw ExprError(.limit, "\(what()) of shape \(ExprFormat.shape(shape)) would bring the expression to about \(ExprFormat.bytes(need)), over the memory limit of \(ExprFormat.bytes(Double(memoryLimit))) (start with --memory-limit MiB to raise it)")
+            throw ExprError(
+                .limit,
+                "\(what()) of shape \(ExprFormat.shape(shape)) would bring the expression to about \(ExprFormat.bytes(need)), over the memory limit of \(ExprFormat.bytes(Double(memoryLimit))) (start with --memory-limit MiB to raise it)"
+            )
         }
         let w = flop + Swift.max(work, 0)
         guard w <= computeLimit else {
-            throw ExprError(.limit, "\(what()) would bring the expression to about \(ExprFormat.flop(w)) of floating-point work, over the compute limit of \(ExprFormat.flop(computeLimit)) (start with --compute-limit GFLOP to raise it)")
+            throw ExprError(
+                .limit,
+                "\(what()) would bring the expression to about \(ExprFormat.flop(w)) of floating-point work, over the compute limit of \(ExprFormat.flop(computeLimit)) (start with --compute-limit GFLOP to raise it)"
+            )
         }
         bytes = total
         flop = w
@@ -54,7 +62,10 @@ public enum ExprFormat {
         let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var v = n
         var u = 0
-        while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }
+        while v >= 1024 && u < units.count - 1 {
+            v /= 1024
+            u += 1
+        }
         return u == 0 ? "\(Int(v)) bytes" : oneDecimal(v) + " " + units[u]
     }
 
@@ -62,7 +73,10 @@ public enum ExprFormat {
         let units = ["FLOP", "kFLOP", "MFLOP", "GFLOP", "TFLOP", "PFLOP", "EFLOP"]
         var v = f
         var u = 0
-        while v >= 1000 && u < units.count - 1 { v /= 1000; u += 1 }
+        while v >= 1000 && u < units.count - 1 {
+            v /= 1000
+            u += 1
+        }
         return oneDecimal(v) + " " + units[u]
     }
 

@@ -6,7 +6,10 @@ struct CallArguments {
     var keywords: [String: (value: Value, range: Range<Int>)]
     private(set) var used = Set<String>()
 
-    init(function: String, positional: [(value: Value, range: Range<Int>)], keywords: [String: (value: Value, range: Range<Int>)]) {
+    init(
+        function: String, positional: [(value: Value, range: Range<Int>)],
+        keywords: [String: (value: Value, range: Range<Int>)]
+    ) {
         self.function = function
         self.positional = positional
         self.keywords = keywords
@@ -29,11 +32,13 @@ struct CallArguments {
         switch v {
         case .tensor(let t): return t
         case .list, .size: return try Ops.tensor(from: v, budget: &budget)
-        default: throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be Tensor, not \(v.typeName)", at: r)
+        default:
+            throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be Tensor, not \(v.typeName)", at: r)
         }
     }
 
-    mutating func optionalTensor(_ index: Int?, _ label: String, budget: inout Budget) throws(ExprError) -> ExprTensor? {
+    mutating func optionalTensor(_ index: Int?, _ label: String, budget: inout Budget) throws(ExprError) -> ExprTensor?
+    {
         guard let (v, _) = try value(index, label), v != .none else { return nil }
         used.remove(label)
         return try tensor(index, label, budget: &budget)
@@ -45,7 +50,9 @@ struct CallArguments {
             throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be int, not \(v.typeName)", at: r)
         }
         if t.isInteger && abs(x) > 1e15 {
-            throw ExprError(.limit, "\(function)(): argument '\(label)' is too large (\(x)) for a size, a dimension or an index", at: r)
+            throw ExprError(
+                .limit, "\(function)(): argument '\(label)' is too large (\(x)) for a size, a dimension or an index",
+                at: r)
         }
         guard t.isInteger, x.isFinite, x == x.rounded(), abs(x) <= 1e15 else {
             throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be int, not float", at: r)
@@ -97,7 +104,9 @@ struct CallArguments {
             return try CallArguments.intList(only.value, function: function, label: label, at: only.range)
         }
         var out: [Int] = []
-        for item in rest { out.append(try CallArguments.int(item.value, function: function, label: label, at: item.range)) }
+        for item in rest {
+            out.append(try CallArguments.int(item.value, function: function, label: label, at: item.range))
+        }
         return out
     }
 
@@ -124,7 +133,8 @@ struct CallArguments {
             throw ExprError(.evaluation, "\(function)() missing required argument '\(label)'")
         }
         guard case .list(let items) = v.asSequence else {
-            throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be tuple of Tensors, not \(v.typeName)", at: r)
+            throw ExprError(
+                .evaluation, "\(function)(): argument '\(label)' must be tuple of Tensors, not \(v.typeName)", at: r)
         }
         var out: [ExprTensor] = []
         for item in items { out.append(try Ops.tensor(from: item, budget: &budget)) }
@@ -134,7 +144,10 @@ struct CallArguments {
     /// Refuses arguments past `count` positions and keywords not read.
     func finish(maxPositional count: Int) throws(ExprError) {
         if positional.count > count, let extra = positional.dropFirst(count).first {
-            throw ExprError(.evaluation, "\(function)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(positional.count) were given", at: extra.range)
+            throw ExprError(
+                .evaluation,
+                "\(function)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(positional.count) were given",
+                at: extra.range)
         }
         for (k, v) in keywords where !used.contains(k) {
             throw ExprError(.evaluation, "\(function)() got an unexpected keyword argument '\(k)'", at: v.range)

@@ -6,15 +6,22 @@ extension Evaluator {
         var receiver: (Value, Range<Int>)?
         switch callee.node {
         case .name(let n):
-            if env.names.contains(n) { throw ExprError(.evaluation, "'Tensor' object is not callable", at: callee.range) }
-            guard Functions.all.contains(n) else { _ = try eval(callee); throw ExprError(.evaluation, "'\(n)' is not callable") }
+            if env.names.contains(n) {
+                throw ExprError(.evaluation, "'Tensor' object is not callable", at: callee.range)
+            }
+            guard Functions.all.contains(n) else {
+                _ = try eval(callee)
+                throw ExprError(.evaluation, "'\(n)' is not callable")
+            }
             name = n
         case .attribute(let object, let attr):
             if case .name(let module) = object.node, Functions.modules.contains(module) || module == "nn" {
                 guard Functions.all.contains(attr) else {
                     let full = module == "F" ? "torch.nn.functional" : "torch"
                     var message = "module '\(full)' has no attribute '\(attr)'"
-                    if let s = Functions.suggestion(for: attr, among: Functions.all) { message += " (did you mean '\(s)'?)" }
+                    if let s = Functions.suggestion(for: attr, among: Functions.all) {
+                        message += " (did you mean '\(s)'?)"
+                    }
                     throw ExprError(.evaluation, message, at: callee.range)
                 }
                 name = attr
@@ -61,25 +68,31 @@ extension Evaluator {
             try args.finish(maxPositional: 1)
             return .tensor(try Ops.unary(f, t, budget: &budget))
         }
-        let binaries: [String: BinaryOperator] = ["add": .add, "sub": .subtract, "mul": .multiply, "div": .divide,
-                                                  "pow": .power, "matmul": .matmul, "mm": .matmul]
+        let binaries: [String: BinaryOperator] = [
+            "add": .add, "sub": .subtract, "mul": .multiply, "div": .divide,
+            "pow": .power, "matmul": .matmul, "mm": .matmul,
+        ]
         if let op = binaries[name] {
-            let a = try args.tensor(0, "input", budget: &budget), b = try args.tensor(1, "other", budget: &budget)
+            let a = try args.tensor(0, "input", budget: &budget)
+            let b = try args.tensor(1, "other", budget: &budget)
             try args.finish(maxPositional: 2)
             if name == "mm" && (a.rank != 2 || b.rank != 2) {
                 throw ExprError(.evaluation, "self must be a matrix")
             }
-            return .tensor(op == .matmul ? try Ops.matmul(a, b, budget: &budget) : try Ops.binary(op, a, b, budget: &budget))
+            return .tensor(
+                op == .matmul ? try Ops.matmul(a, b, budget: &budget) : try Ops.binary(op, a, b, budget: &budget))
         }
         if let r = Ops.Reduction(rawValue: name) { return try reduction(r, &args) }
         switch name {
         case "maximum", "minimum":
-            let a = try args.tensor(0, "input", budget: &budget), b = try args.tensor(1, "other", budget: &budget)
+            let a = try args.tensor(0, "input", budget: &budget)
+            let b = try args.tensor(1, "other", budget: &budget)
             try args.finish(maxPositional: 2)
             let greater = try Ops.binary(name == "maximum" ? .greater : .less, a, b, budget: &budget)
             let both = try Ops.binary(.multiply, greater, a, budget: &budget)
             let notGreater = try Ops.binary(.subtract, .scalar(1), greater, budget: &budget)
-            return .tensor(try Ops.binary(.add, both, try Ops.binary(.multiply, notGreater, b, budget: &budget), budget: &budget))
+            return .tensor(
+                try Ops.binary(.add, both, try Ops.binary(.multiply, notGreater, b, budget: &budget), budget: &budget))
         default:
             return try shapeOrCreate(name, &args)
         }
@@ -88,7 +101,9 @@ extension Evaluator {
     /// `sum`, `mean`, `max`, …: over everything, or over `dim` (an int or a tuple) with `keepdim`.
     private mutating func reduction(_ r: Ops.Reduction, _ args: inout CallArguments) throws(ExprError) -> Value {
         let t = try args.tensor(0, "input", budget: &budget)
-        if (r == .max || r == .min), let (other, _) = try args.value(1, "other"), case .tensor(let o) = other, o.rank > 0 || !o.isInteger {
+        if r == .max || r == .min, let (other, _) = try args.value(1, "other"), case .tensor(let o) = other,
+            o.rank > 0 || !o.isInteger
+        {
             try args.finish(maxPositional: 2)
             var a = args
             a.function = r == .max ? "maximum" : "minimum"
@@ -104,9 +119,12 @@ extension Evaluator {
         let keepdim = try args.bool(p + 1, "keepdim", default: false)
         try args.finish(maxPositional: p + 2)
         if [.max, .min].contains(r), let dims {
-            guard dims.count == 1 else { throw ExprError(.evaluation, "\(r.rawValue)(): argument 'dim' must be int, not tuple") }
+            guard dims.count == 1 else {
+                throw ExprError(.evaluation, "\(r.rawValue)(): argument 'dim' must be int, not tuple")
+            }
             let values = try Ops.reduce(r, t, dims: dims, keepdim: keepdim, budget: &budget)
-            let indices = try Ops.reduce(r == .max ? .argmax : .argmin, t, dims: dims, keepdim: keepdim, budget: &budget)
+            let indices = try Ops.reduce(
+                r == .max ? .argmax : .argmin, t, dims: dims, keepdim: keepdim, budget: &budget)
             return .tuple([.tensor(values), .tensor(indices)])
         }
         if [.argmax, .argmin].contains(r), let dims, dims.count != 1 {

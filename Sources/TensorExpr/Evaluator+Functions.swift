@@ -39,9 +39,15 @@ extension Evaluator {
             try args.finish(maxPositional: 3)
             let integer = bounds.allSatisfy(\.1)
             switch bounds.count {
-            case 1: return .tensor(try Ops.arange(start: 0, end: bounds[0].0, step: 1, integer: integer, budget: &budget))
-            case 2: return .tensor(try Ops.arange(start: bounds[0].0, end: bounds[1].0, step: 1, integer: integer, budget: &budget))
-            case 3: return .tensor(try Ops.arange(start: bounds[0].0, end: bounds[1].0, step: bounds[2].0, integer: integer, budget: &budget))
+            case 1:
+                return .tensor(try Ops.arange(start: 0, end: bounds[0].0, step: 1, integer: integer, budget: &budget))
+            case 2:
+                return .tensor(
+                    try Ops.arange(start: bounds[0].0, end: bounds[1].0, step: 1, integer: integer, budget: &budget))
+            case 3:
+                return .tensor(
+                    try Ops.arange(
+                        start: bounds[0].0, end: bounds[1].0, step: bounds[2].0, integer: integer, budget: &budget))
             default: throw ExprError(.evaluation, "arange() missing required argument 'end'")
             }
         case "tensor":
@@ -52,27 +58,35 @@ extension Evaluator {
             let parts = try args.tensors(0, "tensors", budget: &budget)
             let d = try args.int(1, "dim", default: 0)
             try args.finish(maxPositional: 2)
-            return .tensor(name == "cat" ? try Ops.cat(parts, dim: d, budget: &budget) : try Ops.stack(parts, dim: d, budget: &budget))
+            return .tensor(
+                name == "cat"
+                    ? try Ops.cat(parts, dim: d, budget: &budget) : try Ops.stack(parts, dim: d, budget: &budget))
         case "linear":
-            let x = try args.tensor(0, "input", budget: &budget), w = try args.tensor(1, "weight", budget: &budget)
+            let x = try args.tensor(0, "input", budget: &budget)
+            let w = try args.tensor(1, "weight", budget: &budget)
             let b = try args.optionalTensor(2, "bias", budget: &budget)
             try args.finish(maxPositional: 3)
             return .tensor(try linear(x, w, b))
         case "allclose", "equal":
-            let a = try args.tensor(0, "input", budget: &budget), b = try args.tensor(1, "other", budget: &budget)
+            let a = try args.tensor(0, "input", budget: &budget)
+            let b = try args.tensor(1, "other", budget: &budget)
             if name == "equal" {
                 try args.finish(maxPositional: 2)
                 let same = a.shape == b.shape && a.data == b.data
                 return .tensor(ExprTensor(shape: [], data: [same ? 1 : 0], isBool: true))
             }
-            let rtol = try args.number(2, "rtol", default: 1e-5), atol = try args.number(3, "atol", default: 1e-8)
+            let rtol = try args.number(2, "rtol", default: 1e-5)
+            let atol = try args.number(3, "atol", default: 1e-8)
             try args.finish(maxPositional: 4)
             _ = try Ops.broadcast(a.shape, b.shape)
             let diff = try Ops.binary(.subtract, a, b, budget: &budget)
             let scale = try Ops.unary(.abs, b, budget: &budget)
             let eb = try Ops.expand(scale, to: diff.shape)
             var close = true
-            for (i, d) in diff.data.enumerated() where !(Swift.abs(d) <= Float(atol) + Float(rtol) * eb[i]) { close = false; break }
+            for (i, d) in diff.data.enumerated() where !(Swift.abs(d) <= Float(atol) + Float(rtol) * eb[i]) {
+                close = false
+                break
+            }
             return .tensor(ExprTensor(shape: [], data: [close ? 1 : 0], isBool: true))
         default:
             return try reshaping(name, &args)
@@ -83,15 +97,20 @@ extension Evaluator {
         let t = try args.tensor(0, "input", budget: &budget)
         switch name {
         case "transpose":
-            let d0 = try args.int(1, "dim0"), d1 = try args.int(2, "dim1")
+            let d0 = try args.int(1, "dim0")
+            let d1 = try args.int(2, "dim1")
             try args.finish(maxPositional: 3)
             return .tensor(try Ops.transpose(t, d0, d1, budget: &budget))
         case "t":
             try args.finish(maxPositional: 1)
-            guard t.rank <= 2 else { throw ExprError(.evaluation, "t() expects a tensor with <= 2 dimensions, but self is \(t.rank)D") }
+            guard t.rank <= 2 else {
+                throw ExprError(.evaluation, "t() expects a tensor with <= 2 dimensions, but self is \(t.rank)D")
+            }
             return .tensor(try Ops.transpose(t, 0, -1, budget: &budget))
         case "reshape", "view":
-            guard let dims = try args.ints(from: 1, "shape") else { throw ExprError(.evaluation, "\(name)() missing required argument 'shape'") }
+            guard let dims = try args.ints(from: 1, "shape") else {
+                throw ExprError(.evaluation, "\(name)() missing required argument 'shape'")
+            }
             try args.finish(maxPositional: Int.max)
             return .tensor(try Ops.reshape(t, dims, budget: &budget))
         case "flatten":
@@ -105,15 +124,20 @@ extension Evaluator {
             let dims = Array(t.shape[..<start]) + [t.shape[start...end].reduce(1, *)] + Array(t.shape[(end + 1)...])
             return .tensor(try Ops.reshape(t, dims, budget: &budget))
         case "flip":
-            guard let dims = try args.ints(from: 1, "dims") else { throw ExprError(.evaluation, "flip() missing required argument 'dims'") }
+            guard let dims = try args.ints(from: 1, "dims") else {
+                throw ExprError(.evaluation, "flip() missing required argument 'dims'")
+            }
             try args.finish(maxPositional: Int.max)
             return .tensor(try Ops.flip(t, dims, budget: &budget))
         case "permute":
-            guard let dims = try args.ints(from: 1, "dims") else { throw ExprError(.evaluation, "permute() missing required argument 'dims'") }
+            guard let dims = try args.ints(from: 1, "dims") else {
+                throw ExprError(.evaluation, "permute() missing required argument 'dims'")
+            }
             try args.finish(maxPositional: Int.max)
             return .tensor(try Ops.permute(t, dims, budget: &budget))
         case "chunk":
-            let n = try args.int(1, "chunks"), d = try args.int(2, "dim", default: 0)
+            let n = try args.int(1, "chunks")
+            let d = try args.int(2, "dim", default: 0)
             try args.finish(maxPositional: 3)
             return .tuple(try Ops.chunk(t, n, dim: d, budget: &budget).map { .tensor($0) })
         case "squeeze":
@@ -148,7 +172,10 @@ extension Evaluator {
         case "float", "clone", "detach", "contiguous":
             try args.finish(maxPositional: 1)
             var r = t
-            if name == "float" { r.isInteger = false; r.isBool = false }
+            if name == "float" {
+                r.isInteger = false
+                r.isBool = false
+            }
             return .tensor(r)
         default:
             throw ExprError(.evaluation, "'\(name)' cannot be called here")
@@ -165,13 +192,20 @@ extension Evaluator {
         guard let b else { return y }
         // PyTorch expands the bias to the product's shape, so its message is about expanding.
         for j in 0..<max(b.rank, y.rank) {
-            let bi = b.rank - 1 - j, yi = y.rank - 1 - j
+            let bi = b.rank - 1 - j
+            let yi = y.rank - 1 - j
             let bs = bi >= 0 ? b.shape[bi] : 1
             guard yi >= 0 else {
-                throw ExprError(.evaluation, "The expand size of the tensor must be at least the number of dimensions: got \(y.rank) and \(b.rank)")
+                throw ExprError(
+                    .evaluation,
+                    "The expand size of the tensor must be at least the number of dimensions: got \(y.rank) and \(b.rank)"
+                )
             }
             if bs != 1 && bs != y.shape[yi] {
-                throw ExprError(.evaluation, "The expanded size of the tensor (\(y.shape[yi])) must match the existing size (\(bs)) at non-singleton dimension \(yi).  Target sizes: \(ExprFormat.shape(y.shape)).  Tensor sizes: \(ExprFormat.shape(b.shape))")
+                throw ExprError(
+                    .evaluation,
+                    "The expanded size of the tensor (\(y.shape[yi])) must match the existing size (\(bs)) at non-singleton dimension \(yi).  Target sizes: \(ExprFormat.shape(y.shape)).  Tensor sizes: \(ExprFormat.shape(b.shape))"
+                )
             }
         }
         return try Ops.binary(.add, y, b, budget: &budget)

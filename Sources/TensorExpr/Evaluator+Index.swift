@@ -21,16 +21,23 @@ extension Evaluator {
         case .tuple(let xs), .list(let xs):
             return try indexSequence(xs, items, wrap: { v.isTuple ? .tuple($0) : .list($0) })
         case .size(let dims):
-            return try indexSequence(dims.map { .tensor(.scalar(Float($0), isInteger: true)) }, items, wrap: { vs in
-                .size(vs.compactMap { if case .tensor(let t) = $0 { return Int(t.data.first ?? 0) } else { return nil } })
-            })
+            return try indexSequence(
+                dims.map { .tensor(.scalar(Float($0), isInteger: true)) }, items,
+                wrap: { vs in
+                    .size(
+                        vs.compactMap {
+                            if case .tensor(let t) = $0 { return Int(t.data.first ?? 0) } else { return nil }
+                        })
+                })
         default:
             throw ExprError(.evaluation, "'\(v.typeName)' object is not subscriptable", at: base.range)
         }
     }
 
     /// `chunks[1]`, `a.shape[-1]`, `t.shape[1:]`: Python's sequence indexing.
-    private mutating func indexSequence(_ xs: [Value], _ items: [IndexItem], wrap: ([Value]) -> Value) throws(ExprError) -> Value {
+    private mutating func indexSequence(_ xs: [Value], _ items: [IndexItem], wrap: ([Value]) -> Value) throws(ExprError)
+        -> Value
+    {
         guard items.count == 1, let item = items.first else {
             throw ExprError(.evaluation, "tuple indices must be integers or slices, not tuple")
         }
@@ -66,19 +73,27 @@ extension Evaluator {
             case .none: return .newAxis
             case .tensor(let t) where t.rank == 0 && !t.isBool:
                 guard t.isInteger, let x = t.data.first, abs(x) < 1e15 else {
-                    throw ExprError(.evaluation, "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)", at: e.range)
+                    throw ExprError(
+                        .evaluation,
+                        "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)",
+                        at: e.range)
                 }
                 return .integer(Int(x), e.range)
             default:
                 let t = try tensor(v, at: e.range)
                 if t.isBool {
-                    guard t.rank <= 1 else { throw ExprError(.evaluation, "only 1-D boolean masks are supported here", at: e.range) }
+                    guard t.rank <= 1 else {
+                        throw ExprError(.evaluation, "only 1-D boolean masks are supported here", at: e.range)
+                    }
                     return .mask(t.data.map { $0 != 0 }, e.range)
                 }
                 guard t.isInteger || t.data.isEmpty else {
-                    throw ExprError(.evaluation, "tensors used as indices must be long, int, byte or bool tensors", at: e.range)
+                    throw ExprError(
+                        .evaluation, "tensors used as indices must be long, int, byte or bool tensors", at: e.range)
                 }
-                guard t.rank <= 1 else { throw ExprError(.evaluation, "only 1-D index lists are supported here", at: e.range) }
+                guard t.rank <= 1 else {
+                    throw ExprError(.evaluation, "only 1-D index lists are supported here", at: e.range)
+                }
                 var list: [Int] = []
                 for x in t.data {
                     guard x.isFinite, abs(x) < 1e15 else {
@@ -98,12 +113,16 @@ extension Evaluator {
             let x = v < 0 ? v + size : v
             return Swift.min(Swift.max(x, 0), size)
         }
-        let lo = clamp(start, 0), hi = clamp(stop, size)
+        let lo = clamp(start, 0)
+        let hi = clamp(stop, size)
         return lo < hi ? Array(stride(from: lo, to: hi, by: step)) : []
     }
 
-    private mutating func index(_ t: ExprTensor, _ sels: [Selection], baseRange: Range<Int>) throws(ExprError) -> ExprTensor {
-        var consuming = 0, ellipses = 0
+    private mutating func index(_ t: ExprTensor, _ sels: [Selection], baseRange: Range<Int>) throws(ExprError)
+        -> ExprTensor
+    {
+        var consuming = 0
+        var ellipses = 0
         for s in sels {
             switch s {
             case .integer, .slice, .list, .mask: consuming += 1
@@ -112,25 +131,38 @@ extension Evaluator {
             }
         }
         guard ellipses <= 1 else { throw ExprError(.evaluation, "an index can only have a single ellipsis ('...')") }
-        guard consuming <= t.rank else { throw ExprError(.evaluation, "too many indices for tensor of dimension \(t.rank)") }
+        guard consuming <= t.rank else {
+            throw ExprError(.evaluation, "too many indices for tensor of dimension \(t.rank)")
+        }
         // Per source axis: the selected indices; per output axis: where it comes from.
-        enum OutAxis { case source(Int), new, advanced }
+        enum OutAxis {
+            case source(Int)
+            case new, advanced
+        }
         var chosen = [[Int]](repeating: [], count: t.rank)
         var advancedAxes: [Int] = []
         var advancedLists: [[Int]] = []
         var out: [OutAxis] = []
-        var src = 0, ordinal = 0
-        var firstAdvancedOut: Int?, lastAdvancedItem = -2, adjacent = true
+        var src = 0
+        var ordinal = 0
+        var firstAdvancedOut: Int?
+        var lastAdvancedItem = -2
+        var adjacent = true
         for (position, s) in sels.enumerated() {
             switch s {
             case .newAxis:
                 out.append(.new)
             case .ellipsis:
-                for _ in 0..<(t.rank - consuming) { chosen[src] = Array(0..<t.shape[src]); out.append(.source(src)); src += 1 }
+                for _ in 0..<(t.rank - consuming) {
+                    chosen[src] = Array(0..<t.shape[src])
+                    out.append(.source(src))
+                    src += 1
+                }
             case .integer(let i, let r):
                 let size = t.shape[src]
                 guard i >= -size && i < size else {
-                    throw ExprError(.evaluation, "index \(i) is out of bounds for dimension \(position) with size \(size)", at: r)
+                    throw ExprError(
+                        .evaluation, "index \(i) is out of bounds for dimension \(position) with size \(size)", at: r)
                 }
                 chosen[src] = [i < 0 ? i + size : i]
                 src += 1
@@ -142,19 +174,31 @@ extension Evaluator {
                 var list: [Int] = []
                 var r = 0..<0
                 let size = t.shape[src]
-                if case .list(let xs, let range) = s { list = xs; r = range }
+                if case .list(let xs, let range) = s {
+                    list = xs
+                    r = range
+                }
                 if case .mask(let m, let range) = s {
                     r = range
                     guard m.count == size else {
-                        throw ExprError(.evaluation, "The shape of the mask [\(m.count)] at index 0 does not match the shape of the indexed tensor [\(size)] at index 0", at: r)
+                        throw ExprError(
+                            .evaluation,
+                            "The shape of the mask [\(m.count)] at index 0 does not match the shape of the indexed tensor [\(size)] at index 0",
+                            at: r)
                     }
                     list = m.indices.filter { m[$0] }
                 }
                 for i in list where i < -size || i >= size {
-                    throw ExprError(.evaluation, "index \(i) is out of bounds for dimension \(ordinal) with size \(size)", at: r)
+                    throw ExprError(
+                        .evaluation, "index \(i) is out of bounds for dimension \(ordinal) with size \(size)", at: r)
                 }
                 list = list.map { $0 < 0 ? $0 + size : $0 }
-                if firstAdvancedOut == nil { firstAdvancedOut = out.count; out.append(.advanced) } else if lastAdvancedItem != position - 1 { adjacent = false }
+                if firstAdvancedOut == nil {
+                    firstAdvancedOut = out.count
+                    out.append(.advanced)
+                } else if lastAdvancedItem != position - 1 {
+                    adjacent = false
+                }
                 lastAdvancedItem = position
                 chosen[src] = list
                 advancedAxes.append(src)
@@ -163,14 +207,20 @@ extension Evaluator {
                 src += 1
             }
         }
-        while src < t.rank { chosen[src] = Array(0..<t.shape[src]); out.append(.source(src)); src += 1 }
+        while src < t.rank {
+            chosen[src] = Array(0..<t.shape[src])
+            out.append(.source(src))
+            src += 1
+        }
         if let p = t.pending, p.axis < chosen.count { try p.check(chosen[p.axis], at: baseRange) }
         // Index lists broadcast together (all of one length, or length 1).
         var advancedLength = 1
         for l in advancedLists where l.count != 1 {
             if advancedLength != 1 && l.count != advancedLength {
                 let shapes = advancedLists.map { "[\($0.count)]" }.joined(separator: ", ")
-                throw ExprError(.evaluation, "shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes)")
+                throw ExprError(
+                    .evaluation,
+                    "shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes)")
             }
             advancedLength = l.count
         }
@@ -178,12 +228,19 @@ extension Evaluator {
             out.remove(at: i)
             out.insert(.advanced, at: 0)
         }
-        var shape: [Int] = [], axes: [String] = []
+        var shape: [Int] = []
+        var axes: [String] = []
         for o in out {
             switch o {
-            case .source(let a): shape.append(chosen[a].count); axes.append(t.axes[a])
-            case .new: shape.append(1); axes.append("")
-            case .advanced: shape.append(advancedLength); axes.append(advancedAxes.count == 1 ? t.axes[advancedAxes[0]] : "")
+            case .source(let a):
+                shape.append(chosen[a].count)
+                axes.append(t.axes[a])
+            case .new:
+                shape.append(1)
+                axes.append("")
+            case .advanced:
+                shape.append(advancedLength)
+                axes.append(advancedAxes.count == 1 ? t.axes[advancedAxes[0]] : "")
             }
         }
         try budget.charge(shape, what: "the indexed tensor")
@@ -205,7 +262,13 @@ extension Evaluator {
             for a in 0..<t.rank {
                 let list = chosen[a]
                 let j: Int
-                if advancedAxes.contains(a) { j = list.count == 1 ? list[0] : list[k] } else if sourcePos[a] >= 0 { j = list[sourcePos[a]] } else { j = list[0] }
+                if advancedAxes.contains(a) {
+                    j = list.count == 1 ? list[0] : list[k]
+                } else if sourcePos[a] >= 0 {
+                    j = list[sourcePos[a]]
+                } else {
+                    j = list[0]
+                }
                 offset += j * strides[a]
             }
             data[i] = t.data[offset]

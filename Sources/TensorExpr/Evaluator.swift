@@ -8,7 +8,9 @@ public struct Evaluator {
     let chars: [Character]
 
     /// Parses and evaluates `text`.
-    public static func evaluate(_ text: String, in env: any ExprEnvironment, budget: Budget = Budget()) throws(ExprError) -> Value {
+    public static func evaluate(_ text: String, in env: any ExprEnvironment, budget: Budget = Budget())
+        throws(ExprError) -> Value
+    {
         let tree = try ExprParser.parse(text)
         var e = Evaluator(env: env, budget: budget, chars: Array(text))
         let v = try e.eval(tree)
@@ -46,9 +48,11 @@ public struct Evaluator {
             let t = try tensor(try eval(operand), at: operand.range)
             return .tensor(try Ops.unary(.neg, t, budget: &budget))
         case .binary(let op, let l, let r):
-            let lv = try eval(l), rv = try eval(r)
+            let lv = try eval(l)
+            let rv = try eval(r)
             let opRange = operatorRange(between: l.range, and: r.range)
-            let a = try tensor(lv, at: l.range), b = try tensor(rv, at: r.range)
+            let a = try tensor(lv, at: l.range)
+            let b = try tensor(rv, at: r.range)
             do {
                 if op == .matmul { return .tensor(try Ops.matmul(a, b, budget: &budget)) }
                 return .tensor(try Ops.binary(op, a, b, budget: &budget))
@@ -81,15 +85,19 @@ public struct Evaluator {
         }
         if Functions.all.contains(n) { return .callable(n) }
         var message = "name '\(n)' is not defined"
-        if let s = Functions.suggestion(for: n, among: env.names + Functions.all) { message += " (did you mean '\(s)'?)" }
+        if let s = Functions.suggestion(for: n, among: env.names + Functions.all) {
+            message += " (did you mean '\(s)'?)"
+        }
         throw ExprError(.evaluation, message)
     }
 
     /// The characters of the operator between two operands (for the caret).
     private func operatorRange(between l: Range<Int>, and r: Range<Int>) -> Range<Int> {
-        var lo = l.upperBound, hi = r.lowerBound
-        while lo < hi && lo < chars.count && (chars[lo] == " " || chars[lo] == "(" ) { lo += 1 }
-        while hi > lo && hi - 1 < chars.count && (chars[hi - 1] == " " || chars[hi - 1] == "(" || chars[hi - 1] == "-") { hi -= 1 }
+        var lo = l.upperBound
+        var hi = r.lowerBound
+        while lo < hi && lo < chars.count && (chars[lo] == " " || chars[lo] == "(") { lo += 1 }
+        while hi > lo && hi - 1 < chars.count && (chars[hi - 1] == " " || chars[hi - 1] == "(" || chars[hi - 1] == "-")
+        { hi -= 1 }
         return lo < hi ? lo..<hi : l.lowerBound..<r.upperBound
     }
 
@@ -108,7 +116,9 @@ public struct Evaluator {
     private mutating func attribute(_ object: Expr, _ attr: String, at range: Range<Int>) throws(ExprError) -> Value {
         if case .name(let module) = object.node, ["torch", "F", "nn"].contains(module) {
             guard Functions.all.contains(attr) else {
-                throw ExprError(.evaluation, "module '\(module == "F" ? "torch.nn.functional" : "torch")' has no attribute '\(attr)'", at: range)
+                throw ExprError(
+                    .evaluation,
+                    "module '\(module == "F" ? "torch.nn.functional" : "torch")' has no attribute '\(attr)'", at: range)
             }
             return .callable(attr)
         }
@@ -122,12 +132,17 @@ public struct Evaluator {
             order.reverse()
             return .tensor(try Ops.permute(t, order, budget: &budget))
         case "mT":
-            guard t.rank >= 2 else { throw ExprError(.evaluation, "tensor.mT is only supported on matrices or batches of matrices. Got \(t.rank)-D tensor.") }
+            guard t.rank >= 2 else {
+                throw ExprError(
+                    .evaluation,
+                    "tensor.mT is only supported on matrices or batches of matrices. Got \(t.rank)-D tensor.")
+            }
             return .tensor(try Ops.transpose(t, -2, -1, budget: &budget))
         default:
             var message = "'Tensor' object has no attribute '\(attr)'"
-            if Functions.methods.contains(attr) { message += " (it is a method: call it, as in .\(attr)())" } else if
-                let s = Functions.suggestion(for: attr, among: Functions.methods + Functions.properties) {
+            if Functions.methods.contains(attr) {
+                message += " (it is a method: call it, as in .\(attr)())"
+            } else if let s = Functions.suggestion(for: attr, among: Functions.methods + Functions.properties) {
                 message += " (did you mean '\(s)'?)"
             }
             throw ExprError(.evaluation, message, at: range)

@@ -35,6 +35,17 @@ public enum IndexItem: Equatable, Sendable {
 }
 
 public enum BinaryOperator: String, Equatable, Sendable, CaseIterable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", power = "**", matmul = "@"
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case floorDivide = "//"
+    case power = "**"
+    case matmul = "@"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
 }

@@ -36,7 +36,8 @@ public struct ExprError: Error, Equatable, Sendable, CustomStringConvertible {
     public func caret(indent: Int) -> String? {
         guard let range, range.lowerBound >= 0 else { return nil }
         let width = max(1, min(range.count, 200))
-        return String(repeating: " ", count: indent + min(range.lowerBound, 4096)) + String(repeating: "^", count: width)
+        return String(repeating: " ", count: indent + min(range.lowerBound, 4096))
+            + String(repeating: "^", count: width)
     }
 
     /// The same error pinned to `range` if it has no place yet.

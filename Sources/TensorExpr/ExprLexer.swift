@@ -1,8 +1,10 @@
 /// Splits an expression into tokens. Python's spelling: `**` before `*`,
 /// `...` before `.`, numbers like `3`, `0.5`, `.5`, `1e-3`, `2.`.
 enum ExprLexer {
-    static let symbols = ["...", "**", "==", "!=", "<=", ">=", "//",
-                          "+", "-", "*", "/", "@", "<", ">", "=", "(", ")", "[", "]", ",", ":", "."]
+    static let symbols = [
+        "...", "**", "==", "!=", "<=", ">=", "//",
+        "+", "-", "*", "/", "@", "<", ">", "=", "(", ")", "[", "]", ",", ":", ".",
+    ]
 
     static func tokenize(_ text: String) throws(ExprError) -> [ExprToken] {
         let chars = Array(text)
@@ -10,12 +12,19 @@ enum ExprLexer {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == " " || c == "\t" { i += 1; continue }
+            if c == " " || c == "\t" {
+                i += 1
+                continue
+            }
             let start = i
-            if c.isASCII && (c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber)) {
+            if c.isASCII
+                && (c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber))
+            {
                 var isInteger = true
                 while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
-                if i < chars.count && chars[i] == "." && !(i + 2 < chars.count && chars[i + 1] == "." && chars[i + 2] == ".") {
+                if i < chars.count && chars[i] == "."
+                    && !(i + 2 < chars.count && chars[i + 1] == "." && chars[i + 2] == ".")
+                {
                     isInteger = false
                     i += 1
                     while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
@@ -37,7 +46,8 @@ enum ExprLexer {
                 continue
             }
             if c == "_" || (c.isASCII && c.isLetter) {
-                while i < chars.count, chars[i] == "_" || (chars[i].isASCII && (chars[i].isLetter || chars[i].isNumber)) { i += 1 }
+                while i < chars.count, chars[i] == "_" || (chars[i].isASCII && (chars[i].isLetter || chars[i].isNumber))
+                { i += 1 }
                 tokens.append(ExprToken(kind: .name(String(chars[start..<i])), range: start..<i))
                 continue
             }

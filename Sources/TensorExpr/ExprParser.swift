@@ -59,7 +59,8 @@ public struct ExprParser {
     private mutating func enter(_ at: Range<Int>) throws(ExprError) {
         depth += 1
         guard depth <= ExprParser.maxDepth else {
-            throw ExprError(.syntax, "expression nested too deeply (the limit is \(ExprParser.maxDepth) levels)", at: at)
+            throw ExprError(
+                .syntax, "expression nested too deeply (the limit is \(ExprParser.maxDepth) levels)", at: at)
         }
     }
 
@@ -67,8 +68,10 @@ public struct ExprParser {
         try enter(peek.range)
         defer { depth -= 1 }
         let left = try arith()
-        let comparisons: [String: BinaryOperator] = ["==": .equal, "!=": .notEqual, "<": .less, "<=": .lessEqual,
-                                                     ">": .greater, ">=": .greaterEqual]
+        let comparisons: [String: BinaryOperator] = [
+            "==": .equal, "!=": .notEqual, "<": .less, "<=": .lessEqual,
+            ">": .greater, ">=": .greaterEqual,
+        ]
         guard let s = peek.symbol, let op = comparisons[s] else { return left }
         _ = advance()
         let right = try arith()
@@ -83,7 +86,8 @@ public struct ExprParser {
         while let s = peek.symbol, s == "+" || s == "-" {
             _ = advance()
             let right = try term()
-            left = Expr(.binary(s == "+" ? .add : .subtract, left, right), left.range.lowerBound..<right.range.upperBound)
+            left = Expr(
+                .binary(s == "+" ? .add : .subtract, left, right), left.range.lowerBound..<right.range.upperBound)
         }
         return left
     }
@@ -136,7 +140,8 @@ public struct ExprParser {
             } else if accept(".") != nil {
                 let t = advance()
                 guard case .name(let n) = t.kind else {
-                    throw ExprError(.syntax, "expected a method or attribute name after '.', got '\(t.text)'", at: t.range)
+                    throw ExprError(
+                        .syntax, "expected a method or attribute name after '.', got '\(t.text)'", at: t.range)
                 }
                 e = Expr(.attribute(e, n), e.range.lowerBound..<t.range.upperBound)
             } else {
@@ -219,7 +224,10 @@ public struct ExprParser {
         var items: [IndexItem] = []
         repeat {
             if peek.symbol == "]" && !items.isEmpty { break }
-            if let t = accept("...") { items.append(.ellipsis(t.range)); continue }
+            if let t = accept("...") {
+                items.append(.ellipsis(t.range))
+                continue
+            }
             let start = peek.range.lowerBound
             var first: Expr?
             if peek.symbol != ":" {
@@ -230,7 +238,8 @@ public struct ExprParser {
                 }
             }
             _ = advance()
-            var stop: Expr?, step: Expr?
+            var stop: Expr?
+            var step: Expr?
             if !isSliceEnd { stop = try expression() }
             if accept(":") != nil && !isSliceEnd { step = try expression() }
             items.append(.slice(start: first, stop: stop, step: step, range: start..<peek.range.lowerBound))

@@ -15,8 +15,10 @@ public struct ExprTensor: Equatable, Sendable {
     public var pending: Pending?
 
     /// The caller guarantees `data.count` is the product of `shape` (checked).
-    public init(shape: [Int], data: [Float], axes: [String]? = nil, isInteger: Bool = false, isBool: Bool = false,
-                pending: Pending? = nil) {
+    public init(
+        shape: [Int], data: [Float], axes: [String]? = nil, isInteger: Bool = false, isBool: Bool = false,
+        pending: Pending? = nil
+    ) {
         precondition(ExprTensor.count(shape) == data.count, "expression tensor shape/count invariant")
         self.shape = shape
         self.data = data
@@ -30,7 +32,8 @@ public struct ExprTensor: Equatable, Sendable {
     /// For tensors built from outside data: a count that disagrees with the shape is an error, not a trap.
     public init(checkedShape shape: [Int], data: [Float], axes: [String]? = nil, name: String) throws(ExprError) {
         guard ExprTensor.count(shape) == data.count else {
-            throw ExprError(.evaluation, "\(name) has \(data.count) values, which do not fill its shape \(ExprFormat.shape(shape))")
+            throw ExprError(
+                .evaluation, "\(name) has \(data.count) values, which do not fill its shape \(ExprFormat.shape(shape))")
         }
         self.init(shape: shape, data: data, axes: axes)
     }

@@ -3,16 +3,21 @@ public enum Functions {
     static let unary = Ops.Unary.allCases.map(\.rawValue)
     static let binary = ["add", "sub", "mul", "div", "pow", "matmul", "mm", "maximum", "minimum"]
     static let reductions = ["sum", "mean", "max", "min", "argmax", "argmin", "norm", "prod"]
-    static let shaping = ["transpose", "reshape", "flip", "chunk", "squeeze", "unsqueeze", "permute", "flatten", "t",
-                          "numel", "softmax", "log_softmax", "allclose", "equal", "clone"]
-    static let creation = ["zeros", "ones", "full", "eye", "arange", "tensor", "zeros_like", "ones_like", "cat", "stack",
-                           "linear"]
+    static let shaping = [
+        "transpose", "reshape", "flip", "chunk", "squeeze", "unsqueeze", "permute", "flatten", "t",
+        "numel", "softmax", "log_softmax", "allclose", "equal", "clone",
+    ]
+    static let creation = [
+        "zeros", "ones", "full", "eye", "arange", "tensor", "zeros_like", "ones_like", "cat", "stack",
+        "linear",
+    ]
 
     /// Callable as `f(…)`, `torch.f(…)` or `F.f(…)`.
     public static let all: [String] = unary + binary + reductions + shaping + creation
 
     /// Callable as `t.f(…)`.
-    public static let methods: [String] = unary + binary + reductions + shaping
+    public static let methods: [String] =
+        unary + binary + reductions + shaping
         + ["view", "item", "size", "dim", "float", "detach", "contiguous"]
 
     /// Read as `t.name`.

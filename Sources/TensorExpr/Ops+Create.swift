@@ -1,6 +1,8 @@
 /// `zeros`, `ones`, `full`, `eye`, `arange`, and tensors from `[…]` literals.
 extension Ops {
-    static func filled(_ shape: [Int], _ value: Float, name: String, budget: inout Budget) throws(ExprError) -> ExprTensor {
+    static func filled(_ shape: [Int], _ value: Float, name: String, budget: inout Budget) throws(ExprError)
+        -> ExprTensor
+    {
         guard !shape.contains(where: { $0 < 0 }) else {
             throw ExprError(.evaluation, "\(name): Dimension size must be non-negative.")
         }
@@ -18,7 +20,9 @@ extension Ops {
     }
 
     /// Integers when every bound is an integer, as PyTorch gives int64.
-    static func arange(start: Double, end: Double, step: Double, integer: Bool, budget: inout Budget) throws(ExprError) -> ExprTensor {
+    static func arange(start: Double, end: Double, step: Double, integer: Bool, budget: inout Budget) throws(ExprError)
+        -> ExprTensor
+    {
         guard step != 0 else { throw ExprError(.evaluation, "step must be nonzero") }
         guard (end - start) / step >= 0 || start == end else {
             throw ExprError(.evaluation, "upper bound and larger bound inconsistent with step sign")
@@ -43,12 +47,15 @@ extension Ops {
             for item in items { parts.append(try tensor(from: item, budget: &budget)) }
             guard let first = parts.first else { return ExprTensor(shape: [0], data: []) }
             for p in parts where p.shape != first.shape {
-                throw ExprError(.evaluation, "expected sequence of length \(first.shape.first ?? 1) at dim 1 (got \(p.shape.first ?? 1))")
+                throw ExprError(
+                    .evaluation,
+                    "expected sequence of length \(first.shape.first ?? 1) at dim 1 (got \(p.shape.first ?? 1))")
             }
             let shape = [parts.count] + first.shape
             try budget.charge(shape, what: "the tensor literal")
-            return ExprTensor(shape: shape, data: parts.flatMap(\.data), isInteger: parts.allSatisfy(\.isInteger),
-                              isBool: parts.allSatisfy(\.isBool))
+            return ExprTensor(
+                shape: shape, data: parts.flatMap(\.data), isInteger: parts.allSatisfy(\.isInteger),
+                isBool: parts.allSatisfy(\.isBool))
         case .none, .callable:
             throw ExprError(.evaluation, "expected a Tensor, got \(v.typeName)")
         }

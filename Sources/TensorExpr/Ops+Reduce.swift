@@ -5,8 +5,10 @@ extension Ops {
     }
 
     /// `op` over `dims` (all when nil). Sums run in Double, then round once.
-    static func reduce(_ op: Reduction, _ a: ExprTensor, dims: [Int]?, keepdim: Bool,
-                       budget: inout Budget) throws(ExprError) -> ExprTensor {
+    static func reduce(
+        _ op: Reduction, _ a: ExprTensor, dims: [Int]?, keepdim: Bool,
+        budget: inout Budget
+    ) throws(ExprError) -> ExprTensor {
         var axes = Set<Int>()
         if let dims {
             for d in dims {
@@ -24,7 +26,10 @@ extension Ops {
         let finalAxes = keepdim ? a.axes : a.axes.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
         let reducedCount = axes.reduce(1) { $0 * a.shape[$1] }
         if reducedCount == 0 && [.max, .min, .argmax, .argmin].contains(op) {
-            throw ExprError(.evaluation, "\(op.rawValue)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+            throw ExprError(
+                .evaluation,
+                "\(op.rawValue)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
+            )
         }
         try budget.charge(finalShape, work: Double(a.data.count), what: "\(op.rawValue)(…)")
         let outCount = ExprTensor.count(outShape) ?? 0
@@ -37,7 +42,8 @@ extension Ops {
         var index = [Int](repeating: 0, count: a.rank)
         for i in 0..<a.data.count {
             if i & 0xFFFF == 0 { try budget.poll() }
-            var o = 0, r = 0
+            var o = 0
+            var r = 0
             var rStride = 1
             for axis in stride(from: a.rank - 1, through: 0, by: -1) {
                 if axes.contains(axis) {

@@ -3,13 +3,18 @@ extension Ops {
     /// Axes in the order `order` (a permutation of 0..<rank).
     static func permute(_ a: ExprTensor, _ order: [Int], budget: inout Budget) throws(ExprError) -> ExprTensor {
         guard order.count == a.rank else {
-            throw ExprError(.evaluation, "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(a.rank) is not equal to len(dims) = \(order.count)")
+            throw ExprError(
+                .evaluation,
+                "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(a.rank) is not equal to len(dims) = \(order.count)"
+            )
         }
         var seen = Set<Int>()
         var p: [Int] = []
         for d in order {
             let n = try dim(d, rank: a.rank)
-            guard seen.insert(n).inserted else { throw ExprError(.evaluation, "permute(): duplicate dims are not allowed.") }
+            guard seen.insert(n).inserted else {
+                throw ExprError(.evaluation, "permute(): duplicate dims are not allowed.")
+            }
             p.append(n)
         }
         let shape = p.map { a.shape[$0] }
@@ -36,7 +41,8 @@ extension Ops {
     }
 
     static func transpose(_ a: ExprTensor, _ d0: Int, _ d1: Int, budget: inout Budget) throws(ExprError) -> ExprTensor {
-        let x = try dim(d0, rank: a.rank), y = try dim(d1, rank: a.rank)
+        let x = try dim(d0, rank: a.rank)
+        let y = try dim(d1, rank: a.rank)
         if a.rank < 2 { return a }
         var order = Array(0..<a.rank)
         order.swapAt(x, y)
@@ -52,26 +58,34 @@ extension Ops {
                 guard inferred == nil else { throw ExprError(.evaluation, "only one dimension can be inferred") }
                 inferred = i
             } else if d < 0 {
-                throw ExprError(.evaluation, "invalid shape dimension \(d) at index \(i) of shape \(ExprFormat.shape(dims))")
+                throw ExprError(
+                    .evaluation, "invalid shape dimension \(d) at index \(i) of shape \(ExprFormat.shape(dims))")
             } else {
                 let (p, o) = known.multipliedReportingOverflow(by: d)
-                guard !o else { throw ExprError(.evaluation, "shape '\(ExprFormat.shape(dims))' is invalid for input of size \(a.data.count)") }
+                guard !o else {
+                    throw ExprError(
+                        .evaluation, "shape '\(ExprFormat.shape(dims))' is invalid for input of size \(a.data.count)")
+                }
                 known = p
             }
         }
         var shape = dims
         if let i = inferred {
             guard known != 0, a.data.count % known == 0 else {
-                throw ExprError(.evaluation, "shape '\(ExprFormat.shape(dims))' is invalid for input of size \(a.data.count)")
+                throw ExprError(
+                    .evaluation, "shape '\(ExprFormat.shape(dims))' is invalid for input of size \(a.data.count)")
             }
             shape[i] = a.data.count / known
         } else if known != a.data.count {
-            throw ExprError(.evaluation, "shape '\(ExprFormat.shape(dims))' is invalid for input of size \(a.data.count)")
+            throw ExprError(
+                .evaluation, "shape '\(ExprFormat.shape(dims))' is invalid for input of size \(a.data.count)")
         }
         try budget.charge(shape, what: "the reshaped tensor")
         // Axis names survive where the leading sizes are unchanged.
         var axes = Array(repeating: "", count: shape.count)
-        for i in 0..<min(shape.count, a.rank) where shape[i] == a.shape[i] && shape.prefix(i) == a.shape.prefix(i) { axes[i] = a.axes[i] }
+        for i in 0..<min(shape.count, a.rank) where shape[i] == a.shape[i] && shape.prefix(i) == a.shape.prefix(i) {
+            axes[i] = a.axes[i]
+        }
         return ExprTensor(shape: shape, data: a.data, axes: axes, isInteger: a.isInteger)
     }
 
@@ -79,7 +93,9 @@ extension Ops {
         var flips = Set<Int>()
         for d in dims {
             let n = try dim(d, rank: a.rank)
-            guard flips.insert(n).inserted else { throw ExprError(.evaluation, "dim \(n) appears multiple times in the list of dims") }
+            guard flips.insert(n).inserted else {
+                throw ExprError(.evaluation, "dim \(n) appears multiple times in the list of dims")
+            }
         }
         try budget.charge(a.shape, what: "the flipped tensor")
         let strides = ExprTensor.strides(a.shape)
@@ -104,7 +120,9 @@ extension Ops {
     }
 
     /// `narrow`: indices `start..<start+length` of `axis`.
-    static func narrow(_ a: ExprTensor, axis: Int, start: Int, length: Int, budget: inout Budget) throws(ExprError) -> ExprTensor {
+    static func narrow(_ a: ExprTensor, axis: Int, start: Int, length: Int, budget: inout Budget) throws(ExprError)
+        -> ExprTensor
+    {
         var shape = a.shape
         shape[axis] = length
         try budget.charge(shape, what: "a chunk")
@@ -120,8 +138,12 @@ extension Ops {
     }
 
     /// `chunk(n, dim)`: pieces of ⌈size/n⌉, the last smaller, as PyTorch splits them.
-    static func chunk(_ a: ExprTensor, _ chunks: Int, dim d: Int, budget: inout Budget) throws(ExprError) -> [ExprTensor] {
-        guard chunks > 0 else { throw ExprError(.evaluation, "chunk expects `chunks` to be greater than 0, got: \(chunks)") }
+    static func chunk(_ a: ExprTensor, _ chunks: Int, dim d: Int, budget: inout Budget) throws(ExprError)
+        -> [ExprTensor]
+    {
+        guard chunks > 0 else {
+            throw ExprError(.evaluation, "chunk expects `chunks` to be greater than 0, got: \(chunks)")
+        }
         guard a.rank > 0 else { throw ExprError(.evaluation, "chunk expects at least a 1-dimensional tensor") }
         let axis = try dim(d, rank: a.rank)
         let size = a.shape[axis]
@@ -137,19 +159,27 @@ extension Ops {
     }
 
     static func cat(_ parts: [ExprTensor], dim d: Int, budget: inout Budget) throws(ExprError) -> ExprTensor {
-        guard let first = parts.first else { throw ExprError(.evaluation, "torch.cat(): expected a non-empty list of Tensors") }
+        guard let first = parts.first else {
+            throw ExprError(.evaluation, "torch.cat(): expected a non-empty list of Tensors")
+        }
         for p in parts where p.rank == 0 {
-            throw ExprError(.evaluation, "zero-dimensional tensor (at position \(parts.firstIndex(of: p) ?? 0)) cannot be concatenated")
+            throw ExprError(
+                .evaluation,
+                "zero-dimensional tensor (at position \(parts.firstIndex(of: p) ?? 0)) cannot be concatenated")
         }
         let axis = try dim(d, rank: first.rank)
         var shape = first.shape
         shape[axis] = 0
         for (k, p) in parts.enumerated() {
             guard p.rank == first.rank else {
-                throw ExprError(.evaluation, "Tensors must have same number of dimensions: got \(first.rank) and \(p.rank)")
+                throw ExprError(
+                    .evaluation, "Tensors must have same number of dimensions: got \(first.rank) and \(p.rank)")
             }
             for i in 0..<p.rank where i != axis && p.shape[i] != first.shape[i] {
-                throw ExprError(.evaluation, "Sizes of tensors must match except in dimension \(axis). Expected size \(first.shape[i]) but got size \(p.shape[i]) for tensor number \(k) in the list.")
+                throw ExprError(
+                    .evaluation,
+                    "Sizes of tensors must match except in dimension \(axis). Expected size \(first.shape[i]) but got size \(p.shape[i]) for tensor number \(k) in the list."
+                )
             }
             shape[axis] += p.shape[axis]
         }
@@ -169,7 +199,10 @@ extension Ops {
     static func stack(_ parts: [ExprTensor], dim d: Int, budget: inout Budget) throws(ExprError) -> ExprTensor {
         guard let first = parts.first else { throw ExprError(.evaluation, "stack expects a non-empty TensorList") }
         for (k, p) in parts.enumerated() where p.shape != first.shape {
-            throw ExprError(.evaluation, "stack expects each tensor to be equal size, but got \(ExprFormat.shape(first.shape)) at entry 0 and \(ExprFormat.shape(p.shape)) at entry \(k)")
+            throw ExprError(
+                .evaluation,
+                "stack expects each tensor to be equal size, but got \(ExprFormat.shape(first.shape)) at entry 0 and \(ExprFormat.shape(p.shape)) at entry \(k)"
+            )
         }
         let axis = try dim(d, rank: first.rank + 1)
         let expanded = try parts.map { (p: ExprTensor) throws(ExprError) -> ExprTensor in try unsqueeze(p, axis) }
@@ -178,7 +211,8 @@ extension Ops {
 
     static func unsqueeze(_ a: ExprTensor, _ d: Int) throws(ExprError) -> ExprTensor {
         let axis = try dim(d, rank: a.rank + 1)
-        var shape = a.shape, axes = a.axes
+        var shape = a.shape
+        var axes = a.axes
         shape.insert(1, at: axis)
         axes.insert("", at: axis)
         return ExprTensor(shape: shape, data: a.data, axes: axes, isInteger: a.isInteger)
@@ -193,6 +227,7 @@ extension Ops {
         } else {
             keep = keep.filter { a.shape[$0] != 1 }
         }
-        return ExprTensor(shape: keep.map { a.shape[$0] }, data: a.data, axes: keep.map { a.axes[$0] }, isInteger: a.isInteger)
+        return ExprTensor(
+            shape: keep.map { a.shape[$0] }, data: a.data, axes: keep.map { a.axes[$0] }, isInteger: a.isInteger)
     }
 }

@@ -1,6 +1,6 @@
+import Foundation
 import LSTMCore
 import LSTMKernels
-import Foundation
 import RealModule
 
 /// The tensor operations, with PyTorch's semantics and PyTorch's error
@@ -13,8 +13,15 @@ enum Ops {
         for i in 0..<n {
             let da = i < n - a.count ? 1 : a[i - (n - a.count)]
             let db = i < n - b.count ? 1 : b[i - (n - b.count)]
-            if da == db || db == 1 { out[i] = da } else if da == 1 { out[i] = db } else {
-                throw ExprError(.evaluation, "The size of tensor a (\(da)) must match the size of tensor b (\(db)) at non-singleton dimension \(i)")
+            if da == db || db == 1 {
+                out[i] = da
+            } else if da == 1 {
+                out[i] = db
+            } else {
+                throw ExprError(
+                    .evaluation,
+                    "The size of tensor a (\(da)) must match the size of tensor b (\(db)) at non-singleton dimension \(i)"
+                )
             }
         }
         return out
@@ -23,8 +30,10 @@ enum Ops {
     /// Axis names of a broadcast result: each operand's names aligned at the right, the first known one kept.
     static func broadcastAxes(_ a: ExprTensor, _ b: ExprTensor, rank n: Int) -> [String] {
         (0..<n).map { i in
-            let ia = i - (n - a.rank), ib = i - (n - b.rank)
-            let na = ia >= 0 && a.shape[ia] != 1 ? a.axes[ia] : "", nb = ib >= 0 && b.shape[ib] != 1 ? b.axes[ib] : ""
+            let ia = i - (n - a.rank)
+            let ib = i - (n - b.rank)
+            let na = ia >= 0 && a.shape[ia] != 1 ? a.axes[ia] : ""
+            let nb = ib >= 0 && b.shape[ib] != 1 ? b.axes[ib] : ""
             if !na.isEmpty { return na }
             if !nb.isEmpty { return nb }
             return ia >= 0 ? a.axes[ia] : (ib >= 0 ? b.axes[ib] : "")
@@ -38,7 +47,9 @@ enum Ops {
         return (0..<shape.count).map { i in i < off || t[i - off] == 1 ? 0 : s[i - off] }
     }
 
-    static func binary(_ op: BinaryOperator, _ a: ExprTensor, _ b: ExprTensor, budget: inout Budget) throws(ExprError) -> ExprTensor {
+    static func binary(_ op: BinaryOperator, _ a: ExprTensor, _ b: ExprTensor, budget: inout Budget) throws(ExprError)
+        -> ExprTensor
+    {
         let shape = try broadcast(a.shape, b.shape)
         try budget.charge(shape, work: Double(ExprTensor.count(shape) ?? 0), what: "the result of '\(op.rawValue)'")
         let f = function(op)
@@ -53,9 +64,11 @@ enum Ops {
             let x = a.data[0]
             for i in 0..<n { out[i] = f(x, b.data[i]) }
         } else {
-            let sa = broadcastStrides(a.shape, to: shape), sb = broadcastStrides(b.shape, to: shape)
+            let sa = broadcastStrides(a.shape, to: shape)
+            let sb = broadcastStrides(b.shape, to: shape)
             var index = [Int](repeating: 0, count: shape.count)
-            var ia = 0, ib = 0
+            var ia = 0
+            var ib = 0
             for i in 0..<n {
                 out[i] = f(a.data[ia], b.data[ib])
                 var axis = shape.count - 1
@@ -79,8 +92,9 @@ enum Ops {
         default: integerResult = a.isInteger && b.isInteger
         }
         let isBool = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op)
-        return ExprTensor(shape: shape, data: out, axes: broadcastAxes(a, b, rank: shape.count), isInteger: integerResult,
-                          isBool: isBool)
+        return ExprTensor(
+            shape: shape, data: out, axes: broadcastAxes(a, b, rank: shape.count), isInteger: integerResult,
+            isBool: isBool)
     }
 
     private static func function(_ op: BinaryOperator) -> (Float, Float) -> Float {
@@ -136,7 +150,8 @@ enum Ops {
     static func dim(_ d: Int, rank: Int) throws(ExprError) -> Int {
         let r = max(rank, 1)
         guard d >= -r && d < r else {
-            throw ExprError(.evaluation, "Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(d))")
+            throw ExprError(
+                .evaluation, "Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(d))")
         }
         return d < 0 ? d + r : d
     }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whole-file writes that never leave a half-written file behind.
@@ -14,7 +14,7 @@ public enum AtomicFile {
     ///
     /// An existing target keeps its permission bits; a new one gets `0666 & ~umask`.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileFormatError) {
-        try write(to: path, shouldCancel: { false }) { bytes }
+        try write(to: path) { bytes }
     }
 
     /// The prefix of every temporary file this writes beside `name`: `.NAME.tmp-`.
@@ -36,8 +36,10 @@ public enum AtomicFile {
     /// been checked: a large model is not encoded for a path that cannot be written.
     /// `shouldCancel` is asked between chunks (SIGTERM, SIGHUP or Ctrl-C during a large write):
     /// when it says yes the temporary file is removed and the target left as it was.
-    public static func write(to path: String, shouldCancel: () -> Bool = { false },
-                             _ makeBytes: () -> [UInt8]) throws(FileFormatError) {
+    public static func write(
+        to path: String, shouldCancel: () -> Bool = { false },
+        _ makeBytes: () -> [UInt8]
+    ) throws(FileFormatError) {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: path, reason: reason) }
         guard !path.isEmpty else { throw fail("no file name given") }
         guard !path.hasSuffix("/") else { throw fail("is a directory") }
@@ -47,16 +49,21 @@ public enum AtomicFile {
         let exists = stat(path, &existing) == 0
         if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw fail("is a directory") }
         // The rename would replace a device or pipe with a regular file (as root, `save weights /dev/null` replaced /dev/null).
-        if exists && (existing.st_mode & S_IFMT) != S_IFREG { throw fail("not a regular file (a device, pipe or socket); it was left alone") }
+        if exists && (existing.st_mode & S_IFMT) != S_IFREG {
+            throw fail("not a regular file (a device, pipe or socket); it was left alone")
+        }
 
         var folderInfo = stat()
         guard stat(folder, &folderInfo) == 0 else {
-            throw fail(errno == ENOENT || errno == ENOTDIR ? "cannot write: folder \(folder) does not exist"
-                                                           : "cannot write: \(SystemError.text(errno))")
+            throw fail(
+                errno == ENOENT || errno == ENOTDIR
+                    ? "cannot write: folder \(folder) does not exist"
+                    : "cannot write: \(SystemError.text(errno))")
         }
         guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else { throw fail("cannot write: \(folder) is not a folder") }
 
-        let temporary = PathName.join(folder, temporaryPrefix(of: name)) + String(UInt32.random(in: .min ... .max), radix: 16)
+        let temporary =
+            PathName.join(folder, temporaryPrefix(of: name)) + String(UInt32.random(in: .min ... .max), radix: 16)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             let code = errno
@@ -73,9 +80,15 @@ public enum AtomicFile {
             guard let base = buffer.baseAddress else { return }
             var done = 0
             while done < buffer.count {
-                if shouldCancel() { problem = "interrupted; nothing was written"; return }
+                if shouldCancel() {
+                    problem = "interrupted; nothing was written"
+                    return
+                }
                 let n = systemWrite(fd, base + done, min(chunk, buffer.count - done))
-                if n > 0 { done += n; continue }
+                if n > 0 {
+                    done += n
+                    continue
+                }
                 if n < 0 && errno == EINTR { continue }
                 problem = "cannot write: \(SystemError.text(n < 0 ? errno : EIO))"
                 return
@@ -93,7 +106,10 @@ public enum AtomicFile {
         }
         // Make the rename itself durable; a failure here does not undo a completed write.
         let dirFD = open(folder, O_RDONLY | O_CLOEXEC)
-        if dirFD >= 0 { _ = fsync(dirFD); _ = close(dirFD) }
+        if dirFD >= 0 {
+            _ = fsync(dirFD)
+            _ = close(dirFD)
+        }
     }
 
     /// `("models", "w.safetensors")` for `models/w.safetensors`; `(".", "w")` for `w`.

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What a path names, from `stat` (links followed), asked before a file is opened.
@@ -24,7 +24,10 @@ public enum FileKind: Equatable, Sendable {
 
     /// The kind of `path`.
     public init(path: String) {
-        guard !path.isEmpty else { self = .missing; return }
+        guard !path.isEmpty else {
+            self = .missing
+            return
+        }
         var st = stat()
         guard stat(path, &st) == 0 else {
             let code = errno

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads files with their kind and size checked before anything is allocated.
@@ -18,7 +18,8 @@ enum FileReading {
         let file = try OpenFile(path: path)
         defer { file.close() }
         guard file.size <= maxBytes else {
-            throw FileFormatError(file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
+            throw FileFormatError(
+                file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
         }
         return try file.read(count: file.size, at: 0)
     }
@@ -69,14 +70,19 @@ enum FileReading {
                 guard let base = buffer.baseAddress else { return }
                 while filled < count {
                     let n = pread(fd, base + filled, count - filled, off_t(offset + filled))
-                    if n > 0 { filled += n; continue }
-                    if n == 0 { break }                          // the file shrank while we read it
+                    if n > 0 {
+                        filled += n
+                        continue
+                    }
+                    if n == 0 { break }  // the file shrank while we read it
                     if errno == EINTR { continue }
                     readError = errno
                     break
                 }
             }
-            guard readError == 0 else { throw FileFormatError(file: path, reason: "cannot read: \(SystemError.text(readError))") }
+            guard readError == 0 else {
+                throw FileFormatError(file: path, reason: "cannot read: \(SystemError.text(readError))")
+            }
             if filled < count { bytes.removeSubrange(filled...) }
             return bytes
         }

@@ -27,7 +27,7 @@ enum FloatDecoding {
         let mantissa = UInt32(bits & 0x3ff)
         switch exponent {
         case 0:
-            let magnitude = Float(mantissa) * 0x1p-24   // subnormal (or zero): exact in Float
+            let magnitude = Float(mantissa) * 0x1p-24  // subnormal (or zero): exact in Float
             return sign != 0 ? -magnitude : magnitude
         case 0x1f:
             return Float(bitPattern: sign | 0x7f80_0000 | (mantissa << 13))
@@ -75,8 +75,9 @@ enum FloatKind: Sendable {
     /// float32's range).
     func decode(_ bytes: [UInt8], start: Int, count: Int, bigEndian: Bool) -> Result<[Float], NonFiniteElement> {
         let width = byteCount
-        precondition(start >= 0 && count >= 0 && start <= bytes.count && count <= (bytes.count - start) / width,
-                     "checked by the caller")
+        precondition(
+            start >= 0 && count >= 0 && start <= bytes.count && count <= (bytes.count - start) / width,
+            "checked by the caller")
         var out = [Float](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
             out.withUnsafeMutableBufferPointer { dst in
@@ -128,8 +129,9 @@ struct NonFiniteElement: Error {
     }
 
     func message(index: [Int]) -> String {
-        tooLarge ? "value \(text) at index \(formatShape(index)) does not fit in float32"
-                 : "non-finite value \(text) at index \(formatShape(index))"
+        tooLarge
+            ? "value \(text) at index \(formatShape(index)) does not fit in float32"
+            : "non-finite value \(text) at index \(formatShape(index))"
     }
 
     /// The row-major multi-index of `flat` in `shape`.

@@ -11,13 +11,14 @@ import LSTMCore
 /// arrays are transposed into C order. Writes version 1.0, `<f4`, C order, with the
 /// preamble and header padded to a multiple of 64 bytes as numpy does.
 public enum NPY {
-    static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]    // \x93NUMPY
+    static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
 
     /// Decodes a whole `.npy` file held in memory. `file` names it in errors.
     ///
     /// `maxBytes` bounds both the file's data and the Float array built from it;
     /// the bound is checked from the header, before anything is allocated.
-    public static func decode(_ bytes: [UInt8], file: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> Tensor {
+    public static func decode(_ bytes: [UInt8], file: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> Tensor
+    {
         let layout = try Layout(bytes, fileSize: bytes.count, file: file, maxBytes: maxBytes)
         return try layout.values(bytes, file: file)
     }
@@ -51,14 +52,20 @@ public enum NPY {
             }
             let available = fileSize - preamble
             guard length64 <= UInt64(available) else {
-                throw fail("header length \(length64) is larger than the file: only \(available) bytes follow the \(preamble)-byte preamble")
+                throw fail(
+                    "header length \(length64) is larger than the file: only \(available) bytes follow the \(preamble)-byte preamble"
+                )
             }
             let headerLength = Int(length64)
-            guard bytes.count >= preamble + headerLength else { throw fail("truncated: the file ends inside the header") }
+            guard bytes.count >= preamble + headerLength else {
+                throw fail("truncated: the file ends inside the header")
+            }
             let headerBytes = bytes[preamble..<(preamble + headerLength)]
             let headerText: String
             if major == 3 {
-                guard let s = String(validating: headerBytes, as: UTF8.self) else { throw fail("header is not valid UTF-8") }
+                guard let s = String(validating: headerBytes, as: UTF8.self) else {
+                    throw fail("header is not valid UTF-8")
+                }
                 headerText = s
             } else {
                 // latin-1: every byte is the scalar with the same number.
@@ -71,13 +78,15 @@ public enum NPY {
             let shape = header.shape
             let dtype = header.dtype
             guard let count = Tensor.elementCount(shape),
-                  case (let dataBytes, false) = count.multipliedReportingOverflow(by: dtype.kind.byteCount),
-                  case (let floatBytes, false) = count.multipliedReportingOverflow(by: 4) else {
+                case (let dataBytes, false) = count.multipliedReportingOverflow(by: dtype.kind.byteCount),
+                case (let floatBytes, false) = count.multipliedReportingOverflow(by: 4)
+            else {
                 throw fail("absurd shape \(formatShape(shape)): the element count overflows")
             }
             let needed = max(dataBytes, floatBytes)
             guard needed <= maxBytes else {
-                throw fail("shape \(formatShape(shape)) needs \(needed) bytes, more than the limit of \(maxBytes) bytes")
+                throw fail(
+                    "shape \(formatShape(shape)) needs \(needed) bytes, more than the limit of \(maxBytes) bytes")
             }
             dataStart = preamble + headerLength
             let present = fileSize - dataStart
@@ -110,7 +119,7 @@ public enum NPY {
             do {
                 return try Tensor(shape: shape, data: data)
             } catch {
-                throw fail("\(error)")     // unreachable: the count was checked above
+                throw fail("\(error)")  // unreachable: the count was checked above
             }
         }
     }
@@ -121,7 +130,7 @@ public enum NPY {
         // Version 1.0 has a 2-byte header length; a rank too large for it needs 2.0.
         let version: UInt8 = dict.utf8.count + 1 + 12 + 64 <= Int(UInt16.max) ? 1 : 2
         let preamble = version == 1 ? 10 : 12
-        let unpadded = preamble + dict.utf8.count + 1          // + '\n'
+        let unpadded = preamble + dict.utf8.count + 1  // + '\n'
         let padding = (64 - unpadded % 64) % 64
         let headerLength = dict.utf8.count + padding + 1
 
@@ -151,15 +160,20 @@ public enum NPY {
     }
 
     /// The same, with `checkShape` asked before the data is read.
-    public static func read(path: String, maxBytes: Int = 2 << 30,
-                            checkShape: ([Int]) -> String?) throws(FileFormatError) -> Tensor {
+    public static func read(
+        path: String, maxBytes: Int = 2 << 30,
+        checkShape: ([Int]) -> String?
+    ) throws(FileFormatError) -> Tensor {
         let file = try FileReading.OpenFile(path: path)
         defer { file.close() }
         guard file.size <= maxBytes else {
-            throw FileFormatError(file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
+            throw FileFormatError(
+                file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
         }
         var head = try file.read(count: min(file.size, 12), at: 0)
-        if head.count >= 10, head.starts(with: magic), let length = FloatDecoding.littleEndian(head, at: 8, width: head[6] == 1 ? 2 : 4) {
+        if head.count >= 10, head.starts(with: magic),
+            let length = FloatDecoding.littleEndian(head, at: 8, width: head[6] == 1 ? 2 : 4)
+        {
             let preamble = head[6] == 1 ? 10 : 12
             let wanted = min(file.size, preamble + Int(min(length, UInt64(file.size))))
             if wanted > head.count { head = try file.read(count: wanted, at: 0) }
@@ -183,7 +197,7 @@ public enum NPY {
     /// Reorders Fortran-order (first axis fastest) values into C order (last axis fastest).
     static func fortranToC(_ values: [Float], shape: [Int]) -> [Float] {
         guard shape.count >= 2, !values.isEmpty else { return values }
-        var strides = [Int](repeating: 1, count: shape.count)    // C-order strides
+        var strides = [Int](repeating: 1, count: shape.count)  // C-order strides
         for k in stride(from: shape.count - 2, through: 0, by: -1) { strides[k] = strides[k + 1] * shape[k + 1] }
         var out = [Float](repeating: 0, count: values.count)
         var index = [Int](repeating: 0, count: shape.count)

@@ -26,7 +26,9 @@ struct NPYHeader: Equatable, Sendable {
                 return .failure(HeaderFailure("header key \(abbreviated(key.python)) is not a string"))
             }
             guard ["descr", "fortran_order", "shape"].contains(name) else {
-                return .failure(HeaderFailure("header has an unexpected key '\(name)' (expected 'descr', 'fortran_order', 'shape')"))
+                return .failure(
+                    HeaderFailure("header has an unexpected key '\(name)' (expected 'descr', 'fortran_order', 'shape')")
+                )
             }
             guard values[name] == nil else { return .failure(HeaderFailure("header has the key '\(name)' twice")) }
             values[name] = value
@@ -34,7 +36,9 @@ struct NPYHeader: Equatable, Sendable {
         for name in ["descr", "fortran_order", "shape"] where values[name] == nil {
             return .failure(HeaderFailure("header is missing the key '\(name)'"))
         }
-        guard let descrValue = values["descr"], let orderValue = values["fortran_order"], let shapeValue = values["shape"] else {
+        guard let descrValue = values["descr"], let orderValue = values["fortran_order"],
+            let shapeValue = values["shape"]
+        else {
             return .failure(HeaderFailure("header is missing a key"))
         }
 
@@ -46,13 +50,17 @@ struct NPYHeader: Equatable, Sendable {
             case .failure(let f): return .failure(f)
             }
         case .list:
-            return .failure(HeaderFailure("unsupported dtype: a structured array (record fields); only plain float arrays can be loaded"))
+            return .failure(
+                HeaderFailure(
+                    "unsupported dtype: a structured array (record fields); only plain float arrays can be loaded"))
         default:
-            return .failure(HeaderFailure("'descr' must be a string such as '<f4', got \(abbreviated(descrValue.python))"))
+            return .failure(
+                HeaderFailure("'descr' must be a string such as '<f4', got \(abbreviated(descrValue.python))"))
         }
 
         guard case .bool(let fortran) = orderValue else {
-            return .failure(HeaderFailure("'fortran_order' must be True or False, got \(abbreviated(orderValue.python))"))
+            return .failure(
+                HeaderFailure("'fortran_order' must be True or False, got \(abbreviated(orderValue.python))"))
         }
 
         guard case .tuple(let dims) = shapeValue else {
@@ -63,13 +71,19 @@ struct NPYHeader: Equatable, Sendable {
         var shape: [Int] = []
         for d in dims {
             guard case .integer(let digits) = d else {
-                return .failure(HeaderFailure("bad shape \(abbreviated(shapeValue.python)): \(abbreviated(d.python)) is not an integer"))
+                return .failure(
+                    HeaderFailure(
+                        "bad shape \(abbreviated(shapeValue.python)): \(abbreviated(d.python)) is not an integer"))
             }
             guard let n = Int(digits) else {
-                return .failure(HeaderFailure("absurd shape \(abbreviated(shapeValue.python)): dimension \(abbreviated(digits)) is too large"))
+                return .failure(
+                    HeaderFailure(
+                        "absurd shape \(abbreviated(shapeValue.python)): dimension \(abbreviated(digits)) is too large")
+                )
             }
             guard n >= 0 else {
-                return .failure(HeaderFailure("bad shape \(abbreviated(shapeValue.python)): dimension \(n) is negative"))
+                return .failure(
+                    HeaderFailure("bad shape \(abbreviated(shapeValue.python)): dimension \(n) is negative"))
             }
             shape.append(n)
         }
@@ -106,7 +120,10 @@ struct NPYDType: Equatable, Sendable {
     static func parse(_ descr: String) -> Result<NPYDType, NPYHeader.HeaderFailure> {
         var rest = Substring(descr)
         var order: Character = "="
-        if let c = rest.first, "<>=|".contains(c) { order = c; rest = rest.dropFirst() }
+        if let c = rest.first, "<>=|".contains(c) {
+            order = c
+            rest = rest.dropFirst()
+        }
         guard let kindChar = rest.first else {
             return .failure(.init("unsupported dtype '\(abbreviated(descr))'"))
         }
@@ -130,9 +147,13 @@ struct NPYDType: Equatable, Sendable {
             default: return refuse(bitCount.map { "float\($0)" } ?? "unknown float size")
             }
             guard order != "|" else {
-                return .failure(.init("dtype '\(descr)' has no byte order: a \(size ?? 0)-byte float needs '<' (little-endian) or '>' (big-endian)"))
+                return .failure(
+                    .init(
+                        "dtype '\(descr)' has no byte order: a \(size ?? 0)-byte float needs '<' (little-endian) or '>' (big-endian)"
+                    ))
             }
-            return .success(NPYDType(kind: kind, bigEndian: order == ">" || (order == "=" && hostBigEndian), descr: descr))
+            return .success(
+                NPYDType(kind: kind, bigEndian: order == ">" || (order == "=" && hostBigEndian), descr: descr))
         case "b", "?": return refuse("booleans")
         case "i": return refuse("\(bits)signed integers")
         case "u": return refuse("\(bits)unsigned integers")

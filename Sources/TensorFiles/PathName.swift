@@ -59,7 +59,10 @@ public enum PathName {
         for bytes in full.utf8.split(separator: slash, omittingEmptySubsequences: true) {
             let part = String(decoding: bytes, as: UTF8.self)
             if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
+            if part == ".." {
+                _ = parts.popLast()
+                continue
+            }
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")

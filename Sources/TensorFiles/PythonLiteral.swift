@@ -19,12 +19,12 @@ indirect enum PythonLiteral: Equatable, Sendable {
 
     static func == (a: PythonLiteral, b: PythonLiteral) -> Bool {
         switch (a, b) {
-        case let (.string(x), .string(y)): return x == y
-        case let (.bool(x), .bool(y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
         case (.none, .none): return true
-        case let (.integer(x), .integer(y)): return x == y
-        case let (.tuple(x), .tuple(y)), let (.list(x), .list(y)): return x == y
-        case let (.dict(x), .dict(y)):
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.tuple(let x), .tuple(let y)), (.list(let x), .list(let y)): return x == y
+        case (.dict(let x), .dict(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         default: return false
         }
@@ -126,7 +126,9 @@ indirect enum PythonLiteral: Equatable, Sendable {
                     case "n": out.append("\n")
                     case "t": out.append("\t")
                     case "\\", "'", "\"": out.append(e)
-                    default: out.append("\\"); out.append(e)
+                    default:
+                        out.append("\\")
+                        out.append(e)
                     }
                 } else {
                     out.append(c)
@@ -137,29 +139,44 @@ indirect enum PythonLiteral: Equatable, Sendable {
 
         mutating func integer() throws(ParseFailure) -> String {
             var text = ""
-            if current == "-" { text = "-"; i += 1 }
+            if current == "-" {
+                text = "-"
+                i += 1
+            }
             guard let first = current, ("0"..."9").contains(first) else { throw failure("expected digits") }
             while let d = current, ("0"..."9").contains(d) || d == "_" {
                 if d != "_" { text.unicodeScalars.append(d) }
                 i += 1
             }
-            if current == "L" || current == "l" { i += 1 }     // Python 2 long: 3L
+            if current == "L" || current == "l" { i += 1 }  // Python 2 long: 3L
             if let c = current, c == "." || c == "e" || c == "E" || c.properties.isAlphabetic {
                 throw failure("expected an integer")
             }
             return text
         }
 
-        mutating func sequence(closer: Unicode.Scalar, depth: Int) throws(ParseFailure) -> (items: [PythonLiteral], sawComma: Bool) {
+        mutating func sequence(closer: Unicode.Scalar, depth: Int) throws(ParseFailure) -> (
+            items: [PythonLiteral], sawComma: Bool
+        ) {
             var items: [PythonLiteral] = []
             var sawComma = false
             while true {
                 skipSpace()
-                if current == closer { i += 1; return (items, sawComma) }
+                if current == closer {
+                    i += 1
+                    return (items, sawComma)
+                }
                 items.append(try value(depth: depth + 1))
                 skipSpace()
-                if current == "," { i += 1; sawComma = true; continue }
-                if current == closer { i += 1; return (items, sawComma) }
+                if current == "," {
+                    i += 1
+                    sawComma = true
+                    continue
+                }
+                if current == closer {
+                    i += 1
+                    return (items, sawComma)
+                }
                 throw failure("expected ',' or '\(closer)'")
             }
         }
@@ -168,7 +185,10 @@ indirect enum PythonLiteral: Equatable, Sendable {
             var entries: [(key: PythonLiteral, value: PythonLiteral)] = []
             while true {
                 skipSpace()
-                if current == "}" { i += 1; return entries }
+                if current == "}" {
+                    i += 1
+                    return entries
+                }
                 let key = try value(depth: depth + 1)
                 skipSpace()
                 guard current == ":" else { throw failure("expected ':'") }
@@ -176,8 +196,14 @@ indirect enum PythonLiteral: Equatable, Sendable {
                 let v = try value(depth: depth + 1)
                 entries.append((key, v))
                 skipSpace()
-                if current == "," { i += 1; continue }
-                if current == "}" { i += 1; return entries }
+                if current == "," {
+                    i += 1
+                    continue
+                }
+                if current == "}" {
+                    i += 1
+                    return entries
+                }
                 throw failure("expected ',' or '}'")
             }
         }

@@ -30,8 +30,10 @@ extension SafeTensors {
 
     /// Reads the file at `path` with its metadata. Its kind, size, header and shapes (and
     /// `checkShapes`, which returns a reason to refuse) are checked before its data is read.
-    public static func readWithMetadata(path: String, maxBytes: Int = 2 << 30,
-                                        checkShapes: ([String: [Int]]) -> String? = { _ in nil }) throws(FileFormatError) -> Contents {
+    public static func readWithMetadata(
+        path: String, maxBytes: Int = 2 << 30,
+        checkShapes: ([String: [Int]]) -> String? = { _ in nil }
+    ) throws(FileFormatError) -> Contents {
         let (bytes, layout) = try readChecked(path: path, maxBytes: maxBytes, checkShapes: checkShapes)
         return Contents(tensors: try layout.tensors(bytes, file: path), metadata: metadata(bytes))
     }

@@ -22,7 +22,9 @@ public enum SafeTensors {
     ///
     /// `maxBytes` bounds the Float arrays built; the total is computed from the
     /// header, after every entry is validated against the buffer, before any is allocated.
-    public static func decode(_ bytes: [UInt8], file: String, maxBytes: Int = 2 << 30) throws(FileFormatError) -> [String: Tensor] {
+    public static func decode(_ bytes: [UInt8], file: String, maxBytes: Int = 2 << 30) throws(FileFormatError)
+        -> [String: Tensor]
+    {
         let layout = try Layout(bytes, fileSize: bytes.count, file: file, maxBytes: maxBytes)
         return try layout.tensors(bytes, file: file)
     }
@@ -46,14 +48,19 @@ public enum SafeTensors {
             guard fileSize > 0 else { throw fail("empty file") }
             if bytes.starts(with: NPY.magic) { throw fail("this is an .npy file, not safetensors") }
             if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                throw fail("this is a zip archive (a PyTorch .pt/.pth file?), not safetensors; save with safetensors.torch.save_file")
+                throw fail(
+                    "this is a zip archive (a PyTorch .pt/.pth file?), not safetensors; save with safetensors.torch.save_file"
+                )
             }
             guard fileSize >= 8, let length64 = Layout.headerLength(bytes) else {
-                throw fail("truncated: a safetensors file starts with an 8-byte header length, the file has \(fileSize) bytes")
+                throw fail(
+                    "truncated: a safetensors file starts with an 8-byte header length, the file has \(fileSize) bytes")
             }
             let available = fileSize - 8
             guard length64 <= UInt64(available) else {
-                throw fail("header length \(length64) is larger than the file: only \(available) bytes follow the 8-byte length")
+                throw fail(
+                    "header length \(length64) is larger than the file: only \(available) bytes follow the 8-byte length"
+                )
             }
             guard length64 <= UInt64(maxHeaderBytes) else {
                 throw fail("header length \(length64) is larger than the limit of \(maxHeaderBytes) bytes")
@@ -64,10 +71,14 @@ public enum SafeTensors {
             guard header.first == UInt8(ascii: "{") else { throw fail("header is not a JSON object") }
             let shape = JSONShape.count(header)
             guard shape.keys <= SafeTensors.maxEntries + 1 else {
-                throw fail("the header lists \(shape.keys) entries, more than the \(SafeTensors.maxEntries) tensors a file may hold here")
+                throw fail(
+                    "the header lists \(shape.keys) entries, more than the \(SafeTensors.maxEntries) tensors a file may hold here"
+                )
             }
             guard shape.values <= 64 * SafeTensors.maxEntries else {
-                throw fail("the header holds \(shape.values) JSON values, more than \(64 * SafeTensors.maxEntries) (\(SafeTensors.maxEntries) tensors' worth)")
+                throw fail(
+                    "the header holds \(shape.values) JSON values, more than \(64 * SafeTensors.maxEntries) (\(SafeTensors.maxEntries) tensors' worth)"
+                )
             }
             let json: Any
             do {
@@ -99,7 +110,9 @@ public enum SafeTensors {
             var previous: Entry?
             for e in entries.sorted(by: { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }) {
                 if e.begin < covered, let p = previous {
-                    throw fail("tensors '\(abbreviated(p.name))' and '\(abbreviated(e.name))' overlap in the data buffer (bytes \(e.begin)..<\(min(covered, e.end)))")
+                    throw fail(
+                        "tensors '\(abbreviated(p.name))' and '\(abbreviated(e.name))' overlap in the data buffer (bytes \(e.begin)..<\(min(covered, e.end)))"
+                    )
                 }
                 if e.begin > covered {
                     throw fail("bytes \(covered)..<\(e.begin) of the data buffer belong to no tensor")
@@ -108,12 +121,13 @@ public enum SafeTensors {
                 previous = e
             }
             guard covered == bufferSize else {
-                throw fail("trailing bytes: the tensors use \(covered) bytes of the data buffer, which has \(bufferSize)")
+                throw fail(
+                    "trailing bytes: the tensors use \(covered) bytes of the data buffer, which has \(bufferSize)")
             }
 
             var total = 0
             for e in entries {
-                let (sum, overflow) = total.addingReportingOverflow(e.count * 4)   // count · 4 ≤ 2 · buffer bytes
+                let (sum, overflow) = total.addingReportingOverflow(e.count * 4)  // count · 4 ≤ 2 · buffer bytes
                 guard !overflow, sum <= maxBytes else {
                     throw fail("the tensors need more than \(maxBytes) bytes as float32, the limit")
                 }
@@ -131,7 +145,7 @@ public enum SafeTensors {
                     do {
                         out[e.name] = try Tensor(shape: e.shape, data: values)
                     } catch {
-                        throw fail("tensor '\(abbreviated(e.name))': \(error)")   // unreachable: the count was checked
+                        throw fail("tensor '\(abbreviated(e.name))': \(error)")  // unreachable: the count was checked
                     }
                 case .failure(let bad):
                     throw fail("tensor '\(abbreviated(e.name))': \(bad.message(shape: e.shape))")
@@ -145,7 +159,8 @@ public enum SafeTensors {
     /// the JSON header padded with spaces to a multiple of 8 bytes, as the
     /// reference writer does. A repeated name keeps its last tensor; the name
     /// `__metadata__` is reserved and such a tensor is skipped.
-    public static func encode(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]) -> [UInt8] {
+    public static func encode(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]) -> [UInt8]
+    {
         var byName: [String: Tensor] = [:]
         for (name, t) in tensors where name != "__metadata__" { byName[name] = t }
         let names = byName.keys.sorted()
@@ -159,7 +174,9 @@ public enum SafeTensors {
         for name in names {
             guard let t = byName[name] else { continue }
             let shape = t.shape.map(String.init).joined(separator: ",")
-            parts.append("\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + 4 * t.count)]}")
+            parts.append(
+                "\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + 4 * t.count)]}"
+            )
             offset += 4 * t.count
         }
         var header = Array(("{" + parts.joined(separator: ",") + "}").utf8)
@@ -186,19 +203,24 @@ public enum SafeTensors {
     }
 
     /// The same, with `checkShapes` asked before the data is read.
-    public static func read(path: String, maxBytes: Int = 2 << 30,
-                            checkShapes: ([String: [Int]]) -> String?) throws(FileFormatError) -> [String: Tensor] {
+    public static func read(
+        path: String, maxBytes: Int = 2 << 30,
+        checkShapes: ([String: [Int]]) -> String?
+    ) throws(FileFormatError) -> [String: Tensor] {
         let (bytes, layout) = try readChecked(path: path, maxBytes: maxBytes, checkShapes: checkShapes)
         return try layout.tensors(bytes, file: path)
     }
 
     /// The whole file's bytes and its validated layout, read only after the header passed every check.
-    static func readChecked(path: String, maxBytes: Int,
-                            checkShapes: ([String: [Int]]) -> String?) throws(FileFormatError) -> ([UInt8], Layout) {
+    static func readChecked(
+        path: String, maxBytes: Int,
+        checkShapes: ([String: [Int]]) -> String?
+    ) throws(FileFormatError) -> ([UInt8], Layout) {
         let file = try FileReading.OpenFile(path: path)
         defer { file.close() }
         guard file.size <= maxBytes else {
-            throw FileFormatError(file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
+            throw FileFormatError(
+                file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
         }
         var head = try file.read(count: min(file.size, 8), at: 0)
         if let length = Layout.headerLength(head), length <= UInt64(maxHeaderBytes) {
@@ -211,13 +233,17 @@ public enum SafeTensors {
     }
 
     /// Writes `tensors` to `path` atomically (see `AtomicFile`).
-    public static func write(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], path: String) throws(FileFormatError) {
+    public static func write(
+        _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], path: String
+    ) throws(FileFormatError) {
         try write(tensors, metadata: metadata, path: path, shouldCancel: { false })
     }
 
     /// The same, stopping between chunks when `shouldCancel` says so (the temporary file is removed).
-    public static func write(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], path: String,
-                             shouldCancel: () -> Bool) throws(FileFormatError) {
+    public static func write(
+        _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], path: String,
+        shouldCancel: () -> Bool
+    ) throws(FileFormatError) {
         try AtomicFile.write(to: path, shouldCancel: shouldCancel) { encode(tensors, metadata: metadata) }
     }
 
@@ -297,14 +323,19 @@ private struct Entry {
         guard begin <= end else { return fail("data_offsets [\(begin), \(end)] end before they begin") }
 
         guard let count = Tensor.elementCount(shape),
-              case (let needed, false) = count.multipliedReportingOverflow(by: kind.byteCount) else {
+            case (let needed, false) = count.multipliedReportingOverflow(by: kind.byteCount)
+        else {
             return fail("absurd shape \(formatShape(shape)): the element count overflows")
         }
         guard end - begin == needed else {
-            return fail("data_offsets [\(begin), \(end)] hold \(end - begin) bytes, but shape \(formatShape(shape)) of \(dtype) needs \(needed)")
+            return fail(
+                "data_offsets [\(begin), \(end)] hold \(end - begin) bytes, but shape \(formatShape(shape)) of \(dtype) needs \(needed)"
+            )
         }
         guard end <= bufferSize else {
-            return fail("data_offsets [\(begin), \(end)] run past the end of the data buffer (\(bufferSize) bytes; truncated file?)")
+            return fail(
+                "data_offsets [\(begin), \(end)] run past the end of the data buffer (\(bufferSize) bytes; truncated file?)"
+            )
         }
         return .success(Entry(name: name, kind: kind, shape: shape, count: count, begin: begin, end: end))
     }
@@ -313,17 +344,21 @@ private struct Entry {
 /// A JSON number as JSONSerialization gives it, judged as an integer.
 /// `1.0`, `1e2` and `true` are not integers here, as in the reference reader.
 private enum JSONInteger {
-    case value(Int), tooLarge, notInteger
+    case value(Int)
+    case tooLarge, notInteger
 
     init(_ any: Any) {
-        guard let n = any as? NSNumber else { self = .notInteger; return }
+        guard let n = any as? NSNumber else {
+            self = .notInteger
+            return
+        }
         switch String(cString: n.objCType) {
         case "i", "s", "l", "q":
             self = Int(exactly: n.int64Value).map(JSONInteger.value) ?? .tooLarge
         case "I", "S", "L", "Q":
             self = Int(exactly: n.uint64Value).map(JSONInteger.value) ?? .tooLarge
         default:
-            self = .notInteger     // "d"/"f" floats, "c" booleans
+            self = .notInteger  // "d"/"f" floats, "c" booleans
         }
     }
 }
@@ -340,13 +375,22 @@ private enum JSONShape {
         var expectKey = false
         for b in bytes {
             if inString {
-                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch b {
             case UInt8(ascii: "\""):
                 inString = true
-                if depth == 1 && expectKey { keys += 1; expectKey = false }
+                if depth == 1 && expectKey {
+                    keys += 1
+                    expectKey = false
+                }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
                 values += 1

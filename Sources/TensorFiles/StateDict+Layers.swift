@@ -16,28 +16,35 @@ extension StateDict {
     }
 
     /// Validates names and shapes of every layer; errors name the tensor, its layer and both shapes.
-    public static func stackedParameters(from tensors: [String: Tensor],
-                                         file: String) throws(FileFormatError) -> StackedParameters {
+    public static func stackedParameters(
+        from tensors: [String: Tensor],
+        file: String
+    ) throws(FileFormatError) -> StackedParameters {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
-        let layerCount = (0...StackedParameters.maxLayers).first { !tensors.keys.contains("weight_hh_l\($0)") }
+        let layerCount =
+            (0...StackedParameters.maxLayers).first { !tensors.keys.contains("weight_hh_l\($0)") }
             ?? StackedParameters.maxLayers + 1
         guard layerCount > 1 else { return StackedParameters(try parameters(from: tensors, file: file)) }
         guard layerCount <= StackedParameters.maxLayers else {
-            throw fail("the file has \(layerCount) or more layers (weight_hh_l0 … weight_hh_l\(layerCount - 1)); "
-                       + "the lab models 1…\(StackedParameters.maxLayers)")
+            throw fail(
+                "the file has \(layerCount) or more layers (weight_hh_l0 … weight_hh_l\(layerCount - 1)); "
+                    + "the lab models 1…\(StackedParameters.maxLayers)")
         }
         let expected = (0..<layerCount).flatMap { names(layer: $0) }
         let present = Set(tensors.keys)
         for name in expected where !present.contains(name) {
-            throw fail("missing tensor \(name) (a \(layerCount)-layer bidirectional nn.LSTM has "
-                       + "weight_ih_l<l>, weight_hh_l<l>, bias_ih_l<l>, bias_hh_l<l> and the _reverse ones "
-                       + "for l = 0…\(layerCount - 1))")
+            throw fail(
+                "missing tensor \(name) (a \(layerCount)-layer bidirectional nn.LSTM has "
+                    + "weight_ih_l<l>, weight_hh_l<l>, bias_ih_l<l>, bias_hh_l<l> and the _reverse ones "
+                    + "for l = 0…\(layerCount - 1))")
         }
         for name in present.sorted() where !expected.contains(name) {
-            let hint = name.hasPrefix("weight_hr_l")
+            let hint =
+                name.hasPrefix("weight_hr_l")
                 ? "; weight_hr comes from an LSTM with proj_size > 0, which this lab does not model" : ""
-            throw fail("unexpected tensor \(name) in a \(layerCount)-layer nn.LSTM "
-                       + "(layers l = 0…\(layerCount - 1))\(hint)")
+            throw fail(
+                "unexpected tensor \(name) in a \(layerCount)-layer nn.LSTM "
+                    + "(layers l = 0…\(layerCount - 1))\(hint)")
         }
         func tensor(_ name: String) throws(FileFormatError) -> Tensor {
             guard let t = tensors[name] else { throw fail("missing tensor \(name)") }
@@ -56,8 +63,10 @@ extension StateDict {
         for l in 0..<layerCount {
             let inputs = l == 0 ? d0 : 2 * h
             let shapes: [(String, [Int], String)] = [
-                ("weight_ih_l\(l)", [4 * h, inputs],
-                 l == 0 ? "[4H, D]" : "[4H, 2H] (layer \(l) reads layer \(l - 1)'s y)"),
+                (
+                    "weight_ih_l\(l)", [4 * h, inputs],
+                    l == 0 ? "[4H, D]" : "[4H, 2H] (layer \(l) reads layer \(l - 1)'s y)"
+                ),
                 ("weight_hh_l\(l)", [4 * h, h], "[4H, H]"),
                 ("bias_ih_l\(l)", [4 * h], "[4H]"), ("bias_hh_l\(l)", [4 * h], "[4H]"),
             ]
@@ -65,20 +74,24 @@ extension StateDict {
                 for name in [base, base + "_reverse"] {
                     let t = try tensor(name)
                     guard t.shape == shape, inputs >= 1 else {
-                        throw fail("\(name) has shape \(formatShape(t.shape)), expected \(formula) = "
-                                   + "\(formatShape(shape)) for H = \(h)")
+                        throw fail(
+                            "\(name) has shape \(formatShape(t.shape)), expected \(formula) = "
+                                + "\(formatShape(shape)) for H = \(h)")
                     }
                 }
             }
             do {
                 func direction(_ suffix: String, _ label: String) throws -> DirectionParameters {
-                    try DirectionParameters(wIH: tensor("weight_ih_l\(l)\(suffix)"),
-                                            wHH: tensor("weight_hh_l\(l)\(suffix)"),
-                                            bIH: tensor("bias_ih_l\(l)\(suffix)"),
-                                            bHH: tensor("bias_hh_l\(l)\(suffix)"), name: "layer \(l) \(label)")
+                    try DirectionParameters(
+                        wIH: tensor("weight_ih_l\(l)\(suffix)"),
+                        wHH: tensor("weight_hh_l\(l)\(suffix)"),
+                        bIH: tensor("bias_ih_l\(l)\(suffix)"),
+                        bHH: tensor("bias_hh_l\(l)\(suffix)"), name: "layer \(l) \(label)")
                 }
-                layers.append(try BiLSTMParameters(forward: direction("", "forward"),
-                                                   backward: direction("_reverse", "backward")))
+                layers.append(
+                    try BiLSTMParameters(
+                        forward: direction("", "forward"),
+                        backward: direction("_reverse", "backward")))
             } catch let error as FileFormatError {
                 throw error
             } catch {

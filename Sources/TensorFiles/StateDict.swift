@@ -14,24 +14,30 @@ public enum StateDict {
     static let forwardNames = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]
 
     /// Validates names and shapes and builds the parameters; errors name the tensor and both shapes.
-    public static func parameters(from tensors: [String: Tensor], file: String) throws(FileFormatError) -> BiLSTMParameters {
+    public static func parameters(from tensors: [String: Tensor], file: String) throws(FileFormatError)
+        -> BiLSTMParameters
+    {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
         let exactly = "a single-layer bidirectional nn.LSTM has exactly: " + names.joined(separator: ", ")
         let present = Set(tensors.keys)
 
         // A whole model's state_dict: every name behind the same prefix, e.g. "lstm.weight_ih_l0".
         if present.isDisjoint(with: names), let prefix = commonPrefix(of: present) {
-            throw fail("tensor names start with '\(abbreviated(prefix))' (a whole model's state_dict?); \(exactly); save the LSTM's own state_dict, e.g. model.lstm.state_dict()")
+            throw fail(
+                "tensor names start with '\(abbreviated(prefix))' (a whole model's state_dict?); \(exactly); save the LSTM's own state_dict, e.g. model.lstm.state_dict()"
+            )
         }
         for name in names where !present.contains(name) {
-            let hint = name.hasSuffix("_reverse") && !present.contains(where: { $0.hasSuffix("_reverse") })
+            let hint =
+                name.hasSuffix("_reverse") && !present.contains(where: { $0.hasSuffix("_reverse") })
                 ? " (this looks like a unidirectional LSTM; create it with bidirectional=True)" : ""
             throw fail("missing tensor \(name)\(hint)")
         }
         for name in present.sorted() where !names.contains(name) {
             let hint: String
             if isLaterLayer(name) {
-                hint = "; names ending in _l1, _l2, … come from a multi-layer LSTM (num_layers > 1), which this lab does not model"
+                hint =
+                    "; names ending in _l1, _l2, … come from a multi-layer LSTM (num_layers > 1), which this lab does not model"
             } else if name.hasPrefix("weight_hr_l") {
                 hint = "; weight_hr comes from an LSTM with proj_size > 0, which this lab does not model"
             } else {
@@ -55,7 +61,9 @@ public enum StateDict {
         }
         let (rows, h) = (whh.shape[0], whh.shape[1])
         guard rows % 4 == 0 else {
-            throw fail("weight_hh_l0 has shape \(formatShape(whh.shape)): its \(rows) rows are not divisible by 4 (the 4 gates i, f, g, o are stacked: [4H, H])")
+            throw fail(
+                "weight_hh_l0 has shape \(formatShape(whh.shape)): its \(rows) rows are not divisible by 4 (the 4 gates i, f, g, o are stacked: [4H, H])"
+            )
         }
         guard h >= 1, rows == 4 * h else {
             let expected = h >= 1 ? "= " + formatShape([4 * h, h]) : "with H ≥ 1"
@@ -63,7 +71,8 @@ public enum StateDict {
         }
         let wih = try tensor("weight_ih_l0")
         guard wih.rank == 2, wih.shape[0] == 4 * h, wih.shape[1] >= 1 else {
-            throw fail("weight_ih_l0 has shape \(formatShape(wih.shape)), expected [4H, D] = [\(4 * h), D] for H = \(h)")
+            throw fail(
+                "weight_ih_l0 has shape \(formatShape(wih.shape)), expected [4H, D] = [\(4 * h), D] for H = \(h)")
         }
         for name in ["bias_ih_l0", "bias_hh_l0"] {
             let b = try tensor(name)
@@ -72,22 +81,26 @@ public enum StateDict {
             }
         }
         for name in forwardNames {
-            let f = try tensor(name), r = try tensor(name + "_reverse")
+            let f = try tensor(name)
+            let r = try tensor(name + "_reverse")
             guard r.shape == f.shape else {
-                throw fail("\(name)_reverse has shape \(formatShape(r.shape)), expected \(formatShape(f.shape)) like \(name)")
+                throw fail(
+                    "\(name)_reverse has shape \(formatShape(r.shape)), expected \(formatShape(f.shape)) like \(name)")
             }
         }
 
         do {
-            let forward = try DirectionParameters(wIH: tensor("weight_ih_l0"), wHH: tensor("weight_hh_l0"),
-                                                  bIH: tensor("bias_ih_l0"), bHH: tensor("bias_hh_l0"), name: "forward")
-            let backward = try DirectionParameters(wIH: tensor("weight_ih_l0_reverse"), wHH: tensor("weight_hh_l0_reverse"),
-                                                   bIH: tensor("bias_ih_l0_reverse"), bHH: tensor("bias_hh_l0_reverse"), name: "backward")
+            let forward = try DirectionParameters(
+                wIH: tensor("weight_ih_l0"), wHH: tensor("weight_hh_l0"),
+                bIH: tensor("bias_ih_l0"), bHH: tensor("bias_hh_l0"), name: "forward")
+            let backward = try DirectionParameters(
+                wIH: tensor("weight_ih_l0_reverse"), wHH: tensor("weight_hh_l0_reverse"),
+                bIH: tensor("bias_ih_l0_reverse"), bHH: tensor("bias_hh_l0_reverse"), name: "backward")
             return try BiLSTMParameters(forward: forward, backward: backward)
         } catch let error as FileFormatError {
             throw error
         } catch {
-            throw fail("\(error)")     // a ShapeError the checks above should already have caught
+            throw fail("\(error)")  // a ShapeError the checks above should already have caught
         }
     }
 
@@ -96,7 +109,9 @@ public enum StateDict {
         func four(_ p: DirectionParameters) -> [Tensor] {
             [p.wIH.tensor, p.wHH.tensor, vector(p.bIH), vector(p.bHH)]
         }
-        return Array(zip(names, four(parameters.forward) + four(parameters.backward))).map { (name: $0.0, tensor: $0.1) }
+        return Array(zip(names, four(parameters.forward) + four(parameters.backward))).map {
+            (name: $0.0, tensor: $0.1)
+        }
     }
 
     /// `[n]` from n values; cannot fail, since the shape is made from the count.
@@ -109,7 +124,8 @@ public enum StateDict {
         let base = name.hasSuffix("_reverse") ? String(name.dropLast("_reverse".count)) : name
         let chars = Array(base)
         guard chars.count >= 3,
-              let marker = (0..<(chars.count - 2)).last(where: { chars[$0] == "_" && chars[$0 + 1] == "l" }) else { return false }
+            let marker = (0..<(chars.count - 2)).last(where: { chars[$0] == "_" && chars[$0 + 1] == "l" })
+        else { return false }
         let digits = chars[(marker + 2)...]
         return digits.allSatisfy { $0.isASCII && $0.isNumber } && digits != ["0"]
     }

@@ -18,8 +18,12 @@ public enum DiagramRenderer {
     static let columnWidth = 7
 
     public static func render(_ state: DiagramState, options: RenderOptions) -> String {
-        let T = state.length, nf = state.forwardSteps, nb = state.backwardSteps
-        let H = state.sizes.hiddenSize, D = state.sizes.inputSize, B = state.sizes.batch
+        let T = state.length
+        let nf = state.forwardSteps
+        let nb = state.backwardSteps
+        let H = state.sizes.hiddenSize
+        let D = state.sizes.inputSize
+        let B = state.sizes.batch
         let cw = max(columnWidth, "y_\(max(0, T - 1))".count + 3)
         let fwdDone = { (t: Int) in t < nf }
         let bwdDone = { (t: Int) in t >= T - nb }
@@ -37,56 +41,87 @@ public enum DiagramRenderer {
         func centered(_ s: String) -> String { NumberFormat.padRight(" " + s, cw) }
         func label(_ s: String) -> String { NumberFormat.padRight(s, cw) }
 
-        let title = options.paint("diagram", .bold) + "  " + options.say(.diagramTitle(length: T, batch: B, inputs: D, hidden: H))
-        let status = "  " + options.say(.diagramStatus(forward: options.paint("fwd \(nf)/\(T)", .forward, .bold),
-                                                       backward: options.paint("bwd \(nb)/\(T)", .backward, .bold)))
+        let title =
+            options.paint("diagram", .bold) + "  "
+            + options.say(.diagramTitle(length: T, batch: B, inputs: D, hidden: H))
+        let status =
+            "  "
+            + options.say(
+                .diagramStatus(
+                    forward: options.paint("fwd \(nf)/\(T)", .forward, .bold),
+                    backward: options.paint("bwd \(nb)/\(T)", .backward, .bold)))
         var lines = [title, status, ""]
         lines.append(row("", { label("t=\($0)") }, gap: "…"))
         if let head = state.head {
-            lines.append(row("  pred (b=0)", { t in
-                guard t < head.predictions.count, let p = head.predictions[t] else {
-                    return options.paint(centered("·"), .dim)
-                }
-                return options.paint(centered(p), .bold)
-            }, gap: "…"))
+            lines.append(
+                row(
+                    "  pred (b=0)",
+                    { t in
+                        guard t < head.predictions.count, let p = head.predictions[t] else {
+                            return options.paint(centered("·"), .dim)
+                        }
+                        return options.paint(centered(p), .bold)
+                    }, gap: "…"))
             lines.append(row("  w3 | w6 head", { _ in centered("↑") }, gap: ""))
         }
-        lines.append(row("  " + options.say(.diagramOutput), { t in
-            let ready = fwdDone(t) && bwdDone(t)
-            return options.paint(label("y_\(t)"), ready ? [.bold] : [.dim])
-        }, gap: "…"))
-        lines.append(row("", { t in
-            fwdDone(t) && bwdDone(t) ? options.paint(centered("✓"), .bold) : options.paint(centered("·"), .dim)
-        }, gap: ""))
+        lines.append(
+            row(
+                "  " + options.say(.diagramOutput),
+                { t in
+                    let ready = fwdDone(t) && bwdDone(t)
+                    return options.paint(label("y_\(t)"), ready ? [.bold] : [.dim])
+                }, gap: "…"))
+        lines.append(
+            row(
+                "",
+                { t in
+                    fwdDone(t) && bwdDone(t) ? options.paint(centered("✓"), .bold) : options.paint(centered("·"), .dim)
+                }, gap: ""))
         // With a head, w3 and w6 are drawn above y (they are its weights); y itself is a concatenation.
         lines.append(row(state.head == nil ? "  w3, w6" : "  cat(h_f, h_b)", { _ in centered("↑") }, gap: ""))
 
         // Backward chain: arrows point left (h_b[t+1] → h_b[t]); it starts from h0[1] at the right.
         let bwdArrow = "◀" + String(repeating: "─", count: cw - 4)
-        lines.append(row("  " + options.say(.diagramBackward), { t in
-            // The arrow into cell t carries h_b[t+1]: drawn in colour once t is computed.
-            cellText(bwdDone(t), latest: t == bwdLatest, .backward, options) + options.paint(bwdArrow, bwdDone(t) ? .backward : .dim)
-        }, gap: "…", tail: options.paint("── h0[1]", nb > 0 ? .backward : .dim)))
-        lines.append(cursorLine(.backward, steps: nb, length: T, latest: bwdLatest, cols: cols, cw: cw,
-                                startColumn: margin + cols.count * cw + 3, options: options))
+        lines.append(
+            row(
+                "  " + options.say(.diagramBackward),
+                { t in
+                    // The arrow into cell t carries h_b[t+1]: drawn in colour once t is computed.
+                    cellText(bwdDone(t), latest: t == bwdLatest, .backward, options)
+                        + options.paint(bwdArrow, bwdDone(t) ? .backward : .dim)
+                }, gap: "…", tail: options.paint("── h0[1]", nb > 0 ? .backward : .dim)))
+        lines.append(
+            cursorLine(
+                .backward, steps: nb, length: T, latest: bwdLatest, cols: cols, cw: cw,
+                startColumn: margin + cols.count * cw + 3, options: options))
         lines.append(row("  w4", { _ in centered("↑") }, gap: ""))
 
         // Forward chain: h0[0] enters from the left, arrows point right.
         let fwdArrow = String(repeating: "─", count: cw - 4) + "▶"
-        let fwdHead = NumberFormat.padRight("  " + options.say(.diagramForward), margin - 8) + options.paint("h0[0] ─▶", nf > 0 ? .forward : .dim)
-        lines.append(row(fwdHead, { t in
-            cellText(fwdDone(t), latest: t == fwdLatest, .forward, options)
-                + (t == T - 1 ? "" : options.paint(fwdArrow, fwdDone(t + 1) ? .forward : .dim))
-        }, gap: "…"))
-        lines.append(cursorLine(.forward, steps: nf, length: T, latest: fwdLatest, cols: cols, cw: cw,
-                                startColumn: margin - 4, options: options))
+        let fwdHead =
+            NumberFormat.padRight("  " + options.say(.diagramForward), margin - 8)
+            + options.paint("h0[0] ─▶", nf > 0 ? .forward : .dim)
+        lines.append(
+            row(
+                fwdHead,
+                { t in
+                    cellText(fwdDone(t), latest: t == fwdLatest, .forward, options)
+                        + (t == T - 1 ? "" : options.paint(fwdArrow, fwdDone(t + 1) ? .forward : .dim))
+                }, gap: "…"))
+        lines.append(
+            cursorLine(
+                .forward, steps: nf, length: T, latest: fwdLatest, cols: cols, cw: cw,
+                startColumn: margin - 4, options: options))
         lines.append(row("  w1", { _ in centered("↑") }, gap: ""))
         lines.append(row("  " + options.say(.diagramInput), { label("x_\($0)") }, gap: "…"))
         if let tokens = state.tokens {
-            lines.append(row("  text (b=0)", { t in
-                guard t < tokens.count, let ch = tokens[t] else { return options.paint(centered("_"), .dim) }
-                return centered("'\(ch)'")
-            }, gap: "…"))
+            lines.append(
+                row(
+                    "  text (b=0)",
+                    { t in
+                        guard t < tokens.count, let ch = tokens[t] else { return options.paint(centered("_"), .dim) }
+                        return centered("'\(ch)'")
+                    }, gap: "…"))
         }
 
         let shapeWidth = max("[\(4 * H), \(D)]".count, "[\(4 * H), \(H)]".count)
@@ -94,25 +129,31 @@ public enum DiagramRenderer {
             "",
             "  " + options.say(.diagramLegend),
             "  " + options.say(.diagramWeights),
-            "    w1 = " + options.paint("W_ih_f", .forward) + " " + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  "
+            "    w1 = " + options.paint("W_ih_f", .forward) + " "
+                + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  "
                 + options.say(.diagramW1),
-            "    w2 = " + options.paint("W_hh_f", .forward) + " " + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  "
+            "    w2 = " + options.paint("W_hh_f", .forward) + " "
+                + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  "
                 + options.say(.diagramW2),
-            "    w4 = " + options.paint("W_ih_b", .backward) + " " + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  "
+            "    w4 = " + options.paint("W_ih_b", .backward) + " "
+                + NumberFormat.padRight("[\(4 * H), \(D)]", shapeWidth) + "  "
                 + options.say(.diagramW4),
-            "    w5 = " + options.paint("W_hh_b", .backward) + " " + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  "
+            "    w5 = " + options.paint("W_hh_b", .backward) + " "
+                + NumberFormat.padRight("[\(4 * H), \(H)]", shapeWidth) + "  "
                 + options.say(.diagramW5),
         ]
         if let head = state.head {
             let k = head.classCount
             lines.append("    w3 = head weight[:, 0..\(H - 1)]  [\(k), \(H)]  forward h_f[t] → output")
             lines.append("    w6 = head weight[:, \(H)..\(2 * H - 1)]  [\(k), \(H)]  backward h_b[t] → output")
-            lines += TextWrap.wrap("logits_t = y_t·Wᵀ + bias = h_f[t]·w3ᵀ + h_b[t]·w6ᵀ + bias, [B, K] = [\(B), \(k)]; "
-                                   + "pred: \(head.legend)",
-                                   width: options.width, indent: "    ", continuation: "         ")
+            lines += TextWrap.wrap(
+                "logits_t = y_t·Wᵀ + bias = h_f[t]·w3ᵀ + h_b[t]·w6ᵀ + bias, [B, K] = [\(B), \(k)]; "
+                    + "pred: \(head.legend)",
+                width: options.width, indent: "    ", continuation: "         ")
         } else {
-            lines += TextWrap.wrap(options.say(.diagramOutputLayer(batch: B, width: 2 * H)),
-                                   width: options.width, indent: "    ", continuation: "         ")
+            lines += TextWrap.wrap(
+                options.say(.diagramOutputLayer(batch: B, width: 2 * H)),
+                width: options.width, indent: "    ", continuation: "         ")
         }
         return lines.map { trimRight($0) }.joined(separator: "\n")
     }
@@ -124,8 +165,10 @@ public enum DiagramRenderer {
     }
 
     /// `▲ fwd 3/5, next reads t=3` under the latest cell (or under h0 before the first step).
-    static func cursorLine(_ d: Direction, steps: Int, length T: Int, latest: Int?, cols: [Int?], cw: Int,
-                           startColumn: Int, options: RenderOptions) -> String {
+    static func cursorLine(
+        _ d: Direction, steps: Int, length T: Int, latest: Int?, cols: [Int?], cw: Int,
+        startColumn: Int, options: RenderOptions
+    ) -> String {
         let next: String
         if steps >= T {
             next = options.say(.cursorFinished)
@@ -136,7 +179,8 @@ public enum DiagramRenderer {
         var at = startColumn
         if let latest, let j = cols.firstIndex(where: { $0 == latest }) { at = margin + j * cw + 1 }
         let right = String(repeating: " ", count: at) + "▲ " + text
-        let line = TextWidth.of(right) <= options.width || at < TextWidth.of(text) + 2
+        let line =
+            TextWidth.of(right) <= options.width || at < TextWidth.of(text) + 2
             ? String(repeating: " ", count: at) + options.paint("▲ " + text, Style.of(d))
             : String(repeating: " ", count: at - TextWidth.of(text) - 1) + options.paint(text + " ▲", Style.of(d))
         return line

@@ -29,19 +29,26 @@ public enum GateRenderer {
         let rows = view.pre.shape.first ?? 0
         let d = view.direction == .forward ? "f" : "b"
         let name = options.paint("gates \(view.direction.short) t=\(view.t)", .bold, Style.of(view.direction))
-        let step = options.say(.gatesHeader(step: view.stepNumber, of: view.length, forward: view.direction == .forward,
-                                            t: view.t))
-        var lines = TextWrap.wrap("\(name)  \(formatShape(view.pre.shape))  " + options.say(.axes("b, gate·unit")) + "  " + step,
-                                  width: options.width, indent: "", continuation: "    ")
+        let step = options.say(
+            .gatesHeader(
+                step: view.stepNumber, of: view.length, forward: view.direction == .forward,
+                t: view.t))
+        var lines = TextWrap.wrap(
+            "\(name)  \(formatShape(view.pre.shape))  " + options.say(.axes("b, gate·unit")) + "  " + step,
+            width: options.width, indent: "", continuation: "    ")
         let formula = "z = x_t·W_ih_\(d)ᵀ + b_ih_\(d) + h_prev·W_hh_\(d)ᵀ + b_hh_\(d)"
         let label = options.say(.from)
-        var from = TextWrap.wrap(label + (options.language == .zh ? "" : " ") + options.say(.gatesFrom(formula: formula, mode: view.mode.rawValue, rows: rows, hidden: h)),
-                                 width: options.width, indent: "  ", continuation: "        ")
+        var from = TextWrap.wrap(
+            label + (options.language == .zh ? "" : " ")
+                + options.say(.gatesFrom(formula: formula, mode: view.mode.rawValue, rows: rows, hidden: h)),
+            width: options.width, indent: "  ", continuation: "        ")
         from[0] = "  " + options.paint(label, .dim) + String(from[0].dropFirst(2 + label.count))
         lines += from
         if view.variant == .draft {
             let lead = options.say(.draftWarningLead)
-            var warn = TextWrap.wrap(lead + (options.language == .zh ? "" : " ") + options.say(.draftWarning), width: options.width, indent: "  ", continuation: "    ")
+            var warn = TextWrap.wrap(
+                lead + (options.language == .zh ? "" : " ") + options.say(.draftWarning), width: options.width,
+                indent: "  ", continuation: "    ")
             warn[0] = "  " + options.paint(lead, .warning, .bold) + String(warn[0].dropFirst(2 + lead.count))
             lines += warn
         }
@@ -93,25 +100,30 @@ public enum GateRenderer {
 
         var titles = Gate.allCases.map { gate -> String in
             let t = "\(gate.symbol) = \(activation(gate, view.variant))"
-            return options.paint(NumberFormat.padRight(t, pairWidth), differs(gate, view.variant) ? [.warning, .bold] : [.bold])
+            return options.paint(
+                NumberFormat.padRight(t, pairWidth), differs(gate, view.variant) ? [.warning, .bold] : [.bold])
         }.joined(separator: style.gap)
         var sub = Gate.allCases.map { gate in
-            NumberFormat.pad("z_\(view.variant.wiring(gate).block.symbol)", cw) + style.arrow + NumberFormat.pad(gate.symbol, cw)
+            NumberFormat.pad("z_\(view.variant.wiring(gate).block.symbol)", cw) + style.arrow
+                + NumberFormat.pad(gate.symbol, cw)
         }.joined(separator: style.gap)
         if cPrev != nil {
             titles += " ┃ " + options.paint(NumberFormat.pad(stateTitle, sw), .bold)
             sub += " ┃ " + String(repeating: " ", count: sw)
         }
         let indent = String(repeating: " ", count: lead)
-        var lines = TextWrap.wrap(options.say(.gateColumns(hidden: h, twice: 2 * h, thrice: 3 * h, withState: cPrev != nil)),
-                                  width: options.width, indent: "  ", continuation: "    ")
+        var lines = TextWrap.wrap(
+            options.say(.gateColumns(hidden: h, twice: 2 * h, thrice: 3 * h, withState: cPrev != nil)),
+            width: options.width, indent: "  ", continuation: "    ")
         lines += [indent + titles, indent + options.paint(sub, .dim)]
         let row = view.pre.shape.count > 1 ? view.pre.shape[1] : 0
         for (r, b) in view.batchIndices.enumerated() {
             lines.append(options.paint("[b=\(b)]", .bold))
             for u in unitsShown(view) {
                 guard let u else {
-                    lines.append("  " + NumberFormat.padRight("⋮", unitLabelWidth) + "   " + options.say(.moreUnits(h - 2 * TensorRenderer.edgeItems)))
+                    lines.append(
+                        "  " + NumberFormat.padRight("⋮", unitLabelWidth) + "   "
+                            + options.say(.moreUnits(h - 2 * TensorRenderer.edgeItems)))
                     continue
                 }
                 var text = Gate.allCases.map { gate -> String in
@@ -143,10 +155,15 @@ public enum GateRenderer {
             let cols = gate.rows(hiddenSize: h)
             let block = view.variant.wiring(gate).block
             let blockRows = block.rows(hiddenSize: h)
-            let from = block == gate ? "" : " (z_\(block.symbol): columns \(blockRows.lowerBound)..\(blockRows.upperBound - 1) of z)"
-            let title = options.say(.gateBlockTitle(label: options.say(.gateLabel(symbol: gate.symbol)), first: cols.lowerBound,
-                                                    last: cols.upperBound - 1,
-                                                    formula: "z_\(block.symbol)  →  \(gate.symbol) = \(activation(gate, view.variant))"))
+            let from =
+                block == gate
+                ? "" : " (z_\(block.symbol): columns \(blockRows.lowerBound)..\(blockRows.upperBound - 1) of z)"
+            let title =
+                options.say(
+                    .gateBlockTitle(
+                        label: options.say(.gateLabel(symbol: gate.symbol)), first: cols.lowerBound,
+                        last: cols.upperBound - 1,
+                        formula: "z_\(block.symbol)  →  \(gate.symbol) = \(activation(gate, view.variant))"))
                 + from
             lines.append("  " + options.paint(title, differs(gate, view.variant) ? [.warning, .bold] : [.bold]))
             for (r, b) in view.batchIndices.enumerated() {
@@ -154,7 +171,9 @@ public enum GateRenderer {
                 let post = cols.map { fmt(view.post.data[r * row + $0]) }
                 let left = NumberFormat.padRight(TensorRenderer.row(pre, cellWidth: cellWidth, available: half), half)
                 let right = TensorRenderer.row(post, cellWidth: cellWidth, available: half)
-                lines.append("    " + NumberFormat.padRight("b=\(b)", labelWidth) + " │ " + left + options.paint(" → ", .dim) + right)
+                lines.append(
+                    "    " + NumberFormat.padRight("b=\(b)", labelWidth) + " │ " + left + options.paint(" → ", .dim)
+                        + right)
             }
         }
         return lines

@@ -57,16 +57,24 @@ public enum HeatmapRenderer {
     /// for inf and nan alike, and a local accumulator stays in a register.
     @inline(never)
     private static func largestFinite(_ d: UnsafeBufferPointer<Float>) -> Float {
-        func finite(_ v: Float) -> Float { let a = abs(v); return a < .infinity ? a : 0 }
+        func finite(_ v: Float) -> Float {
+            let a = abs(v)
+            return a < .infinity ? a : 0
+        }
         // Four running maxima: one would wait on the last at every value.
         var (m0, m1, m2, m3): (Float, Float, Float, Float) = (0, 0, 0, 0)
         var i = 0
         while i + 4 <= d.count {
-            m0 = max(m0, finite(d[i])); m1 = max(m1, finite(d[i + 1]))
-            m2 = max(m2, finite(d[i + 2])); m3 = max(m3, finite(d[i + 3]))
+            m0 = max(m0, finite(d[i]))
+            m1 = max(m1, finite(d[i + 1]))
+            m2 = max(m2, finite(d[i + 2]))
+            m3 = max(m3, finite(d[i + 3]))
             i += 4
         }
-        while i < d.count { m0 = max(m0, finite(d[i])); i += 1 }
+        while i < d.count {
+            m0 = max(m0, finite(d[i]))
+            i += 1
+        }
         return max(max(m0, m1), max(m2, m3))
     }
 
@@ -86,16 +94,23 @@ public enum HeatmapRenderer {
             switch scale {
             case .unit: label = options.say(.scaleUnit)
             case .signed: label = options.say(.scaleSigned)
-            case .free: label = options.say(.scaleFree(max: NumberFormat.fixed(maxAbs(view), precision: options.precision)))
+            case .free:
+                label = options.say(.scaleFree(max: NumberFormat.fixed(maxAbs(view), precision: options.precision)))
             }
-            let groups = (view.columnGroups + view.rowGroups).filter { $0.scale == scale }.map { String($0.label.prefix(1)) }
+            let groups = (view.columnGroups + view.rowGroups).filter { $0.scale == scale }.map {
+                String($0.label.prefix(1))
+            }
             let which = groups.joined(separator: options.language == .zh ? "、" : ", ")
-            let text = "  " + options.say(.scaleFor(label: label, groups: which)), swatches = bar(scale, view: view, options: options)
-            var lines = TextWidth.of(text) + 3 + TextWidth.of(swatches) <= options.width ? [text + "   " + swatches] : [text, "        " + swatches]
+            let text = "  " + options.say(.scaleFor(label: label, groups: which))
+            let swatches = bar(scale, view: view, options: options)
+            var lines =
+                TextWidth.of(text) + 3 + TextWidth.of(swatches) <= options.width
+                ? [text + "   " + swatches] : [text, "        " + swatches]
             // On a fixed scale, small values all look alike: say so rather than rescale silently.
             let m = maxAbs(view)
             if scale == .signed && groups.isEmpty && m > 0 && m < 0.5 {
-                lines.append("        " + options.say(.scaleSmall(max: NumberFormat.fixed(m, precision: options.precision))))
+                lines.append(
+                    "        " + options.say(.scaleSmall(max: NumberFormat.fixed(m, precision: options.precision))))
             }
             return lines
         }.flatMap { $0 } + [notes(view, options: options)]
@@ -151,7 +166,8 @@ public enum HeatmapRenderer {
         if t.rank == 1, let m = try? Tensor(shape: [1, t.shape[0]], data: t.data) { t = m }
         guard t.rank >= 2 else { return [] }
         let rowsAxis = t.rank - 2
-        let nRows = t.shape[rowsAxis], nCols = t.shape[t.rank - 1]
+        let nRows = t.shape[rowsAxis]
+        let nCols = t.shape[t.rank - 1]
         let leading = Array(t.shape.prefix(rowsAxis))
         let blockCount = Tensor.elementCount(leading) ?? 0
         let axisOffset = view.tensor.rank == 1 ? -1 : 0
@@ -172,7 +188,8 @@ public enum HeatmapRenderer {
             return "\(rowName)=\(view.printedIndex(r, axis: rowsAxis + axisOffset))" + note(rowsAxis + axisOffset, r)
                 + (block.map { view.tokenNote($0 + [r], axis: rowsAxis + axisOffset) } ?? "")
         }
-        let tokenWidth = view.timeTokens?.labelAxis == rowsAxis + axisOffset
+        let tokenWidth =
+            view.timeTokens?.labelAxis == rowsAxis + axisOffset
             ? 1 + (view.timeTokens?.tokens.flatMap { $0 }.map(TextWidth.of).max() ?? 0) : 0
         let rowLabelWidth = (0..<nRows).map { TextWidth.of(rowLabel($0, nil)) }.max().map { $0 + tokenWidth } ?? 0
         let lead = 2 + rowLabelWidth + 3
@@ -209,7 +226,9 @@ public enum HeatmapRenderer {
             var pending = ""
             for c in cols {
                 let w = c == nil ? 1 : 2
-                if let c, pending.isEmpty, (c - g.range.lowerBound) % 4 == 0 || c == g.range.lowerBound { pending = "\(c)" }
+                if let c, pending.isEmpty, (c - g.range.lowerBound) % 4 == 0 || c == g.range.lowerBound {
+                    pending = "\(c)"
+                }
                 if !pending.isEmpty {
                     let take = String(pending.prefix(w))
                     s += NumberFormat.padRight(take, w)
@@ -237,7 +256,9 @@ public enum HeatmapRenderer {
             var lastGroup: String?
             for r in rows {
                 guard let r else {
-                    lines.append("  " + NumberFormat.padRight("⋮", rowLabelWidth) + "   " + options.say(.moreRows(nRows - 2 * edgeRows)))
+                    lines.append(
+                        "  " + NumberFormat.padRight("⋮", rowLabelWidth) + "   "
+                            + options.say(.moreRows(nRows - 2 * edgeRows)))
                     continue
                 }
                 let rowGroup = view.rowGroups.first { $0.range.contains(r) }

@@ -92,9 +92,10 @@ public enum PredictionRenderer {
                 "  " + (view.characters != nil ? String(repeating: " ", count: labelWidth) : label) + "  "
                     + preds.joined(separator: " "))
         }
-        lines.append(view.characters != nil
-            ? "  (columns: t, last digit; first line: the input, _ = zero-row padding; second: the prediction)"
-            : "  (columns: t, last digit)")
+        lines.append(
+            view.characters != nil
+                ? "  (columns: t, last digit; first line: the input, _ = zero-row padding; second: the prediction)"
+                : "  (columns: t, last digit)")
         return lines
     }
 }

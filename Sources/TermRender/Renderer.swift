@@ -17,11 +17,15 @@ public enum Renderer {
             if last == " " {
                 // Blanks inside a background colour are content (heatmap cells): keep them.
                 if let esc = scalars.lastIndex(of: "\u{1B}"),
-                   let end = scalars[esc...].firstIndex(of: "m"),
-                   String(String.UnicodeScalarView(scalars[esc...end])).contains("48;") { break }
+                    let end = scalars[esc...].firstIndex(of: "m"),
+                    String(String.UnicodeScalarView(scalars[esc...end])).contains("48;")
+                {
+                    break
+                }
                 scalars.removeLast()
             } else if last == "m", let esc = scalars.lastIndex(of: "\u{1B}"),
-                      scalars[(esc + 1)...].dropLast().allSatisfy({ $0 == "[" || $0 == ";" || ("0"..."9").contains($0) }) {
+                scalars[(esc + 1)...].dropLast().allSatisfy({ $0 == "[" || $0 == ";" || ("0"..."9").contains($0) })
+            {
                 tail = Array(scalars[esc...]) + tail
                 scalars.removeSubrange(esc...)
             } else {

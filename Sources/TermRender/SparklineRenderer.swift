@@ -20,7 +20,8 @@ public enum SparklineRenderer {
         header[0] = options.paint("spark", .dim) + " " + header[0]
         let t = view.tensor
         guard t.rank == 2 else { return (header + ["  " + options.say(.sparkNeedsMatrix)]).joined(separator: "\n") }
-        let steps = t.shape[0], n = t.shape[1]
+        let steps = t.shape[0]
+        let n = t.shape[1]
         let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
         let timeName = view.axes.first ?? "t"
         let unitName = view.axes.count > 1 ? view.axes[1] : "unit"
@@ -32,11 +33,15 @@ public enum SparklineRenderer {
         }
         func group(of u: Int) -> LabelledRange { groups.first { $0.range.contains(u) } ?? groups[0] }
         let units: [Int] = unit.map { [$0] } ?? Array(0..<n)
-        var lo = Float.infinity, hi = -Float.infinity
+        var lo = Float.infinity
+        var hi = -Float.infinity
         for u in units {
             for s in 0..<steps where known(group(of: u), s) {
                 let v = t.data[s * n + u]
-                if v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+                if v.isFinite {
+                    lo = min(lo, v)
+                    hi = max(hi, v)
+                }
             }
         }
         var lines = header
@@ -44,12 +49,17 @@ public enum SparklineRenderer {
             lines.append("  " + options.say(.sparkNothingYet))
             return lines.joined(separator: "\n")
         }
-        lines.append("  " + options.say(.sparkScale(low: String(bars[0]) + " = \(fmt(lo))",
-                                                  high: String(bars[bars.count - 1]) + " = \(fmt(hi))")))
+        lines.append(
+            "  "
+                + options.say(
+                    .sparkScale(
+                        low: String(bars[0]) + " = \(fmt(lo))",
+                        high: String(bars[bars.count - 1]) + " = \(fmt(hi))")))
         let partial = ([view.known] + groups.map(\.known)).contains { $0?.contains(false) == true }
         let semicolon = options.language == .zh ? "；" : "; "
-        lines.append("        " + options.say(.sparkScaleNote)
-                     + (partial ? semicolon + options.paint("·", .dim) + " " + options.say(.notComputedYet) : ""))
+        lines.append(
+            "        " + options.say(.sparkScaleNote)
+                + (partial ? semicolon + options.paint("·", .dim) + " " + options.say(.notComputedYet) : ""))
 
         let labelWidth = units.map { TextWidth.of(label($0, unitName)) }.max() ?? 1
         // Each line's least … greatest, aligned like a table's numbers.
@@ -57,7 +67,9 @@ public enum SparklineRenderer {
         let lead = 2 + labelWidth + 3
         // One column per step, elided in the middle when T does not fit.
         let room = max(8, options.width - lead - 2 - 2 * (fmt(lo).count + 3))
-        let cols: [Int?] = steps <= room ? Array(0..<steps) : Array(0..<(room / 2 - 1)) + [nil] + Array((steps - (room / 2 - 1))..<steps)
+        let cols: [Int?] =
+            steps <= room
+            ? Array(0..<steps) : Array(0..<(room / 2 - 1)) + [nil] + Array((steps - (room / 2 - 1))..<steps)
         func bar(_ v: Float) -> Character {
             guard v.isFinite else { return "?" }
             if hi <= lo { return bars[bars.count / 2] }
@@ -74,7 +86,8 @@ public enum SparklineRenderer {
                 guard let c else { return "…" }
                 guard c < row.count else { return " " }
                 let token = row[c]
-                let inner = token.count == 3 && token.hasPrefix("'") && token.hasSuffix("'")
+                let inner =
+                    token.count == 3 && token.hasPrefix("'") && token.hasSuffix("'")
                     ? String(token.dropFirst().dropLast()) : "_"
                 return TextWidth.of(inner) == 1 ? inner : "?"
             }
@@ -90,13 +103,18 @@ public enum SparklineRenderer {
             }
             for u in shown {
                 guard let u else {
-                    lines.append("  " + NumberFormat.padRight("⋮", labelWidth) + "   " + options.say(.more(members.count - 2 * edgeUnits)))
+                    lines.append(
+                        "  " + NumberFormat.padRight("⋮", labelWidth) + "   "
+                            + options.say(.more(members.count - 2 * edgeUnits)))
                     continue
                 }
                 var line = ""
                 var values: [Float] = []
                 for c in cols {
-                    guard let c else { line += "…"; continue }
+                    guard let c else {
+                        line += "…"
+                        continue
+                    }
                     if known(g, c) {
                         let v = t.data[c * n + u]
                         values.append(v)
@@ -111,7 +129,10 @@ public enum SparklineRenderer {
                 let styled = g.direction.map { options.paint(painted, Style.of($0)) } ?? painted
                 var text = "  " + NumberFormat.padRight(label(u, unitName), labelWidth) + " │ " + styled
                 if let a = values.min(), let b = values.max() {
-                    text += "  " + options.paint("\(NumberFormat.pad(fmt(a), numberWidth)) … \(NumberFormat.pad(fmt(b), numberWidth))", .dim)
+                    text +=
+                        "  "
+                        + options.paint(
+                            "\(NumberFormat.pad(fmt(a), numberWidth)) … \(NumberFormat.pad(fmt(b), numberWidth))", .dim)
                 }
                 lines.append(text)
             }
@@ -122,8 +143,9 @@ public enum SparklineRenderer {
                 "\(timeName)=\(s)\(view.note(axis: 0, s)) \(fmt(t.data[s * n + u]))"
             }
             if pairs.count > 16 { pairs = Array(pairs.prefix(8)) + ["…"] + Array(pairs.suffix(8)) }
-            lines += TextWrap.wrap(options.say(.values) + " " + pairs.joined(separator: ", "), width: options.width, indent: "  ",
-                                   continuation: "          ")
+            lines += TextWrap.wrap(
+                options.say(.values) + " " + pairs.joined(separator: ", "), width: options.width, indent: "  ",
+                continuation: "          ")
         }
         return lines.joined(separator: "\n")
     }

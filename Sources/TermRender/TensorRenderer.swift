@@ -35,19 +35,24 @@ public enum TensorRenderer {
         lines += view.details.flatMap(wrap)
         if !view.origin.isEmpty {
             let label = options.say(.from)
-            var from = TextWrap.wrap(label + (options.language == .zh ? "" : " ") + view.origin, width: options.width, indent: "  ", continuation: "        ")
+            var from = TextWrap.wrap(
+                label + (options.language == .zh ? "" : " ") + view.origin, width: options.width, indent: "  ",
+                continuation: "        ")
             from[0] = "  " + options.paint(label, .dim) + String(from[0].dropFirst(2 + label.count))
             lines += from
         }
         if let known = view.known, let axis = view.knownAxis, !known.allSatisfy({ $0 }) {
             let name = axis < view.axes.count ? view.axes[axis] : "index"
             let done = runs(known.indices.filter { known[$0] }).map { "\(name)=\($0)" }
-            let what = done.isEmpty ? options.say(.knownNothing)
+            let what =
+                done.isEmpty
+                ? options.say(.knownNothing)
                 : options.say(.knownRuns(runs: done.joined(separator: ", "), last: known.count - 1))
             let partial = view.columnGroups.contains { $0.known != nil }
             let (open, close) = options.language == .zh ? ("（", "）") : ("(", ")")
-            lines.append("  " + options.say(.known(partial: partial, what: what)) + "  " + open + options.paint("·", .dim)
-                         + " " + options.say(.notComputedYet) + close)
+            lines.append(
+                "  " + options.say(.known(partial: partial, what: what)) + "  " + open + options.paint("·", .dim)
+                    + " " + options.say(.notComputedYet) + close)
         }
         return lines
     }
@@ -83,16 +88,21 @@ public enum TensorRenderer {
             var lines: [String] = []
             if groups.allSatisfy({ $0.label.isEmpty }) {
                 let cols = plan(t.shape[0], cellWidth: cellWidth, available: options.width - 2)
-                let index = cols.map { c in c.map { NumberFormat.pad("\($0)", cellWidth) } ?? " " }.joined(separator: " ")
+                let index = cols.map { c in c.map { NumberFormat.pad("\($0)", cellWidth) } ?? " " }.joined(
+                    separator: " ")
                 lines.append("  " + options.paint(index, .dim))
             }
-            return lines + zip(groups, labels).map { g, label in
-                let available = options.width - 2 - (labelWidth > 0 ? labelWidth + 3 : 0)
-                let cols = plan(g.range.count, cellWidth: cellWidth, available: available).map { $0.map { g.range.lowerBound + $0 } }
-                let cells = cols.map { c in c.map { NumberFormat.pad(fmt(t.data[$0]), cellWidth) } ?? "…" }
-                let prefix = labelWidth > 0 ? paintGroup(NumberFormat.padRight(label, labelWidth), g, options) + " │ " : ""
-                return "  " + prefix + cells.joined(separator: " ")
-            }
+            return lines
+                + zip(groups, labels).map { g, label in
+                    let available = options.width - 2 - (labelWidth > 0 ? labelWidth + 3 : 0)
+                    let cols = plan(g.range.count, cellWidth: cellWidth, available: available).map {
+                        $0.map { g.range.lowerBound + $0 }
+                    }
+                    let cells = cols.map { c in c.map { NumberFormat.pad(fmt(t.data[$0]), cellWidth) } ?? "…" }
+                    let prefix =
+                        labelWidth > 0 ? paintGroup(NumberFormat.padRight(label, labelWidth), g, options) + " │ " : ""
+                    return "  " + prefix + cells.joined(separator: " ")
+                }
         default:
             return matrixBody(view, cellWidth: cellWidth, options: options)
         }
@@ -104,7 +114,8 @@ public enum TensorRenderer {
         let fmt = { (v: Float) in NumberFormat.fixed(v, precision: options.precision) }
         let summarize = t.count > summaryThreshold
         let rowsAxis = t.rank - 2
-        let nRows = t.shape[rowsAxis], nCols = t.shape[t.rank - 1]
+        let nRows = t.shape[rowsAxis]
+        let nCols = t.shape[t.rank - 1]
         let leading = Array(t.shape.prefix(rowsAxis))
         let blockCount = Tensor.elementCount(leading) ?? 0
         let rowName = rowsAxis < view.axes.count ? view.axes[rowsAxis] : "row"
@@ -121,18 +132,22 @@ public enum TensorRenderer {
                     + (block.map { view.tokenNote($0 + [r], axis: rowsAxis) } ?? "")
                 : "\(r)"
         }
-        let tokenWidth = view.timeTokens?.labelAxis == rowsAxis
+        let tokenWidth =
+            view.timeTokens?.labelAxis == rowsAxis
             ? 1 + (view.timeTokens?.tokens.flatMap { $0 }.map(TextWidth.of).max() ?? 0) : 0
         let rowLabelWidth = (0..<nRows).map { TextWidth.of(rowLabel($0, nil)) }.max().map { $0 + tokenWidth } ?? 1
         let available = options.width - 2 - rowLabelWidth - 3
 
         // Groups side by side when each still shows at least two numbers per edge; otherwise stacked.
         let separator = " ┃ "
-        let share = groups.count > 1 ? (available - TextWidth.of(separator) * (groups.count - 1)) / groups.count : available
-        let sideBySide = groups.count == 1 || groups.allSatisfy { g in
-            let p = plan(g.range.count, cellWidth: cellWidth, available: share)
-            return !p.contains(nil) || p.count >= 5
-        }
+        let share =
+            groups.count > 1 ? (available - TextWidth.of(separator) * (groups.count - 1)) / groups.count : available
+        let sideBySide =
+            groups.count == 1
+            || groups.allSatisfy { g in
+                let p = plan(g.range.count, cellWidth: cellWidth, available: share)
+                return !p.contains(nil) || p.count >= 5
+            }
         let layouts: [[LabelledRange]] = sideBySide ? [groups] : groups.map { [$0] }
 
         func known(_ g: LabelledRange, block: [Int], row: Int) -> Bool {
@@ -142,13 +157,16 @@ public enum TensorRenderer {
         }
         func columns(_ layout: [LabelledRange]) -> [[Int?]] {
             let room = layout.count > 1 ? share : available
-            return layout.map { g in plan(g.range.count, cellWidth: cellWidth, available: room).map { $0.map { g.range.lowerBound + $0 } } }
+            return layout.map { g in
+                plan(g.range.count, cellWidth: cellWidth, available: room).map { $0.map { g.range.lowerBound + $0 } }
+            }
         }
         func indexLine(_ layout: [LabelledRange]) -> String {
             let parts = columns(layout).map { cols in
                 cols.map { c in c.map { NumberFormat.pad("\($0)", cellWidth) } ?? " " }.joined(separator: " ")
             }
-            return "  " + String(repeating: " ", count: rowLabelWidth) + "   " + options.paint(parts.joined(separator: separator), .dim)
+            return "  " + String(repeating: " ", count: rowLabelWidth) + "   "
+                + options.paint(parts.joined(separator: separator), .dim)
         }
         func labelLine(_ layout: [LabelledRange]) -> String? {
             guard layout.contains(where: { !$0.label.isEmpty }) else { return nil }
@@ -176,7 +194,9 @@ public enum TensorRenderer {
             blockIndices = Array(0..<edgeItems) + Array((blockCount - edgeItems)..<blockCount)
         }
         for (position, block) in blockIndices.enumerated() {
-            if skippedBlocks > 0 && position == edgeItems { lines.append("⋮ " + options.say(.moreBlocks(skippedBlocks))) }
+            if skippedBlocks > 0 && position == edgeItems {
+                lines.append("⋮ " + options.say(.moreBlocks(skippedBlocks)))
+            }
             let index = unflatten(block, leading)
             if !leading.isEmpty {
                 let label = zip(view.axes.prefix(rowsAxis), index).enumerated()
@@ -185,7 +205,9 @@ public enum TensorRenderer {
                             + view.tokenNote(Array(index.prefix(axis + 1)), axis: axis)
                     }.joined(separator: " ")
                 if !groups.contains(where: { g in (0..<nRows).contains { known(g, block: index, row: $0) } }) {
-                    lines.append(options.paint("[\(label)]", .bold) + "  " + options.paint("· " + options.say(.notComputedYet).dropFirst(2), .dim))
+                    lines.append(
+                        options.paint("[\(label)]", .bold) + "  "
+                            + options.paint("· " + options.say(.notComputedYet).dropFirst(2), .dim))
                     continue
                 }
                 lines.append(options.paint("[\(label)]", .bold))
@@ -206,7 +228,9 @@ public enum TensorRenderer {
                     for r in rows {
                         guard let r else {
                             let skipped = rg.range.count - 2 * edgeItems
-                            lines.append("  " + NumberFormat.padRight("⋮", rowLabelWidth) + "   " + options.say(.moreRows(skipped)))
+                            lines.append(
+                                "  " + NumberFormat.padRight("⋮", rowLabelWidth) + "   "
+                                    + options.say(.moreRows(skipped)))
                             continue
                         }
                         let parts = zip(layout, cols).map { g, cs -> String in

@@ -22,8 +22,10 @@ public struct LabelledRange: Equatable, Sendable {
     public var known: [Bool]?
     /// Overrides the view's scale for this range (the g chunk of the gates is tanh).
     public var scale: ValueScale?
-    public init(_ label: String, _ range: Range<Int>, direction: Direction? = nil, known: [Bool]? = nil,
-                scale: ValueScale? = nil) {
+    public init(
+        _ label: String, _ range: Range<Int>, direction: Direction? = nil, known: [Bool]? = nil,
+        scale: ValueScale? = nil
+    ) {
         self.label = label
         self.range = range
         self.direction = direction
@@ -63,9 +65,11 @@ public struct TensorView: Equatable, Sendable {
     /// The input characters behind the time axis, when the input is text: `t=3 '('`.
     public var timeTokens: TimeTokens?
 
-    public init(name: String, tensor: Tensor, axes: [String], caption: String, origin: String,
-                scale: ValueScale = .free, columnGroups: [LabelledRange] = [], rowGroups: [LabelledRange] = [],
-                knownAxis: Int? = nil, known: [Bool]? = nil, indexNotes: [String]? = nil, details: [String] = []) {
+    public init(
+        name: String, tensor: Tensor, axes: [String], caption: String, origin: String,
+        scale: ValueScale = .free, columnGroups: [LabelledRange] = [], rowGroups: [LabelledRange] = [],
+        knownAxis: Int? = nil, known: [Bool]? = nil, indexNotes: [String]? = nil, details: [String] = []
+    ) {
         self.name = name
         self.tensor = tensor
         self.axes = axes
@@ -92,7 +96,8 @@ public struct TensorView: Equatable, Sendable {
 
     /// The note for index `i` of `axis`, as ` (t=4)`, or "".
     public func note(axis: Int, _ i: Int) -> String {
-        guard axis == (notesAxis ?? knownAxis), let notes = indexNotes, i >= 0, i < notes.count, !notes[i].isEmpty else { return "" }
+        guard axis == (notesAxis ?? knownAxis), let notes = indexNotes, i >= 0, i < notes.count, !notes[i].isEmpty
+        else { return "" }
         return " (\(notes[i]))"
     }
 
@@ -103,10 +108,13 @@ public struct TensorView: Equatable, Sendable {
 
     /// The gate chunks i, f, g, o of a last axis of size 4H.
     /// `activated`: the chunks hold σ/tanh outputs, so each gets its activation's scale.
-    public static func gateGroups(hiddenSize h: Int, activated: Bool = false, language: Language = .en) -> [LabelledRange] {
+    public static func gateGroups(hiddenSize h: Int, activated: Bool = false, language: Language = .en)
+        -> [LabelledRange]
+    {
         Gate.allCases.map {
-            LabelledRange(ViewMessage.gateLabel(symbol: $0.symbol).text(language), $0.rows(hiddenSize: h),
-                          scale: activated ? ($0.activation == .tanh ? .signed : .unit) : nil)
+            LabelledRange(
+                ViewMessage.gateLabel(symbol: $0.symbol).text(language), $0.rows(hiddenSize: h),
+                scale: activated ? ($0.activation == .tanh ? .signed : .unit) : nil)
         }
     }
 }
@@ -173,9 +181,11 @@ public struct GateStepView: Equatable, Sendable {
     /// gates when the width allows (c_t = f ⊙ c_prev + i ⊙ g).
     public var cPrev: Tensor?
 
-    public init(direction: Direction, t: Int, stepNumber: Int, length: Int, pre: Tensor, post: Tensor,
-                hiddenSize: Int, variant: Variant, mode: StepMode, batchIndices: [Int]? = nil,
-                cPrev: Tensor? = nil) {
+    public init(
+        direction: Direction, t: Int, stepNumber: Int, length: Int, pre: Tensor, post: Tensor,
+        hiddenSize: Int, variant: Variant, mode: StepMode, batchIndices: [Int]? = nil,
+        cPrev: Tensor? = nil
+    ) {
         self.direction = direction
         self.t = t
         self.stepNumber = stepNumber
@@ -203,8 +213,10 @@ public struct DiagramState: Equatable, Sendable {
     /// The output layer, when one is loaded: its size and sequence 0's predicted class letters.
     public var head: DiagramHead?
 
-    public init(length: Int, sizes: LSTMSizes, forwardSteps: Int, backwardSteps: Int,
-                tokens: [Character?]? = nil, head: DiagramHead? = nil) {
+    public init(
+        length: Int, sizes: LSTMSizes, forwardSteps: Int, backwardSteps: Int,
+        tokens: [Character?]? = nil, head: DiagramHead? = nil
+    ) {
         self.length = length
         self.sizes = sizes
         self.forwardSteps = forwardSteps

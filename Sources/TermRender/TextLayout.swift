@@ -22,8 +22,10 @@ public enum TextLayout {
     }
 
     /// Punctuation that never starts a line: it stays with what it closes.
-    private static let closing: Set<Character> = ["，", "。", "：", "；", "！", "？", "、", "）", "」", "』", "”",
-                                                  ",", ".", ":", ";", "!", "?", ")"]
+    private static let closing: Set<Character> = [
+        "，", "。", "：", "；", "！", "？", "、", "）", "」", "』", "”",
+        ",", ".", ":", ";", "!", "?", ")",
+    ]
 
     /// Joins the lines of each plain paragraph and wraps it again to `width` (at most
     /// 100); headings, lists, tables and fenced blocks keep their lines. Two CJK
@@ -58,7 +60,8 @@ public enum TextLayout {
                 flush()
                 out.append("")
             } else if t.hasPrefix("#") || t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("|") || t.hasPrefix(">")
-                        || line.hasPrefix("    ") || t.first.map({ $0.isNumber }) == true && t.contains(". ") && t.count < 4 {
+                || line.hasPrefix("    ") || t.first.map({ $0.isNumber }) == true && t.contains(". ") && t.count < 4
+            {
                 flush()
                 out.append(wrap(line, width: target, indent: "  "))
             } else {

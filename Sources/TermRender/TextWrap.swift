@@ -38,7 +38,10 @@ public enum TextWrap {
                 j += 1
                 group += " " + words[j]
             }
-            if depth(group) > 0 { group = words[i]; j = i }
+            if depth(group) > 0 {
+                group = words[i]
+                j = i
+            }
             out.append(group)
             i = j + 1
         }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import LabShell
-import TensorFiles
 import LSTMCore
 import LSTMKernels
+import LabShell
+import TensorFiles
 
 /// `lstmlab bench --shape B,T,D,H [--threads N] [--repeat R] [--json]`: times a
 /// full bidirectional forward in each step mode (the `Benchmark` API) and
@@ -22,24 +22,30 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Batch, sequence length, input size, hidden size[, layers].", valueName: "B,T,D,H[,L]"))
     var shape: String
 
-    @Option(help: ArgumentHelp("'random': each sequence its own length (seed 1, 1…T, the first T), packed as "
-                               + "pack_padded_sequence does; times the lab's run.", valueName: "random"))
+    @Option(
+        help: ArgumentHelp(
+            "'random': each sequence its own length (seed 1, 1…T, the first T), packed as "
+                + "pack_padded_sequence does; times the lab's run.", valueName: "random"))
     var lengths: String?
 
-    @Option(help: ArgumentHelp("Threads (default: the machine's cores); 2 or more run the directions at once.", valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "Threads (default: the machine's cores); 2 or more run the directions at once.", valueName: "N"))
     var threads: Int?
 
-    @Option(name: .customLong("repeat"), help: ArgumentHelp("Timed forwards per mode, after one warm-up.", valueName: "R"))
+    @Option(
+        name: .customLong("repeat"), help: ArgumentHelp("Timed forwards per mode, after one warm-up.", valueName: "R"))
     var repeats: Int = 5
 
     @Flag(help: "Print one JSON object instead of the table.")
     var json = false
 
-    @Flag(help: ArgumentHelp(
-        "Time on request: for each line read from standard input, naming per-gate, fused, hoisted or run, "
-            + "time one of it and print one JSON line {\"mode\":…,\"ms\":…}; a part's first request is "
-            + "warmed up by one untimed forward first. For timing side by side with another program in the "
-            + "same seconds (tools/bench_vs_torch.py --paired). --repeat and --json do not apply."))
+    @Flag(
+        help: ArgumentHelp(
+            "Time on request: for each line read from standard input, naming per-gate, fused, hoisted or run, "
+                + "time one of it and print one JSON line {\"mode\":…,\"ms\":…}; a part's first request is "
+                + "warmed up by one untimed forward first. For timing side by side with another program in the "
+                + "same seconds (tools/bench_vs_torch.py --paired). --repeat and --json do not apply."))
     var paced = false
 
     func validate() throws {
@@ -54,12 +60,14 @@ struct BenchCommand: ParsableCommand {
     func sizes() throws -> LSTMSizes {
         let parts = Array(shapeParts.prefix(4))
         guard shapeParts.count == 4 || shapeParts.count == 5 else {
-            throw ValidationError("--shape needs four sizes B,T,D,H and optionally L (for example 32,100,256,256 "
-                                  + "or 32,100,256,256,2), got '\(shape)'")
+            throw ValidationError(
+                "--shape needs four sizes B,T,D,H and optionally L (for example 32,100,256,256 "
+                    + "or 32,100,256,256,2), got '\(shape)'")
         }
         if shapeParts.count == 5, Int(shapeParts[4]).map({ !(1...StackedParameters.maxLayers).contains($0) }) ?? true {
-            throw ValidationError("--shape: L must be a whole number from 1 to \(StackedParameters.maxLayers), "
-                                  + "got '\(shapeParts[4])'")
+            throw ValidationError(
+                "--shape: L must be a whole number from 1 to \(StackedParameters.maxLayers), "
+                    + "got '\(shapeParts[4])'")
         }
         var values: [Int] = []
         for (name, part) in zip(["B", "T", "D", "H"], parts) {
@@ -80,19 +88,24 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if layers > 1 || lengths != nil {
-            let result = try StackedBench.run(try sizes(), layers: layers, randomLengths: lengths != nil,
-                                              threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                                              repeats: repeats)
+            let result = try StackedBench.run(
+                try sizes(), layers: layers, randomLengths: lengths != nil,
+                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                repeats: repeats)
             print(json ? StackedBench.json(result) : StackedBench.text(result))
             return
         }
         if paced {
-            throw ExitCode(try servePaced(lines: { readLine(strippingNewline: true) }, write: { line in
-                FileHandle.standardOutput.write(Data((line + "\n").utf8))
-            }))
+            throw ExitCode(
+                try servePaced(
+                    lines: { readLine(strippingNewline: true) },
+                    write: { line in
+                        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                    }))
         }
-        let config = Benchmark.Configuration(sizes: try sizes(), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                                             repeats: repeats)
+        let config = Benchmark.Configuration(
+            sizes: try sizes(), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            repeats: repeats)
         let result: Benchmark.Result
         do {
             result = try Benchmark.run(config)
@@ -107,7 +120,8 @@ struct BenchCommand: ParsableCommand {
     /// no part stops with its line number on stderr and status 1; the end of
     /// the input ends with 0. Blank lines and `#` comments are skipped.
     func servePaced(lines next: () -> String?, write: (String) -> Void) throws -> Int32 {
-        let config = Benchmark.Configuration(sizes: try sizes(), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let config = Benchmark.Configuration(
+            sizes: try sizes(), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let paced: Benchmark.Paced
         do {
             paced = try Benchmark.Paced(config)
@@ -117,11 +131,14 @@ struct BenchCommand: ParsableCommand {
         var number = 0
         while let line = next() {
             number += 1
-            let word = line.trimmingCharacters(in: .whitespacesAndNewlines) // a CRLF line too
+            let word = line.trimmingCharacters(in: .whitespacesAndNewlines)  // a CRLF line too
             if word.isEmpty || word.hasPrefix("#") { continue }
             guard let part = Benchmark.Paced.Part(rawValue: word) else {
-                FileHandle.standardError.write(Data(("lstmlab bench: line \(number): \(Quote.word(word)) is not a part to time "
-                    + "(one of \(Benchmark.Paced.Part.allCases.map(\.rawValue).joined(separator: ", ")))\n").utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        ("lstmlab bench: line \(number): \(Quote.word(word)) is not a part to time "
+                            + "(one of \(Benchmark.Paced.Part.allCases.map(\.rawValue).joined(separator: ", ")))\n")
+                            .utf8))
                 return 1
             }
             let ms = try paced.time(part)

@@ -25,9 +25,10 @@ struct Completer: Sendable {
     /// The lessons found where the lab looks for them (`LSTMLAB_LESSONS`, beside
     /// the binary, `./lessons`), read again on every Tab so new files show up.
     static func forThisProcess() -> Completer {
-        let root = LessonCatalog.locate(environment: ProcessInfo.processInfo.environment,
-                                        executablePath: LessonLaunch.executablePath,
-                                        currentDirectory: FileManager.default.currentDirectoryPath)
+        let root = LessonCatalog.locate(
+            environment: ProcessInfo.processInfo.environment,
+            executablePath: LessonLaunch.executablePath,
+            currentDirectory: FileManager.default.currentDirectoryPath)
         return Completer(lessonIDs: { LessonCatalog(root: root).ids })
     }
 

@@ -5,8 +5,10 @@ import LabShell
 /// is one too, plain line reading otherwise (`lstmlab > log.txt`).
 enum InteractiveLoop {
     /// - Parameter lessonSink: where a playing lesson's text goes (`--pace` types it out).
-    static func run(lab: inout Lab, terminal: Terminal, banner: Bool = true,
-                    lessonSink: (LessonPrint) -> Void = printLesson) -> Int32 {
+    static func run(
+        lab: inout Lab, terminal: Terminal, banner: Bool = true,
+        lessonSink: (LessonPrint) -> Void = printLesson
+    ) -> Int32 {
         if banner { StdIO.out(lab.banner) }
         guard terminal.stdinIsTTY && terminal.stdoutIsTTY else { return plain(lab: &lab, lessonSink: lessonSink) }
         if banner { StdIO.out(lab.keysHint) }
@@ -42,11 +44,13 @@ enum InteractiveLoop {
         lab.interpreter.context.shouldCancel = { Interrupts.isRequested }
     }
 
-
     private static func plain(lab: inout Lab, lessonSink: (LessonPrint) -> Void) -> Int32 {
         while true {
             print(lab.prompt, terminator: "")
-            guard let line = readLine(strippingNewline: true) else { print(""); return 0 }
+            guard let line = readLine(strippingNewline: true) else {
+                print("")
+                return 0
+            }
             let result = Interrupts.command { lab.handle(line, sink: lessonSink) }
             // The prompt went to stdout (not the terminal): the echoed line starts at column 0.
             show(result, line: line, prompt: "", width: lab.width)
@@ -58,8 +62,10 @@ enum InteractiveLoop {
     static func show(_ result: LineResult, line: String, prompt: String, width: Int) {
         StdIO.out(result.output)
         if let error = result.error {
-            StdIO.err(Caret.interactiveError(prompt: prompt, line: line, message: error,
-                                             column: result.column, width: width))
+            StdIO.err(
+                Caret.interactiveError(
+                    prompt: prompt, line: line, message: error,
+                    column: result.column, width: width))
         }
     }
 

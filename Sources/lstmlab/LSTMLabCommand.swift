@@ -1,42 +1,58 @@
 import ArgumentParser
 import Foundation
-import LabShell
-import TensorFiles
 import LSTMCore
+import LabShell
 import LabText
+import TensorFiles
 
 struct LSTMLabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lstmlab",
         abstract: "Step through a bidirectional LSTM one timestep at a time, in either direction.",
         discussion: """
-        With no FILE and no -c, lstmlab starts the interactive lab on a terminal, or reads commands from standard input when it is a pipe. Inside the lab, 'help' lists the commands.
+            With no FILE and no -c, lstmlab starts the interactive lab on a terminal, or reads commands from standard input when it is a pipe. Inside the lab, 'help' lists the commands.
 
-        'lstmlab bench --shape B,T,D,H [--threads N] [--repeat R] [--json]' times a full bidirectional forward in each mode (see 'lstmlab bench --help').
+            'lstmlab bench --shape B,T,D,H [--threads N] [--repeat R] [--json]' times a full bidirectional forward in each mode (see 'lstmlab bench --help').
 
-        Exit status: 0 ok, 1 a command failed, 2 usage error.
-        """
+            Exit status: 0 ok, 1 a command failed, 2 usage error.
+            """
     )
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ';') and exit.", valueName: "commands"))
+    @Option(
+        name: .customShort("c"),
+        help: ArgumentHelp("Run these commands (separated by ';') and exit.", valueName: "commands"))
     var commands: String?
 
-    @Flag(name: .long, help: "Print the command reference (docs/COMMANDS.md), generated from the command table, and exit.")
+    @Flag(
+        name: .long, help: "Print the command reference (docs/COMMANDS.md), generated from the command table, and exit."
+    )
     var commandsMarkdown = false
 
-    @Flag(name: .long, help: "In -c, FILE or piped input: report each failing command and go on (exit 1 at the end if any failed).")
+    @Flag(
+        name: .long,
+        help: "In -c, FILE or piped input: report each failing command and go on (exit 1 at the end if any failed).")
     var keepGoing = false
 
-    @Option(name: .long, help: ArgumentHelp("Colour: auto (a terminal without NO_COLOR or TERM=dumb), always or never.", valueName: "when"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Colour: auto (a terminal without NO_COLOR or TERM=dumb), always or never.", valueName: "when"))
     var color: ColorChoice = .auto
 
-    @Option(name: .long, help: ArgumentHelp("Refuse sizes whose memory estimate exceeds this many MiB.", valueName: "MiB"))
+    @Option(
+        name: .long, help: ArgumentHelp("Refuse sizes whose memory estimate exceeds this many MiB.", valueName: "MiB"))
     var memoryLimit: Int = 2048
 
-    @Option(name: .long, help: ArgumentHelp("Refuse commands whose estimated floating-point work exceeds this many GFLOP (init, sizes, step, goto, run, bench).", valueName: "GFLOP"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Refuse commands whose estimated floating-point work exceeds this many GFLOP (init, sizes, step, goto, run, bench).",
+            valueName: "GFLOP"))
     var computeLimit: Int = 1000
 
-    @Option(name: .long, help: ArgumentHelp("Threads for step, run and bench (default: the machine's cores).", valueName: "N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Threads for step, run and bench (default: the machine's cores).", valueName: "N"))
     var threads: Int?
 
     @OptionGroup(title: "Lessons") var lessonOptions: LessonOptions
@@ -45,25 +61,35 @@ struct LSTMLabCommand: ParsableCommand {
     var file: String?
 
     func validate() throws {
-        guard memoryLimit >= 1 && memoryLimit <= 1 << 30 else { throw ValidationError("--memory-limit must be from 1 to \(1 << 30) MiB") }
-        guard computeLimit >= 1 && computeLimit <= 1_000_000_000 else { throw ValidationError("--compute-limit must be from 1 to 1000000000 GFLOP") }
+        guard memoryLimit >= 1 && memoryLimit <= 1 << 30 else {
+            throw ValidationError("--memory-limit must be from 1 to \(1 << 30) MiB")
+        }
+        guard computeLimit >= 1 && computeLimit <= 1_000_000_000 else {
+            throw ValidationError("--compute-limit must be from 1 to 1000000000 GFLOP")
+        }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64") }
         if commands != nil && file != nil { throw ValidationError("give either -c or FILE, not both") }
-        if lessonOptions.lesson != nil && (commands != nil || file != nil) { throw ValidationError("--lesson cannot be combined with -c or FILE") }
+        if lessonOptions.lesson != nil && (commands != nil || file != nil) {
+            throw ValidationError("--lesson cannot be combined with -c or FILE")
+        }
     }
 
     func run() throws {
         if commandsMarkdown {
             let zh = lessonOptions.lang.flatMap(Language.init(code:)) == .zh
-            FileHandle.standardOutput.write(Data((zh ? LauncherReference.chineseCommandsMarkdown
-                                                     : LauncherReference.commandsMarkdown).utf8))
+            FileHandle.standardOutput.write(
+                Data(
+                    (zh
+                        ? LauncherReference.chineseCommandsMarkdown
+                        : LauncherReference.commandsMarkdown).utf8))
             return
         }
         var settings = Session.Settings()
         settings.memoryLimit = memoryLimit << 20
         settings.computeLimit = Double(computeLimit) * 1e9
         settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        settings.language = lessonOptions.lang.flatMap(Language.init(code:))
+        settings.language =
+            lessonOptions.lang.flatMap(Language.init(code:))
             ?? Language.fromLocale(Terminal.current.environment)
         let interpreter = Interpreter(session: .demo(settings: settings))
         let terminal = Terminal.current
@@ -113,7 +139,8 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .always: true
         case .never: false
-        case .auto: terminal.stdoutIsTTY && terminal.environment["NO_COLOR"] == nil && terminal.environment["TERM"] != "dumb"
+        case .auto:
+            terminal.stdoutIsTTY && terminal.environment["NO_COLOR"] == nil && terminal.environment["TERM"] != "dumb"
         }
     }
 }

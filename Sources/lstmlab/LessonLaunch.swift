@@ -8,30 +8,53 @@ struct LessonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Play lesson N (see 'lesson list' inside the lab).", valueName: "N"))
     var lesson: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Language of the lab and its lessons: en or zh (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh).", valueName: "en|zh"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Language of the lab and its lessons: en or zh (default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh).",
+            valueName: "en|zh"))
     var lang: String?
 
-    @Flag(name: .long, help: "With --lesson: play to the end with no input, answering from the solutions; exit 0, or 1 with FILE:LINE.")
+    @Flag(
+        name: .long,
+        help: "With --lesson: play to the end with no input, answering from the solutions; exit 0, or 1 with FILE:LINE."
+    )
     var auto = false
 
-    @Option(name: .long, help: ArgumentHelp("With --lesson: type each lesson command out, this many seconds per character (with --auto, narration also pauses).", valueName: "SECONDS"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --lesson: type each lesson command out, this many seconds per character (with --auto, narration also pauses).",
+            valueName: "SECONDS"))
     var pace: Double?
 
-    @Flag(name: .long, help: "With --lesson: presenter's mode for a projector: one key per beat (narration, command, question, solution); c clears the screen, q or Ctrl-C leaves.")
+    @Flag(
+        name: .long,
+        help:
+            "With --lesson: presenter's mode for a projector: one key per beat (narration, command, question, solution); c clears the screen, q or Ctrl-C leaves."
+    )
     var present = false
 
     func validate() throws {
         if let lang, !["en", "zh"].contains(lang) { throw ValidationError("--lang must be en or zh, got '\(lang)'") }
-        if let pace, !(pace >= 0 && pace <= 2) { throw ValidationError("--pace must be from 0 to 2 seconds per character") }
+        if let pace, !(pace >= 0 && pace <= 2) {
+            throw ValidationError("--pace must be from 0 to 2 seconds per character")
+        }
         if let lesson, !(1...999).contains(lesson) { throw ValidationError("--lesson must be from 1 to 999") }
-        if lesson == nil && (auto || pace != nil || present) { throw ValidationError("--auto, --pace and --present go with --lesson N") }
-        if auto && present { throw ValidationError("--auto and --present exclude each other: --present waits for a key, --auto never does") }
+        if lesson == nil && (auto || pace != nil || present) {
+            throw ValidationError("--auto, --pace and --present go with --lesson N")
+        }
+        if auto && present {
+            throw ValidationError(
+                "--auto and --present exclude each other: --present waits for a key, --auto never does")
+        }
     }
 
     /// Where lessons and progress are for this process.
     func config(_ terminal: Terminal) -> LessonConfig {
-        LessonConfig.fromEnvironment(terminal.environment, executablePath: LessonLaunch.executablePath,
-                                     currentDirectory: FileManager.default.currentDirectoryPath, language: lang)
+        LessonConfig.fromEnvironment(
+            terminal.environment, executablePath: LessonLaunch.executablePath,
+            currentDirectory: FileManager.default.currentDirectoryPath, language: lang)
     }
 }
 
@@ -47,8 +70,11 @@ enum LessonLaunch {
         if let root = lab.lessons.config?.root {
             let ids = LessonCatalog(root: root).ids
             guard ids.contains(id) else {
-                StdIO.err(ids.isEmpty ? "lstmlab: --lesson \(id): no lessons found in \(root.path) (set LSTMLAB_LESSONS to the lessons folder)"
-                                      : "lstmlab: --lesson \(id): no such lesson; lessons are \(ids.map(String.init).joined(separator: ", "))")
+                StdIO.err(
+                    ids.isEmpty
+                        ? "lstmlab: --lesson \(id): no lessons found in \(root.path) (set LSTMLAB_LESSONS to the lessons folder)"
+                        : "lstmlab: --lesson \(id): no such lesson; lessons are \(ids.map(String.init).joined(separator: ", "))"
+                )
                 return 2
             }
         }
@@ -105,7 +131,10 @@ enum LessonLaunch {
 
     /// Prints `text` a character at a time (the teacher's demo mode).
     static func typeOut(_ text: String, secondsPerCharacter: Double) {
-        guard secondsPerCharacter > 0 else { StdIO.out(text); return }
+        guard secondsPerCharacter > 0 else {
+            StdIO.out(text)
+            return
+        }
         // The prompt appears at once; only the command is typed.
         let prompt = text.hasPrefix("lstmlab> ") ? "lstmlab> " : ""
         FileHandle.standardOutput.write(Data(prompt.utf8))

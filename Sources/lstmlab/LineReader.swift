@@ -50,26 +50,33 @@ final class LineReader {
 }
 
 /// The completer readline calls on Tab.
-private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
-    let word = text.map { String(cString: $0) } ?? ""
-    var before = ""
-    if let buffer = lstm_rl_line_buffer(), start > 0 {
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(start))
-        before = String(decoding: bytes, as: UTF8.self)
+private let attemptCompletion:
+    @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
+        text, start, _ in
+        let word = text.map { String(cString: $0) } ?? ""
+        var before = ""
+        if let buffer = lstm_rl_line_buffer(), start > 0 {
+            let bytes = UnsafeBufferPointer(
+                start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(start))
+            before = String(decoding: bytes, as: UTF8.self)
+        }
+        let result = LineReader.completer.complete(before: before, word: word)
+        switch result {
+        case .files:
+            lstm_rl_set_attempted_completion_over(0)
+            return nil
+        case .words(let words), .ordered(let words):
+            lstm_rl_set_attempted_completion_over(1)
+            if case .ordered = result {
+                lstm_rl_set_sort_completion_matches(0)
+            } else {
+                lstm_rl_set_sort_completion_matches(1)
+            }
+            guard !words.isEmpty else { return nil }
+            if words.count == 1, words[0].hasSuffix("=") { lstm_rl_set_completion_suppress_append(1) }
+            return matchArray(words)
+        }
     }
-    let result = LineReader.completer.complete(before: before, word: word)
-    switch result {
-    case .files:
-        lstm_rl_set_attempted_completion_over(0)
-        return nil
-    case .words(let words), .ordered(let words):
-        lstm_rl_set_attempted_completion_over(1)
-        if case .ordered = result { lstm_rl_set_sort_completion_matches(0) } else { lstm_rl_set_sort_completion_matches(1) }
-        guard !words.isEmpty else { return nil }
-        if words.count == 1, words[0].hasSuffix("=") { lstm_rl_set_completion_suppress_append(1) }
-        return matchArray(words)
-    }
-}
 
 extension LineReader {
     static let completer = Completer.forThisProcess()
@@ -79,8 +86,10 @@ extension LineReader {
 /// then the matches, then NULL; every string malloc'ed (readline frees them).
 private func matchArray(_ words: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     let entries = words.count == 1 ? words : [Completer.commonPrefix(words)] + words
-    guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
-        .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1) else { return nil }
+    guard
+        let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
+            .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
+    else { return nil }
     for (i, entry) in entries.enumerated() { array[i] = strdup(entry) }
     array[entries.count] = nil
     return array

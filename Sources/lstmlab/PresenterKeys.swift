@@ -23,7 +23,10 @@ enum PresenterKeys {
         while true {
             var byte: UInt8 = 0
             let n = read(STDIN_FILENO, &byte, 1)
-            guard n == 1 else { StdIO.write("\r \r"); return false }
+            guard n == 1 else {
+                StdIO.write("\r \r")
+                return false
+            }
             switch byte {
             case 3, UInt8(ascii: "q"), 4:
                 StdIO.write("\r \r")

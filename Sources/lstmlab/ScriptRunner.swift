@@ -16,8 +16,10 @@ enum ScriptRunner {
             let result = Interrupts.command { lab.handle(line) }
             StdIO.out(result.output)
             if let error = result.error {
-                StdIO.err(Caret.scriptError(source: source, lineNumber: index + 1, line: line, message: error,
-                                            column: result.column, width: lab.width))
+                StdIO.err(
+                    Caret.scriptError(
+                        source: source, lineNumber: index + 1, line: line, message: error,
+                        column: result.column, width: lab.width))
                 failed = true
                 if !keepGoing { return 1 }
             }

@@ -16,8 +16,9 @@ struct Terminal {
         } else if let c = env["COLUMNS"].flatMap(Int.init), c > 20 {
             width = min(c, 1000)
         }
-        return Terminal(stdinIsTTY: isatty(STDIN_FILENO) == 1, stdoutIsTTY: isatty(STDOUT_FILENO) == 1,
-                        width: max(40, width), environment: env)
+        return Terminal(
+            stdinIsTTY: isatty(STDIN_FILENO) == 1, stdoutIsTTY: isatty(STDOUT_FILENO) == 1,
+            width: max(40, width), environment: env)
     }
 }
 

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import LabShell
-import LabText
 import LSTMCore
 import LSTMKernels
+import LabShell
+import LabText
 
 // A thin executable: flags, the line source, print, exit. Exit statuses:
 // 0 ok, 1 a command failed, 2 usage error.
@@ -36,7 +36,8 @@ if arguments.first == "bench" {
 }
 // `--help` in Chinese when the language is zh (`--lang zh` or the locale); ArgumentParser's own is English.
 if arguments.contains("--help") || arguments.contains("-h"),
-   ChineseHelp.language(arguments, ProcessInfo.processInfo.environment) == .zh {
+    ChineseHelp.language(arguments, ProcessInfo.processInfo.environment) == .zh
+{
     print(ChineseHelp.text)
     Foundation.exit(0)
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import LabShell
 import LessonKit
+import Testing
+
+@testable import LabShell
 
 /// A scripted tour of the lab in Chinese (every command's examples, every
 /// view, the error classes, a bench report, a lesson), read line by line:
@@ -19,15 +20,19 @@ import LessonKit
     static let identifiers: Set<String> = {
         var words = Set(CommandTable.all.flatMap { [$0.name] + $0.aliases + $0.keywords })
         words.formUnion(ViewName.allCases.map(\.rawValue))
-        words.formUnion(["fwd", "bwd", "both", "on", "off", "lang", "en", "zh", "per-gate", "hoisted", "fused",
-                         "tutorial", "pytorch", "zeros", "ones", "random", "correct", "draft", "seed", "repeat",
-                         "batch-first", "time-first", "batch_first", "precision", "threads", "variant", "mode",
-                         "tanh", "cat", "stack", "chunk", "flip", "dim", "dims", "torch", "nn", "LSTM", "LSTMLab",
-                         "lstmlab", "gate", "unit", "feature", "dir", "row", "index", "diagram", "spark", "heatmap",
-                         "prev", "gdb", "display", "out", "Tab", "Ctrl", "Ctrl-C", "Ctrl-D", "Ctrl-R", "Enter", "Xavier", "npy", "safetensors", "GFLOP", "TFLOP", "MiB",
-                         "GiB", "KiB", "TiB", "memory-limit", "compute-limit", "bytes", "ms", "BLAS", "OpenBLAS", "load_state_dict", "weights", "input",
-                         "init", "answer", "hint", "skip", "solution", "next", "back", "quit", "resume", "list",
-                         "play", "reset", "check", "help", "step", "show"])
+        words.formUnion([
+            "fwd", "bwd", "both", "on", "off", "lang", "en", "zh", "per-gate", "hoisted", "fused",
+            "tutorial", "pytorch", "zeros", "ones", "random", "correct", "draft", "seed", "repeat",
+            "batch-first", "time-first", "batch_first", "precision", "threads", "variant", "mode",
+            "tanh", "cat", "stack", "chunk", "flip", "dim", "dims", "torch", "nn", "LSTM", "LSTMLab",
+            "lstmlab", "gate", "unit", "feature", "dir", "row", "index", "diagram", "spark", "heatmap",
+            "prev", "gdb", "display", "out", "Tab", "Ctrl", "Ctrl-C", "Ctrl-D", "Ctrl-R", "Enter", "Xavier", "npy",
+            "safetensors", "GFLOP", "TFLOP", "MiB",
+            "GiB", "KiB", "TiB", "memory-limit", "compute-limit", "bytes", "ms", "BLAS", "OpenBLAS", "load_state_dict",
+            "weights", "input",
+            "init", "answer", "hint", "skip", "solution", "next", "back", "quit", "resume", "list",
+            "play", "reset", "check", "help", "step", "show",
+        ])
         return words
     }()
 
@@ -37,7 +42,10 @@ import LessonKit
         var unquoted = ""
         var inQuote = false
         for ch in line {
-            if ch == "'" { inQuote.toggle(); continue }
+            if ch == "'" {
+                inQuote.toggle()
+                continue
+            }
             if !inQuote { unquoted.append(ch) }
         }
         let tokens = unquoted.split { !($0.isASCII && ($0.isLetter || $0.isNumber || "_./-~".contains($0))) }
@@ -83,10 +91,12 @@ import LessonKit
         run("info")
         run("bench 2,3,4,5 repeat 1")
         // Error classes: unknown words, bad numbers, ranges, not yet computed, limits, files, lessons.
-        for bad in ["stpe", "step 0", "step fwd x", "show hf", "show h_f t=99", "set mode fusd", "set lang fr",
-                    "goto t=99", "sizes B=0", "sizes B=100000 T=100000", "load weights /nonexistent.safetensors",
-                    "load input /tmp", "next", "hint", "answer 3", "lesson play 99", "help stpe", "show y b=9",
-                    "spark W_ih_f", "watch h_f h_f h_f h_f h_f h_f h_f h_f h_f", "back 9", "'unterminated"] {
+        for bad in [
+            "stpe", "step 0", "step fwd x", "show hf", "show h_f t=99", "set mode fusd", "set lang fr",
+            "goto t=99", "sizes B=0", "sizes B=100000 T=100000", "load weights /nonexistent.safetensors",
+            "load input /tmp", "next", "hint", "answer 3", "lesson play 99", "help stpe", "show y b=9",
+            "spark W_ih_f", "watch h_f h_f h_f h_f h_f h_f h_f h_f h_f", "back 9", "'unterminated",
+        ] {
             run(bad)
         }
         run("reset")
@@ -110,8 +120,9 @@ import LessonKit
     }
 
     @Test func noEnglishOutsideTheKnownGaps() throws {
-        let known = Set((try? String(contentsOf: Self.knownURL, encoding: .utf8))?
-            .split(separator: "\n").map(String.init) ?? [])
+        let known = Set(
+            (try? String(contentsOf: Self.knownURL, encoding: .utf8))?
+                .split(separator: "\n").map(String.init) ?? [])
         var seen = Set<String>()
         var fresh: [String] = []
         for line in try Self.tour() where !Self.englishWords(line).isEmpty {
@@ -120,11 +131,13 @@ import LessonKit
             if !known.contains(p) && !fresh.contains(p) { fresh.append(p) }
         }
         if ProcessInfo.processInfo.environment["RECORD_KNOWN_ENGLISH"] == "1" {
-            try (seen.sorted().joined(separator: "\n") + "\n").write(to: Self.knownURL, atomically: true, encoding: .utf8)
+            try (seen.sorted().joined(separator: "\n") + "\n").write(
+                to: Self.knownURL, atomically: true, encoding: .utf8)
             return
         }
         let freshText = fresh.joined(separator: "\n")
-        #expect(fresh.isEmpty, "English in the zh tour (translate it, or RECORD_KNOWN_ENGLISH=1 to list it):\n\(freshText)")
+        #expect(
+            fresh.isEmpty, "English in the zh tour (translate it, or RECORD_KNOWN_ENGLISH=1 to list it):\n\(freshText)")
         let stale = known.subtracting(seen).filter { !$0.isEmpty }
         let staleText = stale.sorted().joined(separator: "\n")
         #expect(stale.isEmpty, "translated since, remove from zh-known-english.txt:\n\(staleText)")

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LabShell
 import LessonKit
+import Testing
 
 /// Every lesson of the course, played headless on the real interpreter in
 /// both languages, and every lesson file linted.

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import LabShell
 import LabText
 import LessonKit
+import Testing
+
+@testable import LabShell
 
 /// Commands and answers typed on a Chinese keyboard (full-width digits,
 /// letters, brackets, commas, `、`) do what their ASCII forms do, and errors
@@ -22,9 +23,14 @@ import LessonKit
         ("set lang ｚｈ", "set lang zh"),
     ])
     func commandsTypedFullWidth(typed: String, ascii: String) {
-        var a = Lab(), b = Lab()
-        if typed.hasPrefix("show") || typed.hasPrefix("goto") { _ = a.handle("step 2"); _ = b.handle("step 2") }
-        let full = a.handle(typed), plain = b.handle(ascii)
+        var a = Lab()
+        var b = Lab()
+        if typed.hasPrefix("show") || typed.hasPrefix("goto") {
+            _ = a.handle("step 2")
+            _ = b.handle("step 2")
+        }
+        let full = a.handle(typed)
+        let plain = b.handle(ascii)
         #expect(full.error == nil, "\(typed): \(full.error ?? "")")
         if !ascii.hasPrefix("bench") { #expect(full.output == plain.output) }
     }
@@ -32,7 +38,8 @@ import LessonKit
     @Test func errorsQuoteWhatWasTyped() {
         var lab = Lab()
         #expect(lab.handle("ｓｔｅｐｐ").error == "unknown command 'ｓｔｅｐｐ' (did you mean 'step'?)")
-        #expect(lab.handle("set mode ｆｕｓｄ").error
+        #expect(
+            lab.handle("set mode ｆｕｓｄ").error
                 == "unknown mode 'ｆｕｓｄ': use fused, per-gate or hoisted (did you mean 'fused'?)")
     }
 

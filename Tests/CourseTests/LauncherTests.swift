@@ -15,7 +15,8 @@ import Testing
         p.executableURL = binary
         p.arguments = args
         p.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
@@ -29,9 +30,12 @@ import Testing
     @Test func autoPlaysALessonAndExitsZero() throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("launch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
-        let (status, out, err) = try run(["--lesson", "7", "--auto", "--color", "never"],
-                                         environment: ["LSTMLAB_LESSONS": CourseTests.root.path, "LSTMLAB_STATE_DIR": state.path,
-                                                       "LANG": "zh_CN.UTF-8"])
+        let (status, out, err) = try run(
+            ["--lesson", "7", "--auto", "--color", "never"],
+            environment: [
+                "LSTMLAB_LESSONS": CourseTests.root.path, "LSTMLAB_STATE_DIR": state.path,
+                "LANG": "zh_CN.UTF-8",
+            ])
         #expect(status == 0)
         #expect(err == "")
         #expect(out.hasPrefix("━━ 第 7 课：手算一步 ━━"))
@@ -48,17 +52,25 @@ import Testing
         try FileManager.default.createDirectory(at: en, withIntermediateDirectories: true)
         try Data("---\nid: 2\ntitle: Broken\n---\n## S\n```lab\nstep fwd\nshow gates bwd\n```\n".utf8)
             .write(to: en.appendingPathComponent("02-broken.md"))
-        let (status, _, err) = try run(["--lesson", "2", "--auto", "--lang", "en"],
-                                       environment: ["LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path,
-                                                     "LSTMLAB_STATE_DIR": dir.path])
+        let (status, _, err) = try run(
+            ["--lesson", "2", "--auto", "--lang", "en"],
+            environment: [
+                "LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path,
+                "LSTMLAB_STATE_DIR": dir.path,
+            ])
         #expect(status == 1)
-        #expect(err == "lessons/en/02-broken.md:8: error: 'show gates bwd': gates bwd: the backward direction has not taken a step yet (try 'step bwd')\n")
-        let (missing, _, missingErr) = try run(["--lesson", "9", "--auto"],
-                                               environment: ["LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path])
+        #expect(
+            err
+                == "lessons/en/02-broken.md:8: error: 'show gates bwd': gates bwd: the backward direction has not taken a step yet (try 'step bwd')\n"
+        )
+        let (missing, _, missingErr) = try run(
+            ["--lesson", "9", "--auto"],
+            environment: ["LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path])
         // A lesson that does not exist is bad usage, like --lesson 0 (issue 13 row 13).
         #expect(missing == 2)
         #expect(missingErr == "lstmlab: --lesson 9: no such lesson; lessons are 2\n")
-        let (missingPlain, _, _) = try run(["--lesson", "9"], environment: ["LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path])
+        let (missingPlain, _, _) = try run(
+            ["--lesson", "9"], environment: ["LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path])
         #expect(missingPlain == 2)
         let (usage, _, _) = try run(["--auto"], environment: [:])
         #expect(usage == 2)

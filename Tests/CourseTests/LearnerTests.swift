@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LabShell
 @testable import LessonKit
 
@@ -27,8 +28,9 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("learner-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         var lab = Lab(width: 100)
-        lab.lessons.config = LessonConfig(root: CourseTests.root, language: language,
-                                          progressURL: dir.appendingPathComponent("progress.json"))
+        lab.lessons.config = LessonConfig(
+            root: CourseTests.root, language: language,
+            progressURL: dir.appendingPathComponent("progress.json"))
         var run = Run()
         _ = lab.handle("lesson play \(lesson.id)")
         var wentBack: Set<Int> = []
@@ -40,7 +42,10 @@ import Testing
             let k = player.stepIndex
             switch player.phase {
             case .awaitingAnswer:
-                guard let pending = player.pending else { Issue.record("\(file) step \(k + 1): no answer"); return (run, lesson) }
+                guard let pending = player.pending else {
+                    Issue.record("\(file) step \(k + 1): no answer")
+                    return (run, lesson)
+                }
                 let right = pending.expected.canonical
                 run.expected[k] = right
                 if learner == .wanderer && !triedWrong.contains(k) {
@@ -65,7 +70,9 @@ import Testing
                 for line in task.solution.map(\.command) where lab.lessons.player?.isAwaitingTask == true {
                     _ = lab.handle(line)
                 }
-                #expect(lab.lessons.player?.isAwaitingTask == false, "\(file) step \(k + 1): the task's solution did not pass")
+                #expect(
+                    lab.lessons.player?.isAwaitingTask == false,
+                    "\(file) step \(k + 1): the task's solution did not pass")
                 if lab.lessons.player?.isAwaitingTask == true { return (run, lesson) }
             case .stepDone:
                 if learner == .wanderer && k >= 1 && !wentBack.contains(k) {
@@ -115,9 +122,14 @@ import Testing
         #expect(b.finished, "\(file): the wandering learner did not finish")
         for (k, step) in lesson.steps.enumerated() {
             if step.question != nil {
-                #expect(a.outcomes[String(k + 1)]?.outcome == .correct, "\(file) step \(k + 1): question not answered right")
-                #expect(b.outcomes[String(k + 1)]?.outcome == .correct, "\(file) step \(k + 1): question not answered right")
-                #expect(b.outcomes[String(k + 1)]?.wrong == 1, "\(file) step \(k + 1): the wrong answer was not counted")
+                #expect(
+                    a.outcomes[String(k + 1)]?.outcome == .correct, "\(file) step \(k + 1): question not answered right"
+                )
+                #expect(
+                    b.outcomes[String(k + 1)]?.outcome == .correct, "\(file) step \(k + 1): question not answered right"
+                )
+                #expect(
+                    b.outcomes[String(k + 1)]?.wrong == 1, "\(file) step \(k + 1): the wrong answer was not counted")
             }
             if step.task != nil {
                 #expect(a.outcomes["\(k + 1)t"]?.outcome == .correct, "\(file) step \(k + 1): task not done")

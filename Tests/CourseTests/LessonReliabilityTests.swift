@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LabShell
 @testable import LessonKit
 
@@ -18,8 +19,10 @@ import Testing
     }
 
     /// Row 10: every one of these passed `lesson check` and was refused by the player.
-    @Test(arguments: ["export\td", "\"export\" d", "'save' weights f", "export\u{A0}d", "export\u{3000}d",
-                      "export\u{0C}d", "export\u{0B}d", "load\tinput x.npy"])
+    @Test(arguments: [
+        "export\td", "\"export\" d", "'save' weights f", "export\u{A0}d", "export\u{3000}d",
+        "export\u{0C}d", "export\u{0B}d", "load\tinput x.npy",
+    ])
     func fileCommandsInAnyDisguiseAreRefused(_ line: String) throws {
         let en = LessonShellTests.en.replacingOccurrences(of: "step fwd\n", with: line + "\n")
         let (result, path) = try check(en)
@@ -28,7 +31,10 @@ import Testing
     }
 
     /// Row 10: answers that parse but cannot be checked on the live model fail the check, as they fail to play.
-    @Test(arguments: [("answer: number 4*2", "answer: shape y bwd"), ("answer: value gates[0,2] fwd", "answer: value gates[0,99] fwd")])
+    @Test(arguments: [
+        ("answer: number 4*2", "answer: shape y bwd"),
+        ("answer: value gates[0,2] fwd", "answer: value gates[0,99] fwd"),
+    ])
     func answersThatCannotPlayAreRefused(_ from: String, _ to: String) throws {
         let en = LessonShellTests.en.replacingOccurrences(of: from, with: to)
         let (result, path) = try check(en)
@@ -38,7 +44,9 @@ import Testing
     @Test func aGoodLessonChecksAndSaysItPlayed() throws {
         let (result, path) = try check(LessonShellTests.en)
         #expect(result.error == nil)
-        #expect(result.output == "\(path): ok: lesson 1, 3 steps, 2 questions, steps match the zh version, played to the end")
+        #expect(
+            result.output
+                == "\(path): ok: lesson 1, 3 steps, 2 questions, steps match the zh version, played to the end")
     }
 
     /// Row 8: a CRLF lesson said "must start with front matter".
@@ -57,11 +65,12 @@ import Testing
             .replacingOccurrences(of: "Intro.", with: "Intro \u{1B}]52;c;aGk=\u{07} end.")
             .replacingOccurrences(of: "ask: How many gate units?", with: "ask: How many\u{07} units?")
         let (result, path) = try check(hostile, zh: hostile)
-        #expect(result.error == """
-            \(path):3: error: control character U+001B at column 12: a terminal would act on it (ESC starts escape sequences, BEL rings); remove it
-            \(path):8: error: control character U+001B at column 7: a terminal would act on it (ESC starts escape sequences, BEL rings); remove it
-            \(path):20: error: control character U+0007 at column 14: a terminal would act on it (ESC starts escape sequences, BEL rings); remove it
-            """)
+        #expect(
+            result.error == """
+                \(path):3: error: control character U+001B at column 12: a terminal would act on it (ESC starts escape sequences, BEL rings); remove it
+                \(path):8: error: control character U+001B at column 7: a terminal would act on it (ESC starts escape sequences, BEL rings); remove it
+                \(path):20: error: control character U+0007 at column 14: a terminal would act on it (ESC starts escape sequences, BEL rings); remove it
+                """)
         let f = try Fixture(en: hostile, zh: hostile)
         defer { try? FileManager.default.removeItem(at: f.dir) }
         var lab = f.lab()
@@ -117,7 +126,9 @@ import Testing
         }
         var lab = f.lab()
         let out = lab.handle("lesson play 1").output
-        #expect(out.hasPrefix("warning: \(f.state.path) \(what); it was moved to \(f.state.path).bak and progress starts fresh\n"))
+        #expect(
+            out.hasPrefix(
+                "warning: \(f.state.path) \(what); it was moved to \(f.state.path).bak and progress starts fresh\n"))
         #expect(try f.progress()[1]?.step == 0)
         #expect(lab.handle("quit").output.hasPrefix("Left the lesson; progress kept"))
     }
@@ -130,12 +141,15 @@ import Testing
         try Data("x".utf8).write(to: stateFolder)
         var lab = f.lab()
         let start = lab.handle("lesson play 1").output
-        let warning = "warning: progress cannot be saved: the state folder \(stateFolder.path) is not a folder; "
+        let warning =
+            "warning: progress cannot be saved: the state folder \(stateFolder.path) is not a folder; "
             + "it lasts only until the lab ends"
         #expect(start.components(separatedBy: warning).count == 2, "\(start)")
         #expect(!lab.handle("hint").output.contains("warning"))
         #expect(!lab.handle("answer 3").output.contains("warning"))
-        #expect(lab.handle("quit").output.replacingOccurrences(of: "\n", with: " ")
-                == "Left the lesson at lesson 1 · step 1/3; progress could not be saved, so it lasts only until the lab ends.")
+        #expect(
+            lab.handle("quit").output.replacingOccurrences(of: "\n", with: " ")
+                == "Left the lesson at lesson 1 · step 1/3; progress could not be saved, so it lasts only until the lab ends."
+        )
     }
 }

@@ -1,53 +1,54 @@
 import Foundation
-import Testing
-@testable import LabShell
 import LessonKit
+import Testing
+
+@testable import LabShell
 
 /// The lesson words inside the lab, on a small fixture course.
 @Suite struct LessonShellTests {
     static let en = """
-    ---
-    id: 1
-    title: Tiny
-    ---
+        ---
+        id: 1
+        title: Tiny
+        ---
 
-    # Tiny
+        # Tiny
 
-    Intro.
+        Intro.
 
-    ## Setup
+        ## Setup
 
-    ```lab
-    sizes B=1 T=2 D=3 H=2
-    init tutorial seed 0
-    input random seed 1
-    reset
-    ```
+        ```lab
+        sizes B=1 T=2 D=3 H=2
+        init tutorial seed 0
+        input random seed 1
+        reset
+        ```
 
-    ```question
-    ask: How many gate units?
-    answer: number 4*2
-    hint: Four gates.
-    hint: H = 2.
-    solution: 4H = 8.
-    ```
+        ```question
+        ask: How many gate units?
+        answer: number 4*2
+        hint: Four gates.
+        hint: H = 2.
+        solution: 4H = 8.
+        ```
 
-    ## Step
+        ## Step
 
-    ```lab
-    step fwd
-    ```
+        ```lab
+        step fwd
+        ```
 
-    ```question
-    ask: Activated forget gate of unit 0?
-    answer: value gates[0,2] fwd
-    solution: Read it.
-    ```
+        ```question
+        ask: Activated forget gate of unit 0?
+        answer: value gates[0,2] fwd
+        solution: Read it.
+        ```
 
-    ## End
+        ## End
 
-    Done.
-    """
+        Done.
+        """
 
     static let zh = en.replacingOccurrences(of: "title: Tiny", with: "title: 小课")
 
@@ -81,26 +82,39 @@ import LessonKit
         #expect(!lab.inLesson)
         let start = lab.handle("lesson play 1")
         #expect(start.error == nil)
-        #expect(start.output.hasPrefix("━━ Lesson 1: Tiny ━━\n\nIntro.\n\nEnter or 'next' continues, 'back' goes back, 'hint' helps, 'answer …' answers,\n'skip' and 'solution' move on, 'quit' leaves (progress kept). Any lab command\nworks between steps.\n\n── lesson 1 · step 1/3 ──\n## Setup\nlstmlab> sizes B=1 T=2 D=3 H=2\n"))
+        #expect(
+            start.output.hasPrefix(
+                "━━ Lesson 1: Tiny ━━\n\nIntro.\n\nEnter or 'next' continues, 'back' goes back, 'hint' helps, 'answer …' answers,\n'skip' and 'solution' move on, 'quit' leaves (progress kept). Any lab command\nworks between steps.\n\n── lesson 1 · step 1/3 ──\n## Setup\nlstmlab> sizes B=1 T=2 D=3 H=2\n"
+            ))
         #expect(start.output.hasSuffix("\n? How many gate units?\n  (answer …, hint, skip, solution)"))
         #expect(lab.inLesson)
         #expect(lab.prompt == "[lesson 1 · step 1/3] lstmlab fwd 0/2 bwd 0/2> ")
         #expect(lab.handle("answer 6").output == "✗ Not quite (try 1). Type 'hint' for a hint.")
         #expect(lab.handle("hint").output == "hint 1/2: Four gates.")
         #expect(lab.handle("").output == "A question is waiting: type 'answer …', 'hint', 'skip' or 'solution'.")
-        #expect(lab.handle("answer 8").output == "✓ Correct.\nsolution: 4H = 8.\nPress Enter (or type 'next') to continue; 'back' returns; any lab command works\nhere.")
+        #expect(
+            lab.handle("answer 8").output
+                == "✓ Correct.\nsolution: 4H = 8.\nPress Enter (or type 'next') to continue; 'back' returns; any lab command works\nhere."
+        )
         // a lab command between steps, then the lesson goes on
         #expect(lab.handle("step bwd").error == nil)
         let step2 = lab.handle("next")
         #expect(step2.output.hasPrefix("\n── lesson 1 · step 2/3 ──\n## Step\nlstmlab> step fwd\n"))
-        #expect(lab.handle("quit").output == "Left the lesson; progress kept (lesson 1 · step 2/3). 'lesson resume' continues.")
+        #expect(
+            lab.handle("quit").output
+                == "Left the lesson; progress kept (lesson 1 · step 2/3). 'lesson resume' continues.")
         #expect(!lab.inLesson)
-        #expect(lab.handle("hint").error == "'hint' works inside a lesson: start one with 'lesson play N' (see 'lesson list')")
+        #expect(
+            lab.handle("hint").error
+                == "'hint' works inside a lesson: start one with 'lesson play N' (see 'lesson list')")
 
         let saved = try f.progress()
         #expect(saved.last == 1)
-        #expect(saved[1] == LessonProgress(step: 1, stepCount: 3, language: "en",
-                                            questions: ["1": QuestionRecord(hints: 1, wrong: 1, outcome: .correct)]))
+        #expect(
+            saved[1]
+                == LessonProgress(
+                    step: 1, stepCount: 3, language: "en",
+                    questions: ["1": QuestionRecord(hints: 1, wrong: 1, outcome: .correct)]))
 
         var again = f.lab()
         let resumed = again.handle("lesson resume")
@@ -110,7 +124,8 @@ import LessonKit
         #expect(again.prompt == "[lesson 1 · step 2/3] lstmlab fwd 1/2 bwd 0/2> ")
         let gates = try again.lessonTensor("gates", "fwd")
         #expect(again.handle("answer \(try gates.value(at: [0, 2]))").output.hasPrefix("✓ Correct."))
-        #expect(again.handle("next").output.hasSuffix("That was the last step: press Enter (or type 'next') to finish."))
+        #expect(
+            again.handle("next").output.hasSuffix("That was the last step: press Enter (or type 'next') to finish."))
         #expect(again.handle("").output == "━━ Lesson 1 finished: 2 of 2 questions answered, 1 hint used. ━━")
         #expect(!again.inLesson)
         #expect(try f.progress()[1]?.completed == true)
@@ -138,22 +153,30 @@ import LessonKit
         _ = lab.handle("lesson play 1")
         #expect(lab.prompt == "[第 1 课 · 第 1/3 步] lstmlab fwd 0/2 bwd 0/2> ")
         #expect(lab.handle("answer 7").output == "✗ 还不对（第 1 次尝试）。输入 hint 可以看提示。")
-        #expect(lab.handle("lesson list").output == "课程（\(f.root.path)）：\n   1  小课  第 1/3 步\nlesson resume 继续第 1 课；lesson play N 开始一课。")
+        #expect(
+            lab.handle("lesson list").output
+                == "课程（\(f.root.path)）：\n   1  小课  第 1/3 步\nlesson resume 继续第 1 课；lesson play N 开始一课。")
         #expect(lab.handle("lesson reset 1").output == "progress of lesson 1 forgotten")
         #expect(!lab.inLesson)
         #expect(try f.progress()[1] == nil)
-        #expect(lab.handle("lesson resume").error == "no lesson to resume: start one with 'lesson play N' (see 'lesson list')")
+        #expect(
+            lab.handle("lesson resume").error
+                == "no lesson to resume: start one with 'lesson play N' (see 'lesson list')")
         #expect(lab.handle("lesson play 9").error == "no lesson 9: lessons are 1")
     }
 
     @Test func corruptProgressIsReportedOnceAndKept() throws {
         let f = try Fixture()
         defer { try? FileManager.default.removeItem(at: f.dir) }
-        try FileManager.default.createDirectory(at: f.state.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: f.state.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("garbage".utf8).write(to: f.state)
         var lab = f.lab()
         let out = lab.handle("lesson play 1").output
-        #expect(out.hasPrefix("warning: \(f.state.path) was unreadable (not valid progress JSON); a copy is kept at \(f.state.path).bak and progress starts fresh\n"))
+        #expect(
+            out.hasPrefix(
+                "warning: \(f.state.path) was unreadable (not valid progress JSON); a copy is kept at \(f.state.path).bak and progress starts fresh\n"
+            ))
         #expect(!lab.handle("hint").output.contains("warning"))
         #expect(try String(contentsOfFile: f.state.path + ".bak", encoding: .utf8) == "garbage")
         #expect(try f.progress()[1]?.step == 0)
@@ -167,11 +190,14 @@ import LessonKit
         let path = f.root.appendingPathComponent("en/01-tiny.md").path
         let result = lab.handle("lesson check \(path)")
         let zhPath = f.root.appendingPathComponent("zh/01-tiny.md").path
-        #expect(result.error == """
-        \(path):30: error: 'stpe fwd': unknown command 'stpe' (did you mean 'step'?)
-        \(path):30: error: step 2: lab command 'stpe fwd' here but 'step fwd' in \(zhPath):30
-        """)
-        #expect(lab.handle("lesson check \(zhPath)").error?.hasPrefix("\(zhPath):30: error: step 2: lab command 'step fwd' here but 'stpe fwd' in") == true)
+        #expect(
+            result.error == """
+                \(path):30: error: 'stpe fwd': unknown command 'stpe' (did you mean 'step'?)
+                \(path):30: error: step 2: lab command 'stpe fwd' here but 'step fwd' in \(zhPath):30
+                """)
+        #expect(
+            lab.handle("lesson check \(zhPath)").error?.hasPrefix(
+                "\(zhPath):30: error: step 2: lab command 'step fwd' here but 'stpe fwd' in") == true)
     }
 
     @Test func lessonsCannotTouchFilesOrQuit() throws {

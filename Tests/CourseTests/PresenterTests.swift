@@ -1,8 +1,9 @@
 import Foundation
+import LessonKit
 import Synchronization
 import Testing
+
 @testable import LabShell
-import LessonKit
 
 /// `lesson present N`: a beat per key, the solution only after the question's
 /// beat, leaving at any beat; unattended play never asks for Enter.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import LabShell
 import LessonKit
+import Testing
+
+@testable import LabShell
 
 /// `record FILE.md` … `record stop`: a Markdown transcript, colour removed,
 /// written at once; refused while a lesson plays.
@@ -28,7 +29,9 @@ import LessonKit
         var lab = Lab(width: 100)
         lab.lessons.config = LessonConfig(root: CourseTests.root, language: "en", progressURL: nil)
         _ = lab.handle("lesson play 1")
-        #expect(lab.handle("record x.md").error == "'record' is not allowed while a lesson plays: leave it with 'quit' first")
+        #expect(
+            lab.handle("record x.md").error
+                == "'record' is not allowed while a lesson plays: leave it with 'quit' first")
         #expect(throws: (any Error).self) { try lab.run("record x.md") }
         #expect(lab.handle("record /no/such/dir/x.md").error != nil)
     }

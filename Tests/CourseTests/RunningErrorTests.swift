@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LabShell
 @testable import LessonKit
 
@@ -64,7 +65,8 @@ import Testing
     func theSwappedActivationsGiveOtherNumbers(language: String) throws {
         let steps = try Self.steps(13, language)
         let hf = { (s: String) in s.components(separatedBy: "h_f t=4").dropFirst().last ?? "" }
-        let correct = hf(steps[0]), draft = hf(steps[1])
+        let correct = hf(steps[0])
+        let draft = hf(steps[1])
         #expect(!correct.isEmpty && !draft.isEmpty)
         #expect(correct != draft)
         #expect(steps[1].contains("variant draft"))

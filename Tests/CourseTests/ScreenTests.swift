@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TermRender
+import Testing
+
 @testable import LabShell
 @testable import LessonKit
 
@@ -58,8 +59,9 @@ import TermRender
                 }
             }
             if case .solution(let s) = event, asked != nil, case .value? = asked?.answer,
-               let number = s.components(separatedBy: CharacterSet(charactersIn: " ：:")).reversed()
-                   .first(where: { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: ".。"))) != nil }) {
+                let number = s.components(separatedBy: CharacterSet(charactersIn: " ：:")).reversed()
+                    .first(where: { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: ".。"))) != nil })
+            {
                 let value = number.trimmingCharacters(in: CharacterSet(charactersIn: ".。"))
                 if screens[k].before.contains(value) { screens[k].leaks.append(value) }
                 asked = nil

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import lstmlab
 
 /// What Tab offers, without a terminal.
@@ -9,7 +10,9 @@ struct CompletionTests {
 
     @Test func commandWordsAndAliasesAtTheStart() {
         #expect(completer.complete(before: "", word: "ste") == .words(["step"]))
-        #expect(completer.complete(before: "", word: "s") == .words(["sizes", "save", "step", "show", "spark", "set", "skip", "solution"]))
+        #expect(
+            completer.complete(before: "", word: "s")
+                == .words(["sizes", "save", "step", "show", "spark", "set", "skip", "solution"]))
         #expect(completer.complete(before: "", word: "ex") == .words(["export", "example", "exit"]))
         #expect(completer.complete(before: "  ", word: "?") == .words(["?"]))
     }
@@ -30,13 +33,25 @@ struct CompletionTests {
     /// Inside an expression: names, functions, `torch.`/`F.` functions, a tensor's methods after `.`.
     @Test func expressionNamesFunctionsAndMethods() {
         #expect(completer.complete(before: "print ", word: "c_") == .words(["c_n", "c_f", "c_b", "c_b_rev"]))
-        #expect(completer.complete(before: "p ", word: "sigmoid(gates_pre_b") == .words(["sigmoid(gates_pre_b", "sigmoid(gates_pre_b_rev"]))
+        #expect(
+            completer.complete(before: "p ", word: "sigmoid(gates_pre_b")
+                == .words(["sigmoid(gates_pre_b", "sigmoid(gates_pre_b_rev"]))
         #expect(completer.complete(before: "print ", word: "W_hh_f.tr") == .words(["W_hh_f.transpose"]))
-        #expect(completer.complete(before: "print ", word: "W_hh_f.s") == .words(["W_hh_f.sigmoid", "W_hh_f.sqrt", "W_hh_f.sin", "W_hh_f.square", "W_hh_f.sub", "W_hh_f.sum", "W_hh_f.squeeze", "W_hh_f.softmax", "W_hh_f.size", "W_hh_f.shape"]))
+        #expect(
+            completer.complete(before: "print ", word: "W_hh_f.s")
+                == .words([
+                    "W_hh_f.sigmoid", "W_hh_f.sqrt", "W_hh_f.sin", "W_hh_f.square", "W_hh_f.sub", "W_hh_f.sum",
+                    "W_hh_f.squeeze", "W_hh_f.softmax", "W_hh_f.size", "W_hh_f.shape",
+                ]))
         #expect(completer.complete(before: "p ", word: "torch.ze") == .words(["torch.zeros", "torch.zeros_like"]))
         #expect(completer.complete(before: "p W_hh_f.T @ ", word: "F.lin") == .words(["F.linear"]))
         #expect(completer.complete(before: "show ", word: "h_b") == .words(["h_b_rev", "h_b"]))
-        #expect(completer.complete(before: "spark c_f[:, ", word: "0].s") == .words(["0].sigmoid", "0].sqrt", "0].sin", "0].square", "0].sub", "0].sum", "0].squeeze", "0].softmax", "0].size", "0].shape"]))
+        #expect(
+            completer.complete(before: "spark c_f[:, ", word: "0].s")
+                == .words([
+                    "0].sigmoid", "0].sqrt", "0].sin", "0].square", "0].sub", "0].sum", "0].squeeze", "0].softmax",
+                    "0].size", "0].shape",
+                ]))
         #expect(completer.complete(before: "let u = ", word: "arang") == .words(["arange"]))
     }
 
@@ -78,15 +93,17 @@ struct CompletionTests {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/COMMANDS.md")
         let committed = try String(contentsOf: url, encoding: .utf8)
-        #expect(committed == LauncherReference.commandsMarkdown,
-                "docs/COMMANDS.md is out of date: run 'lstmlab --commands-markdown > docs/COMMANDS.md'")
+        #expect(
+            committed == LauncherReference.commandsMarkdown,
+            "docs/COMMANDS.md is out of date: run 'lstmlab --commands-markdown > docs/COMMANDS.md'")
     }
 
     @Test func committedChineseReferenceMatchesTheTable() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/COMMANDS.zh.md")
         let committed = try String(contentsOf: url, encoding: .utf8)
-        #expect(committed == LauncherReference.chineseCommandsMarkdown,
-                "docs/COMMANDS.zh.md is out of date: run 'lstmlab --commands-markdown --lang zh > docs/COMMANDS.zh.md'")
+        #expect(
+            committed == LauncherReference.chineseCommandsMarkdown,
+            "docs/COMMANDS.zh.md is out of date: run 'lstmlab --commands-markdown --lang zh > docs/COMMANDS.zh.md'")
     }
 }

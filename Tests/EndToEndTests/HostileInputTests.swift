@@ -44,8 +44,9 @@ struct HostileInputTests {
         try withFolder { folder, env in
             let r = try ScriptRun.run(["-c", "export \u{301}ab"], environment: env, currentDirectory: folder)
             #expect(r.status == 1)
-            #expect(r.stderr == "-c:1: error: a combining mark (U+301) follows a space: it has no letter to go on; "
-                + "remove it, or put the word in quotes\n  export \u{301}ab\n        ^\n")
+            #expect(
+                r.stderr == "-c:1: error: a combining mark (U+301) follows a space: it has no letter to go on; "
+                    + "remove it, or put the word in quotes\n  export \u{301}ab\n        ^\n")
             #expect(names(in: folder) == [])
         }
     }
@@ -53,7 +54,8 @@ struct HostileInputTests {
     /// Row 3: past the machine's memory an allocation is refused with a message, the session kept.
     @Test func allocationFailureIsRefused() throws {
         try withFolder { folder, env in
-            let script = "ulimit -v 6000000; exec \"$0\" --memory-limit 1073741824 "
+            let script =
+                "ulimit -v 6000000; exec \"$0\" --memory-limit 1073741824 "
                 + "-c 'sizes B=3 T=16777216 D=8 H=16; step; run'"
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -68,8 +70,11 @@ struct HostileInputTests {
             #expect(process.terminationReason == .exit)
             #expect(process.terminationStatus == 1)
             #expect(text.hasPrefix("-c:1: error: sizes B=3 T=16777216 D=8 H=16: could not allocate 102.0 GiB"))
-            let keep = try ScriptRun.run(["--keep-going", "--memory-limit", "1073741824", "-c",
-                                          "sizes B=3 T=16777216 D=8 H=16; step; info"], environment: env)
+            let keep = try ScriptRun.run(
+                [
+                    "--keep-going", "--memory-limit", "1073741824", "-c",
+                    "sizes B=3 T=16777216 D=8 H=16; step; info",
+                ], environment: env)
             #expect(keep.stdout.contains("fwd step 1/5"))
         }
     }
@@ -79,14 +84,16 @@ struct HostileInputTests {
         try withFolder { folder, env in
             let fifo = folder.appendingPathComponent("pipe").path
             #expect(mkfifo(fifo, 0o600) == 0)
-            let load = try ScriptRun.run(["--keep-going", "-c", "load input \(fifo); load weights \(fifo); load h0 /dev/zero"],
-                                         environment: env)
-            #expect(load.stderr == """
-                -c:1: error: \(fifo): is a FIFO (named pipe), not a regular file
-                -c:2: error: \(fifo): is a FIFO (named pipe), not a regular file
-                -c:3: error: /dev/zero: is a character device, not a regular file
+            let load = try ScriptRun.run(
+                ["--keep-going", "-c", "load input \(fifo); load weights \(fifo); load h0 /dev/zero"],
+                environment: env)
+            #expect(
+                load.stderr == """
+                    -c:1: error: \(fifo): is a FIFO (named pipe), not a regular file
+                    -c:2: error: \(fifo): is a FIFO (named pipe), not a regular file
+                    -c:3: error: /dev/zero: is a character device, not a regular file
 
-                """)
+                    """)
             let script = try ScriptRun.run([fifo], environment: env)
             #expect(script.status == 2)
             #expect(script.stderr == "lstmlab: \(fifo): is a FIFO (named pipe), not a regular file\n")
@@ -133,8 +140,9 @@ struct HostileInputTests {
     @Test func benchNamesItself() throws {
         try withFolder { _, env in
             let r = try ScriptRun.run(["-c", "bench 16777216,16777216,16777216,16777216"], environment: env)
-            #expect(r.stderr == "-c:1: error: bench B=16777216 T=16777216 D=16777216 H=16777216: the sizes are too large "
-                + "to count (their memory estimate overflows)\n")
+            #expect(
+                r.stderr == "-c:1: error: bench B=16777216 T=16777216 D=16777216 H=16777216: the sizes are too large "
+                    + "to count (their memory estimate overflows)\n")
         }
     }
 
@@ -150,13 +158,18 @@ struct HostileInputTests {
             }
             let second = try ScriptRun.run(["-c", "step fwd; export D"], environment: env, currentDirectory: folder)
             #expect(second.status == 0)
-            #expect(second.stdout.contains("""
-                    removed from an earlier export, so the folder holds one state: y.npy, h_n.npy, c_n.npy, \
-                bwd_gates_pre.npy, bwd_gates.npy, bwd_c.npy, bwd_h.npy
-                    removed 1 temporary file left by an export that was killed
-                """))
-            #expect(names(in: d) == [".notes.txt.tmp-12", ".y.npy.tmp-xyz", "fwd_c.npy", "fwd_gates.npy",
-                                     "fwd_gates_pre.npy", "fwd_h.npy", "notes.txt"])
+            #expect(
+                second.stdout.contains(
+                    """
+                        removed from an earlier export, so the folder holds one state: y.npy, h_n.npy, c_n.npy, \
+                    bwd_gates_pre.npy, bwd_gates.npy, bwd_c.npy, bwd_h.npy
+                        removed 1 temporary file left by an export that was killed
+                    """))
+            #expect(
+                names(in: d) == [
+                    ".notes.txt.tmp-12", ".y.npy.tmp-xyz", "fwd_c.npy", "fwd_gates.npy",
+                    "fwd_gates_pre.npy", "fwd_h.npy", "notes.txt",
+                ])
         }
     }
 
@@ -179,7 +192,7 @@ struct HostileInputTests {
                 sawTemporary = names(in: e).contains { $0.contains(".tmp-") }
                 if !sawTemporary { usleep(20_000) }
             }
-            process.terminate()     // SIGTERM
+            process.terminate()  // SIGTERM
             process.waitUntilExit()
             #expect(sawTemporary)
             #expect(process.terminationReason == .uncaughtSignal)
@@ -207,14 +220,18 @@ struct HostileInputTests {
             e["LSTMLAB_HISTORY"] = fifo
             let piped = try PtySession(environment: e)
             let start = try piped.expect("> ")
-            #expect(start.contains("lstmlab: warning: history will not be saved: \(fifo) is a FIFO (named pipe), not a regular file"))
+            #expect(
+                start.contains(
+                    "lstmlab: warning: history will not be saved: \(fifo) is a FIFO (named pipe), not a regular file"))
             piped.send("\u{04}")
             #expect(try piped.exitStatus() == 0)
 
             e["LSTMLAB_HISTORY"] = folder.path
             let dir = try PtySession(environment: e)
             let started = try dir.expect("> ")
-            #expect(started.contains("lstmlab: warning: history will not be saved: \(folder.path) is a folder, not a history file"))
+            #expect(
+                started.contains(
+                    "lstmlab: warning: history will not be saved: \(folder.path) is a folder, not a history file"))
             dir.send("\u{04}")
             #expect(try dir.exitStatus() == 0)
         }

@@ -20,7 +20,10 @@ struct InteractiveTests {
         let before = try session.expect(Self.startPrompt)
         #expect(before.contains("LSTMLab: a bidirectional LSTM you can step through"))
         #expect(before.contains("Type 'help' for commands"))
-        #expect(before.contains("Keys: Tab completes, ↑ and Ctrl-R recall earlier lines, Ctrl-C interrupts, Ctrl-D or 'quit' leaves.\n"))
+        #expect(
+            before.contains(
+                "Keys: Tab completes, ↑ and Ctrl-R recall earlier lines, Ctrl-C interrupts, Ctrl-D or 'quit' leaves.\n")
+        )
         session.send("help\r")
         let help = try session.expect(Self.startPrompt)
         #expect(help.contains("Stepping\n"))
@@ -145,7 +148,8 @@ struct InteractiveTests {
         let history = folder.appendingPathComponent("hist")
         try Data("init tutorial\n".utf8).write(to: history)
         let env = LabBinary.environment(folder: folder, history: history)
-        let a = try PtySession(environment: env), b = try PtySession(environment: env)
+        let a = try PtySession(environment: env)
+        let b = try PtySession(environment: env)
         try a.expect(Self.startPrompt)
         try b.expect(Self.startPrompt)
         a.send("step fwd\r")
@@ -184,7 +188,8 @@ struct InteractiveTests {
         usleep(300_000)
         session.send("\u{03}")
         let out = try session.expect(Self.startPrompt, within: 20)
-        #expect(out.contains("interrupted: sizes not changed (the model, input and cursors are as they were)"), "\(out)")
+        #expect(
+            out.contains("interrupted: sizes not changed (the model, input and cursors are as they were)"), "\(out)")
         session.send("info\r")
         let info = try session.expect(Self.startPrompt)
         #expect(info.contains("batch    B=3 sequences of T=5 steps"), "\(info)")
@@ -229,7 +234,9 @@ struct InteractiveTests {
         let out = try session.expect(Self.startPrompt)
         #expect(out.contains("error: unknown command 'stpe' (did you mean 'step'?)"))
         // The caret sits under the word at fault, right below the echoed line.
-        #expect(out.contains("stpe\n" + String(repeating: " ", count: Self.startPrompt.count) + "^\nerror: unknown command"))
+        #expect(
+            out.contains("stpe\n" + String(repeating: " ", count: Self.startPrompt.count) + "^\nerror: unknown command")
+        )
         session.send("step\r")
         try session.expect("lstmlab fwd 1/5 bwd 1/5> ")
         session.send("exit\r")
@@ -239,7 +246,8 @@ struct InteractiveTests {
     @Test func aLessonStartedFromTheCommandLineUsesTheLineEditor() throws {
         let folder = try LabBinary.temporaryFolder()
         defer { LabBinary.remove(folder) }
-        let session = try PtySession(arguments: ["--lesson", "1", "--lang", "en"], environment: LabBinary.environment(folder: folder))
+        let session = try PtySession(
+            arguments: ["--lesson", "1", "--lang", "en"], environment: LabBinary.environment(folder: folder))
         try session.expect("[lesson 1 · step 1/")
         try session.expect("> ")
         session.send("sk\t")
@@ -261,7 +269,8 @@ struct InteractiveTests {
         // A history path under a regular file cannot be created.
         let blocker = folder.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
-        let session = try PtySession(environment: LabBinary.environment(folder: folder, history: blocker.appendingPathComponent("history")))
+        let session = try PtySession(
+            environment: LabBinary.environment(folder: folder, history: blocker.appendingPathComponent("history")))
         try session.expect(Self.startPrompt)
         session.send("step\r")
         let first = try session.expect("lstmlab fwd 1/5 bwd 1/5> ")

@@ -4,7 +4,8 @@ import Foundation
 /// The built `lstmlab` beside this test bundle, and a bare environment like CI's.
 enum LabBinary {
     static var path: String {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("lstmlab").path
     }
 
@@ -52,13 +53,14 @@ final class PtySession {
         guard fd >= 0 else { throw SessionError(description: "posix_openpt failed: errno \(errno)") }
         master = fd
         let program = currentDirectory == nil ? LabBinary.path : "/bin/sh"
-        let argv = currentDirectory.map { dir in
-            ["sh", "-c", "cd \"$0\" && exec \"$@\"", dir.path, LabBinary.path] + arguments
-        } ?? [LabBinary.path] + arguments
+        let argv =
+            currentDirectory.map { dir in
+                ["sh", "-c", "cd \"$0\" && exec \"$@\"", dir.path, LabBinary.path] + arguments
+            } ?? [LabBinary.path] + arguments
         let envp = environment.map { "\($0.key)=\($0.value)" }
         let cArgv = argv.map { strdup($0) } + [nil]
         let cEnv = envp.map { strdup($0) } + [nil]
-        defer { (cArgv + cEnv).forEach { free($0) } }
+        defer { for pointer in cArgv + cEnv { free(pointer) } }
         let child = lstm_pty_spawn(program, cArgv, cEnv, name)
         guard child > 0 else {
             close(fd)
@@ -82,7 +84,10 @@ final class PtySession {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
+            }
             offset += n
         }
     }
@@ -104,7 +109,10 @@ final class PtySession {
             }
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 || ended {
-                throw SessionError(description: "no \(text.debugDescription) within \(seconds) s\(ended ? " (the program ended)" : ""); output since the last match:\n\(pending)")
+                throw SessionError(
+                    description:
+                        "no \(text.debugDescription) within \(seconds) s\(ended ? " (the program ended)" : ""); output since the last match:\n\(pending)"
+                )
             }
             readSome(timeoutMs: Int32(min(remaining, 0.5) * 1000) + 1)
         }
@@ -161,7 +169,9 @@ final class PtySession {
                     i = j + 1
                 } else if next == UInt8(ascii: "]") {
                     var j = i + 2
-                    while j < bytes.count, bytes[j] != 0x07, !(bytes[j] == 0x1b && j + 1 < bytes.count && bytes[j + 1] == UInt8(ascii: "\\")) { j += 1 }
+                    while j < bytes.count, bytes[j] != 0x07,
+                        !(bytes[j] == 0x1b && j + 1 < bytes.count && bytes[j + 1] == UInt8(ascii: "\\"))
+                    { j += 1 }
                     i = j < bytes.count && bytes[j] == 0x1b ? j + 2 : j + 1
                 } else {
                     i += 2
@@ -178,7 +188,9 @@ final class PtySession {
         guard !needle.isEmpty, haystack.count - start >= needle.count else { return nil }
         var i = start
         while i + needle.count <= haystack.count {
-            if haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle { return i..<(i + needle.count) }
+            if haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle {
+                return i..<(i + needle.count)
+            }
             i += 1
         }
         return nil
@@ -191,20 +203,28 @@ struct ScriptRun {
     var stderr: String
     var status: Int32
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String],
-                    currentDirectory: URL? = nil) throws -> ScriptRun {
-        try run(arguments, stdinBytes: stdin.map { Data($0.utf8) }, environment: environment, currentDirectory: currentDirectory)
+    static func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String],
+        currentDirectory: URL? = nil
+    ) throws -> ScriptRun {
+        try run(
+            arguments, stdinBytes: stdin.map { Data($0.utf8) }, environment: environment,
+            currentDirectory: currentDirectory)
     }
 
     /// The same with raw bytes on standard input (CRLF, invalid UTF-8).
-    static func run(_ arguments: [String], stdinBytes: Data?, environment: [String: String],
-                    currentDirectory: URL? = nil) throws -> ScriptRun {
+    static func run(
+        _ arguments: [String], stdinBytes: Data?, environment: [String: String],
+        currentDirectory: URL? = nil
+    ) throws -> ScriptRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: LabBinary.path)
         process.arguments = arguments
         process.environment = environment
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -214,7 +234,8 @@ struct ScriptRun {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return ScriptRun(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                         status: process.terminationStatus)
+        return ScriptRun(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            status: process.terminationStatus)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import LabText
+import Testing
+
 @testable import lstmlab
 
 /// The binary without a terminal: `-c`, FILE, piped input, flags.
@@ -25,15 +26,16 @@ struct ScriptModeTests {
 
         let r = try ScriptRun.run(["--keep-going", "-c", "stpe; step fwd; bogus"], environment: env())
         #expect(r.stdout.contains("fwd step 1/5: read x[:, 0, :] → h_f[0]"))
-        #expect(r.stderr == """
-            -c:1: error: unknown command 'stpe' (did you mean 'step'?)
-              stpe
-              ^
-            -c:3: error: unknown command 'bogus'
-               bogus
-               ^
+        #expect(
+            r.stderr == """
+                -c:1: error: unknown command 'stpe' (did you mean 'step'?)
+                  stpe
+                  ^
+                -c:3: error: unknown command 'bogus'
+                   bogus
+                   ^
 
-            """)
+                """)
         #expect(r.status == 1)
     }
 
@@ -64,10 +66,13 @@ struct ScriptModeTests {
 
     /// `lstmlab bench --json`: one JSON object with the fields the issue names.
     @Test func benchJSONIsOneObject() throws {
-        let r = try ScriptRun.run(["bench", "--shape", "1,2,3,4", "--threads", "1", "--repeat", "1", "--json"], environment: env())
+        let r = try ScriptRun.run(
+            ["bench", "--shape", "1,2,3,4", "--threads", "1", "--repeat", "1", "--json"], environment: env())
         #expect(r.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
-        #expect(object?["B"] as? Int == 1 && object?["T"] as? Int == 2 && object?["D"] as? Int == 3 && object?["H"] as? Int == 4)
+        #expect(
+            object?["B"] as? Int == 1 && object?["T"] as? Int == 2 && object?["D"] as? Int == 3
+                && object?["H"] as? Int == 4)
         #expect(object?["threads"] as? Int == 1)
         let modes = (object?["results"] as? [[String: Any]])?.compactMap { $0["mode"] as? String }
         #expect(modes == ["per-gate", "fused", "hoisted"])
@@ -92,7 +97,9 @@ struct ScriptModeTests {
         #expect(objects.allSatisfy { ($0["ms"] as? Double ?? 0) > 0 })
 
         let bad = try ScriptRun.run(args, stdin: "fused\nfaster\nhoisted\n", environment: env())
-        #expect(bad.stderr == "lstmlab bench: line 2: 'faster' is not a part to time (one of per-gate, fused, hoisted, run)\n")
+        #expect(
+            bad.stderr
+                == "lstmlab bench: line 2: 'faster' is not a part to time (one of per-gate, fused, hoisted, run)\n")
         #expect(bad.stdout.split(separator: "\n").count == 1)
         #expect(bad.status == 1)
     }
@@ -104,8 +111,12 @@ struct ScriptModeTests {
     }
 
     @Test func computeLimitIsAFlagNamedInTheRefusal() throws {
-        let r = try ScriptRun.run(["--compute-limit", "1", "-c", "init pytorch; sizes H=1000; init tutorial"], environment: env())
-        #expect(r.stderr == "-c:3: error: init tutorial at D=8 H=1000 would need about 29.7 GFLOP of floating-point work, over the compute limit of 1.0 GFLOP (start with --compute-limit GFLOP to raise it)\n")
+        let r = try ScriptRun.run(
+            ["--compute-limit", "1", "-c", "init pytorch; sizes H=1000; init tutorial"], environment: env())
+        #expect(
+            r.stderr
+                == "-c:3: error: init tutorial at D=8 H=1000 would need about 29.7 GFLOP of floating-point work, over the compute limit of 1.0 GFLOP (start with --compute-limit GFLOP to raise it)\n"
+        )
         #expect(r.status == 1)
         let bad = try ScriptRun.run(["--compute-limit", "0", "-c", "info"], environment: env())
         #expect(bad.stderr.contains("--compute-limit must be from 1 to 1000000000 GFLOP"))

@@ -1,19 +1,23 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import LSTMCore
-import Testing
 import TensorFiles
+import Testing
+
 @testable import LabShell
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The seeded command fuzzer: thousands of hostile lines through the real
 /// `Lab.handle`, the session checked after every one.
 @Suite struct CommandFuzzTests {
     /// Seeds and line counts: 4 × 3,000 = 12,000 lines per `make test`.
     /// `LSTMLAB_FUZZ_EXTRA_SEEDS=N` adds seeds 1000…1000+N-1 for a longer run by hand.
-    static let seeds: [UInt64] = [1, 2, 3, 20_261_128]
-        + (1000..<(1000 + UInt64(ProcessInfo.processInfo.environment["LSTMLAB_FUZZ_EXTRA_SEEDS"].flatMap { UInt64($0) } ?? 0)))
+    static let seeds: [UInt64] =
+        [1, 2, 3, 20_261_128]
+        + (1000..<(1000
+            + UInt64(ProcessInfo.processInfo.environment["LSTMLAB_FUZZ_EXTRA_SEEDS"].flatMap { UInt64($0) } ?? 0)))
     static let linesPerSeed = 3_000
 
     @Test(arguments: seeds)
@@ -22,8 +26,9 @@ import TensorFiles
         defer { scratch.remove() }
         // Half the seeds play the real lessons (progress kept in the scratch folder).
         var lab = FuzzLab.make(lessonsIn: seed % 2 == 0 ? nil : scratch.path, language: seed % 4 == 1 ? "en" : "zh")
-        var generator = LineGenerator(seed: seed, readablePaths: try scratch.readablePaths(),
-                                      writablePaths: scratch.writablePaths)
+        var generator = LineGenerator(
+            seed: seed, readablePaths: try scratch.readablePaths(),
+            writablePaths: scratch.writablePaths)
         var errors = 0
         // LSTMLAB_FUZZ_LOG=FILE logs each line before it runs: after a trap, the last line is the culprit.
         let log = ProcessInfo.processInfo.environment["LSTMLAB_FUZZ_LOG"].flatMap { FuzzLog(path: "\($0).\(seed)") }
@@ -43,7 +48,8 @@ import TensorFiles
             }
             if result.error == nil && result.output.isEmpty {
                 // Only a blank line, a comment or quit may answer with nothing.
-                let silent = (try? Tokenizer.tokenize(line))?.first.map { ["quit", "exit", "lesson"].contains($0.text) } ?? false
+                let silent =
+                    (try? Tokenizer.tokenize(line))?.first.map { ["quit", "exit", "lesson"].contains($0.text) } ?? false
                 let blank = (try? Tokenizer.tokenize(line))?.isEmpty ?? false
                 #expect(silent || blank, "\(context) → no output and no error")
             }
@@ -71,9 +77,10 @@ enum FuzzLab {
         settings.threads = 1
         var lab = Lab(interpreter: Interpreter(session: .demo(settings: settings)))
         if let progressFolder {
-            lab.lessons = LessonDriver(config: LessonConfig(
-                root: repositoryRoot.appendingPathComponent("lessons"), language: language,
-                progressURL: URL(fileURLWithPath: progressFolder).appendingPathComponent("progress.json")))
+            lab.lessons = LessonDriver(
+                config: LessonConfig(
+                    root: repositoryRoot.appendingPathComponent("lessons"), language: language,
+                    progressURL: URL(fileURLWithPath: progressFolder).appendingPathComponent("progress.json")))
         }
         return lab
     }
@@ -84,8 +91,11 @@ enum FuzzLab {
 
     /// An error a learner can read: words, not a Swift value dump.
     static func isClearError(_ error: String) -> Bool {
-        let dumps = ["Optional(", "Swift.", "LSTMCore.", "LabShell.", "TensorFiles.", "LessonKit.", "Error(", "(file:", "reason:", "rawValue:",
-                     "NSCocoaErrorDomain", "could not be completed", "for axis"]
+        let dumps = [
+            "Optional(", "Swift.", "LSTMCore.", "LabShell.", "TensorFiles.", "LessonKit.", "Error(", "(file:",
+            "reason:", "rawValue:",
+            "NSCocoaErrorDomain", "could not be completed", "for axis",
+        ]
         return !error.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && !dumps.contains { error.contains($0) }
     }
 
@@ -101,13 +111,18 @@ enum FuzzLab {
         // With layers, the stepper shows the chosen layer, which reads the layer below's y (2H wide).
         let inputs = s.layer > 0 ? 2 * z.hiddenSize : z.inputSize
         if [st.batch, st.length, st.inputSize, st.hiddenSize] != [z.batch, z.length, inputs, z.hiddenSize] {
-            broken.append("stepper [\(st.batch), \(st.length), \(st.inputSize), \(st.hiddenSize)] disagrees with sizes \(z)")
+            broken.append(
+                "stepper [\(st.batch), \(st.length), \(st.inputSize), \(st.hiddenSize)] disagrees with sizes \(z)")
         }
         if s.input.shape != [z.batch, z.length, z.inputSize] { broken.append("input shape \(s.input.shape)") }
         for d in Direction.allCases {
             let p = s.parameters[d]
-            if p.wIH.rows != 4 * z.hiddenSize || p.wIH.cols != z.inputSize { broken.append("W_ih \(p.wIH.rows)×\(p.wIH.cols)") }
-            if p.wHH.rows != 4 * z.hiddenSize || p.wHH.cols != z.hiddenSize { broken.append("W_hh \(p.wHH.rows)×\(p.wHH.cols)") }
+            if p.wIH.rows != 4 * z.hiddenSize || p.wIH.cols != z.inputSize {
+                broken.append("W_ih \(p.wIH.rows)×\(p.wIH.cols)")
+            }
+            if p.wHH.rows != 4 * z.hiddenSize || p.wHH.cols != z.hiddenSize {
+                broken.append("W_hh \(p.wHH.rows)×\(p.wHH.cols)")
+            }
             if p.bIH.count != 4 * z.hiddenSize || p.bHH.count != 4 * z.hiddenSize { broken.append("bias counts") }
             if st.traces[d].count != st.cursor(d) { broken.append("trace count") }
         }
@@ -158,7 +173,8 @@ struct ScratchFolder {
         let valid = NPY.encode(x)
         var nan = NPY.encode(tiny)
         nan.replaceSubrange((nan.count - 4)..., with: [0, 0, 0xC0, 0x7F])
-        let absurd = Array("\u{93}NUMPY".unicodeScalars.map { UInt8($0.value) }) + [1, 0, 70, 0]
+        let absurd =
+            Array("\u{93}NUMPY".unicodeScalars.map { UInt8($0.value) }) + [1, 0, 70, 0]
             + Array("{'descr': '<f4', 'fortran_order': False, 'shape': (100000000, 100000000, 8), }".utf8) + [0x0A]
         let files: [(String, [UInt8])] = [
             ("x.npy", valid),
@@ -183,8 +199,10 @@ struct ScratchFolder {
         _ = mkfifo(path + "/fifo", 0o600)
         try Data("---\r\nid: 1\r\ntitle: CRLF\r\n---\r\n## S\r\n```lab\r\nstep\r\n```".utf8)
             .write(to: URL(fileURLWithPath: path + "/01-crlf.md"))
-        return files.map { "\(path)/\($0.0)" } + ["\(path)/fifo", "/dev/zero", "\(path)/01-crlf.md", "\(path)//x.npy",
-                                                  "\(path)/./x.npy", "\"\(path)/e\u{301}\""] + [
+        return files.map { "\(path)/\($0.0)" } + [
+            "\(path)/fifo", "/dev/zero", "\(path)/01-crlf.md", "\(path)//x.npy",
+            "\(path)/./x.npy", "\"\(path)/e\u{301}\"",
+        ] + [
             "\(path)/missing.npy", "\(path)", "\(path)/", "/nonexistent/x.npy", "/nonexistent", "/dev/null",
             "/etc/hostname", "\"\(path)/中文 file.npy\"", "'\(path)/x.npy'", "", "\"\"", "\(path)/x.npy/child",
         ]
@@ -192,9 +210,14 @@ struct ScratchFolder {
 
     /// Write targets: inside the scratch folder, or somewhere that cannot be written.
     var writablePaths: [String] {
-        ["\(path)/a", "\(path)/a/", "\(path)/步", "\"\(path)/ \"", "\"\(path)/\u{200B}\"", "\"\(path)/e\u{301}\"", "\(path)//o",
-         "\(path)/out", "\(path)/w.safetensors", "\(path)/sub/w.safetensors", "\(path)/x.npy/child", "\"\(path)/a b\"",
-         "\(path)/x.npy", "\(path)/missing/deeper/out", "/proc/version/out", "/proc/version/w.safetensors", "\(path)/", "\"\"", "''"]
+        [
+            "\(path)/a", "\(path)/a/", "\(path)/步", "\"\(path)/ \"", "\"\(path)/\u{200B}\"", "\"\(path)/e\u{301}\"",
+            "\(path)//o",
+            "\(path)/out", "\(path)/w.safetensors", "\(path)/sub/w.safetensors", "\(path)/x.npy/child",
+            "\"\(path)/a b\"",
+            "\(path)/x.npy", "\(path)/missing/deeper/out", "/proc/version/out", "/proc/version/w.safetensors",
+            "\(path)/", "\"\"", "''",
+        ]
     }
 }
 

@@ -1,9 +1,10 @@
 import Foundation
 import LSTMCore
 import LessonKit
-import TensorFiles
 import TensorExpr
+import TensorFiles
 import Testing
+
 @testable import LabShell
 
 /// Replays every committed libFuzzer seed and crash (fuzz/corpus/TARGET,
@@ -72,13 +73,18 @@ import Testing
             for e in errors.errors { #expect(e.file == "fuzz.md" && e.line >= 1 && !e.message.isEmpty) }
         case .success(let lesson):
             var lab = FuzzLab.make()
-            Self.play(lesson, words: [.next, .hint, .answer(String(source.prefix(20))), .skip, .solution, .back, .next, .next], on: &lab)
+            Self.play(
+                lesson,
+                words: [.next, .hint, .answer(String(source.prefix(20))), .skip, .solution, .back, .next, .next],
+                on: &lab)
             #expect(FuzzLab.invariantViolations(lab).isEmpty)
         }
     }
 
     static func parseLesson(_ source: String) -> Result<Lesson, LessonErrors> {
-        do { return .success(try LessonParser.parse(source, file: "fuzz.md", language: "en")) } catch { return .failure(error) }
+        do { return .success(try LessonParser.parse(source, file: "fuzz.md", language: "en")) } catch {
+            return .failure(error)
+        }
     }
 
     static func play(_ lesson: Lesson, words: [PlayerCommand], on lab: inout Lab) {
@@ -127,12 +133,16 @@ import Testing
             "a": ExprTensor(shape: [2, 3, 4], data: (0..<24).map { Float($0) / 7 - 1 }, axes: ["b", "t", "unit"]),
             "m": ExprTensor(shape: [3, 4], data: (0..<12).map { Float($0) - 5 }),
             "v": ExprTensor(shape: [4], data: [1, -2, 0.5, 3]),
-            "c_f": ExprTensor(shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
-                              pending: Pending(name: "c_f", known: [true, true, false, false, false],
-                                               direction: "forward", taken: 2, total: 5)),
+            "c_f": ExprTensor(
+                shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
+                pending: Pending(
+                    name: "c_f", known: [true, true, false, false, false],
+                    direction: "forward", taken: 2, total: 5)),
         ])
         do {
-            if case .tensor(let t) = try Evaluator.evaluate(source, in: env, budget: Budget(memoryLimit: 1 << 20, computeLimit: 1e7)) {
+            if case .tensor(let t) = try Evaluator.evaluate(
+                source, in: env, budget: Budget(memoryLimit: 1 << 20, computeLimit: 1e7))
+            {
                 #expect(ExprTensor.count(t.shape) == t.data.count)
             }
         } catch {
@@ -149,7 +159,10 @@ import Testing
         try Data(try Self.bytes(input)).write(to: url)
         var lab = FuzzLab.make(lessonsIn: scratch.path)
         lab.lessons.config?.progressURL = url
-        for line in ["lesson list", "lesson resume", "hint", "hint", "answer 3", "skip", "next", "quit", "lesson list", "lesson reset 1"] {
+        for line in [
+            "lesson list", "lesson resume", "hint", "hint", "answer 3", "skip", "next", "quit", "lesson list",
+            "lesson reset 1",
+        ] {
             let r = lab.handle(line)
             if let e = r.error { #expect(FuzzLab.isClearError(e), "\(line) → \(e)") }
         }

@@ -2,6 +2,7 @@ import Foundation
 import LSTMCore
 import TensorFiles
 import Testing
+
 @testable import LabShell
 
 /// Loaded values are finite, but ±3e38 overflows to inf and nan inside the
@@ -18,7 +19,9 @@ import Testing
         for color in [false, true] {
             var lab = FuzzLab.make()
             lab.color = color
-            for line in ["load input \(scratch.path)/x.npy", "load h0 \(scratch.path)/s.npy", "load c0 \(scratch.path)/s.npy"] {
+            for line in [
+                "load input \(scratch.path)/x.npy", "load h0 \(scratch.path)/s.npy", "load c0 \(scratch.path)/s.npy",
+            ] {
                 #expect(lab.handle(line).error == nil, "\(line)")
             }
             _ = lab.handle("step")
@@ -33,7 +36,8 @@ import Testing
             }
             let spark = lab.handle("spark x")
             #expect(spark.error == nil)
-            #expect(spark.output.contains("3.4028e+38") || spark.output.contains("340282"), "\(spark.output.prefix(400))")
+            #expect(
+                spark.output.contains("3.4028e+38") || spark.output.contains("340282"), "\(spark.output.prefix(400))")
         }
     }
 }
@@ -41,9 +45,16 @@ import Testing
 @Suite struct HostileHeaderTests {
     @Test func aHugeDtypeSizeIsRefusedWithItsName() throws {
         let header = "{'descr': '<f9999999999999999999', 'fortran_order': False, 'shape': (1,), }"
-        let bytes = Array("\u{93}NUMPY".unicodeScalars.map { UInt8($0.value) }) + [1, 0, UInt8(header.utf8.count + 1), 0]
+        let bytes =
+            Array("\u{93}NUMPY".unicodeScalars.map { UInt8($0.value) }) + [1, 0, UInt8(header.utf8.count + 1), 0]
             + Array(header.utf8) + [0x0A, 0, 0, 0, 0]
-        #expect(throws: FileFormatError(file: "big.npy", reason: "unsupported dtype '<f9999999999999999999' (unknown float size); only float16, float32 and float64 arrays can be loaded")) {
+        #expect(
+            throws: FileFormatError(
+                file: "big.npy",
+                reason:
+                    "unsupported dtype '<f9999999999999999999' (unknown float size); only float16, float32 and float64 arrays can be loaded"
+            )
+        ) {
             _ = try NPY.decode(bytes, file: "big.npy")
         }
         let crash = try CorpusRegressionTests.bytes("crashes/NPY/dtype-size-overflow.npy")

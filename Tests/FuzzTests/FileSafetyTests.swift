@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
 @testable import LabShell
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes never replace what is not a regular file, and a failed write keeps the old file.
 @Suite struct FileSafetyTests {
@@ -13,7 +15,9 @@ import Testing
         let fifo = scratch.path + "/pipe"
         #expect(mkfifo(fifo, 0o644) == 0)
         var lab = FuzzLab.make()
-        #expect(lab.handle("save weights \(fifo)").error == "\(fifo): not a regular file (a device, pipe or socket); it was left alone")
+        #expect(
+            lab.handle("save weights \(fifo)").error
+                == "\(fifo): not a regular file (a device, pipe or socket); it was left alone")
         #expect(lab.handle("sizes T=2").error == nil)
         #expect(lab.handle("run").error == nil)
         let export = lab.handle("export \(scratch.path)")
@@ -30,7 +34,8 @@ import Testing
         #expect(lab.handle("save weights \(path)").error == nil)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(lab.handle("save weights \(path)/x").error == "\(path)/x: cannot write: \(path) is not a folder")
-        #expect(lab.handle("save weights \(scratch.path)/missing/w.safetensors").error
+        #expect(
+            lab.handle("save weights \(scratch.path)/missing/w.safetensors").error
                 == "\(scratch.path)/missing/w.safetensors: cannot write: folder \(scratch.path)/missing does not exist")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["w.safetensors"])
@@ -43,10 +48,15 @@ import Testing
         var lab = FuzzLab.make()
         _ = lab.handle("step fwd 2")
         let before = lab.session
-        for name in ["empty.npy", "truncated.npy", "short-data.npy", "absurd.npy", "text.npy", "nan.npy", "weights.safetensors", "missing.npy"] {
+        for name in [
+            "empty.npy", "truncated.npy", "short-data.npy", "absurd.npy", "text.npy", "nan.npy", "weights.safetensors",
+            "missing.npy",
+        ] {
             for what in ["input", "h0", "c0", "weights"] {
                 let r = lab.handle("load \(what) \(scratch.path)/\(name)")
-                #expect(r.error?.hasPrefix("\(scratch.path)/\(name): ") == true, "load \(what) \(name) → \(r.error ?? r.output)")
+                #expect(
+                    r.error?.hasPrefix("\(scratch.path)/\(name): ") == true,
+                    "load \(what) \(name) → \(r.error ?? r.output)")
             }
         }
         #expect(lab.session.input == before.input)

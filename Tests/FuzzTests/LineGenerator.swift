@@ -56,7 +56,8 @@ struct LineGenerator {
         "heatmap y b=0", "spark h_f u=0", "diagram", "info",
         "sizes L=2", "sizes L=3", "sizes L=1", "layer 1", "layer 2", "layer 0", "lengths 1,3", "lengths 2,1,3",
         "lengths 5,3,1", "lengths none", "set packed off", "set packed on", "show h_b_rev", "step bwd 9",
-        "lesson list", "lesson play 1", "lesson play 9", "lesson play 13", "lesson resume", "lesson reset", "lesson reset 2",
+        "lesson list", "lesson play 1", "lesson play 9", "lesson play 13", "lesson resume", "lesson reset",
+        "lesson reset 2",
         "next", "next", "", "hint", "skip", "solution", "answer 64", "answer [3, 5, 32]", "back", "quit",
     ]
 
@@ -83,7 +84,9 @@ struct LineGenerator {
         let alphabets: [[Character]] = [
             Array("abcdefghijklmnopqrstuvwxyz_=,.-+0123456789"),
             Array("\"'#;= \t\\"),
-            chance(20) ? (0..<32).compactMap { Unicode.Scalar($0).map(Character.init) } + ["\u{7f}"] : ["\u{85}", "\u{9b}", " "],
+            chance(20)
+                ? (0..<32).compactMap { Unicode.Scalar($0).map(Character.init) } + ["\u{7f}"]
+                : ["\u{85}", "\u{9b}", " "],
             Array("中文字符隐藏状态遗忘门输入输出"),
             Array("🙂🚀é\u{301}ß\u{200b}\u{feff}\u{202e}ﬀİ"),
         ]
@@ -146,8 +149,10 @@ struct LineGenerator {
     }
 
     /// Sizes the memory limit and the loops care about: small, at the edges, far past them.
-    static let sizes = ["1", "2", "3", "5", "8", "16", "64", "100", "1000", "4096", "65536", "1048576",
-                        "16777216", "16777217", "0", "-1", "99999999999999999999"]
+    static let sizes = [
+        "1", "2", "3", "5", "8", "16", "64", "100", "1000", "4096", "65536", "1048576",
+        "16777216", "16777217", "0", "-1", "99999999999999999999",
+    ]
 
     /// Well-formed commands with numbers that are valid, at the edges or far out of range.
     mutating func shaped() -> String {
@@ -176,13 +181,22 @@ struct LineGenerator {
             } else {
                 parts = ["set", pick(["precision", "threads"]), chance(50) ? String(below(12)) : number()]
             }
-        case 8 where chance(30):    // bench is slow in a debug build: fewer of them
+        case 8 where chance(30):  // bench is slow in a debug build: fewer of them
             parts = ["bench"]
-            if chance(70) { parts.append((0..<4).map { _ in chance(60) ? String(below(4) + 1) : pick(Self.sizes) }.joined(separator: ",")) }
+            if chance(70) {
+                parts.append(
+                    (0..<4).map { _ in chance(60) ? String(below(4) + 1) : pick(Self.sizes) }.joined(separator: ","))
+            }
             if chance(50) { parts += ["repeat", chance(70) ? String(below(3) + 1) : number()] }
         case 9 where chance(30):
-            parts = ["lengths", chance(20) ? "none" : (0..<(below(4) + 1)).map { _ in
-                chance(70) ? String(below(6)) : pick(Self.sizes) }.joined(separator: ",")]
+            parts = [
+                "lengths",
+                chance(20)
+                    ? "none"
+                    : (0..<(below(4) + 1)).map { _ in
+                        chance(70) ? String(below(6)) : pick(Self.sizes)
+                    }.joined(separator: ","),
+            ]
         default:
             parts = [pick(["init", "input"]), pick(["tutorial", "pytorch", "zeros", "random", "ones"])]
             if chance(60) { parts += ["seed", chance(50) ? String(below(100)) : number()] }
@@ -199,6 +213,6 @@ struct LineGenerator {
         case 1 where !chars.isEmpty: chars.remove(at: below(chars.count))
         default: if !chars.isEmpty { chars[below(chars.count)] = pick(inserts) }
         }
-        return String(chars)    // the driving lines write nothing, so neither can a mutation
+        return String(chars)  // the driving lines write nothing, so neither can a mutation
     }
 }

@@ -6,8 +6,10 @@ import Testing
 /// The real `lstmlab` binary, driven with -c, against PyTorch's numbers.
 @Suite struct BinaryInteropTests {
     private func script(_ f: Fixture, _ tail: [String]) -> String {
-        var lines = ["load weights \(quoted(f.folder + "/weights.safetensors"))",
-                     "load input \(quoted(f.folder + "/x.npy"))"]
+        var lines = [
+            "load weights \(quoted(f.folder + "/weights.safetensors"))",
+            "load input \(quoted(f.folder + "/x.npy"))",
+        ]
         if f.h0 != nil { lines.append("load h0 \(quoted(f.folder + "/h0.npy"))") }
         if f.c0 != nil { lines.append("load c0 \(quoted(f.folder + "/c0.npy"))") }
         return (lines + tail).joined(separator: "; ")
@@ -48,8 +50,10 @@ import Testing
         let dir = try makeTemporaryDirectory(name)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try NPY.write(try f.x.swappingFirstAxes(), path: dir + "/x_tbd.npy")
-        var lines = ["set batch_first off", "load weights \(quoted(f.folder + "/weights.safetensors"))",
-                     "load input \(quoted(dir + "/x_tbd.npy"))"]
+        var lines = [
+            "set batch_first off", "load weights \(quoted(f.folder + "/weights.safetensors"))",
+            "load input \(quoted(dir + "/x_tbd.npy"))",
+        ]
         if f.h0 != nil { lines.append("load h0 \(quoted(f.folder + "/h0.npy"))") }
         if f.c0 != nil { lines.append("load c0 \(quoted(f.folder + "/c0.npy"))") }
         lines += ["run", "export \(quoted(dir + "/out"))"]
@@ -77,17 +81,25 @@ import Testing
 }
 
 /// Every file `export` wrote into `out` against the fixture's torch values.
-private func expectExportMatches(_ out: String, _ f: Fixture, _ name: String,
-                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+private func expectExportMatches(
+    _ out: String, _ f: Fixture, _ name: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     func exported(_ file: String) throws -> Tensor { try NPY.read(path: out + "/" + file) }
     expectClose(try exported("y.npy"), f.y, "\(name) exported y", sourceLocation: sourceLocation)
     expectClose(try exported("h_n.npy"), f.hN, "\(name) exported h_n", sourceLocation: sourceLocation)
     expectClose(try exported("c_n.npy"), f.cN, "\(name) exported c_n", sourceLocation: sourceLocation)
     for d in Direction.allCases {
         let ref = f.traces(d)
-        expectClose(try exported("\(d.short)_gates_pre.npy"), ref.gatesPre, "\(name) exported \(d.short)_gates_pre", sourceLocation: sourceLocation)
-        expectClose(try exported("\(d.short)_gates.npy"), ref.gates, "\(name) exported \(d.short)_gates", sourceLocation: sourceLocation)
-        expectClose(try exported("\(d.short)_c.npy"), ref.c, "\(name) exported \(d.short)_c", sourceLocation: sourceLocation)
-        expectClose(try exported("\(d.short)_h.npy"), ref.h, "\(name) exported \(d.short)_h", sourceLocation: sourceLocation)
+        expectClose(
+            try exported("\(d.short)_gates_pre.npy"), ref.gatesPre, "\(name) exported \(d.short)_gates_pre",
+            sourceLocation: sourceLocation)
+        expectClose(
+            try exported("\(d.short)_gates.npy"), ref.gates, "\(name) exported \(d.short)_gates",
+            sourceLocation: sourceLocation)
+        expectClose(
+            try exported("\(d.short)_c.npy"), ref.c, "\(name) exported \(d.short)_c", sourceLocation: sourceLocation)
+        expectClose(
+            try exported("\(d.short)_h.npy"), ref.h, "\(name) exported \(d.short)_h", sourceLocation: sourceLocation)
     }
 }

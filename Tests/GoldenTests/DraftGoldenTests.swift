@@ -7,8 +7,9 @@ import Testing
 /// as written, on the demo weights), on both engines, in every mode and in `run`.
 @Suite struct DraftGoldenTests {
     func stepper(_ f: Fixture, mode: StepMode, engine: EngineKind) throws -> BidirectionalStepper {
-        try BidirectionalStepper(parameters: f.parameters, input: f.x, mode: mode, variant: .draft,
-                                 engine: FastEngine.named(engine))
+        try BidirectionalStepper(
+            parameters: f.parameters, input: f.x, mode: mode, variant: .draft,
+            engine: FastEngine.named(engine))
     }
 
     @Test(arguments: StepMode.allCases, EngineKind.allCases)
@@ -35,7 +36,8 @@ import Testing
 
     /// The fixture really is the draft: not nn.LSTM's numbers on the same weights.
     @Test func theDraftDiffersFromTheCorrectModel() throws {
-        let draft = try Fixture("draft"), demo = try Fixture("demo")
+        let draft = try Fixture("draft")
+        let demo = try Fixture("demo")
         #expect(draft.x == demo.x && draft.parameters == demo.parameters)
         #expect(draft.y != demo.y)
     }

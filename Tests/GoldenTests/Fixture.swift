@@ -8,9 +8,9 @@ struct Fixture {
     /// Per-step values of one direction in processing order (`k`-th step).
     struct Traces {
         var gatesPre: Tensor  // [T, B, 4H]
-        var gates: Tensor     // [T, B, 4H]
-        var c: Tensor         // [T, B, H]
-        var h: Tensor         // [T, B, H]
+        var gates: Tensor  // [T, B, 4H]
+        var c: Tensor  // [T, B, H]
+        var h: Tensor  // [T, B, H]
     }
 
     let name: String
@@ -50,8 +50,9 @@ struct Fixture {
         hN = try npy("h_n.npy")
         cN = try npy("c_n.npy")
         func traces(_ d: String) throws -> Traces {
-            Traces(gatesPre: try npy("\(d)_gates_pre.npy"), gates: try npy("\(d)_gates.npy"),
-                   c: try npy("\(d)_c.npy"), h: try npy("\(d)_h.npy"))
+            Traces(
+                gatesPre: try npy("\(d)_gates_pre.npy"), gates: try npy("\(d)_gates.npy"),
+                c: try npy("\(d)_c.npy"), h: try npy("\(d)_h.npy"))
         }
         forward = try traces("fwd")
         backward = try traces("bwd")
@@ -61,7 +62,8 @@ struct Fixture {
 
     /// A stepper over the fixture's model and input on `engine` (both are held to PyTorch's numbers).
     func stepper(mode: StepMode, engine: EngineKind = .fast) throws -> BidirectionalStepper {
-        try BidirectionalStepper(parameters: parameters, input: x, h0: h0, c0: c0, mode: mode,
-                                 engine: FastEngine.named(engine))
+        try BidirectionalStepper(
+            parameters: parameters, input: x, h0: h0, c0: c0, mode: mode,
+            engine: FastEngine.named(engine))
     }
 }

@@ -13,7 +13,13 @@ import Testing
     struct Case: Decodable {
         let seed: UInt64
         let batch: Int, length: Int, inputSize: Int, hiddenSize: Int
-        enum CodingKeys: String, CodingKey { case seed, batch = "B", length = "T", inputSize = "D", hiddenSize = "H" }
+        enum CodingKeys: String, CodingKey {
+            case seed
+            case batch = "B"
+            case length = "T"
+            case inputSize = "D"
+            case hiddenSize = "H"
+        }
     }
 
     static let names = ["wide", "one_row"]
@@ -27,27 +33,34 @@ import Testing
     /// `((next() >> 56) − 128) / 256 · scale`: exact in float32, the same in Python.
     static func load(_ name: String) throws -> Generated {
         let folder = "\(Fixture.root)/generated/\(name)"
-        let spec = try JSONDecoder().decode(Case.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/case.json")))
+        let spec = try JSONDecoder().decode(
+            Case.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/case.json")))
         var g = SeededGenerator(seed: spec.seed)
         func draw(_ shape: [Int], _ scale: Float) throws -> Tensor {
             let n = shape.reduce(1, *)
             return try Tensor(shape: shape, data: (0..<n).map { _ in Float(Int(g.next() >> 56) - 128) / 256 * scale })
         }
-        let h = spec.hiddenSize, d = spec.inputSize
+        let h = spec.hiddenSize
+        let d = spec.inputSize
         var directions: [DirectionParameters] = []
         for name in ["forward", "backward"] {
-            let wIH = try draw([4 * h, d], 0.25), wHH = try draw([4 * h, h], 0.25)
-            let bIH = try draw([4 * h], 0.25), bHH = try draw([4 * h], 0.25)
+            let wIH = try draw([4 * h, d], 0.25)
+            let wHH = try draw([4 * h, h], 0.25)
+            let bIH = try draw([4 * h], 0.25)
+            let bHH = try draw([4 * h], 0.25)
             directions.append(try DirectionParameters(wIH: wIH, wHH: wHH, bIH: bIH, bHH: bHH, name: name))
         }
         let parameters = try BiLSTMParameters(forward: directions[0], backward: directions[1])
         let x = try draw([spec.batch, spec.length, d], 2)
-        return Generated(parameters: parameters, x: x, y: try NPY.read(path: folder + "/y.npy"),
-                         hN: try NPY.read(path: folder + "/h_n.npy"), cN: try NPY.read(path: folder + "/c_n.npy"))
+        return Generated(
+            parameters: parameters, x: x, y: try NPY.read(path: folder + "/y.npy"),
+            hN: try NPY.read(path: folder + "/h_n.npy"), cN: try NPY.read(path: folder + "/c_n.npy"))
     }
 
-    private func expectOutputs(_ s: BidirectionalStepper, _ c: Generated, _ label: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectOutputs(
+        _ s: BidirectionalStepper, _ c: Generated, _ label: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         #expect(s.output.isComplete, sourceLocation: sourceLocation)
         expectClose(s.output.tensor, c.y, "\(label) y", sourceLocation: sourceLocation)
         expectClose(try s.finalHidden(), c.hN, "\(label) h_n", sourceLocation: sourceLocation)
@@ -58,7 +71,8 @@ import Testing
     func steppingMatchesPyTorch(name: String, mode: StepMode) throws {
         let c = try Self.load(name)
         for engine in EngineKind.allCases {
-            var s = try BidirectionalStepper(parameters: c.parameters, input: c.x, mode: mode, engine: FastEngine.named(engine))
+            var s = try BidirectionalStepper(
+                parameters: c.parameters, input: c.x, mode: mode, engine: FastEngine.named(engine))
             // Backward first, then forward, one step at a time.
             while !s.isComplete(.backward) { try s.step(.backward) }
             while !s.isComplete(.forward) { try s.step(.forward) }
@@ -85,7 +99,8 @@ import Testing
         try SafeTensors.write(StateDict.tensors(of: c.parameters), path: dir + "/w.safetensors")
         try NPY.write(c.x, path: dir + "/x.npy")
         let result = try LabBinary.run(
-            "load weights \(quoted(dir + "/w.safetensors")); load input \(quoted(dir + "/x.npy")); run; export \(quoted(dir + "/out"))")
+            "load weights \(quoted(dir + "/w.safetensors")); load input \(quoted(dir + "/x.npy")); run; export \(quoted(dir + "/out"))"
+        )
         try #require(result.status == 0, "lstmlab exited \(result.status): \(result.stderr)")
         expectClose(try NPY.read(path: dir + "/out/y.npy"), c.y, "\(name) lstmlab y")
         expectClose(try NPY.read(path: dir + "/out/h_n.npy"), c.hN, "\(name) lstmlab h_n")

@@ -35,48 +35,51 @@ import Testing
     func interleavingsGiveTheSameNumbers(name: String, order: Order) throws {
         let f = try Fixture(name)
         for mode in StepMode.allCases {
-          for engine in EngineKind.allCases {
-            var s = try f.stepper(mode: mode, engine: engine)
-            let label = "\(name) \(mode.rawValue) \(order.rawValue) \(engine.rawValue)"
-            switch order {
-            case .backwardFirst:
-                while !s.isComplete(.backward) { try s.step(.backward) }
-                while !s.isComplete(.forward) { try s.step(.forward) }
-            case .alternating, .alternatingBackwardFirst:
-                var d: Direction = order == .alternating ? .forward : .backward
-                while !s.isComplete {
-                    if !s.isComplete(d) { try s.step(d) }
-                    d = d == .forward ? .backward : .forward
-                    expectKnownOutputMatches(s, f, label)
-                }
-            case .scattered:
-                // A fixed pseudo-random order of directions.
-                var g = SeededGenerator(seed: 42)
-                while !s.isComplete {
-                    let d: Direction = g.next() & 1 == 0 ? .forward : .backward
-                    if !s.isComplete(d) { try s.step(d) }
-                }
-            case .withUndo:
-                // Two steps forward, one back, in both directions, until done.
-                while !s.isComplete {
-                    for d in Direction.allCases where !s.isComplete(d) {
-                        try s.step(d)
-                        if !s.isComplete(d) { try s.step(d); try s.back(d) }
+            for engine in EngineKind.allCases {
+                var s = try f.stepper(mode: mode, engine: engine)
+                let label = "\(name) \(mode.rawValue) \(order.rawValue) \(engine.rawValue)"
+                switch order {
+                case .backwardFirst:
+                    while !s.isComplete(.backward) { try s.step(.backward) }
+                    while !s.isComplete(.forward) { try s.step(.forward) }
+                case .alternating, .alternatingBackwardFirst:
+                    var d: Direction = order == .alternating ? .forward : .backward
+                    while !s.isComplete {
+                        if !s.isComplete(d) { try s.step(d) }
+                        d = d == .forward ? .backward : .forward
+                        expectKnownOutputMatches(s, f, label)
+                    }
+                case .scattered:
+                    // A fixed pseudo-random order of directions.
+                    var g = SeededGenerator(seed: 42)
+                    while !s.isComplete {
+                        let d: Direction = g.next() & 1 == 0 ? .forward : .backward
+                        if !s.isComplete(d) { try s.step(d) }
+                    }
+                case .withUndo:
+                    // Two steps forward, one back, in both directions, until done.
+                    while !s.isComplete {
+                        for d in Direction.allCases where !s.isComplete(d) {
+                            try s.step(d)
+                            if !s.isComplete(d) {
+                                try s.step(d)
+                                try s.back(d)
+                            }
+                        }
+                    }
+                    try s.moveTo(steps: 0, .backward)
+                    try s.moveTo(steps: s.length, .backward)
+                case .modeChangingEveryStep:
+                    var k = 0
+                    while !s.isComplete {
+                        s.mode = StepMode.allCases[k % StepMode.allCases.count]
+                        let d: Direction = k % 3 == 0 ? .backward : .forward
+                        if !s.isComplete(d) { try s.step(d) } else { try s.step(d == .forward ? .backward : .forward) }
+                        k += 1
                     }
                 }
-                try s.moveTo(steps: 0, .backward)
-                try s.moveTo(steps: s.length, .backward)
-            case .modeChangingEveryStep:
-                var k = 0
-                while !s.isComplete {
-                    s.mode = StepMode.allCases[k % StepMode.allCases.count]
-                    let d: Direction = k % 3 == 0 ? .backward : .forward
-                    if !s.isComplete(d) { try s.step(d) } else { try s.step(d == .forward ? .backward : .forward) }
-                    k += 1
-                }
+                expectMatches(s, f, label)
             }
-            expectMatches(s, f, label)
-          }
         }
     }
 
@@ -84,13 +87,18 @@ import Testing
     func traceLooksUpTheStepThatVisitedT(name: String) throws {
         let f = try Fixture(name)
         var s = try f.stepper(mode: .fused)
-        while !s.isComplete { try s.step(.backward); if !s.isComplete(.forward) { try s.step(.forward) } }
+        while !s.isComplete {
+            try s.step(.backward)
+            if !s.isComplete(.forward) { try s.step(.forward) }
+        }
         let tl = s.length
         for t in 0..<tl {
-            let fwd = try s.trace(.forward, at: t), bwd = try s.trace(.backward, at: t)
+            let fwd = try s.trace(.forward, at: t)
+            let bwd = try s.trace(.backward, at: t)
             #expect(fwd.t == t && bwd.t == t)
             expectClose(fwd.h.tensor, try f.forward.h.slice(t), "\(name) fwd h at t=\(t)")
-            expectClose(bwd.h.tensor, try f.backward.h.slice(tl - 1 - t), "\(name) bwd h at t=\(t) (step \(tl - 1 - t))")
+            expectClose(
+                bwd.h.tensor, try f.backward.h.slice(tl - 1 - t), "\(name) bwd h at t=\(t) (step \(tl - 1 - t))")
         }
         // h_b (time order) is h_b_rev flipped; y's second half is h_b.
         let hb = s.hBackward.tensor
@@ -112,8 +120,10 @@ import Testing
 }
 
 /// y, h_n, c_n and every per-step trace of a finished stepper against the fixture.
-func expectMatches(_ s: BidirectionalStepper, _ f: Fixture, _ label: String,
-                   sourceLocation: SourceLocation = #_sourceLocation) {
+func expectMatches(
+    _ s: BidirectionalStepper, _ f: Fixture, _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(s.isComplete, "\(label): not complete", sourceLocation: sourceLocation)
     let y = s.output
     #expect(y.isComplete, "\(label): y incomplete", sourceLocation: sourceLocation)
@@ -126,28 +136,38 @@ func expectMatches(_ s: BidirectionalStepper, _ f: Fixture, _ label: String,
     }
     for d in Direction.allCases {
         let ref = f.traces(d)
-        expectClose(s.stackedTraces(d) { $0.gatesPre }, ref.gatesPre, "\(label) \(d.short)_gates_pre", sourceLocation: sourceLocation)
-        expectClose(s.stackedTraces(d) { $0.gates }, ref.gates, "\(label) \(d.short)_gates", sourceLocation: sourceLocation)
+        expectClose(
+            s.stackedTraces(d) { $0.gatesPre }, ref.gatesPre, "\(label) \(d.short)_gates_pre",
+            sourceLocation: sourceLocation)
+        expectClose(
+            s.stackedTraces(d) { $0.gates }, ref.gates, "\(label) \(d.short)_gates", sourceLocation: sourceLocation)
         expectClose(s.stackedTraces(d) { $0.c }, ref.c, "\(label) \(d.short)_c", sourceLocation: sourceLocation)
         expectClose(s.stackedTraces(d) { $0.h }, ref.h, "\(label) \(d.short)_h", sourceLocation: sourceLocation)
     }
 }
 
 /// Mid-walk: every time index y claims to know equals PyTorch's y there.
-func expectKnownOutputMatches(_ s: BidirectionalStepper, _ f: Fixture, _ label: String,
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+func expectKnownOutputMatches(
+    _ s: BidirectionalStepper, _ f: Fixture, _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let y = s.output
-    let b = s.batch, tl = s.length, w = 2 * s.hiddenSize
+    let b = s.batch
+    let tl = s.length
+    let w = 2 * s.hiddenSize
     for t in 0..<tl where y.known[t] {
-        var got = [Float](), want = [Float]()
+        var got = [Float]()
+        var want = [Float]()
         for bi in 0..<b {
             let base = (bi * tl + t) * w
             got += y.tensor.data[base..<(base + w)]
             want += f.y.data[base..<(base + w)]
         }
         do {
-            expectClose(try Tensor(shape: [b, w], data: got), try Tensor(shape: [b, w], data: want),
-                        "\(label) y[:, \(t)] at fwd \(s.cursor(.forward)), bwd \(s.cursor(.backward))", sourceLocation: sourceLocation)
+            expectClose(
+                try Tensor(shape: [b, w], data: got), try Tensor(shape: [b, w], data: want),
+                "\(label) y[:, \(t)] at fwd \(s.cursor(.forward)), bwd \(s.cursor(.backward))",
+                sourceLocation: sourceLocation)
         } catch {
             Issue.record("\(error)", sourceLocation: sourceLocation)
         }

@@ -9,8 +9,10 @@ import Testing
 @Suite struct StackedBinaryTests {
     private func script(_ f: StackedFixture, _ tail: [String]) -> String {
         var lines = f.meta.batch_first ? [] : ["set batch_first off"]
-        lines += ["load weights \(quoted(f.folder + "/weights.safetensors"))",
-                  "load input \(quoted(f.folder + "/x.npy"))"]
+        lines += [
+            "load weights \(quoted(f.folder + "/weights.safetensors"))",
+            "load input \(quoted(f.folder + "/x.npy"))",
+        ]
         if f.h0 != nil { lines.append("load h0 \(quoted(f.folder + "/h0.npy"))") }
         if f.c0 != nil { lines.append("load c0 \(quoted(f.folder + "/c0.npy"))") }
         if let lengths = f.lengths { lines.append("lengths \(lengths.text)") }
@@ -29,10 +31,12 @@ import Testing
                 for part in ["gates_pre", "gates", "c", "h"] {
                     let want = try f.trace(layer: l, d, part)
                     let rows = want.count / want.shape[0]
-                    let expected = try Tensor(shape: [steps] + want.shape.dropFirst(),
-                                              data: Array(want.data[0..<(steps * rows)]))
-                    expectClose(try exported("\(prefix)\(d.short)_\(part).npy"), expected,
-                                "\(label) exported \(prefix)\(d.short)_\(part)")
+                    let expected = try Tensor(
+                        shape: [steps] + want.shape.dropFirst(),
+                        data: Array(want.data[0..<(steps * rows)]))
+                    expectClose(
+                        try exported("\(prefix)\(d.short)_\(part).npy"), expected,
+                        "\(label) exported \(prefix)\(d.short)_\(part)")
                 }
             }
         }
@@ -54,8 +58,10 @@ import Testing
         let f = try StackedFixture(name)
         let dir = try makeTemporaryDirectory(name)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var tail = ["set mode per-gate", "step bwd 2", "set mode hoisted", "step fwd 1", "back fwd", "step fwd 9",
-                    "step bwd 9"]
+        var tail = [
+            "set mode per-gate", "step bwd 2", "set mode hoisted", "step fwd 1", "back fwd", "step fwd 9",
+            "step bwd 9",
+        ]
         if f.meta.L > 1 { tail += ["layer 1", "step bwd 1", "layer 0"] }
         tail += ["run", "export \(quoted(dir + "/out"))"]
         let result = try LabBinary.run(script(f, tail))

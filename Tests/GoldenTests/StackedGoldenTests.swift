@@ -72,7 +72,8 @@ import Testing
 
     @Test func packingFullLengthsChangesNothing() throws {
         let f = try StackedFixture("packed_all_full")
-        var packed = try f.reference(), plain = try StackedReference(parameters: f.parameters, input: f.x)
+        var packed = try f.reference()
+        var plain = try StackedReference(parameters: f.parameters, input: f.x)
         packed.run()
         plain.run()
         #expect(packed.y() == plain.y() && packed.finalStates() == plain.finalStates())
@@ -129,13 +130,17 @@ struct StackedOutcome {
 }
 
 /// y, h_n, c_n, every layer's y and every per-layer, per-direction, per-step trace against the fixture.
-func expectStackedMatches(_ r: StackedReference, _ f: StackedFixture, _ label: String,
-                          sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectStackedMatches(
+    _ r: StackedReference, _ f: StackedFixture, _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     try expectStackedMatches(StackedOutcome(r), f, label, sourceLocation: sourceLocation)
 }
 
-func expectStackedMatches(_ r: StackedOutcome, _ f: StackedFixture, _ label: String,
-                          sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectStackedMatches(
+    _ r: StackedOutcome, _ f: StackedFixture, _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     #expect(r.complete, "\(label): not complete", sourceLocation: sourceLocation)
     expectClose(r.y, f.y, "\(label) y", sourceLocation: sourceLocation)
     expectClose(r.hN, f.hN, "\(label) h_n", sourceLocation: sourceLocation)
@@ -147,8 +152,9 @@ func expectStackedMatches(_ r: StackedOutcome, _ f: StackedFixture, _ label: Str
                 // The fixture has T rows; the steps past the longest sequence are all 0 there.
                 let want = try f.trace(layer: l, d, part)
                 let rows = want.count / want.shape[0]
-                let expected = try Tensor(shape: [r.steps] + want.shape.dropFirst(),
-                                          data: Array(want.data[0..<(r.steps * rows)]))
+                let expected = try Tensor(
+                    shape: [r.steps] + want.shape.dropFirst(),
+                    data: Array(want.data[0..<(r.steps * rows)]))
                 #expect(want.data[(r.steps * rows)...].allSatisfy { $0 == 0 }, sourceLocation: sourceLocation)
                 let name = "l\(l)_\(d.short)_\(part)"
                 guard let got = r.traces[name] else {

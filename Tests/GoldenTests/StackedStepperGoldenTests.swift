@@ -5,10 +5,13 @@ import Testing
 /// The live stacked stepper (every step through a `BidirectionalStepper`) against
 /// PyTorch's packed and multi-layer nn.LSTM, in every step mode and order.
 @Suite struct StackedStepperGoldenTests {
-    private func stepper(_ f: StackedFixture, mode: StepMode, packed: Bool = true,
-                         engine: EngineKind = .fast) throws -> StackedStepper {
-        try StackedStepper(parameters: f.parameters, input: f.x, lengths: f.lengths, h0: f.h0, c0: f.c0,
-                           packed: packed, mode: mode, engine: FastEngine.named(engine))
+    private func stepper(
+        _ f: StackedFixture, mode: StepMode, packed: Bool = true,
+        engine: EngineKind = .fast
+    ) throws -> StackedStepper {
+        try StackedStepper(
+            parameters: f.parameters, input: f.x, lengths: f.lengths, h0: f.h0, c0: f.c0,
+            packed: packed, mode: mode, engine: FastEngine.named(engine))
     }
 
     @Test(arguments: StackedFixture.names, [1, 2])
@@ -75,7 +78,13 @@ import Testing
         let f = try StackedFixture("packed_layers2")
         var s = try stepper(f, mode: .fused)
         var asked = 0
-        #expect(try !s.run(threads: 1, shouldCancel: { asked += 1; return asked > 3 }))
+        #expect(
+            try !s.run(
+                threads: 1,
+                shouldCancel: {
+                    asked += 1
+                    return asked > 3
+                }))
         #expect(!s.isComplete)
         #expect(try s.run(threads: 1, shouldCancel: { false }))
         try expectStackedMatches(StackedOutcome(s), f, "packed_layers2 cancelled, then run")

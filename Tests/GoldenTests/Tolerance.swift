@@ -14,17 +14,21 @@ func isClose(_ a: Float, _ e: Float) -> Bool {
 
 /// Expects equal shapes and every element within tolerance; on failure names
 /// the worst element by its multi-index and the count of elements off.
-func expectClose(_ actual: Tensor, _ expected: Tensor, _ what: @autoclosure () -> String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+func expectClose(
+    _ actual: Tensor, _ expected: Tensor, _ what: @autoclosure () -> String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     guard actual.shape == expected.shape else {
-        Issue.record("\(what()): shape \(formatShape(actual.shape)), expected \(formatShape(expected.shape))",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "\(what()): shape \(formatShape(actual.shape)), expected \(formatShape(expected.shape))",
+            sourceLocation: sourceLocation)
         return
     }
     var bad = 0
     var worst: (index: Int, excess: Float)? = nil
     for i in 0..<expected.count {
-        let a = actual.data[i], e = expected.data[i]
+        let a = actual.data[i]
+        let e = expected.data[i]
         let excess = abs(a - e) - (absoluteTolerance + relativeTolerance * abs(e))
         if !(excess <= 0) {  // also catches NaN
             bad += 1
@@ -33,7 +37,8 @@ func expectClose(_ actual: Tensor, _ expected: Tensor, _ what: @autoclosure () -
     }
     guard let worst else { return }
     let index = multiIndex(worst.index, shape: expected.shape)
-    Issue.record("""
+    Issue.record(
+        """
         \(what()): \(bad) of \(expected.count) elements off; worst at \(formatShape(index)): \
         got \(actual.data[worst.index]), expected \(expected.data[worst.index])
         """, sourceLocation: sourceLocation)

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import LSTMCore
 
 @Suite struct ActivationTests {
     @Test(arguments: [Float(-1000), -120, -88.8, -20, -1, 0, 1, 20, 88.8, 120, 1000])
     func sigmoidAndTanhStayFiniteAndBounded(z: Float) {
-        let s = Activation.sigmoid(z), t = Activation.tanh(z)
+        let s = Activation.sigmoid(z)
+        let t = Activation.tanh(z)
         #expect(s.isFinite && s >= 0 && s <= 1)
         #expect(t.isFinite && t >= -1 && t <= 1)
     }

@@ -9,10 +9,12 @@ import Testing
     static let allowedImports: Set<String> = ["RealModule"]
 
     /// Words that mean C memory, threads, Dispatch or shared mutable state.
-    static let forbidden = ["UnsafePointer", "UnsafeMutablePointer", "UnsafeRawPointer", "UnsafeMutableRawPointer",
-                            "UnsafeBufferPointer", "UnsafeMutableBufferPointer", "withUnsafe", "unsafeBitCast",
-                            "Unmanaged", "OpaquePointer", "nonisolated(unsafe)", "@unchecked", "Thread",
-                            "Dispatch", "pthread", "Atomic<", "Mutex<"]
+    static let forbidden = [
+        "UnsafePointer", "UnsafeMutablePointer", "UnsafeRawPointer", "UnsafeMutableRawPointer",
+        "UnsafeBufferPointer", "UnsafeMutableBufferPointer", "withUnsafe", "unsafeBitCast",
+        "Unmanaged", "OpaquePointer", "nonisolated(unsafe)", "@unchecked", "Thread",
+        "Dispatch", "pthread", "Atomic<", "Mutex<",
+    ]
 
     static var coreSources: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -20,7 +22,9 @@ import Testing
     }
 
     static func files() throws -> [(name: String, lines: [String])] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: coreSources.path).filter { $0.hasSuffix(".swift") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: coreSources.path).filter {
+            $0.hasSuffix(".swift")
+        }
         return try names.sorted().map { name in
             let text = try String(contentsOf: coreSources.appendingPathComponent(name), encoding: .utf8)
             return (name, text.components(separatedBy: "\n"))
@@ -34,8 +38,10 @@ import Testing
             for (n, line) in lines.enumerated() {
                 let words = line.split(separator: " ").map(String.init)
                 guard let i = words.firstIndex(of: "import"), words[..<i].allSatisfy({ $0.hasPrefix("@") }),
-                      i + 1 < words.count else { continue }
-                let module = words[(i + 1)...].first { !["struct", "class", "enum", "func", "var", "let"].contains($0) } ?? ""
+                    i + 1 < words.count
+                else { continue }
+                let module =
+                    words[(i + 1)...].first { !["struct", "class", "enum", "func", "var", "let"].contains($0) } ?? ""
                 #expect(Self.allowedImports.contains(module), "\(name):\(n + 1): imports \(module)")
             }
         }

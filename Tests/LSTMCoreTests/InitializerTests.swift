@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LSTMCore
 
 /// Properties of the three initialisers, checked on the values drawn.
@@ -142,12 +143,22 @@ private func gram(_ w: Matrix, columns: Bool) -> [[Double]] {
     return (0..<n).map { i in (0..<n).map { j in (0..<m).reduce(0.0) { $0 + at(i, $1) * at(j, $1) } } }
 }
 
-private func expectIdentity(_ g: [[Double]], _ what: String, tolerance: Double = 1e-5,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
-    var worst = 0.0, at = (0, 0)
-    for i in g.indices { for j in g[i].indices {
-        let off = abs(g[i][j] - (i == j ? 1 : 0))
-        if off > worst { worst = off; at = (i, j) }
-    } }
-    #expect(worst <= tolerance, "\(what): entry [\(at.0), \(at.1)] is off identity by \(worst)", sourceLocation: sourceLocation)
+private func expectIdentity(
+    _ g: [[Double]], _ what: String, tolerance: Double = 1e-5,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    var worst = 0.0
+    var at = (0, 0)
+    for i in g.indices {
+        for j in g[i].indices {
+            let off = abs(g[i][j] - (i == j ? 1 : 0))
+            if off > worst {
+                worst = off
+                at = (i, j)
+            }
+        }
+    }
+    #expect(
+        worst <= tolerance, "\(what): entry [\(at.0), \(at.1)] is off identity by \(worst)",
+        sourceLocation: sourceLocation)
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LSTMCore
 
 /// The reference engine's own promises: its three modes and its `run` make
@@ -22,7 +23,9 @@ import Testing
             for d in Direction.allCases { try stepped.moveTo(steps: 4, d) }
             for d in Direction.allCases {
                 for (a, b) in zip(stepped.traces[d], run.traces[d]) {
-                    #expect(a.gatesPre == b.gatesPre && a.gates == b.gates && a.state == b.state, "\(mode) \(d.short) t=\(a.t)")
+                    #expect(
+                        a.gatesPre == b.gatesPre && a.gates == b.gates && a.state == b.state,
+                        "\(mode) \(d.short) t=\(a.t)")
                     #expect(a.products == mode.productsPerStep && b.mode == .hoisted)
                 }
             }
@@ -57,6 +60,8 @@ import Testing
         }
         try s.moveTo(steps: 2, .forward)
         #expect(throws: StepperError.directionComplete(.forward, length: 2)) { try s.step(.forward) }
-        #expect(throws: StepperError.timeNotReached(.backward, t: 1, steps: 0, length: 2)) { try s.trace(.backward, at: 1) }
+        #expect(throws: StepperError.timeNotReached(.backward, t: 1, steps: 0, length: 2)) {
+            try s.trace(.backward, at: 1)
+        }
     }
 }

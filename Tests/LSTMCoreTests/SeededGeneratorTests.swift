@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LSTMCore
 
 /// The generator's stream is part of the lab's behaviour (same seed, same
@@ -39,7 +40,8 @@ import Testing
     }
 
     @Test func bulkDrawsAreTheScalarDrawsInStreamOrder() {
-        var one = SeededGenerator(seed: 17), bulk = SeededGenerator(seed: 17)
+        var one = SeededGenerator(seed: 17)
+        var bulk = SeededGenerator(seed: 17)
         let u = (0..<1000).map { _ in one.uniform(-0.3, 0.7) }
         let n = (0..<500).map { _ in one.normal() }
         let f = (0..<500).map { _ in Float(one.normal()) }

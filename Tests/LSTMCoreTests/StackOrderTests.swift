@@ -11,18 +11,24 @@ import Testing
     }
 
     @Test func refusalsNameWhatIsMissing() {
-        #expect(stepRefusal(1, .forward, [[5, 0], [0, 0]], full5)
+        #expect(
+            stepRefusal(1, .forward, [[5, 0], [0, 0]], full5)
                 == "layer 1 fwd at t=0 needs layer 0's y[0]: layer 0 bwd has not started")
-        #expect(stepRefusal(1, .forward, [[5, 2], [0, 0]], full5)
+        #expect(
+            stepRefusal(1, .forward, [[5, 2], [0, 0]], full5)
                 == "layer 1 fwd at t=0 needs layer 0's y[0]: layer 0 bwd has reached t=3")
-        #expect(stepRefusal(1, .backward, [[5, 2], [0, 2]], full5)
+        #expect(
+            stepRefusal(1, .backward, [[5, 2], [0, 2]], full5)
                 == "layer 1 bwd at t=2 needs layer 0's y[2]: layer 0 bwd has reached t=3")
-        #expect(stepRefusal(1, .forward, [[2, 5], [2, 0]], full5)
+        #expect(
+            stepRefusal(1, .forward, [[2, 5], [2, 0]], full5)
                 == "layer 1 fwd at t=2 needs layer 0's y[2]: layer 0 fwd has reached t=1")
-        #expect(stepRefusal(2, .backward, [[5, 5], [0, 0], [0, 0]], full5)
+        #expect(
+            stepRefusal(2, .backward, [[5, 5], [0, 0], [0, 0]], full5)
                 == "layer 2 bwd at t=4 needs layer 1's y[4]: "
-                   + "layer 1 fwd has not started and layer 1 bwd has not started")
-        #expect(stepRefusal(0, .forward, [[5, 5], [5, 5]], full5)
+                + "layer 1 fwd has not started and layer 1 bwd has not started")
+        #expect(
+            stepRefusal(0, .forward, [[5, 5], [5, 5]], full5)
                 == "layer 0 fwd has finished all 5 steps (use 'back', 'goto' or 'reset')")
         #expect(stepRefusal(0, .backward, [[0, 0], [0, 0]], full5) == nil)
         #expect(stepRefusal(1, .backward, [[5, 1], [0, 0]], full5) == nil)
@@ -32,9 +38,11 @@ import Testing
         func undo(_ l: Int, _ d: Direction, _ c: [[Int]]) -> String? {
             StackOrder.refusal(toUndo: l, d, cursors: c, lengths: full5)?.description
         }
-        #expect(undo(0, .forward, [[5, 5], [0, 1]])
+        #expect(
+            undo(0, .forward, [[5, 5], [0, 1]])
                 == "layer 0 fwd cannot undo t=4: layer 1 bwd has read layer 0's y[4] (undo layer 1 first)")
-        #expect(undo(0, .backward, [[5, 5], [1, 0]])
+        #expect(
+            undo(0, .backward, [[5, 5], [1, 0]])
                 == "layer 0 bwd cannot undo t=0: layer 1 fwd has read layer 0's y[0] (undo layer 1 first)")
         #expect(undo(0, .forward, [[5, 5], [0, 0]]) == nil)
         #expect(undo(1, .forward, [[5, 5], [1, 0]]) == nil)
@@ -44,14 +52,17 @@ import Testing
     @Test func withLengthsTheRefusalNamesTheSequence() throws {
         let lens = try SequenceLengths([3, 5, 1], batch: 3, length: 5)
         // Layer 0 bwd has taken 2 steps: t=2,1 of sequence 0, t=4,3 of sequence 1, t=0 of sequence 2.
-        #expect(stepRefusal(1, .forward, [[5, 2], [0, 0]], lens)
+        #expect(
+            stepRefusal(1, .forward, [[5, 2], [0, 0]], lens)
                 == "layer 1 fwd at t=0 of sequence 0 needs layer 0's y[0]: layer 0 bwd has reached t=1")
         // Layer 1 bwd starts at each sequence's own end: t=2, t=4, t=0.
-        #expect(stepRefusal(1, .backward, [[3, 1], [0, 0]], lens)
+        #expect(
+            stepRefusal(1, .backward, [[3, 1], [0, 0]], lens)
                 == "layer 1 bwd at t=4 of sequence 1 needs layer 0's y[4]: layer 0 fwd has reached t=2")
         #expect(stepRefusal(1, .backward, [[5, 1], [0, 0]], lens) == nil)
         #expect(lens.steps == 5)
-        #expect(stepRefusal(0, .forward, [[5, 0], [0, 0]], lens)
+        #expect(
+            stepRefusal(0, .forward, [[5, 0], [0, 0]], lens)
                 == "layer 0 fwd has finished all 5 steps (use 'back', 'goto' or 'reset')")
     }
 
@@ -60,7 +71,8 @@ import Testing
     @Test(arguments: [[4, 4], [3, 1, 4], [2, 2, 1]], [2, 3])
     func rulesAgreeWithBruteForce(lengthList: [Int], layers: Int) throws {
         let lens = try SequenceLengths(lengthList, batch: lengthList.count, length: 4)
-        var seen = Set<[[Int]]>(), frontier: [[[Int]]] = [Array(repeating: [0, 0], count: layers)]
+        var seen = Set<[[Int]]>()
+        var frontier: [[[Int]]] = [Array(repeating: [0, 0], count: layers)]
         while let c = frontier.popLast() {
             guard seen.insert(c).inserted else { continue }
             for l in 0..<layers {
@@ -97,9 +109,11 @@ import Testing
         #expect(throws: LengthsError.outOfRange(sequence: 1, value: 0, length: 4)) {
             try SequenceLengths([1, 0, 2], batch: 3, length: 4)
         }
-        #expect(LengthsError.outOfRange(sequence: 2, value: 9, length: 4).description
+        #expect(
+            LengthsError.outOfRange(sequence: 2, value: 9, length: 4).description
                 == "the length of sequence 2 is 9; each length is 1…T = 1…4")
-        #expect(LengthsError.count(given: 2, batch: 3).description
+        #expect(
+            LengthsError.count(given: 2, batch: 3).description
                 == "lengths needs one length per sequence: 2 given for B=3")
     }
 }

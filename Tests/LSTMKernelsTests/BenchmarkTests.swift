@@ -1,6 +1,7 @@
-import Testing
-@testable import LSTMKernels
 import LSTMCore
+import Testing
+
+@testable import LSTMKernels
 
 @Suite struct BenchmarkTests {
     @Test func flopCountFollowsTheFormula() {
@@ -10,7 +11,8 @@ import LSTMCore
     }
 
     @Test func smallRunReportsEveryMode() throws {
-        let c = Benchmark.Configuration(sizes: LSTMSizes(batch: 2, length: 5, inputSize: 6, hiddenSize: 7), threads: 2, repeats: 3)
+        let c = Benchmark.Configuration(
+            sizes: LSTMSizes(batch: 2, length: 5, inputSize: 6, hiddenSize: 7), threads: 2, repeats: 3)
         let r = try Benchmark.run(c)
         #expect(r.completed)
         #expect(r.modes.map(\.mode) == [.perGate, .fused, .hoisted])
@@ -43,8 +45,9 @@ import LSTMCore
         let r = try Benchmark.run(.init(sizes: sizes, threads: 1, repeats: 2), parameters: p, input: x)
         #expect(r.completed && r.modes.count == 3)
         do {
-            _ = try Benchmark.run(.init(sizes: LSTMSizes(batch: 2, length: 4, inputSize: 3, hiddenSize: 6), threads: 1, repeats: 1),
-                                  parameters: p, input: x)
+            _ = try Benchmark.run(
+                .init(sizes: LSTMSizes(batch: 2, length: 4, inputSize: 3, hiddenSize: 6), threads: 1, repeats: 1),
+                parameters: p, input: x)
             Issue.record("a model of other sizes was timed")
         } catch {
             #expect("\(error)" == "the model's sizes are not B=2, T=4, D=3, H=6")
@@ -54,14 +57,16 @@ import LSTMCore
     /// `lstmlab bench --paced`: every part timed on request, any number of
     /// times, in any order; a configuration `run(_:)` refuses is refused too.
     @Test func pacedTimesEachPartOnRequest() throws {
-        let paced = try Benchmark.Paced(.init(sizes: LSTMSizes(batch: 2, length: 5, inputSize: 3, hiddenSize: 4), threads: 1))
+        let paced = try Benchmark.Paced(
+            .init(sizes: LSTMSizes(batch: 2, length: 5, inputSize: 3, hiddenSize: 4), threads: 1))
         #expect(Benchmark.Paced.Part.allCases.map(\.rawValue) == ["per-gate", "fused", "hoisted", "run"])
         for part in Benchmark.Paced.Part.allCases + [.hoisted, .run, .perGate] {
             let ms = try paced.time(part)
             #expect(ms > 0 && ms < 10_000)
         }
         do {
-            _ = try Benchmark.Paced(.init(sizes: LSTMSizes(batch: 0, length: 5, inputSize: 3, hiddenSize: 4), threads: 1))
+            _ = try Benchmark.Paced(
+                .init(sizes: LSTMSizes(batch: 0, length: 5, inputSize: 3, hiddenSize: 4), threads: 1))
             Issue.record("B=0 was accepted")
         } catch {
             #expect("\(error)" == "B must be at least 1 (got 0)")
@@ -69,9 +74,13 @@ import LSTMCore
     }
 
     @Test func cancelStopsEarly() throws {
-        let c = Benchmark.Configuration(sizes: LSTMSizes(batch: 1, length: 50, inputSize: 4, hiddenSize: 4), threads: 1, repeats: 2)
+        let c = Benchmark.Configuration(
+            sizes: LSTMSizes(batch: 1, length: 50, inputSize: 4, hiddenSize: 4), threads: 1, repeats: 2)
         var asked = 0
-        let r = try Benchmark.run(c) { asked += 1; return asked > 10 }
+        let r = try Benchmark.run(c) {
+            asked += 1
+            return asked > 10
+        }
         #expect(!r.completed)
         #expect(r.modes.isEmpty)
         #expect(r.runMedianMilliseconds == nil)
@@ -79,15 +88,23 @@ import LSTMCore
 
     @Test func invalidConfigurationsAreRejectedWithAReason() {
         func message(_ c: Benchmark.Configuration) -> String? {
-            do { try Benchmark.validate(c); return nil } catch { return "\(error)" }
+            do {
+                try Benchmark.validate(c)
+                return nil
+            } catch { return "\(error)" }
         }
         let ok = LSTMSizes(batch: 1, length: 1, inputSize: 1, hiddenSize: 1)
         #expect(message(.init(sizes: ok, threads: 1, repeats: 1)) == nil)
-        #expect(message(.init(sizes: LSTMSizes(batch: 0, length: 1, inputSize: 1, hiddenSize: 1), threads: 1)) == "B must be at least 1 (got 0)")
-        #expect(message(.init(sizes: LSTMSizes(batch: 1, length: 1, inputSize: 1, hiddenSize: -3), threads: 1)) == "H must be at least 1 (got -3)")
+        #expect(
+            message(.init(sizes: LSTMSizes(batch: 0, length: 1, inputSize: 1, hiddenSize: 1), threads: 1))
+                == "B must be at least 1 (got 0)")
+        #expect(
+            message(.init(sizes: LSTMSizes(batch: 1, length: 1, inputSize: 1, hiddenSize: -3), threads: 1))
+                == "H must be at least 1 (got -3)")
         #expect(message(.init(sizes: ok, threads: 0)) == "threads must be at least 1 (got 0)")
         #expect(message(.init(sizes: ok, threads: 1, repeats: 0)) == "repeat must be at least 1 (got 0)")
-        #expect(message(.init(sizes: LSTMSizes(batch: 1024, length: 10_000, inputSize: 1024, hiddenSize: 1024), threads: 1))
+        #expect(
+            message(.init(sizes: LSTMSizes(batch: 1024, length: 10_000, inputSize: 1024, hiddenSize: 1024), threads: 1))
                 == "B=1024, T=10000, D=1024, H=1024 needs more than 4 GiB")
     }
 }

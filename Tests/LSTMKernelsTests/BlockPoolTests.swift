@@ -1,6 +1,7 @@
-import Testing
-@testable import LSTMKernels
 import LSTMCore
+import Testing
+
+@testable import LSTMKernels
 
 @Suite struct BlockPoolTests {
     /// A freed large block is handed out again for the same size, already mapped.
@@ -8,11 +9,12 @@ import LSTMCore
         // 37 MiB: a size no other test uses, so parallel tests do not take it.
         let count = 37 << 18
         let a = BlockPool.allocate(floats: count)
-        a[0] = 1; a[count - 1] = 2
+        a[0] = 1
+        a[count - 1] = 2
         BlockPool.release(a, floats: count)
         let b = BlockPool.allocate(floats: count)
         #expect(b == a)
-        #expect(b[0] == 1 && b[count - 1] == 2) // the same memory, not cleared
+        #expect(b[0] == 1 && b[count - 1] == 2)  // the same memory, not cleared
         BlockPool.release(b, floats: count)
         // Small blocks go to malloc and are not cached.
         let before = BlockPool.cachedBytes
@@ -22,7 +24,7 @@ import LSTMCore
     }
 
     @Test func aBlockOverTheCacheLimitIsNotKept() {
-        let count = (BlockPool.cacheLimit >> 2) + (1 << 20) // just over the limit, in floats
+        let count = (BlockPool.cacheLimit >> 2) + (1 << 20)  // just over the limit, in floats
         let p = BlockPool.allocate(floats: count)
         p[count - 1] = 3
         let before = BlockPool.cachedBytes

@@ -1,5 +1,6 @@
 import LSTMCore
 import Testing
+
 @testable import LSTMKernels
 
 /// The fast engine against the reference engine (`LSTMCell` as written), the
@@ -25,17 +26,23 @@ import Testing
     func fastEqualsReferenceOnARandomWalk(_ c: Case) throws {
         var g = SeededGenerator(seed: 1000 + c.seed)
         func pick(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(g.next() % UInt64(range.count)) }
-        let b = pick(1...5), t = pick(1...7), d = pick(1...20), h = pick(1...40)
-        let p = BiLSTMParameters.initialized(pick(0...1) == 0 ? .pytorch : .tutorial, inputSize: d, hiddenSize: h, using: &g)
+        let b = pick(1...5)
+        let t = pick(1...7)
+        let d = pick(1...20)
+        let h = pick(1...40)
+        let p = BiLSTMParameters.initialized(
+            pick(0...1) == 0 ? .pytorch : .tutorial, inputSize: d, hiddenSize: h, using: &g)
         let x = try Tensor(shape: [b, t, d], data: g.uniforms(b * t * d, -2, 2))
         let withState = pick(0...1) == 1
         let h0 = withState ? try Tensor(shape: [2, b, h], data: g.uniforms(2 * b * h, -1, 1)) : nil
         let c0 = withState ? try Tensor(shape: [2, b, h], data: g.uniforms(2 * b * h, -2, 2)) : nil
-        let mode = StepMode.allCases[pick(0...2)], variant = Variant.allCases[pick(0...1)]
+        let mode = StepMode.allCases[pick(0...2)]
+        let variant = Variant.allCases[pick(0...1)]
         let label = "B=\(b) T=\(t) D=\(d) H=\(h) \(mode.rawValue) \(variant.rawValue)\(withState ? " h0/c0" : "")"
         var reference = try BidirectionalStepper(parameters: p, input: x, h0: h0, c0: c0, mode: mode, variant: variant)
-        var fast = try BidirectionalStepper(parameters: p, input: x, h0: h0, c0: c0, mode: mode, variant: variant,
-                                            engine: FastEngine())
+        var fast = try BidirectionalStepper(
+            parameters: p, input: x, h0: h0, c0: c0, mode: mode, variant: variant,
+            engine: FastEngine())
         #expect(reference.engineKind == .reference && fast.engineKind == .fast)
         var moves: [String] = []
         for _ in 0..<pick(4...14) {
@@ -79,10 +86,12 @@ import Testing
         var g = SeededGenerator(seed: 77)
         for (b, h) in [(1, 1), (3, 5), (2, 17), (4, 33)] {
             let z = Matrix(rows: b, cols: 4 * h, data: g.uniforms(b * 4 * h, -8, 8))
-            let state = LSTMState(h: Matrix(rows: b, cols: h, data: g.uniforms(b * h, -1, 1)),
-                                  c: Matrix(rows: b, cols: h, data: g.uniforms(b * h, -3, 3)))
+            let state = LSTMState(
+                h: Matrix(rows: b, cols: h, data: g.uniforms(b * h, -1, 1)),
+                c: Matrix(rows: b, cols: h, data: g.uniforms(b * h, -3, 3)))
             let (gates, next) = LSTMCell.finish(z: z, state: state, variant: variant)
-            var kGates = [Float](repeating: 0, count: b * 4 * h), kc = [Float](repeating: 0, count: b * h)
+            var kGates = [Float](repeating: 0, count: b * 4 * h)
+            var kc = [Float](repeating: 0, count: b * h)
             var kh = kc
             z.data.withUnsafeBufferPointer { zp in
                 state.c.data.withUnsafeBufferPointer { cp in
@@ -90,9 +99,11 @@ import Testing
                         kc.withUnsafeMutableBufferPointer { cOut in
                             kh.withUnsafeMutableBufferPointer { hOut in
                                 guard let zb = zp.baseAddress, let cb = cp.baseAddress, let gb = gp.baseAddress,
-                                      let co = cOut.baseAddress, let ho = hOut.baseAddress else { return }
-                                StepKernel.finish(batch: b, hiddenSize: h, z: zb, cPrev: cb, variant: variant,
-                                                  activations: .exact, gates: gb, c: co, h: ho)
+                                    let co = cOut.baseAddress, let ho = hOut.baseAddress
+                                else { return }
+                                StepKernel.finish(
+                                    batch: b, hiddenSize: h, z: zb, cPrev: cb, variant: variant,
+                                    activations: .exact, gates: gb, c: co, h: ho)
                             }
                         }
                     }
@@ -104,14 +115,19 @@ import Testing
         }
     }
 
-    private func expectEqualWithinTolerance(_ reference: BidirectionalStepper, _ fast: BidirectionalStepper,
-                                            _ label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectEqualWithinTolerance(
+        _ reference: BidirectionalStepper, _ fast: BidirectionalStepper,
+        _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for direction in Direction.allCases {
-            #expect(reference.cursor(direction) == fast.cursor(direction), "\(label) cursor", sourceLocation: sourceLocation)
+            #expect(
+                reference.cursor(direction) == fast.cursor(direction), "\(label) cursor", sourceLocation: sourceLocation
+            )
             for (r, f) in zip(reference.traces[direction], fast.traces[direction]) {
                 let at = "\(label) \(direction.short) t=\(r.t)"
-                #expect(r.t == f.t && r.mode == f.mode && r.variant == f.variant && r.products == f.products,
-                        "\(at) labels", sourceLocation: sourceLocation)
+                #expect(
+                    r.t == f.t && r.mode == f.mode && r.variant == f.variant && r.products == f.products,
+                    "\(at) labels", sourceLocation: sourceLocation)
                 expectClose(r.gatesPre.data, f.gatesPre.data, "\(at) z", sourceLocation: sourceLocation)
                 expectClose(r.gates.data, f.gates.data, "\(at) gates", sourceLocation: sourceLocation)
                 expectClose(r.c.data, f.c.data, "\(at) c", sourceLocation: sourceLocation)
@@ -120,16 +136,23 @@ import Testing
         }
     }
 
-    private func expectClose(_ reference: [Float], _ fast: [Float], _ label: String,
-                             sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectClose(
+        _ reference: [Float], _ fast: [Float], _ label: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(reference.count == fast.count, "\(label) count", sourceLocation: sourceLocation)
-        var worst: Float = 0, worstAt = 0
+        var worst: Float = 0
+        var worstAt = 0
         for (i, (r, f)) in zip(reference, fast).enumerated() {
             let excess = abs(r - f) / max(1, abs(r))
-            if !(excess <= worst) { worst = excess; worstAt = i }
+            if !(excess <= worst) {
+                worst = excess
+                worstAt = i
+            }
         }
-        #expect(worst <= Self.tolerance,
-                "\(label): element \(worstAt) differs by \(worst) relative (reference \(reference[worstAt]), fast \(fast[worstAt]))",
-                sourceLocation: sourceLocation)
+        #expect(
+            worst <= Self.tolerance,
+            "\(label): element \(worstAt) differs by \(worst) relative (reference \(reference[worstAt]), fast \(fast[worstAt]))",
+            sourceLocation: sourceLocation)
     }
 }

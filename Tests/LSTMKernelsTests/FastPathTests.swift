@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import LSTMKernels
 import LSTMCore
+import Testing
+
+@testable import LSTMKernels
 
 /// The three step modes and the fast products against the naive reference.
 @Suite struct FastPathTests {
@@ -15,7 +16,8 @@ import LSTMCore
     func steppingMatchesTheNaiveReference(mode: StepMode, variant: Variant) throws {
         for s in Self.shapes {
             let (p, x) = try NaiveLSTMReference.model(b: s.b, t: s.t, d: s.d, h: s.h)
-            var stepper = try BidirectionalStepper(parameters: p, input: x, mode: mode, variant: variant, engine: FastEngine())
+            var stepper = try BidirectionalStepper(
+                parameters: p, input: x, mode: mode, variant: variant, engine: FastEngine())
             for direction in Direction.allCases {
                 let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction, variant: variant)
                 for (k, ref) in reference.enumerated() {
@@ -72,7 +74,9 @@ import LSTMCore
             }
             for threads in [1, 2] {
                 for keep in [true, false] {
-                    for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: threads, keepTraces: keep, minimumWork: 0, shouldCancel: { false }) {
+                    for (direction, result) in BidirectionalStepper.runJobs(
+                        jobs, threads: threads, keepTraces: keep, minimumWork: 0, shouldCancel: { false })
+                    {
                         let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
                         let label = "\(s) \(mode) packed=\(packed) threads=\(threads) keep=\(keep) \(direction.short)"
                         #expect(result.steps == s.t)
@@ -99,7 +103,9 @@ import LSTMCore
             let stepper = try BidirectionalStepper(parameters: p, input: x, variant: .draft, engine: FastEngine())
             let jobs = stepper.remainingJobs(mode: .fused)
             for i in jobs.indices { jobs[i].activations = activations }
-            for (direction, result) in BidirectionalStepper.runJobs(jobs, threads: 1, keepTraces: true, shouldCancel: { false }) {
+            for (direction, result) in BidirectionalStepper.runJobs(
+                jobs, threads: 1, keepTraces: true, shouldCancel: { false })
+            {
                 let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction, variant: .draft)
                 for (trace, ref) in zip(result.traces, reference) {
                     #expect(trace.variant == .draft)
@@ -121,12 +127,17 @@ import LSTMCore
         // Stepping and `run` take their steps through the same kernel with the
         // same packed weights and the same hoisted projection: equal bit for bit.
         for direction in Direction.allCases {
-            let a = run.traces[direction], b = stepped.traces[direction]
+            let a = run.traces[direction]
+            let b = stepped.traces[direction]
             #expect(a.count == b.count)
             for (ta, tb) in zip(a, b) {
                 #expect(ta.t == tb.t && ta.mode == tb.mode && ta.products == tb.products && ta.variant == tb.variant)
-                #expect(ta.gatesPre.data.map(\.bitPattern) == tb.gatesPre.data.map(\.bitPattern), "\(direction.short) t=\(ta.t) z")
-                #expect(ta.gates.data.map(\.bitPattern) == tb.gates.data.map(\.bitPattern), "\(direction.short) t=\(ta.t) gates")
+                #expect(
+                    ta.gatesPre.data.map(\.bitPattern) == tb.gatesPre.data.map(\.bitPattern),
+                    "\(direction.short) t=\(ta.t) z")
+                #expect(
+                    ta.gates.data.map(\.bitPattern) == tb.gates.data.map(\.bitPattern),
+                    "\(direction.short) t=\(ta.t) gates")
                 #expect(ta.h.data.map(\.bitPattern) == tb.h.data.map(\.bitPattern), "\(direction.short) t=\(ta.t) h")
                 #expect(ta.c.data.map(\.bitPattern) == tb.c.data.map(\.bitPattern), "\(direction.short) t=\(ta.t) c")
             }
@@ -147,7 +158,8 @@ import LSTMCore
         var two = try BidirectionalStepper(parameters: p, input: x, mode: mode, engine: FastEngine())
         for direction in Direction.allCases {
             for _ in 0..<3 {
-                let a = try one.step(direction, threads: 1), b = try two.step(direction, threads: 2)
+                let a = try one.step(direction, threads: 1)
+                let b = try two.step(direction, threads: 2)
                 #expect(a == b, "\(mode) \(direction.short) t=\(a.t)")
             }
         }
@@ -160,21 +172,28 @@ import LSTMCore
     /// tiny inputs: within 1e-7 + 2e-7·|ref|, about 2 ulp.
     @Test(arguments: [StepKernel.Activations.vector, .vectorPortable])
     func stepActivationsAgreeWithDouble(activations: StepKernel.Activations) {
-        let special: [Float] = [0, -0.0, 1e-8, -1e-8, 0.3, -0.3, 0.6249, 0.625, -0.7, 1, -1, 5, -5, 9.5, -9.5,
-                                20, -20, 44, -44, 87, -87, 88.5, -88.5, 100, -100, 1000, -1000]
+        let special: [Float] = [
+            0, -0.0, 1e-8, -1e-8, 0.3, -0.3, 0.6249, 0.625, -0.7, 1, -1, 5, -5, 9.5, -9.5,
+            20, -20, 44, -44, 87, -87, 88.5, -88.5, 100, -100, 1000, -1000,
+        ]
         var g = SeededGenerator(seed: 29)
-        let hs = 531 // not a multiple of 16: the masked tail runs too
-        var z = [Float](repeating: 0, count: 4 * hs), cPrev = [Float](repeating: 0, count: hs)
+        let hs = 531  // not a multiple of 16: the masked tail runs too
+        var z = [Float](repeating: 0, count: 4 * hs)
+        var cPrev = [Float](repeating: 0, count: hs)
         for j in z.indices { z[j] = j < special.count * 4 ? special[j % special.count] : g.uniform(-30, 30) }
         for u in cPrev.indices { cPrev[u] = g.uniform(-5, 5) }
-        var gates = [Float](repeating: 0, count: 4 * hs), c = [Float](repeating: 0, count: hs), h = c
+        var gates = [Float](repeating: 0, count: 4 * hs)
+        var c = [Float](repeating: 0, count: hs)
+        var h = c
         z.withUnsafeBufferPointer { zp in
             cPrev.withUnsafeBufferPointer { cp in
                 gates.withUnsafeMutableBufferPointer { gp in
                     c.withUnsafeMutableBufferPointer { cn in
                         h.withUnsafeMutableBufferPointer { hn in
-                            StepKernel.finish(batch: 1, hiddenSize: hs, z: zp.baseAddress!, cPrev: cp.baseAddress!, variant: .correct,
-                                              activations: activations, gates: gp.baseAddress!, c: cn.baseAddress!, h: hn.baseAddress!)
+                            StepKernel.finish(
+                                batch: 1, hiddenSize: hs, z: zp.baseAddress!, cPrev: cp.baseAddress!, variant: .correct,
+                                activations: activations, gates: gp.baseAddress!, c: cn.baseAddress!, h: hn.baseAddress!
+                            )
                         }
                     }
                 }
@@ -184,8 +203,14 @@ import LSTMCore
             #expect(abs(Double(a) - r) <= 1e-7 + 2e-7 * abs(r), "\(what) = \(a), expected \(r)")
         }
         for u in 0..<hs {
-            let zi = Double(z[u]), zf = Double(z[hs + u]), zg = Double(z[2 * hs + u]), zo = Double(z[3 * hs + u])
-            let i = 1 / (1 + exp(-zi)), f = 1 / (1 + exp(-zf)), gg = tanh(zg), o = 1 / (1 + exp(-zo))
+            let zi = Double(z[u])
+            let zf = Double(z[hs + u])
+            let zg = Double(z[2 * hs + u])
+            let zo = Double(z[3 * hs + u])
+            let i = 1 / (1 + exp(-zi))
+            let f = 1 / (1 + exp(-zf))
+            let gg = tanh(zg)
+            let o = 1 / (1 + exp(-zo))
             near(gates[u], i, "σ(\(zi))")
             near(gates[hs + u], f, "σ(\(zf))")
             near(gates[2 * hs + u], gg, "tanh(\(zg))")
@@ -235,7 +260,8 @@ import LSTMCore
         // each step: six steps, then the seventh poll cancels. Sequentially the
         // backward direction never starts; on its own thread it stops at the
         // next step boundary after the cancel (or had already finished).
-        let fwd = stepper.cursor(.forward), bwd = stepper.cursor(.backward)
+        let fwd = stepper.cursor(.forward)
+        let bwd = stepper.cursor(.backward)
         #expect(fwd == 6)
         if threads == 1 { #expect(bwd == 0) } else { #expect(bwd <= 40) }
         for direction in Direction.allCases {
@@ -267,7 +293,9 @@ import LSTMCore
                 #expect(finished)
                 for direction in Direction.allCases {
                     let reference = NaiveLSTMReference.run(p[direction], input: x, direction: direction)
-                    expectNearReference(stepper.currentState(direction).h.data, reference[t - 1].h, "\(b),\(t),\(d),\(h) threads=\(threads) \(direction.short)")
+                    expectNearReference(
+                        stepper.currentState(direction).h.data, reference[t - 1].h,
+                        "\(b),\(t),\(d),\(h) threads=\(threads) \(direction.short)")
                 }
             }
         }

@@ -1,5 +1,6 @@
 import LSTMCore
 import Testing
+
 @testable import LSTMKernels
 
 /// The shell's `init tutorial` QR (LAPACK) against the readable one in LSTMCore.

@@ -1,25 +1,33 @@
 import Foundation
-import Testing
-@testable import LSTMKernels
 import LSTMCore
+import Testing
+
+@testable import LSTMKernels
 
 /// `nn.LSTM`'s equations in plain Double loops: the slow, obvious reference
 /// the fast paths are compared with.
 enum NaiveLSTMReference {
     struct Step {
         var t: Int
-        var z: [Double]      // [B, 4H]
+        var z: [Double]  // [B, 4H]
         var gates: [Double]  // [B, 4H]
-        var h: [Double]      // [B, H]
-        var c: [Double]      // [B, H]
+        var h: [Double]  // [B, H]
+        var c: [Double]  // [B, H]
     }
 
     static func sigmoid(_ z: Double) -> Double { 1 / (1 + Foundation.exp(-z)) }
 
     /// All steps of `direction`, in processing order, from zero state.
-    static func run(_ p: DirectionParameters, input: Tensor, direction: Direction, variant: Variant = .correct) -> [Step] {
-        let b = input.shape[0], tl = input.shape[1], d = input.shape[2], hs = p.hiddenSize, n = 4 * hs
-        var h = [Double](repeating: 0, count: b * hs), c = h
+    static func run(_ p: DirectionParameters, input: Tensor, direction: Direction, variant: Variant = .correct)
+        -> [Step]
+    {
+        let b = input.shape[0]
+        let tl = input.shape[1]
+        let d = input.shape[2]
+        let hs = p.hiddenSize
+        let n = 4 * hs
+        var h = [Double](repeating: 0, count: b * hs)
+        var c = h
         var out: [Step] = []
         for k in 0..<tl {
             let t = direction.timeIndex(step: k, length: tl)
@@ -33,23 +41,34 @@ enum NaiveLSTMReference {
                 }
             }
             var gates = z
-            var hNew = h, cNew = c
+            var hNew = h
+            var cNew = c
             for r in 0..<b {
                 for u in 0..<hs {
-                    let zi = z[r * n + u], zf = z[r * n + hs + u], zg = z[r * n + 2 * hs + u], zo = z[r * n + 3 * hs + u]
-                    var i = sigmoid(zi), f = sigmoid(zf), g = Foundation.tanh(zg), o = sigmoid(zo)
+                    let zi = z[r * n + u]
+                    let zf = z[r * n + hs + u]
+                    let zg = z[r * n + 2 * hs + u]
+                    let zo = z[r * n + 3 * hs + u]
+                    var i = sigmoid(zi)
+                    var f = sigmoid(zf)
+                    var g = Foundation.tanh(zg)
+                    var o = sigmoid(zo)
                     if variant == .draft {
                         // The tutorial's draft as written: `f, i, o, g = chunk(4, 1)` names the
                         // blocks f, i, o, g; `f, i, o, g = σ(f), σ(i), tanh(g), σ(o)`.
                         let (fChunk, iChunk, oChunk, gChunk) = (zi, zf, zg, zo)
                         (f, i, o, g) = (sigmoid(fChunk), sigmoid(iChunk), Foundation.tanh(gChunk), sigmoid(oChunk))
                     }
-                    gates[r * n + u] = i; gates[r * n + hs + u] = f; gates[r * n + 2 * hs + u] = g; gates[r * n + 3 * hs + u] = o
+                    gates[r * n + u] = i
+                    gates[r * n + hs + u] = f
+                    gates[r * n + 2 * hs + u] = g
+                    gates[r * n + 3 * hs + u] = o
                     cNew[r * hs + u] = f * c[r * hs + u] + i * g
                     hNew[r * hs + u] = o * Foundation.tanh(cNew[r * hs + u])
                 }
             }
-            h = hNew; c = cNew
+            h = hNew
+            c = cNew
             out.append(Step(t: t, z: z, gates: gates, h: h, c: c))
         }
         return out
@@ -65,18 +84,26 @@ enum NaiveLSTMReference {
 }
 
 /// `|a − ref| ≤ 1e-5 + 1e-5·|ref|` for every element.
-func expectNearReference(_ actual: [Float], _ expected: [Double], _ what: @autoclosure () -> String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+func expectNearReference(
+    _ actual: [Float], _ expected: [Double], _ what: @autoclosure () -> String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(actual.count == expected.count, "\(what()): count", sourceLocation: sourceLocation)
-    var worst = 0.0, at = -1
+    var worst = 0.0
+    var at = -1
     for (i, (a, e)) in zip(actual, expected).enumerated() {
         let excess = abs(Double(a) - e) - (1e-5 + 1e-5 * abs(e))
-        if excess > worst || !Double(a).isFinite { worst = max(worst, excess); at = i }
+        if excess > worst || !Double(a).isFinite {
+            worst = max(worst, excess)
+            at = i
+        }
     }
     #expect(at < 0, "\(what()): element \(at) off by \(worst) beyond tolerance", sourceLocation: sourceLocation)
 }
 
-func expectNearReference(_ actual: [Float], _ expected: [Float], _ what: @autoclosure () -> String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+func expectNearReference(
+    _ actual: [Float], _ expected: [Float], _ what: @autoclosure () -> String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     expectNearReference(actual, expected.map(Double.init), what(), sourceLocation: sourceLocation)
 }

@@ -1,6 +1,7 @@
-import Testing
-@testable import LSTMKernels
 import LSTMCore
+import Testing
+
+@testable import LSTMKernels
 
 /// How `run` gets its speed without changing a number: the input projection
 /// made a chunk of steps at a time, large traces written through a buffer
@@ -32,13 +33,16 @@ import LSTMCore
             try stepper.moveTo(steps: start, .backward)
             // The reference: the stepper's own projection over all T, as its hoisted steps use it.
             let whole = stepper.remainingJobs(mode: .hoisted)
-            for job in whole { job.projection = stepper.fastSteps!.hoistedProjection(job.direction, packed: job.packed) }
+            for job in whole {
+                job.projection = stepper.fastSteps!.hoistedProjection(job.direction, packed: job.packed)
+            }
             let expected = BidirectionalStepper.runJobs(whole, threads: 1, keepTraces: true, shouldCancel: { false })
             for chunk in [1, 2, 3, 5] {
                 let jobs = stepper.remainingJobs(mode: .hoisted, cachedProjection: false)
                 for job in jobs { job.projectionChunkSteps = chunk }
                 for keep in [true, false] {
-                    let got = BidirectionalStepper.runJobs(jobs, threads: 2, keepTraces: keep, minimumWork: 0, shouldCancel: { false })
+                    let got = BidirectionalStepper.runJobs(
+                        jobs, threads: 2, keepTraces: keep, minimumWork: 0, shouldCancel: { false })
                     for ((direction, r), (_, e)) in zip(got, expected) {
                         let label = "\(shape) from \(start) chunk \(chunk) keep=\(keep) \(direction.short)"
                         #expect(r.steps == t - start, "\(label)")
@@ -92,11 +96,13 @@ import LSTMCore
             let finished = run.runToEnd(threads: 2, shouldCancel: { false })
             #expect(finished)
             for direction in Direction.allCases {
-                Self.expectSameBits(run.traces[direction], stepped.traces[direction],
-                                    "B=\(b) H=\(h) \(direction.short)")
+                Self.expectSameBits(
+                    run.traces[direction], stepped.traces[direction],
+                    "B=\(b) H=\(h) \(direction.short)")
             }
             let reference = NaiveLSTMReference.run(p.backward, input: x, direction: .backward)
-            expectNearReference(run.currentState(.backward).h.data, reference[t - 1].h, "B=\(b) H=\(h) final backward h")
+            expectNearReference(
+                run.currentState(.backward).h.data, reference[t - 1].h, "B=\(b) H=\(h) final backward h")
         }
     }
 
@@ -109,9 +115,13 @@ import LSTMCore
                 let target = UnsafeMutablePointer<Float>.allocate(capacity: 256)
                 defer { target.deallocate() }
                 target.initialize(repeating: -1, count: 256)
-                source.withUnsafeBufferPointer { TraceStorage.streamCopy(to: target + offset, from: $0.baseAddress!, count: count) }
+                source.withUnsafeBufferPointer {
+                    TraceStorage.streamCopy(to: target + offset, from: $0.baseAddress!, count: count)
+                }
                 let got = Array(UnsafeBufferPointer(start: target, count: 256))
-                #expect(Array(got[offset..<(offset + count)]) == Array(source[0..<count]), "offset \(offset) count \(count)")
+                #expect(
+                    Array(got[offset..<(offset + count)]) == Array(source[0..<count]), "offset \(offset) count \(count)"
+                )
                 #expect(got[..<offset].allSatisfy { $0 == -1 } && got[(offset + count)...].allSatisfy { $0 == -1 })
             }
         }

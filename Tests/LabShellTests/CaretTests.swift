@@ -1,25 +1,30 @@
 import Testing
+
 @testable import LabShell
 
 /// The caret under the word an error is about, in both places errors are shown.
 @Suite struct CaretTests {
     @Test func scriptErrorsQuoteTheLineWithACaret() {
-        #expect(Caret.scriptError(source: "demo.lab", lineNumber: 3, line: "show gatez fwd",
-                                  message: "unknown view 'gatez'", column: 6) == """
-            demo.lab:3: error: unknown view 'gatez'
-              show gatez fwd
-                   ^
-            """)
-        #expect(Caret.scriptError(source: "-c", lineNumber: 1, line: "step", message: "finished", column: nil)
+        #expect(
+            Caret.scriptError(
+                source: "demo.lab", lineNumber: 3, line: "show gatez fwd",
+                message: "unknown view 'gatez'", column: 6) == """
+                    demo.lab:3: error: unknown view 'gatez'
+                      show gatez fwd
+                           ^
+                    """)
+        #expect(
+            Caret.scriptError(source: "-c", lineNumber: 1, line: "step", message: "finished", column: nil)
                 == "-c:1: error: finished")
     }
 
     @Test func interactiveErrorsPointUnderTheEchoedLine() {
         let prompt = "lstmlab fwd 0/5 bwd 0/5> "
-        #expect(Caret.interactiveError(prompt: prompt, line: "step fwd x", message: "bad", column: 10) == """
-            \(String(repeating: " ", count: prompt.count + 9))^
-            error: bad
-            """)
+        #expect(
+            Caret.interactiveError(prompt: prompt, line: "step fwd x", message: "bad", column: 10) == """
+                \(String(repeating: " ", count: prompt.count + 9))^
+                error: bad
+                """)
         #expect(Caret.interactiveError(prompt: prompt, line: "run", message: "no", column: nil) == "error: no")
     }
 
@@ -28,7 +33,8 @@ import Testing
         #expect(Caret.excerpt("step\tfwd\tx", column: 10, width: 80) == ("step fwd x", "         ^"))
         #expect(Caret.excerpt("show \u{1B}[31m", column: 6, width: 80) == ("show \\u{1B}[31m", "     ^"))
         // A line holding an escape is quoted again rather than pointed at on the screen.
-        #expect(Caret.interactiveError(prompt: "> ", line: "x\u{1B}", message: "m", column: 1)
+        #expect(
+            Caret.interactiveError(prompt: "> ", line: "x\u{1B}", message: "m", column: 1)
                 == "error: m\n  x\\u{1B}\n  ^")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LabShell
 
 /// The command table is the one place a command is declared: these tests
@@ -33,7 +34,9 @@ import Testing
                 switch first.kind {
                 case .count, .expression, .words, .shape, .seed, .assignment, .variableName: break
                 default:
-                    #expect(!next.words.isEmpty || next.files || next.lessonNumbers, "Tab offers nothing after \(spec.name)")
+                    #expect(
+                        !next.words.isEmpty || next.files || next.lessonNumbers, "Tab offers nothing after \(spec.name)"
+                    )
                 }
             }
         }
@@ -53,15 +56,21 @@ import Testing
         #expect(CommandTable.spec("bench")?.usage == "bench [B,T,D,H[,L]] [repeat R]")
         #expect(CommandTable.spec("lengths")?.usage == "lengths N,N,…|none")
         #expect(CommandTable.spec("layer")?.usage == "layer N")
-        #expect(CommandTable.spec("lesson")?.usage == "lesson list | play N [step K] | present N | resume | reset [N] | check FILE")
-        #expect(CommandTable.spec("set")?.usage
+        #expect(
+            CommandTable.spec("lesson")?.usage
+                == "lesson list | play N [step K] | present N | resume | reset [N] | check FILE")
+        #expect(
+            CommandTable.spec("set")?.usage
                 == "set batch_first on|off | mode fused|per-gate|hoisted | packed on|off | variant correct|draft | engine reference|fast"
-                    + " | precision N | threads N | lang en|zh | ablate none|fwd|bwd")
+                + " | precision N | threads N | lang en|zh | ablate none|fwd|bwd")
     }
 
     @Test func lessonLabBlocksRefuseFilesLessonsAndQuit() {
         let refused = CommandTable.all.filter { !$0.allowedInLabBlock }.map(\.name)
-        #expect(refused == ["load", "save", "export", "lesson", "next", "hint", "skip", "solution", "answer", "record", "quit"])
+        #expect(
+            refused == [
+                "load", "save", "export", "lesson", "next", "hint", "skip", "solution", "answer", "record", "quit",
+            ])
     }
 
     /// Every error from the parser says where: the column of the word at fault.

@@ -1,5 +1,6 @@
 import LSTMCore
 import Testing
+
 @testable import LabShell
 
 /// `set engine reference|fast`: the readable cell on the live path, the same
@@ -10,7 +11,8 @@ import Testing
     @Test func theShellStartsOnTheFastEngineAndInfoSaysSo() {
         var lab = lab()
         #expect(lab.interpreter.session.stepper.engineKind == .fast)
-        #expect(lab.handle("info").output.contains("mode     fused, variant correct, engine fast, precision 4, threads 1"))
+        #expect(
+            lab.handle("info").output.contains("mode     fused, variant correct, engine fast, precision 4, threads 1"))
     }
 
     @Test func setEngineSwitchesAndKeepsTheStepsTaken() throws {
@@ -18,7 +20,8 @@ import Testing
         _ = lab.handle("step fwd 2")
         let r = lab.handle("set engine reference")
         #expect(r.error == nil)
-        #expect(r.output == "engine reference: LSTMCell as written (plain loops, the C library's σ and tanh, one thread), "
+        #expect(
+            r.output == "engine reference: LSTMCell as written (plain loops, the C library's σ and tanh, one thread), "
                 + "the specification; steps already taken are kept")
         #expect(lab.interpreter.session.stepper.engineKind == .reference)
         #expect(lab.interpreter.session.stepper.cursor(.forward) == 2)
@@ -37,7 +40,9 @@ import Testing
 
     @Test func unknownEngineIsRefusedWithASuggestion() {
         var lab = lab()
-        #expect(lab.handle("set engine fats").error == "unknown engine 'fats': use reference or fast (did you mean 'fast'?)")
+        #expect(
+            lab.handle("set engine fats").error == "unknown engine 'fats': use reference or fast (did you mean 'fast'?)"
+        )
         #expect(lab.handle("set engine").error == "set engine needs a value")
     }
 }

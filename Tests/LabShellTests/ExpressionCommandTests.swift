@@ -3,6 +3,7 @@ import LSTMCore
 import TensorExpr
 import TensorFiles
 import Testing
+
 @testable import LabShell
 
 /// `print`, `let`, `vars`, `unlet`, `save EXPR to PATH` and expressions in
@@ -23,8 +24,10 @@ import Testing
     /// the reason, after each move of a sequence mixing step, back and goto.
     @Test func overTimeNamesEqualTheTracesAtEveryStep() throws {
         var lab = lab()
-        let moves = ["step", "step fwd 2", "step bwd", "back fwd", "goto t=3 fwd", "step bwd 2", "back both",
-                     "goto end", "back bwd 3", "goto t=1 bwd", "reset", "run", "back fwd 4"]
+        let moves = [
+            "step", "step fwd 2", "step bwd", "back fwd", "goto t=3 fwd", "step bwd 2", "back both",
+            "goto end", "back bwd 3", "goto t=1 bwd", "reset", "run", "back fwd 4",
+        ]
         for move in moves {
             #expect(lab.handle(move).error == nil, "\(move)")
             let st = lab.session.stepper
@@ -32,20 +35,28 @@ import Testing
                 let sfx = d == .forward ? "_f" : "_b"
                 let taken = st.cursor(d)
                 for base in ["gates_pre", "gates", "c", "h"] {
-                    for (order, suffix) in [("time", sfx), ("processing", "_b_rev")] where d == .backward || order == "time" {
+                    for (order, suffix) in [("time", sfx), ("processing", "_b_rev")]
+                    where d == .backward || order == "time" {
                         let name = base + suffix
                         for i in 0..<st.length {
                             let k = order == "processing" ? i : (d == .forward ? i : st.length - 1 - i)
                             let t = d.timeIndex(step: k, length: st.length)
                             if k < taken {
                                 let trace = try st.trace(d, at: t)
-                                let m = base == "gates_pre" ? trace.gatesPre : base == "gates" ? trace.gates
-                                    : base == "c" ? trace.c : trace.h
-                                #expect(try tensor(lab, "\(name)[\(i)]").data == m.tensor.data, "\(move): \(name)[\(i)]")
+                                let m =
+                                    base == "gates_pre"
+                                    ? trace.gatesPre
+                                    : base == "gates"
+                                        ? trace.gates
+                                        : base == "c" ? trace.c : trace.h
+                                #expect(
+                                    try tensor(lab, "\(name)[\(i)]").data == m.tensor.data, "\(move): \(name)[\(i)]")
                             } else {
                                 let e = lab.handle("print \(name)[\(i)]").error
-                                #expect(e == "\(name)[\(i)] is not computed yet: the \(d.name) direction has taken \(taken) of \(st.length) steps",
-                                        "\(move): \(name)[\(i)]")
+                                #expect(
+                                    e
+                                        == "\(name)[\(i)] is not computed yet: the \(d.name) direction has taken \(taken) of \(st.length) steps",
+                                    "\(move): \(name)[\(i)]")
                             }
                         }
                     }
@@ -54,11 +65,16 @@ import Testing
                     let h = st.hiddenSize
                     #expect(try tensor(lab, "z\(sfx)").data == last.gatesPre.tensor.data)
                     for (g, letter) in ["i", "f", "g", "o"].enumerated() {
-                        let chunk = try tensor(lab, "gates\(d == .forward ? "_f" : "_b")[\(d == .forward ? last.t : last.t), :, \(g * h):\((g + 1) * h)]")
+                        let chunk = try tensor(
+                            lab,
+                            "gates\(d == .forward ? "_f" : "_b")[\(d == .forward ? last.t : last.t), :, \(g * h):\((g + 1) * h)]"
+                        )
                         #expect(try tensor(lab, "\(letter)\(sfx)").data == chunk.data, "\(move): \(letter)\(sfx)")
                     }
                 } else {
-                    #expect(lab.handle("print i\(sfx)").error?.hasSuffix("has not taken a step yet (try 'step \(d.short)')") == true)
+                    #expect(
+                        lab.handle("print i\(sfx)").error?.hasSuffix("has not taken a step yet (try 'step \(d.short)')")
+                            == true)
                 }
             }
         }
@@ -113,7 +129,8 @@ import Testing
         #expect(r.error == "the expression ends too early")
         #expect(r.column == 11)
         #expect(lab.handle("show gatez").error?.hasPrefix("unknown view 'gatez'") == true)
-        #expect(lab.handle("print " + String(repeating: "(", count: 100) + "1" + String(repeating: ")", count: 100)).error
+        #expect(
+            lab.handle("print " + String(repeating: "(", count: 100) + "1" + String(repeating: ")", count: 100)).error
                 == "expression nested too deeply (the limit is 64 levels)")
     }
 
@@ -124,10 +141,18 @@ import Testing
         #expect(lab.handle("vars").output == "two  [3, 5]  = 2*u5\nu5   [3, 5]  = x[:, :, 5]")
         #expect(lab.handle("info").output.contains("vars     two [3, 5], u5 [3, 5]"))
         #expect(lab.handle("show u5").output.hasPrefix("u5  [3, 5]  axes (b, t)"))
-        #expect(lab.handle("let c_f = 1").error == "c_f is a built-in name: a variable cannot shadow it (choose another name)")
-        #expect(lab.handle("let sum = 1").error == "sum is a function's name: a variable cannot shadow it (choose another name)")
-        #expect(lab.handle("let 3x = 1").error == "'3x' is not a variable name: use letters, digits and _, starting with a letter")
-        #expect(lab.handle("let q = W_ih_f.chunk(2)").error == "let stores a tensor: W_ih_f.chunk(2) is not one (index a tuple first, as in chunk(…)[0])")
+        #expect(
+            lab.handle("let c_f = 1").error
+                == "c_f is a built-in name: a variable cannot shadow it (choose another name)")
+        #expect(
+            lab.handle("let sum = 1").error
+                == "sum is a function's name: a variable cannot shadow it (choose another name)")
+        #expect(
+            lab.handle("let 3x = 1").error
+                == "'3x' is not a variable name: use letters, digits and _, starting with a letter")
+        #expect(
+            lab.handle("let q = W_ih_f.chunk(2)").error
+                == "let stores a tensor: W_ih_f.chunk(2) is not one (index a tuple first, as in chunk(…)[0])")
         #expect(lab.handle("unlet u5").output == "dropped u5")
         #expect(lab.handle("unlet u5").error == "'u5' is not a variable")
         #expect(lab.handle("print two.sum() == (2 * x[:, :, 5]).sum()").output == "1")
@@ -141,11 +166,16 @@ import Testing
         let spark = lab.handle("spark c_f[:, 0, 5]").output
         #expect(spark.hasPrefix("spark c_f[:, 0, 5]  [5, 1]  axes (t, value)"))
         #expect(spark.contains("t 01234"))
-        #expect(lab.handle("spark c_f").error == "spark draws a sequence: c_f is [5, 3, 16]; index it down to [T] or [T, N], as in c_f[:, 0, 5] or h_f[:, 0]")
+        #expect(
+            lab.handle("spark c_f").error
+                == "spark draws a sequence: c_f is [5, 3, 16]; index it down to [T] or [T, N], as in c_f[:, 0, 5] or h_f[:, 0]"
+        )
         _ = lab.handle("reset")
         #expect(lab.handle("watch h_f[:, 0, 0].sum()").output.hasPrefix("watching: h_f[:, 0, 0].sum()"))
         let moved = lab.handle("step").output
-        #expect(moved.contains("(watch h_f[:, 0, 0].sum(): h_f[1] is not computed yet: the forward direction has taken 1 of 5 steps)"))
+        #expect(
+            moved.contains(
+                "(watch h_f[:, 0, 0].sum(): h_f[1] is not computed yet: the forward direction has taken 1 of 5 steps)"))
         #expect(lab.handle("goto end").output.hasSuffix(lab.handle("p h_f[:, 0, 0].sum()").output))
     }
 
@@ -154,7 +184,9 @@ import Testing
         _ = lab.handle("run")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("expr-\(UUID().uuidString).npy").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(lab.handle("save c_f[:, 0] to \(path)").output == "saved c_f[:, 0] [5, 16] to \(path) (float32 .npy: numpy.load or torch.from_numpy(numpy.load(…)))")
+        #expect(
+            lab.handle("save c_f[:, 0] to \(path)").output
+                == "saved c_f[:, 0] [5, 16] to \(path) (float32 .npy: numpy.load or torch.from_numpy(numpy.load(…)))")
         let back = try NPY.read(path: path)
         #expect(back.shape == [5, 16])
         #expect(back.data == (try tensor(lab, "c_f[:, 0]")).data)
@@ -167,10 +199,13 @@ import Testing
         var settings = Session.Settings()
         settings.memoryLimit = 1 << 20
         var lab = Lab(interpreter: Interpreter(session: .demo(settings: settings)))
-        #expect(lab.handle("print zeros(1000, 1000)").error
-                == "zeros(1000, 1000) of shape [1000, 1000] would bring the expression to about 3.8 MiB, over the memory limit of 1.0 MiB (start with --memory-limit MiB to raise it)")
+        #expect(
+            lab.handle("print zeros(1000, 1000)").error
+                == "zeros(1000, 1000) of shape [1000, 1000] would bring the expression to about 3.8 MiB, over the memory limit of 1.0 MiB (start with --memory-limit MiB to raise it)"
+        )
         var stopped = Lab(interpreter: Interpreter(session: .demo(), context: ExecutionContext(shouldCancel: { true })))
-        #expect(stopped.handle("print ones(100, 100) @ ones(100, 100)").output
+        #expect(
+            stopped.handle("print ones(100, 100) @ ones(100, 100)").output
                 == "interrupted: the expression was stopped; the session is as it was")
         #expect(stopped.session.positionText == "fwd 0/5 bwd 0/5")
     }
@@ -178,10 +213,12 @@ import Testing
     @Test func answersReadExpressionsOverTheSession() {
         var lab = lab()
         _ = lab.handle("step")
-        #expect(lab.expressionNumber( "tanh(0.3)") == Double(Float(0.291312635)))
-        let o = lab.expressionNumber( "o_f[0, 3]")
+        #expect(lab.expressionNumber("tanh(0.3)") == Double(Float(0.291312635)))
+        let o = lab.expressionNumber("o_f[0, 3]")
         #expect(o != nil)
-        #expect(lab.expressionNumber( "o_f[0, 3] * tanh(c_f[0, 0, 3])") == (try? tensor(lab, "h_f[0, 0, 3]")).map { Double($0.data[0]) })
-        #expect(lab.expressionNumber( "c_f[3, 0, 0]") == nil)
+        #expect(
+            lab.expressionNumber("o_f[0, 3] * tanh(c_f[0, 0, 3])")
+                == (try? tensor(lab, "h_f[0, 0, 3]")).map { Double($0.data[0]) })
+        #expect(lab.expressionNumber("c_f[3, 0, 0]") == nil)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LSTMCore
 import TensorFiles
 import Testing
+
 @testable import LabShell
 
 @Suite struct FileCommandTests {
@@ -18,7 +19,10 @@ import Testing
         #expect(a.handle("save weights \(dir)/w.safetensors").error == nil)
         var b = Lab(interpreter: Interpreter(session: .demo()))
         let r = b.handle("load weights \(dir)/w.safetensors")
-        #expect(r.output == "loaded weights from \(dir)/w.safetensors: D=8, H=16 (W_ih [64, 8], W_hh [64, 16] per direction); cursors at the start")
+        #expect(
+            r.output
+                == "loaded weights from \(dir)/w.safetensors: D=8, H=16 (W_ih [64, 8], W_hh [64, 16] per direction); cursors at the start"
+        )
         #expect(b.session.parameters == a.session.parameters)
     }
 
@@ -43,14 +47,19 @@ import Testing
         #expect(r.error == nil)
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(dir)/out").sorted()
         #expect(files == ["fwd_c.npy", "fwd_gates.npy", "fwd_gates_pre.npy", "fwd_h.npy"])
-        #expect(r.output.contains("not written: y, h_n, c_n (need both directions finished: fwd 2/5 bwd 0/5); bwd_* (no steps yet)"))
+        #expect(
+            r.output.contains(
+                "not written: y, h_n, c_n (need both directions finished: fwd 2/5 bwd 0/5); bwd_* (no steps yet)"))
     }
 
     @Test func exportMakesOnlyTheLastFolder() throws {
         let dir = try tempDir()
         var lab = Lab(interpreter: Interpreter(session: .demo()))
         _ = lab.handle("run")
-        #expect(lab.handle("export \(dir)/missing/out").error == "\(dir)/missing/out: cannot create the folder: \(dir)/missing does not exist (export makes only the last folder)")
+        #expect(
+            lab.handle("export \(dir)/missing/out").error
+                == "\(dir)/missing/out: cannot create the folder: \(dir)/missing does not exist (export makes only the last folder)"
+        )
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/missing"))
         #expect(lab.handle("export \(dir)/out").error == nil)
         #expect(FileManager.default.fileExists(atPath: "\(dir)/out/y.npy"))

@@ -1,6 +1,7 @@
 import LSTMCore
 import LSTMKernels
 import Testing
+
 @testable import LabShell
 
 @Suite struct InterpreterTests {
@@ -10,10 +11,11 @@ import Testing
         var lab = lab()
         let r = lab.handle("step")
         #expect(r.error == nil)
-        #expect(r.output == """
-        fwd step 1/5: read x[:, 0, :] → h_f[0], c  (fused, 2 products)
-        bwd step 1/5: read x[:, 4, :] → h_b[4] (h_b_rev[0]), c  (fused, 2 products)
-        """)
+        #expect(
+            r.output == """
+                fwd step 1/5: read x[:, 0, :] → h_f[0], c  (fused, 2 products)
+                bwd step 1/5: read x[:, 4, :] → h_b[4] (h_b_rev[0]), c  (fused, 2 products)
+                """)
         #expect(lab.prompt == "lstmlab fwd 1/5 bwd 1/5> ")
     }
 
@@ -28,7 +30,10 @@ import Testing
     @Test func runFinishesBothAndFinalShapesAreTheTutorials() {
         var lab = lab()
         let r = lab.handle("run")
-        #expect(r.output == "ran 5 fwd + 5 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 5/5 bwd 5/5\n    y [3, 5, 32], h_n [2, 3, 16], c_n [2, 3, 16] ready")
+        #expect(
+            r.output
+                == "ran 5 fwd + 5 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 5/5 bwd 5/5\n    y [3, 5, 32], h_n [2, 3, 16], c_n [2, 3, 16] ready"
+        )
         #expect(lab.handle("step").error == "both directions have finished all 5 steps (use 'back', 'goto' or 'reset')")
     }
 
@@ -42,18 +47,26 @@ import Testing
         let chunked = lab.session.stepper.runProjectionChunk != nil
         let r = lab.handle("run")
         #expect(r.error == nil)
-        #expect(r.output.hasPrefix(chunked
-            ? "ran 40 fwd + 40 bwd steps (hoisted: x·W_ihᵀ for 10 steps at a time in one product, then h·W_hhᵀ per step): fwd 40/40 bwd 40/40"
-            : "ran 40 fwd + 40 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 40/40 bwd 40/40"))
+        #expect(
+            r.output.hasPrefix(
+                chunked
+                    ? "ran 40 fwd + 40 bwd steps (hoisted: x·W_ihᵀ for 10 steps at a time in one product, then h·W_hhᵀ per step): fwd 40/40 bwd 40/40"
+                    : "ran 40 fwd + 40 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 40/40 bwd 40/40"
+            ))
         _ = lab.handle("reset")
         _ = lab.handle("set mode hoisted")
         _ = lab.handle("step")
-        #expect(lab.handle("run").output.hasPrefix("ran 39 fwd + 39 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step)"))
+        #expect(
+            lab.handle("run").output.hasPrefix(
+                "ran 39 fwd + 39 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step)"))
         // From B = 64 each step's projection goes straight into its z.
         #expect(lab.handle("sizes B=64 T=3 D=4 H=8").error == nil)
-        #expect(lab.handle("run").output.hasPrefix(chunked
-            ? "ran 3 fwd + 3 bwd steps (hoisted: x·W_ihᵀ of each step straight into z, then h·W_hhᵀ per step): fwd 3/3 bwd 3/3"
-            : "ran 3 fwd + 3 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 3/3 bwd 3/3"))
+        #expect(
+            lab.handle("run").output.hasPrefix(
+                chunked
+                    ? "ran 3 fwd + 3 bwd steps (hoisted: x·W_ihᵀ of each step straight into z, then h·W_hhᵀ per step): fwd 3/3 bwd 3/3"
+                    : "ran 3 fwd + 3 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 3/3 bwd 3/3"
+            ))
     }
 
     @Test func backUndoesExactly() throws {
@@ -76,7 +89,9 @@ import Testing
     @Test func finalStatesNeedBothDirections() {
         var lab = lab()
         _ = lab.handle("step fwd 5")
-        #expect(lab.handle("show h_n").error == "h_n is not computed yet: it needs both directions finished (fwd 5/5, bwd 0/5); try 'run'")
+        #expect(
+            lab.handle("show h_n").error
+                == "h_n is not computed yet: it needs both directions finished (fwd 5/5, bwd 0/5); try 'run'")
     }
 
     @Test func hnIsLastForwardAndFirstBackward() throws {
@@ -84,7 +99,8 @@ import Testing
         _ = lab.handle("run")
         let st = lab.session.stepper
         let hn = try st.finalHidden()
-        let hf = st.hForward.tensor, hb = st.hBackward.tensor
+        let hf = st.hForward.tensor
+        let hb = st.hBackward.tensor
         let bh = 3 * 16
         #expect(Array(hn.data[0..<bh]) == Array(hf.data[(4 * bh)..<(5 * bh)]))
         #expect(Array(hn.data[bh..<(2 * bh)]) == Array(hb.data[0..<bh]))
@@ -99,7 +115,8 @@ import Testing
     }
 
     @Test func sameCommandsPrintTheSameScreen() {
-        var a = lab(), b = lab()
+        var a = lab()
+        var b = lab()
         for line in ["init pytorch seed 7", "input random seed 3", "step 2", "show h fwd"] {
             #expect(a.handle(line) == b.handle(line))
         }
@@ -115,7 +132,9 @@ import Testing
         let h = 16
         let z = (0..<4).map { trace.gatesPre[0, $0 * h] }
         // The step's vector σ and tanh are within 2 ulp of the C library's.
-        let expected = [Activation.sigmoid(z[1]), Activation.sigmoid(z[0]), Activation.sigmoid(z[2]), Activation.tanh(z[3])]
+        let expected = [
+            Activation.sigmoid(z[1]), Activation.sigmoid(z[0]), Activation.sigmoid(z[2]), Activation.tanh(z[3]),
+        ]
         for (k, value) in expected.enumerated() {
             #expect(abs(trace.gates[0, k * h] - value) <= 2 * value.ulp, "slot \(k)")
         }
@@ -126,10 +145,17 @@ import Testing
     @Test func viewsValidateTheirIndices() {
         var lab = lab()
         #expect(lab.handle("show x b=3").error == "b=3 is out of range: b goes from 0 to 2")
-        #expect(lab.handle("show gates fwd").error == "gates fwd: the forward direction has not taken a step yet (try 'step fwd')")
-        #expect(lab.handle("show W_ih_f fwd").error == "W_ih_f does not take fwd/bwd (the direction is in its name: _f or _b)")
+        #expect(
+            lab.handle("show gates fwd").error
+                == "gates fwd: the forward direction has not taken a step yet (try 'step fwd')")
+        #expect(
+            lab.handle("show W_ih_f fwd").error
+                == "W_ih_f does not take fwd/bwd (the direction is in its name: _f or _b)")
         _ = lab.handle("step fwd")
-        #expect(lab.handle("show c fwd t=3").error == "c fwd t=3 is not computed yet: the forward direction has taken 1/5 steps (it reaches t=3 at step 4)")
+        #expect(
+            lab.handle("show c fwd t=3").error
+                == "c fwd t=3 is not computed yet: the forward direction has taken 1/5 steps (it reaches t=3 at step 4)"
+        )
     }
 
     @Test func watchesReappearAfterMoves() {

@@ -1,6 +1,7 @@
 import LSTMCore
 import Synchronization
 import Testing
+
 @testable import LabShell
 
 /// Ctrl-C during the draws of `sizes`, `init` and `input random`: the command
@@ -37,7 +38,10 @@ import Testing
         #expect(lab.handle("sizes D=2048 H=256").error == nil)
         #expect(lab.handle("step").error == nil)
         let before = lab.session
-        (lab.interpreter.context, canceller) = { let c = Canceller(after: 2); return (ExecutionContext(shouldCancel: { c.shouldCancel() }), c) }()
+        (lab.interpreter.context, canceller) = {
+            let c = Canceller(after: 2)
+            return (ExecutionContext(shouldCancel: { c.shouldCancel() }), c)
+        }()
         let r = lab.handle("init pytorch seed 5")
         #expect(r.error == nil)
         #expect(r.output == "interrupted: init pytorch not done (the parameters are as they were)")
@@ -49,7 +53,10 @@ import Testing
     @Test func sizesStoppedKeepsModelInputAndCursors() {
         var (lab, _) = lab(cancelAfter: .max)
         _ = lab.handle("step fwd")
-        lab.interpreter.context = { let c = Canceller(after: 1); return ExecutionContext(shouldCancel: { c.shouldCancel() }) }()
+        lab.interpreter.context = {
+            let c = Canceller(after: 1)
+            return ExecutionContext(shouldCancel: { c.shouldCancel() })
+        }()
         let before = lab.session
         let r = lab.handle("sizes B=4 H=20")
         #expect(r.output == "interrupted: sizes not changed (the model, input and cursors are as they were)")
@@ -60,11 +67,17 @@ import Testing
     @Test func inputAndTheQRStepStopToo() {
         var (lab, _) = lab(cancelAfter: 1)
         let before = lab.session
-        #expect(lab.handle("input random seed 3").output == "interrupted: input random not done (the input is as it was)")
+        #expect(
+            lab.handle("input random seed 3").output == "interrupted: input random not done (the input is as it was)")
         expectUnchanged(lab, before)
         // Asked after the draws, before the QR: 3 questions for the forward direction's W_ih, Gaussian, QR.
-        lab.interpreter.context = { let c = Canceller(after: 3); return ExecutionContext(shouldCancel: { c.shouldCancel() }) }()
-        #expect(lab.handle("init tutorial").output == "interrupted: init tutorial not done (the parameters are as they were)")
+        lab.interpreter.context = {
+            let c = Canceller(after: 3)
+            return ExecutionContext(shouldCancel: { c.shouldCancel() })
+        }()
+        #expect(
+            lab.handle("init tutorial").output
+                == "interrupted: init tutorial not done (the parameters are as they were)")
         expectUnchanged(lab, before)
         // Nothing to draw: init zeros and input ones are not interrupted.
         #expect(lab.handle("init zeros").output.hasPrefix("init zeros: every parameter 0"))

@@ -1,12 +1,15 @@
 import LessonKit
 import Testing
+
 @testable import LabShell
 
 /// A lesson's lab lines are read once, by the command table, when the lesson loads.
 @Suite struct LabBlockTests {
     @Test(arguments: [
-        ("save weights w.safetensors",
-         "f.md:7: error: lessons cannot read or write files: 'save' is not allowed in a lab block"),
+        (
+            "save weights w.safetensors",
+            "f.md:7: error: lessons cannot read or write files: 'save' is not allowed in a lab block"
+        ),
         ("export out", "f.md:7: error: lessons cannot read or write files: 'export' is not allowed in a lab block"),
         ("load input x.npy", "f.md:7: error: lessons cannot read or write files: 'load' is not allowed in a lab block"),
         ("quit", "f.md:7: error: 'quit' cannot be used inside a lesson's lab block"),

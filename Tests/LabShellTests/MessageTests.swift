@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LabShell
 
 /// Errors quote what was typed shortened and with invisible characters shown,
@@ -9,7 +10,8 @@ import Testing
         return lab.handle(line).error
     }
 
-    static let views = "x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0, logits, pred, W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b"
+    static let views =
+        "x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0, logits, pred, W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b"
 
     @Test func unrelatedShortWordsGetNoSuggestion() {
         #expect(error("中文") == "unknown command '中文'")
@@ -32,19 +34,28 @@ import Testing
 
     @Test func longWordsAreShortened() {
         let long = String(repeating: "x", count: 4090)
-        #expect(error("show " + long) == "unknown view 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…': one of \(Self.views)")
-        #expect(error("step " + String(repeating: "9", count: 100))
-                == "the number of steps must be a whole number from 1 to 16777216, not '9999999999999999999999999999999999999999…'")
+        #expect(
+            error("show " + long) == "unknown view 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…': one of \(Self.views)")
+        #expect(
+            error("step " + String(repeating: "9", count: 100))
+                == "the number of steps must be a whole number from 1 to 16777216, not '9999999999999999999999999999999999999999…'"
+        )
         // Exactly 40 characters are shown whole.
         let forty = String(repeating: "中", count: 40)
         #expect(error("goto " + forty) == "goto takes t=N, start or end, not '\(forty)'")
     }
 
     @Test func invisibleCharactersAreShownAsEscapes() {
-        #expect(error("step \"\u{1b}[31m\"") == "the number of steps must be a whole number from 1 to 16777216, not '\\u{1B}[31m'")
-        #expect(error("set mode \"fu\u{200b}sed\"") == "unknown mode 'fu\\u{200B}sed': use fused, per-gate or hoisted (did you mean 'fused'?)")
+        #expect(
+            error("step \"\u{1b}[31m\"")
+                == "the number of steps must be a whole number from 1 to 16777216, not '\\u{1B}[31m'")
+        #expect(
+            error("set mode \"fu\u{200b}sed\"")
+                == "unknown mode 'fu\\u{200B}sed': use fused, per-gate or hoisted (did you mean 'fused'?)")
         #expect(error("show \"\u{202e}gnp\"") == "unknown view '\\u{202E}gnp': one of \(Self.views)")
-        #expect(error("init \"a\tb\u{85}c\u{2028}\"") == "unknown initialiser 'a\\u{9}b\\u{85}c\\u{2028}': use tutorial, pytorch, zeros")
+        #expect(
+            error("init \"a\tb\u{85}c\u{2028}\"")
+                == "unknown initialiser 'a\\u{9}b\\u{85}c\\u{2028}': use tutorial, pytorch, zeros")
         #expect(error("input \"\u{feff}\"") == "unknown input '\\u{FEFF}': use random, zeros, ones, text or set")
         // Joiners inside an emoji and combining accents are part of what is drawn.
         #expect(error("show 👨‍👩‍👧") == "unknown view '👨‍👩‍👧': one of \(Self.views)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LabShell
 
 /// Ctrl-C is one outcome whatever the command: `.interrupted`, with the
@@ -7,8 +8,10 @@ import Testing
 @Suite struct OutcomeTests {
     func lab(cancelAfter n: Int) -> Lab {
         let canceller = InterruptTests.Canceller(after: n)
-        return Lab(interpreter: Interpreter(session: .demo(),
-                                            context: ExecutionContext(shouldCancel: { canceller.shouldCancel() })))
+        return Lab(
+            interpreter: Interpreter(
+                session: .demo(),
+                context: ExecutionContext(shouldCancel: { canceller.shouldCancel() })))
     }
 
     @Test func everyInterruptibleCommandEndsInTheSameOutcome() throws {
@@ -27,7 +30,11 @@ import Testing
             var lab = lab(cancelAfter: n)
             if line.hasPrefix("export") {
                 _ = lab.handle("step")
-                lab = { var l = lab; l.interpreter.context = ExecutionContext(shouldCancel: { true }); return l }()
+                lab = {
+                    var l = lab
+                    l.interpreter.context = ExecutionContext(shouldCancel: { true })
+                    return l
+                }()
             }
             let r = lab.handle(line)
             #expect(r.error == nil, "\(line): \(r.error ?? "")")

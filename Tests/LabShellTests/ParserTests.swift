@@ -1,17 +1,21 @@
 import LSTMCore
 import Testing
+
 @testable import LabShell
 
 @Suite struct ParserTests {
     let parser = CommandParser()
 
     @Test func engineCommandsParse() throws {
-        #expect(try parser.parse("sizes B=3 T=5 D=8 H=16") == .sizes(SizeChange(batch: 3, length: 5, inputSize: 8, hiddenSize: 16)))
+        #expect(
+            try parser.parse("sizes B=3 T=5 D=8 H=16")
+                == .sizes(SizeChange(batch: 3, length: 5, inputSize: 8, hiddenSize: 16)))
         #expect(try parser.parse("sizes H=4") == .sizes(SizeChange(hiddenSize: 4)))
         #expect(try parser.parse("init tutorial seed 0") == .initialize(.tutorial, seed: 0))
         #expect(try parser.parse("init pytorch") == .initialize(.pytorch, seed: nil))
         #expect(try parser.parse("input ones") == .input(.ones, seed: nil))
-        #expect(try parser.parse("load weights \"my model.safetensors\"") == .load(.weights, path: "my model.safetensors"))
+        #expect(
+            try parser.parse("load weights \"my model.safetensors\"") == .load(.weights, path: "my model.safetensors"))
         #expect(try parser.parse("save weights out.safetensors") == .saveWeights(path: "out.safetensors"))
         #expect(try parser.parse("step") == .step(.both, count: 1))
         #expect(try parser.parse("step fwd 3") == .step(.fwd, count: 3))
@@ -22,10 +26,14 @@ import Testing
         #expect(try parser.parse("run") == .run)
         #expect(try parser.parse("show gates fwd t=0") == .show(ViewRequest(name: .gates, direction: .forward, t: 0)))
         #expect(try parser.parse("show y b=1") == .show(ViewRequest(name: .y, b: 1)))
-        #expect(try parser.parse("watch gates fwd h_f") == .watch([ViewRequest(name: .gates, direction: .forward), ViewRequest(name: .h_f)]))
+        #expect(
+            try parser.parse("watch gates fwd h_f")
+                == .watch([ViewRequest(name: .gates, direction: .forward), ViewRequest(name: .h_f)]))
         #expect(try parser.parse("set mode per-gate") == .set(.mode(.perGate)))
         #expect(try parser.parse("set batch_first off") == .set(.batchFirst(false)))
-        #expect(try parser.parse("bench 3,5,8,16 repeat 5") == .bench(BenchShape(sizes: LSTMSizes(batch: 3, length: 5, inputSize: 8, hiddenSize: 16)), repeats: 5))
+        #expect(
+            try parser.parse("bench 3,5,8,16 repeat 5")
+                == .bench(BenchShape(sizes: LSTMSizes(batch: 3, length: 5, inputSize: 8, hiddenSize: 16)), repeats: 5))
         #expect(try parser.parse("? step") == .help(topic: "step"))
         #expect(try parser.parse("exit") == .quit)
         #expect(try parser.parse("   # a comment") == nil)
@@ -44,12 +52,18 @@ import Testing
     @Test(arguments: [
         ("stpe", "unknown command 'stpe' (did you mean 'step'?)"),
         ("step fwd -1", "the number of steps must be a whole number from 1 to 16777216, not '-1'"),
-        ("step 99999999999999999999999", "the number of steps must be a whole number from 1 to 16777216, not '99999999999999999999999'"),
+        (
+            "step 99999999999999999999999",
+            "the number of steps must be a whole number from 1 to 16777216, not '99999999999999999999999'"
+        ),
         ("step nan", "the number of steps must be a whole number from 1 to 16777216, not 'nan'"),
         ("sizes B=0", "B must be a whole number from 1 to 16777216, not '0'"),
         ("sizes X=3", "sizes takes B=N, T=N, D=N, H=N, L=N, not 'X=3'"),
         ("init xavier", "unknown initialiser 'xavier': use tutorial, pytorch, zeros"),
-        ("show gatez", "unknown view 'gatez': one of x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0, logits, pred, W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b (did you mean 'gates'?)"),
+        (
+            "show gatez",
+            "unknown view 'gatez': one of x, gates_pre, gates, c, h, h_f, h_b_rev, h_b, y, h_n, c_n, h0, c0, logits, pred, W_ih_f, W_hh_f, b_ih_f, b_hh_f, W_ih_b, W_hh_b, b_ih_b, b_hh_b (did you mean 'gates'?)"
+        ),
         ("load weights \"unterminated", "unterminated quote"),
         ("set mode fast", "unknown mode 'fast': use fused, per-gate or hoisted"),
         ("set precision 11", "precision must be a whole number from 0 to 10, not '11'"),

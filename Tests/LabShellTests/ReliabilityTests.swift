@@ -1,15 +1,19 @@
 import Foundation
-import Testing
 import LSTMCore
 import TensorFiles
+import Testing
+
 @testable import LabShell
 
 /// Issue 13 rows 2, 3 and 7 inside the shell.
 @Suite struct ReliabilityTests {
     /// Row 2: a combining mark after a space was dropped (`export \u{301}ab` exported to `ab/`).
     @Test func combiningMarkAfterASpaceNeverVanishes() throws {
-        #expect(throws: CommandError("a combining mark (U+301) follows a space: it has no letter to go on; "
-            + "remove it, or put the word in quotes", column: 7)) { try Tokenizer.tokenize("export \u{301}ab") }
+        #expect(
+            throws: CommandError(
+                "a combining mark (U+301) follows a space: it has no letter to go on; "
+                    + "remove it, or put the word in quotes", column: 7)
+        ) { try Tokenizer.tokenize("export \u{301}ab") }
         #expect(try Tokenizer.tokenize("export \"\u{301}ab\"").map(\.text) == ["export", "\u{301}ab"])
         #expect(try Tokenizer.tokenize("export e\u{301}b").map(\.text) == ["export", "e\u{301}b"])
         #expect(try Tokenizer.tokenize("step\u{3000}fwd").map(\.text) == ["step", "fwd"])
@@ -17,8 +21,11 @@ import TensorFiles
 
     /// Row 3: an allocation the machine refuses is a message, not a trap.
     @Test func allocationFailureIsAMessage() {
-        #expect(throws: LabError("sizes X: could not allocate 4294967296.0 GiB (the machine or its ulimit has less free "
-            + "memory than the memory limit allows); the session is as it was")) {
+        #expect(
+            throws: LabError(
+                "sizes X: could not allocate 4294967296.0 GiB (the machine or its ulimit has less free "
+                    + "memory than the memory limit allows); the session is as it was")
+        ) {
             try Session.probeAllocation(1 << 62, what: "sizes X")
         }
         #expect(throws: Never.self) { try Session.probeAllocation(1 << 20, what: "small") }
@@ -46,8 +53,10 @@ import TensorFiles
             return path
         }
         let wrongD = try sparse("wrong-d.npy", shape: (1, 1 << 30, 9))
-        #expect(lab.handle("load input \(wrongD)").error
-                == "\(wrongD): input has D=9 features, the weights take D=8 (shape [1, 1073741824, 9], layout [B, T, D])")
+        #expect(
+            lab.handle("load input \(wrongD)").error
+                == "\(wrongD): input has D=9 features, the weights take D=8 (shape [1, 1073741824, 9], layout [B, T, D])"
+        )
         let long = try sparse("long.npy", shape: (1, 1 << 31, 8))
         let error = lab.handle("load input \(long)").error ?? ""
         #expect(error.hasPrefix("load input \(long) (B=1 T=2147483648 D=8 H=16) would need about "), "\(error)")

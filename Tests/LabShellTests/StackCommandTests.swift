@@ -1,5 +1,6 @@
 import LSTMCore
 import Testing
+
 @testable import LabShell
 
 /// `lengths`, `layer`, `set packed` and `sizes L=` as a learner types them: exact output and refusals.
@@ -9,11 +10,14 @@ import Testing
     @Test func lengthsSetEachSequencesEnd() {
         var lab = lab()
         let r = lab.handle("lengths 5,3,1")
-        #expect(r.output == "lengths 5,3,1 (packed: each sequence's backward direction starts at its own last step); "
+        #expect(
+            r.output == "lengths 5,3,1 (packed: each sequence's backward direction starts at its own last step); "
                 + "padding b=1 t=3..4, b=2 t=1..4; cursors at the start")
-        #expect(lab.handle("step bwd").output
+        #expect(
+            lab.handle("step bwd").output
                 == "bwd step 1/5: sequences moved: b=0 t=4, b=1 t=2, b=2 t=0  (fused, 2 products)")
-        #expect(lab.handle("step bwd").output == "bwd step 2/5: sequences moved: b=0 t=3, b=1 t=1; "
+        #expect(
+            lab.handle("step bwd").output == "bwd step 2/5: sequences moved: b=0 t=3, b=1 t=1; "
                 + "finished, not moving: b=2  (fused, 2 products)")
         #expect(lab.prompt == "lstmlab fwd 0/5 bwd 2/5> ")
         #expect(lab.handle("lengths none").output == "lengths none: every sequence is full (T=5); cursors at the start")
@@ -35,8 +39,10 @@ import Testing
         _ = lab.handle("lengths 2,5,3")
         _ = lab.handle("run")
         let packed = try #require(lab.session.stack).finalStates()
-        #expect(lab.handle("set packed off").output
-                == "packed off: every sequence runs all T steps, padding included (lengths kept as labels); cursors at the start")
+        #expect(
+            lab.handle("set packed off").output
+                == "packed off: every sequence runs all T steps, padding included (lengths kept as labels); cursors at the start"
+        )
         _ = lab.handle("run")
         let naive = try #require(lab.session.stack).finalStates()
         // Sequence 1 is full: the same numbers; sequences 0 and 2 read padding in the naive run.
@@ -51,23 +57,29 @@ import Testing
 
     @Test func layersAreSteppedInAValidOrderOnly() {
         var lab = lab()
-        #expect(lab.handle("sizes L=2").output
+        #expect(
+            lab.handle("sizes L=2").output
                 == "sizes B=3 T=5 D=8 H=16 L=2: layers 1…1 drawn (init tutorial, W_ih [64, 32]); cursors at the start")
         #expect(lab.prompt == "lstmlab l0 fwd 0/5 bwd 0/5> ")
         #expect(lab.handle("layer 1").output == "layer 1 of 2: it reads layer 0's y [B, T, 2H]; l1 fwd 0/5 bwd 0/5")
-        #expect(lab.handle("step fwd").error
-                == "layer 1 fwd at t=0 needs layer 0's y[0]: layer 0 fwd has not started and layer 0 bwd has not started")
+        #expect(
+            lab.handle("step fwd").error
+                == "layer 1 fwd at t=0 needs layer 0's y[0]: layer 0 fwd has not started and layer 0 bwd has not started"
+        )
         _ = lab.handle("layer 0")
         _ = lab.handle("step fwd 5")
         _ = lab.handle("step bwd 2")
         _ = lab.handle("layer 1")
         #expect(lab.handle("step fwd").error == "layer 1 fwd at t=0 needs layer 0's y[0]: layer 0 bwd has reached t=3")
-        #expect(lab.handle("step bwd").output
+        #expect(
+            lab.handle("step bwd").output
                 == "l1 bwd step 1/5: read y_l0[:, 4, :] → h_b[4] (h_b_rev[0]), c  (fused, 2 products)")
         _ = lab.handle("layer 0")
-        #expect(lab.handle("back fwd").error
+        #expect(
+            lab.handle("back fwd").error
                 == "layer 0 fwd cannot undo t=4: layer 1 bwd has read layer 0's y[4] (undo layer 1 first)")
-        #expect(lab.handle("layer 2").error
+        #expect(
+            lab.handle("layer 2").error
                 == "layer 2 does not exist: the model has 2 layers (0…1)")
         #expect(lab.handle("run").output.hasPrefix("ran 12 steps, layer by layer"))
         #expect(lab.handle("show h_n").output.contains("row=3 (l1 bwd)"))
@@ -76,7 +88,8 @@ import Testing
     @Test func layerCountIsChecked() {
         var lab = lab()
         #expect(lab.handle("sizes L=9").error == "L must be a whole number from 1 to 8, not 9")
-        #expect(lab.handle("layer 1").error
+        #expect(
+            lab.handle("layer 1").error
                 == "layer 1 does not exist: the model has 1 layer (layer 0; add layers with 'sizes L=N')")
         _ = lab.handle("sizes L=3")
         #expect(lab.session.layerCount == 3)

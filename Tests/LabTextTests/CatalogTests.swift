@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LabText
 
 /// Walks the catalog: every key declared in `Sources/LabText` has a sample
@@ -44,7 +45,9 @@ import Testing
     @Test func everyAreaIsWalked() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Sources/LabText").standardized
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix("Message.swift") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+            $0.hasSuffix("Message.swift")
+        }
         #expect(Set(files) == Set(CatalogSamples.areas.map(\.file)))
     }
 
@@ -60,7 +63,8 @@ import Testing
     @Test(arguments: CatalogSamples.all.indices)
     func bothEntriesCarryTheSameArguments(index: Int) {
         let message = CatalogSamples.all[index]
-        let en = message.english, zh = message.chinese
+        let en = message.english
+        let zh = message.chinese
         #expect(!en.isEmpty && !zh.isEmpty)
         for argument in Self.arguments(of: message) {
             #expect(en.contains(argument), "English \(Self.key(of: message)) lost \(argument): \(en)")

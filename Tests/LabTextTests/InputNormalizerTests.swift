@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LabText
 
 @Suite struct InputNormalizerTests {
@@ -39,15 +40,16 @@ import Testing
 }
 
 @Suite struct LanguageTests {
-    @Test(arguments: [
-        (["LANG": "zh_CN.UTF-8"], Language.zh),
-        (["LANG": "en_US.UTF-8"], .en),
-        ([:], .en),
-        (["LC_ALL": "C", "LANG": "zh_CN.UTF-8"], .en),
-        (["LC_ALL": "", "LC_MESSAGES": "zh_TW.UTF-8", "LANG": "en_GB"], .zh),
-        (["LC_MESSAGES": "en_US", "LANG": "zh_CN"], .en),
-        (["LC_ALL": "zh_CN.UTF-8", "LC_MESSAGES": "en_US"], .zh),
-    ] as [([String: String], Language)])
+    @Test(
+        arguments: [
+            (["LANG": "zh_CN.UTF-8"], Language.zh),
+            (["LANG": "en_US.UTF-8"], .en),
+            ([:], .en),
+            (["LC_ALL": "C", "LANG": "zh_CN.UTF-8"], .en),
+            (["LC_ALL": "", "LC_MESSAGES": "zh_TW.UTF-8", "LANG": "en_GB"], .zh),
+            (["LC_MESSAGES": "en_US", "LANG": "zh_CN"], .en),
+            (["LC_ALL": "zh_CN.UTF-8", "LC_MESSAGES": "en_US"], .zh),
+        ] as [([String: String], Language)])
     func localePrecedence(environment: [String: String], expected: Language) {
         #expect(Language.fromLocale(environment) == expected)
     }
@@ -63,10 +65,15 @@ import Testing
 
 @Suite struct RequoteTests {
     @Test func onlyWholeWordsAreRequoted() {
-        let typed = "ｓｔｅｐｐ", read = InputNormalizer.normalize(typed)
-        #expect(InputNormalizer.requote("unknown command 'stepp' (did you mean 'step'?)", normalized: read, typed: typed)
+        let typed = "ｓｔｅｐｐ"
+        let read = InputNormalizer.normalize(typed)
+        #expect(
+            InputNormalizer.requote("unknown command 'stepp' (did you mean 'step'?)", normalized: read, typed: typed)
                 == "unknown command 'ｓｔｅｐｐ' (did you mean 'step'?)")
-        let t2 = "show h_f t＝９", r2 = InputNormalizer.normalize(t2)
-        #expect(InputNormalizer.requote("t=9 is past the end: '9'", normalized: r2, typed: t2) == "t=9 is past the end: '９'")
+        let t2 = "show h_f t＝９"
+        let r2 = InputNormalizer.normalize(t2)
+        #expect(
+            InputNormalizer.requote("t=9 is past the end: '9'", normalized: r2, typed: t2) == "t=9 is past the end: '９'"
+        )
     }
 }

@@ -1,12 +1,17 @@
 import Testing
+
 @testable import LessonKit
 
 @Suite struct AnswerSpecTests {
     @Test func parsesEveryKind() throws {
         #expect(try AnswerSpec.parse("number 64") == .number(64, tolerance: .shown(digits: 0)))
         #expect(try AnswerSpec.parse("number 4*16 tol 0") == .number(64, tolerance: .absolute(0)))
-        #expect(try AnswerSpec.parse("value y[0,4,20]") == .value(ValueReference(name: "y", index: [0, 4, 20], direction: nil), tolerance: .shown(digits: nil)))
-        #expect(try AnswerSpec.parse("value h[0, 3] bwd tol 1e-4") == .value(ValueReference(name: "h", index: [0, 3], direction: "bwd"), tolerance: .absolute(1e-4)))
+        #expect(
+            try AnswerSpec.parse("value y[0,4,20]")
+                == .value(ValueReference(name: "y", index: [0, 4, 20], direction: nil), tolerance: .shown(digits: nil)))
+        #expect(
+            try AnswerSpec.parse("value h[0, 3] bwd tol 1e-4")
+                == .value(ValueReference(name: "h", index: [0, 3], direction: "bwd"), tolerance: .absolute(1e-4)))
         #expect(try AnswerSpec.parse("shape [3, 5, 32]") == .shape([3, 5, 32]))
         #expect(try AnswerSpec.parse("shape y") == .liveShape(name: "y", direction: nil))
         #expect(try AnswerSpec.parse("shape gates fwd") == .liveShape(name: "gates", direction: "fwd"))
@@ -57,18 +62,22 @@ import Testing
     @Test func checksLiveValuesReadWhenAsked() throws {
         var host = FakeHost()
         host.values["h[0, 3] fwd"] = 0.123456
-        let e = try ExpectedAnswer.resolve(.value(ValueReference(name: "h", index: [0, 3], direction: "fwd"), tolerance: .absolute(1e-4)), host: host)
+        let e = try ExpectedAnswer.resolve(
+            .value(ValueReference(name: "h", index: [0, 3], direction: "fwd"), tolerance: .absolute(1e-4)), host: host)
         #expect(e == .number(Double(Float(0.123456)), tolerance: 1e-4))
         #expect(e.check("0.1235") == .correct)
         #expect(e.check("0.1237") == .wrong)
         #expect(throws: FakeError.self) {
-            try ExpectedAnswer.resolve(.value(ValueReference(name: "h", index: [9], direction: nil), tolerance: .absolute(1e-4)), host: host)
+            try ExpectedAnswer.resolve(
+                .value(ValueReference(name: "h", index: [9], direction: nil), tolerance: .absolute(1e-4)), host: host)
         }
     }
 
     @Test func checksShapes() throws {
         let e = ExpectedAnswer.shape([3, 5, 32])
-        for ok in ["[3, 5, 32]", "(3,5,32)", "3x5x32", "3 × 5 × 32", "[3，5，32]"] { #expect(e.check(ok) == .correct, "\(ok)") }
+        for ok in ["[3, 5, 32]", "(3,5,32)", "3x5x32", "3 × 5 × 32", "[3，5，32]"] {
+            #expect(e.check(ok) == .correct, "\(ok)")
+        }
         #expect(e.check("[5, 3, 32]") == .wrong)
         #expect(e.check("[3, 5") == .unreadable(.shape))
         var host = FakeHost()
@@ -91,8 +100,10 @@ import Testing
     }
 
     @Test func canonicalAnswersAreAccepted() {
-        let all: [ExpectedAnswer] = [.number(64, tolerance: 0), .number(-0.0312, tolerance: 1e-4), .shape([2, 3, 16]),
-                                     .gate("g"), .choice("c"), .text(["yes", "是"])]
+        let all: [ExpectedAnswer] = [
+            .number(64, tolerance: 0), .number(-0.0312, tolerance: 1e-4), .shape([2, 3, 16]),
+            .gate("g"), .choice("c"), .text(["yes", "是"]),
+        ]
         for e in all { #expect(e.check(e.canonical) == .correct, "\(e)") }
         #expect(ExpectedAnswer.number(64, tolerance: 0).canonical == "64")
     }

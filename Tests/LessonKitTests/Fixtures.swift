@@ -38,52 +38,52 @@ struct FakeError: Error, CustomStringConvertible {
 
 enum Fixture {
     static let lesson = """
-    ---
-    id: 3
-    title: One product for four gates
-    ---
+        ---
+        id: 3
+        title: One product for four gates
+        ---
 
-    # One product for four gates
+        # One product for four gates
 
-    Intro text.
+        Intro text.
 
-    ## Look at the fused weight
+        ## Look at the fused weight
 
-    Narration before.
+        Narration before.
 
-    ```lab
-    sizes B=3 T=5 D=8 H=16   # the demo
-    show W_ih_f
-    ```
+        ```lab
+        sizes B=3 T=5 D=8 H=16   # the demo
+        show W_ih_f
+        ```
 
-    More narration.
+        More narration.
 
-    ```question
-    ask: How many rows does W_ih_f have?
-    answer: number 64
-    hint: It stacks one block per gate.
-    hint: There are four gates, each with H rows.
-    hint: H is 16.
-    solution: 4·H = 64 rows.
-    ```
+        ```question
+        ask: How many rows does W_ih_f have?
+        answer: number 64
+        hint: It stacks one block per gate.
+        hint: There are four gates, each with H rows.
+        hint: H is 16.
+        solution: 4·H = 64 rows.
+        ```
 
-    After the question.
+        After the question.
 
-    ## Step once
+        ## Step once
 
-    ```lab
-    step fwd
-    ```
+        ```lab
+        step fwd
+        ```
 
-    ```question
-    ask: What is h[0,3] forward now?
-    answer: value h[0,3] fwd tol 1e-4
-    hint: Look at the table.
-    solution: Read it off the screen.
-    ```
+        ```question
+        ask: What is h[0,3] forward now?
+        answer: value h[0,3] fwd tol 1e-4
+        hint: Look at the table.
+        solution: Read it off the screen.
+        ```
 
-    ## The end
+        ## The end
 
-    Only words here.
-    """
+        Only words here.
+        """
 }

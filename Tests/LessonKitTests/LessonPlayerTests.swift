@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LessonKit
 
 @Suite struct LessonPlayerTests {
@@ -11,17 +12,21 @@ import Testing
         var host = FakeHost()
         var events: [LessonEvent] = []
         p.start(host: &host) { events.append($0) }
-        #expect(events == [
-            .header(id: 3, title: "One product for four gates", intro: "# One product for four gates\n\nIntro text."),
-            .notice("Enter or 'next' continues, 'back' goes back, 'hint' helps, 'answer …' answers, 'skip' and 'solution' move on, 'quit' leaves (progress kept). Any lab command works between steps."),
-            .progress("lesson 3 · step 1/3"),
-            .stepTitle("Look at the fused weight"),
-            .narration("Narration before."),
-            .command("sizes B=3 T=5 D=8 H=16"), .output("ran sizes B=3 T=5 D=8 H=16"),
-            .command("show W_ih_f"), .output("ran show W_ih_f"),
-            .narration("More narration."),
-            .question(ask: "How many rows does W_ih_f have?", choices: [], how: "(answer …, hint, skip, solution)"),
-        ])
+        #expect(
+            events == [
+                .header(
+                    id: 3, title: "One product for four gates", intro: "# One product for four gates\n\nIntro text."),
+                .notice(
+                    "Enter or 'next' continues, 'back' goes back, 'hint' helps, 'answer …' answers, 'skip' and 'solution' move on, 'quit' leaves (progress kept). Any lab command works between steps."
+                ),
+                .progress("lesson 3 · step 1/3"),
+                .stepTitle("Look at the fused weight"),
+                .narration("Narration before."),
+                .command("sizes B=3 T=5 D=8 H=16"), .output("ran sizes B=3 T=5 D=8 H=16"),
+                .command("show W_ih_f"), .output("ran show W_ih_f"),
+                .narration("More narration."),
+                .question(ask: "How many rows does W_ih_f have?", choices: [], how: "(answer …, hint, skip, solution)"),
+            ])
         #expect(p.phase == .awaitingAnswer)
         #expect(p.progressLine == "lesson 3 · step 1/3")
     }
@@ -36,19 +41,20 @@ import Testing
         p.handle(.answer("many"), host: &host) { events.append($0) }
         for _ in 0..<4 { p.handle(.hint, host: &host) { events.append($0) } }
         p.handle(.answer("4*16"), host: &host) { events.append($0) }
-        #expect(events == [
-            .notice("A question is waiting: type 'answer …', 'hint', 'skip' or 'solution'."),
-            .wrong("Not quite (try 1). Type 'hint' for a hint."),
-            .notice("That is not a number: type one, for example 'answer 0.25' or 'answer 4*16'."),
-            .hint(index: 1, count: 3, text: "It stacks one block per gate."),
-            .hint(index: 2, count: 3, text: "There are four gates, each with H rows."),
-            .hint(index: 3, count: 3, text: "H is 16."),
-            .notice("No more hints: that was all 3."),
-            .correct("Correct."),
-            .solution("4·H = 64 rows."),
-            .narration("After the question."),
-            .notice("Press Enter (or type 'next') to continue; 'back' returns; any lab command works here."),
-        ])
+        #expect(
+            events == [
+                .notice("A question is waiting: type 'answer …', 'hint', 'skip' or 'solution'."),
+                .wrong("Not quite (try 1). Type 'hint' for a hint."),
+                .notice("That is not a number: type one, for example 'answer 0.25' or 'answer 4*16'."),
+                .hint(index: 1, count: 3, text: "It stacks one block per gate."),
+                .hint(index: 2, count: 3, text: "There are four gates, each with H rows."),
+                .hint(index: 3, count: 3, text: "H is 16."),
+                .notice("No more hints: that was all 3."),
+                .correct("Correct."),
+                .solution("4·H = 64 rows."),
+                .narration("After the question."),
+                .notice("Press Enter (or type 'next') to continue; 'back' returns; any lab command works here."),
+            ])
         #expect(p.phase == .stepDone)
         #expect(p.progress.questions["1"] == QuestionRecord(hints: 3, wrong: 1, outcome: .correct))
     }
@@ -84,25 +90,27 @@ import Testing
         p.handle(.answer("1"), host: &host) { events.append($0) }
         p.handle(.next, host: &host) { events.append($0) }
         p.handle(.next, host: &host) { events.append($0) }
-        #expect(events == [
-            .notice("Question skipped."),
-            .narration("After the question."),
-            .notice("Press Enter (or type 'next') to continue; 'back' returns; any lab command works here."),
-            .solution("4·H = 64 rows."),
-            .solution("Read it off the screen. The number: 0.5000."),
-            .notice("Press Enter (or type 'next') to continue; 'back' returns; any lab command works here."),
-            .notice("This step has no question."),
-            .notice("No question is waiting for an answer."),
-            .finished("Lesson 3 finished: 0 of 2 questions answered, 0 hints used."),
-            .notice("The lesson is finished: 'lesson list' shows the others."),
-        ])
+        #expect(
+            events == [
+                .notice("Question skipped."),
+                .narration("After the question."),
+                .notice("Press Enter (or type 'next') to continue; 'back' returns; any lab command works here."),
+                .solution("4·H = 64 rows."),
+                .solution("Read it off the screen. The number: 0.5000."),
+                .notice("Press Enter (or type 'next') to continue; 'back' returns; any lab command works here."),
+                .notice("This step has no question."),
+                .notice("No question is waiting for an answer."),
+                .finished("Lesson 3 finished: 0 of 2 questions answered, 0 hints used."),
+                .notice("The lesson is finished: 'lesson list' shows the others."),
+            ])
         #expect(p.progress.completed)
         #expect(p.progress.questions["1"]?.outcome == .skipped)
         #expect(p.progress.questions["2"]?.outcome == .revealed)
     }
 
     @Test func lockedLessonsRefuseSkipAndSolution() throws {
-        let text = Fixture.lesson.replacingOccurrences(of: "title: One product for four gates\n", with: "title: One product for four gates\nlock_skip: true\n")
+        let text = Fixture.lesson.replacingOccurrences(
+            of: "title: One product for four gates\n", with: "title: One product for four gates\nlock_skip: true\n")
         var p = try make(text)
         var host = FakeHost()
         var events: [LessonEvent] = []
@@ -110,12 +118,13 @@ import Testing
         p.handle(.skip, host: &host) { events.append($0) }
         p.handle(.solution, host: &host) { events.append($0) }
         p.handle(.next, host: &host) { events.append($0) }
-        #expect(events == [
-            .question(ask: "How many rows does W_ih_f have?", choices: [], how: "(answer …, hint)"),
-            .notice("'skip' is turned off in this lesson: the teacher wants the answers typed."),
-            .notice("'solution' is turned off in this lesson: the teacher wants the answers typed."),
-            .notice("A question is waiting: type 'answer …' or 'hint'."),
-        ])
+        #expect(
+            events == [
+                .question(ask: "How many rows does W_ih_f have?", choices: [], how: "(answer …, hint)"),
+                .notice("'skip' is turned off in this lesson: the teacher wants the answers typed."),
+                .notice("'solution' is turned off in this lesson: the teacher wants the answers typed."),
+                .notice("A question is waiting: type 'answer …' or 'hint'."),
+            ])
         #expect(p.phase == .awaitingAnswer)
     }
 
@@ -196,7 +205,10 @@ import Testing
             try q.playAuto(host: &empty) { _ in }
             Issue.record("expected a failure")
         } catch {
-            #expect(error.description == "l.md:40: error: cannot read the answer 'value h[0,3] fwd tol 1e-4' from the session: no view h[0, 3] fwd")
+            #expect(
+                error.description
+                    == "l.md:40: error: cannot read the answer 'value h[0,3] fwd tol 1e-4' from the session: no view h[0, 3] fwd"
+            )
         }
     }
 

@@ -1,44 +1,45 @@
 import Testing
+
 @testable import LessonKit
 
 /// Tasks the learner does, known wrong answers, tolerances that follow the
 /// screen, and answers typed on a Chinese keyboard.
 @Suite struct LessonTaskTests {
     static let lesson = """
-    ---
-    id: 4
-    title: Tasks
-    setup: sizes B=3; init tutorial seed 0
-    ---
+        ---
+        id: 4
+        title: Tasks
+        setup: sizes B=3; init tutorial seed 0
+        ---
 
-    ## Do it yourself
+        ## Do it yourself
 
-    Before.
+        Before.
 
-    ```task
-    goal: Take backward steps until three are done.
-    check: steps_b == 3
-    hint: step bwd N
-    solution: step bwd 3
-    ```
+        ```task
+        goal: Take backward steps until three are done.
+        check: steps_b == 3
+        hint: step bwd N
+        solution: step bwd 3
+        ```
 
-    After.
+        After.
 
-    ```question
-    ask: o times tanh(c)?
-    answer: value h[0,1] fwd
-    wrong: 0.5 * 0.8 → You forgot the tanh on c.
-    solution: o·tanh(c).
-    ```
+        ```question
+        ask: o times tanh(c)?
+        answer: value h[0,1] fwd
+        wrong: 0.5 * 0.8 → You forgot the tanh on c.
+        solution: o·tanh(c).
+        ```
 
-    ## Look
+        ## Look
 
-    ```task
-    goal: Show the gates at t=2.
-    typed: show gates * t=2
-    solution: show gates fwd t=2
-    ```
-    """
+        ```task
+        goal: Show the gates at t=2.
+        typed: show gates * t=2
+        solution: show gates fwd t=2
+        ```
+        """
 
     /// A host whose state is a step count, the commands run, and one value.
     struct Host: LessonHost {
@@ -62,7 +63,10 @@ import Testing
         let t = try #require(l.steps[0].task)
         #expect(t.checks == ["steps_b == 3"])
         #expect(t.solution.map(\.command) == ["step bwd 3"])
-        #expect(l.steps[0].question?.wrongs == [WrongAnswer(expression: "0.5 * 0.8", feedback: "You forgot the tanh on c.", line: 23)])
+        #expect(
+            l.steps[0].question?.wrongs == [
+                WrongAnswer(expression: "0.5 * 0.8", feedback: "You forgot the tanh on c.", line: 23)
+            ])
         #expect(l.steps[1].task?.typed == ["show gates * t=2"])
         #expect(l.steps[0].canonicalLines().map(\.command) == ["step bwd 3"])
     }
@@ -74,13 +78,21 @@ import Testing
         p.start(host: &host) { events.append($0) }
         #expect(host.ran == ["sizes B=3", "init tutorial seed 0"])
         #expect(events.contains(.setup("sizes B=3; init tutorial seed 0")))
-        #expect(events.last == .task(goal: "Take backward steps until three are done.",
-                                     how: "(your turn: type lab commands; hint, solution, skip)"))
+        #expect(
+            events.last
+                == .task(
+                    goal: "Take backward steps until three are done.",
+                    how: "(your turn: type lab commands; hint, solution, skip)"))
         events = []
         p.handle(.next, host: &host) { events.append($0) }
         p.handle(.solution, host: &host) { events.append($0) }
-        #expect(events == [.notice("A task is waiting: do it with lab commands; 'hint' helps, 'solution' shows the commands, 'skip' runs them for you."),
-                           .taskSolution(["step bwd 3"])])
+        #expect(
+            events == [
+                .notice(
+                    "A task is waiting: do it with lab commands; 'hint' helps, 'solution' shows the commands, 'skip' runs them for you."
+                ),
+                .taskSolution(["step bwd 3"]),
+            ])
         _ = try host.run("step bwd 2")
         p.observe(typed: "step bwd 2", host: &host) { _ in }
         #expect(p.phase == .awaitingTask)
@@ -100,8 +112,11 @@ import Testing
         p.handle(.answer("0.4"), host: &host) { events.append($0) }
         p.handle(.answer("0.41"), host: &host) { events.append($0) }
         p.handle(.answer("０．３"), host: &host) { events.append($0) }
-        #expect(events.prefix(3) == [.wrong("You forgot the tanh on c. (try 1)"),
-                                     .wrong("Not quite (try 2)."), .correct("Correct.")])
+        #expect(
+            events.prefix(3) == [
+                .wrong("You forgot the tanh on c. (try 1)"),
+                .wrong("Not quite (try 2)."), .correct("Correct."),
+            ])
         #expect(events.contains(.solution("o·tanh(c). The number: 0.3000.")))
     }
 
@@ -135,10 +150,11 @@ import Testing
         let tol = ExpectedAnswer.absolute(.shown(digits: nil), 0.0123, precision: 4)
         #expect(tol == 0.00005)
         #expect(ExpectedAnswer.absolute(.shown(digits: 0), 16, precision: 4) == 0)
-        let e = ExpectedAnswer.number(0.28868, tolerance: ExpectedAnswer.absolute(.shown(digits: 4), 0.28868, precision: 4))
+        let e = ExpectedAnswer.number(
+            0.28868, tolerance: ExpectedAnswer.absolute(.shown(digits: 4), 0.28868, precision: 4))
         #expect(e.check("0.2887") == .correct)
-        #expect(e.check("0.289") == .correct)   // the target rounded to the digits typed
-        #expect(e.check("0.29") == .wrong)      // two digits are not enough
+        #expect(e.check("0.289") == .correct)  // the target rounded to the digits typed
+        #expect(e.check("0.29") == .wrong)  // two digits are not enough
         #expect(e.check("0.2897") == .wrong)
         #expect(e.check("sqrt(6/72)") == .correct)
         #expect(ExpectedAnswer.number(64, tolerance: 0).check("６４") == .correct)
@@ -154,7 +170,9 @@ import Testing
         #expect(ArithmeticExpression.evaluate("1 == 2 or 0") == 0)
         #expect(ArithmeticExpression.evaluate("tanh(") == nil)
         #expect(ArithmeticExpression.evaluate(String(repeating: "(", count: 500)) == nil)
-        let v = try ArithmeticExpression.evaluate("h_f[0, -1] * 2") { name, index in name == "h_f" && index == [0, -1] ? 0.25 : nil }
+        let v = try ArithmeticExpression.evaluate("h_f[0, -1] * 2") { name, index in
+            name == "h_f" && index == [0, -1] ? 0.25 : nil
+        }
         #expect(v == 0.5)
         #expect(throws: ExpressionError.self) { try ArithmeticExpression.evaluate("nope + 1", names: nil) }
     }

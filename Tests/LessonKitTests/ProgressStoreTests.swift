@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonKit
 
 @Suite struct ProgressStoreTests {
@@ -10,9 +11,15 @@ import Testing
     }
 
     @Test func defaultLocation() {
-        #expect(ProgressStore.defaultURL(environment: ["LSTMLAB_STATE_DIR": "/s", "XDG_STATE_HOME": "/x", "HOME": "/h"])?.path == "/s/progress.json")
-        #expect(ProgressStore.defaultURL(environment: ["XDG_STATE_HOME": "/x", "HOME": "/h"])?.path == "/x/lstmlab/progress.json")
-        #expect(ProgressStore.defaultURL(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])?.path == "/h/.local/state/lstmlab/progress.json")
+        #expect(
+            ProgressStore.defaultURL(environment: ["LSTMLAB_STATE_DIR": "/s", "XDG_STATE_HOME": "/x", "HOME": "/h"])?
+                .path == "/s/progress.json")
+        #expect(
+            ProgressStore.defaultURL(environment: ["XDG_STATE_HOME": "/x", "HOME": "/h"])?.path
+                == "/x/lstmlab/progress.json")
+        #expect(
+            ProgressStore.defaultURL(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])?.path
+                == "/h/.local/state/lstmlab/progress.json")
         #expect(ProgressStore.defaultURL(environment: [:]) == nil)
     }
 
@@ -22,8 +29,9 @@ import Testing
         let store = ProgressStore(url: dir.appendingPathComponent("sub/progress.json"))
         #expect(try store.load().progress == ProgressFile())
         var file = ProgressFile()
-        file[3] = LessonProgress(step: 2, stepCount: 6, language: "zh",
-                                 questions: ["1": QuestionRecord(hints: 2, wrong: 1, outcome: .correct)])
+        file[3] = LessonProgress(
+            step: 2, stepCount: 6, language: "zh",
+            questions: ["1": QuestionRecord(hints: 2, wrong: 1, outcome: .correct)])
         file.last = 3
         try store.save(file)
         let (back, warning) = try store.load()
@@ -43,7 +51,10 @@ import Testing
         let store = ProgressStore(url: url)
         let (p, warning) = try store.load()
         #expect(p == ProgressFile())
-        #expect(warning == "\(url.path) was unreadable (not valid progress JSON); a copy is kept at \(url.path).bak and progress starts fresh")
+        #expect(
+            warning
+                == "\(url.path) was unreadable (not valid progress JSON); a copy is kept at \(url.path).bak and progress starts fresh"
+        )
         #expect(try String(contentsOf: store.backupURL, encoding: .utf8) == "{ not json")
         try store.save(p)
         #expect(try String(contentsOf: store.backupURL, encoding: .utf8) == "{ not json")
@@ -55,6 +66,9 @@ import Testing
         let url = dir.appendingPathComponent("progress.json")
         try Data(#"{"version": 2, "lessons": {}}"#.utf8).write(to: url)
         let (_, warning) = try ProgressStore(url: url).load()
-        #expect(warning == "\(url.path) was unreadable (version 2 is newer than this lstmlab understands); a copy is kept at \(url.path).bak and progress starts fresh")
+        #expect(
+            warning
+                == "\(url.path) was unreadable (version 2 is newer than this lstmlab understands); a copy is kept at \(url.path).bak and progress starts fresh"
+        )
     }
 }

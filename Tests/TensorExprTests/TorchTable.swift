@@ -25,25 +25,30 @@ struct TorchTable {
             .appendingPathComponent("Fixtures").appendingPathComponent("torch_table.json")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
         guard let root = json as? [String: Any], let tensors = root["tensors"] as? [String: Any],
-              let cases = root["cases"] as? [[String: Any]] else { throw TableError.malformed("root") }
+            let cases = root["cases"] as? [[String: Any]]
+        else { throw TableError.malformed("root") }
         var values: [String: ExprTensor] = [:]
         for (name, t) in tensors {
-            guard let t = t as? [String: Any], let shape = t["shape"] as? [Int], let data = t["data"] as? [Double] else {
+            guard let t = t as? [String: Any], let shape = t["shape"] as? [Int], let data = t["data"] as? [Double]
+            else {
                 throw TableError.malformed(name)
             }
             values[name] = ExprTensor(shape: shape, data: data.map { Float($0) })
         }
-        return TorchTable(environment: DictionaryEnvironment(values),
-                          cases: try cases.map { c in
-                              guard let e = c["expr"] as? String else { throw TableError.malformed("expr") }
-                              return Case(expr: e, expected: try expected(c))
-                          })
+        return TorchTable(
+            environment: DictionaryEnvironment(values),
+            cases: try cases.map { c in
+                guard let e = c["expr"] as? String else { throw TableError.malformed("expr") }
+                return Case(expr: e, expected: try expected(c))
+            })
     }
 
     private static func expected(_ c: [String: Any]) throws -> Expected {
         switch c["kind"] as? String {
         case "tensor":
-            guard let shape = c["shape"] as? [Int], let data = c["data"] as? [Double] else { throw TableError.malformed("tensor") }
+            guard let shape = c["shape"] as? [Int], let data = c["data"] as? [Double] else {
+                throw TableError.malformed("tensor")
+            }
             return .tensor(shape: shape, data: data)
         case "size":
             guard let dims = c["dims"] as? [Int] else { throw TableError.malformed("size") }
@@ -66,7 +71,8 @@ struct TorchTable {
         let chars = Array(message)
         var i = 0
         while i < chars.count {
-            let startsNumber = chars[i].isASCII && chars[i].isNumber
+            let startsNumber =
+                chars[i].isASCII && chars[i].isNumber
                 || (chars[i] == "-" && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber)
             let afterWord = i > 0 && (chars[i - 1].isLetter || chars[i - 1] == "_" || chars[i - 1].isNumber)
             if startsNumber && !afterWord {

@@ -1,5 +1,5 @@
-import Testing
 import TensorExpr
+import Testing
 
 /// Every expression of the torch table evaluated in the lab: values within
 /// 1e-6 relative (1e-6 absolute near zero), shapes equal, and each error
@@ -20,7 +20,9 @@ import TensorExpr
         do { result = .success(try Evaluator.evaluate(c.expr, in: env)) } catch { result = .failure(error) }
         switch (c.expected, result) {
         case (.error(_, let message), .failure(let e)):
-            #expect(TorchTable.integers(e.message) == TorchTable.integers(message), "\(c.expr): lab '\(e.message)' vs torch '\(message)'")
+            #expect(
+                TorchTable.integers(e.message) == TorchTable.integers(message),
+                "\(c.expr): lab '\(e.message)' vs torch '\(message)'")
         case (.error(_, let message), .success(let v)):
             Issue.record("\(c.expr): torch refused it ('\(message)') but the lab gave \(v)")
         case (_, .failure(let e)):

@@ -1,5 +1,6 @@
-import Testing
 import LSTMCore
+import Testing
+
 @testable import TensorFiles
 
 /// The public API the interpreter is written against: these bindings stop compiling if a
@@ -10,11 +11,14 @@ import LSTMCore
         let npyEncode: (Tensor) -> [UInt8] = NPY.encode(_:)
         let npyRead: (String, Int) throws(FileFormatError) -> Tensor = NPY.read(path:maxBytes:)
         let npyWrite: (Tensor, String) throws(FileFormatError) -> Void = NPY.write(_:path:)
-        let stDecode: ([UInt8], String, Int) throws(FileFormatError) -> [String: Tensor] = SafeTensors.decode(_:file:maxBytes:)
+        let stDecode: ([UInt8], String, Int) throws(FileFormatError) -> [String: Tensor] = SafeTensors.decode(
+            _:file:maxBytes:)
         let stEncode: ([(name: String, tensor: Tensor)], [String: String]) -> [UInt8] = SafeTensors.encode(_:metadata:)
         let stRead: (String, Int) throws(FileFormatError) -> [String: Tensor] = SafeTensors.read(path:maxBytes:)
-        let stWrite: ([(name: String, tensor: Tensor)], [String: String], String) throws(FileFormatError) -> Void = SafeTensors.write(_:metadata:path:)
-        let params: ([String: Tensor], String) throws(FileFormatError) -> BiLSTMParameters = StateDict.parameters(from:file:)
+        let stWrite: ([(name: String, tensor: Tensor)], [String: String], String) throws(FileFormatError) -> Void =
+            SafeTensors.write(_:metadata:path:)
+        let params: ([String: Tensor], String) throws(FileFormatError) -> BiLSTMParameters = StateDict.parameters(
+            from:file:)
         let named: (BiLSTMParameters) -> [(name: String, tensor: Tensor)] = StateDict.tensors(of:)
         let atomic: ([UInt8], String) throws(FileFormatError) -> Void = AtomicFile.write(_:to:)
         _ = (npyDecode, npyEncode, npyRead, npyWrite, stDecode, stEncode, stRead, stWrite, params, named, atomic)
@@ -27,7 +31,9 @@ import LSTMCore
 
     @Test func defaultLimitIsTwoGiB() {
         let huge = npyBytes(header: "{'descr': '<f4', 'fortran_order': False, 'shape': (536870913,), }")
-        #expect(reason { try NPY.decode(huge, file: "x") } == "shape [536870913] needs 2147483652 bytes, more than the limit of 2147483648 bytes")
+        #expect(
+            reason { try NPY.decode(huge, file: "x") }
+                == "shape [536870913] needs 2147483652 bytes, more than the limit of 2147483648 bytes")
     }
 
     @Test func veryHighRankUsesVersion2() throws {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import LSTMCore
+import Testing
+
 @testable import TensorFiles
 
 /// Issue 13 row 7: magic, header, shapes and limits are checked from a file's first bytes,
@@ -17,14 +18,16 @@ import LSTMCore
         let folder = try TemporaryFolder()
         let path = folder.file("big.bin")
         try sparse(path, head: Array("not numpy".utf8), size: 64 << 30)
-        #expect(reason { try NPY.read(path: path, maxBytes: Int.max) } == "not an .npy file (it does not start with the bytes \\x93NUMPY)")
+        #expect(
+            reason { try NPY.read(path: path, maxBytes: Int.max) }
+                == "not an .npy file (it does not start with the bytes \\x93NUMPY)")
         #expect(reason { try SafeTensors.read(path: path, maxBytes: Int.max) }?.hasPrefix("header length") == true)
     }
 
     @Test func aWrongShapeIsRefusedFromTheHeader() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("x.npy")
-        let count = 1 << 34    // 64 GiB of float32
+        let count = 1 << 34  // 64 GiB of float32
         let head = npyBytes(header: "{'descr': '<f4', 'fortran_order': False, 'shape': (1, \(count / 9), 9), }")
         try sparse(path, head: head, size: head.count + 4 * (count / 9) * 9)
         var seen: [Int]?
@@ -62,9 +65,11 @@ import LSTMCore
         var header = Array(("{" + entries.joined(separator: ",") + "}").utf8)
         while header.count % 8 != 0 { header.append(0x20) }
         let bytes = (0..<8).map { UInt8(truncatingIfNeeded: header.count >> (8 * $0)) } + header
-        #expect(reason { try SafeTensors.decode(bytes, file: "f") }
+        #expect(
+            reason { try SafeTensors.decode(bytes, file: "f") }
                 == "the header lists 5000 entries, more than the 4096 tensors a file may hold here")
-        let values = #"{"__metadata__":{"k":"v"},"x":{"dtype":"F32","shape":[\#(Array(repeating: "1", count: 300_000).joined(separator: ","))],"data_offsets":[0,4]}}"#
+        let values =
+            #"{"__metadata__":{"k":"v"},"x":{"dtype":"F32","shape":[\#(Array(repeating: "1", count: 300_000).joined(separator: ","))],"data_offsets":[0,4]}}"#
         var h2 = Array(values.utf8)
         while h2.count % 8 != 0 { h2.append(0x20) }
         let b2 = (0..<8).map { UInt8(truncatingIfNeeded: h2.count >> (8 * $0)) } + h2 + [0, 0, 0, 0]

@@ -1,5 +1,6 @@
-import Testing
 import LSTMCore
+import Testing
+
 @testable import TensorFiles
 
 /// Files written by real numpy 2.4.6 (Fixtures/make_fixtures.py).
@@ -31,9 +32,13 @@ import LSTMCore
     @Test func fortranOrderIsTransposedIntoCOrder() throws {
         let t = try NPY.read(path: Fixture.path("f4_fortran.npy"))
         #expect(t.shape == [2, 3, 2])
-        for i in 0..<2 { for j in 0..<3 { for k in 0..<2 {
-            #expect(try t.value(at: [i, j, k]) == Float(100 * i + 10 * j + k))
-        } } }
+        for i in 0..<2 {
+            for j in 0..<3 {
+                for k in 0..<2 {
+                    #expect(try t.value(at: [i, j, k]) == Float(100 * i + 10 * j + k))
+                }
+            }
+        }
     }
 
     @Test func rankZeroIsShapeEmpty() throws {
@@ -45,9 +50,15 @@ import LSTMCore
     }
 
     @Test(arguments: [
-        ("i8.npy", "unsupported dtype '<i8' (64-bit signed integers); only float16, float32 and float64 arrays can be loaded"),
+        (
+            "i8.npy",
+            "unsupported dtype '<i8' (64-bit signed integers); only float16, float32 and float64 arrays can be loaded"
+        ),
         ("b1.npy", "unsupported dtype '|b1' (booleans); only float16, float32 and float64 arrays can be loaded"),
-        ("object.npy", "unsupported dtype '|O' (Python objects, stored as a pickle, which is never loaded); only float16, float32 and float64 arrays can be loaded"),
+        (
+            "object.npy",
+            "unsupported dtype '|O' (Python objects, stored as a pickle, which is never loaded); only float16, float32 and float64 arrays can be loaded"
+        ),
         ("nan.npy", "non-finite value nan at index [0, 2, 3]"),
         ("f8_inf.npy", "non-finite value -inf at index [1]"),
     ])

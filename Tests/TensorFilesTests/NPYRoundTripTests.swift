@@ -1,5 +1,6 @@
-import Testing
 import LSTMCore
+import Testing
+
 @testable import TensorFiles
 
 @Suite struct NPYRoundTripTests {
@@ -8,7 +9,9 @@ import LSTMCore
     @Test(arguments: shapes)
     func encodeThenDecode(shape: [Int]) throws {
         let n = Tensor.elementCount(shape) ?? 0
-        let specials: [Float] = [-0.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -.leastNormalMagnitude, 1e-30, 0.1]
+        let specials: [Float] = [
+            -0.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -.leastNormalMagnitude, 1e-30, 0.1,
+        ]
         let data = (0..<n).map { i in i < specials.count ? specials[i] : Float(i) * 0.37 - 3 }
         let t = try tensor(shape, data)
         let bytes = NPY.encode(t)
@@ -26,7 +29,7 @@ import LSTMCore
         #expect(header.hasPrefix("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }"))
         #expect(header.hasSuffix(" \n"))
         #expect(bytes.count == 10 + headerLength + 24)
-        #expect(Array(bytes[(10 + headerLength)...].prefix(4)) == [0, 0, 0x80, 0x3F])   // 1.0f little-endian
+        #expect(Array(bytes[(10 + headerLength)...].prefix(4)) == [0, 0, 0x80, 0x3F])  // 1.0f little-endian
     }
 
     @Test func oneAndZeroDimensionalTuples() throws {

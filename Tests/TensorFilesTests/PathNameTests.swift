@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TensorFiles
 
 /// Our own path helpers (issue 13 row 1): Foundation's trapped on one-character names.
@@ -60,7 +61,8 @@ import Testing
         // A FIFO with no writer would block `open` for reading: these return at once.
         #expect(reason { try NPY.read(path: fifo) } == "is a FIFO (named pipe), not a regular file")
         #expect(reason { try SafeTensors.read(path: fifo) } == "is a FIFO (named pipe), not a regular file")
-        #expect(reason { try TextLines.read(path: fifo, maxBytes: 100) } == "is a FIFO (named pipe), not a regular file")
+        #expect(
+            reason { try TextLines.read(path: fifo, maxBytes: 100) } == "is a FIFO (named pipe), not a regular file")
         try FileManager.default.createSymbolicLink(atPath: folder.file("zero"), withDestinationPath: "/dev/zero")
         #expect(reason { try NPY.read(path: folder.file("zero")) } == "is a character device, not a regular file")
     }

@@ -1,5 +1,6 @@
-import Testing
 import LSTMCore
+import Testing
+
 @testable import TensorFiles
 
 @Suite struct StateDictTests {
@@ -10,7 +11,12 @@ import LSTMCore
         for name in StateDict.names {
             let shape = name.hasPrefix("weight_ih") ? [4 * h, d] : name.hasPrefix("weight_hh") ? [4 * h, h] : [4 * h]
             let n = Tensor.elementCount(shape) ?? 0
-            out[name] = try tensor(shape, (0..<n).map { _ in k += 1; return Float(k) * 0.01 })
+            out[name] = try tensor(
+                shape,
+                (0..<n).map { _ in
+                    k += 1
+                    return Float(k) * 0.01
+                })
         }
         return out
     }
@@ -20,8 +26,11 @@ import LSTMCore
     }
 
     @Test func namesInPyTorchOrder() {
-        #expect(StateDict.names == ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0",
-                                    "weight_ih_l0_reverse", "weight_hh_l0_reverse", "bias_ih_l0_reverse", "bias_hh_l0_reverse"])
+        #expect(
+            StateDict.names == [
+                "weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0",
+                "weight_ih_l0_reverse", "weight_hh_l0_reverse", "bias_ih_l0_reverse", "bias_hh_l0_reverse",
+            ])
     }
 
     /// A real `nn.LSTM(3, 2, bidirectional=True)` state_dict (torch.manual_seed(0)); values printed by make_fixtures.py.
@@ -65,10 +74,13 @@ import LSTMCore
         #expect(parametersReason(missingForward) == "missing tensor bias_ih_l0")
 
         let unidirectional = try Self.stateDict().filter { !$0.key.hasSuffix("_reverse") }
-        #expect(parametersReason(unidirectional)
-                == "missing tensor weight_ih_l0_reverse (this looks like a unidirectional LSTM; create it with bidirectional=True)")
+        #expect(
+            parametersReason(unidirectional)
+                == "missing tensor weight_ih_l0_reverse (this looks like a unidirectional LSTM; create it with bidirectional=True)"
+        )
 
-        let all = "a single-layer bidirectional nn.LSTM has exactly: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l0_reverse, weight_hh_l0_reverse, bias_ih_l0_reverse, bias_hh_l0_reverse"
+        let all =
+            "a single-layer bidirectional nn.LSTM has exactly: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l0_reverse, weight_hh_l0_reverse, bias_ih_l0_reverse, bias_hh_l0_reverse"
         var extra = try Self.stateDict()
         extra["foo"] = try tensor([1], [1])
         #expect(parametersReason(extra) == "unexpected tensor foo (\(all))")
@@ -76,21 +88,33 @@ import LSTMCore
         var twoLayers = try Self.stateDict()
         twoLayers["weight_ih_l1"] = try tensor([8, 4], [Float](repeating: 0, count: 32))
         twoLayers["bias_hh_l1_reverse"] = try tensor([8], [Float](repeating: 0, count: 8))
-        #expect(parametersReason(twoLayers) == "unexpected tensor bias_hh_l1_reverse (\(all)); names ending in _l1, _l2, … come from a multi-layer LSTM (num_layers > 1), which this lab does not model")
+        #expect(
+            parametersReason(twoLayers)
+                == "unexpected tensor bias_hh_l1_reverse (\(all)); names ending in _l1, _l2, … come from a multi-layer LSTM (num_layers > 1), which this lab does not model"
+        )
 
         var projected = try Self.stateDict()
         projected["weight_hr_l0"] = try tensor([1, 2], [0, 0])
-        #expect(parametersReason(projected) == "unexpected tensor weight_hr_l0 (\(all)); weight_hr comes from an LSTM with proj_size > 0, which this lab does not model")
+        #expect(
+            parametersReason(projected)
+                == "unexpected tensor weight_hr_l0 (\(all)); weight_hr comes from an LSTM with proj_size > 0, which this lab does not model"
+        )
 
         let prefixed = Dictionary(uniqueKeysWithValues: try Self.stateDict().map { ("lstm." + $0.key, $0.value) })
-        #expect(parametersReason(prefixed) == "tensor names start with 'lstm.' (a whole model's state_dict?); \(all); save the LSTM's own state_dict, e.g. model.lstm.state_dict()")
+        #expect(
+            parametersReason(prefixed)
+                == "tensor names start with 'lstm.' (a whole model's state_dict?); \(all); save the LSTM's own state_dict, e.g. model.lstm.state_dict()"
+        )
 
         #expect(parametersReason([:]) == "missing tensor weight_ih_l0")
     }
 
     @Test(arguments: [
         ("weight_hh_l0", [8], "weight_hh_l0 has shape [8], expected [4H, H] (2 dimensions)"),
-        ("weight_hh_l0", [7, 2], "weight_hh_l0 has shape [7, 2]: its 7 rows are not divisible by 4 (the 4 gates i, f, g, o are stacked: [4H, H])"),
+        (
+            "weight_hh_l0", [7, 2],
+            "weight_hh_l0 has shape [7, 2]: its 7 rows are not divisible by 4 (the 4 gates i, f, g, o are stacked: [4H, H])"
+        ),
         ("weight_hh_l0", [8, 3], "weight_hh_l0 has shape [8, 3], expected [4H, H] = [12, 3]"),
         ("weight_hh_l0", [0, 0], "weight_hh_l0 has shape [0, 0], expected [4H, H] with H ≥ 1"),
         ("weight_ih_l0", [12, 3], "weight_ih_l0 has shape [12, 3], expected [4H, D] = [8, D] for H = 2"),

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import LSTMCore
+import Testing
+
 @testable import TensorFiles
 
 /// Fixtures are copied into the test bundle (`resources: [.copy("Fixtures")]`) and found with `Bundle.module`.
@@ -34,7 +35,8 @@ struct TemporaryFolder: ~Copyable {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("TensorFilesTests-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
     }

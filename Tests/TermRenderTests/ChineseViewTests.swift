@@ -1,6 +1,6 @@
 import LabShell
-import Testing
 import TermRender
+import Testing
 
 /// The main views in Chinese at 80 and 120 columns: snapshots (`zh-*.txt`),
 /// every line within the width with CJK counted as two columns, and every

@@ -1,5 +1,6 @@
 import LSTMCore
 import Testing
+
 @testable import TermRender
 
 @Suite struct RendererTests {
@@ -11,10 +12,15 @@ import Testing
     }
 
     @Test func wrapKeepsLinesWithinTheWidth() {
-        let lines = TextWrap.wrap("from: h_b = flip(h_b_rev, dims=[0]): h_b[t] = h_b_rev[T-1-t]", width: 30, indent: "  ", continuation: "    ")
+        let lines = TextWrap.wrap(
+            "from: h_b = flip(h_b_rev, dims=[0]): h_b[t] = h_b_rev[T-1-t]", width: 30, indent: "  ",
+            continuation: "    ")
         // A short bracketed group stays on one line.
         #expect(lines == ["  from: h_b =", "    flip(h_b_rev, dims=[0]):", "    h_b[t] = h_b_rev[T-1-t]"])
-        #expect(TextWrap.wrap("each [B, H] = [3, 16]", width: 12, indent: "", continuation: "") == ["each [B, H]", "= [3, 16]"])
+        #expect(
+            TextWrap.wrap("each [B, H] = [3, 16]", width: 12, indent: "", continuation: "") == [
+                "each [B, H]", "= [3, 16]",
+            ])
         #expect(TextWrap.wrap("反向 隐藏 状态 序列", width: 10, indent: "", continuation: "") == ["反向 隐藏", "状态 序列"])
     }
 
@@ -45,18 +51,20 @@ import Testing
 
     @Test func sparklineOfAHandmadeSequence() throws {
         let t = try Tensor(shape: [4, 2], data: [0, 1, 1, 1, 2, -1, 3, 0])
-        let view = TensorView(name: "s", tensor: t, axes: ["t", "unit"], caption: "", origin: "",
-                              knownAxis: 0, known: [true, true, true, false])
+        let view = TensorView(
+            name: "s", tensor: t, axes: ["t", "unit"], caption: "", origin: "",
+            knownAxis: 0, known: [true, true, true, false])
         let text = SparklineRenderer.render(view, unit: nil, options: RenderOptions())
-        #expect(text == """
-        spark s  [4, 2]  axes (t, unit)
-          computed: t=0..2 of 0..3  (· = not computed yet)
-          scale ▁ = -1.0000 … █ = 2.0000, shared by every line
-                (the least and greatest computed value); · = not computed yet
-              t 0123
-          u=0 │ ▃▆█·   0.0000 …  2.0000
-          u=1 │ ▆▆▁·  -1.0000 …  1.0000
-        """)
+        #expect(
+            text == """
+                spark s  [4, 2]  axes (t, unit)
+                  computed: t=0..2 of 0..3  (· = not computed yet)
+                  scale ▁ = -1.0000 … █ = 2.0000, shared by every line
+                        (the least and greatest computed value); · = not computed yet
+                      t 0123
+                  u=0 │ ▃▆█·   0.0000 …  2.0000
+                  u=1 │ ▆▆▁·  -1.0000 …  1.0000
+                """)
     }
 
     @Test func diagramKeepsTheEndsAndTheCursors() {

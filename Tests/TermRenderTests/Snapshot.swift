@@ -3,8 +3,10 @@ import Testing
 
 /// Compares `text` with `Snapshots/NAME.txt` beside this file. With
 /// `RECORD_SNAPSHOTS=1` in the environment it writes the file instead.
-func assertSnapshot(_ text: String, named name: String, filePath: String = #filePath,
-                    sourceLocation: SourceLocation = #_sourceLocation) {
+func assertSnapshot(
+    _ text: String, named name: String, filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let dir = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let url = dir.appendingPathComponent(name + ".txt")
     let content = text.hasSuffix("\n") ? text : text + "\n"
@@ -17,8 +19,11 @@ func assertSnapshot(_ text: String, named name: String, filePath: String = #file
         }
         return
     }
-    guard let data = FileManager.default.contents(atPath: url.path), let expected = String(data: data, encoding: .utf8) else {
-        Issue.record("no snapshot \(name).txt: run the tests with RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+    guard let data = FileManager.default.contents(atPath: url.path), let expected = String(data: data, encoding: .utf8)
+    else {
+        Issue.record(
+            "no snapshot \(name).txt: run the tests with RECORD_SNAPSHOTS=1 to record it",
+            sourceLocation: sourceLocation)
         return
     }
     if expected == content { return }
@@ -27,7 +32,8 @@ func assertSnapshot(_ text: String, named name: String, filePath: String = #file
     let line = Array(zip(a, b)).firstIndex { $0 != $1 } ?? min(a.count, b.count)
     let want = line < a.count ? String(a[line]) : "(end of snapshot)"
     let got = line < b.count ? String(b[line]) : "(end of output)"
-    Issue.record("""
+    Issue.record(
+        """
         snapshot \(name).txt differs at line \(line + 1) (RECORD_SNAPSHOTS=1 rewrites it)
           expected: \(want)
           actual:   \(got)
@@ -43,7 +49,10 @@ func stripEscapes(_ s: String) -> String {
             if (0x40...0x7E).contains(u.value) && u != "[" { inEscape = false }
             continue
         }
-        if u == "\u{1B}" { inEscape = true; continue }
+        if u == "\u{1B}" {
+            inEscape = true
+            continue
+        }
         out.unicodeScalars.append(u)
     }
     return out

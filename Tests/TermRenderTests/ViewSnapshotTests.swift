@@ -1,6 +1,6 @@
 import LabShell
-import Testing
 import TermRender
+import Testing
 
 /// One screen a learner can ask for: the commands that lead to it, the command
 /// that shows it, and the terminal width.
@@ -119,14 +119,16 @@ let viewCases: [ViewCase] = [
     /// width, and outside heatmaps (whose cells become coloured blanks) the text is the same.
     @Test(arguments: viewCases)
     func colourKeepsTheLayout(_ c: ViewCase) {
-        let plain = c.render(color: false), colored = c.render(color: true)
+        let plain = c.render(color: false)
+        let colored = c.render(color: true)
         #expect(colored.contains("\u{1B}["))
         #expect(!plain.contains("\u{1B}"))
         let a = plain.split(separator: "\n", omittingEmptySubsequences: false)
         let b = colored.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(a.count == b.count)
         for (p, q) in zip(a, b) {
-            let plainWidth = TextWidth.of(String(p)), colourWidth = TextWidth.of(stripEscapes(String(q)))
+            let plainWidth = TextWidth.of(String(p))
+            let colourWidth = TextWidth.of(stripEscapes(String(q)))
             if c.command.hasPrefix("heatmap") {
                 // A blank (≈ 0) cell at the end of a line is trimmed without colour, kept as a coloured cell with it.
                 #expect(plainWidth <= colourWidth && colourWidth <= c.width, "\(c.name): \(p)")

@@ -25,13 +25,16 @@ func inScratch(_ path: String) -> String {
 /// A path a fuzzed write may use: relative and never climbing out with `..`.
 func safeWritePath(_ path: String, fallback: String) -> String {
     let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
-    guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty, path != "fifo" else { return fallback }
+    guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty, path != "fifo" else {
+        return fallback
+    }
     return inScratch(path)
 }
 
 /// POSIX dirname/basename properties that must hold for every string.
 func checkPathName(_ path: String) {
-    let parent = PathName.parent(of: path), name = PathName.name(of: path)
+    let parent = PathName.parent(of: path)
+    let name = PathName.name(of: path)
     require(!parent.isEmpty, "empty parent of \(path.debugDescription)")
     require(!path.isEmpty || name.isEmpty, "name of the empty path")
     require(!name.utf8.contains(UInt8(ascii: "/")) || name == "/", "slash in name of \(path.debugDescription)")
@@ -64,8 +67,10 @@ public func fuzzCommandLine(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         }
         let safe: Command
         switch command {
-        case .saveWeights(let path): safe = .saveWeights(path: safeWritePath(path, fallback: scratchFolder + "/w.safetensors"))
-        case .saveValue(let e, let path): safe = .saveValue(e, path: safeWritePath(path, fallback: scratchFolder + "/v.npy"))
+        case .saveWeights(let path):
+            safe = .saveWeights(path: safeWritePath(path, fallback: scratchFolder + "/w.safetensors"))
+        case .saveValue(let e, let path):
+            safe = .saveValue(e, path: safeWritePath(path, fallback: scratchFolder + "/v.npy"))
         case .export(let path): safe = .export(path: safeWritePath(path, fallback: scratchFolder + "/out"))
         case .load(let target, let path): safe = .load(target, path: inScratch(path))
         case .bench: continue
@@ -77,9 +82,12 @@ public func fuzzCommandLine(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
             require(!"\(error)".isEmpty, "empty error for \(line.debugDescription)")
         }
         let st = lab.session.stepper
-        require((0...st.length).contains(st.cursor(.forward)) && (0...st.length).contains(st.cursor(.backward)),
-                "cursor outside 0…T after \(line.debugDescription)")
-        require(lab.session.input.shape == [st.batch, st.length, st.inputSize], "input shape after \(line.debugDescription)")
+        require(
+            (0...st.length).contains(st.cursor(.forward)) && (0...st.length).contains(st.cursor(.backward)),
+            "cursor outside 0…T after \(line.debugDescription)")
+        require(
+            lab.session.input.shape == [st.batch, st.length, st.inputSize], "input shape after \(line.debugDescription)"
+        )
         _ = lab.prompt
     }
     return 0

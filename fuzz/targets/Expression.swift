@@ -8,9 +8,11 @@ private let environment = DictionaryEnvironment([
     "a": ExprTensor(shape: [2, 3, 4], data: (0..<24).map { Float($0) / 7 - 1 }, axes: ["b", "t", "unit"]),
     "m": ExprTensor(shape: [3, 4], data: (0..<12).map { Float($0) - 5 }),
     "v": ExprTensor(shape: [4], data: [1, -2, 0.5, 3]),
-    "c_f": ExprTensor(shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
-                      pending: Pending(name: "c_f", known: [true, true, false, false, false], direction: "forward",
-                                       taken: 2, total: 5)),
+    "c_f": ExprTensor(
+        shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
+        pending: Pending(
+            name: "c_f", known: [true, true, false, false, false], direction: "forward",
+            taken: 2, total: 5)),
 ])
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -17,7 +17,10 @@ public func fuzzLesson(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         return 0
     }
     let linter = LessonLinter { line in
-        do { _ = try CommandParser().parse(line); return nil } catch { return "\(error)" }
+        do {
+            _ = try CommandParser().parse(line)
+            return nil
+        } catch { return "\(error)" }
     }
     _ = linter.check(lesson, fileName: "01-fuzz.md")
     var settings = Session.Settings()
@@ -25,7 +28,9 @@ public func fuzzLesson(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     settings.threads = 1
     var lab = Lab(interpreter: Interpreter(session: .demo(settings: settings)))
     var player = LessonPlayer(lesson: lesson)
-    let words: [PlayerCommand] = [.next, .hint, .answer(String(source.prefix(20))), .skip, .solution, .back, .next, .next]
+    let words: [PlayerCommand] = [
+        .next, .hint, .answer(String(source.prefix(20))), .skip, .solution, .back, .next, .next,
+    ]
     player.start(host: &lab) { _ in }
     for (i, w) in words.enumerated() where player.isActive && i < 64 {
         player.handle(w, host: &lab) { _ in }

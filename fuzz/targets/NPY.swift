@@ -12,7 +12,8 @@ public func fuzzNPY(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         let again = try NPY.decode(NPY.encode(t), file: "again.npy", maxBytes: 1 << 22)
         require(again.shape == t.shape, "round trip changed the shape")
     } catch {
-        require(!error.reason.isEmpty && error.file == "fuzz.npy" || error.file == "again.npy", "error without a reason")
+        require(
+            !error.reason.isEmpty && error.file == "fuzz.npy" || error.file == "again.npy", "error without a reason")
     }
     return 0
 }

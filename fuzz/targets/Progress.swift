@@ -16,9 +16,14 @@ public func fuzzProgress(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     settings.memoryLimit = 64 << 10
     settings.threads = 1
     var lab = Lab(interpreter: Interpreter(session: .demo(settings: settings)))
-    lab.lessons = LessonDriver(config: LessonConfig(
-        root: URL(fileURLWithPath: repositoryRoot).appendingPathComponent("lessons"), language: "en", progressURL: progress))
-    for line in ["lesson list", "lesson resume", "hint", "hint", "answer 3", "skip", "next", "quit", "lesson list", "lesson reset 1"] {
+    lab.lessons = LessonDriver(
+        config: LessonConfig(
+            root: URL(fileURLWithPath: repositoryRoot).appendingPathComponent("lessons"), language: "en",
+            progressURL: progress))
+    for line in [
+        "lesson list", "lesson resume", "hint", "hint", "answer 3", "skip", "next", "quit", "lesson list",
+        "lesson reset 1",
+    ] {
         _ = lab.handle(line)
     }
     return 0

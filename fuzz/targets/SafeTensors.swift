@@ -17,8 +17,10 @@ public func fuzzSafeTensors(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     }
     do {
         let p = try StateDict.parameters(from: tensors, file: "fuzz.safetensors")
-        require(p.forward.wIH.rows == 4 * p.hiddenSize && p.backward.wHH.cols == p.hiddenSize, "inconsistent parameters")
-        let again = try SafeTensors.decode(SafeTensors.encode(StateDict.tensors(of: p)), file: "again", maxBytes: 1 << 22)
+        require(
+            p.forward.wIH.rows == 4 * p.hiddenSize && p.backward.wHH.cols == p.hiddenSize, "inconsistent parameters")
+        let again = try SafeTensors.decode(
+            SafeTensors.encode(StateDict.tensors(of: p)), file: "again", maxBytes: 1 << 22)
         require(again.count == 8, "round trip lost tensors")
     } catch {
         require(!"\(error)".isEmpty, "error without a reason")
