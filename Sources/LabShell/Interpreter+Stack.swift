@@ -110,9 +110,10 @@ extension Interpreter {
         let times = step.times
         let moved = times.indices.filter { times[$0] != nil }
         if let first = times.first ?? nil, times.allSatisfy({ $0 == first }) {
-            let target = d == .forward ? "h_f[\(first)]" : "h_b[\(first)] (h_b_rev[\(k - 1)])"
+            let target =
+                d == .forward ? "h_f[\(first)], c_f[\(first)]" : "h_b[\(first)], c_b[\(first)] (h_b_rev[\(k - 1)])"
             return
-                "\(prefix)\(d.short) step \(k)/\(stack.stepCount): read \(source)[:, \(first), :] → \(target), c  \(how)"
+                "\(prefix)\(d.short) step \(k)/\(stack.stepCount): read \(source)[:, \(first), :] → \(target)  \(how)"
         }
         let reads = moved.compactMap { b in times[b].map { "b=\(b) t=\($0)" } }.joined(separator: ", ")
         let still = times.indices.filter { times[$0] == nil }

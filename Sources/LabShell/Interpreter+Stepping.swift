@@ -57,7 +57,9 @@ extension Interpreter {
     private func stepLine(_ d: Direction, _ trace: StepTrace) -> String {
         let st = session.stepper
         let k = st.cursor(d)
-        let target = d == .forward ? "h_f[\(trace.t)]" : "h_b[\(trace.t)] (h_b_rev[\(k - 1)])"
+        let target =
+            d == .forward
+            ? "h_f[\(trace.t)], c_f[\(trace.t)]" : "h_b[\(trace.t)], c_b[\(trace.t)] (h_b_rev[\(k - 1)])"
         return say(
             StepMessage.stepTaken(
                 direction: d.short, step: k, of: st.length, t: trace.t, target: target,

@@ -2,7 +2,7 @@
 /// `run`, and the refusals at either end. `fwd`, `bwd`, `h_f[t]` and the
 /// commands are what the learner types and stay as they are.
 public enum StepMessage: Localized, Equatable {
-    /// `fwd step 2/5: read x[:, 1, :] → h_f[1], c  (fused, 2 products)`.
+    /// `fwd step 2/5: read x[:, 1, :] → h_f[1], c_f[1]  (fused, 2 products)`.
     case stepTaken(
         direction: String, step: Int, of: Int, t: Int, target: String, mode: String, products: Int, draft: Bool)
     case yComplete(index: String, t: Int)
@@ -27,7 +27,7 @@ public enum StepMessage: Localized, Equatable {
     public var english: String {
         switch self {
         case .stepTaken(let d, let k, let n, let t, let target, let mode, let products, let draft):
-            "\(d) step \(k)/\(n): read x[:, \(t), :] → \(target), c  (\(mode), \(Plural.count(products, "product"))"
+            "\(d) step \(k)/\(n): read x[:, \(t), :] → \(target)  (\(mode), \(Plural.count(products, "product"))"
                 + (draft ? ", draft variant)" : ")")
         case .yComplete(let y, let t): "    \(y) complete: both directions have visited t=\(t)"
         case .directionFinished(let f, let which): "    \(f ? "forward" : "backward") finished: \(which)"
@@ -57,7 +57,7 @@ public enum StepMessage: Localized, Equatable {
     public var chinese: String {
         switch self {
         case .stepTaken(let d, let k, let n, let t, let target, let mode, let products, let draft):
-            "\(d) 第 \(k)/\(n) 步：读 x[:, \(t), :] → \(target)、c（\(mode)，\(products) 次矩阵乘法"
+            "\(d) 第 \(k)/\(n) 步：读 x[:, \(t), :] → \(target)（\(mode)，\(products) 次矩阵乘法"
                 + (draft ? "，draft 变体）" : "）")
         case .yComplete(let y, let t): "    \(y) 完整了：两个方向都已走到 t=\(t)"
         case .directionFinished(let f, let which): "    \(f ? "前向" : "反向")走完了：\(which)"

@@ -13,8 +13,8 @@ import Testing
         #expect(r.error == nil)
         #expect(
             r.output == """
-                fwd step 1/5: read x[:, 0, :] → h_f[0], c  (fused, 2 products)
-                bwd step 1/5: read x[:, 4, :] → h_b[4] (h_b_rev[0]), c  (fused, 2 products)
+                fwd step 1/5: read x[:, 0, :] → h_f[0], c_f[0]  (fused, 2 products)
+                bwd step 1/5: read x[:, 4, :] → h_b[4], c_b[4] (h_b_rev[0])  (fused, 2 products)
                 """)
         #expect(lab.prompt == "lstmlab fwd 1/5 bwd 1/5> ")
     }

@@ -19,7 +19,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         // Answered "go on" until the n-th question: most commands take one whole piece first.
         let cases: [(String, Int, String)] = [
-            ("step 3", 2, "fwd step 1/5: read x[:, 0, :] → h_f[0], c  (fused, 2 products)"),
+            ("step 3", 2, "fwd step 1/5: read x[:, 0, :] → h_f[0], c_f[0]  (fused, 2 products)"),
             ("goto end", 2, "interrupted: now fwd 1/5 bwd 0/5"),
             ("run", 2, "interrupted after"),
             ("init pytorch", 2, "interrupted: init pytorch not done"),

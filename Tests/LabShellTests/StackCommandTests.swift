@@ -73,7 +73,7 @@ import Testing
         #expect(lab.handle("step fwd").error == "layer 1 fwd at t=0 needs layer 0's y[0]: layer 0 bwd has reached t=3")
         #expect(
             lab.handle("step bwd").output
-                == "l1 bwd step 1/5: read y_l0[:, 4, :] → h_b[4] (h_b_rev[0]), c  (fused, 2 products)")
+                == "l1 bwd step 1/5: read y_l0[:, 4, :] → h_b[4], c_b[4] (h_b_rev[0])  (fused, 2 products)")
         _ = lab.handle("layer 0")
         #expect(
             lab.handle("back fwd").error
