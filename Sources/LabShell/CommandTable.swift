@@ -155,7 +155,8 @@ public enum CommandTable {
                 + "`[steps, B, 4H]`, `fwd_c.npy`, `fwd_h.npy` `[steps, B, H]`, same with `bwd_`; with layers "
                 + "every layer's as `l0_fwd_…`, `l1_fwd_…`; with lengths a sequence's rows past its length are 0; "
                 + "`export pytorch DIR`: `weights.safetensors`, `input.npy`, the lab's `y`, `h_n`, `c_n` "
-                + "(and `head.safetensors`, `logits.npy`) and a `check.py` that rebuilds `nn.LSTM` "
+                + "(and `head.safetensors`, `logits.npy`; `h0.npy`, `c0.npy` when given; `lengths.npy` with lengths) "
+                + "and a `check.py` that rebuilds `nn.LSTM` (every layer; packed with the lengths) "
                 + "(and `nn.Linear`), runs it and prints the largest difference",
             examples: ["export out", "export pytorch out"], scope: .files
         ) { a, _ in

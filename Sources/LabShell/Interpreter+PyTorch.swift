@@ -14,26 +14,42 @@ extension Interpreter {
                 "export pytorch needs variant correct: nn.LSTM computes the correct equations, "
                     + "the draft variant swaps g and o (set variant correct, then run)")
         }
-        guard st.isComplete else {
+        let complete = session.stack?.isComplete ?? st.isComplete
+        guard complete else {
             throw LabError(
-                "export pytorch writes the lab's y, h_n and c_n, which need both directions finished "
-                    + "(\(session.positionText)); try 'run' first")
+                "export pytorch writes the lab's y, h_n and c_n, which need "
+                    + (session.layerCount > 1 ? "every layer's directions" : "both directions")
+                    + " finished (\(session.positionText)); try 'run' first")
         }
         try Self.prepareFolder(dir)
         let b = st.batch
-        let h = st.hiddenSize
-        let d = st.inputSize
+        let h = session.parameters.hiddenSize
+        let d = session.parameters.inputSize
+        let layers = session.layerCount
         var files: [(String, Tensor)] = [("input.npy", session.input)]
         if session.h0 != nil || session.c0 != nil {
-            files.append(("h0.npy", try session.h0 ?? Tensor(zerosWithShape: [2, b, h])))
-            files.append(("c0.npy", try session.c0 ?? Tensor(zerosWithShape: [2, b, h])))
+            files.append(("h0.npy", try session.h0 ?? Tensor(zerosWithShape: [2 * layers, b, h])))
+            files.append(("c0.npy", try session.c0 ?? Tensor(zerosWithShape: [2 * layers, b, h])))
         }
-        files += [("y.npy", st.output.tensor), ("h_n.npy", try st.finalHidden()), ("c_n.npy", try st.finalCell())]
+        // The lengths PyTorch packs with; `set packed off` runs the padded batch whole, as nn.LSTM does unpacked.
+        let packedLengths = session.stack.flatMap { $0.packed ? $0.lengths : nil }.flatMap { $0.isFull ? nil : $0 }
+        if let packedLengths {
+            files.append(("lengths.npy", try Tensor(shape: [b], data: packedLengths.values.map(Float.init))))
+        }
+        if let stack = session.stack {
+            files += [
+                ("y.npy", stack.y()), ("h_n.npy", stack.finalStates()), ("c_n.npy", stack.finalStates(cell: true)),
+            ]
+        } else {
+            files += [("y.npy", st.output.tensor), ("h_n.npy", try st.finalHidden()), ("c_n.npy", try st.finalCell())]
+        }
         var metadata = ["format": "pt"]
         if let alphabet = session.modelAlphabet { metadata["alphabet"] = alphabet }
         let path = { (name: String) in PathName.join(dir, name) }
-        try SafeTensors.write(
-            StateDict.tensors(of: session.parameters), metadata: metadata, path: path("weights.safetensors"))
+        let weights =
+            layers > 1
+            ? StateDict.tensors(of: try session.stackedParameters) : StateDict.tensors(of: session.parameters)
+        try SafeTensors.write(weights, metadata: metadata, path: path("weights.safetensors"))
         var written = ["weights.safetensors"]
         if let loaded = session.head, let (logits, _) = try session.logits() {
             let k = loaded.head.classCount
@@ -48,7 +64,7 @@ extension Interpreter {
             written.append(name)
         }
         let script = Self.checkScript(
-            inputSize: d, hiddenSize: h, classes: session.head?.head.classCount,
+            inputSize: d, hiddenSize: h, layers: layers, classes: session.head?.head.classCount,
             ablation: session.ablation)
         do {
             try AtomicFile.write(to: path("check.py")) { Array(script.utf8) }
@@ -58,16 +74,17 @@ extension Interpreter {
             .text(
                 "exported for PyTorch to \(dir)/: " + written.joined(separator: ", ")
                     + "\n    run: python3 \(path("check.py"))  (rebuilds "
-                    + "nn.LSTM(\(d), \(h), bidirectional=True, batch_first=True)"
+                    + "nn.LSTM(\(d), \(h)\(layers > 1 ? ", num_layers=\(layers)" : ""), bidirectional=True, batch_first=True)"
+                    + (packedLengths == nil ? "" : " on pack_padded_sequence(input, lengths)")
                     + (session.head.map { ", nn.Linear(\(2 * h), \($0.head.classCount))" } ?? "")
                     + ", runs it on input.npy and prints the largest difference from the lab's numbers)")
         ]
     }
 
     /// The script `export pytorch` writes; it needs torch, numpy and safetensors.
-    static func checkScript(inputSize d: Int, hiddenSize h: Int, classes k: Int?, ablation: LinearHead.Ablation)
-        -> String
-    {
+    static func checkScript(
+        inputSize d: Int, hiddenSize h: Int, layers: Int, classes k: Int?, ablation: LinearHead.Ablation
+    ) -> String {
         """
         #!/usr/bin/env python3
         \"\"\"Written by lstmlab's `export pytorch`: rebuild the lab's model in PyTorch, run it on
@@ -83,9 +100,10 @@ extension Interpreter {
         import numpy as np
         import torch
         from safetensors.torch import load_file
+        from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
         HERE = os.path.dirname(os.path.abspath(__file__))
-        D, H, K = \(d), \(h), \(k.map(String.init) ?? "None")
+        D, H, L, K = \(d), \(h), \(layers), \(k.map(String.init) ?? "None")
         ABLATE = "\(ablation.rawValue)"  # the half of y the lab's head saw as zeros (lstmlab: set ablate)
         ATOL = RTOL = 1e-5
 
@@ -95,14 +113,19 @@ extension Interpreter {
 
 
         torch.set_num_threads(1)
-        lstm = torch.nn.LSTM(D, H, bidirectional=True, batch_first=True)
+        lstm = torch.nn.LSTM(D, H, num_layers=L, bidirectional=True, batch_first=True)
         lstm.load_state_dict(load_file(os.path.join(HERE, "weights.safetensors")))
         x = npy("input.npy")
         with torch.no_grad():
-            if os.path.exists(os.path.join(HERE, "h0.npy")):
-                y, (h_n, c_n) = lstm(x, (npy("h0.npy"), npy("c0.npy")))
+            state = (npy("h0.npy"), npy("c0.npy")) if os.path.exists(os.path.join(HERE, "h0.npy")) else None
+            if os.path.exists(os.path.join(HERE, "lengths.npy")):
+                # Each sequence's own length (lstmlab: lengths), packed as the lab runs it.
+                lengths = npy("lengths.npy").long()
+                packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+                out, (h_n, c_n) = lstm(packed, state)
+                y, _ = pad_packed_sequence(out, batch_first=True, total_length=x.shape[1])
             else:
-                y, (h_n, c_n) = lstm(x)
+                y, (h_n, c_n) = lstm(x, state)
             results = {"y": y, "h_n": h_n, "c_n": c_n}
             if K is not None:
                 head = torch.nn.Linear(2 * H, K)

@@ -27,8 +27,27 @@ extension Session {
 
     /// The head's logits over the batch, `[B, T, K]` batch-first, known at t once
     /// the halves of y it reads are: both halves, or only the one left by the ablation.
+    ///
+    /// With layers or lengths the head reads the top layer's y, 0 at padded positions
+    /// (as after `pad_packed_sequence`), whichever layer is chosen for the views.
     public func logits() throws -> (tensor: Tensor, known: [Bool])? {
         guard let loaded = head else { return nil }
+        if let stack {
+            let top = stack.layerCount - 1
+            let needed: [Direction] =
+                switch ablation {
+                case .none: Direction.allCases
+                case .fwd: [.backward]
+                case .bwd: [.forward]
+                }
+            let known = (0..<stack.length).map { t in
+                (0..<stack.batch).allSatisfy { b in
+                    t >= stack.effectiveLengths.values[b]
+                        || needed.allSatisfy { stack.hasVisited(layer: top, $0, t: t, sequence: b) }
+                }
+            }
+            return (try loaded.head.logits(y: stack.y(), known: known, ablation: ablation), known)
+        }
         let st = stepper
         let b = st.batch
         let tl = st.length
