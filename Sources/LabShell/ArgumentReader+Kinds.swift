@@ -127,7 +127,7 @@ extension ArgumentReader {
         let end = tokens.last?.end ?? token.end
         let text = String(line.dropFirst(token.column - 1).prefix(end - token.column))
         let isBareName = text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        if isBareName && !SessionEnvironment.builtIns.contains(text) && !variables.contains(text) { throw viewError }
+        if isBareName && !SessionEnvironment.isBuiltIn(text) && !variables.contains(text) { throw viewError }
         if completing {
             readExpression(p.key, from: token)
             return

@@ -23,7 +23,11 @@ extension Interpreter {
 
     /// `print EXPR`: a tensor through the same renderer as `show`, a scalar as a number.
     func printValue(_ e: ExpressionText) throws -> [Output] {
-        outputs(try evaluate(e), named: e.text)
+        outputs(try evaluate(e), named: e.text).map { output in
+            guard case .tensor(var tv) = output else { return output }
+            tv.padding = paddingMask(for: e, shape: tv.tensor.shape)
+            return .tensor(tv)
+        }
     }
 
     func outputs(_ v: Value, named name: String) -> [Output] {
@@ -101,7 +105,7 @@ extension Interpreter {
         guard name.count <= 64 else {
             throw LabError("\(Quote.word(name)) is too long for a variable name (at most 64 characters)")
         }
-        if SessionEnvironment.builtIns.contains(name) || Evaluator.reservedNames.contains(name) {
+        if SessionEnvironment.isBuiltIn(name) || Evaluator.reservedNames.contains(name) {
             throw LabError("\(name) is a built-in name: a variable cannot shadow it (choose another name)")
         }
         if Functions.all.contains(name) || Functions.methods.contains(name) {
@@ -153,6 +157,7 @@ extension Interpreter {
         let v = try evaluate(e)
         guard case .tensor(let t) = v, t.rank > 0 else { return outputs(v, named: e.text) }
         var tv = view(t, named: e.text)
+        tv.padding = paddingMask(for: e, shape: tv.tensor.shape)
         switch kind {
         case .show: return [.tensor(tv)]
         case .heatmap: return [.heatmap(tv)]
@@ -163,7 +168,7 @@ extension Interpreter {
                 )
             }
             if t.rank == 1 {
-                tv.tensor = (try? tv.tensor.reshaped([t.shape[0], 1])) ?? tv.tensor
+                if (try? tv.reshape([t.shape[0], 1])) == nil { tv.padding = nil }
                 tv.axes = [t.axes[0].isEmpty ? "t" : t.axes[0], "value"]
             } else if tv.axes.isEmpty {
                 tv.axes = ["t", "unit"]

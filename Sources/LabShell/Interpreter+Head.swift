@@ -63,6 +63,9 @@ extension Interpreter {
             knownAxis: bf ? 1 : 0, known: known,
             details: ["a position shows as soon as the halves of y it reads are computed"])
         view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
+        if let stack = session.stack {
+            view.padding = paddingMask(stack, width: loaded.head.classCount, batchFirst: bf)
+        }
         return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
     }
 
@@ -87,7 +90,8 @@ extension Interpreter {
             tokens: session.text?.tokens, characters: session.text?.characters,
             batchIndices: r.b.map { [$0] } ?? Array(0..<b), t: r.t,
             ablation: session.ablation == .none
-                ? nil : "h_\(session.ablation == .fwd ? "f" : "b") set to 0 (set ablate \(session.ablation.rawValue))")
+                ? nil : "h_\(session.ablation == .fwd ? "f" : "b") set to 0 (set ablate \(session.ablation.rawValue))",
+            lengths: hasPadding ? session.stack?.lengths.values : nil)
     }
 
     /// The head as the diagram draws it: sequence 0's predictions where computed.
@@ -96,8 +100,9 @@ extension Interpreter {
         let tl = session.stepper.length
         let k = loaded.head.classCount
         let letters = loaded.abbreviations
+        let first = hasPadding ? session.stack?.lengths.values.first ?? tl : tl
         let predictions: [String?] = (0..<tl).map { t in
-            guard logits.known[t] else { return nil }
+            guard logits.known[t], t < first else { return nil }
             let row = Array(logits.tensor.data[(t * k)..<((t + 1) * k)])
             return row.firstIndex(of: row.max() ?? 0).map { letters[$0] }
         }

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 import TermRender
 
 /// The views that differ when the session has layers or lengths: `y` (the top
@@ -44,6 +45,22 @@ extension Interpreter {
                 ],
                 knownAxis: bf ? 1 : 0, known: known)
             view.details = paddingNote
+            view.padding = paddingMask(stack, width: 2 * h, batchFirst: bf)
+            view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
+            return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
+        case .x where stack.packed && !stack.lengths.isFull:
+            let x = bf ? session.input : try session.input.swappingFirstAxes()
+            var view = TensorView(
+                name: "x", tensor: x, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
+                caption: say(
+                    ViewMessage.inputCaption(batch: b, length: tl, features: stack.input.shape[2], batchFirst: bf)),
+                origin: session.inputOrigin)
+            if let text = session.text {
+                view.details = (0..<text.batch).map { "b=\($0)  \(text.display($0))" } + [text.padDescription]
+            }
+            view.details += paddingNote
+            view.padding = paddingMask(stack, width: stack.input.shape[2], batchFirst: bf)
+            view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .h_n, .c_n:
             let isH = r.name == .h_n
@@ -72,22 +89,8 @@ extension Interpreter {
         case .h_f, .h_b,
             .h_b_rev where !lens.isFull:
             let d: Direction = r.name == .h_f ? .forward : .backward
-            var data = [Float](repeating: 0, count: tl * b * h)
-            var known = [Bool](repeating: true, count: tl)
-            let list = stack.steps[l][d.rawValue]
-            for s in 0..<b {
-                for i in 0..<tl {
-                    // Time order (h_f, h_b) or this sequence's own processing order (h_b_rev).
-                    let k = r.name == .h_b_rev ? (i < lens[s] ? i : nil) : lens.step(d, visiting: i, sequence: s)
-                    guard let k else { continue }
-                    guard k < list.count else {
-                        known[i] = false
-                        continue
-                    }
-                    let rows = list[k].trace.h.data[(s * h)..<((s + 1) * h)]
-                    data.replaceSubrange(((i * b + s) * h)..<((i * b + s + 1) * h), with: rows)
-                }
-            }
+            // Time order (h_f, h_b) or each sequence's own processing order (h_b_rev).
+            let values = stack.sequenceValues(layer: l, d, .h, processing: r.name == .h_b_rev)
             let caption: String
             switch r.name {
             case .h_f: caption = "\(layerName)forward hidden states in time order; sequence b stops at t = len_b − 1"
@@ -101,10 +104,12 @@ extension Interpreter {
                     + "h_b_rev[k] of sequence b read t = len_b − 1 − k"
             }
             var view = TensorView(
-                name: r.name.rawValue, tensor: try Tensor(shape: [tl, b, h], data: data),
+                name: r.name.rawValue, tensor: values.tensor,
                 axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"], caption: caption,
                 origin: "lengths \(stack.lengths.text)", scale: .signed,
-                columnGroups: [LabelledRange("", 0..<h, direction: d)], knownAxis: 0, known: known)
+                columnGroups: [LabelledRange("", 0..<h, direction: d)], knownAxis: 0, known: values.known)
+            if values.hasPadding { view.padding = values.paddingMask }
+            view.timeTokens = sequenceTokens(processing: r.name == .h_b_rev, lengths: lens)
             view.details =
                 r.name == .h_b_rev
                 ? [

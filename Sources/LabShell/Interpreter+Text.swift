@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 import TermRender
 
 extension Interpreter {
@@ -26,6 +27,9 @@ extension Interpreter {
         for b in 0..<shown { lines.append("    b=\(b)  \(text.display(b))") }
         if text.batch > shown { lines.append("    … \(text.batch - shown) more (show x lists them all)") }
         lines.append("    \(text.padDescription); cursors at the start")
+        if let lengths = session.lengths {
+            lines.append("    " + say(PaddingMessage.textLengths(lengths: lengths.text, padding: paddingText(lengths))))
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -36,10 +40,11 @@ extension Interpreter {
         guard var text = session.text else {
             throw LabError("input set changes a character of a text input: make one first with input text \"…\"")
         }
-        let before = session.stepper.isComplete ? session.stepper : nil
+        let before = session.stepper.isComplete ? hiddenOverTime() : nil
         let old = try text.set(b: b, t: t, to: character)
         var next = session
-        try next.useText(text, origin: "input text (b=\(b) t=\(t) set)")
+        // The lengths stay as the learner left them ('lengths none' stays none).
+        try next.useText(text, origin: "input text (b=\(b) t=\(t) set)", lengthsFromText: session.lengths != nil)
         var lines = [
             "input set: string b=\(b) t=\(t) is now \(text.token(b: b, t: t)) (was '\(Quote.visible(String(old)))'):"
                 + " \(text.display(b))"
@@ -49,7 +54,7 @@ extension Interpreter {
             // The lab's own run (it goes through the stack when there are layers); Ctrl-C leaves it part-way.
             _ = try? run()
             if session.stepper.isComplete {
-                lines += responseLines(before: before, after: session.stepper, b: b, t: t)
+                lines += responseLines(before: before, after: hiddenOverTime(), b: b, t: t)
             }
         }
         if !session.stepper.isComplete { lines.append("    cursors at the start ('run' to see what moves)") }
@@ -57,22 +62,26 @@ extension Interpreter {
     }
 
     /// Largest |change| per position of h_f and h_b for sequence b, with the changed t marked.
-    private func responseLines(before: BidirectionalStepper, after: BidirectionalStepper, b: Int, t: Int) -> [String] {
-        let tl = after.length
-        let h = after.hiddenSize
-        let batch = after.batch
-        func change(_ old: PartialTensor, _ new: PartialTensor) -> [Float] {
+    private func responseLines(
+        before: PerDirection<Tensor>, after: PerDirection<Tensor>, b: Int, t: Int
+    ) -> [String] {
+        let st = session.stepper
+        let tl = st.length
+        let h = st.hiddenSize
+        let batch = st.batch
+        func change(_ old: Tensor, _ new: Tensor) -> [Float] {
             (0..<tl).map { s in
                 var m: Float = 0
                 for u in 0..<h {
                     let i = (s * batch + b) * h + u
-                    m = max(m, abs(new.tensor.data[i] - old.tensor.data[i]))
+                    guard i < new.data.count, i < old.data.count else { continue }
+                    m = max(m, abs(new.data[i] - old.data[i]))
                 }
                 return m
             }
         }
-        let df = change(before.hForward, after.hForward)
-        let db = change(before.hBackward, after.hBackward)
+        let df = change(before.forward, after.forward)
+        let db = change(before.backward, after.backward)
         let p = min(session.settings.precision, 3)
         let cells = (0..<tl).map { s in
             (NumberFormat.fixed(df[s], precision: p), NumberFormat.fixed(db[s], precision: p))
@@ -99,7 +108,7 @@ extension Interpreter {
         return [
             "    the model ran again; largest |change| over the units at each t of sequence b=\(b):",
             "    " + row("t", { "t=\($0)" }),
-            "    " + row("", { after.length > 0 ? (session.text?.token(b: b, t: $0) ?? "") : "" }),
+            "    " + row("", { tl > 0 ? (session.text?.token(b: b, t: $0) ?? "") : "" }),
             "    " + row("|Δh_f[t]|", { cells[$0].0 }),
             "    " + row("|Δh_b[t]|", { cells[$0].1 }),
             "    h_f moves only from t=\(t) on (it has read x[0..t]), h_b only up to t=\(t) (it has read x[t..T-1])",
@@ -152,20 +161,30 @@ extension Interpreter {
 extension Session {
     /// Makes `text` the input: new sizes B and T, the one-hot x, cursors at the start.
     /// h0 and c0 go back to zeros when B changes.
-    mutating func useText(_ text: TextInput, origin: String) throws {
+    /// With `lengthsFromText` (the default), strings of different lengths set `lengths` to
+    /// theirs (packed, as `pack_padded_sequence` runs them); otherwise the batch runs padded.
+    mutating func useText(_ text: TextInput, origin: String, lengthsFromText: Bool = true) throws {
         var s = sizes
         s.batch = text.batch
         s.length = text.length
         s.inputSize = parameters.inputSize
-        try checkMemory(s)
+        try checkMemory(s, layers: layerCount)
         if s.batch != sizes.batch {
             h0 = nil
             c0 = nil
         }
         input = try text.oneHot()
         self.text = text
-        // Padding runs as nn.LSTM runs a padded tensor (what export pytorch's check.py compares with).
-        lengths = nil
+        let own = text.strings.map(\.count)
+        if lengthsFromText, own.contains(where: { $0 != text.length }) {
+            do {
+                lengths = try SequenceLengths(own, batch: text.batch, length: text.length)
+            } catch {
+                throw LabError("\(error)")
+            }
+        } else {
+            lengths = nil
+        }
         sizes = s
         inputSource = .originCommand(
             origin + " (\(text.batch) string\(text.batch == 1 ? "" : "s"), alphabet "

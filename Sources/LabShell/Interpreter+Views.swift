@@ -40,6 +40,7 @@ extension Interpreter {
 
     /// gates_pre, gates, c, h of one direction's step.
     private func perStepView(_ r: ViewRequest, _ d: Direction) throws -> Output {
+        if let padded = try paddedStepView(r, d) { return .tensor(padded) }
         let st = session.stepper
         let h = st.hiddenSize
         let trace: StepTrace
@@ -322,7 +323,7 @@ extension Interpreter {
                 throw LabError("\(r.name.rawValue) at t=\(t) is not computed yet (\(session.positionText))")
             }
             let axisName = timeAxis < v.axes.count ? v.axes[timeAxis] : "t"
-            v.tensor = try v.tensor.selecting(axis: timeAxis, index: t)
+            try v.select(axis: timeAxis, index: t)
             v.axes.remove(at: timeAxis)
             let (tokens, single) = v.timeTokens?.selecting(axis: timeAxis, index: t) ?? (nil, nil)
             v.timeTokens = tokens
@@ -337,7 +338,7 @@ extension Interpreter {
         }
         if let b = r.b {
             let axis = (r.t != nil && timeAxis.map { $0 < batchAxis } == true) ? batchAxis - 1 : batchAxis
-            v.tensor = try v.tensor.selecting(axis: axis, index: b)
+            try v.select(axis: axis, index: b)
             v.axes.remove(at: axis)
             let (tokens, single) = v.timeTokens?.selecting(axis: axis, index: b) ?? (nil, nil)
             v.timeTokens = tokens
@@ -374,7 +375,7 @@ extension Interpreter {
                 let timeFirst = (r.name == .y || r.name == .x) && !session.settings.batchFirst
                 if (overTime.contains(r.name) || timeFirst) && r.b == nil && r.t == nil && v.tensor.rank == 3 {
                     let stored = formatShape(v.tensor.shape)
-                    v.tensor = try v.tensor.swappingFirstAxes()
+                    try v.swapFirstAxes()
                     v.axes = [v.axes[1], v.axes[0]] + v.axes.dropFirst(2)
                     v.details.append(
                         say(

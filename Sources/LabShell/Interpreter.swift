@@ -404,6 +404,9 @@ public struct Interpreter: Sendable {
         return DiagramState(
             length: session.stepper.length, sizes: sizes,
             forwardSteps: session.stepper.cursor(.forward), backwardSteps: session.stepper.cursor(.backward),
-            tokens: session.text?.characters.first, head: diagramHead)
+            tokens: session.text?.characters.first, head: diagramHead, ends: diagramEnds)
     }
+
+    /// Each sequence's length when the packed batch has padding.
+    var diagramEnds: [Int]? { hasPadding ? session.stack?.lengths.values : nil }
 }

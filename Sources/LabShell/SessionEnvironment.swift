@@ -25,7 +25,7 @@ struct SessionEnvironment: ExprEnvironment {
     /// Every name the session defines; a variable may not take one.
     static let builtIns: [String] = ["x", "y", "h_n", "c_n", "h0", "c0"] + parameters + overTime + chunks
 
-    var names: [String] { SessionEnvironment.builtIns + session.variables.keys.sorted() }
+    var names: [String] { SessionEnvironment.builtIns + layerNames + session.variables.keys.sorted() }
 
     func lookup(_ name: String) throws(ExprError) -> ExprTensor? {
         if let v = session.variables[name] { return v }
@@ -64,8 +64,13 @@ struct SessionEnvironment: ExprEnvironment {
             case .bHH: return try ExprTensor(checkedShape: [4 * h], data: p.bHH, axes: ["gate·unit"], name: name)
             }
         }
-        if SessionEnvironment.overTime.contains(name) { return overTime(name) }
+        if SessionEnvironment.overTime.contains(name) {
+            // With layers or lengths: the chosen layer's, each sequence on its own clock.
+            if let stack = session.stack { return stackedOverTime(name, layer: session.layer, stack) }
+            return overTime(name)
+        }
         if SessionEnvironment.chunks.contains(name) { return try chunk(name) }
+        if let (base, layer) = Self.layerName(name) { return try layerValue(base, layer: layer, name: name) }
         _ = tl
         return nil
     }

@@ -57,6 +57,7 @@ public enum DiagramRenderer {
                 row(
                     "  pred (b=0)",
                     { t in
+                        if let n = state.ends?.first, t >= n { return options.paint(centered("pad"), .dim) }
                         guard t < head.predictions.count, let p = head.predictions[t] else {
                             return options.paint(centered("·"), .dim)
                         }
@@ -123,6 +124,7 @@ public enum DiagramRenderer {
                         return centered("'\(ch)'")
                     }, gap: "…"))
         }
+        lines += endRows(state, row: row, cw: cw, options: options)
 
         let shapeWidth = max("[\(4 * H), \(D)]".count, "[\(4 * H), \(H)]".count)
         lines += [
@@ -156,6 +158,29 @@ public enum DiagramRenderer {
                 width: options.width, indent: "    ", continuation: "         ")
         }
         return lines.map { trimRight($0) }.joined(separator: "\n")
+    }
+
+    /// With lengths: one row per sequence (up to 8), real steps as a line ending in `┤` at its
+    /// last real t, `pad` after it.
+    static func endRows(
+        _ state: DiagramState, row: ((String, (Int) -> String, String, String) -> String), cw: Int,
+        options: RenderOptions
+    ) -> [String] {
+        guard let ends = state.ends, ends.contains(where: { $0 < state.length }) else { return [] }
+        let shown = Array(ends.prefix(8).enumerated())
+        var lines = shown.map { b, n in
+            row(
+                "  " + PaddingMessage.diagramEndRow(b: b, length: n).text(options.language),
+                { t in
+                    if t >= n { return options.paint(NumberFormat.padRight("  pad", cw), .dim) }
+                    if t == n - 1 { return NumberFormat.padRight(String(repeating: "─", count: 3) + "┤", cw) }
+                    return String(repeating: "─", count: cw)
+                }, "…", "")
+        }
+        lines += TextWrap.wrap(
+            PaddingMessage.diagramEndsNote(more: ends.count - shown.count).text(options.language),
+            width: options.width, indent: "  ", continuation: "    ")
+        return lines
     }
 
     static func cellText(_ done: Bool, latest: Bool, _ d: Direction, _ options: RenderOptions) -> String {

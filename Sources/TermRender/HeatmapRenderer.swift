@@ -114,6 +114,7 @@ public enum HeatmapRenderer {
             }
             return lines
         }.flatMap { $0 } + [notes(view, options: options)]
+            + PaddingMark.legend(view, mark: PaddingMark.heatmapCell, options: options)
     }
 
     static func notes(_ view: TensorView, options: RenderOptions) -> String {
@@ -272,6 +273,7 @@ public enum HeatmapRenderer {
                     let scale = rowGroup?.scale ?? g.scale ?? view.scale
                     return cols.map { c -> String in
                         guard let c else { return "…" }
+                        if view.isPadded(base + c) { return options.paint(PaddingMark.heatmapCell, .dim) }
                         guard ok else { return options.paint("· ", .dim) }
                         return cell(t.data[base + c], scale, maxAbs: free, options: options)
                     }.joined()

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// `show pred`: with several sequences, one compact pair of lines each (the
 /// tokens, then one letter per predicted class); for one sequence or one
@@ -31,6 +32,11 @@ public enum PredictionRenderer {
                             .joined(separator: ", ") + " of 0..\(tl - 1)") + "  (" + options.paint("·", .dim)
                     + " = not computed yet)")
         }
+        if let lengths = view.lengths, view.batchIndices.contains(where: { lengths.indices.contains($0) && lengths[$0] < tl }) {
+            lines.append(
+                "  " + options.paint(view.batchIndices.count == 1 || view.t != nil ? "pad" : PaddingMark.sparkStep, .dim)
+                    + " " + PaddingMessage.legend.text(options.language))
+        }
         if view.batchIndices.count == 1 || view.t != nil {
             lines += table(view, options: options)
         } else {
@@ -50,6 +56,10 @@ public enum PredictionRenderer {
             for t in times {
                 let token = view.tokens.flatMap { b < $0.count && t < $0[b].count ? " " + $0[b][t] : nil } ?? ""
                 let label = NumberFormat.padRight("t=\(t)" + token, "t=\(tl - 1) 'x'".count + 1)
+                if view.isPadded(b: b, t: t) {
+                    lines.append("  " + label + " │ " + options.paint("pad", .dim))
+                    continue
+                }
                 guard let top = view.top(b: b, t: t) else {
                     lines.append("  " + label + " │ " + options.paint("·", .dim))
                     continue
@@ -83,6 +93,7 @@ public enum PredictionRenderer {
             }
             let preds = cols.map { c -> String in
                 guard let c else { return "…" }
+                if view.isPadded(b: b, t: c) { return options.paint(PaddingMark.sparkStep, .dim) }
                 guard let top = view.top(b: b, t: c) else { return options.paint("·", .dim) }
                 return options.paint(view.abbreviations[top.index], .bold)
             }

@@ -18,11 +18,21 @@ public struct PredictionView: Equatable, Sendable {
     public var t: Int?
     /// Set when a half of y is ablated: what the head sees instead.
     public var ablation: String?
+    /// Each sequence's length when the batch is packed: positions past it are padding (`pad`).
+    public var lengths: [Int]?
+
+    /// Whether (b, t) is past sequence b's length.
+    public func isPadded(b: Int, t: Int) -> Bool {
+        guard let lengths, b >= 0, b < lengths.count else { return false }
+        return t >= lengths[b]
+    }
 
     public init(
         classes: [String], abbreviations: [String], probabilities: Tensor, known: [Bool],
-        tokens: [[String]]?, characters: [[Character?]]?, batchIndices: [Int], t: Int?, ablation: String?
+        tokens: [[String]]?, characters: [[Character?]]?, batchIndices: [Int], t: Int?, ablation: String?,
+        lengths: [Int]? = nil
     ) {
+        self.lengths = lengths
         self.classes = classes
         self.abbreviations = abbreviations
         self.probabilities = probabilities

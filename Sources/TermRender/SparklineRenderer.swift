@@ -36,7 +36,7 @@ public enum SparklineRenderer {
         var lo = Float.infinity
         var hi = -Float.infinity
         for u in units {
-            for s in 0..<steps where known(group(of: u), s) {
+            for s in 0..<steps where known(group(of: u), s) && !view.isPadded(s * n + u) {
                 let v = t.data[s * n + u]
                 if v.isFinite {
                     lo = min(lo, v)
@@ -60,6 +60,7 @@ public enum SparklineRenderer {
         lines.append(
             "        " + options.say(.sparkScaleNote)
                 + (partial ? semicolon + options.paint("·", .dim) + " " + options.say(.notComputedYet) : ""))
+        lines += PaddingMark.legend(view, mark: PaddingMark.sparkStep, options: options).map { "      " + $0 }
 
         let labelWidth = units.map { TextWidth.of(label($0, unitName)) }.max() ?? 1
         // Each line's least … greatest, aligned like a table's numbers.
@@ -115,7 +116,9 @@ public enum SparklineRenderer {
                         line += "…"
                         continue
                     }
-                    if known(g, c) {
+                    if view.isPadded(c * n + u) {
+                        line += PaddingMark.sparkStep
+                    } else if known(g, c) {
                         let v = t.data[c * n + u]
                         values.append(v)
                         line += String(bar(v))
@@ -124,7 +127,8 @@ public enum SparklineRenderer {
                     }
                 }
                 let painted = line.map { ch -> String in
-                    ch == "·" || ch == "…" ? options.paint(String(ch), .dim) : String(ch)
+                    ch == "·" || ch == "…" || String(ch) == PaddingMark.sparkStep
+                        ? options.paint(String(ch), .dim) : String(ch)
                 }.joined()
                 let styled = g.direction.map { options.paint(painted, Style.of($0)) } ?? painted
                 var text = "  " + NumberFormat.padRight(label(u, unitName), labelWidth) + " │ " + styled
@@ -139,7 +143,7 @@ public enum SparklineRenderer {
         }
         if let u = unit {
             let g = group(of: u)
-            var pairs = (0..<steps).filter { known(g, $0) }.map { s in
+            var pairs = (0..<steps).filter { known(g, $0) && !view.isPadded($0 * n + u) }.map { s in
                 "\(timeName)=\(s)\(view.note(axis: 0, s)) \(fmt(t.data[s * n + u]))"
             }
             if pairs.count > 16 { pairs = Array(pairs.prefix(8)) + ["…"] + Array(pairs.suffix(8)) }

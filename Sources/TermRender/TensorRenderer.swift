@@ -21,6 +21,7 @@ public enum TensorRenderer {
 
     public static func render(_ view: TensorView, options: RenderOptions) -> String {
         var lines = header(view, options: options)
+        lines += PaddingMark.legend(view, mark: "pad", options: options)
         lines += body(view, options: options)
         return lines.joined(separator: "\n")
     }
@@ -98,7 +99,13 @@ public enum TensorRenderer {
                     let cols = plan(g.range.count, cellWidth: cellWidth, available: available).map {
                         $0.map { g.range.lowerBound + $0 }
                     }
-                    let cells = cols.map { c in c.map { NumberFormat.pad(fmt(t.data[$0]), cellWidth) } ?? "…" }
+                    let cells = cols.map { c in
+                        c.map {
+                            view.isPadded($0)
+                                ? options.paint(PaddingMark.cell(width: cellWidth), .dim)
+                                : NumberFormat.pad(fmt(t.data[$0]), cellWidth)
+                        } ?? "…"
+                    }
                     let prefix =
                         labelWidth > 0 ? paintGroup(NumberFormat.padRight(label, labelWidth), g, options) + " │ " : ""
                     return "  " + prefix + cells.joined(separator: " ")
@@ -237,6 +244,9 @@ public enum TensorRenderer {
                             let ok = known(g, block: index, row: r)
                             return cs.map { c -> String in
                                 guard let c else { return "…" }
+                                if view.isPadded(base + r * nCols + c) {
+                                    return options.paint(PaddingMark.cell(width: cellWidth), .dim)
+                                }
                                 guard ok else { return options.paint(NumberFormat.pad("·", cellWidth), .dim) }
                                 return NumberFormat.pad(fmt(t.data[base + r * nCols + c]), cellWidth)
                             }.joined(separator: " ")

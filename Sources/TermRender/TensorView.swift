@@ -64,6 +64,9 @@ public struct TensorView: Equatable, Sendable {
     public var indexOffsets: [Int]
     /// The input characters behind the time axis, when the input is text: `t=3 '('`.
     public var timeTokens: TimeTokens?
+    /// 1 where a value is padding (past its sequence's length, never read), same shape as `tensor`;
+    /// the renderers draw such a cell as `pad` / `░` instead of its number.
+    public var padding: Tensor?
 
     public init(
         name: String, tensor: Tensor, axes: [String], caption: String, origin: String,
@@ -85,6 +88,7 @@ public struct TensorView: Equatable, Sendable {
         self.indexOffsets = []
         self.notesAxis = nil
         self.timeTokens = nil
+        self.padding = nil
     }
 
     /// ` '('`: the token at a position, for the label of `axis`, when that axis is the later of the
@@ -212,11 +216,14 @@ public struct DiagramState: Equatable, Sendable {
     public var tokens: [Character?]?
     /// The output layer, when one is loaded: its size and sequence 0's predicted class letters.
     public var head: DiagramHead?
+    /// Each sequence's length when the batch is packed (one row per sequence marks its end).
+    public var ends: [Int]?
 
     public init(
         length: Int, sizes: LSTMSizes, forwardSteps: Int, backwardSteps: Int,
-        tokens: [Character?]? = nil, head: DiagramHead? = nil
+        tokens: [Character?]? = nil, head: DiagramHead? = nil, ends: [Int]? = nil
     ) {
+        self.ends = ends
         self.length = length
         self.sizes = sizes
         self.forwardSteps = forwardSteps

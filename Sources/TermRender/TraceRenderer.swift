@@ -23,6 +23,7 @@ public enum TraceRenderer {
                 + (view.variant == .draft ? " (draft variant: o = tanh(z_g), g = σ(z_o))" : "")
                 + ", c = f·c_prev + i·g, h = o·tanh(c)")
         lines.append("  * = saturated: σ within 0.01 of 0 or 1, |tanh| > 0.99")
+        if let note = view.note { lines += wrap(note) }
         guard !view.rows.isEmpty else {
             lines.append("  nothing computed yet: the \(d.name) direction has not taken a step (try 'step \(d.short)')")
             return lines.joined(separator: "\n")
@@ -45,9 +46,10 @@ public enum TraceRenderer {
         let fz = { (v: Float) in NumberFormat.fixed(v, precision: precision.z) }
         let fg = { (v: Float) in NumberFormat.fixed(v, precision: precision.gate) }
         let fs = { (v: Float) in NumberFormat.fixed(v, precision: precision.state) }
-        let wz = max(NumberFormat.maxWidth(view.rows.flatMap(\.z), precision: precision.z), 3)
-        let wg = max(NumberFormat.maxWidth(view.rows.flatMap(\.gates), precision: precision.gate), 3)
-        let ws = max(NumberFormat.maxWidth(view.rows.flatMap { [$0.c, $0.h] }, precision: precision.state), 3)
+        let own = view.rows.filter { !$0.padded }
+        let wz = max(NumberFormat.maxWidth(own.flatMap(\.z), precision: precision.z), 3)
+        let wg = max(NumberFormat.maxWidth(own.flatMap(\.gates), precision: precision.gate), 3)
+        let ws = max(NumberFormat.maxWidth(own.flatMap { [$0.c, $0.h] }, precision: precision.state), 3)
         let tokenWidth = view.rows.map { TextWidth.of($0.token ?? "") }.max() ?? 0
         // The step number is t + 1 forward and T - t backward: the rows' order says it, t names the input.
         let tWidth = max(2, "t=\(view.length - 1)".count)
@@ -60,6 +62,10 @@ public enum TraceRenderer {
             + ["c", "h"].map { NumberFormat.pad($0, ws) }.joined(separator: " ")
         var out = ["  " + options.paint(lead + " │ " + names, .dim)]
         for r in view.rows {
+            if r.padded {
+                out.append("  " + options.paint(paddedRow(r, widths: (wz, wg, ws), tWidth: tWidth, tokenWidth), .dim))
+                continue
+            }
             var s = NumberFormat.padRight("t=\(r.t)", tWidth)
             if tokenWidth > 0 { s += " " + NumberFormat.padRight(r.token ?? "", tokenWidth) }
             s += " │ " + r.z.map { NumberFormat.pad(fz($0), wz) }.joined(separator: " ") + " │ "
@@ -71,5 +77,18 @@ public enum TraceRenderer {
             out.append("  " + s)
         }
         return out
+    }
+
+    /// A step that is not this sequence's own: every number `pad`, in the table's columns.
+    static func paddedRow(
+        _ r: UnitTraceView.Row, widths: (z: Int, gate: Int, state: Int), tWidth: Int, _ tokenWidth: Int
+    ) -> String {
+        let mark = { (w: Int) in NumberFormat.pad(w >= 3 ? "pad" : "-", w) }
+        var s = NumberFormat.padRight("pad", tWidth)
+        if tokenWidth > 0 { s += " " + String(repeating: " ", count: tokenWidth) }
+        s += " │ " + (0..<4).map { _ in mark(widths.z) }.joined(separator: " ") + " │ "
+        s += (0..<4).map { _ in mark(widths.gate) + " " }.joined(separator: " ")
+        s += "│ " + mark(widths.state) + " " + mark(widths.state)
+        return s
     }
 }

@@ -15,6 +15,9 @@ public struct UnitTraceView: Equatable, Sendable {
         public var gates: [Float]
         public var c: Float
         public var h: Float
+        /// A step the direction took for longer sequences, past this one's length: not its own
+        /// (drawn as `pad`; `t` is -1).
+        public var padded: Bool = false
 
         public init(step: Int, t: Int, token: String?, z: [Float], gates: [Float], c: Float, h: Float) {
             self.step = step
@@ -33,6 +36,8 @@ public struct UnitTraceView: Equatable, Sendable {
     public var length: Int
     public var variant: Variant
     public var rows: [Row]
+    /// A line under the header (the sequence's own length when the batch is packed).
+    public var note: String?
 
     public init(direction: Direction, unit: Int, b: Int, length: Int, variant: Variant, rows: [Row]) {
         self.direction = direction

@@ -146,14 +146,40 @@ import Testing
         expectClose(try Self.logits(i), try Self.fixture("changed", "logits.npy"), "logits")
     }
 
-    /// Strings of different lengths: zero rows pad them, and the lab runs the padded batch as nn.LSTM does.
+    /// Strings of different lengths set the lengths: the lab runs them as pack_padded_sequence does
+    /// (y 0 at padding, h_n/c_n each sequence's own), and after `lengths none` as nn.LSTM runs the
+    /// padded tensor.
     @Test func paddedTextMatchesPyTorch() throws {
-        let i = try Self.ran([
+        var i = try Self.ran([
             .example(.brackets), .inputText(strings: try Self.strings("mixed"), alphabet: nil, pad: nil), .run,
         ])
+        let strings = try Self.strings("mixed")
+        #expect(i.session.lengths?.values == strings.map(\.count))
+        let stack = try #require(i.session.stack)
         expectClose(i.session.input, try Self.fixture("mixed", "x.npy"), "x")
-        expectClose(i.session.stepper.output.tensor, try Self.fixture("mixed", "y.npy"), "y")
-        expectClose(try Self.logits(i), try Self.fixture("mixed", "logits.npy"), "logits")
+        let y = stack.y()
+        expectClose(y, try Self.fixture("mixed", "y_packed.npy"), "y packed")
+        expectClose(stack.finalStates(), try Self.fixture("mixed", "h_n_packed.npy"), "h_n packed")
+        expectClose(stack.finalStates(cell: true), try Self.fixture("mixed", "c_n_packed.npy"), "c_n packed")
+        expectClose(try Self.logits(i), try Self.fixture("mixed", "logits_packed.npy"), "logits packed")
+        let tl = y.shape[1]
+        for (b, s) in strings.enumerated() {
+            for t in s.count..<tl {
+                #expect(y.data[((b * tl + t) * 16)..<((b * tl + t + 1) * 16)].allSatisfy { $0 == 0 }, "y b=\(b) t=\(t)")
+            }
+        }
+        // Through the expression language too: y and h_n as print reads them.
+        guard case .tensor(let printed)? = try i.execute(.print(ExpressionText("y"))).outputs.first else {
+            Issue.record("print y gave no tensor")
+            return
+        }
+        expectClose(printed.tensor, try Self.fixture("mixed", "y_packed.npy"), "print y")
+        _ = try i.execute(.lengths(nil))
+        #expect(i.session.lengths == nil)
+        _ = try i.execute(.run)
+        expectClose(i.session.stepper.output.tensor, try Self.fixture("mixed", "y.npy"), "y after lengths none")
+        expectClose(try i.session.stepper.finalHidden(), try Self.fixture("mixed", "h_n.npy"), "h_n unpacked")
+        expectClose(try Self.logits(i), try Self.fixture("mixed", "logits.npy"), "logits unpacked")
     }
 
     /// A model saved with plain save_file (no metadata): the alphabet is given, classes are numbered,

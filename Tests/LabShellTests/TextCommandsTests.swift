@@ -90,9 +90,14 @@ import Testing
         let (lab, results) = lab(["example brackets", "input text \"(a)\" \"((b\" \"a\"", "show x b=2"])
         #expect(results[1].error == nil)
         #expect(results[1].output.contains("    b=2  \"a\" + 2 zero rows"))
-        #expect(results[1].output.hasSuffix("    shorter strings padded with zero rows to T=3; cursors at the start"))
+        #expect(results[1].output.contains("\n    shorter strings padded with zero rows to T=3; cursors at the start\n"))
+        #expect(
+            results[1].output.hasSuffix(
+                "\n    lengths 3,3,1 set from the strings (packed: each sequence stops at its own last character and "
+                    + "its backward direction starts there); padding b=2 t=1..2 is never read; 'lengths none' runs the "
+                    + "padded batch as nn.LSTM does without packing"))
         #expect(results[2].output.contains("  t=0 'a' │"))
-        #expect(results[2].output.contains("  t=1 pad │"))
+        #expect(results[2].output.contains("  t=1 pad │    pad    pad    pad    pad"))
         #expect(lab.session.text?.length == 3)
         let (_, padded) = self.lab(["example brackets", "input text \"(a)\" \"b\" pad a"])
         #expect(padded[1].output.contains("    b=1  \"b\" + 2 × 'a'"))

@@ -1,0 +1,142 @@
+import LSTMCore
+import LabText
+import TensorExpr
+import TermRender
+
+/// Padding made visible: the masks views carry beside their numbers when the
+/// batch has lengths (packed), the tokens of each sequence's own processing
+/// order, and the per-step views at a t that some sequences do not have.
+extension Interpreter {
+    /// True when the session steps a packed batch with some sequence shorter than T.
+    var hasPadding: Bool {
+        guard let stack = session.stack else { return false }
+        return stack.packed && !stack.lengths.isFull
+    }
+
+    /// `[B, T, width]` (or `[T, B, width]`) 0/1, 1 at t ≥ len_b; nil when nothing is padding.
+    func paddingMask(_ stack: StackedStepper, width: Int, batchFirst: Bool) -> Tensor? {
+        guard stack.packed && !stack.lengths.isFull else { return nil }
+        let (b, tl) = (stack.batch, stack.length)
+        var data = [Float](repeating: 0, count: b * tl * width)
+        for s in 0..<b {
+            for t in stack.lengths[s]..<tl {
+                let row = batchFirst ? s * tl + t : t * b + s
+                for u in 0..<width { data[row * width + u] = 1 }
+            }
+        }
+        return Tensor(uncheckedShape: batchFirst ? [b, tl, width] : [tl, b, width], data: data)
+    }
+
+    /// The text's tokens on a `[N, B, …]` view over time (`processing`: each sequence's own
+    /// processing order, k-th backward step of b read t = len_b − 1 − k; `pad` after len_b).
+    func sequenceTokens(processing: Bool, lengths: SequenceLengths) -> TimeTokens? {
+        guard let text = session.text else { return nil }
+        let tl = text.length
+        let rows = (0..<text.batch).map { b -> [String] in
+            let n = b < lengths.batch ? lengths[b] : tl
+            return (0..<tl).map { i in
+                guard processing else { return text.token(b: b, t: i) }
+                return i < n ? text.token(b: b, t: n - 1 - i) : "pad"
+            }
+        }
+        return TimeTokens(tokens: rows, timeAxis: 0, batchAxis: 1)
+    }
+
+    /// h_f and h_b of the chosen layer in time order `[T, B, H]` (each sequence on its own clock).
+    func hiddenOverTime() -> PerDirection<Tensor> {
+        if let stack = session.stack {
+            return PerDirection { d in stack.sequenceValues(layer: session.layer, d, .h, processing: false).tensor }
+        }
+        return PerDirection(forward: session.stepper.hForward.tensor, backward: session.stepper.hBackward.tensor)
+    }
+
+    /// `show h|c|gates_pre fwd|bwd [t=N]` on a packed batch with lengths: each row is its own
+    /// sequence's step at t (the backward k differs per sequence), `pad` where t is padding;
+    /// without t, the direction's last step, `pad` on the rows of sequences that had finished.
+    /// nil when the batch has no padding (the single-layer view is exact then).
+    func paddedStepView(_ r: ViewRequest, _ d: Direction) throws -> TensorView? {
+        guard hasPadding, let stack = session.stack, r.name != .gates else { return nil }
+        let part: StackedStepper.Part = r.name == .gates_pre ? .gatesPre : (r.name == .c ? .c : .h)
+        let w = part.width(hiddenSize: stack.hiddenSize)
+        let b = stack.batch
+        let l = session.layer
+        let list = stack.steps[l][d.rawValue]
+        // Which step each row shows: at t, each sequence's own; else the last step taken.
+        let ks: [Int?]
+        if let t = r.t {
+            ks = stack.stepsVisiting(t, d)
+            if let missing = ks.firstIndex(where: { ($0 ?? -1) >= list.count }) {
+                throw LabError(
+                    "\(r.name.rawValue) \(d.short) at t=\(t) is not computed yet for b=\(missing) "
+                        + "(\(session.positionText))")
+            }
+        } else {
+            guard let last = list.indices.last else { return nil }
+            ks = list[last].times.map { $0 == nil ? nil : last }
+        }
+        var data = [Float](repeating: 0, count: b * w)
+        var mask = [Float](repeating: 0, count: b * w)
+        var notes: [String] = []
+        for s in 0..<b {
+            guard let k = ks[s], k < list.count else {
+                for u in 0..<w { mask[s * w + u] = 1 }
+                notes.append("pad")
+                continue
+            }
+            let m: Matrix
+            switch part {
+            case .gatesPre: m = list[k].trace.gatesPre
+            case .gates: m = list[k].trace.gates
+            case .c: m = list[k].trace.c
+            case .h: m = list[k].trace.h
+            }
+            guard m.data.count == b * w else { continue }
+            data.replaceSubrange((s * w)..<((s + 1) * w), with: m.data[(s * w)..<((s + 1) * w)])
+            notes.append("k=\(k) t=\(list[k].times[s] ?? 0)")
+        }
+        let padded = (0..<b).filter { ks[$0] == nil }.map { "b=\($0)" }.joined(separator: ", ")
+        let layerName = stack.layerCount > 1 ? "layer \(l) " : ""
+        let at = r.t.map { "t=\($0)" } ?? "step \(list.count)/\(stack.stepCount)"
+        var view = TensorView(
+            name: "\(r.name.rawValue) \(d.short) \(at)", tensor: try Tensor(shape: [b, w], data: data),
+            axes: ["b", w == stack.hiddenSize ? "unit" : "gate·unit"],
+            caption: "\(layerName)\(d.name) \(r.name.rawValue) of each sequence's own step"
+                + (r.t == nil ? " (the last one taken)" : " at t=\(r.t ?? 0)")
+                + ": the rows read different steps k when the lengths differ",
+            origin: "lengths \(stack.lengths.text) (packed)",
+            scale: part == .h ? .signed : .free,
+            columnGroups: w == stack.hiddenSize
+                ? [LabelledRange("", 0..<w, direction: d)]
+                : TensorView.gateGroups(hiddenSize: stack.hiddenSize, language: session.settings.language),
+            knownAxis: 0, known: nil, indexNotes: notes)
+        if let t = r.t, !padded.isEmpty { view.details = [say(PaddingMessage.stepRowsNote(t: t, rows: padded))] }
+        view.padding = try Tensor(shape: [b, w], data: mask)
+        if let bi = r.b {
+            try view.select(axis: 0, index: bi)
+            try view.reshape([1, w])
+            view.name += " b=\(bi) (\(notes[bi]))"
+            view.indexNotes = nil
+            view.indexOffsets = [bi]
+        }
+        return view
+    }
+
+    /// The padding of an expression's value when it only indexes one session name with padding
+    /// (`c_b`, `h_b_rev[:, 0]`, `y[1, :, 3]`): the same indexing applied to that name's mask.
+    /// Anything computed from the values (sums, functions) gets no marks.
+    func paddingMask(for e: ExpressionText, shape: [Int]) -> Tensor? {
+        guard hasPadding, let tree = try? ExprParser.parse(e.text) else { return nil }
+        var node = tree.node
+        while case .subscripted(let inner, _) = node { node = inner.node }
+        guard case .name(let name) = node, session.variables[name] == nil else { return nil }
+        let env = SessionEnvironment(session: session)
+        guard let mask = env.paddingMask(of: name) else { return nil }
+        let masked = PaddingMaskEnvironment(base: env, maskName: name, mask: mask)
+        let budget = Budget(
+            memoryLimit: session.settings.memoryLimit, computeLimit: session.settings.computeLimit,
+            shouldCancel: context.shouldCancel)
+        guard case .tensor(let t)? = try? Evaluator.evaluate(e.text, in: masked, budget: budget), t.shape == shape
+        else { return nil }
+        return try? Tensor(shape: t.shape, data: t.data)
+    }
+}

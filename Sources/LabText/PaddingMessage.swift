@@ -1,0 +1,65 @@
+/// The words about sequence lengths and padding (issue 18): what `input text`
+/// says about the lengths it set, the legends of the padding marks, the
+/// diagram's sequence ends, and the per-layer over-time names.
+public enum PaddingMessage: Localized, Equatable {
+    /// After a mark (`pad`, `░`): what it means.
+    case legend
+    /// `input text`'s line when the strings differ in length.
+    case textLengths(lengths: String, padding: String)
+    /// `input text`'s line when they do not.
+    case textFullLength(length: Int)
+    /// The label of the diagram's row for sequence b.
+    case diagramEndRow(b: Int, length: Int)
+    /// Under the diagram's sequence rows.
+    case diagramEndsNote(more: Int)
+    /// A per-step view at t: which rows are padding there.
+    case stepRowsNote(t: Int, rows: String)
+    /// `trace`: how many of the steps are sequence b's own.
+    case traceOwnSteps(b: Int, length: Int, steps: Int)
+    /// Over-time names of another layer than the chosen one.
+    case layerNameOrigin(name: String, layer: Int)
+    /// A name with `_lN` for a layer the model does not have.
+    case noSuchLayer(name: String, layer: Int, count: Int)
+
+    public var english: String {
+        switch self {
+        case .legend: "= padding: past that sequence's length, never read (0 in the numbers)"
+        case .textLengths(let lengths, let padding):
+            "lengths \(lengths) set from the strings (packed: each sequence stops at its own last character and its "
+                + "backward direction starts there); padding \(padding) is never read; "
+                + "'lengths none' runs the padded batch as nn.LSTM does without packing"
+        case .textFullLength(let t): "every string has T=\(t) characters: no lengths needed"
+        case .diagramEndRow(let b, let n): "b=\(b) len \(n)"
+        case .diagramEndsNote(let more):
+            "┤ = the sequence's last real step: forward stops there, backward starts there; pad = never read"
+                + (more > 0 ? " (\(more) more sequences not drawn)" : "")
+        case .stepRowsNote(let t, let rows): "t=\(t) is padding for \(rows): no step read it"
+        case .traceOwnSteps(let b, let n, let steps):
+            "sequence b=\(b) has length \(n): its own steps are the first \(n) of \(steps); "
+                + "the rows after them are padding (rows of longer sequences' steps)"
+        case .layerNameOrigin(let name, let layer): "\(name): layer \(layer)'s, whatever 'layer N' chose"
+        case .noSuchLayer(let name, let layer, let count):
+            "\(name) names layer \(layer), but the model has \(Plural.count(count, "layer")) (l0…l\(count - 1))"
+        }
+    }
+
+    public var chinese: String {
+        switch self {
+        case .legend: "= 填充：超出该序列的长度，从不读取（数字处为 0）"
+        case .textLengths(let lengths, let padding):
+            "已按字符串设置 lengths \(lengths)（packed：每个序列在自己的最后一个字符处停下，反向也从那里开始）；"
+                + "填充位置 \(padding) 从不读取；'lengths none' 则像不打包的 nn.LSTM 那样运行补齐后的批次"
+        case .textFullLength(let t): "每个字符串都有 T=\(t) 个字符：无需 lengths"
+        case .diagramEndRow(let b, let n): "b=\(b) 长 \(n)"
+        case .diagramEndsNote(let more):
+            "┤ = 该序列最后一个真实时间步：前向在此停下，反向从此开始；pad = 从不读取"
+                + (more > 0 ? "（另有 \(more) 个序列未画出）" : "")
+        case .stepRowsNote(let t, let rows): "t=\(t) 对 \(rows) 是填充：没有任何一步读取它"
+        case .traceOwnSteps(let b, let n, let steps):
+            "序列 b=\(b) 的长度为 \(n)：\(steps) 步中只有前 \(n) 步属于它；其后的行是填充（属于更长序列的步）"
+        case .layerNameOrigin(let name, let layer): "\(name)：第 \(layer) 层的值，与 'layer N' 的选择无关"
+        case .noSuchLayer(let name, let layer, let count):
+            "\(name) 指的是第 \(layer) 层，但模型只有 \(count) 层（l0…l\(count - 1)）"
+        }
+    }
+}
