@@ -14,6 +14,14 @@ enum CatalogSamples {
         Area(file: "StepMessage.swift", samples: step),
         Area(file: "HelpMessage.swift", samples: help),
         Area(file: "ErrorMessage.swift", samples: errors),
+        Area(file: "PaddingMessage.swift", samples: padding),
+    ]
+
+    static let padding: [PaddingMessage] = [
+        .legend, .textLengths(lengths: "3,6,2", padding: "b=0 t=3..5"), .textFullLength(length: 7),
+        .diagramEndRow(b: 4, length: 9), .diagramEndsNote(more: 0), .diagramEndsNote(more: 13),
+        .stepRowsNote(t: 11, rows: "b=0, b=2"), .traceOwnSteps(b: 5, length: 17, steps: 23),
+        .layerNameOrigin(name: "c_f_l1", layer: 19), .noSuchLayer(name: "c_f_l3", layer: 29, count: 31),
     ]
 
     static var all: [any Localized] { areas.flatMap(\.samples) }
