@@ -32,9 +32,12 @@ public enum PredictionRenderer {
                             .joined(separator: ", ") + " of 0..\(tl - 1)") + "  (" + options.paint("·", .dim)
                     + " = not computed yet)")
         }
-        if let lengths = view.lengths, view.batchIndices.contains(where: { lengths.indices.contains($0) && lengths[$0] < tl }) {
+        if let lengths = view.lengths,
+            view.batchIndices.contains(where: { lengths.indices.contains($0) && lengths[$0] < tl })
+        {
             lines.append(
-                "  " + options.paint(view.batchIndices.count == 1 || view.t != nil ? "pad" : PaddingMark.sparkStep, .dim)
+                "  "
+                    + options.paint(view.batchIndices.count == 1 || view.t != nil ? "pad" : PaddingMark.sparkStep, .dim)
                     + " " + PaddingMessage.legend.text(options.language))
         }
         if view.batchIndices.count == 1 || view.t != nil {

@@ -48,7 +48,9 @@ extension TensorView {
 /// How the renderers mark padding.
 enum PaddingMark {
     /// A table cell: `pad`, right-aligned like a number (`-` when a cell is narrower).
-    static func cell(width: Int) -> String { width >= 3 ? NumberFormat.pad("pad", width) : NumberFormat.pad("-", width) }
+    static func cell(width: Int) -> String {
+        width >= 3 ? NumberFormat.pad("pad", width) : NumberFormat.pad("-", width)
+    }
     /// A heatmap cell (two columns) and a sparkline step (one).
     static let heatmapCell = "░░"
     static let sparkStep = "░"

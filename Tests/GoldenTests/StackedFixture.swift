@@ -16,7 +16,7 @@ struct StackedFixture {
     /// The cases make_golden_stacked.py writes.
     static let names = [
         "packed_unsorted", "packed_all_full", "packed_given_state", "layers2", "layers2_given_state",
-        "layers3", "layers3_given_state", "packed_layers2", "packed_layers3_given_state",
+        "layers3", "layers3_given_state", "packed_layers2", "packed_layers3_given_state", "packed_layers2_head",
     ]
     static let packedNames = names.filter { $0.hasPrefix("packed") }
 

@@ -24,6 +24,8 @@ or, for a case without lengths, lstm(x[, (h0, c0)]). Files:
     l<l>_<d>_gates.npy      [T, B, 4H]   forward's k-th step reads t = k, backward's reads t = len_b − 1 − k;
     l<l>_<d>_c.npy          [T, B, H]    rows of a sequence past its length (k ≥ len_b) are 0
     l<l>_<d>_h.npy          [T, B, H]
+    head.safetensors, logits.npy
+                            (cases with a head) nn.Linear(2H, K)'s state_dict and head(y) [B, T, K]
     naive_y.npy, naive_h_n.npy, naive_c_n.npy
                             (cases with lengths) the same padded input run without packing, as a
                             model that ignores the lengths computes it (the lab's `set packed off`)
@@ -44,9 +46,11 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 
 class StackedCase:
-    def __init__(self, name, b, t, d, h, layers, seed, lengths=None, given_state=False, batch_first=True):
+    def __init__(self, name, b, t, d, h, layers, seed, lengths=None, given_state=False, batch_first=True,
+                 head=None):
         self.name, self.b, self.t, self.d, self.h, self.layers = name, b, t, d, h, layers
         self.seed, self.lengths, self.given_state, self.batch_first = seed, lengths, given_state, batch_first
+        self.head = head  # K: an nn.Linear(2H, K) on the top layer's y (head.safetensors, logits.npy)
 
 
 STACKED_CASES = [
@@ -67,6 +71,8 @@ STACKED_CASES = [
     StackedCase("packed_layers2", b=3, t=5, d=4, h=3, layers=2, seed=38, lengths=[3, 5, 1]),
     StackedCase("packed_layers3_given_state", b=4, t=4, d=3, h=2, layers=3, seed=39, lengths=[2, 4, 4, 1],
                 given_state=True, batch_first=False),
+    # Two layers, lengths and an output layer: nn.LSTM(num_layers=2) + nn.Linear(2H, K) on the padded y.
+    StackedCase("packed_layers2_head", b=3, t=5, d=4, h=3, layers=2, seed=40, lengths=[5, 2, 4], head=3),
 ]
 
 
@@ -188,6 +194,14 @@ def make_stacked_case(case, folder, assert_close, save_npy, atol, rtol):
     for (layer, dname), rec in traces.items():
         for n, v in rec.items():
             save_npy(os.path.join(folder, f"l{layer}_{dname}_{n}.npy"), v)
+    if case.head is not None:
+        torch.manual_seed(case.seed + 1000)
+        head = nn.Linear(2 * case.h, case.head)
+        with torch.no_grad():
+            logits = head(y_bf)  # [B, T, K]: the bias at padded positions, where y is 0
+        safetensors.torch.save_file({k: v.contiguous() for k, v in head.state_dict().items()},
+                                    os.path.join(folder, "head.safetensors"))
+        save_npy(os.path.join(folder, "logits.npy"), logits.contiguous())
     if case.lengths is not None:
         ny, nh, nc = torch_outputs(model, x, state, None, case.batch_first)
         save_npy(os.path.join(folder, "naive_y.npy"), ny)

@@ -90,7 +90,8 @@ import Testing
         let (lab, results) = lab(["example brackets", "input text \"(a)\" \"((b\" \"a\"", "show x b=2"])
         #expect(results[1].error == nil)
         #expect(results[1].output.contains("    b=2  \"a\" + 2 zero rows"))
-        #expect(results[1].output.contains("\n    shorter strings padded with zero rows to T=3; cursors at the start\n"))
+        #expect(
+            results[1].output.contains("\n    shorter strings padded with zero rows to T=3; cursors at the start\n"))
         #expect(
             results[1].output.hasSuffix(
                 "\n    lengths 3,3,1 set from the strings (packed: each sequence stops at its own last character and "

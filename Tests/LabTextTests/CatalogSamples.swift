@@ -19,7 +19,7 @@ enum CatalogSamples {
 
     static let padding: [PaddingMessage] = [
         .legend, .textLengths(lengths: "3,6,2", padding: "b=0 t=3..5"), .textFullLength(length: 7),
-        .diagramEndRow(b: 4, length: 9), .diagramEndsNote(more: 0), .diagramEndsNote(more: 13),
+        .diagramEndRow(b: 4, length: 9), .diagramEndsNote(more: 13),
         .stepRowsNote(t: 11, rows: "b=0, b=2"), .traceOwnSteps(b: 5, length: 17, steps: 23),
         .layerNameOrigin(name: "c_f_l1", layer: 19), .noSuchLayer(name: "c_f_l3", layer: 29, count: 31),
     ]
