@@ -82,6 +82,34 @@ extension Interpreter {
         return [.text(report)]
     }
 
+    /// `bench [repeat R]` on a session with layers or lengths: the lab's `run` of the session's
+    /// own stack (its weights, input, lengths and initial state), timed from the start.
+    func sessionStackedBench(repeats: Int?) throws -> [Output] {
+        guard let stack = session.stack else { return try bench(nil, repeats: repeats) }
+        let s = session.sizes
+        let count = repeats ?? 5
+        var upper = s
+        upper.inputSize = 2 * s.hiddenSize
+        let steps = stack.stepCount
+        let work =
+            Double(count + 1)
+            * (2 * Work.run(s, steps: steps) + Double(stack.layerCount - 1) * 2 * Work.run(upper, steps: steps))
+        let lengths = stack.packed && !stack.lengths.isFull ? " lengths \(stack.lengths.text)" : ""
+        try session.checkCompute(
+            work,
+            "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(stack.layerCount)\(lengths) "
+                + "repeat \(count)")
+        let result = try StackedBench.time(
+            stack, sizes: s, threads: session.settings.threads, repeats: count,
+            budgetSeconds: repeats == nil ? 1 : nil, shouldCancel: context.shouldCancel)
+        let report =
+            StackedBench.text(result)
+            + "\n  on the session's weights, input and lengths (each sequence stops at its own length; every step "
+            + "computes all B rows up to the longest, \(steps) of T=\(s.length))"
+        guard result.completed else { throw Interrupted(partial: report) }
+        return [.text(report)]
+    }
+
     /// `bench [B,T,D,H] [repeat R]`: the session's sizes unless given.
     func bench(_ sizes: LSTMSizes?, repeats: Int?) throws -> [Output] {
         let s = sizes ?? session.sizes

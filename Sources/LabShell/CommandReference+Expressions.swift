@@ -40,6 +40,12 @@ extension CommandReference {
             | `gates_pre_b_rev`, … `h_b_rev` | as above | backward in processing order: `c_b_rev[k]` is its k-th step |
             | `i_f`, `f_f`, `g_f`, `o_f` (`_b`) | `[B, H]` | the current step's activated chunks |
             | `z_f`, `z_b` | `[B, 4H]` | the current step's pre-activation gates |
+            | `c_f_l1`, `h_b_rev_l0`, `y_l1`, … | as above | one layer's, whatever `layer N` chose (`y` is the top layer's) |
+
+            With layers, the names without `_l` follow `layer N`. With lengths (packed), each
+            sequence is on its own clock: `c_b[t]` of sequence b is its backward step at t (which
+            started at its own last step), `c_b_rev[k]` its own k-th step, and positions past its
+            length are 0 and printed as `pad` when the expression only indexes the name.
 
             Only computed steps have values: indexing them works, anything that would read another
             step is refused with the reason. Axis names (`t`, `b`, `unit`, …) follow indexing into

@@ -103,7 +103,8 @@ extension CommandTable {
                     label: "R"),
             ],
             summary: "time a full forward in each mode (per-gate, fused, hoisted)",
-            details: "without a shape on the session's own weights and input, with one on a model drawn from a "
+            details: "without a shape on the session's own weights and input (with layers or lengths: its L "
+                + "and lengths, its `run` timed), with one on a model drawn from a "
                 + "fixed seed; without `repeat`, each part stops after about 1 s",
             examples: ["bench 3,5,8,16 repeat 20", "bench"]
         ) { a, _ in

@@ -60,8 +60,8 @@ public enum CommandTable {
             summary: "give each sequence its own length (as pack_padded_sequence), or none",
             details: "one length per sequence, each 1…T, any order; the forward direction of sequence b "
                 + "covers t = 0…len_b−1, its backward one starts at t = len_b−1; y is 0 at padded "
-                + "positions and h_n, c_n hold each sequence's own final states; `lengths none`: all full; "
-                + "resets the cursors",
+                + "positions and h_n, c_n hold each sequence's own final states; every view marks padded "
+                + "positions (`pad`, `░`); `lengths none`: all full; resets the cursors",
             examples: ["lengths 5,3,4", "lengths none"]
         ) { a, _ in
             a.lengthList.map { .lengths($0.isEmpty ? nil : $0) }
@@ -104,7 +104,8 @@ public enum CommandTable {
             summary: "make a new input x [B, T, D]: drawn, or strings one-hot (`input text`)",
             details: "random = standard normal; `text`: one string per sequence, one-hot over the alphabet "
                 + "(given, else the loaded model's, else the sorted characters used), T = the longest, "
-                + "shorter strings padded with zero rows or with `pad`; every time axis then shows the "
+                + "shorter strings padded with zero rows or with `pad` and the lengths set to the strings' own "
+                + "(packed; `lengths none` runs the padded batch); every time axis then shows the "
                 + "character each t read; `set b=N t=N \"c\"` changes one character and, when the model had "
                 + "run, runs it again and shows which positions of h_f and h_b moved",
             examples: [

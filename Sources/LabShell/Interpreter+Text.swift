@@ -168,7 +168,8 @@ extension Session {
         s.batch = text.batch
         s.length = text.length
         s.inputSize = parameters.inputSize
-        try checkMemory(s, layers: layerCount)
+        try checkMemory(
+            s, layers: layerCount, what: "input text B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)")
         if s.batch != sizes.batch {
             h0 = nil
             c0 = nil

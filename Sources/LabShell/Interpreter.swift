@@ -127,6 +127,8 @@ public struct Interpreter: Sendable {
             return try apply(setting)
         case .bench(let shape, let repeats):
             if let shape, shape.layers > 1 { return try stackedBench(shape, repeats: repeats) }
+            // Without a shape, the session's own model: with layers or lengths, its stack.
+            if shape == nil && session.isStacked { return try sessionStackedBench(repeats: repeats) }
             return try bench(shape?.sizes, repeats: repeats)
         case .print(let e):
             return try printValue(e)

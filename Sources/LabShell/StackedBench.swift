@@ -62,6 +62,20 @@ public enum StackedBench {
         let template = try StackedStepper(
             parameters: parameters, input: input, lengths: lengths, mode: .hoisted,
             engine: FastEngine())
+        return try time(
+            template, sizes: s, threads: threads, repeats: repeats, budgetSeconds: budgetSeconds,
+            shouldCancel: shouldCancel)
+    }
+
+    /// Times `run` of `template` from its start (each time on a copy with the cursors at 0).
+    public static func time(
+        _ start: StackedStepper, sizes s: LSTMSizes, threads: Int, repeats: Int, budgetSeconds: Double? = nil,
+        shouldCancel: () -> Bool = { false }
+    ) throws -> Result {
+        var template = start
+        template.reset()
+        let values = template.packed && !template.lengths.isFull ? template.lengths.values : nil
+        let layers = template.layerCount
         var result = Result(
             sizes: s, layers: layers, lengths: values, threads: threads, samples: [],
             flops: flops(s, layers: layers, steps: template.stepCount), completed: true)
