@@ -1,6 +1,7 @@
 import Foundation
 import LSTMCore
 import LSTMKernels
+import LabText
 import TermRender
 
 /// The text of a benchmark result, shared by the shell's `bench` and `lstmlab bench`.
@@ -104,8 +105,7 @@ extension Interpreter {
             budgetSeconds: repeats == nil ? 1 : nil, shouldCancel: context.shouldCancel)
         let report =
             StackedBench.text(result)
-            + "\n  on the session's weights, input and lengths (each sequence stops at its own length; every step "
-            + "computes all B rows up to the longest, \(steps) of T=\(s.length))"
+            + "\n  " + say(PaddingMessage.benchSession(steps: steps, length: s.length))
         guard result.completed else { throw Interrupted(partial: report) }
         return [.text(report)]
     }

@@ -67,8 +67,10 @@ extension Interpreter {
             ks = stack.stepsVisiting(t, d)
             if let missing = ks.firstIndex(where: { ($0 ?? -1) >= list.count }) {
                 throw LabError(
-                    "\(r.name.rawValue) \(d.short) at t=\(t) is not computed yet for b=\(missing) "
-                        + "(\(session.positionText))")
+                    say(
+                        PaddingMessage.stepNotComputed(
+                            name: r.name.rawValue, direction: d.short, t: t, b: missing,
+                            position: session.positionText)))
             }
         } else {
             guard let last = list.indices.last else { return nil }
@@ -95,14 +97,13 @@ extension Interpreter {
             notes.append("k=\(k) t=\(list[k].times[s] ?? 0)")
         }
         let padded = (0..<b).filter { ks[$0] == nil }.map { "b=\($0)" }.joined(separator: ", ")
-        let layerName = stack.layerCount > 1 ? "layer \(l) " : ""
         let at = r.t.map { "t=\($0)" } ?? "step \(list.count)/\(stack.stepCount)"
         var view = TensorView(
             name: "\(r.name.rawValue) \(d.short) \(at)", tensor: try Tensor(shape: [b, w], data: data),
             axes: ["b", w == stack.hiddenSize ? "unit" : "gate·unit"],
-            caption: "\(layerName)\(d.name) \(r.name.rawValue) of each sequence's own step"
-                + (r.t == nil ? " (the last one taken)" : " at t=\(r.t ?? 0)")
-                + ": the rows read different steps k when the lengths differ",
+            caption: say(
+                PaddingMessage.stepRowsCaption(
+                    layer: stack.layerCount > 1 ? l : nil, forward: d == .forward, name: r.name.rawValue, t: r.t)),
             origin: "lengths \(stack.lengths.text) (packed)",
             scale: part == .h ? .signed : .free,
             columnGroups: w == stack.hiddenSize
@@ -138,5 +139,70 @@ extension Interpreter {
         guard case .tensor(let t)? = try? Evaluator.evaluate(e.text, in: masked, budget: budget), t.shape == shape
         else { return nil }
         return try? Tensor(shape: t.shape, data: t.data)
+    }
+
+    /// `show gates fwd|bwd [t=N]` on a packed batch with lengths: each real sequence's own step at t
+    /// (or the last step, without t), the padded ones left out and named; nil without padding.
+    func paddedGates(_ r: ViewRequest, _ d: Direction) throws -> GateStepView? {
+        guard hasPadding, let stack = session.stack else { return nil }
+        let h = stack.hiddenSize
+        let l = session.layer
+        let list = stack.steps[l][d.rawValue]
+        let ks: [Int?]
+        if let t = r.t {
+            ks = stack.stepsVisiting(t, d)
+            if let missing = ks.firstIndex(where: { ($0 ?? -1) >= list.count }) {
+                throw LabError(
+                    say(
+                        PaddingMessage.stepNotComputed(
+                            name: "gates", direction: d.short, t: t, b: missing, position: session.positionText)))
+            }
+        } else {
+            guard let last = list.indices.last else { return nil }
+            ks = list[last].times.map { $0 == nil ? nil : last }
+        }
+        let wanted = r.b.map { [$0] } ?? Array(0..<stack.batch)
+        let rows = wanted.filter { $0 < ks.count && ks[$0] != nil }
+        let padded = wanted.filter { $0 < ks.count && ks[$0] == nil }.map { "b=\($0)" }.joined(separator: ", ")
+        if rows.isEmpty {
+            throw LabError(
+                say(
+                    r.t.map { PaddingMessage.stepRowsNote(t: $0, rows: padded) }
+                        ?? PaddingMessage.finishedRows(rows: padded, direction: d.short)))
+        }
+        let initial = stack.initialStates[l][d.rawValue]
+        var pre: [Float] = []
+        var post: [Float] = []
+        var cPrev: [Float] = []
+        for b in rows {
+            guard let k = ks[b] else { continue }
+            let trace = list[k].trace
+            pre += trace.gatesPre.data[(b * 4 * h)..<((b + 1) * 4 * h)]
+            post += trace.gates.data[(b * 4 * h)..<((b + 1) * 4 * h)]
+            let c = k > 0 ? list[k - 1].trace.c : initial.c
+            cPrev += c.data[(b * h)..<((b + 1) * h)]
+        }
+        let first = rows.first.flatMap { ks[$0] } ?? 0
+        var view = GateStepView(
+            direction: d, t: r.t ?? (rows.first.flatMap { list[first].times[$0] } ?? 0), stepNumber: first + 1,
+            length: stack.stepCount, pre: try Tensor(shape: [rows.count, 4 * h], data: pre),
+            post: try Tensor(shape: [rows.count, 4 * h], data: post), hiddenSize: h, variant: session.settings.variant,
+            mode: list.isEmpty ? session.settings.mode : list[first].trace.mode, batchIndices: rows,
+            cPrev: try Tensor(shape: [rows.count, h], data: cPrev))
+        view.notes = [
+            say(
+                PaddingMessage.stepRowsCaption(
+                    layer: stack.layerCount > 1 ? l : nil, forward: d == .forward, name: "gates", t: r.t))
+                + ": "
+                + rows.compactMap { b in ks[b].map { "b=\(b) k=\($0) t=\(list[$0].times[b] ?? 0)" } }
+                .joined(separator: ", ")
+        ]
+        if !padded.isEmpty {
+            view.notes.append(
+                say(
+                    r.t.map { PaddingMessage.stepRowsNote(t: $0, rows: padded) }
+                        ?? PaddingMessage.finishedRows(rows: padded, direction: d.short)))
+        }
+        return view
     }
 }

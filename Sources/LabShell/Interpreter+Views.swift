@@ -41,6 +41,7 @@ extension Interpreter {
     /// gates_pre, gates, c, h of one direction's step.
     private func perStepView(_ r: ViewRequest, _ d: Direction) throws -> Output {
         if let padded = try paddedStepView(r, d) { return .tensor(padded) }
+        if r.name == .gates, let padded = try paddedGates(r, d) { return .gates(padded) }
         let st = session.stepper
         let h = st.hiddenSize
         let trace: StepTrace

@@ -20,6 +20,14 @@ public enum PaddingMessage: Localized, Equatable {
     case layerNameOrigin(name: String, layer: Int)
     /// A name with `_lN` for a layer the model does not have.
     case noSuchLayer(name: String, layer: Int, count: Int)
+    /// The caption of one step's rows when each sequence is on its own clock.
+    case stepRowsCaption(layer: Int?, forward: Bool, name: String, t: Int?)
+    /// A step view at t that some sequence has not reached yet.
+    case stepNotComputed(name: String, direction: String, t: Int, b: Int, position: String)
+    /// The last step did not move these sequences (they had finished).
+    case finishedRows(rows: String, direction: String)
+    /// Under `bench` on the session's stack.
+    case benchSession(steps: Int, length: Int)
 
     public var english: String {
         switch self {
@@ -40,6 +48,18 @@ public enum PaddingMessage: Localized, Equatable {
         case .layerNameOrigin(let name, let layer): "\(name): layer \(layer)'s, whatever 'layer N' chose"
         case .noSuchLayer(let name, let layer, let count):
             "\(name) names layer \(layer), but the model has \(Plural.count(count, "layer")) (l0…l\(count - 1))"
+        case .stepRowsCaption(let layer, let forward, let name, let t):
+            (layer.map { "layer \($0) " } ?? "")
+                + "\(forward ? "forward" : "backward") \(name) of each sequence's own step"
+                + (t.map { " at t=\($0)" } ?? " (the last one taken)")
+                + ": the rows read different steps k when the lengths differ"
+        case .stepNotComputed(let name, let d, let t, let b, let position):
+            "\(name) \(d) at t=\(t) is not computed yet for b=\(b) (\(position))"
+        case .finishedRows(let rows, let d):
+            "\(rows) had finished: the last \(d) step moved only longer sequences (show gates \(d) t=N for its own steps)"
+        case .benchSession(let steps, let length):
+            "on the session's weights, input and lengths (each sequence stops at its own length; every step "
+                + "computes all B rows up to the longest, \(steps) of T=\(length))"
         }
     }
 
@@ -60,6 +80,16 @@ public enum PaddingMessage: Localized, Equatable {
         case .layerNameOrigin(let name, let layer): "\(name)：第 \(layer) 层的值，与 'layer N' 的选择无关"
         case .noSuchLayer(let name, let layer, let count):
             "\(name) 指的是第 \(layer) 层，但模型只有 \(count) 层（l0…l\(count - 1)）"
+        case .stepRowsCaption(let layer, let forward, let name, let t):
+            (layer.map { "第 \($0) 层：" } ?? "") + "每个序列自己那一步的\(forward ? "前向" : "反向") \(name)"
+                + (t.map { "（t=\($0)）" } ?? "（最近一步）")
+                + "：长度不同时，各行读的是不同的步 k"
+        case .stepNotComputed(let name, let d, let t, let b, let position):
+            "\(name) \(d) 在 t=\(t) 处对 b=\(b) 尚未计算（\(position)）"
+        case .finishedRows(let rows, let d):
+            "\(rows) 已经结束：最近的 \(d) 一步只推进了更长的序列（用 show gates \(d) t=N 看它自己的步）"
+        case .benchSession(let steps, let length):
+            "用本会话的权重、输入和长度（每个序列在自己的长度处停下；每一步都计算全部 B 行，直到最长的那个：\(steps)/T=\(length)）"
         }
     }
 }

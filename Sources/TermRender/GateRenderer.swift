@@ -44,6 +44,7 @@ public enum GateRenderer {
             width: options.width, indent: "  ", continuation: "        ")
         from[0] = "  " + options.paint(label, .dim) + String(from[0].dropFirst(2 + label.count))
         lines += from
+        lines += view.notes.flatMap { TextWrap.wrap($0, width: options.width, indent: "  ", continuation: "    ") }
         if view.variant == .draft {
             let lead = options.say(.draftWarningLead)
             var warn = TextWrap.wrap(

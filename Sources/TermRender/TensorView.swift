@@ -184,6 +184,8 @@ public struct GateStepView: Equatable, Sendable {
     /// The cell state this step started from, `[rows, H]`, shown beside the
     /// gates when the width allows (c_t = f ⊙ c_prev + i ⊙ g).
     public var cPrev: Tensor?
+    /// Lines under the header (with lengths: which step each row is, which sequences are padding at t).
+    public var notes: [String] = []
 
     public init(
         direction: Direction, t: Int, stepNumber: Int, length: Int, pre: Tensor, post: Tensor,

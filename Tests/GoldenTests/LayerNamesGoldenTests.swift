@@ -124,4 +124,45 @@ import Testing
         let shown = lab.handle("show logits b=1").output
         #expect(shown.contains("\n  t=2 │     pad     pad     pad"), "\(shown)")
     }
+
+    /// `show gates|h|c d t=N` with lengths: each row is its own sequence's step at t, as PyTorch's
+    /// packed run computed it; rows where t is padding are left out (gates) or marked (h, c).
+    @Test(arguments: ["packed_unsorted", "packed_given_state", "packed_layers2"])
+    func stepViewsAtTAreEachSequencesOwnStep(name: String) throws {
+        let f = try StackedFixture(name)
+        var lab = try Self.ranLab(f)
+        let lengths = try #require(f.lengths)
+        let (b, h) = (f.meta.B, f.meta.H)
+        for d in Direction.allCases {
+            let gates = try f.trace(layer: 0, d, "gates")
+            let hs = try f.trace(layer: 0, d, "h")
+            for t in 0..<f.meta.T {
+                let real = (0..<b).filter { t < lengths[$0] }
+                let request = ViewRequest(name: .gates, direction: d, t: t)
+                guard !real.isEmpty else {
+                    #expect(throws: (any Error).self) { try lab.interpreter.execute(.show(request)) }
+                    continue
+                }
+                let out = try lab.interpreter.execute(.show(request)).outputs
+                guard case .gates(let view)? = out.first else {
+                    Issue.record("show gates gave \(out)")
+                    return
+                }
+                #expect(view.batchIndices == real, "\(name) \(d) t=\(t)")
+                let shown = try lab.interpreter.execute(.show(ViewRequest(name: .h, direction: d, t: t))).outputs
+                guard case .tensor(let hv)? = shown.first else {
+                    Issue.record("show h gave \(shown)")
+                    return
+                }
+                for (row, s) in real.enumerated() {
+                    let k = d == .forward ? t : lengths[s] - 1 - t
+                    for j in 0..<(4 * h) {
+                        #expect(isClose(view.post.data[row * 4 * h + j], gates.data[(k * b + s) * 4 * h + j]))
+                    }
+                    for u in 0..<h { #expect(isClose(hv.tensor.data[s * h + u], hs.data[(k * b + s) * h + u])) }
+                }
+                for s in 0..<b where t >= lengths[s] { #expect(hv.isPadded(s * h)) }
+            }
+        }
+    }
 }
