@@ -86,8 +86,8 @@ extension Interpreter {
             view.indexNotes = (0..<stack.layerCount).flatMap { ["l\($0) fwd", "l\($0) bwd"] }
             view.notesAxis = 0
             return try select(view, timeAxis: nil, batchAxis: 1, r)
-        case .h_f, .h_b,
-            .h_b_rev where !lens.isFull:
+        // With padding (packed), each sequence on its own clock; otherwise the chosen layer's view is exact.
+        case .h_f where hasPadding, .h_b where hasPadding, .h_b_rev where hasPadding:
             let d: Direction = r.name == .h_f ? .forward : .backward
             // Time order (h_f, h_b) or each sequence's own processing order (h_b_rev).
             let values = stack.sequenceValues(layer: l, d, .h, processing: r.name == .h_b_rev)

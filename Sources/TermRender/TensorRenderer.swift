@@ -211,7 +211,12 @@ public enum TensorRenderer {
                         "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + note(axis, pair.1)
                             + view.tokenNote(Array(index.prefix(axis + 1)), axis: axis)
                     }.joined(separator: " ")
-                if !groups.contains(where: { g in (0..<nRows).contains { known(g, block: index, row: $0) } }) {
+                // A block with padding in it is drawn cell by cell: `pad` where padded, `·` elsewhere.
+                let blockPadded =
+                    view.hasPadding && (0..<(nRows * nCols)).contains { view.isPadded(block * nRows * nCols + $0) }
+                if !blockPadded
+                    && !groups.contains(where: { g in (0..<nRows).contains { known(g, block: index, row: $0) } })
+                {
                     lines.append(
                         options.paint("[\(label)]", .bold) + "  "
                             + options.paint("· " + options.say(.notComputedYet).dropFirst(2), .dim))

@@ -169,4 +169,21 @@ import Testing
         #expect(lab.interpreter.session.lengths == nil)
         #expect(!lab.handle("show y").output.contains("pad"))
     }
+
+    /// A block partly computed and partly padding is drawn cell by cell; with packing off the
+    /// lengths are labels only: the naive numbers, no marks, the single-layer captions.
+    @Test func partlyComputedBlocksAndPackingOff() {
+        var lab = Lab(interpreter: Interpreter(session: .demo()))
+        for line in ["lengths 5,3,2", "step bwd 2"] { #expect(lab.handle(line).error == nil) }
+        let rev = lab.handle("show h_b_rev").output.split(separator: "\n").map(String.init)
+        let k2 = rev.firstIndex(of: "[k=2]") ?? 0
+        #expect(k2 > 0, "\(rev)")
+        #expect(rev[k2 + 1].hasPrefix("  b=0 │       ·       ·"))
+        #expect(rev[k2 + 3].hasPrefix("  b=2 │     pad     pad"))
+        #expect(lab.handle("set packed off").error == nil)
+        #expect(lab.handle("run").error == nil)
+        let hb = lab.handle("show h_b b=2").output
+        #expect(!hb.contains("pad"))
+        #expect(hb.hasPrefix("h_b b=2  [5, 16]  axes (t, unit)\n  backward hidden states flipped into time order"))
+    }
 }
