@@ -83,8 +83,11 @@ extension Interpreter {
         let df = change(before.forward, after.forward)
         let db = change(before.backward, after.backward)
         let p = min(session.settings.precision, 3)
+        // Past the sequence's length (packed) nothing moved because nothing was read: `pad`.
+        let own = hasPadding ? session.stack?.lengths[b] ?? tl : tl
         let cells = (0..<tl).map { s in
-            (NumberFormat.fixed(df[s], precision: p), NumberFormat.fixed(db[s], precision: p))
+            s >= own
+                ? ("pad", "pad") : (NumberFormat.fixed(df[s], precision: p), NumberFormat.fixed(db[s], precision: p))
         }
         let width = max(cells.map { max($0.0.count, $0.1.count) }.max() ?? 1, "t=\(tl - 1)".count)
         // Elide the middle of long sequences, keeping the changed position in view.
