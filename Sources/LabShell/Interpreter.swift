@@ -406,7 +406,18 @@ public struct Interpreter: Sendable {
         return DiagramState(
             length: session.stepper.length, sizes: sizes,
             forwardSteps: session.stepper.cursor(.forward), backwardSteps: session.stepper.cursor(.backward),
-            tokens: session.text?.characters.first, head: diagramHead, ends: diagramEnds)
+            tokens: session.text?.characters.first, head: diagramHead, ends: diagramEnds, visited: diagramVisited)
+    }
+
+    /// Per sequence and t, which directions of the chosen layer have read it (bit 1 fwd, bit 2 bwd).
+    var diagramVisited: [[UInt8]]? {
+        guard hasPadding, let stack = session.stack else { return nil }
+        return (0..<stack.batch).map { b in
+            (0..<stack.length).map { t in
+                (stack.hasVisited(layer: session.layer, .forward, t: t, sequence: b) ? 1 : 0)
+                    | (stack.hasVisited(layer: session.layer, .backward, t: t, sequence: b) ? 2 : 0)
+            }
+        }
     }
 
     /// Each sequence's length when the packed batch has padding.

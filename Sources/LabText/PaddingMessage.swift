@@ -39,7 +39,8 @@ public enum PaddingMessage: Localized, Equatable {
         case .textFullLength(let t): "every string has T=\(t) characters: no lengths needed"
         case .diagramEndRow(let b, let n): "b=\(b) len \(n)"
         case .diagramEndsNote(let more):
-            "┤ = the sequence's last real step: forward stops there, backward starts there; pad = never read"
+            "▶ ◀ = the forward, backward direction has read t of that sequence; ┤ = its last real step: forward "
+                + "stops there, backward starts there; pad = never read"
                 + (more > 0 ? " (\(more) more sequences not drawn)" : "")
         case .stepRowsNote(let t, let rows): "t=\(t) is padding for \(rows): no step read it"
         case .traceOwnSteps(let b, let n, let steps):
@@ -72,7 +73,7 @@ public enum PaddingMessage: Localized, Equatable {
         case .textFullLength(let t): "每个字符串都有 T=\(t) 个字符：无需 lengths"
         case .diagramEndRow(let b, let n): "b=\(b) 长 \(n)"
         case .diagramEndsNote(let more):
-            "┤ = 该序列最后一个真实时间步：前向在此停下，反向从此开始；pad = 从不读取"
+            "▶ ◀ = 前向、反向已读过该序列的 t；┤ = 它最后一个真实时间步：前向在此停下，反向从此开始；pad = 从不读取"
                 + (more > 0 ? "（另有 \(more) 个序列未画出）" : "")
         case .stepRowsNote(let t, let rows): "t=\(t) 对 \(rows) 是填充：没有任何一步读取它"
         case .traceOwnSteps(let b, let n, let steps):

@@ -173,8 +173,14 @@ public enum DiagramRenderer {
                 "  " + PaddingMessage.diagramEndRow(b: b, length: n).text(options.language),
                 { t in
                     if t >= n { return options.paint(NumberFormat.padRight("  pad", cw), .dim) }
-                    if t == n - 1 { return NumberFormat.padRight(String(repeating: "─", count: 3) + "┤", cw) }
-                    return String(repeating: "─", count: cw)
+                    // Which directions have read t of this sequence: ▶ forward, ◀ backward, · not yet.
+                    let bits =
+                        b < (state.visited?.count ?? 0) && t < (state.visited?[b].count ?? 0)
+                        ? state.visited?[b][t] ?? 0 : 0
+                    let f = bits & 1 != 0 ? options.paint("▶", .forward) : options.paint("·", .dim)
+                    let w = bits & 2 != 0 ? options.paint("◀", .backward) : options.paint("·", .dim)
+                    let end = t == n - 1 ? "┤" : ""
+                    return "  " + f + w + end + String(repeating: " ", count: max(0, cw - 4 - end.count))
                 }, "…", "")
         }
         lines += TextWrap.wrap(

@@ -220,12 +220,15 @@ public struct DiagramState: Equatable, Sendable {
     public var head: DiagramHead?
     /// Each sequence's length when the batch is packed (one row per sequence marks its end).
     public var ends: [Int]?
+    /// With `ends`: `visited[b][t]` bit 1 = the forward direction has read t of sequence b, bit 2 = the backward.
+    public var visited: [[UInt8]]?
 
     public init(
         length: Int, sizes: LSTMSizes, forwardSteps: Int, backwardSteps: Int,
-        tokens: [Character?]? = nil, head: DiagramHead? = nil, ends: [Int]? = nil
+        tokens: [Character?]? = nil, head: DiagramHead? = nil, ends: [Int]? = nil, visited: [[UInt8]]? = nil
     ) {
         self.ends = ends
+        self.visited = visited
         self.length = length
         self.sizes = sizes
         self.forwardSteps = forwardSteps

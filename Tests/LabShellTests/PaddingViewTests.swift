@@ -163,8 +163,8 @@ import Testing
         // The diagram draws each sequence's end; 'lengths none' goes back to the padded batch.
         let diagram = lab.handle("diagram").output.split(separator: "\n").map(String.init)
         #expect(diagram.contains("  pred (b=0)       U      M      M      pad    pad    pad"))
-        #expect(diagram.contains("  b=0 len 3       ─────────────────┤     pad    pad    pad"))
-        #expect(diagram.contains("  b=1 len 6       ──────────────────────────────────────┤"))
+        #expect(diagram.contains("  b=0 len 3         ▶◀     ▶◀     ▶◀┤    pad    pad    pad"), "\(diagram)")
+        #expect(diagram.contains("  b=1 len 6         ▶◀     ▶◀     ▶◀     ▶◀     ▶◀     ▶◀┤"))
         let changed = lab.handle("input set b=0 t=1 \")\"").output.split(separator: "\n").map(String.init)
         #expect(changed.contains("    |Δh_f[t]|    0.701 0.931 0.907   pad   pad   pad"), "\(changed)")
         #expect(lab.interpreter.session.lengths?.values == [3, 6])
@@ -188,5 +188,16 @@ import Testing
         let hb = lab.handle("show h_b b=2").output
         #expect(!hb.contains("pad"))
         #expect(hb.hasPrefix("h_b b=2  [5, 16]  axes (t, unit)\n  backward hidden states flipped into time order"))
+    }
+
+    /// The diagram's sequence rows show each backward direction starting at its own end.
+    @Test func diagramShowsEachSequencesBackwardStart() {
+        var lab = Lab(interpreter: Interpreter(session: .demo()))
+        for line in ["example brackets", "input text \"(()\" \"a(b)ab\"", "step bwd"] {
+            #expect(lab.handle(line).error == nil)
+        }
+        let diagram = lab.handle("diagram").output.split(separator: "\n").map(String.init)
+        #expect(diagram.contains("  b=0 len 3         ··     ··     ·◀┤    pad    pad    pad"), "\(diagram)")
+        #expect(diagram.contains("  b=1 len 6         ··     ··     ··     ··     ··     ·◀┤"))
     }
 }
