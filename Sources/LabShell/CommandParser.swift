@@ -1,13 +1,19 @@
+import Foundation
+import LessonKit
+
 /// Turns one line into a `Command` by the command table. The only place that
 /// looks at raw words; each command's grammar is its `CommandSpec`.
 public struct CommandParser: Sendable {
     /// Inside a lesson, `back`, `quit` and an empty line mean the lesson's words.
     public var inLesson: Bool
+    /// A lesson's question waits: a line whose first word is no command is its answer.
+    public var awaitingAnswer: Bool
     /// The session's variables: `show NAME` reads one as an expression.
     public var variables: Set<String>
 
-    public init(inLesson: Bool = false, variables: Set<String> = []) {
+    public init(inLesson: Bool = false, awaitingAnswer: Bool = false, variables: Set<String> = []) {
         self.inLesson = inLesson
+        self.awaitingAnswer = awaitingAnswer
         self.variables = variables
     }
 
@@ -18,6 +24,7 @@ public struct CommandParser: Sendable {
 
     /// Parses a line; returns nil for a blank line or a comment (outside a lesson).
     public func parse(_ line: String) throws(CommandError) -> Command? {
+        if awaitingAnswer, let answer = Self.bareAnswer(line) { return .lesson(.answer(answer)) }
         let tokens = try Tokenizer.tokenize(line)
         guard let head = tokens.first else { return inLesson ? .lesson(.next) : nil }
         let spec = try self.spec(for: head)
@@ -30,6 +37,16 @@ public struct CommandParser: Sendable {
                 column: head.column)
         }
         return command
+    }
+
+    /// `line` as an answer when its first word is none of the table's command
+    /// words (`16`, `b`, `[3, 5, 32]`, `0.5*2`); the table is the only list.
+    static func bareAnswer(_ line: String) -> String? {
+        let t = ArithmeticExpression.normalize(line).trimmingCharacters(in: .whitespaces)
+        guard let first = t.split(separator: " ").first.map(String.init), CommandTable.spec(first) == nil else {
+            return nil
+        }
+        return line
     }
 
     /// The table entry for the command word, refusing lesson words outside a lesson.

@@ -72,86 +72,18 @@ public enum LessonPrint: Equatable, Sendable {
     case text(String)
 }
 
-// MARK: - lesson list | play | resume | reset | check, and the in-lesson words
+// MARK: - lesson list | play | present | resume | reset | check, and the in-lesson words
 
-extension Lab {
-    /// Handles one line, handing lesson output to `sink` as it happens
-    /// (commands before they run); other output is returned as usual.
-    ///
-    /// While a lesson's question waits, a line that is not a command is the
-    /// answer (`16`, `b`, `[3, 5, 32]`, full-width forms too). While a task
-    /// waits, each command the learner types is shown, then the task's check
-    /// is tried on the session.
-    public mutating func handle(_ typed: String, sink: (LessonPrint) -> Void) -> LineResult {
-        guard recording != nil, !typed.trimmingCharacters(in: .whitespaces).hasPrefix("record") else {
-            return handleLine(typed, sink: sink)
-        }
-        var shown: [String] = []
-        let result = handleLine(typed) { print in
-            switch print {
-            case .command(let c), .text(let c): shown.append(c)
-            }
-            sink(print)
-        }
-        recordLine(
-            typed, (shown + [result.output] + (result.error.map { ["error: " + $0] } ?? [])).joined(separator: "\n"))
-        return result
-    }
-
-    private mutating func handleLine(_ typed: String, sink: (LessonPrint) -> Void) -> LineResult {
-        let line = InputNormalizer.normalize(typed)
-        let empty = LineResult(output: "", error: nil, quit: false)
-        if let player = lessons.player, player.isActive, player.isAwaitingAnswer, Lab.isBareAnswer(line) {
-            do {
-                try executeLesson(.answer(line), sink: sink)
-                return empty
-            } catch {
-                return LineResult(failure: error, read: line, typed: typed, in: self)
-            }
-        }
-        let taskWaits = lessons.player?.isAwaitingTask == true && lessons.isPlaying
-        do {
-            guard let command = try parser.parse(line) else { return empty }
-            let result = try execute(command, sink: sink)
-            // A waiting task sees the lab commands the learner types, not the lesson's own words.
-            guard taskWaits, !command.isLessonWord else { return result }
-            sink(.text(result.output))
-            observe(line, sink: sink)
-            return LineResult(output: "", error: nil, quit: result.quit)
-        } catch {
-            guard taskWaits else { return LineResult(failure: error, read: line, typed: typed, in: self) }
-            // A refused command may be the task (running the tutorial's error).
-            sink(.text("error: " + errorText(error, read: line, typed: typed)))
-            observe(line, sink: sink)
-            return empty
-        }
-    }
-
-    /// Lets a waiting task see what the learner typed.
-    private mutating func observe(_ line: String, sink: (LessonPrint) -> Void) {
-        guard var player = lessons.player else { return }
-        lessons.player = nil
-        let language = player.lesson.language
-        let lineWidth = width
-        player.observe(typed: line, host: &self) { sink(Lab.render($0, language: language, width: lineWidth)) }
-        lessons.player = player
-        try? saveProgress(of: player, sink: sink)
-    }
-
-    /// A line that answers a waiting question: its first word is no command.
-    static func isBareAnswer(_ line: String) -> Bool {
-        let t = ArithmeticExpression.normalize(line).trimmingCharacters(in: .whitespaces)
-        guard let first = t.split(separator: " ").first.map(String.init) else { return false }
-        let words = Set(CommandTable.names + ["next", "n", "back", "hint", "skip", "solution", "answer", "quit"])
-        return !words.contains(first)
-    }
-
-    mutating func executeLesson(_ command: LessonCommand, sink: (LessonPrint) -> Void) throws {
+extension Interpreter {
+    /// A lesson word: its text goes to `sink` as it happens; it returns no
+    /// outputs of its own. The presenter left part way is an interruption.
+    mutating func executeLesson(_ command: LessonCommand, sink: (LessonPrint) -> Void) throws -> [Output] {
         switch command {
         case .list: sink(.text(try lessonList()))
         case .play(let id): try startLesson(id, resume: false, sink: sink)
         case .playAt(let id, let step): try startLesson(id, resume: false, at: step, sink: sink)
-        case .present(let id): try presentLesson(id, sink: sink)
+        case .present(let id):
+            if try presentLesson(id, sink: sink) == .interrupted { throw Interrupted(partial: leftPresentation) }
         case .resume:
             var file = try loadProgress(sink: sink)
             guard let id = file.last else {
@@ -195,10 +127,22 @@ extension Lab {
             let language = player.lesson.language
             let lineWidth = width
             player.progressIsSaved = !lessons.saveFailed
-            player.handle(word, host: &self) { sink(Lab.render($0, language: language, width: lineWidth)) }
+            player.handle(word, host: &self) { sink(Interpreter.render($0, language: language, width: lineWidth)) }
             lessons.player = player
             try saveProgress(of: player, sink: sink)
         }
+        return []
+    }
+
+    /// Lets a waiting task see a line the learner typed (after it ran or was refused).
+    mutating func observeTask(_ line: String, sink: (LessonPrint) -> Void) {
+        guard var player = lessons.player else { return }
+        lessons.player = nil
+        let language = player.lesson.language
+        let lineWidth = width
+        player.observe(typed: line, host: &self) { sink(Interpreter.render($0, language: language, width: lineWidth)) }
+        lessons.player = player
+        try? saveProgress(of: player, sink: sink)
     }
 
     /// Plays lesson `id` to the end, answering from the solutions, without
@@ -212,7 +156,7 @@ extension Lab {
         let language = lesson.language
         let lineWidth = width
         try player.playAuto(host: &self) { event in
-            sink(Lab.render(event, language: language, width: lineWidth))
+            sink(Interpreter.render(event, language: language, width: lineWidth))
             if case .narration = event { afterNarration() }
         }
     }
@@ -225,7 +169,7 @@ extension Lab {
         var player = LessonPlayer(lesson: lesson)
         let language = lesson.language
         let lineWidth = width
-        try player.playAuto(host: &self) { sink(Lab.render($0, language: language, width: lineWidth)) }
+        try player.playAuto(host: &self) { sink(Interpreter.render($0, language: language, width: lineWidth)) }
     }
 
     // MARK: Private
@@ -280,7 +224,7 @@ extension Lab {
         var player = LessonPlayer(lesson: lesson, progress: saved)
         lessons.player = nil
         let lineWidth = width
-        player.start(host: &self) { sink(Lab.render($0, language: lesson.language, width: lineWidth)) }
+        player.start(host: &self) { sink(Interpreter.render($0, language: lesson.language, width: lineWidth)) }
         lessons.player = player
         file[id] = player.progress
         file.last = id
@@ -385,11 +329,10 @@ extension Lab {
         let language = LessonCatalog.language(ofPath: path)
         let absolute = PathName.absolute(path, from: FileManager.default.currentDirectoryPath)
         let lesson = try LessonCatalog.load(url: URL(fileURLWithPath: absolute), displayPath: path, language: language)
-        var scratch = Lab(
-            interpreter: Interpreter(
-                session: .demo(settings: interpreter.session.settings),
-                context: ExecutionContext(shouldCancel: interpreter.context.shouldCancel)),
-            width: width, color: false)
+        var scratch = Interpreter(
+            session: .demo(settings: session.settings),
+            context: ExecutionContext(shouldCancel: context.shouldCancel))
+        scratch.width = width
         do {
             try scratch.playAutomatically(lesson) { _ in }
         } catch {

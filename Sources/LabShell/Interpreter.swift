@@ -21,18 +21,31 @@ public struct Interpreter: Sendable {
     public var context: ExecutionContext
     /// Set by `quit`/`exit`.
     public private(set) var wantsQuit = false
+    /// Terminal width and colour, decided once by the front; with the session's
+    /// precision and language they are how outputs and lesson text are rendered.
+    public var width: Int = 80
+    public var color: Bool = false
+    /// The playing lesson and where lessons and progress live (Interpreter+Lessons.swift).
+    public var lessons = LessonDriver()
+    /// The transcript `record FILE.md` is writing, if any.
+    public var recording: Transcript?
 
     public init(session: Session = .demo(), context: ExecutionContext = ExecutionContext()) {
         self.session = session
         self.context = context
     }
 
-    /// Executes one command. A failure is thrown; Ctrl-C is the `.interrupted`
+    /// Executes one command, whatever its source (typed, a script, a pipe, a
+    /// lesson's lab line). A failure is thrown; Ctrl-C is the `.interrupted`
     /// outcome with the command's account of how far it got (and the watched
-    /// views, when the cursors may have moved).
-    public mutating func execute(_ command: Command) throws -> Execution {
+    /// views, when the cursors may have moved). A lesson word's text goes to
+    /// `sink` as it happens (commands before they run).
+    public mutating func execute(_ command: Command, sink: (LessonPrint) -> Void = { _ in }) throws -> Execution {
         do {
-            return Execution(try dispatch(command))
+            let outputs = try dispatch(command, sink: sink)
+            // A lesson word runs lab commands; when Ctrl-C stopped one of them, the word was interrupted too.
+            let stopped = command.isLessonWord && context.shouldCancel()
+            return Execution(outputs, outcome: stopped ? .interrupted : .completed)
         } catch let interrupted as Interrupted {
             var outputs: [Output]
             switch interrupted.report {
@@ -52,7 +65,7 @@ public struct Interpreter: Sendable {
         }
     }
 
-    private mutating func dispatch(_ command: Command) throws -> [Output] {
+    private mutating func dispatch(_ command: Command, sink: (LessonPrint) -> Void) throws -> [Output] {
         switch command {
         case .help(let topic):
             return [.text(try Help.text(topic: topic, language: session.settings.language))]
@@ -142,10 +155,10 @@ public struct Interpreter: Sendable {
             return try saveValue(e, path: path)
         case .showExpression(let e, let kind):
             return try expressionView(e, as: kind)
-        case .record:
-            throw LabError("'record' is handled by the lab, not the interpreter")
-        case .lesson:
-            throw LabError("lessons are not available in this build")
+        case .record(let path):
+            return try record(path)
+        case .lesson(let lesson):
+            return try executeLesson(lesson, sink: sink)
         }
     }
 
@@ -336,6 +349,8 @@ public struct Interpreter: Sendable {
             message = .threadsSet(count: n)
         case .language(let language):
             session.settings.language = language
+            // Lessons follow the session's language once it is changed in the lab.
+            lessons.config?.language = language.rawValue
             message = .languageSet(language)
         case .packed(let on):
             return try setPacked(on)

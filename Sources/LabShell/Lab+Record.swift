@@ -1,5 +1,6 @@
 import Foundation
 import TensorFiles
+import TermRender
 
 /// A transcript being recorded: what was typed and what the lab showed.
 public struct Transcript: Sendable, Equatable {
@@ -11,10 +12,11 @@ public struct Transcript: Sendable, Equatable {
 
 /// `record FILE.md` … `record stop`: a Markdown transcript a teacher can hand
 /// out (commands in code blocks, output as text blocks, colour removed),
-/// written atomically when the recording stops.
-extension Lab {
-    mutating func record(_ path: String?) throws -> LineResult {
-        guard !inLesson else {
+/// written atomically when the recording stops. The interpreter starts and
+/// stops it; the front door (`Lab.handle`) adds each typed line.
+extension Interpreter {
+    mutating func record(_ path: String?) throws -> [Output] {
+        guard !lessons.isPlaying else {
             throw LabError("'record' is not allowed while a lesson plays: leave it with 'quit' first")
         }
         guard let path else {
@@ -28,8 +30,7 @@ extension Lab {
                         + "the recording goes on: 'record stop' again after fixing it")
             }
             recording = nil
-            return LineResult(
-                output: "wrote \(t.path): \(t.commands) command\(t.commands == 1 ? "" : "s")", error: nil, quit: false)
+            return [.text("wrote \(t.path): \(t.commands) command\(t.commands == 1 ? "" : "s")")]
         }
         guard recording == nil else {
             throw LabError("already recording to \(Quote.word(recording?.path ?? "")): 'record stop' first")
@@ -41,9 +42,11 @@ extension Lab {
             throw LabError("\(Quote.word(path)): the folder \(Quote.word(dir)) does not exist")
         }
         recording = Transcript(path: path)
-        return LineResult(output: "recording to \(path) until 'record stop'", error: nil, quit: false)
+        return [.text("recording to \(path) until 'record stop'")]
     }
+}
 
+extension Lab {
     /// Adds one typed line and what it showed.
     mutating func recordLine(_ typed: String, _ shown: String) {
         guard recording != nil else { return }

@@ -1,5 +1,6 @@
 import LSTMCore
 import LabText
+import LessonKit
 import TermRender
 
 /// What handling one line produced: text for stdout, an error for stderr.
@@ -13,37 +14,54 @@ public struct LineResult: Equatable, Sendable {
     public var outcome: Outcome = .completed
 }
 
-/// One line in, text out: tokenize, parse, execute, render. The executable
-/// and the tests drive the lab through this.
+/// The one front door for a line of input, whether typed, scripted, piped or
+/// the first line of `--lesson N`: normalize, parse by the command table,
+/// execute through the interpreter, render. The executable and the tests
+/// drive the lab through this; a lesson's own lab lines, already parsed when
+/// the lesson loaded, go through the same `Interpreter.execute`.
 public struct Lab: Sendable {
+    /// Holds the session, the playing lesson, the recording and how to render.
     public var interpreter: Interpreter
-    /// Terminal width and colour, decided once by the front.
-    public var width: Int
-    public var color: Bool
-    /// The playing lesson and where lessons and progress live (Interpreter+Lessons.swift).
-    public var lessons = LessonDriver()
-    /// The transcript `record FILE.md` is writing, if any.
-    public var recording: Transcript?
 
     public init(interpreter: Interpreter = Interpreter(), width: Int = 80, color: Bool = false) {
         self.interpreter = interpreter
-        self.width = width
-        self.color = color
+        self.interpreter.width = width
+        self.interpreter.color = color
     }
 
     public var session: Session { interpreter.session }
 
-    public var renderOptions: RenderOptions {
-        RenderOptions(
-            precision: interpreter.session.settings.precision, width: width, color: color,
-            language: interpreter.session.settings.language)
+    /// Terminal width and colour, decided once by the front (kept by the interpreter, which renders).
+    public var width: Int {
+        get { interpreter.width }
+        set { interpreter.width = newValue }
     }
+    public var color: Bool {
+        get { interpreter.color }
+        set { interpreter.color = newValue }
+    }
+    /// The playing lesson and where lessons and progress live.
+    public var lessons: LessonDriver {
+        get { interpreter.lessons }
+        set { interpreter.lessons = newValue }
+    }
+    /// The transcript `record FILE.md` is writing, if any.
+    public var recording: Transcript? {
+        get { interpreter.recording }
+        set { interpreter.recording = newValue }
+    }
+
+    public var renderOptions: RenderOptions { interpreter.renderOptions }
 
     /// Whether a lesson is playing (its words `next`, `back`, `hint`… apply).
     public var inLesson: Bool { lessons.isPlaying }
 
+    /// The parser for the next line: inside a lesson its words apply, and while a
+    /// question waits a line that starts with no command word is the answer.
     public var parser: CommandParser {
-        CommandParser(inLesson: inLesson, variables: Set(interpreter.session.variables.keys))
+        CommandParser(
+            inLesson: inLesson, awaitingAnswer: inLesson && lessons.player?.isAwaitingAnswer == true,
+            variables: Set(interpreter.session.variables.keys))
     }
 
     /// Handles one line. Errors are returned, never thrown: the session goes on.
@@ -62,6 +80,49 @@ public struct Lab: Sendable {
         return result
     }
 
+    /// Handles one line, handing lesson output to `sink` as it happens
+    /// (commands before they run); other output is returned as usual.
+    ///
+    /// While a lesson's question waits, a line that is not a command is the
+    /// answer (`16`, `b`, `[3, 5, 32]`, full-width forms too). While a task
+    /// waits, each command the learner types is shown, then the task's check
+    /// is tried on the session.
+    public mutating func handle(_ typed: String, sink: (LessonPrint) -> Void) -> LineResult {
+        guard recording != nil, !typed.trimmingCharacters(in: .whitespaces).hasPrefix("record") else {
+            return handleLine(typed, sink: sink)
+        }
+        var shown: [String] = []
+        let result = handleLine(typed) { print in
+            switch print {
+            case .command(let c), .text(let c): shown.append(c)
+            }
+            sink(print)
+        }
+        recordLine(
+            typed, (shown + [result.output] + (result.error.map { ["error: " + $0] } ?? [])).joined(separator: "\n"))
+        return result
+    }
+
+    private mutating func handleLine(_ typed: String, sink: (LessonPrint) -> Void) -> LineResult {
+        let line = InputNormalizer.normalize(typed)
+        let taskWaits = lessons.player?.isAwaitingTask == true && inLesson
+        do {
+            guard let command = try parser.parse(line) else { return LineResult(output: "", error: nil, quit: false) }
+            let result = try execute(command, sink: sink)
+            // A waiting task sees the lab commands the learner types, not the lesson's own words.
+            guard taskWaits, !command.isLessonWord else { return result }
+            sink(.text(result.output))
+            interpreter.observeTask(line, sink: sink)
+            return LineResult(output: "", error: nil, quit: result.quit, outcome: result.outcome)
+        } catch {
+            guard taskWaits else { return LineResult(failure: error, read: line, typed: typed, in: self) }
+            // A refused command may be the task (running the tutorial's error).
+            sink(.text("error: " + errorText(error, read: line, typed: typed)))
+            interpreter.observeTask(line, sink: sink)
+            return LineResult(output: "", error: nil, quit: false)
+        }
+    }
+
     /// The learner's language: `--lang`, `set lang`, else the locale.
     public var language: Language { interpreter.session.settings.language }
 
@@ -73,18 +134,11 @@ public struct Lab: Sendable {
         return Quote.visible(text, keepingNewlines: true)
     }
 
-    /// Executes a parsed command, whatever its source (typed, a script, a pipe,
-    /// a lesson's lab line): lesson words go to the lesson driver, their text to
-    /// `sink` as it happens; every other command to the interpreter.
+    /// Executes a parsed command, whatever its source: the interpreter
+    /// dispatches it (lesson words and `record` included), its outputs are
+    /// rendered for this terminal; lesson text goes to `sink` as it happens.
     public mutating func execute(_ command: Command, sink: (LessonPrint) -> Void) throws -> LineResult {
-        if case .lesson(let lesson) = command {
-            try executeLesson(lesson, sink: sink)
-            return LineResult(output: "", error: nil, quit: false)
-        }
-        if case .record(let path) = command { return try record(path) }
-        let execution = try interpreter.execute(command)
-        // Lessons follow the session's language once it is changed in the lab.
-        if case .set(.language(let language)) = command { lessons.config?.language = language.rawValue }
+        let execution = try interpreter.execute(command, sink: sink)
         return LineResult(
             output: render(execution.outputs), error: nil, quit: interpreter.wantsQuit,
             outcome: execution.outcome)
@@ -106,9 +160,7 @@ public struct Lab: Sendable {
     }
 
     /// Outputs as text for this terminal's width, colour and the session's precision.
-    func render(_ outputs: [Output]) -> String {
-        outputs.map { Renderer.render($0, options: renderOptions) }.joined(separator: "\n")
-    }
+    func render(_ outputs: [Output]) -> String { interpreter.render(outputs) }
 
     /// `lstmlab fwd 2/5 bwd 0/5> `
     public var prompt: String {

@@ -213,11 +213,11 @@ import Testing
         // Files still work when typed.
         #expect(lab.handle("export /nonexistent-dir/sub").error?.contains("cannot create the folder") == true)
         #expect(try lab.run("step fwd").hasPrefix("fwd step 1/5"))
-        #expect(try lab.shape(of: "y", direction: nil) == [3, 5, 32])
-        #expect(try lab.shape(of: "gates", direction: "fwd") == [3, 64])
-        let v = try lab.value(of: "gates", direction: "fwd", index: [0, 16])
+        #expect(try lab.interpreter.shape(of: "y", direction: nil) == [3, 5, 32])
+        #expect(try lab.interpreter.shape(of: "gates", direction: "fwd") == [3, 64])
+        let v = try lab.interpreter.value(of: "gates", direction: "fwd", index: [0, 16])
         #expect(v == lab.session.stepper.traces.forward[0].gates[0, 16])
-        #expect(throws: LabError.self) { try lab.value(of: "gates", direction: "fwd", index: [0, 64]) }
-        #expect(throws: LabError.self) { try lab.value(of: "nope", direction: nil, index: [0]) }
+        #expect(throws: LabError.self) { try lab.interpreter.value(of: "gates", direction: "fwd", index: [0, 64]) }
+        #expect(throws: LabError.self) { try lab.interpreter.value(of: "nope", direction: nil, index: [0]) }
     }
 }

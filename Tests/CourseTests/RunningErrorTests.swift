@@ -15,7 +15,7 @@ import Testing
         var lab = Lab(width: 100)
         var player = LessonPlayer(lesson: lesson)
         var steps: [String] = []
-        try player.playAuto(host: &lab) { event in
+        try player.playAuto(host: &lab.interpreter) { event in
             if case .progress = event { steps.append("") }
             guard !steps.isEmpty else { return }
             switch Lab.render(event, language: language, width: 100) {

@@ -27,7 +27,7 @@ import Testing
         var inTask = false
         var asked: LessonQuestion? = nil
         var textBefore = ""
-        try player.playAuto(host: &lab) { event in
+        try player.playAuto(host: &lab.interpreter) { event in
             if case .progress = event {
                 screens.append(StepScreen(step: screens.count + 1))
                 textBefore = ""

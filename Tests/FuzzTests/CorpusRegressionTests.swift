@@ -89,10 +89,10 @@ import Testing
 
     static func play(_ lesson: Lesson, words: [PlayerCommand], on lab: inout Lab) {
         var player = LessonPlayer(lesson: lesson)
-        player.start(host: &lab) { _ in }
+        player.start(host: &lab.interpreter) { _ in }
         for w in words {
             guard player.isActive else { break }
-            player.handle(w, host: &lab) { _ in }
+            player.handle(w, host: &lab.interpreter) { _ in }
         }
     }
 

@@ -213,12 +213,12 @@ import Testing
     @Test func answersReadExpressionsOverTheSession() {
         var lab = lab()
         _ = lab.handle("step")
-        #expect(lab.expressionNumber("tanh(0.3)") == Double(Float(0.291312635)))
-        let o = lab.expressionNumber("o_f[0, 3]")
+        #expect(lab.interpreter.expressionNumber("tanh(0.3)") == Double(Float(0.291312635)))
+        let o = lab.interpreter.expressionNumber("o_f[0, 3]")
         #expect(o != nil)
         #expect(
-            lab.expressionNumber("o_f[0, 3] * tanh(c_f[0, 0, 3])")
+            lab.interpreter.expressionNumber("o_f[0, 3] * tanh(c_f[0, 0, 3])")
                 == (try? tensor(lab, "h_f[0, 0, 3]")).map { Double($0.data[0]) })
-        #expect(lab.expressionNumber("c_f[3, 0, 0]") == nil)
+        #expect(lab.interpreter.expressionNumber("c_f[3, 0, 0]") == nil)
     }
 }

@@ -31,9 +31,9 @@ public func fuzzLesson(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     let words: [PlayerCommand] = [
         .next, .hint, .answer(String(source.prefix(20))), .skip, .solution, .back, .next, .next,
     ]
-    player.start(host: &lab) { _ in }
+    player.start(host: &lab.interpreter) { _ in }
     for (i, w) in words.enumerated() where player.isActive && i < 64 {
-        player.handle(w, host: &lab) { _ in }
+        player.handle(w, host: &lab.interpreter) { _ in }
     }
     _ = player.progressLine
     return 0

@@ -10,11 +10,12 @@ public enum PresenterBeat: Equatable, Sendable {
 /// beat at a time, for a teacher at a projector. Questions are asked and
 /// wait for a key before their solution shows; tasks are done by their
 /// solution, command by command.
-extension Lab {
+extension Interpreter {
     /// Plays lesson `id` in the presenter's mode. `lessons.beat` is asked
-    /// before every beat and may stop the lesson (Ctrl-C, `q`); without it
-    /// the lesson plays through. Progress is not written.
-    public mutating func presentLesson(_ id: Int, sink: (LessonPrint) -> Void) throws {
+    /// before every beat and may stop the lesson (Ctrl-C, `q`): that is the
+    /// `.interrupted` outcome, like Ctrl-C during any command. Without it the
+    /// lesson plays through. Progress is not written.
+    public mutating func presentLesson(_ id: Int, sink: (LessonPrint) -> Void) throws -> Outcome {
         let lesson = try loadLesson(id)
         var player = LessonPlayer(lesson: lesson)
         lessons.player = nil
@@ -26,16 +27,21 @@ extension Lab {
             let shouldStop = { stop.isSet }
             try player.playAuto(host: &self, present: true, shouldStop: shouldStop) { event in
                 if stop.isSet { return }
-                if let beat = Lab.beat(of: event), !wait(beat) {
+                if let beat = Interpreter.beat(of: event), !wait(beat) {
                     stop.isSet = true
                     return
                 }
-                sink(Lab.render(event, language: language, width: lineWidth))
+                sink(Interpreter.render(event, language: language, width: lineWidth))
             }
         } catch {
             throw LabError(error.description)
         }
-        if stop.isSet { sink(.text(language == "zh" ? "已离开演示。" : "Left the presentation.")) }
+        return stop.isSet ? .interrupted : .completed
+    }
+
+    /// What the presenter says when it is left part way.
+    var leftPresentation: String {
+        lessons.config?.language == "zh" ? "已离开演示。" : "Left the presentation."
     }
 
     /// Which beat an event starts, if any.

@@ -2,17 +2,18 @@ import LSTMCore
 import LessonKit
 import TermRender
 
-/// The live session as a lesson host: lab lines run through the
-/// interpreter, answers and checks read the session, and a step's state is
-/// the `Session` value itself (model, input, settings, cursors, watches).
-extension Lab: LessonHost {
+/// The live session as a lesson host: lab lines run through `execute`, the
+/// same dispatch as a typed line, answers and checks read the session, and a
+/// step's state is the `Session` value itself (model, input, settings,
+/// cursors, watches).
+extension Interpreter: LessonHost {
     /// Runs one lab line of a lesson as the parsed command it was compiled
     /// to when the lesson loaded, through the same `execute` as a typed line.
     /// What the command table keeps out of lab blocks (files, lessons, `quit`)
     /// is refused (`LabBlock`).
     public mutating func run(_ line: String) throws -> String {
         guard let command = try labCommand(line) else { return "" }
-        return try execute(command).output
+        return render(try execute(command).outputs)
     }
 
     /// Like `run` without the text; commands that only look (and a benchmark) change nothing and are skipped.
@@ -27,30 +28,30 @@ extension Lab: LessonHost {
     private func labCommand(_ line: String) throws -> Command? {
         if let command = lessons.commands[line] { return command }
         // A line that reads a variable the lesson made parses only now that the variable exists.
-        return try LabBlock.command(line, variables: Set(interpreter.session.variables.keys))
+        return try LabBlock.command(line, variables: Set(session.variables.keys))
     }
 
-    public var displayPrecision: Int { interpreter.session.settings.precision }
+    public var displayPrecision: Int { session.settings.precision }
 
     /// Default settings and no watches; the model, input, threads and limits stay.
     public mutating func prepareLesson() {
-        var settings = interpreter.session.settings
+        var settings = session.settings
         let defaults = Session.Settings()
         settings.batchFirst = defaults.batchFirst
         settings.mode = defaults.mode
         settings.variant = defaults.variant
         settings.precision = defaults.precision
-        interpreter.session.settings = settings
-        interpreter.session.stepper.mode = settings.mode
-        interpreter.session.stepper.variant = settings.variant
-        interpreter.session.stepper.reset()
-        interpreter.session.watches = []
+        session.settings = settings
+        session.stepper.mode = settings.mode
+        session.stepper.variant = settings.variant
+        session.stepper.reset()
+        session.watches = []
     }
 
-    public func snapshot() -> LessonSnapshot { LessonSnapshot(interpreter.session) }
+    public func snapshot() -> LessonSnapshot { LessonSnapshot(session) }
 
     public mutating func restore(_ snapshot: LessonSnapshot) {
-        if let session = snapshot.state as? Session { interpreter.session = session }
+        if let saved = snapshot.state as? Session { session = saved }
     }
 
     public func value(of name: String, direction: String?, index: [Int]) throws -> Float {
@@ -81,7 +82,7 @@ extension Lab: LessonHost {
             }
             dir = d
         }
-        for output in try interpreter.views(ViewRequest(name: view, direction: dir, t: t)) {
+        for output in try views(ViewRequest(name: view, direction: dir, t: t)) {
             switch output {
             case .tensor(let v): return v.tensor
             case .gates(let g): return g.post

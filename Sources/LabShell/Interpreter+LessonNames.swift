@@ -14,9 +14,9 @@ import LessonKit
 /// c_f, c_b, c_b_rev       cell states over time [T, B, H] (_b_rev in processing order)
 /// gates_f, gates_pre_f (and _b, _b_rev)   [T, B, 4H] over time
 /// ```
-extension Lab {
+extension Interpreter {
     public func number(named name: String, index: [Int]) throws -> Double? {
-        let s = interpreter.session
+        let s = session
         let st = s.stepper
         func flag(_ b: Bool) -> Double { b ? 1 : 0 }
         let scalars: [String: Double] = [
