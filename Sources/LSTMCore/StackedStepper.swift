@@ -10,7 +10,7 @@
 ///                  one step of l's d from each sequence's state after step k−1
 /// run:             layer by layer; a layer whose directions both start at 0 on full
 ///                  lengths is one hoisted runToEnd (both directions, two threads),
-///                  otherwise each direction steps through its processing-order input
+///                  otherwise each direction runs over only the sequences still running
 /// ```
 /// A finished sequence's rows are computed (on zeros) and never used: the
 /// rows of a batch do not mix, so real positions get exactly their own numbers;
@@ -34,7 +34,7 @@ public struct StackedStepper: Sendable {
     public var mode: StepMode
     public var variant: Variant
     /// `[layer][direction][k]`, processing order.
-    public private(set) var steps: [[[Step]]]
+    public internal(set) var steps: [[[Step]]]
     /// Per layer, a stepper made once so later ones reuse its engine's preparation (packed weights).
     let templates: [BidirectionalStepper]
     /// What computes every layer's steps (see `StepEngine`).
@@ -137,16 +137,10 @@ public struct StackedStepper: Sendable {
                 if !finished { return false }
                 continue
             }
+            // With lengths: each direction computes only the sequences still running (StackedStepper+Packed).
             for d in Direction.allCases where start[d.rawValue] < n {
-                let k0 = start[d.rawValue]
-                var inner = try innerStepper(layer: l, input: processingOrderInput(layer: l, d, steps: k0..<n))
-                inner.mode = .hoisted
-                for k in k0..<n {
-                    if shouldCancel() { return false }
-                    let trace = try inner.step(d, threads: threads)
-                    let times = (0..<batch).map { effectiveLengths.timeIndex(d, step: k, sequence: $0) }
-                    steps[l][d.rawValue].append(Step(trace: trace, times: times))
-                }
+                guard try runPacked(layer: l, d, from: start[d.rawValue], threads: threads, shouldCancel: shouldCancel)
+                else { return false }
             }
         }
         return isComplete

@@ -8,7 +8,7 @@ import TermRender
 /// keeping every step's trace), on weights (`init pytorch`) and input drawn from seed 0.
 ///
 /// ```
-/// FLOP = Σ_layers 2·steps·(2·B·D_l·4H + 2·B·H·4H)    D_0 = D, D_l = 2H above; steps = longest length
+/// FLOP = Σ_layers 2·R·(2·D_l·4H + 2·H·4H)    D_0 = D, D_l = 2H above; R = B·T, or Σ len_b with lengths
 /// ```
 public enum StackedBench {
     public struct Result: Equatable, Sendable {
@@ -36,11 +36,13 @@ public enum StackedBench {
         return (0..<batch).map { $0 == 0 ? length : 1 + Int(g.next() % UInt64(length)) }
     }
 
-    public static func flops(_ s: LSTMSizes, layers: Int, steps: Int) -> Double {
-        let (b, h) = (Double(s.batch), Double(s.hiddenSize))
+    /// `rowSteps`: the sequences' steps summed (B·steps at full length, Σ len_b with lengths,
+    /// since a packed run computes only the sequences still running).
+    public static func flops(_ s: LSTMSizes, layers: Int, rowSteps: Int) -> Double {
+        let h = Double(s.hiddenSize)
         return (0..<layers).reduce(0) { sum, l in
             let d = l == 0 ? Double(s.inputSize) : 2 * h
-            return sum + 2 * Double(steps) * (2 * b * d * 4 * h + 2 * b * h * 4 * h)
+            return sum + 2 * Double(rowSteps) * (2 * d * 4 * h + 2 * h * 4 * h)
         }
     }
 
@@ -78,7 +80,8 @@ public enum StackedBench {
         let layers = template.layerCount
         var result = Result(
             sizes: s, layers: layers, lengths: values, threads: threads, samples: [],
-            flops: flops(s, layers: layers, steps: template.stepCount), completed: true)
+            flops: flops(s, layers: layers, rowSteps: values?.reduce(0, +) ?? s.batch * template.stepCount),
+            completed: true)
         var warm = template
         guard try warm.run(threads: threads, shouldCancel: shouldCancel) else {
             result.completed = false

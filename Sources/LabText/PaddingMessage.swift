@@ -59,8 +59,8 @@ public enum PaddingMessage: Localized, Equatable {
         case .finishedRows(let rows, let d):
             "\(rows) had finished: the last \(d) step moved only longer sequences (show gates \(d) t=N for its own steps)"
         case .benchSession(let steps, let length):
-            "on the session's weights, input and lengths (each sequence stops at its own length; every step "
-                + "computes all B rows up to the longest, \(steps) of T=\(length))"
+            "on the session's weights, input and lengths (each direction takes \(steps) of T=\(length) steps and "
+                + "computes only the sequences still running)"
         }
     }
 
@@ -90,7 +90,7 @@ public enum PaddingMessage: Localized, Equatable {
         case .finishedRows(let rows, let d):
             "\(rows) 已经结束：最近的 \(d) 一步只推进了更长的序列（用 show gates \(d) t=N 看它自己的步）"
         case .benchSession(let steps, let length):
-            "用本会话的权重、输入和长度（每个序列在自己的长度处停下；每一步都计算全部 B 行，直到最长的那个：\(steps)/T=\(length)）"
+            "用本会话的权重、输入和长度（每个方向走 \(steps)/T=\(length) 步，只计算还没走完的序列）"
         }
     }
 }

@@ -62,8 +62,8 @@ import Testing
         #expect(out.first?.hasPrefix("bench B=3 T=5 D=8 H=16 L=2, lengths 5,3,1, threads ") == true, "\(out)")
         #expect(
             out.last
-                == "  on the session's weights, input and lengths (each sequence stops at its own length; every step "
-                + "computes all B rows up to the longest, 5 of T=5)")
+                == "  on the session's weights, input and lengths (each direction takes 5 of T=5 steps and computes "
+                + "only the sequences still running)")
         // The session is as it was: the bench ran on a copy.
         #expect(lab.session.stack?.cursors == [[0, 0], [0, 0]])
     }

@@ -45,11 +45,12 @@ import Testing
         )
         _ = lab.handle("run")
         let naive = try #require(lab.session.stack).finalStates()
-        // Sequence 1 is full: the same numbers; sequences 0 and 2 read padding in the naive run.
+        // Sequence 1 is full: the same numbers (to float rounding: once the others have finished, the
+        // packed run's products have one row instead of three); sequences 0 and 2 read padding in the naive run.
         let hs = 16
         for row in 0..<2 {
             let full = (row * 3 + 1) * hs
-            #expect(Array(packed.data[full..<(full + hs)]) == Array(naive.data[full..<(full + hs)]))
+            for u in full..<(full + hs) { #expect(abs(packed.data[u] - naive.data[u]) <= 1e-6) }
             let short = (row * 3) * hs
             #expect(Array(packed.data[short..<(short + hs)]) != Array(naive.data[short..<(short + hs)]))
         }
