@@ -245,7 +245,15 @@ extension Interpreter {
         for layer in 0..<stack.layerCount {
             var s = session.sizes
             if layer > 0 { s.inputSize = 2 * s.hiddenSize }
-            for d in Direction.allCases { work += Work.run(s, steps: stack.stepCount - stack.cursor(layer: layer, d)) }
+            for d in Direction.allCases {
+                // A packed run computes only the sequences still running (StackedStepper+Packed).
+                let from = stack.cursor(layer: layer, d)
+                let fullBoth = stack.effectiveLengths.isFull
+                work +=
+                    fullBoth
+                    ? Work.run(s, steps: stack.stepCount - from)
+                    : Work.packedRun(s, lengths: stack.effectiveLengths.values, from: from)
+            }
         }
         try session.checkCompute(
             work,

@@ -59,6 +59,20 @@ enum Work {
         return projection + Double(steps) * 2 * b * h * 4 * h
     }
 
+    /// Steps `from ..< longest` of one direction of a packed run with `lengths`: in segments over
+    /// which the running sequences stay the same, each a hoisted run at their batch.
+    static func packedRun(_ s: LSTMSizes, lengths: [Int], from k0: Int) -> Double {
+        var work = 0.0
+        var k = k0
+        while let end = lengths.filter({ $0 > k }).min() {
+            var segment = s
+            segment.batch = lengths.filter { $0 > k }.count
+            work += run(segment, steps: end - k)
+            k = end
+        }
+        return work
+    }
+
     /// The input projection a hoisted direction computes before its first step.
     static func projection(_ s: LSTMSizes) -> Double {
         2 * Double(s.length) * Double(s.batch) * Double(s.inputSize) * 4 * Double(s.hiddenSize)

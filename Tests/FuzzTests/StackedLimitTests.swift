@@ -67,4 +67,16 @@ import Testing
         // The session is as it was: the bench ran on a copy.
         #expect(lab.session.stack?.cursors == [[0, 0], [0, 0]])
     }
+
+    /// A packed run is counted over the sequences still running at each step.
+    @Test func aPackedRunIsCountedOverTheRunningSequences() {
+        let s = LSTMSizes(batch: 32, length: 100, inputSize: 128, hiddenSize: 128)
+        let lengths = [100] + [Int](repeating: 50, count: 31)
+        var one = s
+        one.batch = 1
+        let packed = Work.packedRun(s, lengths: lengths, from: 0)
+        #expect(packed == Work.run(s, steps: 50) + Work.run(one, steps: 50))
+        #expect(packed < Work.run(s, steps: 100))
+        #expect(Work.packedRun(s, lengths: lengths, from: 60) == Work.run(one, steps: 40))
+    }
 }
