@@ -205,4 +205,25 @@ extension Interpreter {
         }
         return view
     }
+
+    /// A gates heatmap whose rows are not sequences 0, 1, …: one row (`b=`) is labelled by its
+    /// sequence; rows left out for padding come back as `░` rows, so every sequence keeps its label.
+    func labelGateRows(_ map: inout TensorView, _ g: GateStepView) throws {
+        let rows = g.batchIndices
+        guard rows != Array(0..<rows.count) else { return }
+        if rows.count == 1, let b = rows.first {
+            map.indexOffsets = [b]
+            return
+        }
+        guard let batch = rows.max().map({ max($0 + 1, session.stepper.batch) }) else { return }
+        let w = 4 * g.hiddenSize
+        var data = [Float](repeating: 0, count: batch * w)
+        var mask = [Float](repeating: 1, count: batch * w)
+        for (r, b) in rows.enumerated() where b < batch {
+            data.replaceSubrange((b * w)..<((b + 1) * w), with: map.tensor.data[(r * w)..<((r + 1) * w)])
+            mask.replaceSubrange((b * w)..<((b + 1) * w), with: [Float](repeating: 0, count: w))
+        }
+        map.tensor = try Tensor(shape: [batch, 4, g.hiddenSize], data: data)
+        map.padding = try Tensor(shape: [batch, 4, g.hiddenSize], data: mask)
+    }
 }

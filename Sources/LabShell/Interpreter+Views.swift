@@ -400,16 +400,17 @@ extension Interpreter {
                         gate.rawValue..<(gate.rawValue + 1),
                         scale: g.variant.wiring(gate).activation == .tanh ? .signed : .unit)
                 }
-                return .heatmap(
-                    TensorView(
-                        name: "gates \(g.direction.short) t=\(g.t)",
-                        tensor: try g.post.reshaped([rows, 4, g.hiddenSize]),
-                        axes: ["b", "gate", "unit"],
-                        caption: say(
-                            ViewMessage.activatedCaption(
-                                forward: g.direction == .forward, step: g.stepNumber, of: g.length)),
-                        origin: say(ViewMessage.activatedOrigin(draft: g.variant == .draft)),
-                        scale: .unit, rowGroups: chunks))
+                var map = TensorView(
+                    name: "gates \(g.direction.short) t=\(g.t)",
+                    tensor: try g.post.reshaped([rows, 4, g.hiddenSize]),
+                    axes: ["b", "gate", "unit"],
+                    caption: say(
+                        ViewMessage.activatedCaption(
+                            forward: g.direction == .forward, step: g.stepNumber, of: g.length)),
+                    origin: say(ViewMessage.activatedOrigin(draft: g.variant == .draft)),
+                    scale: .unit, rowGroups: chunks)
+                try labelGateRows(&map, g)
+                return .heatmap(map)
             default:
                 return output
             }

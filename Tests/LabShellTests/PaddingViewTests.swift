@@ -200,4 +200,20 @@ import Testing
         #expect(diagram.contains("  b=0 len 3         ··     ··     ·◀┤    pad    pad    pad"), "\(diagram)")
         #expect(diagram.contains("  b=1 len 6         ··     ··     ··     ··     ··     ·◀┤"))
     }
+
+    /// A gates heatmap keeps each row's sequence: `b=2` is labelled b=2, and a sequence that is
+    /// padding at t comes back as a row of ░.
+    @Test func gateHeatmapRowsKeepTheirSequence() {
+        var lab = Lab(interpreter: Interpreter(session: .demo()))
+        #expect(lab.handle("step 2").error == nil)
+        let one = lab.handle("heatmap gates fwd t=1 b=2").output.split(separator: "\n").map(String.init)
+        #expect(one.contains("[b=2]") && !one.contains("[b=0]"), "\(one)")
+        for line in ["example brackets", "input text \"(()\" \"a\" \"a(b)ab\"", "run"] {
+            #expect(lab.handle(line).error == nil)
+        }
+        let map = lab.handle("heatmap gates bwd t=2").output.split(separator: "\n").map(String.init)
+        let b1 = map.firstIndex(of: "[b=1]") ?? 0
+        #expect(b1 > 0 && map[b1 + 1] == "  i = σ(z_i)    │ ░░░░░░░░░░░░░░░░", "\(map)")
+        #expect(map.contains("[b=2]"))
+    }
 }
