@@ -6,8 +6,6 @@ public enum PaddingMessage: Localized, Equatable {
     case legend
     /// `input text`'s line when the strings differ in length.
     case textLengths(lengths: String, padding: String)
-    /// `input text`'s line when they do not.
-    case textFullLength(length: Int)
     /// The label of the diagram's row for sequence b.
     case diagramEndRow(b: Int, length: Int)
     /// Under the diagram's sequence rows.
@@ -16,8 +14,6 @@ public enum PaddingMessage: Localized, Equatable {
     case stepRowsNote(t: Int, rows: String)
     /// `trace`: how many of the steps are sequence b's own.
     case traceOwnSteps(b: Int, length: Int, steps: Int)
-    /// Over-time names of another layer than the chosen one.
-    case layerNameOrigin(name: String, layer: Int)
     /// A name with `_lN` for a layer the model does not have.
     case noSuchLayer(name: String, layer: Int, count: Int)
     /// The caption of one step's rows when each sequence is on its own clock.
@@ -36,7 +32,6 @@ public enum PaddingMessage: Localized, Equatable {
             "lengths \(lengths) set from the strings (packed: each sequence stops at its own last character and its "
                 + "backward direction starts there); padding \(padding) is never read; "
                 + "'lengths none' runs the padded batch as nn.LSTM does without packing"
-        case .textFullLength(let t): "every string has T=\(t) characters: no lengths needed"
         case .diagramEndRow(let b, let n): "b=\(b) len \(n)"
         case .diagramEndsNote(let more):
             "▶ ◀ = the forward, backward direction has read t of that sequence; ┤ = its last real step: forward "
@@ -46,7 +41,6 @@ public enum PaddingMessage: Localized, Equatable {
         case .traceOwnSteps(let b, let n, let steps):
             "sequence b=\(b) has length \(n): its own steps are the first \(n) of \(steps); "
                 + "the rows after them are padding (rows of longer sequences' steps)"
-        case .layerNameOrigin(let name, let layer): "\(name): layer \(layer)'s, whatever 'layer N' chose"
         case .noSuchLayer(let name, let layer, let count):
             "\(name) names layer \(layer), but the model has \(Plural.count(count, "layer")) (l0…l\(count - 1))"
         case .stepRowsCaption(let layer, let forward, let name, let t):
@@ -70,7 +64,6 @@ public enum PaddingMessage: Localized, Equatable {
         case .textLengths(let lengths, let padding):
             "已按字符串设置 lengths \(lengths)（packed：每个序列在自己的最后一个字符处停下，反向也从那里开始）；"
                 + "填充位置 \(padding) 从不读取；'lengths none' 则像不打包的 nn.LSTM 那样运行补齐后的批次"
-        case .textFullLength(let t): "每个字符串都有 T=\(t) 个字符：无需 lengths"
         case .diagramEndRow(let b, let n): "b=\(b) 长 \(n)"
         case .diagramEndsNote(let more):
             "▶ ◀ = 前向、反向已读过该序列的 t；┤ = 它最后一个真实时间步：前向在此停下，反向从此开始；pad = 从不读取"
@@ -78,7 +71,6 @@ public enum PaddingMessage: Localized, Equatable {
         case .stepRowsNote(let t, let rows): "t=\(t) 对 \(rows) 是填充：没有任何一步读取它"
         case .traceOwnSteps(let b, let n, let steps):
             "序列 b=\(b) 的长度为 \(n)：\(steps) 步中只有前 \(n) 步属于它；其后的行是填充（属于更长序列的步）"
-        case .layerNameOrigin(let name, let layer): "\(name)：第 \(layer) 层的值，与 'layer N' 的选择无关"
         case .noSuchLayer(let name, let layer, let count):
             "\(name) 指的是第 \(layer) 层，但模型只有 \(count) 层（l0…l\(count - 1)）"
         case .stepRowsCaption(let layer, let forward, let name, let t):

@@ -18,10 +18,10 @@ enum CatalogSamples {
     ]
 
     static let padding: [PaddingMessage] = [
-        .legend, .textLengths(lengths: "3,6,2", padding: "b=0 t=3..5"), .textFullLength(length: 7),
+        .legend, .textLengths(lengths: "3,6,2", padding: "b=0 t=3..5"),
         .diagramEndRow(b: 4, length: 9), .diagramEndsNote(more: 13),
         .stepRowsNote(t: 11, rows: "b=0, b=2"), .traceOwnSteps(b: 5, length: 17, steps: 23),
-        .layerNameOrigin(name: "c_f_l1", layer: 19), .noSuchLayer(name: "c_f_l3", layer: 29, count: 31),
+        .noSuchLayer(name: "c_f_l3", layer: 29, count: 31),
         .stepRowsCaption(layer: 37, forward: true, name: "gates_pre", t: 41),
         .stepRowsCaption(layer: nil, forward: false, name: "h", t: nil),
         .stepNotComputed(name: "c", direction: "bwd", t: 43, b: 47, position: "fwd 53/59 bwd 61/59"),
