@@ -204,42 +204,11 @@ final class DirectionJob: @unchecked Sendable {
         guard let tLo = times.min(), let tHi = times.max().map({ $0 + 1 }) else {
             return Result(traces: [], steps: 0, lastState: nil, start: state)
         }
-        let usePacked = usesPackedKernel
-        let packedWeights: PackedDirection? =
-            usePacked
-            ? (packed.flatMap { $0.perGate == (mode == .perGate) ? $0 : nil }
-                ?? PackedDirection(parameters, perGate: mode == .perGate))
-            : nil
-        var hoisted: HoistedProjection? = nil
-        // Without a projection made ahead, a hoisted run with packed weights
-        // projects `chunkSteps` steps at a time into `chunk`.
-        var chunk: PooledFloats? = nil
-        var chunkSteps = 0
-        // A chunk of one step is projected straight into the step's z, where
-        // h·W_hhᵀ then adds up (no chunk buffer: the order of a fused step,
-        // with the projection's kernel).
-        var projectsIntoZ = false
-        if mode == .hoisted {
-            if let given = projection, given.includesBiasSum == (packedWeights != nil),
-                given.firstT <= tLo, given.values.count >= (tHi - given.firstT) * b * n
-            {
-                hoisted = given
-            } else if packedWeights != nil,
-                case let steps = projectionChunkSteps ?? FastEngine.projectionChunkSteps(batch: b, hiddenSize: hs),
-                steps < times.count
-            {
-                chunkSteps = max(1, steps)
-                if chunkSteps == 1 {
-                    projectsIntoZ = true
-                } else {
-                    chunk = PooledFloats(count: chunkSteps * b * n)
-                }
-            } else {
-                hoisted = Self.makeProjection(
-                    input: input, batch: b, times: tLo..<tHi, parameters: parameters,
-                    packed: packedWeights)
-            }
-        }
+        let packedWeights = stepWeights
+        let plan = projectionPlan(times: times, tLo: tLo, tHi: tHi, packedWeights: packedWeights)
+        let (hoisted, chunk, chunkSteps, projectsIntoZ) = (
+            plan.hoisted, plan.chunk, plan.chunkSteps, plan.projectsIntoZ
+        )
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: b * n)
         defer { scratch.deallocate() }
         let (forward, parameters, input) = (direction == .forward, self.parameters, self.input)
@@ -293,6 +262,54 @@ final class DirectionJob: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The packed weights this run's steps use: the cache when it has this mode's layout, else packed now;
+    /// nil without the packed kernel.
+    private var stepWeights: PackedDirection? {
+        guard usesPackedKernel else { return nil }
+        return packed.flatMap { $0.perGate == (mode == .perGate) ? $0 : nil }
+            ?? PackedDirection(parameters, perGate: mode == .perGate)
+    }
+
+    /// Where a hoisted run reads `X·W_ihᵀ` from.
+    private struct ProjectionPlan {
+        /// The whole projection (made ahead, or made here at once).
+        var hoisted: HoistedProjection? = nil
+        /// Without a projection made ahead, a hoisted run with packed weights
+        /// projects `chunkSteps` steps at a time into `chunk`.
+        var chunk: PooledFloats? = nil
+        var chunkSteps = 0
+        /// A chunk of one step is projected straight into the step's z, where
+        /// h·W_hhᵀ then adds up (no chunk buffer: the order of a fused step,
+        /// with the projection's kernel).
+        var projectsIntoZ = false
+    }
+
+    private func projectionPlan(times: [Int], tLo: Int, tHi: Int, packedWeights: PackedDirection?) -> ProjectionPlan {
+        var plan = ProjectionPlan()
+        guard mode == .hoisted else { return plan }
+        let (b, n) = (batch, 4 * parameters.hiddenSize)
+        if let given = projection, given.includesBiasSum == (packedWeights != nil),
+            given.firstT <= tLo, given.values.count >= (tHi - given.firstT) * b * n
+        {
+            plan.hoisted = given
+        } else if packedWeights != nil,
+            case let steps = projectionChunkSteps
+                ?? FastEngine.projectionChunkSteps(batch: b, hiddenSize: parameters.hiddenSize),
+            steps < times.count
+        {
+            plan.chunkSteps = max(1, steps)
+            if plan.chunkSteps == 1 {
+                plan.projectsIntoZ = true
+            } else {
+                plan.chunk = PooledFloats(count: plan.chunkSteps * b * n)
+            }
+        } else {
+            plan.hoisted = Self.makeProjection(
+                input: input, batch: b, times: tLo..<tHi, parameters: parameters, packed: packedWeights)
+        }
+        return plan
     }
 
     private typealias StepFunction = (

@@ -71,55 +71,83 @@ enum StepKernel {
         z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
         packed: PackedPointers? = nil, split: Bool = false
     ) {
+        if let packed {
+            packedPreActivations(
+                batch: b, x: x, h: h, weights: w, mode: mode, projected: projected, z: z, scratch: scratch,
+                packed: packed, split: split)
+        } else {
+            blasPreActivations(
+                batch: b, x: x, h: h, weights: w, mode: mode, projected: projected, z: z, scratch: scratch)
+        }
+    }
+
+    /// The packed product, on two cores when `split` and it is large (see ParallelProducts).
+    @inline(__always)
+    private static func packedProduct(
+        split: Bool, m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
+        cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        if split && m * n * k >= ParallelProducts.minimumWork {
+            ParallelProducts.shared.multiply(
+                m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
+        } else {
+            GEMM.packedMultiply(
+                m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
+        }
+    }
+
+    /// `preActivations` on the packed kernel (AVX-512).
+    @inline(__always)
+    private static func packedPreActivations(
+        batch b: Int, x: UnsafePointer<Float>?, h: UnsafePointer<Float>,
+        weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?,
+        z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+        packed: PackedPointers, split: Bool
+    ) {
         let hs = w.hiddenSize
         let d = w.inputSize
         let n = 4 * hs
-        // The packed product, on two cores when `split` and it is large (see ParallelProducts).
-        @inline(__always) func packedProduct(
-            m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>,
-            cin: UnsafePointer<Float>?, ldcin: Int, c: UnsafeMutablePointer<Float>, ldc: Int
-        ) {
-            if split && m * n * k >= ParallelProducts.minimumWork {
-                ParallelProducts.shared.multiply(
-                    m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
-            } else {
-                GEMM.packedMultiply(
-                    m: m, n: n, k: k, a: a, lda: lda, packed: packed, cin: cin, ldcin: ldcin, c: c, ldc: ldc)
-            }
-        }
-        if let packed, mode == .perGate {
+        if mode == .perGate {
             guard let x, let wIH = packed.wIH else { preconditionFailure("a per-gate step needs x and packed W_ih") }
             for gate in Gate.allCases {
                 let lo = gate.rows(hiddenSize: hs).lowerBound
                 let g = gate.rawValue
                 packedProduct(
-                    m: b, n: hs, k: d, a: x, lda: d, packed: wIH + g * packed.gateStrideIH,
+                    split: split, m: b, n: hs, k: d, a: x, lda: d, packed: wIH + g * packed.gateStrideIH,
                     cin: nil, ldcin: n, c: z + lo, ldc: n)
                 addBias(w.bIH + lo, rows: b, cols: hs, to: z + lo, ld: n)
                 packedProduct(
-                    m: b, n: hs, k: hs, a: h, lda: hs, packed: packed.wHH + g * packed.gateStrideHH,
+                    split: split, m: b, n: hs, k: hs, a: h, lda: hs, packed: packed.wHH + g * packed.gateStrideHH,
                     cin: nil, ldcin: n, c: scratch + lo, ldc: n)
                 addBias(w.bHH + lo, rows: b, cols: hs, to: scratch + lo, ld: n)
-                for r in 0..<b {
-                    let zr = z + r * n + lo
-                    let sr = scratch + r * n + lo
-                    for u in 0..<hs { zr[u] += sr[u] }
-                }
+                addBlock(scratch + lo, to: z + lo, rows: b, cols: hs, ld: n)
             }
             return
         }
-        if let packed {
-            if mode == .hoisted, let projected {
-                packedProduct(
-                    m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: projected, ldcin: n, c: z, ldc: n)
-                return
-            }
-            guard let x, let wIH = packed.wIH else { preconditionFailure("a fused step needs x and packed W_ih") }
-            // Every row starts from b_ih + b_hh: the bias row read with a leading dimension of 0.
-            packedProduct(m: b, n: n, k: d, a: x, lda: d, packed: wIH, cin: packed.biasSum, ldcin: 0, c: z, ldc: n)
-            packedProduct(m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: z, ldcin: n, c: z, ldc: n)
+        if mode == .hoisted, let projected {
+            packedProduct(
+                split: split, m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: projected, ldcin: n, c: z,
+                ldc: n)
             return
         }
+        guard let x, let wIH = packed.wIH else { preconditionFailure("a fused step needs x and packed W_ih") }
+        // Every row starts from b_ih + b_hh: the bias row read with a leading dimension of 0.
+        packedProduct(
+            split: split, m: b, n: n, k: d, a: x, lda: d, packed: wIH, cin: packed.biasSum, ldcin: 0, c: z, ldc: n)
+        packedProduct(
+            split: split, m: b, n: n, k: hs, a: h, lda: hs, packed: packed.wHH, cin: z, ldcin: n, c: z, ldc: n)
+    }
+
+    /// `preActivations` on OpenBLAS and Swift loops (no AVX-512, or the packed kernel turned off).
+    @inline(__always)
+    private static func blasPreActivations(
+        batch b: Int, x: UnsafePointer<Float>?, h: UnsafePointer<Float>,
+        weights w: WeightPointers, mode: StepMode, projected: UnsafePointer<Float>?,
+        z: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let hs = w.hiddenSize
+        let d = w.inputSize
+        let n = 4 * hs
         switch mode {
         case .hoisted where projected != nil:
             guard let projected else { return }
@@ -154,12 +182,20 @@ enum StepKernel {
                     m: b, n: hs, k: hs, a: h, lda: hs, b: w.wHH + lo * hs, ldb: hs,
                     c: scratch + lo, ldc: n, accumulate: false)
                 addBias(w.bHH + lo, rows: b, cols: hs, to: scratch + lo, ld: n)
-                for r in 0..<b {
-                    let zr = z + r * n + lo
-                    let sr = scratch + r * n + lo
-                    for u in 0..<hs { zr[u] += sr[u] }
-                }
+                addBlock(scratch + lo, to: z + lo, rows: b, cols: hs, ld: n)
             }
+        }
+    }
+
+    /// `z[r, 0..<cols] += s[r, 0..<cols]` for each row (one gate's two products summed).
+    @inline(__always)
+    private static func addBlock(
+        _ s: UnsafePointer<Float>, to z: UnsafeMutablePointer<Float>, rows: Int, cols: Int, ld: Int
+    ) {
+        for r in 0..<rows {
+            let zr = z + r * ld
+            let sr = s + r * ld
+            for u in 0..<cols { zr[u] += sr[u] }
         }
     }
 
@@ -226,6 +262,15 @@ enum StepKernel {
             }
             return
         }
+        finishPortable(batch: b, hiddenSize: hs, z: z, cPrev: cPrev, wirings: wirings, gates: gates, c: c, h: h)
+    }
+
+    /// `finish` with `VectorActivation`'s eight-lane formulas in portable Swift SIMD.
+    private static func finishPortable(
+        batch b: Int, hiddenSize hs: Int, z: UnsafePointer<Float>, cPrev: UnsafePointer<Float>,
+        wirings: [GateWiring], gates: UnsafeMutablePointer<Float>,
+        c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>
+    ) {
         typealias V = SIMD8<Float>
         let n = 4 * hs
         let offsets = wirings.map { $0.block.rawValue * hs }

@@ -196,14 +196,7 @@ extension ArgumentReader {
     mutating func readOne(_ p: Parameter, _ token: Token, owner: Token, more: Bool) throws(CommandError) {
         switch p.kind {
         case .direction(let set):
-            guard let d = set.first(where: { $0.rawValue == token.text }) else {
-                let words = set.map(\.rawValue)
-                throw CommandError(
-                    "unknown direction \(Quote.word(token.text)): use \(Wording.list(words, "or"))",
-                    column: token.column, suggestion: Suggest.closest(to: token.text, in: words))
-            }
-            take()
-            result.directions[p.key] = d
+            try readDirection(p.key, token, set)
         case .count(let what, let range):
             result.integers[p.key] = try Self.integer(token, what: what, in: range)
             take()
@@ -212,37 +205,11 @@ extension ArgumentReader {
             take()
             result.integers[p.key] = value
         case .oneOf(let choice):
-            guard let branch = choice.branches.first(where: { $0.word == token.text }) else {
-                throw CommandError(
-                    choice.unknown(Quote.word(token.text)), column: token.column,
-                    suggestion: Suggest.closest(to: token.text, in: choice.words))
-            }
-            take()
-            result.words[p.key] = branch.word
-            try read(branch.parameters, owner: token, more: more)
+            try readBranch(p.key, token, choice, more: more)
         case .clause(let word, let valueKind):
-            guard token.text == word else {
-                throw CommandError(
-                    "unexpected \(Quote.word(token.text)) (expected '\(word) N')", column: token.column,
-                    suggestion: Suggest.closest(to: token.text, in: [word]))
-            }
-            take()
-            guard let value = tokens.first else {
-                if completing {
-                    stopped = true
-                    return
-                }
-                throw CommandError("\(word) needs a number", column: token.column)
-            }
-            try readOne(Parameter(p.key, valueKind, .required), value, owner: token, more: more)
+            try readClause(p.key, token, word: word, valueKind, more: more)
         case .seed:
-            guard let n = UInt64(token.text) else {
-                throw CommandError(
-                    "seed must be a whole number from 0 to \(UInt64.max), not \(Quote.word(token.text))",
-                    column: token.column)
-            }
-            take()
-            result.seeds[p.key] = n
+            try readSeed(p.key, token)
         case .path:
             guard !token.text.isEmpty else { throw CommandError("empty path", column: token.column) }
             take()
@@ -281,5 +248,63 @@ extension ArgumentReader {
             result.texts[p.key] = tokens.map(\.text).joined(separator: " ")
             tokens = []
         }
+    }
+
+    /// `fwd`, `bwd` or `both`, as the parameter allows.
+    private mutating func readDirection(
+        _ key: String, _ token: Token, _ set: [DirectionChoice]
+    ) throws(CommandError) {
+        guard let d = set.first(where: { $0.rawValue == token.text }) else {
+            let words = set.map(\.rawValue)
+            throw CommandError(
+                "unknown direction \(Quote.word(token.text)): use \(Wording.list(words, "or"))",
+                column: token.column, suggestion: Suggest.closest(to: token.text, in: words))
+        }
+        take()
+        result.directions[key] = d
+    }
+
+    /// A subcommand word, then that branch's own parameters.
+    private mutating func readBranch(
+        _ key: String, _ token: Token, _ choice: Choice, more: Bool
+    ) throws(CommandError) {
+        guard let branch = choice.branches.first(where: { $0.word == token.text }) else {
+            throw CommandError(
+                choice.unknown(Quote.word(token.text)), column: token.column,
+                suggestion: Suggest.closest(to: token.text, in: choice.words))
+        }
+        take()
+        result.words[key] = branch.word
+        try read(branch.parameters, owner: token, more: more)
+    }
+
+    /// `WORD VALUE` (`seed 3`, `repeat 20`, `step 4`).
+    private mutating func readClause(
+        _ key: String, _ token: Token, word: String, _ valueKind: ArgumentKind, more: Bool
+    ) throws(CommandError) {
+        guard token.text == word else {
+            throw CommandError(
+                "unexpected \(Quote.word(token.text)) (expected '\(word) N')", column: token.column,
+                suggestion: Suggest.closest(to: token.text, in: [word]))
+        }
+        take()
+        guard let value = tokens.first else {
+            if completing {
+                stopped = true
+                return
+            }
+            throw CommandError("\(word) needs a number", column: token.column)
+        }
+        try readOne(Parameter(key, valueKind, .required), value, owner: token, more: more)
+    }
+
+    private mutating func readSeed(_ key: String, _ token: Token) throws(CommandError) {
+        guard let n = UInt64(token.text) else {
+            throw CommandError(
+                "seed must be a whole number from 0 to \(UInt64.max), not \(Quote.word(token.text))",
+                column: token.column)
+        }
+        take()
+        result.seeds[key] = n
     }
 }

@@ -12,140 +12,153 @@ extension Interpreter {
         var next = session
         let message: String
         switch target {
-        case .weights:
-            // The model's sizes from the header's shapes, checked before its data is read.
-            var refusal: LabError?
-            let session = next
-            let contents: SafeTensors.Contents
-            do {
-                contents = try SafeTensors.readWithMetadata(path: path, maxBytes: limit) { shapes in
-                    guard let whh = shapes["weight_hh_l0"], whh.count == 2,
-                        let wih = shapes["weight_ih_l0"], wih.count == 2
-                    else { return nil }
-                    var s = session.sizes
-                    (s.inputSize, s.hiddenSize) = (wih[1], whh[1])
-                    let layers = max(
-                        1, shapes.keys.filter { $0.hasPrefix("weight_hh_l") && !$0.hasSuffix("_reverse") }.count)
-                    do throws(LabError) {
-                        try session.checkMemory(s, layers: layers, what: Self.loadWhat(.weights, path, s))
-                    } catch {
-                        refusal = error
-                        return error.message
-                    }
-                    return nil
-                }
-            } catch {
-                if let refusal { throw refusal }
-                throw error
-            }
-            let stacked = try StateDict.stackedParameters(from: contents.tensors, file: path)
-            let p = stacked.layers[0]
-            var s = next.sizes
-            s.inputSize = p.inputSize
-            s.hiddenSize = p.hiddenSize
-            try next.checkMemory(s, layers: stacked.count, what: Self.loadWhat(.weights, path, s))
-            var notes: [String] = []
-            if p.inputSize != next.sizes.inputSize {
-                try next.checkCompute(
-                    Work.input(next.inputFill, s),
-                    "load weights with D=\(p.inputSize) (redrawing input \(next.inputFill.rawValue) at B=\(s.batch) T=\(s.length))"
-                )
-                next.input = try Session.makeInput(
-                    next.inputFill, s, using: &next.generator, shouldCancel: context.shouldCancel,
-                    unchanged: "weights not loaded (the model and input are as they were)")
-                next.inputSource = .originRedrawnForWeights(
-                    command: "input \(next.inputFill.rawValue)", inputs: p.inputSize)
-                next.text = nil
-                notes.append("input redrawn for D=\(p.inputSize)")
-            }
-            if p.hiddenSize != next.sizes.hiddenSize || stacked.count != next.layerCount,
-                next.h0 != nil || next.c0 != nil
-            {
-                next.h0 = nil
-                next.c0 = nil
-                notes.append("h0, c0 back to zeros for H=\(p.hiddenSize)")
-            }
-            notes += next.adoptMetadata(contents.metadata, of: p)
-            next.parameters = p
-            next.parametersSource = .originLoaded(path: path)
-            next.upperLayers = Array(stacked.layers.dropFirst())
-            next.sizes = s
-            let layerText =
-                stacked.count > 1
-                ? "L=\(stacked.count) layers (layer 0 W_ih [\(4 * p.hiddenSize), \(p.inputSize)], layers 1…\(stacked.count - 1) W_ih [\(4 * p.hiddenSize), \(2 * p.hiddenSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
-                : "(W_ih [\(4 * p.hiddenSize), \(p.inputSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
-            message =
-                "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) \(layerText)"
-                + (notes.isEmpty ? "" : "; " + notes.joined(separator: ", "))
-        case .input:
-            let layout = next.settings.batchFirst ? "[B, T, D]" : "[T, B, D]"
-            // Rank, D and the memory its B and T need, from the header, before the data is read.
-            var refusal: LabError?
-            let session = next
-            let raw: Tensor
-            do {
-                raw = try NPY.read(path: path, maxBytes: limit) { shape in
-                    if let reason = Self.inputShapeProblem(
-                        shape, layout: layout, inputSize: session.parameters.inputSize)
-                    {
-                        return reason
-                    }
-                    var s = session.sizes
-                    (s.batch, s.length) = session.settings.batchFirst ? (shape[0], shape[1]) : (shape[1], shape[0])
-                    do throws(LabError) {
-                        try session.checkMemory(s, what: Self.loadWhat(.input, path, s))
-                    } catch {
-                        refusal = error
-                        return error.message
-                    }
-                    return nil
-                }
-            } catch {
-                if let refusal { throw refusal }
-                throw error
-            }
-            if let reason = Self.inputShapeProblem(raw.shape, layout: layout, inputSize: next.parameters.inputSize) {
-                throw FileFormatError(file: path, reason: reason)
-            }
-            let x = next.settings.batchFirst ? raw : try raw.swappingFirstAxes()
-            var s = next.sizes
-            s.batch = x.shape[0]
-            s.length = x.shape[1]
-            try next.checkMemory(s, what: Self.loadWhat(.input, path, s))
-            if s.batch != next.sizes.batch, next.h0 != nil || next.c0 != nil {
-                next.h0 = nil
-                next.c0 = nil
-            }
-            next.input = x
-            next.inputSource = .originLoaded(path: path)
-            next.text = nil
-            next.sizes = s
-            message = "loaded input from \(path): \(layout) = \(formatShape(raw.shape)), so B=\(s.batch), T=\(s.length)"
-        case .head:
-            return try loadHead(path: path)
-        case .h0, .c0:
-            let expected = [2 * next.layerCount, next.sizes.batch, next.sizes.hiddenSize]
-            let formula = next.layerCount > 1 ? "[2L, B, H]" : "[2, B, H]"
-            let t = try NPY.read(path: path, maxBytes: limit) { shape in
-                shape == expected
-                    ? nil
-                    : "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(shape))"
-            }
-            guard t.shape == expected else {
-                throw FileFormatError(
-                    file: path,
-                    reason:
-                        "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(t.shape))"
-                )
-            }
-            if target == .h0 { next.h0 = t } else { next.c0 = t }
-            let order =
-                next.layerCount > 1 ? "rows l0 fwd, l0 bwd, l1 fwd, … as nn.LSTM" : "index 0 forward, 1 backward"
-            message = "loaded \(target.rawValue) from \(path): \(formatShape(t.shape)) (\(order))"
+        case .weights: message = try loadWeights(path, into: &next, limit: limit)
+        case .input: message = try loadInput(path, into: &next, limit: limit)
+        case .head: return try loadHead(path: path)
+        case .h0, .c0: message = try loadState(target, path, into: &next, limit: limit)
         }
         try next.rebuildStepper()
         session = next
         return [.text(message + "; cursors at the start")]
+    }
+
+    /// `load weights FILE`: the model's sizes from the header's shapes, checked before its data is read;
+    /// the input redrawn when D changes. Returns what was loaded.
+    private func loadWeights(_ path: String, into next: inout Session, limit: Int) throws -> String {
+        // The model's sizes from the header's shapes, checked before its data is read.
+        var refusal: LabError?
+        let session = next
+        let contents: SafeTensors.Contents
+        do {
+            contents = try SafeTensors.readWithMetadata(path: path, maxBytes: limit) { shapes in
+                guard let whh = shapes["weight_hh_l0"], whh.count == 2,
+                    let wih = shapes["weight_ih_l0"], wih.count == 2
+                else { return nil }
+                var s = session.sizes
+                (s.inputSize, s.hiddenSize) = (wih[1], whh[1])
+                let layers = max(
+                    1, shapes.keys.filter { $0.hasPrefix("weight_hh_l") && !$0.hasSuffix("_reverse") }.count)
+                do throws(LabError) {
+                    try session.checkMemory(s, layers: layers, what: Self.loadWhat(.weights, path, s))
+                } catch {
+                    refusal = error
+                    return error.message
+                }
+                return nil
+            }
+        } catch {
+            if let refusal { throw refusal }
+            throw error
+        }
+        let stacked = try StateDict.stackedParameters(from: contents.tensors, file: path)
+        let p = stacked.layers[0]
+        var s = next.sizes
+        s.inputSize = p.inputSize
+        s.hiddenSize = p.hiddenSize
+        try next.checkMemory(s, layers: stacked.count, what: Self.loadWhat(.weights, path, s))
+        var notes: [String] = []
+        if p.inputSize != next.sizes.inputSize {
+            try next.checkCompute(
+                Work.input(next.inputFill, s),
+                "load weights with D=\(p.inputSize) (redrawing input \(next.inputFill.rawValue) at B=\(s.batch) T=\(s.length))"
+            )
+            next.input = try Session.makeInput(
+                next.inputFill, s, using: &next.generator, shouldCancel: context.shouldCancel,
+                unchanged: "weights not loaded (the model and input are as they were)")
+            next.inputSource = .originRedrawnForWeights(
+                command: "input \(next.inputFill.rawValue)", inputs: p.inputSize)
+            next.text = nil
+            notes.append("input redrawn for D=\(p.inputSize)")
+        }
+        if p.hiddenSize != next.sizes.hiddenSize || stacked.count != next.layerCount,
+            next.h0 != nil || next.c0 != nil
+        {
+            next.h0 = nil
+            next.c0 = nil
+            notes.append("h0, c0 back to zeros for H=\(p.hiddenSize)")
+        }
+        notes += next.adoptMetadata(contents.metadata, of: p)
+        next.parameters = p
+        next.parametersSource = .originLoaded(path: path)
+        next.upperLayers = Array(stacked.layers.dropFirst())
+        next.sizes = s
+        let layerText =
+            stacked.count > 1
+            ? "L=\(stacked.count) layers (layer 0 W_ih [\(4 * p.hiddenSize), \(p.inputSize)], layers 1…\(stacked.count - 1) W_ih [\(4 * p.hiddenSize), \(2 * p.hiddenSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
+            : "(W_ih [\(4 * p.hiddenSize), \(p.inputSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
+        return
+            "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) \(layerText)"
+            + (notes.isEmpty ? "" : "; " + notes.joined(separator: ", "))
+    }
+
+    /// `load input FILE.npy`: rank, D and the memory its B and T need, from the header, before the data is read.
+    private func loadInput(_ path: String, into next: inout Session, limit: Int) throws -> String {
+        let layout = next.settings.batchFirst ? "[B, T, D]" : "[T, B, D]"
+        // Rank, D and the memory its B and T need, from the header, before the data is read.
+        var refusal: LabError?
+        let session = next
+        let raw: Tensor
+        do {
+            raw = try NPY.read(path: path, maxBytes: limit) { shape in
+                if let reason = Self.inputShapeProblem(
+                    shape, layout: layout, inputSize: session.parameters.inputSize)
+                {
+                    return reason
+                }
+                var s = session.sizes
+                (s.batch, s.length) = session.settings.batchFirst ? (shape[0], shape[1]) : (shape[1], shape[0])
+                do throws(LabError) {
+                    try session.checkMemory(s, what: Self.loadWhat(.input, path, s))
+                } catch {
+                    refusal = error
+                    return error.message
+                }
+                return nil
+            }
+        } catch {
+            if let refusal { throw refusal }
+            throw error
+        }
+        if let reason = Self.inputShapeProblem(raw.shape, layout: layout, inputSize: next.parameters.inputSize) {
+            throw FileFormatError(file: path, reason: reason)
+        }
+        let x = next.settings.batchFirst ? raw : try raw.swappingFirstAxes()
+        var s = next.sizes
+        s.batch = x.shape[0]
+        s.length = x.shape[1]
+        try next.checkMemory(s, what: Self.loadWhat(.input, path, s))
+        if s.batch != next.sizes.batch, next.h0 != nil || next.c0 != nil {
+            next.h0 = nil
+            next.c0 = nil
+        }
+        next.input = x
+        next.inputSource = .originLoaded(path: path)
+        next.text = nil
+        next.sizes = s
+        return "loaded input from \(path): \(layout) = \(formatShape(raw.shape)), so B=\(s.batch), T=\(s.length)"
+    }
+
+    /// `load h0|c0 FILE.npy`: `[2L, B, H]` exactly.
+    private func loadState(_ target: LoadTarget, _ path: String, into next: inout Session, limit: Int) throws -> String
+    {
+        let expected = [2 * next.layerCount, next.sizes.batch, next.sizes.hiddenSize]
+        let formula = next.layerCount > 1 ? "[2L, B, H]" : "[2, B, H]"
+        let t = try NPY.read(path: path, maxBytes: limit) { shape in
+            shape == expected
+                ? nil
+                : "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(shape))"
+        }
+        guard t.shape == expected else {
+            throw FileFormatError(
+                file: path,
+                reason:
+                    "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(t.shape))"
+            )
+        }
+        if target == .h0 { next.h0 = t } else { next.c0 = t }
+        let order =
+            next.layerCount > 1 ? "rows l0 fwd, l0 bwd, l1 fwd, … as nn.LSTM" : "index 0 forward, 1 backward"
+        return "loaded \(target.rawValue) from \(path): \(formatShape(t.shape)) (\(order))"
     }
 
     /// y, h_n, c_n (when every layer has finished) and each layer's per-step files,

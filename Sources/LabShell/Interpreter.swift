@@ -94,30 +94,10 @@ public struct Interpreter: Sendable {
             return try saveWeights(path: path)
         case .export(let path):
             return try export(to: path)
-        case .step(let choice, let count) where session.stack != nil:
-            return try stackStep(choice, count: count) + watchOutputs()
-        case .step(let choice, let count):
-            return try step(choice, count: count) + watchOutputs()
-        case .back(let choice, let count) where session.stack != nil:
-            return try stackBack(choice, count: count) + watchOutputs()
-        case .back(let choice, let count):
-            return try back(choice, count: count) + watchOutputs()
-        case .goto(let target, let choice) where session.stack != nil:
-            return try stackGoto(target, choice) + watchOutputs()
-        case .goto(let target, let choice):
-            return try goto(target, choice) + watchOutputs()
-        case .run where session.stack != nil:
-            return try stackRun() + watchOutputs()
-        case .run:
-            return try run() + watchOutputs()
-        case .lengths(let values):
-            return try setLengths(values) + watchOutputs()
+        case .step, .back, .goto, .run, .lengths, .reset:
+            return try move(command) + watchOutputs()
         case .layer(let n):
             return try selectLayer(n)
-        case .reset:
-            session.stepper.reset()
-            try stackReset()
-            return [.text(say(ShellMessage.cursorsReset(position: session.positionText)))] + watchOutputs()
         case .show(let request):
             return try views(request)
         case .heatmap(let request):
@@ -131,18 +111,13 @@ public struct Interpreter: Sendable {
         case .watchExpression(let e):
             return try watch([.expression(e)])
         case .unwatch:
-            let n = session.watches.count
-            session.watches = []
-            return [.text(say(n == 0 ? ShellMessage.nothingWatched : .stoppedWatching(count: n)))]
+            return unwatch()
         case .info:
             return [.text(info)]
         case .set(let setting):
             return try apply(setting)
         case .bench(let shape, let repeats):
-            if let shape, shape.layers > 1 { return try stackedBench(shape, repeats: repeats) }
-            // Without a shape, the session's own model: with layers or lengths, its stack.
-            if shape == nil && session.isStacked { return try sessionStackedBench(repeats: repeats) }
-            return try bench(shape?.sizes, repeats: repeats)
+            return try benchmark(shape, repeats: repeats)
         case .print(let e):
             return try printValue(e)
         case .assign(let name, let e):
@@ -160,6 +135,43 @@ public struct Interpreter: Sendable {
         case .lesson(let lesson):
             return try executeLesson(lesson, sink: sink)
         }
+    }
+
+    /// The commands that move the cursors, on the stack when the session has one.
+    private mutating func move(_ command: Command) throws -> [Output] {
+        let stacked = session.stack != nil
+        switch command {
+        case .step(let choice, let count):
+            return try stacked ? stackStep(choice, count: count) : step(choice, count: count)
+        case .back(let choice, let count):
+            return try stacked ? stackBack(choice, count: count) : back(choice, count: count)
+        case .goto(let target, let choice):
+            return try stacked ? stackGoto(target, choice) : goto(target, choice)
+        case .run:
+            return try stacked ? stackRun() : run()
+        case .lengths(let values):
+            return try setLengths(values)
+        case .reset:
+            session.stepper.reset()
+            try stackReset()
+            return [.text(say(ShellMessage.cursorsReset(position: session.positionText)))]
+        default:
+            preconditionFailure("dispatch sends only the moves here")
+        }
+    }
+
+    /// `bench [shape]`: a stacked shape on the stack; without a shape, the
+    /// session's own model (with layers or lengths, its stack).
+    private mutating func benchmark(_ shape: BenchShape?, repeats: Int?) throws -> [Output] {
+        if let shape, shape.layers > 1 { return try stackedBench(shape, repeats: repeats) }
+        if shape == nil && session.isStacked { return try sessionStackedBench(repeats: repeats) }
+        return try bench(shape?.sizes, repeats: repeats)
+    }
+
+    private mutating func unwatch() -> [Output] {
+        let n = session.watches.count
+        session.watches = []
+        return [.text(say(n == 0 ? ShellMessage.nothingWatched : .stoppedWatching(count: n)))]
     }
 
     /// `watch`: each checked now, then re-shown after every move.

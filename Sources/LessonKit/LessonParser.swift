@@ -54,23 +54,31 @@ private struct Parser {
     }
 
     mutating func run(language: String) -> Lesson? {
-        // Front matter.
+        guard let (fields, bodyStart) = readFrontMatter() else { return nil }
+        let header = readHeader(fields)
+        let (intro, steps) = readBody(from: bodyStart)
+        if steps.isEmpty && errors.isEmpty {
+            error(max(lines.count, 1), "the lesson has no steps: start one with '## Title'")
+        }
+        return Lesson(
+            file: file, id: header.id, title: header.title, language: language, lockSkip: header.lockSkip,
+            intro: Parser.trimBlankLines(intro), steps: steps, setup: header.setup)
+    }
+
+    /// The front matter's `key: value` lines by key (with their line numbers),
+    /// and the index of the first body line; nil when it is missing or not closed.
+    mutating func readFrontMatter() -> (fields: [String: (String, Int)], bodyStart: Int)? {
         guard lines.first?.trimmingSpaces == "---" else {
             error(1, "the file must start with front matter: a '---' line, 'id:' and 'title:', then '---'")
             return nil
         }
         var fields: [String: (String, Int)] = [:]
         var n = 1
-        var closed = false
         while n < lines.count {
-            let raw = lines[n]
             let lineNo = n + 1
+            let t = lines[n].trimmingSpaces
             n += 1
-            let t = raw.trimmingSpaces
-            if t == "---" {
-                closed = true
-                break
-            }
+            if t == "---" { return (fields, n) }
             if t.isEmpty { continue }
             guard let colon = t.firstIndex(of: ":") else {
                 error(lineNo, "front matter lines are 'key: value', got '\(t)'")
@@ -88,51 +96,70 @@ private struct Parser {
             }
             fields[key] = (value, lineNo)
         }
-        guard closed else {
-            error(1, "front matter is not closed: add a '---' line after it")
-            return nil
-        }
+        error(1, "front matter is not closed: add a '---' line after it")
+        return nil
+    }
+
+    /// What the front matter says, each value checked.
+    struct Header {
         var id = 0
+        var title = ""
+        var lockSkip = false
+        var setup: [LabLine] = []
+    }
+
+    mutating func readHeader(_ fields: [String: (String, Int)]) -> Header {
+        var header = Header()
         if let (v, l) = fields["id"] {
-            if let i = Int(v), i > 0 { id = i } else { error(l, "id must be a positive integer, got '\(v)'") }
+            if let i = Int(v), i > 0 { header.id = i } else { error(l, "id must be a positive integer, got '\(v)'") }
         } else {
             error(1, "front matter has no 'id:'")
         }
-        var title = ""
         if let (v, l) = fields["title"] {
             if v.isEmpty { error(l, "title is empty") }
-            title = v
+            header.title = v
         } else {
             error(1, "front matter has no 'title:'")
         }
-        var lockSkip = false
         if let (v, l) = fields["lock_skip"] {
             switch v {
-            case "true": lockSkip = true
-            case "false": lockSkip = false
+            case "true": header.lockSkip = true
+            case "false": header.lockSkip = false
             default: error(l, "lock_skip must be true or false, got '\(v)'")
             }
         }
-
-        var setup: [LabLine] = []
         if let (v, l) = fields["setup"] {
-            setup = parseLab(v.split(separator: ";").map { (String($0), l) })
-            if setup.isEmpty { error(l, "setup: is empty") }
+            header.setup = parseLab(v.split(separator: ";").map { (String($0), l) })
+            if header.setup.isEmpty { error(l, "setup: is empty") }
         }
+        return header
+    }
 
-        // Body.
-        var intro: [String] = []
-        var steps: [LessonStep] = []
-        var current: (title: String, line: Int, segments: [LessonSegment], text: [String])? = nil
-
-        func flushText(_ s: inout (title: String, line: Int, segments: [LessonSegment], text: [String])) {
-            let joined = Parser.trimBlankLines(s.text)
-            if !joined.isEmpty { s.segments.append(.narration(joined)) }
-            s.text = []
-        }
-
+    /// A step being read: its heading, the narration not yet made a segment, its segments.
+    struct StepDraft {
+        var title: String
+        var line: Int
+        var segments: [LessonSegment] = []
+        var text: [String] = []
         var questionSeen = false
         var taskSeen = false
+
+        /// The narration read so far becomes a segment.
+        mutating func flushText() {
+            let joined = Parser.trimBlankLines(text)
+            if !joined.isEmpty { segments.append(.narration(joined)) }
+            text = []
+        }
+
+        var step: LessonStep { LessonStep(title: title, line: line, segments: segments) }
+    }
+
+    /// The introduction (before the first `## `) and the steps.
+    mutating func readBody(from start: Int) -> (intro: [String], steps: [LessonStep]) {
+        var intro: [String] = []
+        var steps: [LessonStep] = []
+        var current: StepDraft? = nil
+        var n = start
         while n < lines.count {
             let raw = lines[n]
             let lineNo = n + 1
@@ -140,31 +167,17 @@ private struct Parser {
             let t = raw.trimmingSpaces
             if raw.hasPrefix("## ") || raw == "##" {
                 if var s = current {
-                    flushText(&s)
-                    steps.append(LessonStep(title: s.title, line: s.line, segments: s.segments))
+                    s.flushText()
+                    steps.append(s.step)
                 }
                 let heading = String(raw.dropFirst(2)).trimmingSpaces
                 if heading.isEmpty { error(lineNo, "step heading '##' has no title") }
-                current = (heading, lineNo, [], [])
-                questionSeen = false
-                taskSeen = false
+                current = StepDraft(title: heading, line: lineNo)
                 continue
             }
             if t.hasPrefix("```") {
                 let info = String(t.dropFirst(3)).trimmingSpaces
-                // Find the closing fence.
-                var body: [(String, Int)] = []
-                var end = false
-                while n < lines.count {
-                    let bl = lines[n]
-                    n += 1
-                    if bl.trimmingSpaces == "```" {
-                        end = true
-                        break
-                    }
-                    body.append((bl, n))
-                }
-                if !end {
+                guard let body = readFence(&n) else {
                     error(lineNo, "block '```\(info)' is not closed: add a '```' line after it")
                     break
                 }
@@ -173,28 +186,8 @@ private struct Parser {
                         error(lineNo, "'```\(info)' block before the first step: start a step with '## Title'")
                         continue
                     }
-                    flushText(&s)
-                    if info == "lab" {
-                        let labLines = parseLab(body)
-                        if !body.contains(where: { !LessonParser.stripComment($0.0).isEmpty }) {
-                            error(lineNo, "lab block has no commands")
-                        }
-                        s.segments.append(.lab(labLines))
-                    } else if info == "task" {
-                        if taskSeen {
-                            error(lineNo, "a step has at most one task block")
-                        } else if let t = parseTask(body, line: lineNo) {
-                            s.segments.append(.task(t))
-                        }
-                        taskSeen = true
-                    } else {
-                        if questionSeen {
-                            error(lineNo, "a step has at most one question block")
-                        } else if let q = parseQuestion(body, line: lineNo) {
-                            s.segments.append(.question(q))
-                        }
-                        questionSeen = true
-                    }
+                    s.flushText()
+                    addBlock(info, body, line: lineNo, to: &s)
                     current = s
                 } else {
                     // Any other fenced block is narration, kept verbatim.
@@ -206,15 +199,49 @@ private struct Parser {
             if current != nil { current?.text.append(raw) } else { intro.append(raw) }
         }
         if var s = current {
-            flushText(&s)
-            steps.append(LessonStep(title: s.title, line: s.line, segments: s.segments))
+            s.flushText()
+            steps.append(s.step)
         }
-        if steps.isEmpty && errors.isEmpty {
-            error(max(lines.count, 1), "the lesson has no steps: start one with '## Title'")
+        return (intro, steps)
+    }
+
+    /// The lines of a fenced block from `n` to its closing fence (with their
+    /// line numbers), `n` moved past it; nil when the file ends first.
+    func readFence(_ n: inout Int) -> [(String, Int)]? {
+        var body: [(String, Int)] = []
+        while n < lines.count {
+            let line = lines[n]
+            n += 1
+            if line.trimmingSpaces == "```" { return body }
+            body.append((line, n))
         }
-        return Lesson(
-            file: file, id: id, title: title, language: language, lockSkip: lockSkip,
-            intro: Parser.trimBlankLines(intro), steps: steps, setup: setup)
+        return nil
+    }
+
+    /// A `lab`, `task` or `question` block as the step's next segment.
+    mutating func addBlock(_ info: String, _ body: [(String, Int)], line lineNo: Int, to s: inout StepDraft) {
+        switch info {
+        case "lab":
+            let labLines = parseLab(body)
+            if !body.contains(where: { !LessonParser.stripComment($0.0).isEmpty }) {
+                error(lineNo, "lab block has no commands")
+            }
+            s.segments.append(.lab(labLines))
+        case "task":
+            if s.taskSeen {
+                error(lineNo, "a step has at most one task block")
+            } else if let t = parseTask(body, line: lineNo) {
+                s.segments.append(.task(t))
+            }
+            s.taskSeen = true
+        default:
+            if s.questionSeen {
+                error(lineNo, "a step has at most one question block")
+            } else if let q = parseQuestion(body, line: lineNo) {
+                s.segments.append(.question(q))
+            }
+            s.questionSeen = true
+        }
     }
 
     mutating func parseLab(_ body: [(String, Int)]) -> [LabLine] {
@@ -229,18 +256,18 @@ private struct Parser {
         return out
     }
 
-    mutating func parseQuestion(_ body: [(String, Int)], line: Int) -> LessonQuestion? {
+    /// A question block's fields as they are read.
+    struct QuestionDraft {
         var ask: String? = nil
         var answer: (String, Int)? = nil
         var solution: String? = nil
         var hints: [String] = []
         var choices: [(Choice, Int)] = []
         var wrongs: [WrongAnswer] = []
-        var lastKey: String? = nil
         var badChoice = false
-        let errorCount = errors.count
 
-        func append(_ key: String, _ more: String) {
+        /// An indented line continues the field `key` (long solutions).
+        mutating func extend(_ key: String, _ more: String) {
             switch key {
             case "ask": ask = (ask ?? "") + "\n" + more
             case "solution": solution = (solution ?? "") + "\n" + more
@@ -257,13 +284,18 @@ private struct Parser {
             default: break
             }
         }
+    }
 
+    mutating func parseQuestion(_ body: [(String, Int)], line: Int) -> LessonQuestion? {
+        var q = QuestionDraft()
+        var lastKey: String? = nil
+        let errorCount = errors.count
         for (raw, lineNo) in body {
             let t = raw.trimmingSpaces
             if t.isEmpty { continue }
             // An indented line continues the previous field (long solutions).
             if raw.first == " " || raw.first == "\t", let key = lastKey, key != "answer" {
-                append(key, t)
+                q.extend(key, t)
                 continue
             }
             guard let colon = t.firstIndex(of: ":") else {
@@ -277,79 +309,94 @@ private struct Parser {
                 error(lineNo, "'\(key):' is empty")
                 // Counted as present, so the error is not repeated as "missing".
                 if key == "ask" {
-                    ask = ""
+                    q.ask = ""
                 } else if key == "solution" {
-                    solution = ""
+                    q.solution = ""
                 } else if key == "answer" {
-                    answer = ("", lineNo)
+                    q.answer = ("", lineNo)
                 }
                 continue
             }
-            switch key {
-            case "ask":
-                if ask != nil { error(lineNo, "a question has one 'ask:' line") } else { ask = value }
-            case "answer":
-                if answer != nil {
-                    error(lineNo, "a question has one 'answer:' line")
-                } else {
-                    answer = (value, lineNo)
-                }
-            case "solution":
-                if solution != nil { error(lineNo, "a question has one 'solution:' line") } else { solution = value }
-            case "hint":
-                if hints.count == LessonQuestion.maxHints {
-                    error(lineNo, "a question has at most \(LessonQuestion.maxHints) hints")
-                } else {
-                    hints.append(value)
-                }
-            case "wrong":
-                if let w = Parser.parseWrong(value, line: lineNo) {
-                    wrongs.append(w)
-                } else {
-                    error(lineNo, "wrong lines are 'wrong: ANSWER → feedback', got '\(value)'")
-                }
-            case "choice":
-                if let c = parseChoice(value) {
-                    if choices.contains(where: { $0.0.key == c.key }) {
-                        error(lineNo, "choice '\(c.key)' is listed twice")
-                    } else {
-                        choices.append((c, lineNo))
-                    }
-                } else {
-                    badChoice = true
-                    error(lineNo, "choice lines are 'choice: K) text', got '\(value)'")
-                }
-            default:
-                error(lineNo, "unknown question key '\(key)' (known: ask, answer, choice, hint, wrong, solution)")
-                lastKey = nil
-            }
+            if !readQuestionField(key, value, line: lineNo, into: &q) { lastKey = nil }
         }
-        if ask == nil { error(line, "question has no 'ask:' line") }
-        if answer == nil { error(line, "question has no 'answer:' line") }
-        if solution == nil { error(line, "question has no 'solution:' line") }
-        var spec: AnswerSpec? = nil
-        if let (text, answerLine) = answer, !text.isEmpty {
-            do {
-                spec = try AnswerSpec.parse(text)
-            } catch {
-                self.error(answerLine, error.message)
-            }
-            if case .choice(let k)? = spec {
-                if choices.isEmpty && !badChoice {
-                    error(answerLine, "'answer: choice' needs 'choice: K) text' lines")
-                } else if !choices.isEmpty && !choices.contains(where: { $0.0.key == k }) {
-                    error(
-                        answerLine,
-                        "answer '\(k)' is not one of the choices (\(choices.map(\.0.key).joined(separator: ", ")))")
-                }
-            } else if spec != nil, let first = choices.first {
-                error(first.1, "'choice:' lines need 'answer: choice K'")
-            }
-        }
-        guard errors.count == errorCount, let ask, let answer, let solution, let spec else { return nil }
+        if q.ask == nil { error(line, "question has no 'ask:' line") }
+        if q.answer == nil { error(line, "question has no 'answer:' line") }
+        if q.solution == nil { error(line, "question has no 'solution:' line") }
+        let spec = answerSpec(of: q)
+        guard errors.count == errorCount, let ask = q.ask, let answer = q.answer, let solution = q.solution,
+            let spec
+        else { return nil }
         return LessonQuestion(
-            ask: ask, answer: spec, answerText: answer.0, choices: choices.map(\.0), hints: hints,
-            solution: solution, wrongs: wrongs, line: line, answerLine: answer.1)
+            ask: ask, answer: spec, answerText: answer.0, choices: q.choices.map(\.0), hints: q.hints,
+            solution: solution, wrongs: q.wrongs, line: line, answerLine: answer.1)
+    }
+
+    /// One `key: value` line of a question; false when the key is unknown.
+    mutating func readQuestionField(_ key: String, _ value: String, line lineNo: Int, into q: inout QuestionDraft)
+        -> Bool
+    {
+        switch key {
+        case "ask":
+            if q.ask != nil { error(lineNo, "a question has one 'ask:' line") } else { q.ask = value }
+        case "answer":
+            if q.answer != nil {
+                error(lineNo, "a question has one 'answer:' line")
+            } else {
+                q.answer = (value, lineNo)
+            }
+        case "solution":
+            if q.solution != nil { error(lineNo, "a question has one 'solution:' line") } else { q.solution = value }
+        case "hint":
+            if q.hints.count == LessonQuestion.maxHints {
+                error(lineNo, "a question has at most \(LessonQuestion.maxHints) hints")
+            } else {
+                q.hints.append(value)
+            }
+        case "wrong":
+            if let w = Parser.parseWrong(value, line: lineNo) {
+                q.wrongs.append(w)
+            } else {
+                error(lineNo, "wrong lines are 'wrong: ANSWER → feedback', got '\(value)'")
+            }
+        case "choice":
+            if let c = parseChoice(value) {
+                if q.choices.contains(where: { $0.0.key == c.key }) {
+                    error(lineNo, "choice '\(c.key)' is listed twice")
+                } else {
+                    q.choices.append((c, lineNo))
+                }
+            } else {
+                q.badChoice = true
+                error(lineNo, "choice lines are 'choice: K) text', got '\(value)'")
+            }
+        default:
+            error(lineNo, "unknown question key '\(key)' (known: ask, answer, choice, hint, wrong, solution)")
+            return false
+        }
+        return true
+    }
+
+    /// The `answer:` line read, and checked against the `choice:` lines.
+    mutating func answerSpec(of q: QuestionDraft) -> AnswerSpec? {
+        guard let (text, answerLine) = q.answer, !text.isEmpty else { return nil }
+        var spec: AnswerSpec? = nil
+        do {
+            spec = try AnswerSpec.parse(text)
+        } catch {
+            self.error(answerLine, error.message)
+        }
+        if case .choice(let k)? = spec {
+            if q.choices.isEmpty && !q.badChoice {
+                error(answerLine, "'answer: choice' needs 'choice: K) text' lines")
+            } else if !q.choices.isEmpty && !q.choices.contains(where: { $0.0.key == k }) {
+                error(
+                    answerLine,
+                    "answer '\(k)' is not one of the choices (\(q.choices.map(\.0.key).joined(separator: ", ")))")
+            }
+        } else if spec != nil, let first = q.choices.first {
+            error(first.1, "'choice:' lines need 'answer: choice K'")
+        }
+        return spec
     }
 
     /// `o * c → you forgot the tanh` (also `->`).
@@ -438,14 +485,5 @@ private struct Parser {
         while let f = ls.first, f.trimmingSpaces.isEmpty { ls.removeFirst() }
         while let l = ls.last, l.trimmingSpaces.isEmpty { ls.removeLast() }
         return ls.joined(separator: "\n")
-    }
-}
-
-extension StringProtocol {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
-        return String(s)
     }
 }

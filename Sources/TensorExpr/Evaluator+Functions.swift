@@ -5,17 +5,7 @@ extension Evaluator {
     mutating func shapeOrCreate(_ name: String, _ args: inout CallArguments) throws(ExprError) -> Value {
         switch name {
         case "zeros", "ones", "full":
-            var dims: [Int]
-            var fill: Float = name == "ones" ? 1 : 0
-            if name == "full" {
-                dims = try args.optionalIntList(0, "size") ?? []
-                fill = Float(try args.number(1, "fill_value"))
-                try args.finish(maxPositional: 2)
-            } else {
-                dims = try args.ints(from: 0, "size") ?? []
-                try args.finish(maxPositional: Int.max)
-            }
-            return .tensor(try Ops.filled(dims, fill, name: name, budget: &budget))
+            return try filled(name, &args)
         case "zeros_like", "ones_like":
             let t = try args.tensor(0, "input", budget: &budget)
             try args.finish(maxPositional: 1)
@@ -28,28 +18,7 @@ extension Evaluator {
             try args.finish(maxPositional: 2)
             return .tensor(try Ops.eye(n, m, budget: &budget))
         case "arange":
-            var bounds: [(Double, Bool)] = []
-            for i in 0..<3 {
-                guard let (v, r) = try args.value(i, ["start", "end", "step"][i]) else { break }
-                guard case .tensor(let t) = v, t.rank == 0, let x = t.data.first else {
-                    throw ExprError(.evaluation, "arange(): argument must be Number, not \(v.typeName)", at: r)
-                }
-                bounds.append((Double(x), t.isInteger))
-            }
-            try args.finish(maxPositional: 3)
-            let integer = bounds.allSatisfy(\.1)
-            switch bounds.count {
-            case 1:
-                return .tensor(try Ops.arange(start: 0, end: bounds[0].0, step: 1, integer: integer, budget: &budget))
-            case 2:
-                return .tensor(
-                    try Ops.arange(start: bounds[0].0, end: bounds[1].0, step: 1, integer: integer, budget: &budget))
-            case 3:
-                return .tensor(
-                    try Ops.arange(
-                        start: bounds[0].0, end: bounds[1].0, step: bounds[2].0, integer: integer, budget: &budget))
-            default: throw ExprError(.evaluation, "arange() missing required argument 'end'")
-            }
+            return try arange(&args)
         case "tensor":
             let t = try args.tensor(0, "data", budget: &budget)
             try args.finish(maxPositional: 1)
@@ -68,26 +37,7 @@ extension Evaluator {
             try args.finish(maxPositional: 3)
             return .tensor(try linear(x, w, b))
         case "allclose", "equal":
-            let a = try args.tensor(0, "input", budget: &budget)
-            let b = try args.tensor(1, "other", budget: &budget)
-            if name == "equal" {
-                try args.finish(maxPositional: 2)
-                let same = a.shape == b.shape && a.data == b.data
-                return .tensor(ExprTensor(shape: [], data: [same ? 1 : 0], isBool: true))
-            }
-            let rtol = try args.number(2, "rtol", default: 1e-5)
-            let atol = try args.number(3, "atol", default: 1e-8)
-            try args.finish(maxPositional: 4)
-            _ = try Ops.broadcast(a.shape, b.shape)
-            let diff = try Ops.binary(.subtract, a, b, budget: &budget)
-            let scale = try Ops.unary(.abs, b, budget: &budget)
-            let eb = try Ops.expand(scale, to: diff.shape)
-            var close = true
-            for (i, d) in diff.data.enumerated() where !(Swift.abs(d) <= Float(atol) + Float(rtol) * eb[i]) {
-                close = false
-                break
-            }
-            return .tensor(ExprTensor(shape: [], data: [close ? 1 : 0], isBool: true))
+            return try compare(name, &args)
         default:
             return try reshaping(name, &args)
         }
@@ -152,6 +102,83 @@ extension Evaluator {
             let d = try args.int(1, "dim")
             try args.finish(maxPositional: 2)
             return .tensor(try softmax(t, dim: d, log: name == "log_softmax"))
+        case "numel", "dim", "size", "item", "float", "clone", "detach", "contiguous":
+            return try query(name, t, &args)
+        default:
+            throw ExprError(.evaluation, "'\(name)' cannot be called here")
+        }
+    }
+
+    /// `zeros(2, 3)`, `ones((2, 3))`, `full((2, 2), 0.5)`.
+    private mutating func filled(_ name: String, _ args: inout CallArguments) throws(ExprError) -> Value {
+        var dims: [Int]
+        var fill: Float = name == "ones" ? 1 : 0
+        if name == "full" {
+            dims = try args.optionalIntList(0, "size") ?? []
+            fill = Float(try args.number(1, "fill_value"))
+            try args.finish(maxPositional: 2)
+        } else {
+            dims = try args.ints(from: 0, "size") ?? []
+            try args.finish(maxPositional: Int.max)
+        }
+        return .tensor(try Ops.filled(dims, fill, name: name, budget: &budget))
+    }
+
+    /// `arange(end)`, `arange(start, end)`, `arange(start, end, step)`: integer when every bound is.
+    private mutating func arange(_ args: inout CallArguments) throws(ExprError) -> Value {
+        var bounds: [(Double, Bool)] = []
+        for i in 0..<3 {
+            guard let (v, r) = try args.value(i, ["start", "end", "step"][i]) else { break }
+            guard case .tensor(let t) = v, t.rank == 0, let x = t.data.first else {
+                throw ExprError(.evaluation, "arange(): argument must be Number, not \(v.typeName)", at: r)
+            }
+            bounds.append((Double(x), t.isInteger))
+        }
+        try args.finish(maxPositional: 3)
+        let integer = bounds.allSatisfy(\.1)
+        switch bounds.count {
+        case 1:
+            return .tensor(try Ops.arange(start: 0, end: bounds[0].0, step: 1, integer: integer, budget: &budget))
+        case 2:
+            return .tensor(
+                try Ops.arange(start: bounds[0].0, end: bounds[1].0, step: 1, integer: integer, budget: &budget))
+        case 3:
+            return .tensor(
+                try Ops.arange(
+                    start: bounds[0].0, end: bounds[1].0, step: bounds[2].0, integer: integer, budget: &budget))
+        default: throw ExprError(.evaluation, "arange() missing required argument 'end'")
+        }
+    }
+
+    /// `allclose(a, b, rtol, atol)` and `equal(a, b)`: one boolean.
+    private mutating func compare(_ name: String, _ args: inout CallArguments) throws(ExprError) -> Value {
+        let a = try args.tensor(0, "input", budget: &budget)
+        let b = try args.tensor(1, "other", budget: &budget)
+        if name == "equal" {
+            try args.finish(maxPositional: 2)
+            let same = a.shape == b.shape && a.data == b.data
+            return .tensor(ExprTensor(shape: [], data: [same ? 1 : 0], isBool: true))
+        }
+        let rtol = try args.number(2, "rtol", default: 1e-5)
+        let atol = try args.number(3, "atol", default: 1e-8)
+        try args.finish(maxPositional: 4)
+        _ = try Ops.broadcast(a.shape, b.shape)
+        let diff = try Ops.binary(.subtract, a, b, budget: &budget)
+        let scale = try Ops.unary(.abs, b, budget: &budget)
+        let eb = try Ops.expand(scale, to: diff.shape)
+        var close = true
+        for (i, d) in diff.data.enumerated() where !(Swift.abs(d) <= Float(atol) + Float(rtol) * eb[i]) {
+            close = false
+            break
+        }
+        return .tensor(ExprTensor(shape: [], data: [close ? 1 : 0], isBool: true))
+    }
+
+    /// `numel()`, `dim()`, `size(d)`, `item()` and the copies (`float()`, `clone()`, …).
+    private mutating func query(_ name: String, _ t: ExprTensor, _ args: inout CallArguments) throws(ExprError)
+        -> Value
+    {
+        switch name {
         case "numel":
             try args.finish(maxPositional: 1)
             return .tensor(.scalar(Float(t.data.count), isInteger: true))

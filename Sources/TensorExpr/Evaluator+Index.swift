@@ -121,166 +121,196 @@ extension Evaluator {
     private mutating func index(_ t: ExprTensor, _ sels: [Selection], baseRange: Range<Int>) throws(ExprError)
         -> ExprTensor
     {
-        var consuming = 0
-        var ellipses = 0
-        for s in sels {
-            switch s {
-            case .integer, .slice, .list, .mask: consuming += 1
-            case .ellipsis: ellipses += 1
-            case .newAxis: break
-            }
-        }
-        guard ellipses <= 1 else { throw ExprError(.evaluation, "an index can only have a single ellipsis ('...')") }
-        guard consuming <= t.rank else {
-            throw ExprError(.evaluation, "too many indices for tensor of dimension \(t.rank)")
-        }
-        // Per source axis: the selected indices; per output axis: where it comes from.
+        let plan = try IndexPlan(t, sels)
+        if let p = t.pending, p.axis < plan.chosen.count { try p.check(plan.chosen[p.axis], at: baseRange) }
+        let (shape, axes) = try plan.result(t)
+        try budget.charge(shape, what: "the indexed tensor")
+        return ExprTensor(
+            shape: shape, data: plan.gather(t, shape: shape), axes: axes, isInteger: t.isInteger, isBool: t.isBool)
+    }
+
+    /// Where an index takes its elements from: per source axis the selected
+    /// indices, per output axis where it comes from, and the list-indexed
+    /// ("advanced") axes, which numpy puts where the first one was when they
+    /// are adjacent, else in front.
+    private struct IndexPlan {
         enum OutAxis {
             case source(Int)
             case new, advanced
         }
-        var chosen = [[Int]](repeating: [], count: t.rank)
+
+        var chosen: [[Int]]
         var advancedAxes: [Int] = []
         var advancedLists: [[Int]] = []
         var out: [OutAxis] = []
-        var src = 0
-        var ordinal = 0
-        var firstAdvancedOut: Int?
-        var lastAdvancedItem = -2
-        var adjacent = true
-        for (position, s) in sels.enumerated() {
-            switch s {
-            case .newAxis:
-                out.append(.new)
-            case .ellipsis:
-                for _ in 0..<(t.rank - consuming) {
-                    chosen[src] = Array(0..<t.shape[src])
-                    out.append(.source(src))
-                    src += 1
+
+        init(_ t: ExprTensor, _ sels: [Selection]) throws(ExprError) {
+            var consuming = 0
+            var ellipses = 0
+            for s in sels {
+                switch s {
+                case .integer, .slice, .list, .mask: consuming += 1
+                case .ellipsis: ellipses += 1
+                case .newAxis: break
                 }
-            case .integer(let i, let r):
-                let size = t.shape[src]
-                guard i >= -size && i < size else {
-                    throw ExprError(
-                        .evaluation, "index \(i) is out of bounds for dimension \(position) with size \(size)", at: r)
-                }
-                chosen[src] = [i < 0 ? i + size : i]
-                src += 1
-            case .slice(let start, let stop, let step, _):
-                chosen[src] = Evaluator.sliceIndices(start, stop, step, size: t.shape[src])
-                out.append(.source(src))
-                src += 1
-            case .list, .mask:
-                var list: [Int] = []
-                var r = 0..<0
-                let size = t.shape[src]
-                if case .list(let xs, let range) = s {
-                    list = xs
-                    r = range
-                }
-                if case .mask(let m, let range) = s {
-                    r = range
-                    guard m.count == size else {
+            }
+            guard ellipses <= 1 else {
+                throw ExprError(.evaluation, "an index can only have a single ellipsis ('...')")
+            }
+            guard consuming <= t.rank else {
+                throw ExprError(.evaluation, "too many indices for tensor of dimension \(t.rank)")
+            }
+            chosen = [[Int]](repeating: [], count: t.rank)
+            var src = 0
+            var ordinal = 0
+            var firstAdvancedOut: Int?
+            var lastAdvancedItem = -2
+            var adjacent = true
+            for (position, s) in sels.enumerated() {
+                switch s {
+                case .newAxis:
+                    out.append(.new)
+                case .ellipsis:
+                    for _ in 0..<(t.rank - consuming) {
+                        chosen[src] = Array(0..<t.shape[src])
+                        out.append(.source(src))
+                        src += 1
+                    }
+                case .integer(let i, let r):
+                    let size = t.shape[src]
+                    guard i >= -size && i < size else {
                         throw ExprError(
-                            .evaluation,
-                            "The shape of the mask [\(m.count)] at index 0 does not match the shape of the indexed tensor [\(size)] at index 0",
+                            .evaluation, "index \(i) is out of bounds for dimension \(position) with size \(size)",
                             at: r)
                     }
-                    list = m.indices.filter { m[$0] }
+                    chosen[src] = [i < 0 ? i + size : i]
+                    src += 1
+                case .slice(let start, let stop, let step, _):
+                    chosen[src] = Evaluator.sliceIndices(start, stop, step, size: t.shape[src])
+                    out.append(.source(src))
+                    src += 1
+                case .list, .mask:
+                    let list = try Self.indices(s, size: t.shape[src], ordinal: ordinal)
+                    if firstAdvancedOut == nil {
+                        firstAdvancedOut = out.count
+                        out.append(.advanced)
+                    } else if lastAdvancedItem != position - 1 {
+                        adjacent = false
+                    }
+                    lastAdvancedItem = position
+                    chosen[src] = list
+                    advancedAxes.append(src)
+                    advancedLists.append(list)
+                    ordinal += 1
+                    src += 1
                 }
-                for i in list where i < -size || i >= size {
-                    throw ExprError(
-                        .evaluation, "index \(i) is out of bounds for dimension \(ordinal) with size \(size)", at: r)
-                }
-                list = list.map { $0 < 0 ? $0 + size : $0 }
-                if firstAdvancedOut == nil {
-                    firstAdvancedOut = out.count
-                    out.append(.advanced)
-                } else if lastAdvancedItem != position - 1 {
-                    adjacent = false
-                }
-                lastAdvancedItem = position
-                chosen[src] = list
-                advancedAxes.append(src)
-                advancedLists.append(list)
-                ordinal += 1
+            }
+            while src < t.rank {
+                chosen[src] = Array(0..<t.shape[src])
+                out.append(.source(src))
                 src += 1
             }
+            if !adjacent, let i = out.firstIndex(where: { if case .advanced = $0 { true } else { false } }) {
+                out.remove(at: i)
+                out.insert(.advanced, at: 0)
+            }
         }
-        while src < t.rank {
-            chosen[src] = Array(0..<t.shape[src])
-            out.append(.source(src))
-            src += 1
-        }
-        if let p = t.pending, p.axis < chosen.count { try p.check(chosen[p.axis], at: baseRange) }
-        // Index lists broadcast together (all of one length, or length 1).
-        var advancedLength = 1
-        for l in advancedLists where l.count != 1 {
-            if advancedLength != 1 && l.count != advancedLength {
-                let shapes = advancedLists.map { "[\($0.count)]" }.joined(separator: ", ")
+
+        /// An index list or a mask as indices from 0, checked against `size`.
+        static func indices(_ s: Selection, size: Int, ordinal: Int) throws(ExprError) -> [Int] {
+            var list: [Int] = []
+            var r = 0..<0
+            if case .list(let xs, let range) = s {
+                list = xs
+                r = range
+            }
+            if case .mask(let m, let range) = s {
+                r = range
+                guard m.count == size else {
+                    throw ExprError(
+                        .evaluation,
+                        "The shape of the mask [\(m.count)] at index 0 does not match the shape of the indexed tensor [\(size)] at index 0",
+                        at: r)
+                }
+                list = m.indices.filter { m[$0] }
+            }
+            for i in list where i < -size || i >= size {
                 throw ExprError(
-                    .evaluation,
-                    "shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes)")
+                    .evaluation, "index \(i) is out of bounds for dimension \(ordinal) with size \(size)", at: r)
             }
-            advancedLength = l.count
+            return list.map { $0 < 0 ? $0 + size : $0 }
         }
-        if !adjacent, let i = out.firstIndex(where: { if case .advanced = $0 { return true } else { return false } }) {
-            out.remove(at: i)
-            out.insert(.advanced, at: 0)
-        }
-        var shape: [Int] = []
-        var axes: [String] = []
-        for o in out {
-            switch o {
-            case .source(let a):
-                shape.append(chosen[a].count)
-                axes.append(t.axes[a])
-            case .new:
-                shape.append(1)
-                axes.append("")
-            case .advanced:
-                shape.append(advancedLength)
-                axes.append(advancedAxes.count == 1 ? t.axes[advancedAxes[0]] : "")
+
+        /// The result's shape and axis names; index lists broadcast together (one length, or length 1).
+        func result(_ t: ExprTensor) throws(ExprError) -> (shape: [Int], axes: [String]) {
+            var advancedLength = 1
+            for l in advancedLists where l.count != 1 {
+                if advancedLength != 1 && l.count != advancedLength {
+                    let shapes = advancedLists.map { "[\($0.count)]" }.joined(separator: ", ")
+                    throw ExprError(
+                        .evaluation,
+                        "shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes)")
+                }
+                advancedLength = l.count
             }
-        }
-        try budget.charge(shape, what: "the indexed tensor")
-        let n = ExprTensor.count(shape) ?? 0
-        var data = [Float](repeating: 0, count: n)
-        let strides = ExprTensor.strides(t.shape)
-        var idx = [Int](repeating: 0, count: shape.count)
-        for i in 0..<n {
-            var offset = 0
-            var k = 0
-            var sourcePos = [Int](repeating: -1, count: t.rank)
-            for (axis, o) in out.enumerated() {
+            var shape: [Int] = []
+            var axes: [String] = []
+            for o in out {
                 switch o {
-                case .source(let a): sourcePos[a] = idx[axis]
-                case .advanced: k = idx[axis]
-                case .new: break
+                case .source(let a):
+                    shape.append(chosen[a].count)
+                    axes.append(t.axes[a])
+                case .new:
+                    shape.append(1)
+                    axes.append("")
+                case .advanced:
+                    shape.append(advancedLength)
+                    axes.append(advancedAxes.count == 1 ? t.axes[advancedAxes[0]] : "")
                 }
             }
-            for a in 0..<t.rank {
-                let list = chosen[a]
-                let j: Int
-                if advancedAxes.contains(a) {
-                    j = list.count == 1 ? list[0] : list[k]
-                } else if sourcePos[a] >= 0 {
-                    j = list[sourcePos[a]]
-                } else {
-                    j = list[0]
-                }
-                offset += j * strides[a]
-            }
-            data[i] = t.data[offset]
-            var axis = shape.count - 1
-            while axis >= 0 {
-                idx[axis] += 1
-                if idx[axis] < shape[axis] { break }
-                idx[axis] = 0
-                axis -= 1
-            }
+            return (shape, axes)
         }
-        return ExprTensor(shape: shape, data: data, axes: axes, isInteger: t.isInteger, isBool: t.isBool)
+
+        /// The selected elements of `t` in the result's order.
+        func gather(_ t: ExprTensor, shape: [Int]) -> [Float] {
+            let n = ExprTensor.count(shape) ?? 0
+            var data = [Float](repeating: 0, count: n)
+            let strides = ExprTensor.strides(t.shape)
+            var idx = [Int](repeating: 0, count: shape.count)
+            for i in 0..<n {
+                var offset = 0
+                var k = 0
+                var sourcePos = [Int](repeating: -1, count: t.rank)
+                for (axis, o) in out.enumerated() {
+                    switch o {
+                    case .source(let a): sourcePos[a] = idx[axis]
+                    case .advanced: k = idx[axis]
+                    case .new: break
+                    }
+                }
+                for a in 0..<t.rank {
+                    let list = chosen[a]
+                    let j: Int
+                    if advancedAxes.contains(a) {
+                        j = list.count == 1 ? list[0] : list[k]
+                    } else if sourcePos[a] >= 0 {
+                        j = list[sourcePos[a]]
+                    } else {
+                        j = list[0]
+                    }
+                    offset += j * strides[a]
+                }
+                data[i] = t.data[offset]
+                var axis = shape.count - 1
+                while axis >= 0 {
+                    idx[axis] += 1
+                    if idx[axis] < shape[axis] { break }
+                    idx[axis] = 0
+                    axis -= 1
+                }
+            }
+            return data
+        }
     }
 }
 

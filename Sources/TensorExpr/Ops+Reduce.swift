@@ -9,18 +9,7 @@ extension Ops {
         _ op: Reduction, _ a: ExprTensor, dims: [Int]?, keepdim: Bool,
         budget: inout Budget
     ) throws(ExprError) -> ExprTensor {
-        var axes = Set<Int>()
-        if let dims {
-            for d in dims {
-                let n = try dim(d, rank: a.rank)
-                guard axes.insert(n).inserted else {
-                    throw ExprError(.evaluation, "dim \(n) appears multiple times in the list of dims")
-                }
-            }
-        } else {
-            axes = Set(0..<a.rank)
-        }
-        if a.rank == 0 { axes = [] }
+        let axes = try reducedAxes(dims, rank: a.rank)
         let outShape = a.shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
         let finalShape = keepdim ? outShape : a.shape.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
         let finalAxes = keepdim ? a.axes : a.axes.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
@@ -85,5 +74,21 @@ extension Ops {
         }
         let isInt = op == .argmax || op == .argmin || (a.isInteger && [.sum, .max, .min, .prod].contains(op))
         return ExprTensor(shape: finalShape, data: data, axes: finalAxes, isInteger: isInt)
+    }
+
+    /// The dimensions `dims` names (all when nil), each once; none for a scalar.
+    private static func reducedAxes(_ dims: [Int]?, rank: Int) throws(ExprError) -> Set<Int> {
+        var axes = Set<Int>()
+        if let dims {
+            for d in dims {
+                let n = try dim(d, rank: rank)
+                guard axes.insert(n).inserted else {
+                    throw ExprError(.evaluation, "dim \(n) appears multiple times in the list of dims")
+                }
+            }
+        } else {
+            axes = Set(0..<rank)
+        }
+        return rank == 0 ? [] : axes
     }
 }
