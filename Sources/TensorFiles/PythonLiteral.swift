@@ -97,17 +97,22 @@ indirect enum PythonLiteral: Equatable, Sendable {
             case "-", "0"..."9":
                 return .integer(try integer())
             default:
-                let start = i
-                while let s = current, s.properties.isAlphabetic || s == "_" || ("0"..."9").contains(s) { i += 1 }
-                let word = String(String.UnicodeScalarView(scalars[start..<i]))
-                switch word {
-                case "True": return .bool(true)
-                case "False": return .bool(false)
-                case "None": return .none
-                default:
-                    i = start
-                    throw failure(word.isEmpty ? "unexpected character '\(c)'" : "unexpected word '\(word)'")
-                }
+                return try keyword(after: c)
+            }
+        }
+
+        /// `True`, `False` or `None`; anything else is refused where it starts.
+        mutating func keyword(after c: Unicode.Scalar) throws(ParseFailure) -> PythonLiteral {
+            let start = i
+            while let s = current, s.properties.isAlphabetic || s == "_" || ("0"..."9").contains(s) { i += 1 }
+            let word = String(String.UnicodeScalarView(scalars[start..<i]))
+            switch word {
+            case "True": return .bool(true)
+            case "False": return .bool(false)
+            case "None": return .none
+            default:
+                i = start
+                throw failure(word.isEmpty ? "unexpected character '\(c)'" : "unexpected word '\(word)'")
             }
         }
 

@@ -45,6 +45,40 @@ public enum SafeTensors {
         /// `bytes` are the file's first bytes, at least through the header when the file has one.
         init(_ bytes: [UInt8], fileSize: Int, file: String, maxBytes: Int) throws(FileFormatError) {
             func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            let (root, headerLength) = try Self.header(bytes, fileSize: fileSize, file: file)
+            bufferStart = 8 + headerLength
+            let bufferSize = fileSize - bufferStart
+            entries = []
+            for name in root.keys.sorted() {
+                guard let value = root[name] else { continue }
+                if name == "__metadata__" {
+                    guard let meta = value as? [String: Any], meta.values.allSatisfy({ $0 is String }) else {
+                        throw fail("__metadata__ must map strings to strings")
+                    }
+                    continue
+                }
+                switch Entry.parse(name: name, value, bufferSize: bufferSize) {
+                case .success(let e): entries.append(e)
+                case .failure(let f): throw fail(f.reason)
+                }
+            }
+            try Self.checkCoverage(entries, bufferSize: bufferSize, file: file)
+            var total = 0
+            for e in entries {
+                let (sum, overflow) = total.addingReportingOverflow(e.count * 4)  // count · 4 ≤ 2 · buffer bytes
+                guard !overflow, sum <= maxBytes else {
+                    throw fail("the tensors need more than \(maxBytes) bytes as float32, the limit")
+                }
+                total = sum
+            }
+        }
+
+        /// The JSON header as an object, and its length; the magic of other formats, the length
+        /// against the file and the limit, and the number of entries and values checked first.
+        private static func header(_ bytes: [UInt8], fileSize: Int, file: String) throws(FileFormatError)
+            -> (root: [String: Any], length: Int)
+        {
+            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
             guard fileSize > 0 else { throw fail("empty file") }
             if bytes.starts(with: NPY.magic) { throw fail("this is an .npy file, not safetensors") }
             if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
@@ -87,25 +121,12 @@ public enum SafeTensors {
                 throw fail("header is not valid JSON")
             }
             guard let root = json as? [String: Any] else { throw fail("header is not a JSON object") }
+            return (root, headerLength)
+        }
 
-            bufferStart = 8 + headerLength
-            let bufferSize = fileSize - bufferStart
-            entries = []
-            for name in root.keys.sorted() {
-                guard let value = root[name] else { continue }
-                if name == "__metadata__" {
-                    guard let meta = value as? [String: Any], meta.values.allSatisfy({ $0 is String }) else {
-                        throw fail("__metadata__ must map strings to strings")
-                    }
-                    continue
-                }
-                switch Entry.parse(name: name, value, bufferSize: bufferSize) {
-                case .success(let e): entries.append(e)
-                case .failure(let f): throw fail(f.reason)
-                }
-            }
-
-            // Every byte of the buffer belongs to exactly one tensor, as the reference checks.
+        /// Every byte of the buffer belongs to exactly one tensor, as the reference checks.
+        private static func checkCoverage(_ entries: [Entry], bufferSize: Int, file: String) throws(FileFormatError) {
+            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
             var covered = 0
             var previous: Entry?
             for e in entries.sorted(by: { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }) {
@@ -123,15 +144,6 @@ public enum SafeTensors {
             guard covered == bufferSize else {
                 throw fail(
                     "trailing bytes: the tensors use \(covered) bytes of the data buffer, which has \(bufferSize)")
-            }
-
-            var total = 0
-            for e in entries {
-                let (sum, overflow) = total.addingReportingOverflow(e.count * 4)  // count · 4 ≤ 2 · buffer bytes
-                guard !overflow, sum <= maxBytes else {
-                    throw fail("the tensors need more than \(maxBytes) bytes as float32, the limit")
-                }
-                total = sum
             }
         }
 

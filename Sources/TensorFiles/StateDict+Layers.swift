@@ -30,8 +30,33 @@ extension StateDict {
                 "the file has \(layerCount) or more layers (weight_hh_l0 … weight_hh_l\(layerCount - 1)); "
                     + "the lab models 1…\(StackedParameters.maxLayers)")
         }
+        try checkLayerNames(Set(tensors.keys), layerCount: layerCount, file: file)
+        func tensor(_ name: String) throws(FileFormatError) -> Tensor {
+            try finiteTensor(name, in: tensors, file: file)
+        }
+        let whh0 = try tensor("weight_hh_l0")
+        guard whh0.rank == 2, whh0.shape[1] >= 1, whh0.shape[0] == 4 * whh0.shape[1] else {
+            throw fail("weight_hh_l0 has shape \(formatShape(whh0.shape)), expected [4H, H]")
+        }
+        let h = whh0.shape[1]
+        let d0 = try tensor("weight_ih_l0").shape.last ?? 0
+        var layers: [BiLSTMParameters] = []
+        for l in 0..<layerCount {
+            layers.append(try layer(l, hiddenSize: h, inputSize: d0, tensor, file: file))
+        }
+        do {
+            return try StackedParameters(layers: layers)
+        } catch {
+            throw fail("\(error)")
+        }
+    }
+
+    /// Exactly the names of `layerCount` layers.
+    private static func checkLayerNames(_ present: Set<String>, layerCount: Int, file: String)
+        throws(FileFormatError)
+    {
+        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
         let expected = (0..<layerCount).flatMap { names(layer: $0) }
-        let present = Set(tensors.keys)
         for name in expected where !present.contains(name) {
             throw fail(
                 "missing tensor \(name) (a \(layerCount)-layer bidirectional nn.LSTM has "
@@ -46,62 +71,48 @@ extension StateDict {
                 "unexpected tensor \(name) in a \(layerCount)-layer nn.LSTM "
                     + "(layers l = 0…\(layerCount - 1))\(hint)")
         }
-        func tensor(_ name: String) throws(FileFormatError) -> Tensor {
-            guard let t = tensors[name] else { throw fail("missing tensor \(name)") }
-            if let bad = t.firstNonFinite() {
-                throw fail("tensor \(name): non-finite value \(bad.value) at index \(formatShape(bad.index))")
-            }
-            return t
-        }
-        let whh0 = try tensor("weight_hh_l0")
-        guard whh0.rank == 2, whh0.shape[1] >= 1, whh0.shape[0] == 4 * whh0.shape[1] else {
-            throw fail("weight_hh_l0 has shape \(formatShape(whh0.shape)), expected [4H, H]")
-        }
-        let h = whh0.shape[1]
-        let d0 = try tensor("weight_ih_l0").shape.last ?? 0
-        var layers: [BiLSTMParameters] = []
-        for l in 0..<layerCount {
-            let inputs = l == 0 ? d0 : 2 * h
-            let shapes: [(String, [Int], String)] = [
-                (
-                    "weight_ih_l\(l)", [4 * h, inputs],
-                    l == 0 ? "[4H, D]" : "[4H, 2H] (layer \(l) reads layer \(l - 1)'s y)"
-                ),
-                ("weight_hh_l\(l)", [4 * h, h], "[4H, H]"),
-                ("bias_ih_l\(l)", [4 * h], "[4H]"), ("bias_hh_l\(l)", [4 * h], "[4H]"),
-            ]
-            for (base, shape, formula) in shapes {
-                for name in [base, base + "_reverse"] {
-                    let t = try tensor(name)
-                    guard t.shape == shape, inputs >= 1 else {
-                        throw fail(
-                            "\(name) has shape \(formatShape(t.shape)), expected \(formula) = "
-                                + "\(formatShape(shape)) for H = \(h)")
-                    }
+    }
+
+    /// Layer `l`'s shapes checked (its input is D for layer 0, 2H above) and its parameters.
+    private static func layer(
+        _ l: Int, hiddenSize h: Int, inputSize d0: Int, _ tensor: (String) throws(FileFormatError) -> Tensor,
+        file: String
+    ) throws(FileFormatError) -> BiLSTMParameters {
+        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        let inputs = l == 0 ? d0 : 2 * h
+        let shapes: [(String, [Int], String)] = [
+            (
+                "weight_ih_l\(l)", [4 * h, inputs],
+                l == 0 ? "[4H, D]" : "[4H, 2H] (layer \(l) reads layer \(l - 1)'s y)"
+            ),
+            ("weight_hh_l\(l)", [4 * h, h], "[4H, H]"),
+            ("bias_ih_l\(l)", [4 * h], "[4H]"), ("bias_hh_l\(l)", [4 * h], "[4H]"),
+        ]
+        for (base, shape, formula) in shapes {
+            for name in [base, base + "_reverse"] {
+                let t = try tensor(name)
+                guard t.shape == shape, inputs >= 1 else {
+                    throw fail(
+                        "\(name) has shape \(formatShape(t.shape)), expected \(formula) = "
+                            + "\(formatShape(shape)) for H = \(h)")
                 }
-            }
-            do {
-                func direction(_ suffix: String, _ label: String) throws -> DirectionParameters {
-                    try DirectionParameters(
-                        wIH: tensor("weight_ih_l\(l)\(suffix)"),
-                        wHH: tensor("weight_hh_l\(l)\(suffix)"),
-                        bIH: tensor("bias_ih_l\(l)\(suffix)"),
-                        bHH: tensor("bias_hh_l\(l)\(suffix)"), name: "layer \(l) \(label)")
-                }
-                layers.append(
-                    try BiLSTMParameters(
-                        forward: direction("", "forward"),
-                        backward: direction("_reverse", "backward")))
-            } catch let error as FileFormatError {
-                throw error
-            } catch {
-                throw fail("\(error)")  // a ShapeError the checks above should already have caught
             }
         }
         do {
-            return try StackedParameters(layers: layers)
+            func direction(_ suffix: String, _ label: String) throws -> DirectionParameters {
+                try DirectionParameters(
+                    wIH: tensor("weight_ih_l\(l)\(suffix)"),
+                    wHH: tensor("weight_hh_l\(l)\(suffix)"),
+                    bIH: tensor("bias_ih_l\(l)\(suffix)"),
+                    bHH: tensor("bias_hh_l\(l)\(suffix)"), name: "layer \(l) \(label)")
+            }
+            return try BiLSTMParameters(
+                forward: direction("", "forward"),
+                backward: direction("_reverse", "backward"))
+        } catch let error as FileFormatError {
+            throw error
         } catch {
-            throw fail("\(error)")
+            throw fail("\(error)")  // a ShapeError the checks above should already have caught
         }
     }
 

@@ -18,8 +18,30 @@ public enum StateDict {
         -> BiLSTMParameters
     {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        try checkNames(Set(tensors.keys), file: file)
+        func tensor(_ name: String) throws(FileFormatError) -> Tensor {
+            try finiteTensor(name, in: tensors, file: file)
+        }
+        try checkShapes(tensor, file: file)
+        do {
+            let forward = try DirectionParameters(
+                wIH: tensor("weight_ih_l0"), wHH: tensor("weight_hh_l0"),
+                bIH: tensor("bias_ih_l0"), bHH: tensor("bias_hh_l0"), name: "forward")
+            let backward = try DirectionParameters(
+                wIH: tensor("weight_ih_l0_reverse"), wHH: tensor("weight_hh_l0_reverse"),
+                bIH: tensor("bias_ih_l0_reverse"), bHH: tensor("bias_hh_l0_reverse"), name: "backward")
+            return try BiLSTMParameters(forward: forward, backward: backward)
+        } catch let error as FileFormatError {
+            throw error
+        } catch {
+            throw fail("\(error)")  // a ShapeError the checks above should already have caught
+        }
+    }
+
+    /// Exactly the eight names of a single-layer bidirectional `nn.LSTM`, with what a wrong set looks like.
+    private static func checkNames(_ present: Set<String>, file: String) throws(FileFormatError) {
+        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
         let exactly = "a single-layer bidirectional nn.LSTM has exactly: " + names.joined(separator: ", ")
-        let present = Set(tensors.keys)
 
         // A whole model's state_dict: every name behind the same prefix, e.g. "lstm.weight_ih_l0".
         if present.isDisjoint(with: names), let prefix = commonPrefix(of: present) {
@@ -45,15 +67,25 @@ public enum StateDict {
             }
             throw fail("unexpected tensor \(abbreviated(name)) (\(exactly))\(hint)")
         }
+    }
 
-        func tensor(_ name: String) throws(FileFormatError) -> Tensor {
-            guard let t = tensors[name] else { throw fail("missing tensor \(name)") }
-            if let bad = t.firstNonFinite() {
-                throw fail("tensor \(name): non-finite value \(bad.value) at index \(formatShape(bad.index))")
-            }
-            return t
+    /// The tensor `name`, refused when missing or when it holds a non-finite value.
+    static func finiteTensor(_ name: String, in tensors: [String: Tensor], file: String)
+        throws(FileFormatError) -> Tensor
+    {
+        guard let t = tensors[name] else { throw FileFormatError(file: file, reason: "missing tensor \(name)") }
+        if let bad = t.firstNonFinite() {
+            throw FileFormatError(
+                file: file, reason: "tensor \(name): non-finite value \(bad.value) at index \(formatShape(bad.index))")
         }
+        return t
+    }
 
+    /// The shapes against H from `weight_hh_l0 [4H, H]`; both directions alike.
+    private static func checkShapes(_ tensor: (String) throws(FileFormatError) -> Tensor, file: String)
+        throws(FileFormatError)
+    {
+        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
         // Sizes come from weight_hh_l0 [4H, H]; everything else is checked against them.
         let whh = try tensor("weight_hh_l0")
         guard whh.rank == 2 else {
@@ -87,20 +119,6 @@ public enum StateDict {
                 throw fail(
                     "\(name)_reverse has shape \(formatShape(r.shape)), expected \(formatShape(f.shape)) like \(name)")
             }
-        }
-
-        do {
-            let forward = try DirectionParameters(
-                wIH: tensor("weight_ih_l0"), wHH: tensor("weight_hh_l0"),
-                bIH: tensor("bias_ih_l0"), bHH: tensor("bias_hh_l0"), name: "forward")
-            let backward = try DirectionParameters(
-                wIH: tensor("weight_ih_l0_reverse"), wHH: tensor("weight_hh_l0_reverse"),
-                bIH: tensor("bias_ih_l0_reverse"), bHH: tensor("bias_hh_l0_reverse"), name: "backward")
-            return try BiLSTMParameters(forward: forward, backward: backward)
-        } catch let error as FileFormatError {
-            throw error
-        } catch {
-            throw fail("\(error)")  // a ShapeError the checks above should already have caught
         }
     }
 
