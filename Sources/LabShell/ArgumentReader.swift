@@ -12,6 +12,8 @@ public struct CompletionCandidates: Equatable, Sendable {
     public var lessonNumbers = false
     /// An expression is being typed: names, functions, and methods after a `.`.
     public var expression = false
+    /// A session variable's name comes next (`unlet NAME`): the variables `let` made.
+    public var variableNames = false
     public init(words: [String] = [], files: Bool = false, lessonNumbers: Bool = false) {
         self.words = words
         self.files = files
@@ -151,7 +153,8 @@ struct ArgumentReader {
         case .assignments(let keys, _): candidates.words += keys.map { $0 + "=" }
         case .timeTarget: candidates.words += ["t=", "start", "end"]
         case .expression: candidates.expression = true
-        case .assignment, .variableName: break
+        case .assignment: break
+        case .variableName: candidates.variableNames = true
         case .saveTarget:
             candidates.words.append("weights")
             candidates.expression = true

@@ -69,9 +69,12 @@ extension Interpreter {
             t.axes.allSatisfy(\.isEmpty)
             ? [] : t.axes.enumerated().map { $0.element.isEmpty ? "dim\($0.offset)" : $0.element }
         let kind = t.isBool ? " (1 = true, 0 = false)" : (t.isInteger ? " (integers)" : "")
-        return TensorView(
+        var view = TensorView(
             name: name, tensor: tensor ?? (try? Tensor(shape: [0], data: [])) ?? Session.demo().input,
             axes: axes, caption: "", origin: "", details: kind.isEmpty ? [] : ["values" + kind])
+        // Whole numbers only: a value too large to be exact in float32 keeps its decimals' form.
+        view.integerValues = (t.isInteger || t.isBool) && t.data.allSatisfy { $0.isFinite && abs($0) < 1e15 }
+        return view
     }
 
     /// `let NAME = EXPR`.

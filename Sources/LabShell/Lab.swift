@@ -123,6 +123,9 @@ public struct Lab: Sendable {
         }
     }
 
+    /// The session's variables (`let`), sorted: Tab offers them.
+    public var variableNames: [String] { interpreter.session.variables.keys.sorted() }
+
     /// The learner's language: `--lang`, `set lang`, else the locale.
     public var language: Language { interpreter.session.settings.language }
 

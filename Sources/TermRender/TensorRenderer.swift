@@ -20,6 +20,8 @@ public enum TensorRenderer {
     static let edgeItems = 3
 
     public static func render(_ view: TensorView, options: RenderOptions) -> String {
+        var options = options
+        if view.integerValues { options.precision = 0 }
         var lines = header(view, options: options)
         lines += PaddingMark.legend(view, mark: "pad", options: options)
         lines += body(view, options: options)

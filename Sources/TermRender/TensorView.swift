@@ -67,6 +67,9 @@ public struct TensorView: Equatable, Sendable {
     /// 1 where a value is padding (past its sequence's length, never read), same shape as `tensor`;
     /// the renderers draw such a cell as `pad` / `░` instead of its number.
     public var padding: Tensor?
+    /// Every value is a whole number of an integer or boolean result (`print arange(3)`): the
+    /// numbers are drawn without decimals, as PyTorch prints an integer tensor.
+    public var integerValues = false
 
     public init(
         name: String, tensor: Tensor, axes: [String], caption: String, origin: String,

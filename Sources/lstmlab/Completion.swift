@@ -1,6 +1,7 @@
 import Foundation
 import LabShell
 import LessonKit
+import Synchronization
 
 /// What Tab offers for the word under the cursor: the command table's reading
 /// of the words before it (`CommandParser.candidates`), filtered by what is
@@ -17,9 +18,15 @@ struct Completer: Sendable {
 
     /// Lesson ids for `lesson play` / `lesson reset`, listed when asked.
     var lessonIDs: @Sendable () -> [Int]
+    /// The session's variables (`let`) as they are now: offered in expressions and after `unlet`.
+    var variables: @Sendable () -> [String]
 
-    init(lessonIDs: @escaping @Sendable () -> [Int] = { [] }) {
+    init(
+        lessonIDs: @escaping @Sendable () -> [Int] = { [] },
+        variables: @escaping @Sendable () -> [String] = { [] }
+    ) {
         self.lessonIDs = lessonIDs
+        self.variables = variables
     }
 
     /// The lessons found where the lab looks for them (`LSTMLAB_LESSONS`, beside
@@ -29,7 +36,9 @@ struct Completer: Sendable {
             environment: ProcessInfo.processInfo.environment,
             executablePath: LessonLaunch.executablePath,
             currentDirectory: FileManager.default.currentDirectoryPath)
-        return Completer(lessonIDs: { LessonCatalog(root: root).ids })
+        return Completer(
+            lessonIDs: { LessonCatalog(root: root).ids },
+            variables: { SessionNames.variables.withLock { $0 } })
     }
 
     /// - Parameters:
@@ -39,8 +48,10 @@ struct Completer: Sendable {
         let next = CommandParser.candidates(after: before)
         if next.files { return .files }
         if next.lessonNumbers { return .ordered(filter(lessonIDs().sorted().map(String.init), word)) }
+        if next.variableNames { return .words(filter(next.words + variables(), word)) }
         if next.expression {
-            return .words(filter(next.words + ExpressionCompletion.candidates(for: word), word))
+            let names = ExpressionCompletion.candidates(for: word, variables: variables())
+            return .words(filter(next.words + names, word))
         }
         return .words(filter(next.words, word))
     }
@@ -60,5 +71,16 @@ struct Completer: Sendable {
             while !w.hasPrefix(prefix) { prefix.removeLast() }
         }
         return prefix
+    }
+}
+
+/// The variables of the session at the prompt, published by the loop before
+/// each line is read, for readline's completion callback (which has no lab).
+enum SessionNames {
+    static let variables = Mutex<[String]>([])
+
+    static func publish(_ lab: Lab) {
+        let names = lab.variableNames
+        variables.withLock { $0 = names }
     }
 }

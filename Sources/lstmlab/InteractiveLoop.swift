@@ -19,6 +19,7 @@ enum InteractiveLoop {
         lab.lessons.beat = PresenterKeys.wait
         while true {
             Interrupts.clear()
+            SessionNames.publish(lab)
             let prompt = lab.prompt
             guard let line = reader.readLine(prompt: prompt) else {
                 // Ctrl-D on an empty line.

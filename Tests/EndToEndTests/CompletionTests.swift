@@ -1,4 +1,5 @@
 import Foundation
+import LabShell
 import Testing
 
 @testable import lstmlab
@@ -28,6 +29,25 @@ struct CompletionTests {
         #expect(completer.complete(before: "exit ", word: "") == .words([]))
         #expect(completer.complete(before: "nosuch ", word: "") == .words([]))
         #expect(completer.complete(before: "help ", word: "ba") == .words(["back"]))
+    }
+
+    /// `let` variables are offered in expressions and after `unlet`, as the session has them now.
+    @Test func letVariablesAreOfferedUntilUnlet() {
+        var lab = Lab()
+        #expect(lab.handle("let foo = 1").error == nil)
+        #expect(lab.handle("let fob = zeros(2)").error == nil)
+        let both = lab.variableNames
+        let now = Completer(variables: { both })
+        #expect(now.complete(before: "print ", word: "fo") == .words(["fob", "foo"]))
+        #expect(now.complete(before: "p ", word: "sigmoid(fo") == .words(["sigmoid(fob", "sigmoid(foo"]))
+        #expect(now.complete(before: "show ", word: "foo") == .words(["foo"]))
+        #expect(now.complete(before: "unlet ", word: "") == .words(["fob", "foo"]))
+        #expect(lab.handle("unlet foo").error == nil)
+        SessionNames.publish(lab)
+        let after = Completer.forThisProcess()
+        #expect(after.complete(before: "print ", word: "fo") == .words(["fob"]))
+        #expect(after.complete(before: "unlet ", word: "f") == .words(["fob"]))
+        #expect(Completer().complete(before: "unlet ", word: "") == .words([]))
     }
 
     /// Inside an expression: names, functions, `torch.`/`F.` functions, a tensor's methods after `.`.
