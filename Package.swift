@@ -27,7 +27,7 @@ let package = Package(
         // normalizer: no dependencies, so every layer that words a sentence can use it.
         .target(name: "LabText"),
         // .npy and safetensors, every byte bounds-checked; state_dict names.
-        .target(name: "TensorFiles", dependencies: ["LSTMCore"]),
+        .target(name: "TensorFiles", dependencies: ["LSTMCore", "LabText"]),
         // Pure String producers.
         .target(name: "TermRender", dependencies: ["LSTMCore", "LabText"]),
         // Tokenizer, command table, parser, session, interpreter.
@@ -39,7 +39,9 @@ let package = Package(
         // The tensor expression language: lexer, parser, evaluator, PyTorch's ops and messages. No printing.
         .target(
             name: "TensorExpr",
-            dependencies: ["LSTMCore", "LSTMKernels", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [
+                "LSTMCore", "LSTMKernels", "LabText", .product(name: "RealModule", package: "swift-numerics"),
+            ]
         ),
         // Lesson model, loader, player state machine, progress store, lint.
         .target(name: "LessonKit", dependencies: ["LabText", "TensorExpr", "TensorFiles"]),

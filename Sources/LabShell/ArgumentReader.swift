@@ -165,26 +165,23 @@ struct ArgumentReader {
 
     func missing(_ p: Parameter, owner: Token) -> CommandError {
         let (c, o) = (command.text, owner.text)
-        if let m = p.missing { return CommandError(m.text(c, o), column: owner.column) }
-        let text: String
+        if let m = p.missing { return CommandError(said: m.said(c, o), column: owner.column) }
+        let said: ArgumentMessage
+        let names = ViewName.allCases.map(\.rawValue)
         switch p.kind {
-        case .oneOf(let choice): text = choice.missing.text(c, o)
-        case .path: text = "\(o) needs a path"
-        case .view: text = "\(c) needs a name: \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))"
-        case .timeTarget: text = "\(c) needs a target: \(usage)"
-        case .assignments(let keys, _):
-            text = "\(c) needs at least one of \(keys.map { $0 + "=N" }.joined(separator: " "))"
-        case .expression, .words: text = "\(c) needs a value: \(usage)"
-        case .assignment: text = "let needs: let NAME = EXPR"
-        case .variableName: text = "\(c) needs a variable's name (see 'vars')"
-        case .saveTarget: text = "save needs: save weights PATH or save EXPR to PATH"
-        case .viewOrExpression:
-            text =
-                "\(c) needs a name or an expression: \(ViewName.allCases.map(\.rawValue).joined(separator: ", ")), "
-                + "or any expression such as c_f[:, 0]"
-        default: text = "\(o) needs \(Usage.core(p))"
+        case .oneOf(let choice): said = choice.missing.said(c, o)
+        case .path: said = .needsPath(owner: o)
+        case .view: said = .needsNames(command: c, names: names)
+        case .timeTarget: said = .needsTarget(command: c, usage: usage)
+        case .assignments(let keys, _): said = .needsAssignments(command: c, keys: keys)
+        case .expression, .words: said = .needsValueUsage(command: c, usage: usage)
+        case .assignment: said = .letNeeds
+        case .variableName: said = .needsVariable(command: c)
+        case .saveTarget: said = .saveNeeds
+        case .viewOrExpression: said = .needsNameOrExpression(command: c, names: names)
+        default: said = .needsArgument(owner: o, form: Usage.core(p))
         }
-        return CommandError(text, column: owner.column)
+        return CommandError(said: said, column: owner.column)
     }
 }
 
@@ -214,7 +211,7 @@ extension ArgumentReader {
         case .seed:
             try readSeed(p.key, token)
         case .path:
-            guard !token.text.isEmpty else { throw CommandError("empty path", column: token.column) }
+            guard !token.text.isEmpty else { throw CommandError(said: ArgumentMessage.emptyPath, column: token.column) }
             take()
             result.texts[p.key] = token.text
         case .lessonNumber:
@@ -260,7 +257,7 @@ extension ArgumentReader {
         guard let d = set.first(where: { $0.rawValue == token.text }) else {
             let words = set.map(\.rawValue)
             throw CommandError(
-                "unknown direction \(Quote.word(token.text)): use \(Wording.list(words, "or"))",
+                said: ArgumentMessage.unknownDirection(word: Quote.word(token.text), words: words),
                 column: token.column, suggestion: Suggest.closest(to: token.text, in: words))
         }
         take()
@@ -273,7 +270,7 @@ extension ArgumentReader {
     ) throws(CommandError) {
         guard let branch = choice.branches.first(where: { $0.word == token.text }) else {
             throw CommandError(
-                choice.unknown(Quote.word(token.text)), column: token.column,
+                said: choice.unknown(Quote.word(token.text)), column: token.column,
                 suggestion: Suggest.closest(to: token.text, in: choice.words))
         }
         take()
@@ -287,7 +284,7 @@ extension ArgumentReader {
     ) throws(CommandError) {
         guard token.text == word else {
             throw CommandError(
-                "unexpected \(Quote.word(token.text)) (expected '\(word) N')", column: token.column,
+                said: ArgumentMessage.expectedClause(word: Quote.word(token.text), clause: word), column: token.column,
                 suggestion: Suggest.closest(to: token.text, in: [word]))
         }
         take()
@@ -296,7 +293,7 @@ extension ArgumentReader {
                 stopped = true
                 return
             }
-            throw CommandError("\(word) needs a number", column: token.column)
+            throw CommandError(said: ArgumentMessage.clauseNeedsNumber(clause: word), column: token.column)
         }
         try readOne(Parameter(key, valueKind, .required), value, owner: token, more: more)
     }
@@ -304,7 +301,7 @@ extension ArgumentReader {
     private mutating func readSeed(_ key: String, _ token: Token) throws(CommandError) {
         guard let n = UInt64(token.text) else {
             throw CommandError(
-                "seed must be a whole number from 0 to \(UInt64.max), not \(Quote.word(token.text))",
+                said: ArgumentMessage.seedRange(max: "\(UInt64.max)", word: Quote.word(token.text)),
                 column: token.column)
         }
         take()

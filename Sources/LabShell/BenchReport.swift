@@ -6,23 +6,27 @@ import TermRender
 
 /// The text of a benchmark result, shared by the shell's `bench` and `lstmlab bench`.
 public enum BenchReport {
-    public static func text(_ r: Benchmark.Result) -> String {
+    /// The column widths of the table (the mode column is left-aligned, the others right-aligned).
+    static let widths: [BenchMessage.Column: Int] = [.mode: 9, .median: 12, .min: 11, .gflops: 10, .step: 14]
+
+    public static func text(_ r: Benchmark.Result, language: Language = .en) -> String {
         let s = r.configuration.sizes
+        let say = { (m: BenchMessage) in m.text(language) }
+        let sizes = "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)"
+        let mflop = String(format: "%.3g", r.flops / 1e6)
         var lines = [
-            "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize), threads \(r.configuration.threads), repeat \(r.configuration.repeats): a full bidirectional forward, \(String(format: "%.3g", r.flops / 1e6)) MFLOP of products",
-            "  mode       median ms     min ms   GFLOP/s   one step µs   products per step",
+            say(.title(sizes: sizes, threads: r.configuration.threads, repeats: r.configuration.repeats, mflop: mflop)),
+            "  " + NumberFormat.padRight(say(.header(.mode)), widths[.mode] ?? 9)
+                + [BenchMessage.Column.median, .min, .gflops, .step].map {
+                    NumberFormat.pad(say(.header($0)), widths[$0] ?? 10)
+                }.joined() + "   " + say(.header(.products)),
         ]
         for m in r.modes {
             let products: String
             switch m.mode {
             case .perGate: products = "8"
             case .fused: products = "2"
-            case .hoisted:
-                products =
-                    r.projectionChunkSteps.map {
-                        $0 == 1 ? "1 (+ x·W_ihᵀ of each t, into z)" : "1 (+ x·W_ihᵀ for \($0) t at a time)"
-                    }
-                    ?? "1 (+ x·W_ihᵀ for all t up front)"
+            case .hoisted: products = say(.hoistedProducts(chunk: r.projectionChunkSteps))
             }
             lines.append(
                 "  " + NumberFormat.padRight(m.mode.rawValue, 9)
@@ -36,12 +40,11 @@ public enum BenchReport {
             let fused = r.modes.first(where: { $0.mode == .fused }),
             fused.medianMilliseconds > 0
         {
-            lines.append(
-                "  fused is \(String(format: "%.2f", perGate.medianMilliseconds / fused.medianMilliseconds))× the speed of per-gate here (same numbers, 2 products per step instead of 8)"
-            )
+            let ratio = String(format: "%.2f", perGate.medianMilliseconds / fused.medianMilliseconds)
+            lines.append("  " + say(.fusedSpeedup(ratio: ratio)))
         }
         if let run = r.runMedianMilliseconds {
-            lines.append("  run (hoisted, keeping every step's trace): median \(String(format: "%.3f", run)) ms")
+            lines.append("  " + say(.runMedian(ms: String(format: "%.3f", run))))
         }
         let short = r.modes.filter { $0.samples < r.configuration.repeats }
         let runShort = r.runMedianMilliseconds != nil && r.runSamples < r.configuration.repeats
@@ -50,10 +53,9 @@ public enum BenchReport {
                 r.modes.map { "\($0.mode.rawValue) \($0.samples)" }
                 + (r.runMedianMilliseconds == nil ? [] : ["run \(r.runSamples)"])
             lines.append(
-                "  timed samples: \(parts.joined(separator: ", ")) (each part stops after about \(String(format: "%g", budget)) s; 'bench repeat R' times exactly R)"
-            )
+                "  " + say(.timedSamples(parts: parts.joined(separator: ", "), seconds: String(format: "%g", budget))))
         }
-        if !r.completed { lines.append("  interrupted: the numbers cover what was timed before Ctrl-C") }
+        if !r.completed { lines.append("  " + say(.interrupted)) }
         return lines.joined(separator: "\n")
     }
 }
@@ -78,7 +80,7 @@ extension Interpreter {
             s, layers: shape.layers, randomLengths: false, threads: session.settings.threads,
             repeats: count, budgetSeconds: repeats == nil ? 1 : nil,
             shouldCancel: context.shouldCancel)
-        let report = StackedBench.text(result)
+        let report = StackedBench.text(result, language: session.settings.language)
         guard result.completed else { throw Interrupted(partial: report) }
         return [.text(report)]
     }
@@ -104,7 +106,7 @@ extension Interpreter {
             stack, sizes: s, threads: session.settings.threads, repeats: count,
             budgetSeconds: repeats == nil ? 1 : nil, shouldCancel: context.shouldCancel)
         let report =
-            StackedBench.text(result)
+            StackedBench.text(result, language: session.settings.language)
             + "\n  " + say(PaddingMessage.benchSession(steps: steps, length: s.length))
         guard result.completed else { throw Interrupted(partial: report) }
         return [.text(report)]
@@ -132,11 +134,8 @@ extension Interpreter {
                     config, parameters: session.stepper.parameters, input: session.stepper.input,
                     shouldCancel: context.shouldCancel)
                 : try Benchmark.run(config, shouldCancel: context.shouldCancel)
-            let note =
-                sizes == nil
-                ? "\n  on the session's weights and input (a shape after 'bench' times a model drawn from a fixed seed)"
-                : ""
-            let report = BenchReport.text(result) + note
+            let note = sizes == nil ? "\n  " + say(BenchMessage.onSessionModel) : ""
+            let report = BenchReport.text(result, language: session.settings.language) + note
             guard result.completed else { throw Interrupted(partial: report) }
             return [.text(report)]
         } catch let error as BenchmarkError {

@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 import TensorFiles
 
 /// The trained bracket tagger of `examples/brackets/`, built into the lab so
@@ -14,14 +15,14 @@ public enum BracketsExample {
         public var head: LoadedHead
 
         /// ` (held-out accuracy 100.00 % on '(', 99.99 % on ')')`, from the training facts.
-        public var accuracyNote: String {
+        public func accuracyNote(_ language: Language) -> String {
             guard let json = metadata["training"], let data = json.data(using: .utf8),
                 let facts = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
                 let open = facts["test_accuracy_open"] as? Double,
                 let close = facts["test_accuracy_close"] as? Double
             else { return "" }
             func pct(_ v: Double) -> String { String(format: "%.2f %%", 100 * v) }
-            return " (held-out accuracy \(pct(open)) on '(', \(pct(close)) on ')'; examples/brackets/README.md)"
+            return RefusalMessage.heldOutAccuracy(open: pct(open), close: pct(close)).text(language)
         }
     }
 

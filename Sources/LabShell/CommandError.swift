@@ -8,7 +8,7 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A close command word or keyword, for "did you mean".
     public var suggestion: String?
     /// The catalog entry, when the error has one: the shell words it in the session's language.
-    public var key: ErrorMessage?
+    public var key: (any Localized)?
 
     public init(_ message: String, column: Int? = nil, suggestion: String? = nil) {
         self.message = message
@@ -19,6 +19,17 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
     public init(_ key: ErrorMessage, column: Int? = nil, suggestion: String? = nil) {
         self.init(key.english, column: column, suggestion: suggestion)
         self.key = key
+    }
+
+    /// An error worded by any area of the catalog.
+    public init(said key: some Localized, column: Int? = nil, suggestion: String? = nil) {
+        self.init(key.english, column: column, suggestion: suggestion)
+        self.key = key
+    }
+
+    public static func == (a: CommandError, b: CommandError) -> Bool {
+        a.column == b.column && a.message == b.message && a.suggestion == b.suggestion
+            && a.key?.chinese == b.key?.chinese
     }
 
     /// The error in `language`; English is `description`.
@@ -38,11 +49,19 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
 public struct LabError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// The catalog entry, when the error has one.
-    public var key: ErrorMessage?
+    public var key: (any Localized)?
     public init(_ message: String) { self.message = message }
     public init(_ key: ErrorMessage) {
         self.message = key.english
         self.key = key
+    }
+    /// An error worded by any area of the catalog.
+    public init(said key: some Localized) {
+        self.message = key.english
+        self.key = key
+    }
+    public static func == (a: LabError, b: LabError) -> Bool {
+        a.message == b.message && a.key?.chinese == b.key?.chinese
     }
     public var description: String { message }
 }

@@ -14,7 +14,7 @@ extension CommandTable {
         [
             .required(
                 "value", .count(what: what, range: range),
-                missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" })
+                missing: .value)
         ]
     }
 
@@ -24,11 +24,7 @@ extension CommandTable {
             [
                 .required(
                     "value",
-                    .oneOf(
-                        Choice(
-                            [.init("on"), .init("off")],
-                            missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
-                            unknown: { "batch_first is on or off, not \($0)" })))
+                    .oneOf(.setting("batch_first", ["on", "off"])))
             ]),
         .init("mode", value(["fused", "per-gate", "hoisted"], what: "mode")),
         .init(
@@ -36,11 +32,7 @@ extension CommandTable {
             [
                 .required(
                     "value",
-                    .oneOf(
-                        Choice(
-                            [.init("on"), .init("off")],
-                            missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
-                            unknown: { "packed is on or off, not \($0)" })))
+                    .oneOf(.setting("packed", ["on", "off"])))
             ]),
         .init("variant", value(["correct", "draft"], what: "variant")),
         .init("engine", value(EngineKind.allCases.map(\.rawValue), what: "engine")),
@@ -51,12 +43,7 @@ extension CommandTable {
             [
                 .required(
                     "value",
-                    .oneOf(
-                        Choice(
-                            Language.allCases.map { .init($0.rawValue) },
-                            missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
-                            unknown: { "lang is \(Wording.list(Language.allCases.map(\.rawValue), "or")), not \($0)" }))
-                )
+                    .oneOf(.setting("lang", Language.allCases.map(\.rawValue))))
             ]),
         .init("ablate", value(LinearHead.Ablation.allCases.map(\.rawValue), what: "ablation")),
     ]
@@ -71,8 +58,7 @@ extension CommandTable {
                         .subcommands(
                             settingBranches, what: "setting",
                             missing: .fixed(
-                                "set needs a setting: "
-                                    + settingBranches.map(\.word).joined(separator: ", ")))))
+                                ArgumentMessage.needsSetting(words: settingBranches.map(\.word))))))
             ],
             summary: "change a setting",
             details: "`batch_first`: the layout of x and y; `mode`: how `step` forms the gates, 2, 8 or 1 "
@@ -138,7 +124,7 @@ extension CommandTable {
             [
                 .required(
                     "id", .lessonNumber,
-                    missing: .fixed("lesson play needs a lesson number (see 'lesson list')")),
+                    missing: .fixed(ArgumentMessage.needsLessonNumber(command: "lesson play"))),
                 .option("step", .clause("step", .count(what: "the step number", range: 1...999)), label: "K"),
             ]),
         .init(
@@ -146,7 +132,7 @@ extension CommandTable {
             [
                 .required(
                     "id", .lessonNumber,
-                    missing: .fixed("lesson present needs a lesson number (see 'lesson list')"))
+                    missing: .fixed(ArgumentMessage.needsLessonNumber(command: "lesson present")))
             ]),
         .init("resume"),
         .init("reset", [.optional("id", .lessonNumber)]),
@@ -173,7 +159,8 @@ extension CommandTable {
                     .oneOf(
                         .subcommands(
                             lessonBranches, what: "lesson command",
-                            missing: .fixed("lesson needs: " + lessonBranches.map(\.word).joined(separator: ", ")))))
+                            missing: .fixed(
+                                ArgumentMessage.needsOneOf(command: "lesson", words: lessonBranches.map(\.word))))))
             ],
             summary: "lessons that replay the tutorial on the live model",
             details: "`play N step K` starts at step K; `present N` plays it a key press per beat, for a "

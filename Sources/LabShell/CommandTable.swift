@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// Every command the lab understands, declared once. To add a command: an
 /// entry here (words, arguments, help, example, `make`), a `Command` case and
@@ -98,8 +99,13 @@ public enum CommandTable {
                                         .required("character", .words, label: "\"c\""),
                                     ]),
                             ],
-                            missing: .fixed("input needs: random, zeros, ones, text or set"),
-                            unknown: { "unknown input \($0): use random, zeros, ones, text or set" })))
+                            missing: .fixed(
+                                ArgumentMessage.needsOneOf(
+                                    command: "input", words: ["random", "zeros", "ones", "text", "set"])),
+                            said: {
+                                .unknownValue(
+                                    what: "input", word: $0, words: ["random", "zeros", "ones", "text", "set"])
+                            })))
             ],
             summary: "make a new input x [B, T, D]: drawn, or strings one-hot (`input text`)",
             details: "random = standard normal; `text`: one string per sequence, one-hot over the alphabet "
@@ -323,7 +329,7 @@ public enum CommandTable {
             [
                 .repeated(
                     "views", .viewOrExpression(options: viewOptions),
-                    missing: .fixed("watch needs at least one view: watch NAME [fwd|bwd] … or watch EXPR"))
+                    missing: .fixed(ArgumentMessage.needsView(command: "watch")))
             ],
             summary: "show these views (or an expression) again after every move (like gdb's display)",
             examples: ["watch gates fwd", "watch h_f c fwd", "watch c_f[:, 0, 5]"]

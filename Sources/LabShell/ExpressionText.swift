@@ -1,3 +1,4 @@
+import LabText
 import TensorExpr
 
 /// An expression as typed on a command line, with the column it starts at,
@@ -18,11 +19,17 @@ public struct ExpressionFailure: Error, Equatable, Sendable, CustomStringConvert
     public var message: String
     /// 1-based column on the command line, when known.
     public var column: Int?
+    /// The facts, when the language's error has a catalog entry.
+    public var said: ExpressionMessage?
 
     init(_ error: ExprError, in expression: ExpressionText) {
         message = error.message
+        said = error.said
         column = error.range.map { expression.column + $0.lowerBound }
     }
+
+    /// The error in `language` (PyTorch's English when it has no catalog entry yet).
+    public func text(_ language: Language) -> String { said?.text(language) ?? message }
 
     init(_ message: String, column: Int? = nil) {
         self.message = message

@@ -22,19 +22,13 @@ enum Help {
         }
         if spec.parameters.contains(where: { if case .viewOrExpression = $0.kind { true } else { false } }) {
             lines.append(HelpMessage.names(ViewName.allCases.map(\.rawValue).joined(separator: " ")).text(language))
-            lines.append("  or any expression: " + Help.expressionNote)
+            lines.append(HelpMessage.orExpression.text(language))
         }
         if spec.parameters.contains(where: { if case .expression = $0.kind { true } else { false } }) {
-            lines.append("  expressions: " + Help.expressionNote)
+            lines.append(HelpMessage.expressions.text(language))
         }
         return lines.joined(separator: "\n")
     }
-
-    /// What an expression may use, in one line (docs/COMMANDS.md has the whole language).
-    static let expressionNote =
-        "PyTorch's spelling over the session's tensors (c_f, h_b, gates_f, z_f, i_f, W_hh_f, x, y, …): "
-        + "+ - * / ** @, a[0, :, 1:3], a[..., None], .T, .sum(dim=1), sigmoid, tanh, cat, chunk, F.linear, … "
-        + "(see docs/COMMANDS.md)"
 
     static func overview(_ language: Language) -> String {
         var lines: [String] = []

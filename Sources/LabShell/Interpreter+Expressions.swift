@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 import TensorExpr
 import TensorFiles
 import TermRender
@@ -94,7 +95,12 @@ extension Interpreter {
         let replaced = session.variables[name] != nil
         session.variables[name] = t
         session.variableSources[name] = e.text
-        return [.text("\(replaced ? "replaced" : "defined") \(name) \(formatShape(t.shape)) = \(e.text)")]
+        return [
+            .text(
+                say(
+                    ReplyMessage.defined(
+                        name: name, shape: formatShape(t.shape), expression: e.text, replaced: replaced)))
+        ]
     }
 
     private func checkVariableName(_ name: String) throws {
@@ -139,7 +145,7 @@ extension Interpreter {
             throw LabError(message + (session.variables.isEmpty ? " (there are none)" : ""))
         }
         session.variableSources[name] = nil
-        return [.text("dropped \(name)")]
+        return [.text(say(ReplyMessage.dropped(name: name)))]
     }
 
     /// `save EXPR to PATH`: any tensor as a `.npy` file numpy and torch read back.

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 import TensorFiles
 import TermRender
 
@@ -30,22 +31,20 @@ extension Interpreter {
     mutating func setAblation(_ a: LinearHead.Ablation) throws -> [Output] {
         session.ablation = a
         let h = session.parameters.hiddenSize
-        let what: String
+        let loaded = session.head != nil
+        let said: ReplyMessage
         switch a {
-        case .none: what = "off: the head sees all of y"
-        case .fwd: what = "fwd: the head sees y with h_f (features 0..\(h - 1)) set to 0; the model itself is unchanged"
-        case .bwd:
-            what = "bwd: the head sees y with h_b (features \(h)..\(2 * h - 1)) set to 0; the model itself is unchanged"
+        case .none: said = .ablationOff(headLoaded: loaded)
+        case .fwd: said = .ablation(forward: true, first: 0, last: h - 1, headLoaded: loaded)
+        case .bwd: said = .ablation(forward: false, first: h, last: 2 * h - 1, headLoaded: loaded)
         }
-        let note = session.head == nil ? " (no head loaded yet: it applies once one is)" : ""
-        return [.text("ablate \(what)\(note)")] + watchOutputs()
+        return [.text(say(said))] + watchOutputs()
     }
 
     /// The head's output over the batch, shaped like y (`[B, T, K]` batch-first, `[T, B, K]` time-first).
     func logitsView(_ r: ViewRequest) throws -> TensorView {
         guard let loaded = session.head, let (tensor, known) = try session.logits() else {
-            throw LabError(
-                "logits need an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets")
+            throw LabError(said: ReplyMessage.headNeeded(view: "logits"))
         }
         let bf = session.settings.batchFirst
         let h = session.parameters.hiddenSize
@@ -72,8 +71,7 @@ extension Interpreter {
     /// `show pred`: per position the most likely class, its probability and the input token.
     func predictionView(_ r: ViewRequest) throws -> PredictionView {
         guard let loaded = session.head, let (tensor, known) = try session.logits() else {
-            throw LabError(
-                "pred needs an output layer: load head PATH (nn.Linear(2H, K) as safetensors) or example brackets")
+            throw LabError(said: ReplyMessage.headNeeded(view: "pred"))
         }
         let st = session.stepper
         let b = st.batch

@@ -87,7 +87,7 @@ extension Interpreter {
         case .resume:
             var file = try loadProgress(sink: sink)
             guard let id = file.last else {
-                throw LabError("no lesson to resume: start one with 'lesson play N' (see 'lesson list')")
+                throw LabError(said: RefusalMessage.noLessonToResume)
             }
             if file[id]?.completed == true {
                 file[id]?.completed = false
@@ -111,7 +111,7 @@ extension Interpreter {
             sink(.text(try checkLesson(path)))
         case .next, .back, .hint, .skip, .solution, .answer, .quit:
             guard var player = lessons.player, player.isActive else {
-                throw LabError("no lesson is playing: 'lesson play N' starts one, 'lesson resume' continues")
+                throw LabError(said: RefusalMessage.noLessonPlaying)
             }
             lessons.player = nil
             let word: PlayerCommand
@@ -189,9 +189,9 @@ extension Interpreter {
         guard let entry = catalog.entry(id: id, language: config.language) else {
             let ids = catalog.ids
             throw LabError(
-                ids.isEmpty
-                    ? "no lessons found in \(config.root.path) (set LSTMLAB_LESSONS to the lessons folder)"
-                    : "no lesson \(id): lessons are \(ids.map(String.init).joined(separator: ", "))")
+                said: ids.isEmpty
+                    ? RefusalMessage.noLessons(folder: config.root.path)
+                    : RefusalMessage.noLesson(id: id, ids: ids.map(String.init).joined(separator: ", ")))
         }
         let lesson: Lesson
         do {

@@ -1,5 +1,6 @@
 import LSTMCore
 import LSTMKernels
+import LabText
 import TermRender
 
 /// Layers and lengths in the shell: `lengths`, `layer`, `set packed`, `sizes L=`,
@@ -22,18 +23,12 @@ extension Interpreter {
         try next.rebuildStepper()
         session = next
         guard let lengths = session.lengths else {
-            return [.text("lengths none: every sequence is full (T=\(t)); cursors at the start")]
+            return [.text(say(ReplyMessage.cursorsAtStart(what: say(ReplyMessage.lengthsNone(length: t)))))]
         }
         let padded = paddingText(lengths)
-        let mode =
-            session.settings.packed
-            ? "packed: each sequence's backward direction starts at its own last step"
-            : "packing off: the lengths are labels, the padded batch runs the naive way"
-        return [
-            .text(
-                "lengths \(lengths.text) (\(mode)); padding \(padded.isEmpty ? "none" : padded); "
-                    + "cursors at the start")
-        ]
+        let said = ReplyMessage.lengthsSet(
+            lengths: lengths.text, packed: session.settings.packed, padding: padded.isEmpty ? nil : padded)
+        return [.text(say(ReplyMessage.cursorsAtStart(what: say(said))))]
     }
 
     /// `b=0 t=4..5, b=2 t=1..5`: the padded positions.
@@ -47,15 +42,12 @@ extension Interpreter {
 
     mutating func selectLayer(_ n: Int) throws -> [Output] {
         guard n < session.layerCount else {
-            throw LabError(
-                "layer \(n) does not exist: the model has \(session.layerCount) layer"
-                    + (session.layerCount == 1
-                        ? " (layer 0; add layers with 'sizes L=N')" : "s (0…\(session.layerCount - 1))"))
+            throw LabError(said: ReplyMessage.noSuchLayer(layer: n, count: session.layerCount))
         }
         session.layer = n
         try session.syncLayerView()
-        let reads = n == 0 ? "x" : "layer \(n - 1)'s y [B, T, 2H]"
-        return [.text("layer \(n) of \(session.layerCount): it reads \(reads); \(session.positionText)")]
+        let said = ReplyMessage.layerSelected(layer: n, of: session.layerCount, position: session.positionText)
+        return [.text(say(said))]
             + watchOutputs()
     }
 
@@ -64,11 +56,7 @@ extension Interpreter {
         next.settings.packed = on
         try next.rebuildStepper()
         session = next
-        let state =
-            on
-            ? "packed on: a sequence's steps stop at its length; its backward direction starts at its end"
-            : "packed off: every sequence runs all T steps, padding included (lengths kept as labels)"
-        return [.text(state + "; cursors at the start")]
+        return [.text(say(ReplyMessage.cursorsAtStart(what: say(ReplyMessage.packedSet(on: on)))))]
     }
 
     /// Redraws layers 1…L−1 for `layers` (or for a new H), with the session's initialiser and generator.
@@ -93,7 +81,9 @@ extension Interpreter {
         let drawn = layers - 1 - keep
         next.upperLayers = upper
         return drawn > 0
-            ? "layers 1…\(layers - 1) drawn (init \(next.initializer.rawValue), W_ih [\(4 * h), \(2 * h)])"
+            ? say(
+                ReplyMessage.layersDrawn(
+                    last: layers - 1, initializer: next.initializer.rawValue, rows: 4 * h, inputs: 2 * h))
             : nil
     }
 

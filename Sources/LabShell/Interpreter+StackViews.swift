@@ -56,7 +56,9 @@ extension Interpreter {
                     ViewMessage.inputCaption(batch: b, length: tl, features: stack.input.shape[2], batchFirst: bf)),
                 origin: session.inputOrigin)
             if let text = session.text {
-                view.details = (0..<text.batch).map { "b=\($0)  \(text.display($0))" } + [text.padDescription]
+                view.details =
+                    (0..<text.batch).map { "b=\($0)  \(text.display($0, language: session.settings.language))" }
+                    + [say(text.padDescription)]
             }
             view.details += paddingNote
             view.padding = paddingMask(stack, width: stack.input.shape[2], batchFirst: bf)

@@ -18,15 +18,18 @@ extension Interpreter {
     func inputTextMessage() -> String {
         guard let text = session.text else { return "" }
         let s = session.sizes
-        let order = text.alphabet.enumerated().map { "'\(Quote.visible(String($1)))' → \($0)" }.joined(separator: ", ")
+        let order = text.alphabet.enumerated().map { "'\(Quote.visible(String($1)))' → \($0)" }
+            .joined(separator: say(ListMessage.comma))
         var lines = [
-            "input text: x \(formatShape(layoutShape([s.batch, s.length, s.inputSize]))) one-hot over the alphabet "
-                + "\(Quote.word(String(text.alphabet))) (\(text.alphabetSource)): \(order)"
+            say(
+                ReplyMessage.textInput(
+                    shape: formatShape(layoutShape([s.batch, s.length, s.inputSize])),
+                    alphabet: Quote.word(String(text.alphabet)), source: say(text.alphabetSource), order: order))
         ]
         let shown = min(text.batch, 8)
-        for b in 0..<shown { lines.append("    b=\(b)  \(text.display(b))") }
-        if text.batch > shown { lines.append("    … \(text.batch - shown) more (show x lists them all)") }
-        lines.append("    \(text.padDescription); cursors at the start")
+        for b in 0..<shown { lines.append("    b=\(b)  \(text.display(b, language: session.settings.language))") }
+        if text.batch > shown { lines.append("    " + say(ReplyMessage.textMore(count: text.batch - shown))) }
+        lines.append("    " + say(ReplyMessage.cursorsAtStart(what: say(text.padDescription))))
         if let lengths = session.lengths {
             lines.append("    " + say(PaddingMessage.textLengths(lengths: lengths.text, padding: paddingText(lengths))))
         }
@@ -38,7 +41,7 @@ extension Interpreter {
     /// h_f and h_b moved: everything from t on in h_f, everything up to t in h_b.
     mutating func inputSet(b: Int, t: Int, character: String) throws -> [Output] {
         guard var text = session.text else {
-            throw LabError("input set changes a character of a text input: make one first with input text \"…\"")
+            throw LabError(said: RefusalMessage.inputSetNeedsText)
         }
         let before = session.stepper.isComplete ? hiddenOverTime() : nil
         let old = try text.set(b: b, t: t, to: character)
@@ -143,19 +146,17 @@ extension Interpreter {
             modelAlphabet: next.modelAlphabet, inputSize: p.inputSize)
         try next.useText(text, origin: "example brackets")
         session = next
-        let k = files.head.classes.count
+        let classes = files.head.classes
         return [
             .text(
                 [
-                    "example brackets: a BiLSTM trained to tag each character of a string over ()ab as "
-                        + files.head.classes.joined(separator: ", ") + files.accuracyNote,
-                    "    model  D=\(p.inputSize) H=\(p.hiddenSize), weights from examples/brackets/model.safetensors",
-                    "    head   nn.Linear(\(2 * p.hiddenSize), \(k)): classes "
-                        + files.head.classes.joined(separator: ", ")
-                        + " (w3 = weight[:, 0..\(p.hiddenSize - 1)], "
-                        + "w6 = weight[:, \(p.hiddenSize)..\(2 * p.hiddenSize - 1)])",
+                    say(
+                        ReplyMessage.exampleBrackets(
+                            classes: classes, accuracy: files.accuracyNote(session.settings.language))),
+                    say(ReplyMessage.exampleModel(inputs: p.inputSize, hidden: p.hiddenSize)),
+                    say(ReplyMessage.exampleHead(inputs: 2 * p.hiddenSize, classes: classes, hidden: p.hiddenSize)),
                     inputTextMessage(),
-                    "try: run, show pred, trace u=4 fwd b=0, set ablate bwd",
+                    say(ReplyMessage.exampleTry),
                 ].joined(separator: "\n"))
         ]
     }

@@ -148,7 +148,9 @@ extension Interpreter {
                 caption: say(ViewMessage.inputCaption(batch: b, length: tl, features: st.inputSize, batchFirst: bf)),
                 origin: session.inputOrigin)
             if let text = session.text {
-                view.details = (0..<text.batch).map { "b=\($0)  \(text.display($0))" } + [text.padDescription]
+                view.details =
+                    (0..<text.batch).map { "b=\($0)  \(text.display($0, language: session.settings.language))" }
+                    + [say(text.padDescription)]
             }
             view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
@@ -419,7 +421,7 @@ extension Interpreter {
 
     func spark(_ r: ViewRequest, unit: Int?) throws -> [Output] {
         guard [.h_f, .h_b, .h_b_rev, .y, .x, .logits].contains(r.name) else {
-            throw LabError("spark draws a sequence over time: use h_f, h_b, h_b_rev, y, x or logits")
+            throw LabError(said: RefusalMessage.sparkNeedsSequence)
         }
         // The same t=, b= and fwd/bwd checks as show, so an index never reaches the tensor unchecked.
         _ = try views(r, validateOnly: true)

@@ -232,11 +232,11 @@ public struct Interpreter: Sendable {
             }
             next.parameters = p
             next.parametersSource = .originRedrawnForSizes(command: "init \(next.initializer.rawValue)")
-            notes.append("parameters redrawn (init \(next.initializer.rawValue))")
+            notes.append(say(ReplyMessage.parametersRedrawn(initializer: next.initializer.rawValue)))
             next.modelAlphabet = nil
             if let loaded = next.head, loaded.head.hiddenSize != s.hiddenSize {
                 next.head = nil
-                notes.append("head removed (it takes 2H=\(2 * loaded.head.hiddenSize))")
+                notes.append(say(ReplyMessage.headRemoved(inputs: 2 * loaded.head.hiddenSize)))
             }
         }
         if newInput {
@@ -245,9 +245,9 @@ public struct Interpreter: Sendable {
                 shouldCancel: context.shouldCancel, unchanged: unchanged)
             next.inputSource = .originRedrawnForSizes(command: "input \(next.inputFill.rawValue)")
             next.text = nil
-            notes.append("input redrawn (\(next.inputFill.rawValue))")
+            notes.append(say(ReplyMessage.inputRedrawn(fill: next.inputFill.rawValue)))
         }
-        if next.h0 != nil || next.c0 != nil { notes.append("h0, c0 back to zeros") }
+        if next.h0 != nil || next.c0 != nil { notes.append(say(ReplyMessage.initialStateZeros)) }
         next.h0 = nil
         next.c0 = nil
         next.sizes = s
@@ -256,13 +256,11 @@ public struct Interpreter: Sendable {
         }
         try next.rebuildStepper()
         session = next
-        let what = notes.isEmpty ? "nothing to redraw" : notes.joined(separator: ", ")
+        let what =
+            notes.isEmpty ? say(ReplyMessage.sizesNothingRedrawn) : notes.joined(separator: say(ListMessage.comma))
         let lText = layers > 1 || change.layers != nil ? " L=\(layers)" : ""
-        return [
-            .text(
-                "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)\(lText): \(what); cursors at the start"
-            )
-        ]
+        let sizes = "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)\(lText)"
+        return [.text(say(ReplyMessage.cursorsAtStart(what: say(ReplyMessage.sizesSet(sizes: sizes, notes: what)))))]
     }
 
     private mutating func initialize(_ kind: Initializer, seed: UInt64?) throws -> [Output] {
@@ -284,18 +282,18 @@ public struct Interpreter: Sendable {
         next.modelAlphabet = nil
         try next.rebuildStepper()
         session = next
-        let detail: String
+        let origin = session.parametersOrigin
+        let said: ReplyMessage
         switch kind {
         case .tutorial:
-            detail =
-                "W_ih ~ Xavier-uniform(±\(NumberFormat.fixed(Initializer.xavierBound(rows: 4 * h, cols: d), precision: 4))), W_hh orthogonal [\(4 * h), \(h)], biases 0 except the forget rows \(h)..\(2 * h - 1) = 1 in b_ih and b_hh"
+            let bound = NumberFormat.fixed(Initializer.xavierBound(rows: 4 * h, cols: d), precision: 4)
+            said = .initTutorial(origin: origin, bound: bound, hidden: h)
         case .pytorch:
-            detail =
-                "every parameter ~ U(−1/√H, 1/√H) = U(±\(NumberFormat.fixed(1 / Float(h).squareRoot(), precision: 4)))"
+            said = .initPyTorch(origin: origin, bound: NumberFormat.fixed(1 / Float(h).squareRoot(), precision: 4))
         case .zeros:
-            detail = "every parameter 0"
+            said = .initZeros(origin: origin)
         }
-        return [.text("\(session.parametersOrigin): \(detail); cursors at the start")]
+        return [.text(say(ReplyMessage.cursorsAtStart(what: say(said))))]
     }
 
     private mutating func makeInput(_ fill: InputFill, seed: UInt64?) throws -> [Output] {
@@ -312,11 +310,9 @@ public struct Interpreter: Sendable {
         next.text = nil
         try next.rebuildStepper()
         session = next
-        return [
-            .text(
-                "\(session.inputOrigin): x \(formatShape(layoutShape([s.batch, s.length, s.inputSize])))\(fill == .random ? " ~ N(0, 1)" : ""); cursors at the start"
-            )
-        ]
+        let shape = formatShape(layoutShape([s.batch, s.length, s.inputSize]))
+        let made = ReplyMessage.inputMade(origin: session.inputOrigin, shape: shape, normal: fill == .random)
+        return [.text(say(ReplyMessage.cursorsAtStart(what: say(made))))]
     }
 
     /// `[B, T, …]` in the session's layout (`[T, B, …]` with batch_first off).

@@ -1,5 +1,6 @@
 import LSTMCore
 import LabText
+import TensorFiles
 
 /// Facts below, words above: the engine and the parser throw typed errors with
 /// their numbers; here they become a sentence in the session's language.
@@ -18,6 +19,8 @@ extension Interpreter {
         switch error {
         case let e as CommandError: return e.text(language)
         case let e as LabError: return e.key?.text(language) ?? e.description
+        case let e as ExpressionFailure: return e.text(language)
+        case let e as FileFormatError: return e.text(language)
         case let e as StepperError: return Lab.message(for: e).text(language)
         default: return "\(error)"
         }

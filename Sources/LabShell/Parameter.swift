@@ -1,3 +1,5 @@
+import LabText
+
 /// One argument slot of a command as the table declares it. The same
 /// declaration drives the parser (`ArgumentReader`), the usage line of `help`,
 /// tab completion and `docs/COMMANDS.md`, so they cannot disagree.
@@ -62,10 +64,18 @@ public struct Parameter: Sendable {
 /// The message for a missing argument, given the command word and the word
 /// that owns the argument (the command, or a subcommand such as `set mode`).
 public struct MissingMessage: Sendable {
-    public var text: @Sendable (_ command: String, _ owner: String) -> String
-    public init(_ text: @escaping @Sendable (_ command: String, _ owner: String) -> String) { self.text = text }
+    public var said: @Sendable (_ command: String, _ owner: String) -> ArgumentMessage
+    public init(said: @escaping @Sendable (_ command: String, _ owner: String) -> ArgumentMessage) { self.said = said }
+    /// English only (a message not in the catalog yet).
+    public init(_ text: @escaping @Sendable (_ command: String, _ owner: String) -> String) {
+        self.said = { .english(text($0, $1)) }
+    }
     /// The same words whatever the owner.
-    public static func fixed(_ s: String) -> MissingMessage { MissingMessage { _, _ in s } }
+    public static func fixed(_ s: ArgumentMessage) -> MissingMessage { MissingMessage(said: { _, _ in s }) }
+    /// English only, the same whatever the owner.
+    public static func fixed(_ s: String) -> MissingMessage { MissingMessage(said: { _, _ in .english(s) }) }
+    /// `set lang needs a value`.
+    public static let value = MissingMessage(said: { .needsValue(command: $0, owner: $1) })
 }
 
 /// What a word (or the rest of the line) means to a command.
@@ -128,12 +138,24 @@ public struct Choice: Sendable {
     /// "no word given": (command, owner) → message.
     public var missing: MissingMessage
     /// "a word not in the set": the word as typed, quoted → message.
-    public var unknown: @Sendable (_ quoted: String) -> String
+    public var unknown: @Sendable (_ quoted: String) -> ArgumentMessage
 
-    public init(_ branches: [Branch], missing: MissingMessage, unknown: @escaping @Sendable (String) -> String) {
+    public init(
+        _ branches: [Branch], missing: MissingMessage, said unknown: @escaping @Sendable (String) -> ArgumentMessage
+    ) {
         self.branches = branches
         self.missing = missing
         self.unknown = unknown
+    }
+
+    /// English only (a message not in the catalog yet).
+    public init(_ branches: [Branch], missing: MissingMessage, unknown: @escaping @Sendable (String) -> String) {
+        self.init(branches, missing: missing, said: { .english(unknown($0)) })
+    }
+
+    /// `packed is on or off, not 'x'`.
+    public static func setting(_ name: String, _ words: [String]) -> Choice {
+        Choice(words.map { Branch($0) }, missing: .value, said: { .settingIs(setting: name, words: words, word: $0) })
     }
 
     public var words: [String] { branches.map(\.word) }
@@ -142,16 +164,15 @@ public struct Choice: Sendable {
     public static func keyword(_ words: [String], what: String) -> Choice {
         Choice(
             words.map { Branch($0) },
-            missing: MissingMessage { command, _ in "\(command) needs \(what): \(words.joined(separator: "|"))" },
-            unknown: { "unknown \(what) \($0): use \(words.joined(separator: ", "))" })
+            missing: MissingMessage(said: { command, _ in .needsKeyword(command: command, what: what, words: words) }),
+            said: { .unknownKeyword(what: what, word: $0, words: words) })
     }
 
     /// A setting's value: `unknown mode 'x': use fused, per-gate or hoisted`.
     public static func value(_ words: [String], what: String) -> Choice {
         Choice(
             words.map { Branch($0) },
-            missing: MissingMessage { command, owner in "\(command) \(owner) needs a value" },
-            unknown: { "unknown \(what) \($0): use \(Wording.list(words, "or"))" })
+            missing: .value, said: { .unknownValue(what: what, word: $0, words: words) })
     }
 
     /// Subcommands: `unknown lesson command 'x': one of list, play, …`.
@@ -159,7 +180,7 @@ public struct Choice: Sendable {
         let words = branches.map(\.word)
         return Choice(
             branches, missing: missing,
-            unknown: { "unknown \(what) \($0): one of \(words.joined(separator: ", "))" })
+            said: { .unknownSubcommand(what: what, word: $0, words: words) })
     }
 }
 

@@ -64,7 +64,7 @@ extension SessionEnvironment {
             ? nil
             : Pending(
                 name: shown ?? name, known: values.known,
-                direction: (stack.layerCount > 1 ? "layer \(l) " : "") + d.name,
+                layer: stack.layerCount > 1 ? l : nil, forward: d == .forward,
                 taken: stack.cursor(layer: l, d), total: stack.stepCount)
         return ExprTensor(
             shape: values.tensor.shape, data: values.tensor.data,
@@ -77,12 +77,12 @@ extension SessionEnvironment {
         let bf = session.settings.batchFirst
         let t = bf ? y : (try? y.swappingFirstAxes()) ?? y
         let lens = stack.effectiveLengths
-        let missing: [String?] = (0..<stack.length).map { ti in
+        let missing: [ExpressionMessage.Missing?] = (0..<stack.length).map { ti in
             let done = (0..<stack.batch).allSatisfy { b in
                 lens.step(.forward, visiting: ti, sequence: b) == nil
                     || Direction.allCases.allSatisfy { stack.hasVisited(layer: l, $0, t: ti, sequence: b) }
             }
-            return done ? nil : "layer \(l) has not visited t=\(ti) in both directions"
+            return done ? nil : .layerNotVisited(layer: l, t: ti)
         }
         return ExprTensor(
             shape: t.shape, data: t.data, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 import TensorExpr
 
 /// The names an expression can read in the lab: everything `show` knows,
@@ -104,7 +105,7 @@ struct SessionEnvironment: ExprEnvironment {
         let pending =
             known.allSatisfy { $0 }
             ? nil
-            : Pending(name: name, known: known, direction: d.name, taken: st.cursor(d), total: tl)
+            : Pending(name: name, known: known, forward: d == .forward, taken: st.cursor(d), total: tl)
         return ExprTensor(
             shape: [tl, st.batch, width], data: data,
             axes: [processing ? "k" : "t", "b", width == st.hiddenSize ? "unit" : "gate·unit"], pending: pending)
@@ -144,11 +145,12 @@ struct SessionEnvironment: ExprEnvironment {
     /// (pending until every layer has finished).
     private func stackedFinal(_ stack: StackedStepper, _ hidden: Bool) -> ExprTensor {
         let t = stack.finalStates(cell: !hidden)
-        let missing: [String?] = (0..<stack.layerCount).flatMap { l in
+        let missing: [ExpressionMessage.Missing?] = (0..<stack.layerCount).flatMap { l in
             Direction.allCases.map { d in
                 stack.cursor(layer: l, d) == stack.stepCount
                     ? nil
-                    : "layer \(l) \(d.short) has taken \(stack.cursor(layer: l, d)) of \(stack.stepCount) steps"
+                    : .direction(
+                        layer: l, forward: d == .forward, taken: stack.cursor(layer: l, d), total: stack.stepCount)
             }
         }
         return ExprTensor(
@@ -180,7 +182,9 @@ struct SessionEnvironment: ExprEnvironment {
                 data.replaceSubrange((dst + h)..<(dst + 2 * h), with: hb.data[src..<(src + h)])
             }
         }
-        let missing: [String?] = (0..<tl).map { t in hf.pending?.missing[t] ?? hb.pending?.missing[t] }
+        let missing: [ExpressionMessage.Missing?] = (0..<tl).map { t in
+            hf.pending?.missing[t] ?? hb.pending?.missing[t]
+        }
         let bf = session.settings.batchFirst
         var y = ExprTensor(shape: [tl, b, 2 * h], data: data, axes: ["t", "b", "feature"])
         if bf, let swapped = try? Tensor(shape: y.shape, data: y.data).swappingFirstAxes() {
@@ -197,13 +201,14 @@ struct SessionEnvironment: ExprEnvironment {
         let b = st.batch
         let h = st.hiddenSize
         var data = [Float](repeating: 0, count: 2 * b * h)
-        var missing: [String?] = [nil, nil]
+        var missing: [ExpressionMessage.Missing?] = [nil, nil]
         for d in Direction.allCases {
             if st.cursor(d) == st.length, let last = st.traces[d].last {
                 let m = hidden ? last.h : last.c
                 data.replaceSubrange((d.rawValue * b * h)..<((d.rawValue + 1) * b * h), with: m.tensor.data)
             } else {
-                missing[d.rawValue] = "the \(d.name) direction has taken \(st.cursor(d)) of \(st.length) steps"
+                missing[d.rawValue] = .direction(
+                    layer: nil, forward: d == .forward, taken: st.cursor(d), total: st.length)
             }
         }
         let name = hidden ? "h_n" : "c_n"

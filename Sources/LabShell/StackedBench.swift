@@ -1,6 +1,7 @@
 import Foundation
 import LSTMCore
 import LSTMKernels
+import LabText
 import TermRender
 
 /// `bench B,T,D,H,L [lengths random]` and `lstmlab bench --shape B,T,D,H,L [--lengths random]`:
@@ -101,24 +102,27 @@ public enum StackedBench {
         return result
     }
 
-    public static func text(_ r: Result) -> String {
+    public static func text(_ r: Result, language: Language = .en) -> String {
         let s = r.sizes
-        let lengthText =
-            r.lengths.map {
-                "lengths "
-                    + ($0.count > 8
-                        ? $0.prefix(8).map(String.init).joined(separator: ",")
-                            + ",…" : $0.map(String.init).joined(separator: ","))
-            }
-            ?? "full lengths"
+        let lengthText = r.lengths.map {
+            $0.count > 8
+                ? $0.prefix(8).map(String.init).joined(separator: ",") + ",…"
+                : $0.map(String.init).joined(separator: ",")
+        }
+        let say = { (m: BenchMessage) in m.text(language) }
         var lines = [
-            "bench B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(r.layers), \(lengthText), "
-                + "threads \(r.threads), \(r.samples.count) timed: the lab's run, layer by layer, "
-                + "\(String(format: "%.3g", r.flops / 1e6)) MFLOP of products",
-            "  run (hoisted, keeping every step's trace): median \(String(format: "%.3f", r.medianMilliseconds)) ms, "
-                + "min \(String(format: "%.3f", r.minMilliseconds)) ms, \(String(format: "%.2f", r.gflops)) GFLOP/s",
+            say(
+                .stackedTitle(
+                    sizes: "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(r.layers)",
+                    lengths: lengthText, threads: r.threads, timed: r.samples.count,
+                    mflop: String(format: "%.3g", r.flops / 1e6))),
+            "  "
+                + say(
+                    .stackedRun(
+                        median: String(format: "%.3f", r.medianMilliseconds),
+                        min: String(format: "%.3f", r.minMilliseconds), gflops: String(format: "%.2f", r.gflops))),
         ]
-        if !r.completed { lines.append("  interrupted: the numbers cover what was timed before Ctrl-C") }
+        if !r.completed { lines.append("  " + say(.interrupted)) }
         return lines.joined(separator: "\n")
     }
 

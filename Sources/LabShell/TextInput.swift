@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// The strings behind a one-hot input (`input text`): kept so every view with a
 /// time axis can name the character each t read.
@@ -13,7 +14,7 @@ public struct TextInput: Equatable, Sendable {
     /// The padding character, or nil for zero rows.
     public let pad: Character?
     /// Where the alphabet came from, for the message: `given`, `the model's metadata`, `the characters used`.
-    public let alphabetSource: String
+    public let alphabetSource: ReplyMessage
 
     /// T: the longest string.
     public var length: Int { strings.map(\.count).max() ?? 0 }
@@ -28,20 +29,20 @@ public struct TextInput: Equatable, Sendable {
         inputSize: Int
     ) throws(LabError) {
         guard !strings.isEmpty else {
-            throw LabError("input text needs at least one string: input text \"(a)b\" \"((b)\"")
+            throw LabError(said: RefusalMessage.textNeedsString)
         }
         let chars = strings.map(Array.init)
         if let i = chars.firstIndex(where: \.isEmpty) {
-            throw LabError("string b=\(i) is empty: every sequence needs at least one character")
+            throw LabError(said: RefusalMessage.emptyString(b: i))
         }
         var letters: [Character]
-        var source: String
+        var source: ReplyMessage
         if let alphabet {
             letters = Array(alphabet)
-            source = "given"
+            source = .alphabetGiven
         } else if let modelAlphabet {
             letters = Array(modelAlphabet)
-            source = "from the model's metadata"
+            source = .alphabetFromModel
         } else {
             letters = Array(Set(chars.joined())).sorted {
                 String($0).unicodeScalars.lexicographicallyPrecedes(String($1).unicodeScalars)
@@ -50,7 +51,7 @@ public struct TextInput: Equatable, Sendable {
                 letters.append(p)
                 letters.sort { String($0).unicodeScalars.lexicographicallyPrecedes(String($1).unicodeScalars) }
             }
-            source = "the characters used, sorted"
+            source = .alphabetSorted
         }
         guard !letters.isEmpty else { throw LabError("the alphabet is empty: give at least one character") }
         var seen = Set<Character>()
@@ -60,13 +61,9 @@ public struct TextInput: Equatable, Sendable {
             }
         }
         guard letters.count == inputSize else {
-            let fix =
-                source == "given"
-                ? "give an alphabet of \(inputSize) characters"
-                : "give one with alphabet \"…\" (\(inputSize) characters, in the model's one-hot order)"
             throw LabError(
-                "the alphabet \(Quote.word(String(letters))) (\(source)) has \(letters.count) character"
-                    + "\(letters.count == 1 ? "" : "s"), the model takes D=\(inputSize) inputs: \(fix)")
+                said: RefusalMessage.alphabetSize(
+                    alphabet: Quote.word(String(letters)), source: source, count: letters.count, inputs: inputSize))
         }
         var padChar: Character?
         if let pad {
@@ -81,8 +78,9 @@ public struct TextInput: Equatable, Sendable {
         for (b, s) in chars.enumerated() {
             if let t = s.firstIndex(where: { !letters.contains($0) }) {
                 throw LabError(
-                    "string b=\(b) has \(Quote.word(String(s[t]))) at t=\(t), which is not in the alphabet "
-                        + "\(Quote.word(String(letters))) (\(source))")
+                    said: RefusalMessage.notInAlphabet(
+                        b: b, character: Quote.word(String(s[t])), t: t, alphabet: Quote.word(String(letters)),
+                        source: source))
             }
         }
         self.strings = chars
@@ -131,24 +129,24 @@ public struct TextInput: Equatable, Sendable {
     }
 
     /// One string as typed, padding shown: `"(a)b" + 2 pad`.
-    public func display(_ b: Int) -> String {
+    public func display(_ b: Int, language: Language = .en) -> String {
         guard b >= 0, b < strings.count else { return "" }
         let s = strings[b]
         var text = "\"" + Quote.visible(String(s)) + "\""
         let missing = length - s.count
         if missing > 0 {
-            text += pad.map { " + \(missing) × '\(Quote.visible(String($0)))'" } ?? " + \(missing) zero rows"
+            text +=
+                pad.map { " + \(missing) × '\(Quote.visible(String($0)))'" }
+                ?? RefusalMessage.zeroRows(count: missing).text(language)
         }
         return text
     }
 
     /// What the padding is, in words.
-    public var padDescription: String {
-        guard strings.contains(where: { $0.count < length }) else { return "no padding (all strings have T=\(length))" }
-        if let pad {
-            return "shorter strings padded with '\(Quote.visible(String(pad)))' (its one-hot row) to T=\(length)"
-        }
-        return "shorter strings padded with zero rows to T=\(length)"
+    public var padDescription: ReplyMessage {
+        guard strings.contains(where: { $0.count < length }) else { return .noPadding(length: length) }
+        if let pad { return .paddedWith(pad: "'\(Quote.visible(String(pad)))'", length: length) }
+        return .paddedWithZeros(length: length)
     }
 
     /// Replaces one character; `t` must be inside string b (not its padding).

@@ -1,3 +1,5 @@
+import LabText
+
 /// `a[…]`: integers, slices, `...`, `None`, integer lists and 1-D masks, with
 /// numpy's rules for where list-indexed axes go, and PyTorch's messages.
 /// Indexing an over-time name checks that every step it selects is computed.
@@ -180,8 +182,7 @@ extension Evaluator {
                     let size = t.shape[src]
                     guard i >= -size && i < size else {
                         throw ExprError(
-                            .evaluation, "index \(i) is out of bounds for dimension \(position) with size \(size)",
-                            at: r)
+                            .evaluation, .indexOutOfBounds(index: i, dimension: position, size: size), at: r)
                     }
                     chosen[src] = [i < 0 ? i + size : i]
                     src += 1
@@ -235,8 +236,7 @@ extension Evaluator {
                 list = m.indices.filter { m[$0] }
             }
             for i in list where i < -size || i >= size {
-                throw ExprError(
-                    .evaluation, "index \(i) is out of bounds for dimension \(ordinal) with size \(size)", at: r)
+                throw ExprError(.evaluation, .indexOutOfBounds(index: i, dimension: ordinal, size: size), at: r)
             }
             return list.map { $0 < 0 ? $0 + size : $0 }
         }

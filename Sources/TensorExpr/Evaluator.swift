@@ -84,11 +84,8 @@ public struct Evaluator {
             return .tensor(t)
         }
         if Functions.all.contains(n) { return .callable(n) }
-        var message = "name '\(n)' is not defined"
-        if let s = Functions.suggestion(for: n, among: env.names + Functions.all) {
-            message += " (did you mean '\(s)'?)"
-        }
-        throw ExprError(.evaluation, message)
+        let s = Functions.suggestion(for: n, among: env.names + Functions.all)
+        throw ExprError(.evaluation, .undefinedName(name: n, suggestion: s))
     }
 
     /// The characters of the operator between two operands (for the caret).

@@ -1,3 +1,5 @@
+import LabText
+
 /// Why an expression could not be read or evaluated, worded like PyTorch's
 /// message where PyTorch has one, with the characters it is about.
 ///
@@ -20,7 +22,10 @@ public struct ExprError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
+    /// PyTorch's wording (English).
     public var message: String
+    /// The facts, for a front end that words them in another language; nil for errors not in the catalog yet.
+    public var said: ExpressionMessage?
     /// Character offsets into the expression text, when known.
     public var range: Range<Int>?
 
@@ -28,6 +33,12 @@ public struct ExprError: Error, Equatable, Sendable, CustomStringConvertible {
         self.kind = kind
         self.message = message
         self.range = range
+    }
+
+    /// An error from the catalog: `message` is its English (PyTorch's text).
+    public init(_ kind: Kind, _ said: ExpressionMessage, at range: Range<Int>? = nil) {
+        self.init(kind, said.english, at: range)
+        self.said = said
     }
 
     public var description: String { message }

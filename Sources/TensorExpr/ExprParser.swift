@@ -1,3 +1,5 @@
+import LabText
+
 /// Reads an expression with Python's grammar and precedence:
 ///
 /// ```
@@ -25,10 +27,10 @@ public struct ExprParser {
             throw ExprError(.syntax, "expression too long: \(text.count) characters (the limit is \(maxLength))")
         }
         var p = ExprParser(tokens: try ExprLexer.tokenize(text))
-        guard p.peek.kind != .end else { throw ExprError(.syntax, "expected an expression", at: p.peek.range) }
+        guard p.peek.kind != .end else { throw ExprError(.syntax, .expectedExpression, at: p.peek.range) }
         let e = try p.expression()
         guard p.peek.kind == .end else {
-            throw ExprError(.syntax, "unexpected '\(p.peek.text)' after the expression", at: p.peek.range)
+            throw ExprError(.syntax, .unexpectedAfter(token: p.peek.text), at: p.peek.range)
         }
         return e
     }
@@ -51,9 +53,9 @@ public struct ExprParser {
     private mutating func expect(_ s: String, closing open: ExprToken? = nil) throws(ExprError) -> ExprToken {
         if let t = accept(s) { return t }
         if peek.kind == .end, let open {
-            throw ExprError(.syntax, "'\(open.text)' was never closed", at: open.range)
+            throw ExprError(.syntax, .neverClosed(bracket: open.text), at: open.range)
         }
-        throw ExprError(.syntax, "expected '\(s)', got '\(peek.text)'", at: peek.range)
+        throw ExprError(.syntax, .expected(what: s, got: peek.text), at: peek.range)
     }
 
     private mutating func enter(_ at: Range<Int>) throws(ExprError) {
@@ -158,7 +160,7 @@ public struct ExprParser {
         case .name(let n):
             return Expr(.name(n), t.range)
         case .end:
-            throw ExprError(.syntax, "the expression ends too early", at: t.range)
+            throw ExprError(.syntax, .endsTooEarly, at: t.range)
         case .symbol(let s):
             if s == "(" {
                 try requireMore(t)
@@ -190,13 +192,13 @@ public struct ExprParser {
                 let close = try expect("]", closing: t)
                 return Expr(.list(items), t.range.lowerBound..<close.range.upperBound)
             }
-            throw ExprError(.syntax, "unexpected '\(s)'", at: t.range)
+            throw ExprError(.syntax, .unexpected(token: s), at: t.range)
         }
     }
 
     /// An opening bracket at the end of the text is never closed.
     private func requireMore(_ open: ExprToken) throws(ExprError) {
-        if peek.kind == .end { throw ExprError(.syntax, "'\(open.text)' was never closed", at: open.range) }
+        if peek.kind == .end { throw ExprError(.syntax, .neverClosed(bracket: open.text), at: open.range) }
     }
 
     private mutating func arguments(_ open: ExprToken) throws(ExprError) -> [Argument] {

@@ -1,3 +1,5 @@
+import LabText
+
 /// A float32 tensor as the expression language sees it: row-major data, a
 /// shape, the name of each axis where known (`t`, `b`, `unit`, carried through
 /// indexing), and whether PyTorch would hold it as an integer tensor (`3`,
@@ -90,9 +92,9 @@ public struct ExprTensor: Equatable, Sendable {
 public struct Pending: Equatable, Sendable {
     public var name: String
     public var axis: Int
-    public var missing: [String?]
+    public var missing: [ExpressionMessage.Missing?]
 
-    public init(name: String, axis: Int = 0, missing: [String?]) {
+    public init(name: String, axis: Int = 0, missing: [ExpressionMessage.Missing?]) {
         self.name = name
         self.axis = axis
         self.missing = missing
@@ -100,17 +102,17 @@ public struct Pending: Equatable, Sendable {
 
     /// Steps `0..<count` of which those where `known` is false are missing because the
     /// `direction` direction has taken `taken` of `total` steps.
-    public init(name: String, axis: Int = 0, known: [Bool], direction: String, taken: Int, total: Int) {
-        let reason = "the \(direction) direction has taken \(taken) of \(total) steps"
+    public init(name: String, axis: Int = 0, known: [Bool], layer: Int? = nil, forward: Bool, taken: Int, total: Int) {
+        let reason = ExpressionMessage.Missing.direction(layer: layer, forward: forward, taken: taken, total: total)
         self.init(name: name, axis: axis, missing: known.map { $0 ? nil : reason })
     }
 
     public var firstMissing: Int? { missing.firstIndex { $0 != nil } }
 
-    public func message(index: Int) -> String {
+    public func message(index: Int) -> ExpressionMessage {
         let where_ = String(repeating: ":, ", count: axis) + "\(index)"
-        let reason = index >= 0 && index < missing.count ? missing[index] ?? "" : ""
-        return "\(name)[\(where_)] is not computed yet: \(reason)"
+        let reason = index >= 0 && index < missing.count ? missing[index] : nil
+        return .notComputed(name: name, index: where_, missing: reason)
     }
 
     /// Throws for the first of `indices` that is not computed.

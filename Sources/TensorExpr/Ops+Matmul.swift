@@ -1,3 +1,5 @@
+import LabText
+
 /// `torch.matmul`: dot, matrix–vector, matrix product, and batched products
 /// with the batch dimensions broadcast, with PyTorch's messages for each case.
 extension Ops {
@@ -28,8 +30,7 @@ extension Ops {
         case (1, 2):
             guard a.shape[0] == b.shape[0] else {
                 throw ExprError(
-                    .evaluation,
-                    "mat1 and mat2 shapes cannot be multiplied (1x\(a.shape[0]) and \(b.shape[0])x\(b.shape[1]))")
+                    .evaluation, .matmulShapes(left: "1x\(a.shape[0])", right: "\(b.shape[0])x\(b.shape[1])"))
             }
             let r = try product(a.data, b.data, batch: 1, m: 1, k: a.shape[0], n: b.shape[1], budget: &budget)
             return ExprTensor(shape: [b.shape[1]], data: r, axes: [b.axes[1]], isInteger: isInt)
@@ -50,8 +51,7 @@ extension Ops {
             }
             guard k == b.shape[0] else {
                 throw ExprError(
-                    .evaluation,
-                    "mat1 and mat2 shapes cannot be multiplied (\(foldedRows)x\(k) and \(b.shape[0])x\(b.shape[1]))")
+                    .evaluation, .matmulShapes(left: "\(foldedRows)x\(k)", right: "\(b.shape[0])x\(b.shape[1])"))
             }
             let r = try product(a.data, b.data, batch: 1, m: foldedRows, k: k, n: b.shape[1], budget: &budget)
             return ExprTensor(
@@ -61,8 +61,7 @@ extension Ops {
             guard a.shape[1] == b.shape[0] else {
                 throw ExprError(
                     .evaluation,
-                    "mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))"
-                )
+                    .matmulShapes(left: "\(a.shape[0])x\(a.shape[1])", right: "\(b.shape[0])x\(b.shape[1])"))
             }
             let r = try product(a.data, b.data, batch: 1, m: a.shape[0], k: a.shape[1], n: b.shape[1], budget: &budget)
             return ExprTensor(

@@ -1,6 +1,7 @@
 import Foundation
 import LSTMCore
 import LSTMKernels
+import LabText
 import RealModule
 
 /// The tensor operations, with PyTorch's semantics and PyTorch's error
@@ -18,10 +19,7 @@ enum Ops {
             } else if da == 1 {
                 out[i] = db
             } else {
-                throw ExprError(
-                    .evaluation,
-                    "The size of tensor a (\(da)) must match the size of tensor b (\(db)) at non-singleton dimension \(i)"
-                )
+                throw ExprError(.evaluation, .broadcast(left: da, right: db, dimension: i))
             }
         }
         return out
@@ -151,7 +149,7 @@ enum Ops {
         let r = max(rank, 1)
         guard d >= -r && d < r else {
             throw ExprError(
-                .evaluation, "Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(d))")
+                .evaluation, ExpressionMessage.dimensionOutOfRange(low: -r, high: r - 1, got: d))
         }
         return d < 0 ? d + r : d
     }

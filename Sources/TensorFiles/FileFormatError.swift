@@ -1,3 +1,5 @@
+import LabText
+
 /// A file that could not be read, written or understood, with the flaw named.
 ///
 /// ```
@@ -10,10 +12,25 @@ public struct FileFormatError: Error, Equatable, Sendable, CustomStringConvertib
     public let file: String
     /// What is wrong, for example `truncated data: header says 480 bytes of <f4 data, file has 100`.
     public let reason: String
+    /// The same as facts, for the shell to word in the session's language (nil: not in the catalog yet).
+    public let problem: FileMessage?
 
     public init(file: String, reason: String) {
         self.file = file
         self.reason = reason
+        self.problem = nil
+    }
+
+    public init(file: String, problem: FileMessage) {
+        self.file = file
+        self.reason = problem.english
+        self.problem = problem
+    }
+
+    /// `path: reason` in `language` (`path：原因` in Chinese).
+    public func text(_ language: Language) -> String {
+        guard language == .zh else { return description }
+        return "\(file)：" + (problem?.chinese ?? reason)
     }
 
     public var description: String { "\(file): \(reason)" }

@@ -1,3 +1,5 @@
+import LabText
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -53,15 +55,21 @@ public enum FileKind: Equatable, Sendable {
     /// Why a file of this kind cannot be read as a file, or nil for a regular file:
     /// `is a FIFO (named pipe), not a regular file`.
     public var refusal: String? {
+        if case .unreadable(let reason) = self { return reason }
+        return problem?.english
+    }
+
+    /// The same as a fact, or nil for a regular file.
+    public var problem: FileMessage? {
         switch self {
         case .regular: nil
-        case .folder: "is a folder, not a regular file"
-        case .fifo: "is a FIFO (named pipe), not a regular file"
-        case .characterDevice: "is a character device, not a regular file"
-        case .blockDevice: "is a block device, not a regular file"
-        case .socket: "is a socket, not a regular file"
-        case .missing: "no such file"
-        case .unreadable(let reason): reason
+        case .folder: .notRegular(kind: .folder)
+        case .fifo: .notRegular(kind: .fifo)
+        case .characterDevice: .notRegular(kind: .characterDevice)
+        case .blockDevice: .notRegular(kind: .blockDevice)
+        case .socket: .notRegular(kind: .socket)
+        case .missing: .missing
+        case .unreadable(let reason): .unreadable(system: .init(reason))
         }
     }
 }

@@ -1,3 +1,5 @@
+import LabText
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -18,8 +20,7 @@ enum FileReading {
         let file = try OpenFile(path: path)
         defer { file.close() }
         guard file.size <= maxBytes else {
-            throw FileFormatError(
-                file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
+            throw FileFormatError(file: path, problem: .tooBig(size: file.size, limit: maxBytes))
         }
         return try file.read(count: file.size, at: 0)
     }
@@ -31,27 +32,27 @@ enum FileReading {
         let size: Int
 
         init(path: String) throws(FileFormatError) {
-            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: path, reason: reason) }
-            guard !path.isEmpty else { throw fail("no file name given") }
+            func fail(_ problem: FileMessage) -> FileFormatError { FileFormatError(file: path, problem: problem) }
+            guard !path.isEmpty else { throw fail(.noName) }
             let kind = FileKind(path: path)
             switch kind {
             case .regular, .missing, .unreadable: break
-            case .folder: throw fail("is a directory")
-            default: throw fail(kind.refusal ?? "not a regular file")
+            case .folder: throw fail(.directory)
+            default: throw fail(kind.problem ?? .notRegular(kind: nil))
             }
             // Non-blocking: should the path become a FIFO between stat and open, open returns at once.
             let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-            guard fd >= 0 else { throw fail(SystemError.openReason(errno)) }
+            guard fd >= 0 else { throw fail(SystemError.openProblem(errno)) }
             var st = stat()
             guard fstat(fd, &st) == 0 else {
                 let code = errno
                 systemClose(fd)
-                throw fail("cannot read: \(SystemError.text(code))")
+                throw fail(.cannotRead(code: code, system: .init(SystemError.text(code))))
             }
             let type = st.st_mode & S_IFMT
             guard type == S_IFREG else {
                 systemClose(fd)
-                throw fail(type == S_IFDIR ? "is a directory" : "not a regular file")
+                throw fail(type == S_IFDIR ? .directory : .notRegular(kind: nil))
             }
             self.path = path
             self.fd = fd
@@ -81,7 +82,8 @@ enum FileReading {
                 }
             }
             guard readError == 0 else {
-                throw FileFormatError(file: path, reason: "cannot read: \(SystemError.text(readError))")
+                throw FileFormatError(
+                    file: path, problem: .cannotRead(code: readError, system: .init(SystemError.text(readError))))
             }
             if filled < count { bytes.removeSubrange(filled...) }
             return bytes
@@ -94,6 +96,16 @@ enum SystemError {
     static func text(_ code: Int32) -> String {
         guard let s = strerror(code) else { return "error \(code)" }
         return String(cString: s).lowercased()
+    }
+
+    static func openProblem(_ code: Int32) -> FileMessage {
+        switch code {
+        case ENOENT: .missing
+        case ENOTDIR: .missingFolder
+        case EACCES, EPERM: .permissionDenied
+        case EISDIR: .directory
+        default: .cannotOpen(code: code, system: .init(text(code)))
+        }
     }
 
     static func openReason(_ code: Int32) -> String {

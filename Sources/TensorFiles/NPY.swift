@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// NumPy's `.npy` format, versions 1.0, 2.0 and 3.0.
 ///
@@ -34,10 +35,9 @@ public enum NPY {
         /// the header when the file has one); sizes judged against `fileSize`.
         init(_ bytes: [UInt8], fileSize: Int, file: String, maxBytes: Int) throws(FileFormatError) {
             func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
-            guard fileSize > 0 else { throw fail("empty file") }
-            guard zip(bytes, magic).allSatisfy({ $0 == $1 }) else {
-                throw fail("not an .npy file (it does not start with the bytes \\x93NUMPY)")
-            }
+            func fail(_ problem: FileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
+            guard fileSize > 0 else { throw fail(.empty) }
+            guard zip(bytes, magic).allSatisfy({ $0 == $1 }) else { throw fail(.notNPY) }
             guard fileSize >= 8, bytes.count >= 8 else {
                 throw fail("truncated: the file ends inside the .npy preamble (\(fileSize) bytes)")
             }
@@ -57,9 +57,7 @@ public enum NPY {
                 )
             }
             let headerLength = Int(length64)
-            guard bytes.count >= preamble + headerLength else {
-                throw fail("truncated: the file ends inside the header")
-            }
+            guard bytes.count >= preamble + headerLength else { throw fail(.truncatedHeader) }
             let headerBytes = bytes[preamble..<(preamble + headerLength)]
             let headerText: String
             if major == 3 {
@@ -91,10 +89,10 @@ public enum NPY {
             dataStart = preamble + headerLength
             let present = fileSize - dataStart
             guard present >= dataBytes else {
-                throw fail("truncated data: header says \(dataBytes) bytes of \(dtype.descr) data, file has \(present)")
+                throw fail(.truncatedData(header: dataBytes, dtype: dtype.descr, present: present))
             }
             guard present == dataBytes else {
-                throw fail("trailing bytes: header says \(dataBytes) bytes of \(dtype.descr) data, file has \(present)")
+                throw fail(.trailingBytes(header: dataBytes, dtype: dtype.descr, present: present))
             }
             self.count = count
             self.dataBytes = dataBytes
@@ -167,8 +165,7 @@ public enum NPY {
         let file = try FileReading.OpenFile(path: path)
         defer { file.close() }
         guard file.size <= maxBytes else {
-            throw FileFormatError(
-                file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
+            throw FileFormatError(file: path, problem: .tooBig(size: file.size, limit: maxBytes))
         }
         var head = try file.read(count: min(file.size, 12), at: 0)
         if head.count >= 10, head.starts(with: magic),

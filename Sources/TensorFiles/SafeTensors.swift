@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 
 /// Hugging Face's safetensors format.
 ///
@@ -79,13 +80,10 @@ public enum SafeTensors {
             -> (root: [String: Any], length: Int)
         {
             func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
-            guard fileSize > 0 else { throw fail("empty file") }
-            if bytes.starts(with: NPY.magic) { throw fail("this is an .npy file, not safetensors") }
-            if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                throw fail(
-                    "this is a zip archive (a PyTorch .pt/.pth file?), not safetensors; save with safetensors.torch.save_file"
-                )
-            }
+            func fail(_ problem: FileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
+            guard fileSize > 0 else { throw fail(.empty) }
+            if bytes.starts(with: NPY.magic) { throw fail(.npyNotSafetensors) }
+            if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw fail(.zipNotSafetensors) }
             guard fileSize >= 8, let length64 = Layout.headerLength(bytes) else {
                 throw fail(
                     "truncated: a safetensors file starts with an 8-byte header length, the file has \(fileSize) bytes")
@@ -100,7 +98,7 @@ public enum SafeTensors {
                 throw fail("header length \(length64) is larger than the limit of \(maxHeaderBytes) bytes")
             }
             let headerLength = Int(length64)
-            guard bytes.count >= 8 + headerLength else { throw fail("truncated: the file ends inside the header") }
+            guard bytes.count >= 8 + headerLength else { throw fail(.truncatedHeader) }
             let header = bytes[8..<(8 + headerLength)]
             guard header.first == UInt8(ascii: "{") else { throw fail("header is not a JSON object") }
             let shape = JSONShape.count(header)
@@ -231,8 +229,7 @@ public enum SafeTensors {
         let file = try FileReading.OpenFile(path: path)
         defer { file.close() }
         guard file.size <= maxBytes else {
-            throw FileFormatError(
-                file: path, reason: "file is \(file.size) bytes, more than the limit of \(maxBytes) bytes")
+            throw FileFormatError(file: path, problem: .tooBig(size: file.size, limit: maxBytes))
         }
         var head = try file.read(count: min(file.size, 8), at: 0)
         if let length = Layout.headerLength(head), length <= UInt64(maxHeaderBytes) {

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// PyTorch `nn.LSTM(bidirectional=True)` state_dict names ↔ `BiLSTMParameters`.
 ///
@@ -41,6 +42,7 @@ public enum StateDict {
     /// Exactly the eight names of a single-layer bidirectional `nn.LSTM`, with what a wrong set looks like.
     private static func checkNames(_ present: Set<String>, file: String) throws(FileFormatError) {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        func fail(_ problem: FileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
         let exactly = "a single-layer bidirectional nn.LSTM has exactly: " + names.joined(separator: ", ")
 
         // A whole model's state_dict: every name behind the same prefix, e.g. "lstm.weight_ih_l0".
@@ -50,10 +52,8 @@ public enum StateDict {
             )
         }
         for name in names where !present.contains(name) {
-            let hint =
-                name.hasSuffix("_reverse") && !present.contains(where: { $0.hasSuffix("_reverse") })
-                ? " (this looks like a unidirectional LSTM; create it with bidirectional=True)" : ""
-            throw fail("missing tensor \(name)\(hint)")
+            let unidirectional = name.hasSuffix("_reverse") && !present.contains(where: { $0.hasSuffix("_reverse") })
+            throw fail(.missingTensor(name: name, unidirectional: unidirectional))
         }
         for name in present.sorted() where !names.contains(name) {
             let hint: String
@@ -73,10 +73,12 @@ public enum StateDict {
     static func finiteTensor(_ name: String, in tensors: [String: Tensor], file: String)
         throws(FileFormatError) -> Tensor
     {
-        guard let t = tensors[name] else { throw FileFormatError(file: file, reason: "missing tensor \(name)") }
+        guard let t = tensors[name] else {
+            throw FileFormatError(file: file, problem: .missingTensor(name: name, unidirectional: false))
+        }
         if let bad = t.firstNonFinite() {
             throw FileFormatError(
-                file: file, reason: "tensor \(name): non-finite value \(bad.value) at index \(formatShape(bad.index))")
+                file: file, problem: .nonFinite(tensor: name, value: "\(bad.value)", index: formatShape(bad.index)))
         }
         return t
     }

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// `trace u=N`: a table with one row per step of one direction, for one unit.
 ///
@@ -12,20 +13,16 @@ public enum TraceRenderer {
         let d = view.direction
         var lines = [
             options.paint("trace u=\(view.unit) \(d.short) b=\(view.b)", .bold, Style.of(d))
-                + "  unit \(view.unit) of the \(d.name) direction, sequence b=\(view.b)"
+                + "  " + TraceMessage.title(unit: view.unit, forward: d == .forward, b: view.b).text(options.language)
         ]
         let wrap = { (s: String) in TextWrap.wrap(s, width: options.width, indent: "  ", continuation: "    ") }
-        lines += wrap(
-            "\(view.rows.count)/\(view.length) steps in processing order"
-                + (d == .forward ? " (t = 0, 1, …)" : " (t = T-1, …, 0)"))
-        lines += wrap(
-            "z = pre-activations, i f g o = gates after σ/tanh"
-                + (view.variant == .draft ? " (draft variant: o = tanh(z_g), g = σ(z_o))" : "")
-                + ", c = f·c_prev + i·g, h = o·tanh(c)")
-        lines.append("  * = saturated: σ within 0.01 of 0 or 1, |tanh| > 0.99")
+        let say = { (m: TraceMessage) in m.text(options.language) }
+        lines += wrap(say(.processingOrder(rows: view.rows.count, of: view.length, forward: d == .forward)))
+        lines += wrap(say(.legend(draft: view.variant == .draft)))
+        lines.append("  " + say(.saturated))
         if let note = view.note { lines += wrap(note) }
         guard !view.rows.isEmpty else {
-            lines.append("  nothing computed yet: the \(d.name) direction has not taken a step (try 'step \(d.short)')")
+            lines.append("  " + say(.nothingYet(forward: d == .forward, short: d.short)))
             return lines.joined(separator: "\n")
         }
         // Gates need 3 digits to tell 0.993 from 1; z and the state give digits up first to fit the width.

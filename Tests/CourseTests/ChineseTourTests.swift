@@ -7,18 +7,16 @@ import Testing
 /// A scripted tour of the lab in Chinese (every command's examples, every
 /// view, the error classes, a bench report, a lesson), read line by line:
 /// a line with an English word outside identifiers, numbers, file names and
-/// quoted input fails, unless it is one of the known gaps listed in
-/// `zh-known-english.txt` (numbers written as `#`). The list must stay exact:
-/// a line translated since is a stale entry and fails too, so the list only
-/// shrinks, and English added by a new feature shows up here at once.
+/// quoted input fails; English added by a new feature shows up here at once.
 @Suite struct ChineseTourTests {
-    static let knownURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("zh-known-english.txt")
-
     /// Words that are what the learner types or reads as code: commands, keywords,
     /// names, the settings' values and the formulas' functions.
     static let identifiers: Set<String> = {
         var words = Set(CommandTable.all.flatMap { [$0.name] + $0.aliases + $0.keywords })
+        // The words of every usage line (`save EXPR to PATH`, `record FILE.md|stop`) are what the learner types.
+        for spec in CommandTable.all {
+            words.formUnion(spec.usage.split { !($0.isLetter || $0 == "_" || $0 == "-") }.map(String.init))
+        }
         words.formUnion(ViewName.allCases.map(\.rawValue))
         words.formUnion([
             "fwd", "bwd", "both", "on", "off", "lang", "en", "zh", "per-gate", "hoisted", "fused",
@@ -27,7 +25,8 @@ import Testing
             "tanh", "cat", "stack", "chunk", "flip", "dim", "dims", "torch", "nn", "LSTM", "LSTMLab",
             "lstmlab", "gate", "unit", "feature", "dir", "row", "index", "diagram", "spark", "heatmap",
             "prev", "gdb", "display", "out", "Tab", "Ctrl", "Ctrl-C", "Ctrl-D", "Ctrl-R", "Enter", "Xavier", "npy",
-            "safetensors", "GFLOP", "TFLOP", "MiB",
+            "safetensors", "GFLOP", "TFLOP", "MiB", "PyTorch", "Markdown", "BiLSTM", "Linear",
+            "sigmoid", "None", "linear", "weight", "bias", "sum", "relu", "softmax", "mean", "max", "min", "exp", "log",
             "GiB", "KiB", "TiB", "memory-limit", "compute-limit", "bytes", "ms", "BLAS", "OpenBLAS", "load_state_dict",
             "weights", "input",
             "init", "answer", "hint", "skip", "solution", "next", "back", "quit", "resume", "list",
@@ -39,14 +38,24 @@ import Testing
     /// The English words of `line` that are not identifiers: runs of two or more
     /// ASCII letters, outside quotes and not part of a name with `_`, digits, `.` or `/`.
     static func englishWords(_ line: String) -> [String] {
+        // Quoted input ('…', "…") and what stands in brackets (shapes, indices: [out, in], w[:, 0..7]) is code.
         var unquoted = ""
-        var inQuote = false
+        var quote: Character?
+        var depth = 0
         for ch in line {
-            if ch == "'" {
-                inQuote.toggle()
+            if let q = quote {
+                if ch == q { quote = nil }
                 continue
             }
-            if !inQuote { unquoted.append(ch) }
+            if ch == "'" || ch == "\"" {
+                quote = ch
+            } else if ch == "[" {
+                depth += 1
+            } else if ch == "]" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                unquoted.append(ch)
+            }
         }
         let tokens = unquoted.split { !($0.isASCII && ($0.isLetter || $0.isNumber || "_./-~".contains($0))) }
         return tokens.compactMap { raw -> String? in
@@ -119,28 +128,13 @@ import Testing
         return out
     }
 
-    @Test func noEnglishOutsideTheKnownGaps() throws {
-        let known = Set(
-            (try? String(contentsOf: Self.knownURL, encoding: .utf8))?
-                .split(separator: "\n").map(String.init) ?? [])
-        var seen = Set<String>()
-        var fresh: [String] = []
+    @Test func noEnglishInTheTour() throws {
+        var english: [String] = []
         for line in try Self.tour() where !Self.englishWords(line).isEmpty {
-            let p = Self.pattern(line)
-            seen.insert(p)
-            if !known.contains(p) && !fresh.contains(p) { fresh.append(p) }
+            let p = Self.pattern(line) + "    ← " + Self.englishWords(line).joined(separator: " ")
+            if !english.contains(p) { english.append(p) }
         }
-        if ProcessInfo.processInfo.environment["RECORD_KNOWN_ENGLISH"] == "1" {
-            try (seen.sorted().joined(separator: "\n") + "\n").write(
-                to: Self.knownURL, atomically: true, encoding: .utf8)
-            return
-        }
-        let freshText = fresh.joined(separator: "\n")
-        #expect(
-            fresh.isEmpty, "English in the zh tour (translate it, or RECORD_KNOWN_ENGLISH=1 to list it):\n\(freshText)")
-        let stale = known.subtracting(seen).filter { !$0.isEmpty }
-        let staleText = stale.sorted().joined(separator: "\n")
-        #expect(stale.isEmpty, "translated since, remove from zh-known-english.txt:\n\(staleText)")
+        #expect(english.isEmpty, "English in the zh tour (numbers as #):\n\(english.joined(separator: "\n"))")
     }
 
     @Test func everyCommandHasChineseHelp() {

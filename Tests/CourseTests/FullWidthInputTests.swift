@@ -71,7 +71,7 @@ import Testing
         #expect(info.contains("fwd      前向走了 0/5 步，下一步读 t=0"))
         // the lesson played next follows the lab's language
         #expect(lab.handle("lesson play 1").output.contains("第 1 课 · 第 1/3 步"))
-        #expect(lab.handle("set lang fr").error == "lang is en or zh, not 'fr'")
+        #expect(lab.handle("set lang fr").error == "lang 只能是 en 或 zh，不能是 'fr'")
     }
 }
 

@@ -137,7 +137,7 @@ import Testing
                 shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
                 pending: Pending(
                     name: "c_f", known: [true, true, false, false, false],
-                    direction: "forward", taken: 2, total: 5)),
+                    forward: true, taken: 2, total: 5)),
         ])
         do {
             if case .tensor(let t) = try Evaluator.evaluate(

@@ -15,6 +15,14 @@ enum CatalogSamples {
         Area(file: "HelpMessage.swift", samples: help),
         Area(file: "ErrorMessage.swift", samples: errors),
         Area(file: "PaddingMessage.swift", samples: padding),
+        Area(file: "ReplyMessage.swift", samples: reply),
+        Area(file: "RefusalMessage.swift", samples: refusal),
+        Area(file: "TraceMessage.swift", samples: trace),
+        Area(file: "BenchMessage.swift", samples: bench),
+        Area(file: "ExpressionMessage.swift", samples: expression),
+        Area(file: "ArgumentMessage.swift", samples: argument),
+        Area(file: "FileMessage.swift", samples: file),
+        Area(file: "ListMessage.swift", samples: list),
     ]
 
     static let padding: [PaddingMessage] = [
@@ -110,6 +118,7 @@ enum CatalogSamples {
     ]
 
     static let help: [HelpMessage] = [
+        .expressionNote, .orExpression, .expressions,
         .example("step fwd 2"), .alias("exit"), .names("x h_f"), .footer,
         .noCommand(word: "'stpe'", suggestion: "step"), .noCommand(word: "'zzz'", suggestion: nil),
     ]

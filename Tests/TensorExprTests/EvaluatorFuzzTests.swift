@@ -23,7 +23,7 @@ import Testing
         "c_f": ExprTensor(
             shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
             pending: Pending(
-                name: "c_f", known: [true, true, false, false, false], direction: "forward",
+                name: "c_f", known: [true, true, false, false, false], forward: true,
                 taken: 2, total: 5)),
     ])
 

@@ -11,12 +11,12 @@ import Testing
         "c_f": ExprTensor(
             shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
             pending: Pending(
-                name: "c_f", known: [true, true, false, false, false], direction: "forward",
+                name: "c_f", known: [true, true, false, false, false], forward: true,
                 taken: 2, total: 5)),
         "c_b": ExprTensor(
             shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
             pending: Pending(
-                name: "c_b", known: [false, false, false, true, true], direction: "backward",
+                name: "c_b", known: [false, false, false, true, true], forward: false,
                 taken: 2, total: 5)),
     ])
 

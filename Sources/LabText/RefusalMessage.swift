@@ -1,0 +1,64 @@
+/// Why the shell refused a command that parsed: the facts (numbers, names, the
+/// words typed, already quoted) and what to do instead.
+public enum RefusalMessage: Localized, Equatable {
+    case alphabetSize(alphabet: String, source: ReplyMessage, count: Int, inputs: Int)
+    case zeroRows(count: Int)
+    case notInAlphabet(b: Int, character: String, t: Int, alphabet: String, source: ReplyMessage)
+    case textNeedsString
+    case emptyString(b: Int)
+    case inputSetNeedsText
+    case sparkNeedsSequence
+    case noLesson(id: Int, ids: String)
+    case noLessons(folder: String)
+    case noLessonToResume
+    /// The example's note (not a refusal; it lives here to keep the example's words together).
+    case heldOutAccuracy(open: String, close: String)
+    case noLessonPlaying
+
+    public var english: String {
+        switch self {
+        case .alphabetSize(let alphabet, let source, let count, let inputs):
+            "the alphabet \(alphabet) (\(source.english)) has \(Plural.count(count, "character")), the model takes "
+                + "D=\(inputs) inputs: "
+                + (source == .alphabetGiven
+                    ? "give an alphabet of \(inputs) characters"
+                    : "give one with alphabet \"…\" (\(inputs) characters, in the model's one-hot order)")
+        case .zeroRows(let n): " + \(n) zero rows"
+        case .notInAlphabet(let b, let ch, let t, let alphabet, let source):
+            "string b=\(b) has \(ch) at t=\(t), which is not in the alphabet \(alphabet) (\(source.english))"
+        case .textNeedsString: "input text needs at least one string: input text \"(a)b\" \"((b)\""
+        case .emptyString(let b): "string b=\(b) is empty: every sequence needs at least one character"
+        case .inputSetNeedsText: "input set changes a character of a text input: make one first with input text \"…\""
+        case .sparkNeedsSequence: "spark draws a sequence over time: use h_f, h_b, h_b_rev, y, x or logits"
+        case .noLesson(let id, let ids): "no lesson \(id): lessons are \(ids)"
+        case .noLessons(let folder): "no lessons found in \(folder) (set LSTMLAB_LESSONS to the lessons folder)"
+        case .heldOutAccuracy(let open, let close):
+            " (held-out accuracy \(open) on '(', \(close) on ')'; examples/brackets/README.md)"
+        case .noLessonToResume: "no lesson to resume: start one with 'lesson play N' (see 'lesson list')"
+        case .noLessonPlaying: "no lesson is playing: 'lesson play N' starts one, 'lesson resume' continues"
+        }
+    }
+
+    public var chinese: String {
+        switch self {
+        case .alphabetSize(let alphabet, let source, let count, let inputs):
+            "字母表 \(alphabet)（\(source.chinese)）有 \(count) 个字符，模型的输入是 D=\(inputs) 维："
+                + (source == .alphabetGiven
+                    ? "请给出 \(inputs) 个字符的字母表"
+                    : "请用 alphabet \"…\" 给出一个（\(inputs) 个字符，按模型独热编码的顺序）")
+        case .zeroRows(let n): " + \(n) 行全零"
+        case .notInAlphabet(let b, let ch, let t, let alphabet, let source):
+            "字符串 b=\(b) 在 t=\(t) 处的 \(ch) 不在字母表 \(alphabet)（\(source.chinese)）里"
+        case .textNeedsString: "input text 至少需要一个字符串：input text \"(a)b\" \"((b)\""
+        case .emptyString(let b): "字符串 b=\(b) 是空的：每条序列至少要有一个字符"
+        case .inputSetNeedsText: "input set 修改文本输入中的一个字符：请先用 input text \"…\" 建立文本输入"
+        case .sparkNeedsSequence: "spark 画的是随时间变化的序列：请用 h_f、h_b、h_b_rev、y、x 或 logits"
+        case .noLesson(let id, let ids): "没有第 \(id) 课：现有的课程是 \(ids)"
+        case .noLessons(let folder): "在 \(folder) 里没有找到课程（把 LSTMLAB_LESSONS 设为课程所在的文件夹）"
+        case .heldOutAccuracy(let open, let close):
+            "（留出集准确率：'(' 上 \(open)，')' 上 \(close)；见 examples/brackets/README.md）"
+        case .noLessonToResume: "没有可以继续的课程：用 lesson play N 开始一课（lesson list 列出课程）"
+        case .noLessonPlaying: "现在没有正在进行的课程：lesson play N 开始一课，lesson resume 继续上次的课"
+        }
+    }
+}
