@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 import TensorExpr
 
 /// The argument kinds that read more than one word or build a value: views and
@@ -63,7 +64,7 @@ extension ArgumentReader {
                     stopped = true
                     return
                 }
-                throw CommandError("save weights needs a path", column: token.column)
+                throw CommandError(said: ArgumentMessage.saveWeightsNeedsPath, column: token.column)
             }
             try readOne(.required("path", .path), path, owner: token, more: false)
             return
@@ -188,7 +189,8 @@ extension ArgumentReader {
             guard parts.count == 2, keys.contains(String(parts[0])) else {
                 let forms = keys.map { $0 + "=N" }.joined(separator: ", ")
                 throw CommandError(
-                    "\(command.text) takes \(forms), not \(Quote.word(token.text))",
+                    said: ArgumentMessage.takesAssignments(
+                        command: command.text, forms: forms, word: Quote.word(token.text)),
                     column: token.column)
             }
             let key = String(parts[0])
@@ -234,9 +236,7 @@ extension ArgumentReader {
     static func shape(_ token: Token) throws(CommandError) -> (LSTMSizes, Int?) {
         let parts = token.text.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 4 || parts.count == 5 else {
-            throw CommandError(
-                "bench shape is B,T,D,H or B,T,D,H,L (four or five numbers), not "
-                    + Quote.word(token.text), column: token.column)
+            throw CommandError(said: ArgumentMessage.benchShape(word: Quote.word(token.text)), column: token.column)
         }
         var values: [Int] = []
         for (name, part) in zip(["B", "T", "D", "H", "L"], parts) {

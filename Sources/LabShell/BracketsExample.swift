@@ -38,7 +38,8 @@ public enum BracketsExample {
             file: headFile)
         return Files(
             parameters: parameters, metadata: model.metadata,
-            head: LoadedHead(head: head.head, classes: head.classes, origin: "example brackets (\(headFile))"))
+            head: LoadedHead(
+                head: head.head, classes: head.classes, origin: .originCommand("example brackets (\(headFile))")))
     }
 
     /// The embedded bytes of `model.safetensors` or `head.safetensors`.

@@ -82,7 +82,7 @@ extension Interpreter {
     mutating func assign(_ name: String, _ e: ExpressionText) throws -> [Output] {
         try checkVariableName(name)
         guard case .tensor(var t) = try evaluate(e) else {
-            throw LabError("let stores a tensor: \(e.text) is not one (index a tuple first, as in chunk(…)[0])")
+            throw LabError(said: RefusalMessage.letNeedsTensor(expression: e.text))
         }
         t.pending = nil
         let others = session.variables.filter { $0.key != name }.values.reduce(0) { $0 + $1.data.count * 4 }
@@ -108,20 +108,19 @@ extension Interpreter {
         guard let first, first == "_" || (first.isASCII && first.isLetter),
             name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
         else {
-            throw LabError(
-                "\(Quote.word(name)) is not a variable name: use letters, digits and _, starting with a letter")
+            throw LabError(said: RefusalMessage.notVariableName(name: Quote.word(name)))
         }
         guard name.count <= 64 else {
-            throw LabError("\(Quote.word(name)) is too long for a variable name (at most 64 characters)")
+            throw LabError(said: RefusalMessage.variableNameTooLong(name: Quote.word(name)))
         }
         if SessionEnvironment.isBuiltIn(name) || Evaluator.reservedNames.contains(name) {
-            throw LabError("\(name) is a built-in name: a variable cannot shadow it (choose another name)")
+            throw LabError(said: RefusalMessage.builtInName(name: name))
         }
         if Functions.all.contains(name) || Functions.methods.contains(name) {
-            throw LabError("\(name) is a function's name: a variable cannot shadow it (choose another name)")
+            throw LabError(said: RefusalMessage.functionName(name: name))
         }
         if session.variables[name] == nil && session.variables.count >= Session.maxVariables {
-            throw LabError("at most \(Session.maxVariables) variables; use 'unlet NAME' first")
+            throw LabError(said: RefusalMessage.tooManyVariables(limit: Session.maxVariables))
         }
     }
 
@@ -138,11 +137,10 @@ extension Interpreter {
 
     mutating func unassign(_ name: String) throws -> [Output] {
         guard session.variables.removeValue(forKey: name) != nil else {
-            var message = "\(Quote.word(name)) is not a variable"
-            if let s = Suggest.closest(to: name, in: Array(session.variables.keys)) {
-                message += " (did you mean '\(s)'?)"
-            }
-            throw LabError(message + (session.variables.isEmpty ? " (there are none)" : ""))
+            throw LabError(
+                said: RefusalMessage.notAVariable(
+                    name: Quote.word(name), suggestion: Suggest.closest(to: name, in: Array(session.variables.keys)),
+                    none: session.variables.isEmpty))
         }
         session.variableSources[name] = nil
         return [.text(say(ReplyMessage.dropped(name: name)))]

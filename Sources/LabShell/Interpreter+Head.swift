@@ -16,7 +16,7 @@ extension Interpreter {
                 reason: "the head takes \(2 * head.hiddenSize) inputs (weight "
                     + "\(formatShape([head.classCount, 2 * head.hiddenSize]))), the model's y has 2H = \(2 * h)")
         }
-        session.head = LoadedHead(head: head, classes: classes, origin: "loaded from \(path)")
+        session.head = LoadedHead(head: head, classes: classes, origin: .originLoaded(path: path))
         let named = contents.metadata["classes"] == nil ? " (the file names none)" : ""
         return [
             .text(
@@ -48,19 +48,19 @@ extension Interpreter {
         }
         let bf = session.settings.batchFirst
         let h = session.parameters.hiddenSize
-        let ablated =
-            session.ablation == .none ? "" : " with h_\(session.ablation == .fwd ? "f" : "b") set to 0 (set ablate)"
+        let ablated = session.ablation == .none ? "" : say(HeadMessage.logitsAblated(forward: session.ablation == .fwd))
         var view = TensorView(
             name: "logits", tensor: bf ? tensor : try tensor.swappingFirstAxes(),
             axes: bf ? ["b", "t", "class"] : ["t", "b", "class"],
-            caption: "the head's scores per position, one column per class: "
-                + loaded.classes.enumerated()
-                .map { "\($0)=\($1)" }.joined(separator: ", "),
-            origin:
-                "logits = y·Wᵀ + bias = h_f·w3ᵀ + h_b·w6ᵀ + bias, W [\(loaded.head.classCount), \(2 * h)]\(ablated); "
-                + "head \(loaded.origin)",
+            caption: say(
+                HeadMessage.logitsCaption(
+                    classes: loaded.classes.enumerated().map { "\($0)=\($1)" }.joined(separator: say(ListMessage.comma))
+                )),
+            origin: say(
+                HeadMessage.logitsOrigin(
+                    classes: loaded.head.classCount, width: 2 * h, ablated: ablated, head: say(loaded.origin))),
             knownAxis: bf ? 1 : 0, known: known,
-            details: ["a position shows as soon as the halves of y it reads are computed"])
+            details: [say(HeadMessage.logitsDetail)])
         view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
         if let stack = session.stack {
             view.padding = paddingMask(stack, width: loaded.head.classCount, batchFirst: bf)
@@ -88,7 +88,8 @@ extension Interpreter {
             tokens: session.text?.tokens, characters: session.text?.characters,
             batchIndices: r.b.map { [$0] } ?? Array(0..<b), t: r.t,
             ablation: session.ablation == .none
-                ? nil : "h_\(session.ablation == .fwd ? "f" : "b") set to 0 (set ablate \(session.ablation.rawValue))",
+                ? nil
+                : say(HeadMessage.ablatedSees(forward: session.ablation == .fwd, setting: session.ablation.rawValue)),
             lengths: hasPadding ? session.stack?.lengths.values : nil)
     }
 

@@ -96,20 +96,23 @@ extension Interpreter {
         let prefix = stack.layerCount > 1 ? "l\(l) " : ""
         let source = l == 0 ? "x" : "y_l\(l - 1)"
         let trace = step.trace
-        let how = "(\(trace.mode.rawValue), \(trace.products) product\(trace.products == 1 ? "" : "s"))"
+        let how = say(StackMessage.how(mode: trace.mode.rawValue, products: trace.products))
         let times = step.times
         let moved = times.indices.filter { times[$0] != nil }
         if let first = times.first ?? nil, times.allSatisfy({ $0 == first }) {
             let target =
                 d == .forward ? "h_f[\(first)], c_f[\(first)]" : "h_b[\(first)], c_b[\(first)] (h_b_rev[\(k - 1)])"
-            return
-                "\(prefix)\(d.short) step \(k)/\(stack.stepCount): read \(source)[:, \(first), :] → \(target)  \(how)"
+            return say(
+                StackMessage.step(
+                    prefix: prefix, direction: d.short, step: k, of: stack.stepCount, source: source, t: first,
+                    target: target, how: how))
         }
         let reads = moved.compactMap { b in times[b].map { "b=\(b) t=\($0)" } }.joined(separator: ", ")
         let still = times.indices.filter { times[$0] == nil }
-        return "\(prefix)\(d.short) step \(k)/\(stack.stepCount): sequences moved: \(reads)"
-            + (still.isEmpty ? "" : "; finished, not moving: " + still.map { "b=\($0)" }.joined(separator: ", "))
-            + "  \(how)"
+        return say(
+            StackMessage.stepMoved(
+                prefix: prefix, direction: d.short, step: k, of: stack.stepCount, reads: reads,
+                still: still.isEmpty ? nil : still.map { "b=\($0)" }.joined(separator: ", "), how: how))
     }
 
     private func stackSizes(_ stack: StackedStepper) -> LSTMSizes {
@@ -139,7 +142,7 @@ extension Interpreter {
                 if context.shouldCancel() {
                     session.stack = stack
                     try? session.syncLayerView()
-                    lines.append("interrupted: \(session.positionText)")
+                    lines.append(say(StepMessage.interrupted(position: session.positionText)))
                     throw Interrupted(partial: lines.joined(separator: "\n"))
                 }
                 do {
@@ -147,26 +150,24 @@ extension Interpreter {
                     moved = true
                     lines.append(stackStepLine(d, step, stack))
                 } catch let refusal as StackOrderRefusal {
-                    if lines.isEmpty { throw LabError(refusal.description) }
-                    lines.append("    stopped: \(refusal)")
+                    if lines.isEmpty { throw refusal }
+                    lines.append("    " + say(StackMessage.stopped(reason: wording(refusal))))
                     return [.text(lines.joined(separator: "\n"))]
                 }
             }
             if !moved {
                 if lines.isEmpty {
-                    let which =
-                        choice == .both ? "both directions have" : "the \(choice.directions[0].name) direction has"
-                    let layerText = stack.layerCount > 1 ? "layer \(l): " : ""
+                    let all = StepMessage.allStepsTaken(
+                        both: choice == .both, forward: choice.directions[0] == .forward, length: stack.stepCount)
                     throw LabError(
-                        "\(layerText)\(which) finished all \(stack.stepCount) steps (use 'back', 'goto' or 'reset')")
+                        said: StackMessage.onLayer(layer: stack.layerCount > 1 ? l : nil, text: say(all)))
                 }
                 break
             }
         }
         if stack.isComplete(layer: l) {
             lines.append(
-                "    layer \(l) finished"
-                    + (l + 1 < stack.layerCount ? ": layer \(l + 1) can now read all of its y" : ""))
+                "    " + say(StackMessage.layerFinished(layer: l, next: l + 1 < stack.layerCount ? l + 1 : nil)))
         }
         return [.text(lines.joined(separator: "\n"))]
     }
@@ -186,18 +187,25 @@ extension Interpreter {
                     try stack.back(layer: l, d)
                     undone[d.rawValue] += 1
                 } catch let refusal as StackOrderRefusal {
-                    if undone == [0, 0] { throw LabError(refusal.description) }
-                    return [.text("undid \(undoneText(undone, choice)) then stopped: \(refusal)")]
+                    if undone == [0, 0] { throw refusal }
+                    return [
+                        .text(
+                            say(
+                                StackMessage.undidThenStopped(
+                                    parts: undoneText(undone, choice), reason: wording(refusal))))
+                    ]
                 }
             }
         }
         guard undone != [0, 0] else {
-            let which = choice == .both ? "both directions are" : "the \(choice.directions[0].name) direction is"
-            throw LabError("\(which) at the start: nothing to undo")
+            throw LabError(
+                said: StepMessage.atStart(both: choice == .both, forward: choice.directions[0] == .forward))
         }
         session.stack = stack
         try session.syncLayerView()
-        return [.text("undid \(undoneText(undone, choice)): \(session.positionText)")]
+        return [
+            .text(say(StepMessage.undid(parts: undoneText(undone, choice), position: session.positionText)))
+        ]
     }
 
     private func undoneText(_ undone: [Int], _ choice: DirectionChoice) -> String {
@@ -230,7 +238,7 @@ extension Interpreter {
 
     mutating func stackRun() throws -> [Output] {
         guard var stack = session.stack else { return [] }
-        guard !stack.isComplete else { return [.text("nothing to run: every layer has finished")] }
+        guard !stack.isComplete else { return [.text(say(StackMessage.nothingToRun))] }
         var work = 0.0
         for layer in 0..<stack.layerCount {
             var s = session.sizes
@@ -254,15 +262,18 @@ extension Interpreter {
         let ran = stack.cursors.flatMap { $0 }.reduce(0, +) - before
         session.stack = stack
         try session.syncLayerView()
-        if !finished { throw Interrupted(partial: "interrupted after \(ran) steps: \(session.positionText)") }
+        if !finished {
+            throw Interrupted(partial: say(StackMessage.interruptedAfter(steps: ran, position: session.positionText)))
+        }
         let lTimes2 = 2 * stack.layerCount
-        let order = stack.layerCount > 1 ? "layer by layer (each needs the whole y of the one below), " : ""
+        let state = formatShape([lTimes2, stack.batch, stack.hiddenSize])
         return [
             .text(
-                "ran \(ran) steps, \(order)hoisted: \(session.positionText)\n    "
-                    + "y \(formatShape(layoutShape([stack.batch, stack.length, 2 * stack.hiddenSize]))) of layer "
-                    + "\(stack.layerCount - 1), h_n \(formatShape([lTimes2, stack.batch, stack.hiddenSize])), "
-                    + "c_n \(formatShape([lTimes2, stack.batch, stack.hiddenSize])) ready")
+                say(
+                    StackMessage.ran(
+                        steps: ran, layered: stack.layerCount > 1, position: session.positionText,
+                        y: formatShape(layoutShape([stack.batch, stack.length, 2 * stack.hiddenSize])),
+                        layer: stack.layerCount - 1, state: "h_n \(state)\(say(ListMessage.enumeration))c_n \(state)")))
         ]
     }
 

@@ -30,12 +30,8 @@ extension Interpreter {
             var view = TensorView(
                 name: "y", tensor: bf ? y : try y.swappingFirstAxes(),
                 axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
-                caption: "the output of the top layer (\(top)): at each t, h_f[t] and h_b[t] side by side"
-                    + " (2H = \(2 * h))",
-                origin: "y = cat([h_f, h_b], dim=2) of layer \(top)"
-                    + (stack.packed && !stack.lengths.isFull
-                        ? ", 0 at padded positions "
-                            + "(pad_packed_sequence)" : ""),
+                caption: say(StackMessage.yCaption(layer: top, width: 2 * h)),
+                origin: say(StackMessage.yOrigin(layer: top, packed: stack.packed && !stack.lengths.isFull)),
                 scale: .signed,
                 columnGroups: [
                     LabelledRange("fwd h_f[t] 0..\(h - 1)", 0..<h, direction: .forward),
@@ -68,12 +64,8 @@ extension Interpreter {
             let isH = r.name == .h_n
             var view = TensorView(
                 name: r.name.rawValue, tensor: stack.finalStates(cell: !isH), axes: ["row", "b", "unit"],
-                caption: "final \(isH ? "hidden" : "cell") state of every layer and direction, "
-                    + "[2L, B, H]: forward after "
-                    + (stack.packed && !stack.lengths.isFull ? "each sequence's last real t" : "t=T-1")
-                    + ", backward after t=0",
-                origin: "rows in nn.LSTM's order l0 fwd, l0 bwd, l1 fwd, …"
-                    + (stack.lengths.isFull ? "" : "; lengths \(stack.lengths.text)"),
+                caption: say(StackMessage.finalCaption(hidden: isH, packed: stack.packed && !stack.lengths.isFull)),
+                origin: say(StackMessage.finalOrigin(lengths: stack.lengths.isFull ? nil : stack.lengths.text)),
                 scale: isH ? .signed : .free)
             view.indexNotes = (0..<stack.layerCount).flatMap { ["l\($0) fwd", "l\($0) bwd"] }
             view.notesAxis = 0

@@ -49,8 +49,10 @@ extension Interpreter {
         // The lengths stay as the learner left them ('lengths none' stays none).
         try next.useText(text, origin: "input text (b=\(b) t=\(t) set)", lengthsFromText: session.lengths != nil)
         var lines = [
-            "input set: string b=\(b) t=\(t) is now \(text.token(b: b, t: t)) (was '\(Quote.visible(String(old)))'):"
-                + " \(text.display(b))"
+            say(
+                ReplyMessage.inputSet(
+                    b: b, t: t, token: text.token(b: b, t: t), old: "'\(Quote.visible(String(old)))'",
+                    display: text.display(b, language: session.settings.language)))
         ]
         session = next
         if let before {
@@ -60,7 +62,7 @@ extension Interpreter {
                 lines += responseLines(before: before, after: hiddenOverTime(), b: b, t: t)
             }
         }
-        if !session.stepper.isComplete { lines.append("    cursors at the start ('run' to see what moves)") }
+        if !session.stepper.isComplete { lines.append("    " + say(ReplyMessage.inputSetCursors)) }
         return [.text(lines.joined(separator: "\n"))] + watchOutputs()
     }
 
@@ -112,12 +114,12 @@ extension Interpreter {
             return s
         }
         return [
-            "    the model ran again; largest |change| over the units at each t of sequence b=\(b):",
+            "    " + say(ReplyMessage.inputSetRanAgain(b: b)),
             "    " + row("t", { "t=\($0)" }),
             "    " + row("", { tl > 0 ? (session.text?.token(b: b, t: $0) ?? "") : "" }),
             "    " + row("|Δh_f[t]|", { cells[$0].0 }),
             "    " + row("|Δh_b[t]|", { cells[$0].1 }),
-            "    h_f moves only from t=\(t) on (it has read x[0..t]), h_b only up to t=\(t) (it has read x[t..T-1])",
+            "    " + say(ReplyMessage.inputSetMoves(t: t)),
         ]
     }
 
@@ -191,9 +193,7 @@ extension Session {
             lengths = nil
         }
         sizes = s
-        inputSource = .originCommand(
-            origin + " (\(text.batch) string\(text.batch == 1 ? "" : "s"), alphabet "
-                + "\(Quote.word(String(text.alphabet))))")
+        inputSource = .originText(command: origin, count: text.batch, alphabet: Quote.word(String(text.alphabet)))
         try rebuildStepper()
     }
 }

@@ -7,7 +7,7 @@ extension Interpreter {
     func trace(unit: Int, direction: Direction?, b: Int?) throws -> [Output] {
         let st = session.stepper
         let h = st.hiddenSize
-        guard unit >= 0, unit < h else { throw LabError("u=\(unit) is out of range: units go from 0 to \(h - 1)") }
+        guard unit >= 0, unit < h else { throw LabError(said: RefusalMessage.unitOutOfRange(unit: unit, last: h - 1)) }
         let bi = b ?? 0
         guard bi >= 0, bi < st.batch else {
             throw LabError("b=\(bi) is out of range: b goes from 0 to \(st.batch - 1)")

@@ -429,7 +429,7 @@ extension Interpreter {
         if request.b == nil { request.b = 0 }
         let view = try wholeView(request)
         if let unit, unit >= (view.tensor.shape.last ?? 0) {
-            throw LabError("u=\(unit) is out of range: units go from 0 to \((view.tensor.shape.last ?? 1) - 1)")
+            throw LabError(said: RefusalMessage.unitOutOfRange(unit: unit, last: (view.tensor.shape.last ?? 1) - 1))
         }
         return [.sparklines(view, unit: unit)]
     }

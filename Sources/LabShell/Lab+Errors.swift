@@ -22,12 +22,27 @@ extension Interpreter {
         case let e as ExpressionFailure: return e.text(language)
         case let e as FileFormatError: return e.text(language)
         case let e as StepperError: return Lab.message(for: e).text(language)
+        case let e as StackOrderRefusal: return Lab.message(for: e).text(language)
         default: return "\(error)"
         }
     }
 }
 
 extension Lab {
+    /// The catalog entry for a refusal of the stacking rules.
+    static func message(for refusal: StackOrderRefusal) -> StackMessage {
+        switch refusal {
+        case .finished(let l, let d, let n): .finished(layer: l, direction: d.short, steps: n)
+        case .needsLowerOutput(let l, let d, let t, let s, let missing):
+            .needsLower(
+                layer: l, direction: d.short, t: t, sequence: s,
+                parts: missing.map { .init(layer: l - 1, direction: $0.direction.short, t: $0.reached) })
+        case .atStart(let l, let d): .atStart(layer: l, direction: d.short)
+        case .readByUpper(let l, let d, let t, let s, let reader):
+            .readByUpper(layer: l, direction: d.short, t: t, sequence: s, reader: reader.short)
+        }
+    }
+
     /// The catalog entry for a stepper's refusal (the shell adds what to type next).
     static func message(for error: StepperError) -> ErrorMessage {
         switch error {

@@ -1,13 +1,14 @@
 import LSTMCore
+import LabText
 
 /// The output layer the session holds: the numbers, the class names and where it came from.
 public struct LoadedHead: Equatable, Sendable {
     public var head: LinearHead
     /// One name per row of the weight (`class 0`, … when the file names none).
     public var classes: [String]
-    public var origin: String
+    public var origin: ShellMessage
 
-    public init(head: LinearHead, classes: [String], origin: String) {
+    public init(head: LinearHead, classes: [String], origin: ShellMessage) {
         self.head = head
         self.classes = classes
         self.origin = origin

@@ -31,6 +31,9 @@ public enum ArgumentMessage: Localized, Equatable {
     case clauseNeedsNumber(clause: String)
     case seedRange(max: String, word: String)
     case emptyPath
+    case saveWeightsNeedsPath
+    case takesAssignments(command: String, forms: String, word: String)
+    case benchShape(word: String)
     /// Text from code that has no catalog entry yet: the same in both languages.
     case english(String)
 
@@ -64,6 +67,9 @@ public enum ArgumentMessage: Localized, Equatable {
         case .clauseNeedsNumber(let clause): "\(clause) needs a number"
         case .seedRange(let max, let w): "seed must be a whole number from 0 to \(max), not \(w)"
         case .emptyPath: "empty path"
+        case .saveWeightsNeedsPath: "save weights needs a path"
+        case .takesAssignments(let c, let forms, let w): "\(c) takes \(forms), not \(w)"
+        case .benchShape(let w): "bench shape is B,T,D,H or B,T,D,H,L (four or five numbers), not \(w)"
         case .english(let s): s
         }
     }
@@ -98,6 +104,9 @@ public enum ArgumentMessage: Localized, Equatable {
         case .clauseNeedsNumber(let clause): "\(clause) 后面需要一个数"
         case .seedRange(let max, let w): "seed 必须是 0 到 \(max) 之间的整数，不能是 \(w)"
         case .emptyPath: "路径是空的"
+        case .saveWeightsNeedsPath: "save weights 后面需要一个路径"
+        case .takesAssignments(let c, let forms, let w): "\(c) 只接受 \(forms)，不能是 \(w)"
+        case .benchShape(let w): "bench 的形状写作 B,T,D,H 或 B,T,D,H,L（四个或五个数），不能是 \(w)"
         case .english(let s): s
         }
     }

@@ -27,6 +27,7 @@ public enum ExpressionMessage: Localized, Equatable {
     case notComputed(name: String, index: String, missing: Missing?)
     case undefinedName(name: String, suggestion: String?)
     case matmulShapes(left: String, right: String)
+    case batchMatmul(batch: Int, rows: Int, got: Int)
     case broadcast(left: Int, right: Int, dimension: Int)
     case indexOutOfBounds(index: Int, dimension: Int, size: Int)
     case dimensionOutOfRange(low: Int, high: Int, got: Int)
@@ -43,6 +44,8 @@ public enum ExpressionMessage: Localized, Equatable {
             "\(name)[\(index)] is not computed yet: \(missing?.english ?? "")"
         case .undefinedName(let n, let s): "name '\(n)' is not defined" + (s.map { " (did you mean '\($0)'?)" } ?? "")
         case .matmulShapes(let a, let b): "mat1 and mat2 shapes cannot be multiplied (\(a) and \(b))"
+        case .batchMatmul(let nb, let k, let k2):
+            "Expected size for first two dimensions of batch2 tensor to be: [\(nb), \(k)] but got: [\(nb), \(k2)]."
         case .broadcast(let a, let b, let i):
             "The size of tensor a (\(a)) must match the size of tensor b (\(b)) at non-singleton dimension \(i)"
         case .indexOutOfBounds(let i, let d, let size):
@@ -64,6 +67,8 @@ public enum ExpressionMessage: Localized, Equatable {
             "\(name)[\(index)] 还没有算出" + (missing.map { "：\($0.chinese)" } ?? "")
         case .undefinedName(let n, let s): "没有名为 '\(n)' 的量" + (s.map { "（你是不是想输入 '\($0)'？）" } ?? "")
         case .matmulShapes(let a, let b): "两个矩阵的形状不能相乘（\(a) 和 \(b)：左边的列数要等于右边的行数）"
+        case .batchMatmul(let nb, let k, let k2):
+            "批量矩阵乘法的形状不匹配：右边张量的前两维应是 [\(nb), \(k)]，实际是 [\(nb), \(k2)]"
         case .broadcast(let a, let b, let i): "张量 a 的大小（\(a)）和张量 b 的大小（\(b)）在第 \(i) 维上不一致，无法广播"
         case .indexOutOfBounds(let i, let d, let size): "下标 \(i) 超出第 \(d) 维的范围（这一维的大小是 \(size)）"
         case .dimensionOutOfRange(let low, let high, let got): "维度超出范围：应在 \(low) 到 \(high) 之间，实际是 \(got)"

@@ -14,6 +14,14 @@ public enum RefusalMessage: Localized, Equatable {
     /// The example's note (not a refusal; it lives here to keep the example's words together).
     case heldOutAccuracy(open: String, close: String)
     case noLessonPlaying
+    case notVariableName(name: String)
+    case variableNameTooLong(name: String)
+    case builtInName(name: String)
+    case functionName(name: String)
+    case tooManyVariables(limit: Int)
+    case notAVariable(name: String, suggestion: String?, none: Bool)
+    case letNeedsTensor(expression: String)
+    case unitOutOfRange(unit: Int, last: Int)
 
     public var english: String {
         switch self {
@@ -36,6 +44,15 @@ public enum RefusalMessage: Localized, Equatable {
             " (held-out accuracy \(open) on '(', \(close) on ')'; examples/brackets/README.md)"
         case .noLessonToResume: "no lesson to resume: start one with 'lesson play N' (see 'lesson list')"
         case .noLessonPlaying: "no lesson is playing: 'lesson play N' starts one, 'lesson resume' continues"
+        case .notVariableName(let n): "\(n) is not a variable name: use letters, digits and _, starting with a letter"
+        case .variableNameTooLong(let n): "\(n) is too long for a variable name (at most 64 characters)"
+        case .builtInName(let n): "\(n) is a built-in name: a variable cannot shadow it (choose another name)"
+        case .functionName(let n): "\(n) is a function's name: a variable cannot shadow it (choose another name)"
+        case .tooManyVariables(let limit): "at most \(limit) variables; use 'unlet NAME' first"
+        case .notAVariable(let n, let s, let none):
+            "\(n) is not a variable" + (s.map { " (did you mean '\($0)'?)" } ?? "") + (none ? " (there are none)" : "")
+        case .letNeedsTensor(let e): "let stores a tensor: \(e) is not one (index a tuple first, as in chunk(…)[0])"
+        case .unitOutOfRange(let u, let last): "u=\(u) is out of range: units go from 0 to \(last)"
         }
     }
 
@@ -59,6 +76,15 @@ public enum RefusalMessage: Localized, Equatable {
             "（留出集准确率：'(' 上 \(open)，')' 上 \(close)；见 examples/brackets/README.md）"
         case .noLessonToResume: "没有可以继续的课程：用 lesson play N 开始一课（lesson list 列出课程）"
         case .noLessonPlaying: "现在没有正在进行的课程：lesson play N 开始一课，lesson resume 继续上次的课"
+        case .notVariableName(let n): "\(n) 不能作变量名：只能用字母、数字和 _，并以字母开头"
+        case .variableNameTooLong(let n): "变量名 \(n) 太长了（最多 64 个字符）"
+        case .builtInName(let n): "\(n) 是内置的名字：变量不能遮住它（请换一个名字）"
+        case .functionName(let n): "\(n) 是函数名：变量不能遮住它（请换一个名字）"
+        case .tooManyVariables(let limit): "变量最多 \(limit) 个；请先用 unlet NAME 删除一个"
+        case .notAVariable(let n, let s, let none):
+            "\(n) 不是变量" + (s.map { "（你是不是想输入 '\($0)'？）" } ?? "") + (none ? "（现在一个变量也没有）" : "")
+        case .letNeedsTensor(let e): "let 只能保存张量：\(e) 不是张量（先对元组取下标，例如 chunk(…)[0]）"
+        case .unitOutOfRange(let u, let last): "u=\(u) 超出范围：单元编号只能取 0 到 \(last)"
         }
     }
 }

@@ -37,6 +37,10 @@ public enum ReplyMessage: Localized, Equatable {
     case alphabetFromModel
     case alphabetSorted
     case headNeeded(view: String)
+    case inputSet(b: Int, t: Int, token: String, old: String, display: String)
+    case inputSetRanAgain(b: Int)
+    case inputSetMoves(t: Int)
+    case inputSetCursors
 
     public var english: String {
         switch self {
@@ -101,6 +105,13 @@ public enum ReplyMessage: Localized, Equatable {
         case .headNeeded(let view):
             "\(view) need\(view == "pred" ? "s" : "") an output layer: load head PATH (nn.Linear(2H, K) as safetensors) "
                 + "or example brackets"
+        case .inputSet(let b, let t, let token, let old, let display):
+            "input set: string b=\(b) t=\(t) is now \(token) (was \(old)): \(display)"
+        case .inputSetRanAgain(let b):
+            "the model ran again; largest |change| over the units at each t of sequence b=\(b):"
+        case .inputSetMoves(let t):
+            "h_f moves only from t=\(t) on (it has read x[0..t]), h_b only up to t=\(t) (it has read x[t..T-1])"
+        case .inputSetCursors: "cursors at the start ('run' to see what moves)"
         }
     }
 
@@ -164,6 +175,12 @@ public enum ReplyMessage: Localized, Equatable {
         case .alphabetSorted: "所用字符，排序后"
         case .headNeeded(let view):
             "\(view) 需要输出层：load head PATH（以 safetensors 保存的 nn.Linear(2H, K)）或 example brackets"
+        case .inputSet(let b, let t, let token, let old, let display):
+            "input set：字符串 b=\(b) 在 t=\(t) 处现在是 \(token)（原来是 \(old)）：\(display)"
+        case .inputSetRanAgain(let b): "模型重新运行了一遍；序列 b=\(b) 每个 t 上各单元变化量的最大值："
+        case .inputSetMoves(let t):
+            "h_f 只从 t=\(t) 起变化（它已读过 x[0..t]），h_b 只到 t=\(t) 为止变化（它已读过 x[t..T-1]）"
+        case .inputSetCursors: "游标回到起点（输入 run 看看哪些值会变）"
         }
     }
 }

@@ -33,6 +33,7 @@ public enum ShellMessage: Localized, Equatable {
     case originRedrawnForWeights(command: String, inputs: Int)
     case originDemoInput(seed: Int)
     case originLoaded(path: String)
+    case originText(command: String, count: Int, alphabet: String)
     /// The left-hand labels of `info`, one per line kind.
     case infoLabel(InfoLabel)
 
@@ -93,6 +94,7 @@ public enum ShellMessage: Localized, Equatable {
         case .originRedrawnForWeights(let command, let d): "\(command) (redrawn: the weights have D=\(d))"
         case .originDemoInput(let seed): "input random (seed \(seed), after init)"
         case .originLoaded(let path): "loaded from \(path)"
+        case .originText(let c, let n, let alphabet): "\(c) (\(Plural.count(n, "string")), alphabet \(alphabet))"
         }
     }
 
@@ -141,6 +143,7 @@ public enum ShellMessage: Localized, Equatable {
         case .originRedrawnForWeights(let command, let d): "\(command)（重新生成：权重的 D=\(d)）"
         case .originDemoInput(let seed): "input random（seed \(seed)，接在 init 之后）"
         case .originLoaded(let path): "从 \(path) 载入"
+        case .originText(let c, let n, let alphabet): "\(c)（\(n) 个字符串，字母表 \(alphabet)）"
         case .infoLabel(let label):
             switch label {
             case .model: "模型"

@@ -93,9 +93,7 @@ extension Ops {
                 .limit, "the product '@' would have a batch of \(ExprFormat.shape(batch)): too many to count")
         }
         guard k == k2 else {
-            throw ExprError(
-                .evaluation,
-                "Expected size for first two dimensions of batch2 tensor to be: [\(nb), \(k)] but got: [\(nb), \(k2)].")
+            throw ExprError(.evaluation, .batchMatmul(batch: nb, rows: k, got: k2))
         }
         var outShape = batch + [m, n]
         try budget.charge(outShape, work: 2 * Double(nb) * Double(m) * Double(k) * Double(n), what: "the product '@'")

@@ -146,8 +146,10 @@ public enum DiagramRenderer {
         ]
         if let head = state.head {
             let k = head.classCount
-            lines.append("    w3 = head weight[:, 0..\(H - 1)]  [\(k), \(H)]  forward h_f[t] → output")
-            lines.append("    w6 = head weight[:, \(H)..\(2 * H - 1)]  [\(k), \(H)]  backward h_b[t] → output")
+            let w3 = HeadMessage.diagramHeadWeight(forward: true).text(options.language)
+            let w6 = HeadMessage.diagramHeadWeight(forward: false).text(options.language)
+            lines.append("    w3 = head weight[:, 0..\(H - 1)]  [\(k), \(H)]  \(w3)")
+            lines.append("    w6 = head weight[:, \(H)..\(2 * H - 1)]  [\(k), \(H)]  \(w6)")
             lines += TextWrap.wrap(
                 "logits_t = y_t·Wᵀ + bias = h_f[t]·w3ᵀ + h_b[t]·w6ᵀ + bias, [B, K] = [\(B), \(k)]; "
                     + "pred: \(head.legend)",

@@ -13,24 +13,20 @@ public enum PredictionRenderer {
     public static func render(_ view: PredictionView, options: RenderOptions) -> String {
         let b = view.probabilities.shape.first ?? 0
         let tl = view.probabilities.shape.count > 1 ? view.probabilities.shape[1] : 0
-        var lines = [
-            options.paint("pred", .bold) + "  [\(b), \(tl)]  axes (b, t): the most likely class at each position"
-        ]
-        lines.append(
-            "  classes: " + zip(view.abbreviations, view.classes).map { "\($0) = \($1)" }.joined(separator: ", ")
-                + "; probability = softmax(logits)")
+        let say = { (m: HeadMessage) in m.text(options.language) }
+        let zh = options.language == .zh
+        var lines = [options.paint("pred", .bold) + "  " + say(.predTitle(batch: b, length: tl))]
+        let list = zip(view.abbreviations, view.classes).map { "\($0) = \($1)" }
+        lines.append("  " + say(.classes(list: list.joined(separator: zh ? "，" : ", "))))
         if let a = view.ablation {
-            lines.append("  " + options.paint("ablated:", .warning) + " the head sees y with \(a)")
+            lines.append("  " + options.paint(say(.ablatedLabel), .warning) + " " + a)
         }
         if !view.known.allSatisfy({ $0 }) {
             let done = view.known.indices.filter { view.known[$0] }
+            let runs = TensorRenderer.runs(done).map { "t=\($0)" }.joined(separator: zh ? "，" : ", ")
             lines.append(
-                "  computed: "
-                    + (done.isEmpty
-                        ? "nothing yet"
-                        : TensorRenderer.runs(done).map { "t=\($0)" }
-                            .joined(separator: ", ") + " of 0..\(tl - 1)") + "  (" + options.paint("·", .dim)
-                    + " = not computed yet)")
+                "  " + say(done.isEmpty ? .computedNothing : .computed(runs: runs, last: tl - 1)) + (zh ? "  （" : "  (")
+                    + options.paint("·", .dim) + " " + say(.notComputedMark) + (zh ? "）" : ")"))
         }
         if let lengths = view.lengths,
             view.batchIndices.contains(where: { lengths.indices.contains($0) && lengths[$0] < tl })
@@ -106,10 +102,7 @@ public enum PredictionRenderer {
                 "  " + (view.characters != nil ? String(repeating: " ", count: labelWidth) : label) + "  "
                     + preds.joined(separator: " "))
         }
-        lines.append(
-            view.characters != nil
-                ? "  (columns: t, last digit; first line: the input, _ = zero-row padding; second: the prediction)"
-                : "  (columns: t, last digit)")
+        lines.append("  " + HeadMessage.columns(text: view.characters != nil).text(options.language))
         return lines
     }
 }

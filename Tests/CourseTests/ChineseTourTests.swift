@@ -26,7 +26,9 @@ import Testing
             "lstmlab", "gate", "unit", "feature", "dir", "row", "index", "diagram", "spark", "heatmap",
             "prev", "gdb", "display", "out", "Tab", "Ctrl", "Ctrl-C", "Ctrl-D", "Ctrl-R", "Enter", "Xavier", "npy",
             "safetensors", "GFLOP", "TFLOP", "MiB", "PyTorch", "Markdown", "BiLSTM", "Linear",
-            "sigmoid", "None", "linear", "weight", "bias", "sum", "relu", "softmax", "mean", "max", "min", "exp", "log",
+            "sigmoid", "None", "linear", "weight", "bias", "class",
+            // The brackets model's class names: data from its file, like a file name.
+            "matched", "unmatched", "other", "sum", "relu", "softmax", "mean", "max", "min", "exp", "log",
             "GiB", "KiB", "TiB", "memory-limit", "compute-limit", "bytes", "ms", "BLAS", "OpenBLAS", "load_state_dict",
             "weights", "input",
             "init", "answer", "hint", "skip", "solution", "next", "back", "quit", "resume", "list",
@@ -99,12 +101,52 @@ import Testing
         run("diagram")
         run("info")
         run("bench 2,3,4,5 repeat 1")
+        run("bench repeat 1")
+        // A trained model with its head: every view, the prediction, the trace, ablation.
+        for line in [
+            "example brackets", "step", "show pred", "trace u=4 fwd b=0", "run", "show pred", "show logits",
+            "heatmap logits", "trace u=4 bwd b=1", "set ablate bwd", "show pred", "set ablate none",
+            "input set b=0 t=1 \"a\"", "input text \"(a)\" \"((b))\" \"ab\"", "run", "show x", "show y",
+            "diagram", "spark h_f", "reset",
+        ] {
+            run(line)
+        }
+        // Layers and lengths: the stacked views, step lines and bench.
+        for line in [
+            "sizes B=3 T=5 D=8 H=16 L=2", "lengths 5,2,4", "step", "layer 1", "step 2", "show h_f", "show y",
+            "show gates fwd", "print c_f", "print h_n", "trace u=0 fwd b=1", "diagram", "run", "show h_n",
+            "bench repeat 1", "set packed off", "lengths none", "layer 0", "sizes L=1", "layer 3",
+        ] {
+            run(line)
+        }
+        // Expressions: values, variables and PyTorch's error classes.
+        for line in [
+            "print c_f", "print W_ih_f @ x", "print c_ff", "print x[9]", "print x[0, 0, :].sum(dim=5)",
+            "print h_f + W_hh_f", "print (1 +", "print )", "print x[0", "let W = zeros(2, 3)", "vars",
+            "let W = W + 1", "unlet W", "unlet W", "let 3 = 1", "print", "let",
+        ] {
+            run(line)
+        }
+        // Files: missing, a folder, an empty file, the wrong kind.
+        for line in [
+            "load weights /nonexistent.safetensors", "load input /tmp", "load weights /dev/null",
+            "load input /dev/null", "load head /nonexistent/x.safetensors", "save weights",
+            "load input \(CourseTests.root.path)/zh/01-one-step.md",
+        ] {
+            run(line)
+        }
         // Error classes: unknown words, bad numbers, ranges, not yet computed, limits, files, lessons.
         for bad in [
             "stpe", "step 0", "step fwd x", "show hf", "show h_f t=99", "set mode fusd", "set lang fr",
             "goto t=99", "sizes B=0", "sizes B=100000 T=100000", "load weights /nonexistent.safetensors",
             "load input /tmp", "next", "hint", "answer 3", "lesson play 99", "help stpe", "show y b=9",
             "spark W_ih_f", "watch h_f h_f h_f h_f h_f h_f h_f h_f h_f", "back 9", "'unterminated",
+            "init", "init xavier", "input", "input ascii", "set", "set colour on", "set packed maybe",
+            "step up", "goto", "goto t=x", "sizes", "sizes Q=3", "show", "trace", "trace u=99 fwd b=0",
+            "lesson", "lesson plya", "lesson play", "bench 1,2", "bench repeat", "step 99", "back",
+            "unwatch h_f", "set precision 99", "set threads 0", "input set b=0 t=0 \"a\"",
+            "input text", "input text \"\"", "input text \"ab\" alphabet \"abc\"", "input text \"x\" pad \"yy\"",
+            "logits", "show logits", "show pred", "layer 2",
         ] {
             run(bad)
         }

@@ -22,6 +22,8 @@ extension CatalogSamples {
         .textMore(count: 83), .noPadding(length: 89), .paddedWith(pad: "'b'", length: 97),
         .paddedWithZeros(length: 101), .alphabetGiven, .alphabetFromModel, .alphabetSorted,
         .headNeeded(view: "logits"),
+        .inputSet(b: 103, t: 107, token: "'a'", old: "'b'", display: "\"(a)\""), .inputSetRanAgain(b: 109),
+        .inputSetMoves(t: 113), .inputSetCursors,
     ]
 
     static let refusal: [RefusalMessage] = [
@@ -30,6 +32,10 @@ extension CatalogSamples {
         .textNeedsString, .emptyString(b: 13), .inputSetNeedsText, .sparkNeedsSequence,
         .noLesson(id: 17, ids: "1, 2, 3"), .noLessons(folder: "/tmp/lessons"), .noLessonToResume,
         .heldOutAccuracy(open: "99.50 %", close: "98.25 %"), .noLessonPlaying,
+        .notVariableName(name: "'3'"), .variableNameTooLong(name: "'aaaa…'"), .builtInName(name: "c_f"),
+        .functionName(name: "tanh"), .tooManyVariables(limit: 19),
+        .notAVariable(name: "'W'", suggestion: "V", none: false),
+        .letNeedsTensor(expression: "chunk(gates_f, 4, 1)"), .unitOutOfRange(unit: 23, last: 29),
     ]
 
     static let trace: [TraceMessage] = [
@@ -49,6 +55,7 @@ extension CatalogSamples {
     static let expression: [ExpressionMessage] = [
         .notComputed(name: "c_f", index: "3", missing: .direction(layer: 1, forward: true, taken: 2, total: 5)),
         .undefinedName(name: "c_ff", suggestion: "c_f"), .matmulShapes(left: "3x8", right: "16x4"),
+        .batchMatmul(batch: 31, rows: 37, got: 41),
         .broadcast(left: 7, right: 11, dimension: 2), .indexOutOfBounds(index: 13, dimension: 1, size: 5),
         .dimensionOutOfRange(low: -3, high: 2, got: 17), .expectedExpression, .unexpectedAfter(token: ")"),
         .unexpected(token: "@"), .neverClosed(bracket: "["), .expected(what: "]", got: ","), .endsTooEarly,
@@ -69,6 +76,8 @@ extension CatalogSamples {
         .needsArgument(owner: "bench", form: "B,T,D,H"), .letNeeds, .saveNeeds,
         .expectedClause(word: "'x'", clause: "seed"), .clauseNeedsNumber(clause: "repeat"),
         .seedRange(max: "18446744073709551615", word: "'-1'"), .emptyPath, .english("ENGLISH"),
+        .saveWeightsNeedsPath, .takesAssignments(command: "sizes", forms: "B=N, T=N", word: "'Q=3'"),
+        .benchShape(word: "'1,2'"),
     ]
 
     static let file: [FileMessage] = [
@@ -83,4 +92,27 @@ extension CatalogSamples {
     ]
 
     static let list: [ListMessage] = [.comma, .enumeration]
+
+    static let head: [HeadMessage] = [
+        .predTitle(batch: 3, length: 12), .classes(list: "M = matched"), .ablatedLabel,
+        .ablatedSees(forward: false, setting: "bwd"), .computed(runs: "t=0..1", last: 11), .computedNothing,
+        .notComputedMark, .columns(text: true), .columns(text: false), .logitsCaption(classes: "0=matched"),
+        .logitsAblated(forward: true), .logitsOrigin(classes: 13, width: 17, ablated: "ABLATED", head: "HEAD"),
+        .logitsDetail, .diagramHeadWeight(forward: true),
+    ]
+
+    static let stack: [StackMessage] = [
+        .step(prefix: "l1 ", direction: "fwd", step: 2, of: 5, source: "y_l0", t: 1, target: "h_f[1]", how: "HOW"),
+        .stepMoved(prefix: "l0 ", direction: "bwd", step: 3, of: 7, reads: "b=0 t=4", still: "b=1", how: "HOW"),
+        .how(mode: "fused", products: 2), .nothingToRun,
+        .ran(steps: 11, layered: true, position: "POSITION", y: "[3, 5, 32]", layer: 1, state: "STATE"),
+        .interruptedAfter(steps: 13, position: "POSITION"), .yCaption(layer: 17, width: 19),
+        .yOrigin(layer: 23, packed: true), .finalCaption(hidden: true, packed: false), .finalOrigin(lengths: "5,2,4"),
+        .finished(layer: 29, direction: "fwd", steps: 31),
+        .needsLower(layer: 1, direction: "bwd", t: 37, sequence: 41, parts: [.init(layer: 0, direction: "bwd", t: 3)]),
+        .atStart(layer: 43, direction: "fwd"),
+        .readByUpper(layer: 47, direction: "bwd", t: 53, sequence: nil, reader: "fwd"), .stopped(reason: "REASON"),
+        .undidThenStopped(parts: "fwd −2", reason: "REASON"), .layerFinished(layer: 59, next: 61),
+        .onLayer(layer: 67, text: "TEXT"),
+    ]
 }

@@ -23,6 +23,8 @@ enum CatalogSamples {
         Area(file: "ArgumentMessage.swift", samples: argument),
         Area(file: "FileMessage.swift", samples: file),
         Area(file: "ListMessage.swift", samples: list),
+        Area(file: "HeadMessage.swift", samples: head),
+        Area(file: "StackMessage.swift", samples: stack),
     ]
 
     static let padding: [PaddingMessage] = [
@@ -66,6 +68,7 @@ enum CatalogSamples {
         .infoLanguage(.zh), .infoLabel(.model), .originCommand("init tutorial seed 3"),
         .originRedrawnForSizes(command: "init pytorch"), .originRedrawnForWeights(command: "input ones", inputs: 12),
         .originDemoInput(seed: 5), .originLoaded(path: "/tmp/w.safetensors"),
+        .originText(command: "input text", count: 7, alphabet: "'()ab'"),
     ]
 
     static let view: [ViewMessage] = [
