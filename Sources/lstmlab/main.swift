@@ -27,6 +27,8 @@ func launch<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String
 
 // Before any other thread exists (it touches the environment for a moment).
 BLASSetup.atProcessStart()
+// UTF-8 for readline's multibyte input and widths, even when LANG names a locale that is not installed.
+TerminalLocale.setUp()
 
 // `lstmlab bench …` is routed by hand: the root command's optional FILE
 // argument would otherwise take the word "bench" as a script name.

@@ -282,3 +282,24 @@ struct InteractiveTests {
         #expect(try session.exitStatus() == 0)
     }
 }
+
+/// `LANG=zh_CN.UTF-8` where that locale is not installed (CI, this machine): the lab
+/// speaks Chinese, and readline reads `中` as one character (C.UTF-8 taken instead),
+/// so moving the cursor back one character over `中文` lands between the two.
+@Suite struct MissingChineseLocaleTests {
+    @Test func chineseAndWholeCharactersWithoutTheLocale() throws {
+        let folder = try LabBinary.temporaryFolder()
+        defer { LabBinary.remove(folder) }
+        var environment = LabBinary.environment(folder: folder)
+        environment["LANG"] = "zh_CN.UTF-8"
+        let session = try PtySession(environment: environment)
+        let banner = try session.expect("lstmlab fwd 0/5 bwd 0/5> ")
+        #expect(banner.contains("LSTMLab：一个可以逐个时间步单步执行的双向 LSTM。"))
+        // Ctrl-B moves back one character: with a byte-wise locale it would split 文 and the quote would be garbage.
+        session.send("set lang 中文\u{02}x\r")
+        let reply = try session.expect("lstmlab fwd 0/5 bwd 0/5> ")
+        #expect(reply.contains("lang 只能是 en 或 zh，不能是 '中x文'"), "\(reply)")
+        session.send("quit\r")
+        #expect(try session.exitStatus() == 0)
+    }
+}
