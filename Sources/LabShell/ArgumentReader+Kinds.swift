@@ -125,6 +125,12 @@ extension ArgumentReader {
         tokens = savedTokens
         result = savedResult
         guard result.views.isEmpty, p.presence != .repeated || true else { throw viewError }
+        // `show EXPR u=A..B`: the units come after the expression.
+        let takesUnits = options.contains { if case .unitRange = $0.kind { return true } else { return false } }
+        if takesUnits && !completing && tokens.count > 1, let last = tokens.last, last.text.hasPrefix("u=") {
+            result.ranges[p.key] = try Self.unitRange(last)
+            tokens = tokens.dropLast()
+        }
         let end = tokens.last?.end ?? token.end
         let text = String(line.dropFirst(token.column - 1).prefix(end - token.column))
         let isBareName = text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
@@ -179,6 +185,7 @@ extension ArgumentReader {
         var integers = result.integers
         request.t = integers.removeValue(forKey: "t")
         request.b = integers.removeValue(forKey: "b")
+        request.units = result.ranges["u"]
         result = outer
         result.views.append(ViewArgument(request: request, integers: integers))
     }
@@ -262,5 +269,38 @@ extension ArgumentReader {
             column += part.count + 1
         }
         return values
+    }
+}
+
+/// `u=N` and `u=A..B` as typed and as shown back.
+public enum UnitRangeText {
+    /// `u=3`, `u=6..9`.
+    public static func text(_ r: ClosedRange<Int>) -> String {
+        r.lowerBound == r.upperBound ? "u=\(r.lowerBound)" : "u=\(r.lowerBound)..\(r.upperBound)"
+    }
+}
+
+extension ArgumentReader {
+    /// `u=N` → N...N, `u=A..B` → A...B; empty, reversed or not whole numbers are refused at their column.
+    static func unitRange(_ token: Token) throws(CommandError) -> ClosedRange<Int> {
+        let body = String(token.text.dropFirst(2))
+        let column = token.column + 2
+        guard !body.isEmpty else { throw CommandError(said: ViewCommandMessage.unitsEmpty, column: token.column) }
+        let parts = body.components(separatedBy: "..")
+        guard parts.count <= 2 else {
+            throw CommandError(said: ViewCommandMessage.unitsForm(typed: Quote.word(token.text)), column: column)
+        }
+        let numbers = try parts.map { part throws(CommandError) -> Int in
+            guard let n = Int(part), n >= 0, n <= CommandParser.maxDimension else {
+                throw CommandError(said: ViewCommandMessage.unitsForm(typed: Quote.word(token.text)), column: column)
+            }
+            return n
+        }
+        let low = numbers[0]
+        let high = numbers.count == 2 ? numbers[1] : low
+        guard low <= high else {
+            throw CommandError(said: ViewCommandMessage.unitsReversed(low: high, high: low), column: column)
+        }
+        return low...high
     }
 }

@@ -75,8 +75,13 @@ struct ArgumentReader {
                 try readOptions(group, owner: owner)
                 i += group.count
                 continue
-            case .required, .repeated:
+            case .required, .repeated, .any:
                 guard let token = tokens.first else {
+                    if p.presence == .any {
+                        if completing { offer(p.kind) }
+                        i += 1
+                        continue
+                    }
                     if completing {
                         offer(p.kind)
                         stopped = true
@@ -85,10 +90,11 @@ struct ArgumentReader {
                     throw missing(p, owner: owner)
                 }
                 try readOne(p, token, owner: owner, more: following)
-                while p.presence == .repeated && !stopped, let next = tokens.first {
+                let many = p.presence == .repeated || p.presence == .any
+                while many && !stopped, let next = tokens.first {
                     try readOne(p, next, owner: owner, more: following)
                 }
-                if p.presence == .repeated && completing && tokens.isEmpty && !stopped { offer(p.kind) }
+                if many && completing && tokens.isEmpty && !stopped { offer(p.kind) }
             case .optional:
                 guard let token = tokens.first else {
                     if completing { offer(p.kind) }
@@ -121,7 +127,7 @@ struct ArgumentReader {
     /// Keyed options and clauses may be given again (the last wins); a bare value only once.
     func isRepeatable(_ kind: ArgumentKind) -> Bool {
         switch kind {
-        case .keyed, .clause, .direction: true
+        case .keyed, .clause, .direction, .unitRange: true
         default: false
         }
     }
@@ -131,6 +137,7 @@ struct ArgumentReader {
         switch kind {
         case .direction(let set): set.contains { $0.rawValue == token.text }
         case .keyed(let key, _): token.text.hasPrefix(key + "=")
+        case .unitRange: token.text.hasPrefix("u=")
         case .oneOf(let choice): choice.words.contains(token.text)
         case .clause(let word, _): token.text == word
         default: true
@@ -141,6 +148,7 @@ struct ArgumentReader {
         switch kind {
         case .direction(let set): candidates.words += set.map(\.rawValue)
         case .keyed(let key, _): candidates.words.append(key + "=")
+        case .unitRange: candidates.words.append("u=")
         case .oneOf(let choice): candidates.words += choice.words
         case .clause(let word, _): candidates.words.append(word)
         case .path: candidates.files = true
@@ -204,6 +212,9 @@ extension ArgumentReader {
             guard let value = try Self.keyValue(token, key: key, in: range) else { throw Self.unexpected(token) }
             take()
             result.integers[p.key] = value
+        case .unitRange:
+            result.ranges[p.key] = try Self.unitRange(token)
+            take()
         case .oneOf(let choice):
             try readBranch(p.key, token, choice, more: more)
         case .clause(let word, let valueKind):

@@ -31,8 +31,10 @@ public enum Command: Equatable, Sendable {
     case diagram
     /// `trace u=N [fwd|bwd] [b=N]`: one unit's gates and state at every computed step.
     case trace(unit: Int, direction: Direction?, b: Int?)
+    /// `watch NAME …`; `watch` alone (no views) lists the watches.
     case watch([ViewRequest])
-    case unwatch
+    /// `unwatch [NAME|N|all]`: nil or `all` removes every watch.
+    case unwatch(String?)
     case info
     case set(Setting)
     case bench(BenchShape?, repeats: Int?)
@@ -143,11 +145,16 @@ public struct ViewRequest: Equatable, Sendable {
     public var direction: Direction?
     public var t: Int?
     public var b: Int?
-    public init(name: ViewName, direction: Direction? = nil, t: Int? = nil, b: Int? = nil) {
+    /// `u=A..B`: the units shown (the hidden axis; within each gate's and each direction's block).
+    public var units: ClosedRange<Int>?
+    public init(
+        name: ViewName, direction: Direction? = nil, t: Int? = nil, b: Int? = nil, units: ClosedRange<Int>? = nil
+    ) {
         self.name = name
         self.direction = direction
         self.t = t
         self.b = b
+        self.units = units
     }
 
     /// How the learner would type it back.
@@ -156,6 +163,7 @@ public struct ViewRequest: Equatable, Sendable {
         if let direction { s += " " + direction.short }
         if let t { s += " t=\(t)" }
         if let b { s += " b=\(b)" }
+        if let units { s += " " + UnitRangeText.text(units) }
         return s
     }
 }

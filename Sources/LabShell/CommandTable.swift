@@ -29,6 +29,7 @@ public enum CommandTable {
         .option("dir", .direction([.fwd, .bwd])),
         .option("t", .keyed("t", range: 0...maxDimension)),
         .option("b", .keyed("b", range: 0...maxDimension)),
+        .option("u", .unitRange),
     ]
 
     static let seed = Parameter.optional("seed", .clause("seed", .seed))
@@ -326,21 +327,21 @@ public enum CommandTable {
         ) { _, _ in .diagram },
         CommandSpec(
             "watch", group: .looking,
-            [
-                .repeated(
-                    "views", .viewOrExpression(options: viewOptions),
-                    missing: .fixed(ArgumentMessage.needsView(command: "watch")))
-            ],
+            [.any("views", .viewOrExpression(options: viewOptions))],
             summary: "show these views (or an expression) again after every move (like gdb's display)",
-            examples: ["watch gates fwd", "watch h_f c fwd", "watch c_f[:, 0, 5]"]
+            details: "`watch` alone lists what is watched, numbered",
+            examples: ["watch gates fwd", "watch h_f c fwd", "watch c_f[:, 0, 5]", "watch"]
         ) { a, _ in
             if let e = a.expression("views") { return .watchExpression(e) }
             return .watch(a.views.map(\.request))
         },
         CommandSpec(
-            "unwatch", group: .looking, summary: "stop re-showing watched views",
-            examples: ["unwatch"]
-        ) { _, _ in .unwatch },
+            "unwatch", group: .looking, [.optional("what", .expression, label: "NAME|N|all")],
+            summary: "stop re-showing a watched view (as listed by watch, or its number), or all of them",
+            details: "`unwatch gates fwd` removes that watch, `unwatch gates` every watch of gates, `unwatch 2` the "
+                + "second one `watch` lists; `unwatch` alone or `unwatch all` removes every watch",
+            examples: ["unwatch", "unwatch h_f", "unwatch 2", "unwatch all"]
+        ) { a, _ in .unwatch(a.text("what")) },
         CommandSpec(
             "info", group: .looking,
             summary: "sizes, initialiser, mode, variant, engine, where each direction stands, variables",

@@ -7,6 +7,8 @@ public struct ExpressionText: Equatable, Sendable {
     public var text: String
     /// 1-based column of the expression's first character on the line.
     public var column: Int
+    /// `show EXPR u=A..B`: the columns of its last axis to show (typed after it, not part of it).
+    public var units: ClosedRange<Int>?
 
     public init(_ text: String, column: Int = 1) {
         self.text = text
@@ -48,7 +50,7 @@ public enum Watch: Equatable, Sendable {
     public var text: String {
         switch self {
         case .view(let r): return r.text
-        case .expression(let e): return e.text
+        case .expression(let e): return e.text + (e.units.map { " " + UnitRangeText.text($0) } ?? "")
         }
     }
 }

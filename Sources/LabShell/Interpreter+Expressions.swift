@@ -165,6 +165,7 @@ extension Interpreter {
         guard case .tensor(let t) = v, t.rank > 0 else { return outputs(v, named: e.text) }
         var tv = view(t, named: e.text)
         tv.padding = paddingMask(for: e, shape: tv.tensor.shape)
+        if let units = e.units { try cutColumns(&tv, units) }
         switch kind {
         case .show: return [.tensor(tv)]
         case .heatmap: return [.heatmap(tv)]

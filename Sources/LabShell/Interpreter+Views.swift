@@ -6,6 +6,7 @@ extension Interpreter {
     /// The outputs for `show NAME …`: one view, or one per direction when a
     /// per-step view names none.
     func views(_ r: ViewRequest, validateOnly: Bool = false) throws -> [Output] {
+        if let units = r.units { return try unitViews(r, units, validateOnly: validateOnly) }
         let st = session.stepper
         if let t = r.t, t >= st.length {
             throw LabError(.outOfRange(key: "t", value: t, last: st.length - 1))
@@ -412,6 +413,7 @@ extension Interpreter {
                     origin: say(ViewMessage.activatedOrigin(draft: g.variant == .draft)),
                     scale: .unit, rowGroups: chunks)
                 try labelGateRows(&map, g)
+                if let units = g.units { try map.keepColumns(units) }
                 return .heatmap(map)
             default:
                 return output

@@ -110,8 +110,8 @@ public struct Interpreter: Sendable {
             return try watch(requests.map { Watch.view($0) })
         case .watchExpression(let e):
             return try watch([.expression(e)])
-        case .unwatch:
-            return unwatch()
+        case .unwatch(let what):
+            return try unwatch(what)
         case .info:
             return [.text(info)]
         case .set(let setting):
@@ -166,27 +166,6 @@ public struct Interpreter: Sendable {
         if let shape, shape.layers > 1 { return try stackedBench(shape, repeats: repeats) }
         if shape == nil && session.isStacked { return try sessionStackedBench(repeats: repeats) }
         return try bench(shape?.sizes, repeats: repeats)
-    }
-
-    private mutating func unwatch() -> [Output] {
-        let n = session.watches.count
-        session.watches = []
-        return [.text(say(n == 0 ? ShellMessage.nothingWatched : .stoppedWatching(count: n)))]
-    }
-
-    /// `watch`: each checked now, then re-shown after every move.
-    private mutating func watch(_ items: [Watch]) throws -> [Output] {
-        guard session.watches.count + items.count <= Session.maxWatches else {
-            throw LabError(say(ShellMessage.tooManyWatches(limit: Session.maxWatches, now: session.watches.count)))
-        }
-        for w in items {
-            switch w {
-            case .view(let r): _ = try views(r, validateOnly: true)
-            case .expression(let e): _ = try ExprParser.parse(e.text)
-            }
-        }
-        session.watches += items
-        return [.text(say(ShellMessage.watching(views: session.watches.map(\.text).joined(separator: ", "))))]
     }
 
     // MARK: Model and input

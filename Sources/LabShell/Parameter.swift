@@ -15,8 +15,10 @@ public struct Parameter: Sendable {
         case required
         /// Taken when the next word fits; skipped otherwise (the last one reports the misfit).
         case optional
-        /// One or more, to the end of the line (`watch NAME … NAME …`).
+        /// One or more, to the end of the line.
         case repeated
+        /// None or more, to the end of the line (`watch` alone lists, `watch NAME … NAME …` adds).
+        case any
         /// Any order among neighbouring `.option`s (`bench [B,T,D,H] [repeat R]`).
         case option
     }
@@ -56,6 +58,10 @@ public struct Parameter: Sendable {
         Parameter(key, kind, .repeated, missing: missing)
     }
 
+    public static func any(_ key: String, _ kind: ArgumentKind) -> Parameter {
+        Parameter(key, kind, .any)
+    }
+
     public static func option(_ key: String, _ kind: ArgumentKind, label: String? = nil) -> Parameter {
         Parameter(key, kind, .option, label: label)
     }
@@ -86,6 +92,8 @@ public indirect enum ArgumentKind: Sendable {
     case count(what: String, range: ClosedRange<Int>)
     /// `key=N` with N in `range` (`t=`, `b=`, `u=`).
     case keyed(String, range: ClosedRange<Int>)
+    /// `u=N` or `u=A..B`: a range of units (the hidden axis), stored under the key in `ranges`.
+    case unitRange
     /// One word of a closed set, each with its own further parameters (`set mode …`, `lesson play N`).
     case oneOf(Choice)
     /// `word VALUE`, such as `seed N` or `repeat R`; the value is stored under the parameter's key.

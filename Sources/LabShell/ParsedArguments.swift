@@ -7,6 +7,8 @@ public struct ParsedArguments: Sendable, Equatable {
     /// A chosen word per key (`.oneOf`, `.commandName`).
     public var words: [String: String] = [:]
     public var integers: [String: Int] = [:]
+    /// `u=A..B` ranges (`u=N` is N...N).
+    public var ranges: [String: ClosedRange<Int>] = [:]
     public var directions: [String: DirectionChoice] = [:]
     public var seeds: [String: UInt64] = [:]
     /// Paths, expressions and answers.
@@ -35,7 +37,11 @@ public struct ParsedArguments: Sendable, Equatable {
 
     /// An expression argument with where it starts on the line.
     public func expression(_ key: String) -> ExpressionText? {
-        texts[key].map { ExpressionText($0, column: columns[key] ?? 1) }
+        texts[key].map {
+            var e = ExpressionText($0, column: columns[key] ?? 1)
+            e.units = ranges[key]
+            return e
+        }
     }
 
     /// The chosen word of a `.oneOf` as its enum.

@@ -11,6 +11,7 @@ enum Usage {
         switch p.presence {
         case .required: return core
         case .repeated: return core + " …"
+        case .any: return "[" + core + " …]"
         case .optional, .option:
             if case .assignments = p.kind { return core }  // already one bracket per key
             return "[" + core + "]"
@@ -23,6 +24,7 @@ enum Usage {
         case .direction(let set): return set.map(\.rawValue).joined(separator: "|")
         case .count: return p.label ?? "N"
         case .keyed(let key, _): return key + "=N"
+        case .unitRange: return "u=A..B"
         case .oneOf(let choice):
             let parts = choice.branches.map { b in ([b.word] + b.parameters.map(text)).joined(separator: " ") }
             let nested = choice.branches.contains { !$0.parameters.isEmpty }

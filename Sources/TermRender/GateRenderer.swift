@@ -68,6 +68,7 @@ public enum GateRenderer {
     }
 
     static func unitsShown(_ view: GateStepView) -> [Int?] {
+        if let units = view.units { return units }
         let h = view.hiddenSize
         let rows = view.pre.shape.first ?? 0
         if rows * 4 * h > TensorRenderer.summaryThreshold && h > 2 * TensorRenderer.edgeItems {
@@ -168,8 +169,9 @@ public enum GateRenderer {
                 + from
             lines.append("  " + options.paint(title, differs(gate, view.variant) ? [.warning, .bold] : [.bold]))
             for (r, b) in view.batchIndices.enumerated() {
-                let pre = block.rows(hiddenSize: h).map { fmt(view.pre.data[r * row + $0]) }
-                let post = cols.map { fmt(view.post.data[r * row + $0]) }
+                let units = view.units ?? Array(0..<h)
+                let pre = units.map { fmt(view.pre.data[r * row + blockRows.lowerBound + $0]) }
+                let post = units.map { fmt(view.post.data[r * row + cols.lowerBound + $0]) }
                 let left = NumberFormat.padRight(TensorRenderer.row(pre, cellWidth: cellWidth, available: half), half)
                 let right = TensorRenderer.row(post, cellWidth: cellWidth, available: half)
                 lines.append(

@@ -228,7 +228,7 @@ public enum HeatmapRenderer {
             for c in cols {
                 let w = c == nil ? 1 : 2
                 if let c, pending.isEmpty, (c - g.range.lowerBound) % 4 == 0 || c == g.range.lowerBound {
-                    pending = "\(c)"
+                    pending = "\(view.columnLabel(c))"
                 }
                 if !pending.isEmpty {
                     let take = String(pending.prefix(w))

@@ -103,7 +103,7 @@ struct MatrixLayout {
         view.rowGroups.isEmpty
             ? "\(rowName)=\(view.printedIndex(r, axis: rowsAxis))" + view.note(axis: rowsAxis, r)
                 + (block.map { view.tokenNote($0 + [r], axis: rowsAxis) } ?? "")
-            : "\(r)"
+            : "\(view.rowLabel(r))"
     }
 
     /// Whether group `g`'s values at this block and row are computed yet.
@@ -131,7 +131,8 @@ struct MatrixLayout {
     /// The column indices, dim, over the numbers.
     func indexLine(_ layout: [LabelledRange]) -> String {
         let parts = columns(layout).map { cols in
-            cols.map { c in c.map { NumberFormat.pad("\($0)", cellWidth) } ?? " " }.joined(separator: " ")
+            cols.map { c in c.map { NumberFormat.pad("\(view.columnLabel($0))", cellWidth) } ?? " " }.joined(
+                separator: " ")
         }
         return "  " + String(repeating: " ", count: rowLabelWidth) + "   "
             + options.paint(parts.joined(separator: Self.separator), .dim)

@@ -91,8 +91,9 @@ public enum TensorRenderer {
             var lines: [String] = []
             if groups.allSatisfy({ $0.label.isEmpty }) {
                 let cols = plan(t.shape[0], cellWidth: cellWidth, available: options.width - 2)
-                let index = cols.map { c in c.map { NumberFormat.pad("\($0)", cellWidth) } ?? " " }.joined(
-                    separator: " ")
+                let index = cols.map { c in c.map { NumberFormat.pad("\(view.columnLabel($0))", cellWidth) } ?? " " }
+                    .joined(
+                        separator: " ")
                 lines.append("  " + options.paint(index, .dim))
             }
             return lines

@@ -70,6 +70,10 @@ public struct TensorView: Equatable, Sendable {
     /// Every value is a whole number of an integer or boolean result (`print arange(3)`): the
     /// numbers are drawn without decimals, as PyTorch prints an integer tensor.
     public var integerValues = false
+    /// The index each column of the last axis had before `keepColumns` (`u=`); nil: its own.
+    public var columnIndices: [Int]?
+    /// The index each row of axis 0 had before `keepRows` (a weight's `u=`); nil: its own.
+    public var rowIndices: [Int]?
 
     public init(
         name: String, tensor: Tensor, axes: [String], caption: String, origin: String,
@@ -187,6 +191,8 @@ public struct GateStepView: Equatable, Sendable {
     /// The cell state this step started from, `[rows, H]`, shown beside the
     /// gates when the width allows (c_t = f ⊙ c_prev + i ⊙ g).
     public var cPrev: Tensor?
+    /// The units shown (`u=A..B`); nil: all (summarised when large).
+    public var units: [Int]?
     /// Lines under the header (with lengths: which step each row is, which sequences are padding at t).
     public var notes: [String] = []
 

@@ -78,7 +78,7 @@ struct CompletionTests {
     @Test func viewNamesAfterShowThenTheirOptions() {
         #expect(completer.complete(before: "show ", word: "h_") == .words(["h_f", "h_b_rev", "h_b", "h_n"]))
         #expect(completer.complete(before: "heatmap ", word: "W_i") == .words(["W_ih_f", "W_ih_b"]))
-        #expect(completer.complete(before: "show gates ", word: "") == .words(["fwd", "bwd", "t=", "b="]))
+        #expect(completer.complete(before: "show gates ", word: "") == .words(["fwd", "bwd", "t=", "b=", "u="]))
         #expect(completer.complete(before: "watch gates ", word: "h_b") == .words(["h_b_rev", "h_b"]))
         #expect(completer.complete(before: "show ", word: "w_hh") == .words(["W_hh_f", "W_hh_b"]))
         #expect(completer.complete(before: "sizes ", word: "t") == .words(["T="]))

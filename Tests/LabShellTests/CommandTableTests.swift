@@ -47,8 +47,8 @@ import Testing
         #expect(CommandTable.spec("init")?.usage == "init tutorial|pytorch|zeros [seed N]")
         #expect(CommandTable.spec("load")?.usage == "load weights|input|h0|c0|head PATH")
         #expect(CommandTable.spec("goto")?.usage == "goto t=N|start|end [fwd|bwd|both]")
-        #expect(CommandTable.spec("watch")?.usage == "watch NAME [fwd|bwd] [t=N] [b=N] | EXPR …")
-        #expect(CommandTable.spec("show")?.usage == "show NAME [fwd|bwd] [t=N] [b=N] | EXPR")
+        #expect(CommandTable.spec("watch")?.usage == "watch [NAME [fwd|bwd] [t=N] [b=N] [u=A..B] | EXPR …]")
+        #expect(CommandTable.spec("show")?.usage == "show NAME [fwd|bwd] [t=N] [b=N] [u=A..B] | EXPR")
         #expect(CommandTable.spec("save")?.usage == "save weights PATH | EXPR to PATH")
         #expect(CommandTable.spec("let")?.usage == "let NAME = EXPR")
         #expect(CommandTable.spec("print")?.usage == "print EXPR")
@@ -79,7 +79,8 @@ import Testing
         ("init tutorial seeds 3", 15), ("init tutorial seed", 15), ("init tutorial seed -1", 20),
         ("load", 1), ("load weights", 1), ("load weights \"\"", 14), ("save things x", 6), ("goto", 1),
         ("goto x", 6), ("goto t=x", 8), ("goto t=1 sideways", 10), ("show", 1), ("show gatez", 6),
-        ("show gates up", 12), ("show gates t=-1", 14), ("spark h_f u=x", 13), ("watch", 1), ("set", 1),
+        ("show gates up", 12), ("show gates t=-1", 14), ("spark h_f u=x", 13), ("show h u=9..6", 10), ("show h u=", 8),
+        ("watch h u=x", 11), ("set", 1),
         ("set colour on", 5), ("set mode", 5), ("set mode fast", 10), ("set precision 11", 15),
         ("bench 1,2,3", 7), ("bench repeat", 7), ("bench repeat 0", 14), ("lesson", 1), ("lesson go", 8),
         ("lesson play", 8), ("lesson play x", 13), ("run now", 5), ("hint", 1), ("  step   fwd  y", 15),

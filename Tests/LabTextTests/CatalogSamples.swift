@@ -25,6 +25,7 @@ enum CatalogSamples {
         Area(file: "ListMessage.swift", samples: list),
         Area(file: "HeadMessage.swift", samples: head),
         Area(file: "StackMessage.swift", samples: stack),
+        Area(file: "ViewCommandMessage.swift", samples: viewCommand),
     ]
 
     static let padding: [PaddingMessage] = [
