@@ -5,6 +5,7 @@
 /// processing order (true)          i = k:  sequence b's k-th step (real while k < len_b)
 /// padded[i·B + b]                  true where i is past sequence b's length: never read, 0 here
 /// known[i]                         every real sequence at i has been computed
+/// pending[i·B + b]                 i is real in sequence b but its step has not been taken yet
 /// ```
 /// Without lengths (or with `packed` off) nothing is padded and this is the
 /// single-layer stepper's own view of the layer.
@@ -14,6 +15,8 @@ public struct SequenceValues: Equatable, Sendable {
     public var known: [Bool]
     /// `N·B` flags, index `i·B + b`.
     public var padded: [Bool]
+    /// `N·B` flags, index `i·B + b`: real but not computed yet (all false when nothing is pending).
+    public var pending: [Bool]
 
     /// True when at least one position is padding.
     public var hasPadding: Bool { padded.contains(true) }
@@ -24,6 +27,17 @@ public struct SequenceValues: Equatable, Sendable {
         var data = [Float](repeating: 0, count: padded.count * w)
         for (i, p) in padded.enumerated() where p {
             for u in 0..<w { data[i * w + u] = 1 }
+        }
+        return Tensor(uncheckedShape: tensor.shape, data: data)
+    }
+
+    /// `[N, B, W]`: 1 = padding, 2 = not computed yet, 0 = a computed value (what a view draws cell by cell).
+    public var cellMask: Tensor {
+        let w = tensor.shape.count == 3 ? tensor.shape[2] : 1
+        var data = [Float](repeating: 0, count: padded.count * w)
+        for i in padded.indices where padded[i] || (i < pending.count && pending[i]) {
+            let mark: Float = padded[i] ? 1 : 2
+            for u in 0..<w { data[i * w + u] = mark }
         }
         return Tensor(uncheckedShape: tensor.shape, data: data)
     }
@@ -57,6 +71,7 @@ extension StackedStepper {
         var data = [Float](repeating: 0, count: tl * b * w)
         var known = [Bool](repeating: true, count: tl)
         var padded = [Bool](repeating: false, count: tl * b)
+        var pending = [Bool](repeating: false, count: tl * b)
         for s in 0..<b {
             for i in 0..<tl {
                 let k = processing ? (i < lens[s] ? i : nil) : lens.step(d, visiting: i, sequence: s)
@@ -66,6 +81,7 @@ extension StackedStepper {
                 }
                 guard k < list.count else {
                     known[i] = false
+                    pending[i * b + s] = true
                     continue
                 }
                 let m = part.matrix(list[k].trace)
@@ -74,7 +90,7 @@ extension StackedStepper {
             }
         }
         return SequenceValues(
-            tensor: Tensor(uncheckedShape: [tl, b, w], data: data), known: known, padded: padded)
+            tensor: Tensor(uncheckedShape: [tl, b, w], data: data), known: known, padded: padded, pending: pending)
     }
 
     /// `padded[t·B + b]`: t is past sequence b's length (never with `packed` off).

@@ -27,6 +27,25 @@ extension Interpreter {
         return Tensor(uncheckedShape: batchFirst ? [b, tl, width] : [tl, b, width], data: data)
     }
 
+    /// y's `[B, T, 2H]` (or `[T, B, 2H]`) cell mask with lengths: 1 at padding, 2 where that half's
+    /// direction has not visited t of that sequence yet (each sequence on its own clock), else 0.
+    func outputCellMask(_ stack: StackedStepper, layer: Int, batchFirst: Bool) -> Tensor {
+        let (b, tl, h) = (stack.batch, stack.length, stack.hiddenSize)
+        var data = [Float](repeating: 0, count: b * tl * 2 * h)
+        for s in 0..<b {
+            for t in 0..<tl {
+                let row = batchFirst ? s * tl + t : t * b + s
+                for d in Direction.allCases {
+                    let mark: Float =
+                        t >= stack.lengths[s] ? 1 : stack.hasVisited(layer: layer, d, t: t, sequence: s) ? 0 : 2
+                    let start = row * 2 * h + d.rawValue * h
+                    for u in 0..<h { data[start + u] = mark }
+                }
+            }
+        }
+        return Tensor(uncheckedShape: batchFirst ? [b, tl, 2 * h] : [tl, b, 2 * h], data: data)
+    }
+
     /// The text's tokens on a `[N, B, …]` view over time (`processing`: each sequence's own
     /// processing order, k-th backward step of b read t = len_b − 1 − k; `pad` after len_b).
     func sequenceTokens(processing: Bool, lengths: SequenceLengths) -> TimeTokens? {

@@ -41,7 +41,10 @@ extension Interpreter {
                 ],
                 knownAxis: bf ? 1 : 0, known: known)
             view.details = paddingNote
-            view.padding = paddingMask(stack, width: 2 * h, batchFirst: bf)
+            if hasPadding {
+                view.padding = outputCellMask(stack, layer: top, batchFirst: bf)
+                view.cellsKnown = true
+            }
             view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
             return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
         case .x where stack.packed && !stack.lengths.isFull:
@@ -102,7 +105,10 @@ extension Interpreter {
                 axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"], caption: caption,
                 origin: "lengths \(stack.lengths.text)", scale: .signed,
                 columnGroups: [LabelledRange("", 0..<h, direction: d)], knownAxis: 0, known: values.known)
-            if values.hasPadding { view.padding = values.paddingMask }
+            if values.hasPadding {
+                view.padding = values.cellMask
+                view.cellsKnown = true
+            }
             view.timeTokens = sequenceTokens(processing: r.name == .h_b_rev, lengths: lens)
             view.details =
                 r.name == .h_b_rev

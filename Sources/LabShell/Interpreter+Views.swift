@@ -323,7 +323,10 @@ extension Interpreter {
         var v = view
         if let t = r.t {
             guard let timeAxis else { throw LabError("\(r.name.rawValue) has no time axis: it takes no t=") }
-            if let known = v.known, t < known.count, !known[t] {
+            // With lengths a t that some sequences have reached is shown, the others' cells as `·`.
+            let someComputed =
+                v.cellsKnown && (try? v.padding?.selecting(axis: timeAxis, index: t))??.data.contains(0) == true
+            if let known = v.known, t < known.count, !known[t], !someComputed {
                 throw LabError("\(r.name.rawValue) at t=\(t) is not computed yet (\(session.positionText))")
             }
             let axisName = timeAxis < v.axes.count ? v.axes[timeAxis] : "t"

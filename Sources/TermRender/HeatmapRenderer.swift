@@ -205,7 +205,7 @@ public enum HeatmapRenderer {
             return Array(g.range.prefix(k)) + [nil] + Array(g.range.suffix(k))
         }
         func known(_ g: LabelledRange, block: [Int], row: Int) -> Bool {
-            guard let axis = view.knownAxis, let k = g.known ?? view.known else { return true }
+            guard !view.cellsKnown, let axis = view.knownAxis, let k = g.known ?? view.known else { return true }
             let i = axis < rowsAxis ? (axis < block.count ? block[axis] : 0) : (axis == rowsAxis ? row : -1)
             return i < 0 || i >= k.count || k[i]
         }
@@ -274,7 +274,7 @@ public enum HeatmapRenderer {
                     return cols.map { c -> String in
                         guard let c else { return "…" }
                         if view.isPadded(base + c) { return options.paint(PaddingMark.heatmapCell, .dim) }
-                        guard ok else { return options.paint("· ", .dim) }
+                        guard ok, !view.isPending(base + c) else { return options.paint("· ", .dim) }
                         return cell(t.data[base + c], scale, maxAbs: free, options: options)
                     }.joined()
                 }

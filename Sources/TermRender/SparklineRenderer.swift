@@ -28,7 +28,7 @@ public enum SparklineRenderer {
         let groups = view.columnGroups.isEmpty ? [LabelledRange("", 0..<n)] : view.columnGroups
 
         func known(_ g: LabelledRange, _ s: Int) -> Bool {
-            guard view.knownAxis == 0, let k = g.known ?? view.known, s < k.count else { return true }
+            guard !view.cellsKnown, view.knownAxis == 0, let k = g.known ?? view.known, s < k.count else { return true }
             return k[s]
         }
         func group(of u: Int) -> LabelledRange { groups.first { $0.range.contains(u) } ?? groups[0] }
@@ -36,7 +36,7 @@ public enum SparklineRenderer {
         var lo = Float.infinity
         var hi = -Float.infinity
         for u in units {
-            for s in 0..<steps where known(group(of: u), s) && !view.isPadded(s * n + u) {
+            for s in 0..<steps where known(group(of: u), s) && !view.isPadded(s * n + u) && !view.isPending(s * n + u) {
                 let v = t.data[s * n + u]
                 if v.isFinite {
                     lo = min(lo, v)
@@ -118,7 +118,7 @@ public enum SparklineRenderer {
                     }
                     if view.isPadded(c * n + u) {
                         line += PaddingMark.sparkStep
-                    } else if known(g, c) {
+                    } else if known(g, c) && !view.isPending(c * n + u) {
                         let v = t.data[c * n + u]
                         values.append(v)
                         line += String(bar(v))
@@ -143,9 +143,10 @@ public enum SparklineRenderer {
         }
         if let u = unit {
             let g = group(of: u)
-            var pairs = (0..<steps).filter { known(g, $0) && !view.isPadded($0 * n + u) }.map { s in
-                "\(timeName)=\(s)\(view.note(axis: 0, s)) \(fmt(t.data[s * n + u]))"
-            }
+            var pairs = (0..<steps).filter { known(g, $0) && !view.isPadded($0 * n + u) && !view.isPending($0 * n + u) }
+                .map { s in
+                    "\(timeName)=\(s)\(view.note(axis: 0, s)) \(fmt(t.data[s * n + u]))"
+                }
             if pairs.count > 16 { pairs = Array(pairs.prefix(8)) + ["…"] + Array(pairs.suffix(8)) }
             lines += TextWrap.wrap(
                 options.say(.values) + " " + pairs.joined(separator: ", "), width: options.width, indent: "  ",

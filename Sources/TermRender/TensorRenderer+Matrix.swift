@@ -49,9 +49,14 @@ struct MatrixLayout {
     let share: Int
     /// Groups side by side when each still shows at least two numbers per edge; otherwise stacked.
     let sideBySide: Bool
+    /// Some cell is padding / some cell is padding or pending (see `TensorView.padding`).
+    let hasPadding: Bool
+    let hasCellMarks: Bool
 
     init(_ view: TensorView, cellWidth: Int, options: RenderOptions) {
         let t = view.tensor
+        hasPadding = view.hasPadding
+        hasCellMarks = view.hasCellMarks
         let rowsAxis = t.rank - 2
         let nRows = t.shape[rowsAxis]
         let rowName = rowsAxis < view.axes.count ? view.axes[rowsAxis] : "row"
@@ -108,7 +113,7 @@ struct MatrixLayout {
 
     /// Whether group `g`'s values at this block and row are computed yet.
     func isKnown(_ g: LabelledRange, block: [Int], row: Int) -> Bool {
-        guard let axis = view.knownAxis, let k = g.known ?? view.known else { return true }
+        guard !view.cellsKnown, let axis = view.knownAxis, let k = g.known ?? view.known else { return true }
         let i = axis < rowsAxis ? (axis < block.count ? block[axis] : 0) : (axis == rowsAxis ? row : -1)
         return i < 0 || i >= k.count || k[i]
     }
@@ -193,11 +198,16 @@ struct MatrixLayout {
     }
 
     /// Whether the block has a cell to draw: padding (drawn cell by cell: `pad` where padded, `·` elsewhere)
-    /// or a computed row in some group.
+    /// or a computed value (a known row in some group, not pending there).
     func hasShownCells(_ block: Int, index: [Int]) -> Bool {
-        let blockPadded =
-            view.hasPadding && (0..<(nRows * nCols)).contains { view.isPadded(block * nRows * nCols + $0) }
-        return blockPadded || groups.contains { g in (0..<nRows).contains { isKnown(g, block: index, row: $0) } }
+        let base = block * nRows * nCols
+        if hasPadding && (0..<(nRows * nCols)).contains(where: { view.isPadded(base + $0) }) { return true }
+        return groups.contains { g in
+            (0..<nRows).contains { r in
+                isKnown(g, block: index, row: r)
+                    && (!hasCellMarks || g.range.contains { !view.isPending(base + r * nCols + $0) })
+            }
+        }
     }
 
     /// A row group's bold label (when it has one) and its rows, the middle ones elided in a large tensor.
@@ -234,7 +244,9 @@ struct MatrixLayout {
                 if view.isPadded(base + r * nCols + c) {
                     return options.paint(PaddingMark.cell(width: cellWidth), .dim)
                 }
-                guard ok else { return options.paint(NumberFormat.pad("·", cellWidth), .dim) }
+                guard ok, !view.isPending(base + r * nCols + c) else {
+                    return options.paint(NumberFormat.pad("·", cellWidth), .dim)
+                }
                 return NumberFormat.pad(
                     NumberFormat.fixed(data[base + r * nCols + c], precision: options.precision), cellWidth)
             }.joined(separator: " ")

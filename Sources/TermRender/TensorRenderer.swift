@@ -51,7 +51,7 @@ public enum TensorRenderer {
                 done.isEmpty
                 ? options.say(.knownNothing)
                 : options.say(.knownRuns(runs: done.joined(separator: ", "), last: known.count - 1))
-            let partial = view.columnGroups.contains { $0.known != nil }
+            let partial = view.cellsKnown || view.columnGroups.contains { $0.known != nil }
             let (open, close) = options.language == .zh ? ("（", "）") : ("(", ")")
             lines.append(
                 "  " + options.say(.known(partial: partial, what: what)) + "  " + open + options.paint("·", .dim)
@@ -106,7 +106,9 @@ public enum TensorRenderer {
                         c.map {
                             view.isPadded($0)
                                 ? options.paint(PaddingMark.cell(width: cellWidth), .dim)
-                                : NumberFormat.pad(fmt(t.data[$0]), cellWidth)
+                                : view.isPending($0)
+                                    ? options.paint(NumberFormat.pad("·", cellWidth), .dim)
+                                    : NumberFormat.pad(fmt(t.data[$0]), cellWidth)
                         } ?? "…"
                     }
                     let prefix =

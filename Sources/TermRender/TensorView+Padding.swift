@@ -3,13 +3,25 @@ import LabText
 
 extension TensorView {
     /// Whether the value at flat index `i` of `tensor` is padding (a mask of another shape is ignored).
-    public func isPadded(_ i: Int) -> Bool {
-        guard let mask = padding, mask.shape == tensor.shape, i >= 0, i < mask.data.count else { return false }
-        return mask.data[i] != 0
+    public func isPadded(_ i: Int) -> Bool { mask(i) == PaddingMark.padded }
+
+    /// Whether the value at flat index `i` is not computed yet although its row is: with lengths each
+    /// sequence runs on its own clock, so at one t some sequences have a value and others not yet.
+    public func isPending(_ i: Int) -> Bool { mask(i) == PaddingMark.pending }
+
+    private func mask(_ i: Int) -> Float {
+        guard let mask = padding, mask.shape == tensor.shape, i >= 0, i < mask.data.count else { return 0 }
+        return mask.data[i]
     }
 
     /// True when some value is padding.
     public var hasPadding: Bool {
+        guard let mask = padding, mask.shape == tensor.shape else { return false }
+        return mask.data.contains(PaddingMark.padded)
+    }
+
+    /// True when some value is padding or pending: such a view is drawn cell by cell.
+    public var hasCellMarks: Bool {
         guard let mask = padding, mask.shape == tensor.shape else { return false }
         return mask.data.contains { $0 != 0 }
     }
@@ -22,6 +34,7 @@ extension TensorView {
             padding = nil
         }
         tensor = try tensor.selecting(axis: axis, index: index)
+        if padding == nil { cellsKnown = false }
     }
 
     /// `tensor` and `padding` with their first two axes swapped.
@@ -32,6 +45,7 @@ extension TensorView {
             padding = nil
         }
         tensor = try tensor.swappingFirstAxes()
+        if padding == nil { cellsKnown = false }
     }
 
     /// `tensor` and `padding` reshaped together.
@@ -42,11 +56,16 @@ extension TensorView {
             padding = nil
         }
         tensor = try tensor.reshaped(shape)
+        if padding == nil { cellsKnown = false }
     }
 }
 
 /// How the renderers mark padding.
 enum PaddingMark {
+    /// The values of a view's `padding` mask: a real computed value, padding, not computed yet.
+    static let padded: Float = 1
+    static let pending: Float = 2
+
     /// A table cell: `pad`, right-aligned like a number (`-` when a cell is narrower).
     static func cell(width: Int) -> String {
         width >= 3 ? NumberFormat.pad("pad", width) : NumberFormat.pad("-", width)

@@ -64,9 +64,13 @@ public struct TensorView: Equatable, Sendable {
     public var indexOffsets: [Int]
     /// The input characters behind the time axis, when the input is text: `t=3 '('`.
     public var timeTokens: TimeTokens?
-    /// 1 where a value is padding (past its sequence's length, never read), same shape as `tensor`;
-    /// the renderers draw such a cell as `pad` / `░` instead of its number.
+    /// 1 where a value is padding (past its sequence's length, never read), 2 where it is not computed
+    /// yet in a row that is partly computed (lengths: each sequence on its own clock), same shape as
+    /// `tensor`; the renderers draw such a cell as `pad` / `░`, or `·`, instead of its number.
     public var padding: Tensor?
+    /// True when `padding` marks every value not computed yet (2): rows are then drawn cell by cell and
+    /// `known` only says which rows are complete (lengths: each sequence on its own clock).
+    public var cellsKnown = false
     /// Every value is a whole number of an integer or boolean result (`print arange(3)`): the
     /// numbers are drawn without decimals, as PyTorch prints an integer tensor.
     public var integerValues = false
