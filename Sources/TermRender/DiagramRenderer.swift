@@ -18,116 +18,24 @@ public enum DiagramRenderer {
     static let columnWidth = 7
 
     public static func render(_ state: DiagramState, options: RenderOptions) -> String {
-        let T = state.length
-        let nf = state.forwardSteps
-        let nb = state.backwardSteps
+        let grid = DiagramGrid(state, options: options)
+        var lines = grid.titleLines()
+        lines += grid.outputRows()
+        lines += grid.backwardRows()
+        lines += grid.forwardRows()
+        lines += grid.inputRows()
+        lines += endRows(state, row: grid.row, cw: grid.cw, options: options)
+        lines += legend(state, options: options)
+        return lines.map { trimRight($0) }.joined(separator: "\n")
+    }
+
+    /// The six weights named by their parameters and shapes, then the head's or the output layer's formula.
+    static func legend(_ state: DiagramState, options: RenderOptions) -> [String] {
         let H = state.sizes.hiddenSize
         let D = state.sizes.inputSize
         let B = state.sizes.batch
-        let cw = max(columnWidth, "y_\(max(0, T - 1))".count + 3)
-        let fwdDone = { (t: Int) in t < nf }
-        let bwdDone = { (t: Int) in t >= T - nb }
-        let fwdLatest = nf > 0 ? nf - 1 : nil
-        let bwdLatest = nb > 0 ? T - nb : nil
-        let cols = columns(T, keep: [fwdLatest, bwdLatest].compactMap { $0 }, room: (options.width - margin - 8) / cw)
-
-        func row(_ head: String, _ cell: (Int) -> String, gap: String, tail: String = "") -> String {
-            var s = NumberFormat.padRight(head, margin)
-            for c in cols {
-                if let c { s += cell(c) } else { s += NumberFormat.padRight(gap.isEmpty ? "" : " " + gap, cw) }
-            }
-            return s + tail
-        }
-        func centered(_ s: String) -> String { NumberFormat.padRight(" " + s, cw) }
-        func label(_ s: String) -> String { NumberFormat.padRight(s, cw) }
-
-        let title =
-            options.paint("diagram", .bold) + "  "
-            + options.say(.diagramTitle(length: T, batch: B, inputs: D, hidden: H))
-        let status =
-            "  "
-            + options.say(
-                .diagramStatus(
-                    forward: options.paint("fwd \(nf)/\(T)", .forward, .bold),
-                    backward: options.paint("bwd \(nb)/\(T)", .backward, .bold)))
-        var lines = [title, status, ""]
-        lines.append(row("", { label("t=\($0)") }, gap: "…"))
-        if let head = state.head {
-            lines.append(
-                row(
-                    "  pred (b=0)",
-                    { t in
-                        if let n = state.ends?.first, t >= n { return options.paint(centered("pad"), .dim) }
-                        guard t < head.predictions.count, let p = head.predictions[t] else {
-                            return options.paint(centered("·"), .dim)
-                        }
-                        return options.paint(centered(p), .bold)
-                    }, gap: "…"))
-            lines.append(row("  w3 | w6 head", { _ in centered("↑") }, gap: ""))
-        }
-        lines.append(
-            row(
-                "  " + options.say(.diagramOutput),
-                { t in
-                    let ready = fwdDone(t) && bwdDone(t)
-                    return options.paint(label("y_\(t)"), ready ? [.bold] : [.dim])
-                }, gap: "…"))
-        lines.append(
-            row(
-                "",
-                { t in
-                    fwdDone(t) && bwdDone(t) ? options.paint(centered("✓"), .bold) : options.paint(centered("·"), .dim)
-                }, gap: ""))
-        // With a head, w3 and w6 are drawn above y (they are its weights); y itself is a concatenation.
-        lines.append(row(state.head == nil ? "  w3, w6" : "  cat(h_f, h_b)", { _ in centered("↑") }, gap: ""))
-
-        // Backward chain: arrows point left (h_b[t+1] → h_b[t]); it starts from h0[1] at the right.
-        let bwdArrow = "◀" + String(repeating: "─", count: cw - 4)
-        lines.append(
-            row(
-                "  " + options.say(.diagramBackward),
-                { t in
-                    // The arrow into cell t carries h_b[t+1]: drawn in colour once t is computed.
-                    cellText(bwdDone(t), latest: t == bwdLatest, .backward, options)
-                        + options.paint(bwdArrow, bwdDone(t) ? .backward : .dim)
-                }, gap: "…", tail: options.paint("── h0[1]", nb > 0 ? .backward : .dim)))
-        lines.append(
-            cursorLine(
-                .backward, steps: nb, length: T, latest: bwdLatest, cols: cols, cw: cw,
-                startColumn: margin + cols.count * cw + 3, options: options))
-        lines.append(row("  w4", { _ in centered("↑") }, gap: ""))
-
-        // Forward chain: h0[0] enters from the left, arrows point right.
-        let fwdArrow = String(repeating: "─", count: cw - 4) + "▶"
-        let fwdHead =
-            NumberFormat.padRight("  " + options.say(.diagramForward), margin - 8)
-            + options.paint("h0[0] ─▶", nf > 0 ? .forward : .dim)
-        lines.append(
-            row(
-                fwdHead,
-                { t in
-                    cellText(fwdDone(t), latest: t == fwdLatest, .forward, options)
-                        + (t == T - 1 ? "" : options.paint(fwdArrow, fwdDone(t + 1) ? .forward : .dim))
-                }, gap: "…"))
-        lines.append(
-            cursorLine(
-                .forward, steps: nf, length: T, latest: fwdLatest, cols: cols, cw: cw,
-                startColumn: margin - 4, options: options))
-        lines.append(row("  w1", { _ in centered("↑") }, gap: ""))
-        lines.append(row("  " + options.say(.diagramInput), { label("x_\($0)") }, gap: "…"))
-        if let tokens = state.tokens {
-            lines.append(
-                row(
-                    "  text (b=0)",
-                    { t in
-                        guard t < tokens.count, let ch = tokens[t] else { return options.paint(centered("_"), .dim) }
-                        return centered("'\(ch)'")
-                    }, gap: "…"))
-        }
-        lines += endRows(state, row: row, cw: cw, options: options)
-
         let shapeWidth = max("[\(4 * H), \(D)]".count, "[\(4 * H), \(H)]".count)
-        lines += [
+        var lines = [
             "",
             "  " + options.say(.diagramLegend),
             "  " + options.say(.diagramWeights),
@@ -159,7 +67,7 @@ public enum DiagramRenderer {
                 options.say(.diagramOutputLayer(batch: B, width: 2 * H)),
                 width: options.width, indent: "    ", continuation: "         ")
         }
-        return lines.map { trimRight($0) }.joined(separator: "\n")
+        return lines
     }
 
     /// With lengths: one row per sequence (up to 8), real steps as a line ending in `┤` at its
@@ -253,5 +161,158 @@ public enum DiagramRenderer {
         var s = s
         while s.last == " " { s.removeLast() }
         return s
+    }
+}
+
+/// The diagram's time columns and what is computed, worked out once; its methods draw the rows by name,
+/// top to bottom: title, outputs (and the head's predictions), the backward chain, the forward chain, the inputs.
+struct DiagramGrid {
+    let state: DiagramState
+    let options: RenderOptions
+    /// T, and the steps each direction has taken.
+    let length: Int
+    let forwardSteps: Int
+    let backwardSteps: Int
+    /// The width of one time column.
+    let cw: Int
+    /// The latest cell of each direction, if it has stepped.
+    let forwardLatest: Int?
+    let backwardLatest: Int?
+    /// The time steps shown, `nil` for each elided run.
+    let cols: [Int?]
+
+    init(_ state: DiagramState, options: RenderOptions) {
+        let T = state.length
+        let nf = state.forwardSteps
+        let nb = state.backwardSteps
+        let cw = max(DiagramRenderer.columnWidth, "y_\(max(0, T - 1))".count + 3)
+        let fwdLatest = nf > 0 ? nf - 1 : nil
+        let bwdLatest = nb > 0 ? T - nb : nil
+        self.state = state
+        self.options = options
+        length = T
+        forwardSteps = nf
+        backwardSteps = nb
+        self.cw = cw
+        forwardLatest = fwdLatest
+        backwardLatest = bwdLatest
+        cols = DiagramRenderer.columns(
+            T, keep: [fwdLatest, bwdLatest].compactMap { $0 }, room: (options.width - DiagramRenderer.margin - 8) / cw)
+    }
+
+    func forwardDone(_ t: Int) -> Bool { t < forwardSteps }
+    func backwardDone(_ t: Int) -> Bool { t >= length - backwardSteps }
+
+    /// `head` in the margin, then one cell per shown column (`gap` for an elided run), then `tail`.
+    func row(_ head: String, _ cell: (Int) -> String, gap: String, tail: String = "") -> String {
+        var s = NumberFormat.padRight(head, DiagramRenderer.margin)
+        for c in cols {
+            if let c { s += cell(c) } else { s += NumberFormat.padRight(gap.isEmpty ? "" : " " + gap, cw) }
+        }
+        return s + tail
+    }
+    func centered(_ s: String) -> String { NumberFormat.padRight(" " + s, cw) }
+    func label(_ s: String) -> String { NumberFormat.padRight(s, cw) }
+    /// `  w1` and an `↑` in every column.
+    func arrowsUp(_ head: String) -> String { row(head, { _ in centered("↑") }, gap: "") }
+
+    /// The title with the sizes, each direction's progress, a blank line and the `t=` row.
+    func titleLines() -> [String] {
+        let s = state.sizes
+        let T = length
+        let title =
+            options.paint("diagram", .bold) + "  "
+            + options.say(.diagramTitle(length: T, batch: s.batch, inputs: s.inputSize, hidden: s.hiddenSize))
+        let status =
+            "  "
+            + options.say(
+                .diagramStatus(
+                    forward: options.paint("fwd \(forwardSteps)/\(T)", .forward, .bold),
+                    backward: options.paint("bwd \(backwardSteps)/\(T)", .backward, .bold)))
+        return [title, status, "", row("", { label("t=\($0)") }, gap: "…")]
+    }
+
+    /// The head's predictions for b=0 (with a head), the outputs y_t, which are ready, and what feeds them.
+    func outputRows() -> [String] {
+        var lines: [String] = []
+        if let head = state.head {
+            lines.append(
+                row(
+                    "  pred (b=0)",
+                    { t in
+                        if let n = state.ends?.first, t >= n { return options.paint(centered("pad"), .dim) }
+                        guard t < head.predictions.count, let p = head.predictions[t] else {
+                            return options.paint(centered("·"), .dim)
+                        }
+                        return options.paint(centered(p), .bold)
+                    }, gap: "…"))
+            lines.append(arrowsUp("  w3 | w6 head"))
+        }
+        lines.append(
+            row(
+                "  " + options.say(.diagramOutput),
+                { t in
+                    let ready = forwardDone(t) && backwardDone(t)
+                    return options.paint(label("y_\(t)"), ready ? [.bold] : [.dim])
+                }, gap: "…"))
+        lines.append(
+            row(
+                "",
+                { t in
+                    forwardDone(t) && backwardDone(t)
+                        ? options.paint(centered("✓"), .bold) : options.paint(centered("·"), .dim)
+                }, gap: ""))
+        // With a head, w3 and w6 are drawn above y (they are its weights); y itself is a concatenation.
+        lines.append(arrowsUp(state.head == nil ? "  w3, w6" : "  cat(h_f, h_b)"))
+        return lines
+    }
+
+    /// Backward chain: arrows point left (h_b[t+1] → h_b[t]); it starts from h0[1] at the right.
+    func backwardRows() -> [String] {
+        let arrow = "◀" + String(repeating: "─", count: cw - 4)
+        let chain = row(
+            "  " + options.say(.diagramBackward),
+            { t in
+                // The arrow into cell t carries h_b[t+1]: drawn in colour once t is computed.
+                DiagramRenderer.cellText(backwardDone(t), latest: t == backwardLatest, .backward, options)
+                    + options.paint(arrow, backwardDone(t) ? .backward : .dim)
+            }, gap: "…", tail: options.paint("── h0[1]", backwardSteps > 0 ? .backward : .dim))
+        let cursor = DiagramRenderer.cursorLine(
+            .backward, steps: backwardSteps, length: length, latest: backwardLatest, cols: cols, cw: cw,
+            startColumn: DiagramRenderer.margin + cols.count * cw + 3, options: options)
+        return [chain, cursor, arrowsUp("  w4")]
+    }
+
+    /// Forward chain: h0[0] enters from the left, arrows point right.
+    func forwardRows() -> [String] {
+        let arrow = String(repeating: "─", count: cw - 4) + "▶"
+        let head =
+            NumberFormat.padRight("  " + options.say(.diagramForward), DiagramRenderer.margin - 8)
+            + options.paint("h0[0] ─▶", forwardSteps > 0 ? .forward : .dim)
+        let chain = row(
+            head,
+            { t in
+                DiagramRenderer.cellText(forwardDone(t), latest: t == forwardLatest, .forward, options)
+                    + (t == length - 1 ? "" : options.paint(arrow, forwardDone(t + 1) ? .forward : .dim))
+            }, gap: "…")
+        let cursor = DiagramRenderer.cursorLine(
+            .forward, steps: forwardSteps, length: length, latest: forwardLatest, cols: cols, cw: cw,
+            startColumn: DiagramRenderer.margin - 4, options: options)
+        return [chain, cursor, arrowsUp("  w1")]
+    }
+
+    /// The inputs x_t, and the text's characters for b=0 when the input is text.
+    func inputRows() -> [String] {
+        var lines = [row("  " + options.say(.diagramInput), { label("x_\($0)") }, gap: "…")]
+        if let tokens = state.tokens {
+            lines.append(
+                row(
+                    "  text (b=0)",
+                    { t in
+                        guard t < tokens.count, let ch = tokens[t] else { return options.paint(centered("_"), .dim) }
+                        return centered("'\(ch)'")
+                    }, gap: "…"))
+        }
+        return lines
     }
 }
