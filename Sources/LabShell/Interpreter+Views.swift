@@ -135,170 +135,14 @@ extension Interpreter {
     /// Views that are not a single step: input, sequences, finals, parameters.
     func wholeView(_ r: ViewRequest) throws -> TensorView {
         if let stacked = try stackedWholeView(r) { return stacked }
-        let st = session.stepper
-        let h = st.hiddenSize
-        let tl = st.length
-        let b = st.batch
-        let bf = session.settings.batchFirst
-        var view: TensorView
         switch r.name {
-        case .x:
-            let x = bf ? session.input : try session.input.swappingFirstAxes()
-            view = TensorView(
-                name: "x", tensor: x, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
-                caption: say(ViewMessage.inputCaption(batch: b, length: tl, features: st.inputSize, batchFirst: bf)),
-                origin: session.inputOrigin)
-            if let text = session.text {
-                view.details =
-                    (0..<text.batch).map { "b=\($0)  \(text.display($0, language: session.settings.language))" }
-                    + [say(text.padDescription)]
-            }
-            view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
-            return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
-        case .h_f, .h_b, .h_b_rev:
-            let p: PartialTensor
-            let caption: String
-            let origin: String
-            switch r.name {
-            case .h_f:
-                p = st.hForward
-                caption = say(ViewMessage.hfCaption)
-                origin = say(ViewMessage.hfOrigin)
-            case .h_b:
-                p = st.hBackward
-                caption = say(ViewMessage.hbCaption)
-                origin = "h_b = flip(h_b_rev, dims=[0]): h_b[t] = h_b_rev[T-1-t]"
-            default:
-                p = st.hBackwardProcessingOrder
-                caption = say(ViewMessage.hbRevCaption)
-                origin = say(ViewMessage.hbRevOrigin(last: tl - 1, secondLast: tl - 2))
-            }
-            let d: Direction = r.name == .h_f ? .forward : .backward
-            // The flip made visible: every k of h_b_rev names its t, every t of h_b its k.
-            var notes: [String]? = nil
-            var details: [String] = []
-            if r.name != .h_f {
-                let isRev = r.name == .h_b_rev
-                notes = (0..<tl).map { isRev ? "t=\(tl - 1 - $0)" : "k=\(tl - 1 - $0)" }
-                let ks = (0..<tl).map { "\($0)" }
-                let ts = (0..<tl).map { "\(tl - 1 - $0)" }
-                if tl <= 16 {
-                    let w = max(ks.map(\.count).max() ?? 1, ts.map(\.count).max() ?? 1)
-                    let krow = ks.map { NumberFormat.pad($0, w) }.joined(separator: " ")
-                    let trow = ts.map { NumberFormat.pad($0, w) }.joined(separator: " ")
-                    details =
-                        isRev
-                        ? [say(ViewMessage.flipProcessingOrder(row: krow)), say(ViewMessage.flipReadsTime(row: trow))]
-                        : [
-                            say(ViewMessage.flipTime(row: ks.map { NumberFormat.pad($0, w) }.joined(separator: " "))),
-                            say(ViewMessage.flipFromRev(row: trow)),
-                        ]
-                }
-            }
-            view = TensorView(
-                name: r.name.rawValue, tensor: p.tensor, axes: [r.name == .h_b_rev ? "k" : "t", "b", "unit"],
-                caption: caption, origin: origin, scale: .signed,
-                columnGroups: [LabelledRange("", 0..<h, direction: d)],
-                knownAxis: 0, known: p.known, indexNotes: notes, details: details)
-            view.timeTokens = tokens(timeAxis: 0, batchAxis: 1, reversed: r.name == .h_b_rev)
-            return try select(view, timeAxis: 0, batchAxis: 1, r)
-        case .y:
-            // Each half shows as soon as its direction has visited t; y[t] itself is
-            // complete when both have (the core places the halves as cat([h_f, h_b], dim=2)).
-            let p = st.output
-            let halves = st.outputHalvesKnown
-            let tensor = bf ? p.tensor : try p.tensor.swappingFirstAxes()
-            view = TensorView(
-                name: "y", tensor: tensor, axes: bf ? ["b", "t", "feature"] : ["t", "b", "feature"],
-                caption: say(ViewMessage.yCaption(width: 2 * h)),
-                origin: "y = cat([h_f, h_b], dim=2)" + (bf ? say(ViewMessage.yTransposed) : ""),
-                scale: .signed,
-                columnGroups: [
-                    LabelledRange("fwd h_f[t] \(0)..\(h - 1)", 0..<h, direction: .forward, known: halves.forward),
-                    LabelledRange(
-                        "bwd h_b[t] \(h)..\(2 * h - 1)", h..<(2 * h), direction: .backward, known: halves.backward),
-                ],
-                knownAxis: bf ? 1 : 0, known: p.known,
-                details: [say(ViewMessage.yDetail)])
-            view.timeTokens = tokens(timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1)
-            return try select(view, timeAxis: bf ? 1 : 0, batchAxis: bf ? 0 : 1, r)
-        case .h_n, .c_n:
-            let tensor = r.name == .h_n ? try st.finalHidden() : try st.finalCell()
-            let isH = r.name == .h_n
-            view = TensorView(
-                name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
-                caption: say(ViewMessage.finalCaption(hidden: isH, last: tl - 1)),
-                origin: isH ? "h_n = stack([h_f[T-1], h_b[0]])" : say(ViewMessage.cnOrigin(last: tl - 1)),
-                scale: isH ? .signed : .free)
-            view.indexNotes = [say(ViewMessage.direction(forward: true)), say(ViewMessage.direction(forward: false))]
-            view.notesAxis = 0
-            return try select(view, timeAxis: nil, batchAxis: 1, r)
-        case .logits, .pred:
-            return try logitsView(r)
-        case .h0, .c0:
-            let given = r.name == .h0 ? session.h0 : session.c0
-            let tensor = try given ?? Tensor(zerosWithShape: [2, b, h])
-            view = TensorView(
-                name: r.name.rawValue, tensor: tensor, axes: ["dir", "b", "unit"],
-                caption: say(ViewMessage.initialCaption(hidden: r.name == .h0)),
-                origin: say(given == nil ? ViewMessage.nothingLoaded : .loadedWith(name: r.name.rawValue)))
-            view.indexNotes = [say(ViewMessage.direction(forward: true)), say(ViewMessage.direction(forward: false))]
-            view.notesAxis = 0
-            if let d = r.direction {
-                view.tensor = try tensor.slice(d.rawValue)
-                view.axes = ["b", "unit"]
-                view.name += " " + d.short
-                view.indexNotes = nil
-                return try selectBatch(view, r.b)
-            }
-            return try select(view, timeAxis: nil, batchAxis: 1, r)
-        default:
-            guard let (d, kind) = r.name.parameter else {
-                throw LabError("\(r.name.rawValue) cannot be shown this way")
-            }
-            let p = session.layerParameters[d]
-            let suffix = d == .forward ? "f" : "b"
-            let torchName = d == .forward ? "" : "_reverse"
-            let groups = TensorView.gateGroups(hiddenSize: h, language: session.settings.language)
-            let rowBlocks = Gate.allCases.map { g in
-                let rows = g.rows(hiddenSize: h)
-                return LabelledRange(
-                    say(ViewMessage.rowBlock(symbol: g.symbol, first: rows.lowerBound, last: rows.upperBound - 1)), rows
-                )
-            }
-            switch kind {
-            case .wIH:
-                view = TensorView(
-                    name: r.name.rawValue, tensor: p.wIH.tensor, axes: ["gate·unit", "feature"],
-                    caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: false, rows: h)),
-                    origin: say(
-                        ViewMessage.parameterOrigin(
-                            origin: session.parametersOrigin, torchName: "weight_ih_l\(session.layer)\(torchName)",
-                            usedAs: "x·W_ih_\(suffix)ᵀ")),
-                    rowGroups: rowBlocks)
-            case .wHH:
-                view = TensorView(
-                    name: r.name.rawValue, tensor: p.wHH.tensor, axes: ["gate·unit", "unit"],
-                    caption: say(ViewMessage.weightsCaption(forward: d == .forward, recurrent: true, rows: h)),
-                    origin: say(
-                        ViewMessage.parameterOrigin(
-                            origin: session.parametersOrigin, torchName: "weight_hh_l\(session.layer)\(torchName)",
-                            usedAs: "h·W_hh_\(suffix)ᵀ")),
-                    rowGroups: rowBlocks)
-            case .bIH, .bHH:
-                let isIH = kind == .bIH
-                let data = isIH ? p.bIH : p.bHH
-                view = TensorView(
-                    name: r.name.rawValue, tensor: try Tensor(shape: [4 * h], data: data), axes: ["gate·unit"],
-                    caption: say(ViewMessage.biasCaption(forward: d == .forward, recurrent: !isIH)),
-                    origin: say(
-                        ViewMessage.parameterOrigin(
-                            origin: session.parametersOrigin,
-                            torchName: "bias_\(isIH ? "ih" : "hh")_l\(session.layer)\(torchName)", usedAs: "")),
-                    columnGroups: groups)
-            }
-            if r.t != nil || r.b != nil { throw LabError("\(r.name.rawValue) is a parameter: it takes no t= or b=") }
-            return view
+        case .x: return try inputView(r)
+        case .h_f, .h_b, .h_b_rev: return try hiddenSequenceView(r)
+        case .y: return try outputView(r)
+        case .h_n, .c_n: return try finalStateView(r)
+        case .logits, .pred: return try logitsView(r)
+        case .h0, .c0: return try initialStateView(r)
+        default: return try parameterView(r)
         }
     }
 
@@ -357,7 +201,7 @@ extension Interpreter {
     }
 
     /// `b=` on a step's `[B, …]` view; `t`, the step's time index, puts the tokens on its rows.
-    private func selectBatch(_ view: TensorView, _ b: Int?, t: Int? = nil) throws -> TensorView {
+    func selectBatch(_ view: TensorView, _ b: Int?, t: Int? = nil) throws -> TensorView {
         var v = view
         if let t { v.timeTokens = stepTokens(t: t) }
         guard let b else { return v }
