@@ -43,36 +43,46 @@ extension Interpreter {
     private func perStepView(_ r: ViewRequest, _ d: Direction) throws -> Output {
         if let padded = try paddedStepView(r, d) { return .tensor(padded) }
         if r.name == .gates, let padded = try paddedGates(r, d) { return .gates(padded) }
+        guard let trace = try stepTrace(r, d) else { return .tensor(try initialStepStateView(r, d)) }
+        return try stepView(r, d, trace)
+    }
+
+    /// The step `show` reads: t='s, or the direction's latest; nil for c and h before the first step (they
+    /// show the initial state then).
+    private func stepTrace(_ r: ViewRequest, _ d: Direction) throws -> StepTrace? {
         let st = session.stepper
-        let h = st.hiddenSize
-        let trace: StepTrace
         if let t = r.t {
-            do { trace = try st.trace(d, at: t) } catch {
+            do { return try st.trace(d, at: t) } catch {
                 throw LabError(
                     .notComputedYet(
                         view: r.name.rawValue, direction: d.short, t: t, forward: d == .forward,
                         taken: st.cursor(d), of: st.length,
                         reachedAt: d == .forward ? t + 1 : st.length - t))
             }
-        } else {
-            guard let last = st.traces[d].last else {
-                if r.name == .c || r.name == .h {
-                    let state = st.initialState[d]
-                    let m = r.name == .h ? state.h : state.c
-                    return .tensor(
-                        try selectBatch(
-                            TensorView(
-                                name: "\(r.name.rawValue) \(d.short)", tensor: m.tensor, axes: ["b", "unit"],
-                                caption: say(
-                                    ViewMessage.initialStateCaption(
-                                        forward: d == .forward, name: r.name.rawValue, dir: d.rawValue)),
-                                origin: say(session.h0 == nil ? ViewMessage.initialZeros : .initialLoaded),
-                                scale: r.name == .h ? .signed : .free), r.b))
-                }
-                throw LabError(.notStepped(view: r.name.rawValue, direction: d.short, forward: d == .forward))
-            }
-            trace = last
         }
+        if let last = st.traces[d].last { return last }
+        if r.name == .c || r.name == .h { return nil }
+        throw LabError(.notStepped(view: r.name.rawValue, direction: d.short, forward: d == .forward))
+    }
+
+    /// `c` or `h` of a direction that has not stepped: its initial state, `[B, H]`.
+    private func initialStepStateView(_ r: ViewRequest, _ d: Direction) throws -> TensorView {
+        let state = session.stepper.initialState[d]
+        let m = r.name == .h ? state.h : state.c
+        return try selectBatch(
+            TensorView(
+                name: "\(r.name.rawValue) \(d.short)", tensor: m.tensor, axes: ["b", "unit"],
+                caption: say(
+                    ViewMessage.initialStateCaption(
+                        forward: d == .forward, name: r.name.rawValue, dir: d.rawValue)),
+                origin: say(session.h0 == nil ? ViewMessage.initialZeros : .initialLoaded),
+                scale: r.name == .h ? .signed : .free), r.b)
+    }
+
+    /// One step's gates (with the state it started from), gates_pre, c or h.
+    private func stepView(_ r: ViewRequest, _ d: Direction, _ trace: StepTrace) throws -> Output {
+        let st = session.stepper
+        let h = st.hiddenSize
         let stepNumber = d.timeIndex(step: trace.t, length: st.length) + 1
         let forward = d == .forward
         let sfx = d == .forward ? "f" : "b"
