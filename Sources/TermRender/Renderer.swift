@@ -41,7 +41,9 @@ public enum Renderer {
     static func body(_ output: Output, options: RenderOptions) -> String {
         switch output {
         case .text(let s):
-            return s
+            // Chinese has no spaces to break at: long replies and help rows are wrapped here, at
+            // character boundaries and never inside a number or a name (English lines keep their length).
+            return options.language == .zh ? TextLayout.wrapStatus(s, width: options.width) : s
         case .tensor(let view):
             return TensorRenderer.render(view, options: options)
         case .gates(let view):

@@ -27,6 +27,9 @@ public enum TextLayout {
         ",", ".", ":", ";", "!", "?", ")",
     ]
 
+    /// Punctuation that never ends a line: it stays with what it opens.
+    private static let opening: Set<Character> = ["（", "「", "『", "“", "《", "【"]
+
     /// Joins the lines of each plain paragraph and wraps it again to `width` (at most
     /// 100); headings, lists, tables and fenced blocks keep their lines. Two CJK
     /// characters that met at a line break are joined without a space.
@@ -83,6 +86,15 @@ public enum TextLayout {
             .joined(separator: "\n")
     }
 
+    /// A status line in Chinese wrapped to `width`: continuation lines start under the
+    /// line's own text (its leading spaces plus two), so a reply or a help row stays one block.
+    public static func wrapStatus(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let lead = line.prefix { $0 == " " }.count
+            return wrap(String(line), width: width, indent: String(repeating: " ", count: min(lead + 2, width / 2)))
+        }.joined(separator: "\n")
+    }
+
     /// `s` without spaces and tabs at either end.
     static func trimmed(_ s: String) -> String {
         var sub = Substring(s)
@@ -105,6 +117,10 @@ public enum TextLayout {
         var unitStart = line.startIndex
         var unitWidth = 0
         var unitKind: UnitKind?
+        // The unit so far is opening punctuation: the next character joins it.
+        var opened = false
+        // Inside `[…]` a space does not break: a shape `[64, 16]` or an index `x[:, 0, :]` stays whole.
+        var brackets = 0
 
         func place(_ end: Substring.Index) {
             guard let kind = unitKind else { return }
@@ -129,8 +145,14 @@ public enum TextLayout {
         while i < line.endIndex {
             let ch = line[i]
             let w = Self.width(of: ch)
-            let kind: UnitKind = ch == " " ? .space : isWide(ch) ? .wide : .narrow
-            if closing.contains(ch), let open = unitKind, open != .space {
+            if ch == "[" { brackets += 1 }
+            if ch == "]" { brackets = max(0, brackets - 1) }
+            let kind: UnitKind = ch == " " ? (brackets > 0 ? .narrow : .space) : isWide(ch) ? .wide : .narrow
+            if opened, kind != .space {
+                unitWidth += w
+                unitKind = kind
+                opened = opening.contains(ch)
+            } else if closing.contains(ch), let open = unitKind, open != .space {
                 unitWidth += w
                 unitKind = kind == .wide ? .wide : .narrow
             } else if kind == .narrow, unitKind == .narrow {
@@ -140,6 +162,7 @@ public enum TextLayout {
                 unitStart = i
                 unitWidth = w
                 unitKind = kind
+                opened = opening.contains(ch)
             }
             i = line.index(after: i)
         }

@@ -51,7 +51,8 @@ import Testing
         var lab = lab(["watch gates fwd h_f"], lang: "zh")
         #expect(
             lab.handle("watch").output == """
-                正在监视 2 个视图（每次 step、back、goto、run、reset 之后都会显示；unwatch N 去掉一个）：
+                正在监视 2 个视图（每次 step、back、goto、run、reset 之后都会显示；unwatch N 去
+                  掉一个）：
                   1. gates fwd
                   2. h_f
                 """)
