@@ -33,6 +33,10 @@ public enum Command: Equatable, Sendable {
     case trace(unit: Int, direction: Direction?, b: Int?)
     /// `watch NAME …`; `watch` alone (no views) lists the watches.
     case watch([ViewRequest])
+    /// `clear`: the screen (the front does it; a transcript gets a separator).
+    case clear
+    /// `focus NAME …`: one view with every column, in bands that fit the width.
+    case focus(ViewRequest)
     /// `unwatch [NAME|N|all]`: nil or `all` removes every watch.
     case unwatch(String?)
     case info

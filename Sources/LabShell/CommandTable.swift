@@ -336,6 +336,22 @@ public enum CommandTable {
             return .watch(a.views.map(\.request))
         },
         CommandSpec(
+            "focus", group: .looking, [.required("view", .viewOrExpression(options: viewOptions))],
+            summary: "one view with every column, wrapped into bands that fit the screen (for a projector)",
+            details: "no column summary: columns that do not fit one line continue in a band below; a step's gates "
+                + "show every unit; any expression too: `focus W_hh_f.T @ W_hh_f`",
+            examples: ["focus h_f", "focus gates fwd t=0 b=0", "focus W_hh_f.T @ W_hh_f"]
+        ) { a, _ in
+            if let e = a.expression("view") { return .showExpression(e, .focus) }
+            return a.views.first.map { .focus($0.request) }
+        },
+        CommandSpec(
+            "clear", group: .looking, summary: "clear the screen",
+            details: "on a terminal only: in a script or a pipe it prints nothing, and a `record` transcript "
+                + "gets a separator line (`---`) instead",
+            examples: ["clear"]
+        ) { _, _ in .clear },
+        CommandSpec(
             "unwatch", group: .looking, [.optional("what", .expression, label: "NAME|N|all")],
             summary: "stop re-showing a watched view (as listed by watch, or its number), or all of them",
             details: "`unwatch gates fwd` removes that watch, `unwatch gates` every watch of gates, `unwatch 2` the "

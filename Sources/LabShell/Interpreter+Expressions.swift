@@ -168,6 +168,9 @@ extension Interpreter {
         if let units = e.units { try cutColumns(&tv, units) }
         switch kind {
         case .show: return [.tensor(tv)]
+        case .focus:
+            tv.allColumns = true
+            return [.tensor(tv)]
         case .heatmap: return [.heatmap(tv)]
         case .spark:
             guard t.rank <= 2 else {
@@ -187,4 +190,4 @@ extension Interpreter {
 }
 
 /// How `show`, `heatmap` and `spark` draw an expression's tensor.
-public enum ExpressionDisplay: Equatable, Sendable { case show, heatmap, spark }
+public enum ExpressionDisplay: Equatable, Sendable { case show, heatmap, spark, focus }

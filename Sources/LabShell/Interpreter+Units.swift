@@ -82,3 +82,21 @@ extension Interpreter {
             separator: session.settings.language == .zh ? "、" : ", ")
     }
 }
+
+extension Interpreter {
+    /// `focus NAME …`: the views of `show`, each with every column (a step's gates: every unit).
+    func focusViews(_ r: ViewRequest) throws -> [Output] {
+        try views(r).map { output in
+            switch output {
+            case .tensor(var v):
+                v.allColumns = true
+                return .tensor(v)
+            case .gates(var g):
+                if g.units == nil { g.units = Array(0..<g.hiddenSize) }
+                return .gates(g)
+            default:
+                return output
+            }
+        }
+    }
+}

@@ -110,6 +110,10 @@ public struct Interpreter: Sendable {
             return try watch(requests.map { Watch.view($0) })
         case .watchExpression(let e):
             return try watch([.expression(e)])
+        case .clear:
+            return []
+        case .focus(let request):
+            return try focusViews(request)
         case .unwatch(let what):
             return try unwatch(what)
         case .info:

@@ -56,6 +56,13 @@ extension Lab {
         if !clean.isEmpty { recording?.blocks.append("```text\n\(clean)\n```") }
     }
 
+    /// `clear` in a transcript: a rule between what was on the screen before and after.
+    mutating func recordSeparator() {
+        guard recording != nil else { return }
+        recording?.commands += 1
+        recording?.blocks.append("---")
+    }
+
     static func markdown(_ t: Transcript) -> String {
         (["# LSTMLab session", ""] + t.blocks.flatMap { [$0, ""] }).joined(separator: "\n")
     }

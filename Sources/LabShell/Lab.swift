@@ -12,6 +12,8 @@ public struct LineResult: Equatable, Sendable {
     public var column: Int? = nil
     /// `.interrupted` when Ctrl-C stopped the command part way (not an error: the session goes on).
     public var outcome: Outcome = .completed
+    /// `clear`: the front clears a terminal before the output; a pipe or script prints nothing.
+    public var clearsScreen = false
 }
 
 /// The one front door for a line of input, whether typed, scripted, piped or
@@ -98,6 +100,10 @@ public struct Lab: Sendable {
             }
             sink(print)
         }
+        if result.clearsScreen {
+            recordSeparator()
+            return result
+        }
         recordLine(
             typed, (shown + [result.output] + (result.error.map { ["error: " + $0] } ?? [])).joined(separator: "\n"))
         return result
@@ -113,7 +119,9 @@ public struct Lab: Sendable {
             guard taskWaits, !command.isLessonWord else { return result }
             sink(.text(result.output))
             interpreter.observeTask(line, sink: sink)
-            return LineResult(output: "", error: nil, quit: result.quit, outcome: result.outcome)
+            var shown = LineResult(output: "", error: nil, quit: result.quit, outcome: result.outcome)
+            shown.clearsScreen = result.clearsScreen
+            return shown
         } catch {
             guard taskWaits else { return LineResult(failure: error, read: line, typed: typed, in: self) }
             // A refused command may be the task (running the tutorial's error).
@@ -142,9 +150,11 @@ public struct Lab: Sendable {
     /// rendered for this terminal; lesson text goes to `sink` as it happens.
     public mutating func execute(_ command: Command, sink: (LessonPrint) -> Void) throws -> LineResult {
         let execution = try interpreter.execute(command, sink: sink)
-        return LineResult(
+        var result = LineResult(
             output: render(execution.outputs), error: nil, quit: interpreter.wantsQuit,
             outcome: execution.outcome)
+        result.clearsScreen = command == .clear
+        return result
     }
 
     /// `execute(_:sink:)` with lesson text collected before the command's own output.

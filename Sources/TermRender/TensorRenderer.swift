@@ -24,7 +24,7 @@ public enum TensorRenderer {
         if view.integerValues { options.precision = 0 }
         var lines = header(view, options: options)
         lines += PaddingMark.legend(view, mark: "pad", options: options)
-        lines += body(view, options: options)
+        lines += view.allColumns ? bands(view, options: options) : body(view, options: options)
         return lines.joined(separator: "\n")
     }
 

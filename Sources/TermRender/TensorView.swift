@@ -78,6 +78,8 @@ public struct TensorView: Equatable, Sendable {
     public var columnIndices: [Int]?
     /// The index each row of axis 0 had before `keepRows` (a weight's `u=`); nil: its own.
     public var rowIndices: [Int]?
+    /// `focus`: every column, in bands that fit the width, instead of the column summary.
+    public var allColumns = false
 
     public init(
         name: String, tensor: Tensor, axes: [String], caption: String, origin: String,

@@ -34,6 +34,8 @@ enum InteractiveLoop {
                 StdIO.write("\n")
                 if result.output.isEmpty && result.error == nil { StdIO.out("interrupted") }
             }
+            // `clear`: only here, where stdout is a terminal (a pipe or a script gets nothing).
+            if result.clearsScreen { StdIO.write("\u{1B}[H\u{1B}[2J") }
             show(result, line: line, prompt: prompt, width: lab.width)
             if result.quit { return 0 }
         }

@@ -14,13 +14,13 @@ import Testing
         #expect(lab.handle("record \"\(path)\"").output == "recording to \(path) until 'record stop'")
         #expect(lab.handle("record other.md").error?.hasPrefix("already recording to ") == true)
         let shown = lab.handle("show h0 b=0").output
-        _ = lab.handle("bogus")
+        _ = lab.handle("xyzzy")
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(lab.handle("record stop").output == "wrote \(path): 2 commands")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("# LSTMLab session\n\n```\nlstmlab> show h0 b=0\n```"))
         #expect(text.contains("```\nlstmlab> show h0 b=0\n```\n\n```text\n" + Lab.stripEscapes(shown) + "\n```"))
-        #expect(text.contains("```\nlstmlab> bogus\n```\n\n```text\nerror: unknown command 'bogus'\n```"))
+        #expect(text.contains("```\nlstmlab> xyzzy\n```\n\n```text\nerror: unknown command 'xyzzy'\n```"))
         #expect(!text.contains("\u{1B}"))
         #expect(lab.handle("record stop").error == "nothing is being recorded: 'record FILE.md' starts")
     }

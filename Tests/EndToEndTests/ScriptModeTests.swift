@@ -24,15 +24,15 @@ struct ScriptModeTests {
         #expect(stopped.status == 1)
         #expect(!stopped.stdout.contains("fwd step 1/5"))
 
-        let r = try ScriptRun.run(["--keep-going", "-c", "stpe; step fwd; bogus"], environment: env())
+        let r = try ScriptRun.run(["--keep-going", "-c", "stpe; step fwd; xyzzy"], environment: env())
         #expect(r.stdout.contains("fwd step 1/5: read x[:, 0, :] → h_f[0]"))
         #expect(
             r.stderr == """
                 -c:1: error: unknown command 'stpe' (did you mean 'step'?)
                   stpe
                   ^
-                -c:3: error: unknown command 'bogus'
-                   bogus
+                -c:3: error: unknown command 'xyzzy'
+                   xyzzy
                    ^
 
                 """)
@@ -43,9 +43,9 @@ struct ScriptModeTests {
         let folder = try LabBinary.temporaryFolder()
         defer { LabBinary.remove(folder) }
         let file = folder.appendingPathComponent("script.lab")
-        try Data("step\n# a comment\nbogus\nstep\n".utf8).write(to: file)
+        try Data("step\n# a comment\nxyzzy\nstep\n".utf8).write(to: file)
         let r = try ScriptRun.run([file.path], environment: LabBinary.environment(folder: folder))
-        #expect(r.stderr == "\(file.path):3: error: unknown command 'bogus'\n  bogus\n  ^\n")
+        #expect(r.stderr == "\(file.path):3: error: unknown command 'xyzzy'\n  xyzzy\n  ^\n")
         #expect(r.stdout.contains("fwd step 1/5"))
         #expect(!r.stdout.contains("fwd step 2/5"))
         #expect(r.status == 1)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LabShell
@@ -177,5 +178,67 @@ import Testing
         #expect(
             lab.handle("show gates_pre fwd b=0 u=6..7").output.contains(
                 "每个门的单元 6..7：4H 中的第 6..7、22..23、38..39、54..55 列"))
+    }
+}
+
+/// `focus` and `clear`: every column in bands; a clear the front does.
+@Suite struct FocusAndClearTests {
+    @Test func focusShowsEveryColumnInBandsThatFit() {
+        var lab = Lab(interpreter: Interpreter(session: .demo()), width: 80)
+        _ = lab.handle("step")
+        #expect(lab.handle("show h fwd b=0").output.contains("…"))
+        #expect(
+            lab.handle("focus h fwd b=0").output == """
+                h fwd t=0 b=0  [1, 16]  axes (b, unit)
+                  hidden state after the forward step 1/5, t=0 (= h_f[0])
+                  from: h_t = o ⊙ tanh(c_t)
+                              0       1       2       3       4       5       6       7
+                  b=0 │  0.0497 -0.1322  0.0651  0.0754 -0.0226  0.0141  0.0007  0.0173
+
+                              8       9      10      11      12      13      14      15
+                  b=0 │  0.0792  0.0229  0.0171  0.0021 -0.0390  0.0678  0.0104  0.0768
+                """)
+        // Every line fits the width it was given, at 40 columns too.
+        lab.width = 40
+        let narrow = lab.handle("focus gates_pre fwd b=1").output
+        for line in narrow.split(separator: "\n") where line.contains("│") { #expect(line.count <= 40, "\(line)") }
+        #expect(!narrow.contains("…"))
+        #expect(narrow.contains("o output gate 60..63"))
+    }
+
+    @Test func focusOfGatesShowsEveryUnitAndTakesExpressions() {
+        var lab = Lab(interpreter: Interpreter(session: .demo()), width: 100)
+        _ = lab.handle("sizes B=8 T=3 D=4 H=40")
+        _ = lab.handle("step")
+        #expect(lab.handle("show gates fwd").output.contains("⋮"))
+        let all = lab.handle("focus gates fwd").output
+        #expect(!all.contains("⋮") && all.contains("  u=20 "))
+        let e = lab.handle("focus W_hh_f.T @ W_hh_f").output
+        #expect(e.hasPrefix("W_hh_f.T @ W_hh_f  [40, 40]") && !e.contains("…"))
+        #expect(lab.handle("focus x b=9").error == "b=9 is out of range: b goes from 0 to 7")
+    }
+
+    @Test func clearPrintsNothingAndTellsTheFront() {
+        var lab = Lab(interpreter: Interpreter(session: .demo()))
+        let r = lab.handle("clear")
+        #expect(r.output == "" && r.error == nil && r.clearsScreen)
+        #expect(!lab.handle("info").clearsScreen)
+        #expect(lab.handle("clear now").error == "unexpected 'now'")
+    }
+
+    @Test func clearInATranscriptIsASeparatorLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("views15-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var lab = Lab(interpreter: Interpreter(session: .demo()), width: 100, color: true)
+        _ = lab.handle("record \"\(path)\"")
+        _ = lab.handle("reset")
+        _ = lab.handle("clear")
+        _ = lab.handle("reset")
+        _ = lab.handle("record stop")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let reset =
+            "```\nlstmlab> reset\n```\n\n```text\ncursors at the start: fwd 0/5 bwd 0/5 (parameters and input kept)\n```"
+        #expect(text == "# LSTMLab session\n\n" + reset + "\n\n---\n\n" + reset + "\n")
+        #expect(!text.contains("\u{1B}"))
     }
 }
