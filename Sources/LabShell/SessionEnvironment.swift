@@ -28,6 +28,10 @@ struct SessionEnvironment: ExprEnvironment {
 
     var names: [String] { SessionEnvironment.builtIns + layerNames + session.variables.keys.sorted() }
 
+    /// A variable's shape, for the estimate made before an expression is computed (built-in names
+    /// are built on lookup, so their shapes are left to evaluation).
+    func shape(of name: String) -> [Int]? { session.variables[name]?.shape }
+
     func lookup(_ name: String) throws(ExprError) -> ExprTensor? {
         if let v = session.variables[name] { return v }
         let st = session.stepper

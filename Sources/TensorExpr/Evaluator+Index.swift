@@ -5,7 +5,7 @@ import LabText
 /// Indexing an over-time name checks that every step it selects is computed.
 extension Evaluator {
     /// One index item, evaluated.
-    private enum Selection {
+    enum Selection {
         case integer(Int, Range<Int>)
         case slice(start: Int?, stop: Int?, step: Int, Range<Int>)
         case newAxis
@@ -123,9 +123,9 @@ extension Evaluator {
     private mutating func index(_ t: ExprTensor, _ sels: [Selection], baseRange: Range<Int>) throws(ExprError)
         -> ExprTensor
     {
-        let plan = try IndexPlan(t, sels)
+        let plan = try IndexPlan(shape: t.shape, sels)
         if let p = t.pending, p.axis < plan.chosen.count { try p.check(plan.chosen[p.axis], at: baseRange) }
-        let (shape, axes) = try plan.result(t)
+        let (shape, axes) = try plan.result(axes: t.axes)
         try budget.charge(shape, what: "the indexed tensor")
         return ExprTensor(
             shape: shape, data: plan.gather(t, shape: shape), axes: axes, isInteger: t.isInteger, isBool: t.isBool)
@@ -135,7 +135,7 @@ extension Evaluator {
     /// indices, per output axis where it comes from, and the list-indexed
     /// ("advanced") axes, which numpy puts where the first one was when they
     /// are adjacent, else in front.
-    private struct IndexPlan {
+    struct IndexPlan {
         enum OutAxis {
             case source(Int)
             case new, advanced
@@ -146,7 +146,8 @@ extension Evaluator {
         var advancedLists: [[Int]] = []
         var out: [OutAxis] = []
 
-        init(_ t: ExprTensor, _ sels: [Selection]) throws(ExprError) {
+        init(shape: [Int], _ sels: [Selection]) throws(ExprError) {
+            let rank = shape.count
             var consuming = 0
             var ellipses = 0
             for s in sels {
@@ -159,10 +160,10 @@ extension Evaluator {
             guard ellipses <= 1 else {
                 throw ExprError(.evaluation, "an index can only have a single ellipsis ('...')")
             }
-            guard consuming <= t.rank else {
-                throw ExprError(.evaluation, "too many indices for tensor of dimension \(t.rank)")
+            guard consuming <= rank else {
+                throw ExprError(.evaluation, "too many indices for tensor of dimension \(rank)")
             }
-            chosen = [[Int]](repeating: [], count: t.rank)
+            chosen = [[Int]](repeating: [], count: rank)
             var src = 0
             var ordinal = 0
             var firstAdvancedOut: Int?
@@ -173,13 +174,13 @@ extension Evaluator {
                 case .newAxis:
                     out.append(.new)
                 case .ellipsis:
-                    for _ in 0..<(t.rank - consuming) {
-                        chosen[src] = Array(0..<t.shape[src])
+                    for _ in 0..<(rank - consuming) {
+                        chosen[src] = Array(0..<shape[src])
                         out.append(.source(src))
                         src += 1
                     }
                 case .integer(let i, let r):
-                    let size = t.shape[src]
+                    let size = shape[src]
                     guard i >= -size && i < size else {
                         throw ExprError(
                             .evaluation, .indexOutOfBounds(index: i, dimension: position, size: size), at: r)
@@ -187,11 +188,11 @@ extension Evaluator {
                     chosen[src] = [i < 0 ? i + size : i]
                     src += 1
                 case .slice(let start, let stop, let step, _):
-                    chosen[src] = Evaluator.sliceIndices(start, stop, step, size: t.shape[src])
+                    chosen[src] = Evaluator.sliceIndices(start, stop, step, size: shape[src])
                     out.append(.source(src))
                     src += 1
                 case .list, .mask:
-                    let list = try Self.indices(s, size: t.shape[src], ordinal: ordinal)
+                    let list = try Self.indices(s, size: shape[src], ordinal: ordinal)
                     if firstAdvancedOut == nil {
                         firstAdvancedOut = out.count
                         out.append(.advanced)
@@ -206,8 +207,8 @@ extension Evaluator {
                     src += 1
                 }
             }
-            while src < t.rank {
-                chosen[src] = Array(0..<t.shape[src])
+            while src < rank {
+                chosen[src] = Array(0..<shape[src])
                 out.append(.source(src))
                 src += 1
             }
@@ -242,7 +243,7 @@ extension Evaluator {
         }
 
         /// The result's shape and axis names; index lists broadcast together (one length, or length 1).
-        func result(_ t: ExprTensor) throws(ExprError) -> (shape: [Int], axes: [String]) {
+        func result(axes names: [String]) throws(ExprError) -> (shape: [Int], axes: [String]) {
             var advancedLength = 1
             for l in advancedLists where l.count != 1 {
                 if advancedLength != 1 && l.count != advancedLength {
@@ -259,13 +260,13 @@ extension Evaluator {
                 switch o {
                 case .source(let a):
                     shape.append(chosen[a].count)
-                    axes.append(t.axes[a])
+                    axes.append(names[a])
                 case .new:
                     shape.append(1)
                     axes.append("")
                 case .advanced:
                     shape.append(advancedLength)
-                    axes.append(advancedAxes.count == 1 ? t.axes[advancedAxes[0]] : "")
+                    axes.append(advancedAxes.count == 1 ? names[advancedAxes[0]] : "")
                 }
             }
             return (shape, axes)

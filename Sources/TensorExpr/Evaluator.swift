@@ -12,6 +12,9 @@ public struct Evaluator {
         throws(ExprError) -> Value
     {
         let tree = try ExprParser.parse(text)
+        // What can be known of the whole expression's size is checked before anything is computed.
+        var dry = Evaluator(env: env, budget: budget, chars: Array(text))
+        try dry.estimate(tree)
         var e = Evaluator(env: env, budget: budget, chars: Array(text))
         let v = try e.eval(tree)
         // A bare `[…]` is a tensor, as `torch.tensor([…])` would make it.
@@ -89,7 +92,7 @@ public struct Evaluator {
     }
 
     /// The characters of the operator between two operands (for the caret).
-    private func operatorRange(between l: Range<Int>, and r: Range<Int>) -> Range<Int> {
+    func operatorRange(between l: Range<Int>, and r: Range<Int>) -> Range<Int> {
         var lo = l.upperBound
         var hi = r.lowerBound
         while lo < hi && lo < chars.count && (chars[lo] == " " || chars[lo] == "(") { lo += 1 }

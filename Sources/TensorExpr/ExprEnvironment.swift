@@ -5,6 +5,13 @@ public protocol ExprEnvironment {
     func lookup(_ name: String) throws(ExprError) -> ExprTensor?
     /// Every name `lookup` knows, for completion and "did you mean".
     var names: [String] { get }
+    /// The shape `lookup(name)` would give, when it is known without building the tensor
+    /// (for the estimate made before an expression is computed); nil when unknown.
+    func shape(of name: String) -> [Int]?
+}
+
+extension ExprEnvironment {
+    public func shape(of name: String) -> [Int]? { nil }
 }
 
 /// A fixed table of names, for tests and for answers checked without a session.
@@ -13,4 +20,5 @@ public struct DictionaryEnvironment: ExprEnvironment, Sendable {
     public init(_ values: [String: ExprTensor] = [:]) { self.values = values }
     public func lookup(_ name: String) throws(ExprError) -> ExprTensor? { values[name] }
     public var names: [String] { values.keys.sorted() }
+    public func shape(of name: String) -> [Int]? { values[name]?.shape }
 }
