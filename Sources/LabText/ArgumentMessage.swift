@@ -78,13 +78,13 @@ public enum ArgumentMessage: Localized, Equatable {
         switch self {
         case .unknownValue(let what, let w, let words): "\(Self.name(what)) 不能取 \(w)：可以用 \(Self.or(words, zh: true))"
         case .unknownKeyword(let what, let w, let words):
-            "没有这个\(Self.name(what))：\(w)；可以用 \(words.joined(separator: "、"))"
+            "没有这个\(Self.spaced(what))：\(w)；可以用 \(words.joined(separator: "、"))"
         case .unknownSubcommand(let what, let w, let words):
-            "没有这个\(Self.name(what))：\(w)；可以用 \(words.joined(separator: "、"))"
+            "没有这个\(Self.spaced(what))：\(w)；可以用 \(words.joined(separator: "、"))"
         case .settingIs(let s, let words, let w): "\(s) 只能是 \(Self.or(words, zh: true))，不能是 \(w)"
         case .unknownDirection(let w, let words): "没有这个方向：\(w)；可以用 \(Self.or(words, zh: true))"
         case .needsValue(let c, let o): "\(c) \(o) 后面需要一个值"
-        case .needsKeyword(let c, let what, let words): "\(c) 后面需要\(Self.name(what))：\(words.joined(separator: "|"))"
+        case .needsKeyword(let c, let what, let words): "\(c) 后面需要\(Self.spaced(what))：\(words.joined(separator: "|"))"
         case .needsOneOf(let c, let words): "\(c) 后面需要：\(Self.listing(c, words, zh: true))"
         case .needsSetting(let words): "set 后面需要一个设置项：\(words.joined(separator: "、"))"
         case .needsLessonNumber(let c): "\(c) 后面需要课程编号（见 lesson list）"
@@ -121,6 +121,12 @@ public enum ArgumentMessage: Localized, Equatable {
     /// `input needs: random, zeros, ones, text or set`; lists of subcommands keep commas.
     static func listing(_ command: String, _ words: [String], zh: Bool = false) -> String {
         command == "input" ? or(words, zh: zh) : words.joined(separator: zh ? "、" : ", ")
+    }
+
+    /// `name(what)` after a Chinese word: a space before a Latin name (`这个 lesson 子命令`).
+    static func spaced(_ what: String) -> String {
+        let n = name(what)
+        return n.first?.isASCII == true ? " " + n : n
     }
 
     /// What the command table calls a word, in Chinese.
