@@ -50,12 +50,14 @@ extension Interpreter {
         }
         guard !chosen.isEmpty else {
             let quoted = Quote.word(typed)
+            let comma = session.settings.language == .zh ? "、" : ", "
             if watches.isEmpty { throw LabError(said: ViewCommandMessage.notWatchedNothing(what: quoted)) }
             throw LabError(
                 said: ViewCommandMessage.notWatched(
-                    what: quoted, watched: watches.map(\.text).joined(separator: ", ")))
+                    what: quoted, watched: watches.map(\.text).joined(separator: comma)))
         }
-        let removed = chosen.map { watches[$0].text }.joined(separator: ", ")
+        let comma = session.settings.language == .zh ? "、" : ", "
+        let removed = chosen.map { watches[$0].text }.joined(separator: comma)
         session.watches = watches.indices.filter { !chosen.contains($0) }.map { watches[$0] }
         let left = session.watches.count
         return [

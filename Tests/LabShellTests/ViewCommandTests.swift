@@ -57,6 +57,7 @@ import Testing
                   1. gates fwd
                   2. h_f
                 """)
+        #expect(lab.handle("unwatch y").error == "没有在监视 'y'；正在监视：gates fwd、h_f（unwatch NAME、unwatch N 或 unwatch all）")
         #expect(lab.handle("unwatch h_f").output == "已停止监视 h_f（还在监视 1 个）")
         #expect(
             lab.handle("unwatch c").error == "没有在监视 'c'；正在监视：gates fwd（unwatch NAME、unwatch N 或 unwatch all）")
