@@ -31,6 +31,8 @@ public enum Command: Equatable, Sendable {
     case diagram
     /// `trace u=N [fwd|bwd] [b=N]`: one unit's gates and state at every computed step.
     case trace(unit: Int, direction: Direction?, b: Int?)
+    /// `compare draft [fwd|bwd] [t=N] [b=N]`: the correct and the draft step from the same state.
+    case compareDraft(Direction, t: Int?, b: Int?)
     /// `watch NAME …`; `watch` alone (no views) lists the watches.
     case watch([ViewRequest])
     /// `clear`: the screen (the front does it; a transcript gets a separator).

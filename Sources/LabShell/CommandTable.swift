@@ -321,6 +321,7 @@ public enum CommandTable {
             let direction = a.direction("dir").flatMap { $0 == .both ? nil : $0.directions.first }
             return a.integer("u").map { .trace(unit: $0, direction: direction, b: a.integer("b")) }
         },
+        compare,
         CommandSpec(
             "diagram", group: .looking, summary: "the network unrolled over T, with both cursors",
             examples: ["diagram"]

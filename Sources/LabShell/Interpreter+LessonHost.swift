@@ -19,7 +19,7 @@ extension Interpreter: LessonHost {
     /// Like `run` without the text; commands that only look (and a benchmark) change nothing and are skipped.
     public mutating func replay(_ line: String) throws {
         switch try labCommand(line) {
-        case .bench?, .show?, .heatmap?, .spark?, .diagram?, .info?, .help?, nil: return
+        case .bench?, .show?, .heatmap?, .spark?, .diagram?, .info?, .help?, .compareDraft?, nil: return
         case let command?: _ = try execute(command)
         }
     }

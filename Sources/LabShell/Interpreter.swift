@@ -88,6 +88,8 @@ public struct Interpreter: Sendable {
             return try exportPyTorch(to: path)
         case .trace(let unit, let direction, let b):
             return try trace(unit: unit, direction: direction, b: b)
+        case .compareDraft(let direction, let t, let b):
+            return try compareDraft(direction, t: t, b: b)
         case .load(let target, let path):
             return try load(target, path: path) + watchOutputs()
         case .saveWeights(let path):

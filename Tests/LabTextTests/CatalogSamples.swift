@@ -26,6 +26,13 @@ enum CatalogSamples {
         Area(file: "HeadMessage.swift", samples: head),
         Area(file: "StackMessage.swift", samples: stack),
         Area(file: "ViewCommandMessage.swift", samples: viewCommand),
+        Area(file: "DraftCompareMessage.swift", samples: draftCompare),
+    ]
+
+    static let draftCompare: [DraftCompareMessage] = [
+        .header(direction: "bwd", t: 3, b: 5, step: 7, of: 11), .blocks(layout: "LAYOUT"), .correctLines,
+        .draftLines, .correctTitle, .draftTitle, .unit, .stateTitle, .legend,
+        .notReached(direction: "fwd", t: 13, needed: 17, taken: 19, of: 23), .packed,
     ]
 
     static let padding: [PaddingMessage] = [
