@@ -10,23 +10,22 @@ extension Interpreter {
     /// The step is the direction's latest (its first if none), or the one at `t=`,
     /// which needs the state before it: the direction must have taken the steps up to it.
     func compareDraft(_ d: Direction, t: Int?, b: Int?) throws -> [Output] {
-        if hasPadding { throw LabError(say(DraftCompareMessage.packed)) }
+        if hasPadding { throw LabError(said: DraftCompareMessage.packed) }
         let st = session.stepper
         let bi = b ?? 0
         guard bi >= 0, bi < st.batch else {
-            throw LabError("b=\(bi) is out of range: b goes from 0 to \(st.batch - 1)")
+            throw LabError(said: DraftCompareMessage.outOfRange(key: "b", value: bi, last: st.batch - 1))
         }
         let k: Int
         if let t {
             guard t >= 0, t < st.length else {
-                throw LabError("t=\(t) is out of range: t goes from 0 to \(st.length - 1)")
+                throw LabError(said: DraftCompareMessage.outOfRange(key: "t", value: t, last: st.length - 1))
             }
             k = d.timeIndex(step: t, length: st.length)
             guard k <= st.cursor(d) else {
                 throw LabError(
-                    say(
-                        DraftCompareMessage.notReached(
-                            direction: d.short, t: t, needed: k, taken: st.cursor(d), of: st.length)))
+                    said: DraftCompareMessage.notReached(
+                        direction: d.short, t: t, needed: k, taken: st.cursor(d), of: st.length))
             }
         } else {
             k = max(st.cursor(d) - 1, 0)

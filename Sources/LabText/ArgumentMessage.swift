@@ -135,6 +135,7 @@ public enum ArgumentMessage: Localized, Equatable {
             "mode": "mode", "variant": "variant", "engine": "engine", "ablation": "ablate 的值",
             "initialiser": "初始化方式", "setting": "设置项", "lesson command": "lesson 子命令",
             "example": "例子", "format": "格式", "what to load": "要载入的内容", "input": "输入方式",
+            "comparison": "比较对象",
         ][what] ?? what
     }
 }

@@ -21,6 +21,8 @@ public enum DraftCompareMessage: Localized, Equatable {
     case legend
     /// The step at t needs the state before it, which the direction has not reached.
     case notReached(direction: String, t: Int, needed: Int, taken: Int, of: Int)
+    /// `b=` or `t=` past the session's sizes.
+    case outOfRange(key: String, value: Int, last: Int)
     /// With lengths each sequence has its own clock: compare reads full-length steps only.
     case packed
 
@@ -42,6 +44,8 @@ public enum DraftCompareMessage: Localized, Equatable {
         case .notReached(let d, let t, let needed, let taken, let n):
             "compare draft \(d) t=\(t) needs the state before that step: take \(needed) \(d) "
                 + "\(Plural.word(needed, "step")) first (\(d) has taken \(taken) of \(n))"
+        case .outOfRange(let key, let value, let last):
+            "\(key)=\(value) is out of range: \(key) goes from 0 to \(last)"
         case .packed:
             "compare draft reads full-length steps: with lengths each sequence has its own clock; "
                 + "'lengths none' first"
@@ -63,6 +67,7 @@ public enum DraftCompareMessage: Localized, Equatable {
         case .legend: "* = 草稿的值与正确的值（按显示的位数）不同；每一列都标出它的值实际来自 z 的哪一块"
         case .notReached(let d, let t, let needed, let taken, let n):
             "compare draft \(d) t=\(t) 需要这一步之前的状态：先让 \(d) 走 \(needed) 步（\(d) 已走 \(taken)/\(n) 步）"
+        case .outOfRange(let key, let value, let last): "\(key)=\(value) 超出范围：\(key) 只能取 0 到 \(last)"
         case .packed: "compare draft 只读完整长度的步：设了 lengths 时每个序列有自己的时钟；请先 'lengths none'"
         }
     }

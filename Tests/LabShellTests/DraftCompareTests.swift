@@ -87,6 +87,8 @@ import Testing
         #expect(
             zh.handle("compare draft fwd t=1").error
                 == "compare draft fwd t=1 需要这一步之前的状态：先让 fwd 走 1 步（fwd 已走 0/2 步）")
+        #expect(zh.handle("compare draft b=2").error == "b=2 超出范围：b 只能取 0 到 1")
+        #expect(zh.handle("compare drift").error == "没有这个比较对象：'drift'；可以用 draft（你是不是想输入 'draft'？）")
     }
 
     /// Without t= the direction's latest step; before any, its first (from the initial state).

@@ -33,6 +33,7 @@ enum CatalogSamples {
         .header(direction: "bwd", t: 3, b: 5, step: 7, of: 11), .blocks(layout: "LAYOUT"), .correctLines,
         .draftLines, .correctTitle, .draftTitle, .unit, .stateTitle, .legend,
         .notReached(direction: "fwd", t: 13, needed: 17, taken: 19, of: 23), .packed,
+        .outOfRange(key: "b", value: 29, last: 31),
     ]
 
     static let padding: [PaddingMessage] = [
