@@ -60,6 +60,8 @@ extension Interpreter {
 }
 
 /// The two tables of `compare draft`, as text: the gates of both cells, then c and h.
+/// Each column is as wide as its header or its widest value (with the mark) and one
+/// space, so at precision 4 the gates table fits 80 columns.
 struct DraftCompareTable {
     var hiddenSize: Int
     var b: Int
@@ -68,72 +70,75 @@ struct DraftCompareTable {
     var correct: (gates: Matrix, state: LSTMState)
     var draft: (gates: Matrix, state: LSTMState)
 
+    /// One column: two header lines and a cell per unit (with its `*` when marked).
+    private struct Column {
+        var header: (String, String)
+        var cells: [String]
+        var width: Int {
+            ([header.0, header.1] + cells).map { TextLayout.displayWidth($0) }.max().map { max($0, 8) + 1 } ?? 9
+        }
+    }
+
     private func number(_ v: Float) -> String { NumberFormat.fixed(v, precision: precision) }
 
-    /// Each column: its header (gate name, then the block of z and the activation it really read).
-    private func gateHeader(_ variant: Variant, _ gate: Gate) -> (String, String) {
-        let w = variant.wiring(gate)
-        return (gate.symbol, "\(w.activation.symbol)(z_\(w.block.symbol))")
+    /// The unit column: as wide as its heading, two spaces after.
+    private func unitWidth(_ unit: String) -> Int { max(TextLayout.displayWidth(unit), 3) + 2 }
+
+    private func lines(_ columns: [Column], unit: String, headers: Int) -> [String] {
+        let uw = unitWidth(unit)
+        func line(_ first: String, _ texts: [String]) -> String {
+            var row = first
+            for (c, text) in zip(columns, texts) { row += NumberFormat.padRight(text, c.width) }
+            while row.last == " " { row.removeLast() }
+            return row
+        }
+        var out = [line(NumberFormat.padRight(unit, uw), columns.map(\.header.0))]
+        if headers == 2 { out.append(line(NumberFormat.padRight("", uw), columns.map(\.header.1))) }
+        for u in 0..<hiddenSize {
+            out.append(line(NumberFormat.pad(String(u), uw - 2) + "  ", columns.map { $0.cells[u] }))
+        }
+        return out
     }
 
-    /// Columns: the width of the widest number or header, plus the mark.
-    private var width: Int {
-        let all = correct.gates.data + draft.gates.data + correct.state.c.data + draft.state.c.data + cPrev.data
-        return max(NumberFormat.maxWidth(all, precision: precision) + 1, 9)
-    }
-
-    private func cell(_ text: String, mark: Bool = false) -> String {
-        NumberFormat.padRight(text + (mark ? "*" : ""), width + 1)
-    }
-
+    /// Gate columns of i, f, g, o for both cells; under each name, the block of z and the
+    /// activation its value really came from; a draft value that differs as shown is marked.
     func gateLines(unit: String, correct correctTitle: String, draft draftTitle: String) -> [String] {
-        let uw = max(TextLayout.displayWidth(unit), 3) + 2
-        let half = 4 * (width + 1)
-        var lines = [
-            NumberFormat.padRight("", uw) + NumberFormat.padRight(correctTitle, half) + draftTitle,
-            NumberFormat.padRight(unit, uw)
-                + [Variant.correct, .draft].flatMap { v in Gate.allCases.map { cell(gateHeader(v, $0).0) } }.joined(),
-            NumberFormat.padRight("", uw)
-                + [Variant.correct, .draft].flatMap { v in Gate.allCases.map { cell(gateHeader(v, $0).1) } }.joined(),
-        ]
-        for u in 0..<hiddenSize {
-            var row = NumberFormat.pad(String(u), uw - 2) + "  "
-            let columns = Gate.allCases.map { $0.rows(hiddenSize: hiddenSize).lowerBound + u }
-            let right = columns.map { number(correct.gates[b, $0]) }
-            row += right.map { cell($0) }.joined()
-            row += columns.enumerated().map { i, col in
-                let v = number(draft.gates[b, col])
-                return cell(v, mark: v != right[i])
-            }.joined()
-            lines.append(trimmedRight(row))
+        func column(_ variant: Variant, _ gate: Gate) -> Column {
+            let w = variant.wiring(gate)
+            let col = gate.rows(hiddenSize: hiddenSize).lowerBound
+            let cells = (0..<hiddenSize).map { u -> String in
+                let right = number(correct.gates[b, col + u])
+                guard variant == .draft else { return right }
+                let value = number(draft.gates[b, col + u])
+                return value + (value != right ? "*" : "")
+            }
+            return Column(header: (gate.symbol, "\(w.activation.symbol)(z_\(w.block.symbol))"), cells: cells)
         }
-        return lines.map(trimmedRight)
+        let left = Gate.allCases.map { column(.correct, $0) }
+        let right = Gate.allCases.map { column(.draft, $0) }
+        let title =
+            NumberFormat.padRight("", unitWidth(unit))
+            + NumberFormat.padRight(correctTitle, left.reduce(0) { $0 + $1.width }) + draftTitle
+        return [title] + lines(left + right, unit: unit, headers: 2)
     }
 
+    /// c_prev, then c and h of both cells (the draft's marked where they differ), and h draft − h.
     func stateLines(unit: String) -> [String] {
-        let uw = max(TextLayout.displayWidth(unit), 3) + 2
-        var lines = [
-            NumberFormat.padRight(unit, uw)
-                + ["c_prev", "c", "c draft", "h", "h draft", "h draft − h"].map { cell($0) }.joined()
-        ]
-        for u in 0..<hiddenSize {
-            let c = number(correct.state.c[b, u])
-            let cd = number(draft.state.c[b, u])
-            let h = number(correct.state.h[b, u])
-            let hd = number(draft.state.h[b, u])
-            let diff = number(draft.state.h[b, u] - correct.state.h[b, u])
-            let row =
-                NumberFormat.pad(String(u), uw - 2) + "  " + cell(number(cPrev[b, u])) + cell(c)
-                + cell(cd, mark: cd != c)
-                + cell(h) + cell(hd, mark: hd != h) + cell(diff)
-            lines.append(trimmedRight(row))
+        let range = 0..<hiddenSize
+        func values(_ m: Matrix) -> [String] { range.map { number(m[b, $0]) } }
+        func marked(_ mine: [String], against right: [String]) -> [String] {
+            zip(mine, right).map { $0 + ($0 != $1 ? "*" : "") }
         }
-        return lines.map(trimmedRight)
-    }
-
-    private func trimmedRight(_ s: String) -> String {
-        var s = s
-        while s.last == " " { s.removeLast() }
-        return s
+        let (c, h) = (values(correct.state.c), values(correct.state.h))
+        let columns = [
+            Column(header: ("c_prev", ""), cells: values(cPrev)),
+            Column(header: ("c", ""), cells: c),
+            Column(header: ("c draft", ""), cells: marked(values(draft.state.c), against: c)),
+            Column(header: ("h", ""), cells: h),
+            Column(header: ("h draft", ""), cells: marked(values(draft.state.h), against: h)),
+            Column(
+                header: ("h draft − h", ""), cells: range.map { number(draft.state.h[b, $0] - correct.state.h[b, $0]) }),
+        ]
+        return lines(columns, unit: unit, headers: 1)
     }
 }

@@ -64,7 +64,7 @@ public enum DraftCompareMessage: Localized, Equatable {
         case .draftTitle: "教程的草稿"
         case .unit: "单元"
         case .stateTitle: "两者的新状态（c = f ⊙ c_prev + i ⊙ g，h = o ⊙ tanh(c)）"
-        case .legend: "* = 草稿的值与正确的值（按显示的位数）不同；每一列都标出它的值实际来自 z 的哪一块"
+        case .legend: "* = 草稿的值与正确的值（按显示的位数）不同；每列都标出值实际来自 z 的哪一块"
         case .notReached(let d, let t, let needed, let taken, let n):
             "compare draft \(d) t=\(t) 需要这一步之前的状态：先让 \(d) 走 \(needed) 步（\(d) 已走 \(taken)/\(n) 步）"
         case .outOfRange(let key, let value, let last): "\(key)=\(value) 超出范围：\(key) 只能取 0 到 \(last)"

@@ -26,16 +26,16 @@ import Testing
                 correct: i, f, g, o = z.chunk(4, 1);  i, f, g, o = σ(i), σ(f), tanh(g), σ(o)
                 draft:   f, i, o, g = z.chunk(4, 1);  f, i, o, g = σ(f), σ(i), tanh(g), σ(o)
 
-                      correct (nn.LSTM)                       the tutorial's draft
-                unit  i         f         g         o         i         f         g         o
-                      σ(z_i)    σ(z_f)    tanh(z_g) σ(z_o)    σ(z_f)    σ(z_i)    σ(z_g)    tanh(z_o)
-                   0  0.5674    0.9089    0.0821    0.3933    0.9089*   0.5674*   0.5206*   -0.4081*
-                   1  0.5438    0.8212    -0.0308   0.3604    0.8212*   0.5438*   0.4923*   -0.5180*
+                      correct (nn.LSTM)                    the tutorial's draft
+                unit  i        f        g         o        i        f        g        o
+                      σ(z_i)   σ(z_f)   tanh(z_g) σ(z_o)   σ(z_f)   σ(z_i)   σ(z_g)   tanh(z_o)
+                   0  0.5674   0.9089   0.0821    0.3933   0.9089*  0.5674*  0.5206*  -0.4081*
+                   1  0.5438   0.8212   -0.0308   0.3604   0.8212*  0.5438*  0.4923*  -0.5180*
 
                 the new state of both (c = f ⊙ c_prev + i ⊙ g,  h = o ⊙ tanh(c))
-                unit  c_prev    c         c draft   h         h draft   h draft − h
-                   0  0.0000    0.0466    0.4732*   0.0183    -0.1799*  -0.1982
-                   1  0.0000    -0.0168   0.4043*   -0.0060   -0.1987*  -0.1927
+                unit  c_prev   c        c draft  h        h draft  h draft − h
+                   0  0.0000   0.0466   0.4732*  0.0183   -0.1799* -0.1982
+                   1  0.0000   -0.0168  0.4043*  -0.0060  -0.1987* -0.1927
                 * = the draft's value differs from the correct one as shown; each column says
                   which block of z its value really came from
                 """)
@@ -54,18 +54,17 @@ import Testing
                 正确：i, f, g, o = z.chunk(4, 1)；  i, f, g, o = σ(i), σ(f), tanh(g), σ(o)
                 草稿：f, i, o, g = z.chunk(4, 1)；  f, i, o, g = σ(f), σ(i), tanh(g), σ(o)
 
-                      正确（nn.LSTM）                         教程的草稿
-                单元  i         f         g         o         i         f         g         o
-                      σ(z_i)    σ(z_f)    tanh(z_g) σ(z_o)    σ(z_f)    σ(z_i)    σ(z_g)    tanh(z_o)
-                   0  0.5674    0.9089    0.0821    0.3933    0.9089*   0.5674*   0.5206*   -0.4081*
-                   1  0.5438    0.8212    -0.0308   0.3604    0.8212*   0.5438*   0.4923*   -0.5180*
+                      正确（nn.LSTM）                      教程的草稿
+                单元  i        f        g         o        i        f        g        o
+                      σ(z_i)   σ(z_f)   tanh(z_g) σ(z_o)   σ(z_f)   σ(z_i)   σ(z_g)   tanh(z_o)
+                   0  0.5674   0.9089   0.0821    0.3933   0.9089*  0.5674*  0.5206*  -0.4081*
+                   1  0.5438   0.8212   -0.0308   0.3604   0.8212*  0.5438*  0.4923*  -0.5180*
 
                 两者的新状态（c = f ⊙ c_prev + i ⊙ g，h = o ⊙ tanh(c)）
-                单元  c_prev    c         c draft   h         h draft   h draft − h
-                   0  0.0000    0.0466    0.4732*   0.0183    -0.1799*  -0.1982
-                   1  0.0000    -0.0168   0.4043*   -0.0060   -0.1987*  -0.1927
-                * = 草稿的值与正确的值（按显示的位数）不同；每一列都标出它的值实际来自 z 的哪一
-                  块
+                单元  c_prev   c        c draft  h        h draft  h draft − h
+                   0  0.0000   0.0466   0.4732*  0.0183   -0.1799* -0.1982
+                   1  0.0000   -0.0168  0.4043*  -0.0060  -0.1987* -0.1927
+                * = 草稿的值与正确的值（按显示的位数）不同；每列都标出值实际来自 z 的哪一块
                 """)
     }
 
