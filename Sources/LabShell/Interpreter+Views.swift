@@ -176,12 +176,13 @@ extension Interpreter {
     func select(_ view: TensorView, timeAxis: Int?, batchAxis: Int, _ r: ViewRequest) throws -> TensorView {
         var v = view
         if let t = r.t {
-            guard let timeAxis else { throw LabError("\(r.name.rawValue) has no time axis: it takes no t=") }
+            guard let timeAxis else { throw LabError(said: RefusalMessage.noTimeAxis(name: r.name.rawValue)) }
             // With lengths a t that some sequences have reached is shown, the others' cells as `·`.
             let someComputed =
                 v.cellsKnown && (try? v.padding?.selecting(axis: timeAxis, index: t))??.data.contains(0) == true
             if let known = v.known, t < known.count, !known[t], !someComputed {
-                throw LabError("\(r.name.rawValue) at t=\(t) is not computed yet (\(session.positionText))")
+                throw LabError(
+                    said: RefusalMessage.notComputedAt(name: r.name.rawValue, t: t, position: session.positionText))
             }
             let axisName = timeAxis < v.axes.count ? v.axes[timeAxis] : "t"
             try v.select(axis: timeAxis, index: t)

@@ -22,6 +22,8 @@ public enum RefusalMessage: Localized, Equatable {
     case notAVariable(name: String, suggestion: String?, none: Bool)
     case letNeedsTensor(expression: String)
     case unitOutOfRange(unit: Int, last: Int)
+    case noTimeAxis(name: String)
+    case notComputedAt(name: String, t: Int, position: String)
 
     public var english: String {
         switch self {
@@ -53,6 +55,8 @@ public enum RefusalMessage: Localized, Equatable {
             "\(n) is not a variable" + (s.map { " (did you mean '\($0)'?)" } ?? "") + (none ? " (there are none)" : "")
         case .letNeedsTensor(let e): "let stores a tensor: \(e) is not one (index a tuple first, as in chunk(…)[0])"
         case .unitOutOfRange(let u, let last): "u=\(u) is out of range: units go from 0 to \(last)"
+        case .noTimeAxis(let n): "\(n) has no time axis: it takes no t="
+        case .notComputedAt(let n, let t, let p): "\(n) at t=\(t) is not computed yet (\(p))"
         }
     }
 
@@ -85,6 +89,8 @@ public enum RefusalMessage: Localized, Equatable {
             "\(n) 不是变量" + (s.map { "（你是不是想输入 '\($0)'？）" } ?? "") + (none ? "（现在一个变量也没有）" : "")
         case .letNeedsTensor(let e): "let 只能保存张量：\(e) 不是张量（先对元组取下标，例如 chunk(…)[0]）"
         case .unitOutOfRange(let u, let last): "u=\(u) 超出范围：单元编号只能取 0 到 \(last)"
+        case .noTimeAxis(let n): "\(n) 没有时间轴：不能加 t="
+        case .notComputedAt(let n, let t, let p): "\(n) 在 t=\(t) 处还没有算出（\(p)）"
         }
     }
 }

@@ -146,7 +146,7 @@ import Testing
             "lesson", "lesson plya", "lesson play", "bench 1,2", "bench repeat", "step 99", "back",
             "unwatch h_f", "set precision 99", "set threads 0", "input set b=0 t=0 \"a\"",
             "input text", "input text \"\"", "input text \"ab\" alphabet \"abc\"", "input text \"x\" pad \"yy\"",
-            "logits", "show logits", "show pred", "layer 2",
+            "logits", "show logits", "show pred", "layer 2", "show h_n t=0",
         ] {
             run(bad)
         }

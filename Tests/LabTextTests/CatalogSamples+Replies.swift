@@ -36,6 +36,7 @@ extension CatalogSamples {
         .functionName(name: "tanh"), .tooManyVariables(limit: 19),
         .notAVariable(name: "'W'", suggestion: "V", none: false),
         .letNeedsTensor(expression: "chunk(gates_f, 4, 1)"), .unitOutOfRange(unit: 23, last: 29),
+        .noTimeAxis(name: "h_n"), .notComputedAt(name: "y", t: 31, position: "fwd 1/5 bwd 1/5"),
     ]
 
     static let trace: [TraceMessage] = [
