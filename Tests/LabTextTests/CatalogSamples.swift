@@ -26,6 +26,7 @@ enum CatalogSamples {
         Area(file: "HeadMessage.swift", samples: head),
         Area(file: "StackMessage.swift", samples: stack),
         Area(file: "ViewCommandMessage.swift", samples: viewCommand),
+        Area(file: "StackViewMessage.swift", samples: stackView),
         Area(file: "DraftCompareMessage.swift", samples: draftCompare),
     ]
 
