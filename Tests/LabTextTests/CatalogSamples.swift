@@ -51,7 +51,8 @@ enum CatalogSamples {
     static var all: [any Localized] { areas.flatMap(\.samples) }
 
     static let player: [PlayerMessage] = [
-        .progress(lesson: 3, step: 17, of: 29), .correct, .wrong(attempt: 2, hintsLeft: true),
+        .progress(lesson: 3, step: 17, of: 29), .quitUnsaved(position: "lesson 3 · step 5/7"), .correct,
+        .wrong(attempt: 2, hintsLeft: true),
         .wrong(attempt: 4, hintsLeft: false), .unreadableEmpty, .unreadableNumber, .unreadableShape,
         .unreadableGate, .awaiting(locked: true), .awaiting(locked: false), .answerHow(locked: true),
         .answerHow(locked: false), .stepDone, .lastStepDone, .noMoreHints(count: 3), .noQuestion,
@@ -140,6 +141,7 @@ enum CatalogSamples {
         .unknownCommand(word: "'stpe'"), .lessonOnly(command: "hint"), .unexpected(word: "'zz'"), .unterminatedQuote,
         .wholeNumber(what: "B", low: 1, high: 16_777_216, typed: "'0'"), .unknownView(word: "'hf'", names: "x, h_f"),
         .outOfRange(key: "t", value: 9, last: 4),
+        .tooLargeFor(what: "sizes B=3 T=99 D=8 H=16", need: "about 3.1 GiB", limit: "2.0 GiB"),
         .notComputedYet(view: "gates", direction: "fwd", t: 3, forward: true, taken: 2, of: 5, reachedAt: 4),
         .notStepped(view: "h", direction: "bwd", forward: false), .needsBothFinished(name: "h_n", position: "fwd 2/5"),
         .tooLarge(sizes: "B=9 T=9", need: "3.0 TiB", limit: "2.0 GiB"),

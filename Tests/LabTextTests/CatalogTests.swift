@@ -15,7 +15,10 @@ import Testing
         var keys: [String] = []
         for line in text.split(separator: "\n") {
             let trimmed = line.drop { $0 == " " }
-            guard line.hasPrefix("    case "), !trimmed.contains(":"), trimmed.hasPrefix("case ") else { continue }
+            // A declaration (`    case name` or `    case name(label: Type, …)`), not a switch's `case .name:`.
+            guard line.hasPrefix("    case "), !trimmed.hasPrefix("case ."), !trimmed.hasPrefix("case let") else {
+                continue
+            }
             let name = trimmed.dropFirst(5).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
             keys.append(String(name))
         }
