@@ -27,10 +27,18 @@ extension Interpreter {
     private func loadWeights(_ path: String, into next: inout Session, limit: Int) throws -> String {
         // The model's sizes from the header's shapes, checked before its data is read.
         var refusal: LabError?
+        var misnamed: FileFormatError?
         let session = next
         let contents: SafeTensors.Contents
         do {
             contents = try SafeTensors.readWithMetadata(path: path, maxBytes: limit) { shapes in
+                // The names first: a file of other tensors is refused before its data is read.
+                do throws(FileFormatError) {
+                    try StateDict.checkNames(Set(shapes.keys), file: path)
+                } catch {
+                    misnamed = error
+                    return error.description
+                }
                 guard let whh = shapes["weight_hh_l0"], whh.count == 2,
                     let wih = shapes["weight_ih_l0"], wih.count == 2
                 else { return nil }
@@ -47,6 +55,7 @@ extension Interpreter {
                 return nil
             }
         } catch {
+            if let misnamed { throw misnamed }
             if let refusal { throw refusal }
             throw error
         }

@@ -15,21 +15,38 @@ extension StateDict {
         return forward + forward.map { $0 + "_reverse" }
     }
 
+    /// The names' check alone, from a file's header: what `stackedParameters` refuses for its
+    /// names (a missing or unexpected tensor, a whole model's state_dict, too many layers), said
+    /// before a byte of the data is read.
+    public static func checkNames(_ present: Set<String>, file: String) throws(FileFormatError) {
+        let layerCount = layerCount(of: present)
+        guard layerCount > 1 else { return try checkSingleLayerNames(present, file: file) }
+        guard layerCount <= StackedParameters.maxLayers else { throw tooManyLayers(layerCount, file: file) }
+        try checkLayerNames(present, layerCount: layerCount, file: file)
+    }
+
+    /// How many layers the names hold: the first l without `weight_hh_l<l>`.
+    private static func layerCount(of present: Set<String>) -> Int {
+        (0...StackedParameters.maxLayers).first { !present.contains("weight_hh_l\($0)") }
+            ?? StackedParameters.maxLayers + 1
+    }
+
+    private static func tooManyLayers(_ layerCount: Int, file: String) -> FileFormatError {
+        FileFormatError(
+            file: file,
+            reason: "the file has \(layerCount) or more layers (weight_hh_l0 … weight_hh_l\(layerCount - 1)); "
+                + "the lab models 1…\(StackedParameters.maxLayers)")
+    }
+
     /// Validates names and shapes of every layer; errors name the tensor, its layer and both shapes.
     public static func stackedParameters(
         from tensors: [String: Tensor],
         file: String
     ) throws(FileFormatError) -> StackedParameters {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
-        let layerCount =
-            (0...StackedParameters.maxLayers).first { !tensors.keys.contains("weight_hh_l\($0)") }
-            ?? StackedParameters.maxLayers + 1
+        let layerCount = layerCount(of: Set(tensors.keys))
         guard layerCount > 1 else { return StackedParameters(try parameters(from: tensors, file: file)) }
-        guard layerCount <= StackedParameters.maxLayers else {
-            throw fail(
-                "the file has \(layerCount) or more layers (weight_hh_l0 … weight_hh_l\(layerCount - 1)); "
-                    + "the lab models 1…\(StackedParameters.maxLayers)")
-        }
+        guard layerCount <= StackedParameters.maxLayers else { throw tooManyLayers(layerCount, file: file) }
         try checkLayerNames(Set(tensors.keys), layerCount: layerCount, file: file)
         func tensor(_ name: String) throws(FileFormatError) -> Tensor {
             try finiteTensor(name, in: tensors, file: file)

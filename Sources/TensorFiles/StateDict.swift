@@ -19,7 +19,7 @@ public enum StateDict {
         -> BiLSTMParameters
     {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
-        try checkNames(Set(tensors.keys), file: file)
+        try checkSingleLayerNames(Set(tensors.keys), file: file)
         func tensor(_ name: String) throws(FileFormatError) -> Tensor {
             try finiteTensor(name, in: tensors, file: file)
         }
@@ -40,7 +40,7 @@ public enum StateDict {
     }
 
     /// Exactly the eight names of a single-layer bidirectional `nn.LSTM`, with what a wrong set looks like.
-    private static func checkNames(_ present: Set<String>, file: String) throws(FileFormatError) {
+    static func checkSingleLayerNames(_ present: Set<String>, file: String) throws(FileFormatError) {
         func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
         func fail(_ problem: FileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
         let exactly = "a single-layer bidirectional nn.LSTM has exactly: " + names.joined(separator: ", ")

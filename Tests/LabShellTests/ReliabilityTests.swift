@@ -63,6 +63,27 @@ import Testing
         #expect(lab.session.sizes == LSTMSizes.demo)
     }
 
+    /// Row 7: a 64 GiB safetensors of other tensors (here one of a whole model's state_dict) is refused
+    /// by its names from the header; its data is never read (it is sparse).
+    @Test func weightsWithWrongNamesAreRefusedFromTheirHeader() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rel-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var settings = Session.Settings()
+        settings.memoryLimit = 1 << 40
+        var lab = Lab(interpreter: Interpreter(session: .demo(settings: settings)))
+        let big = 1 << 36
+        let header = Array(
+            #"{"lstm.weight_ih_l0":{"dtype":"F32","shape":[16,1073741824],"data_offsets":[0,\#(big)]}}"#.utf8)
+        let length = (0..<8).map { UInt8(truncatingIfNeeded: header.count >> (8 * $0)) }
+        let path = folder + "/model.safetensors"
+        try Data(length + header).write(to: URL(fileURLWithPath: path))
+        #expect(truncate(path, off_t(8 + header.count + big)) == 0)
+        let error = lab.handle("load weights \(path)").error ?? ""
+        #expect(error == "\(path): missing tensor weight_ih_l0", "\(error)")
+        #expect(lab.session.sizes == LSTMSizes.demo)
+    }
+
     /// Row 5: what an export may remove of an earlier one: its own names, with or without a layer prefix.
     @Test func exportSetNames() {
         #expect(Interpreter.isExportName("y.npy") && Interpreter.isExportName("l1_fwd_h.npy"))
