@@ -103,6 +103,19 @@ extension StackedStepper {
         return out
     }
 
+    /// `[B, T, width]` (or `[T, B, width]`) 0/1: 1 at t ≥ len_b, for a value laid out by sequence and time.
+    public func paddingMask(width: Int, batchFirst: Bool) -> Tensor {
+        let (b, tl) = (batch, length)
+        var data = [Float](repeating: 0, count: b * tl * width)
+        for s in 0..<b {
+            for t in lengths[s]..<tl {
+                let row = batchFirst ? s * tl + t : t * b + s
+                for u in 0..<width { data[row * width + u] = 1 }
+            }
+        }
+        return Tensor(uncheckedShape: batchFirst ? [b, tl, width] : [tl, b, width], data: data)
+    }
+
     /// The step `layer`'s `direction` took at `t` in each sequence: its index k, or
     /// nil where t is padding there (the rows of one per-step view at t).
     public func stepsVisiting(_ t: Int, _ d: Direction) -> [Int?] {

@@ -16,15 +16,7 @@ extension Interpreter {
     /// `[B, T, width]` (or `[T, B, width]`) 0/1, 1 at t ≥ len_b; nil when nothing is padding.
     func paddingMask(_ stack: StackedStepper, width: Int, batchFirst: Bool) -> Tensor? {
         guard stack.packed && !stack.lengths.isFull else { return nil }
-        let (b, tl) = (stack.batch, stack.length)
-        var data = [Float](repeating: 0, count: b * tl * width)
-        for s in 0..<b {
-            for t in stack.lengths[s]..<tl {
-                let row = batchFirst ? s * tl + t : t * b + s
-                for u in 0..<width { data[row * width + u] = 1 }
-            }
-        }
-        return Tensor(uncheckedShape: batchFirst ? [b, tl, width] : [tl, b, width], data: data)
+        return stack.paddingMask(width: width, batchFirst: batchFirst)
     }
 
     /// y's `[B, T, 2H]` (or `[T, B, 2H]`) cell mask with lengths: 1 at padding, 2 where that half's

@@ -100,15 +100,7 @@ extension SessionEnvironment {
                 ? stack.input.shape[2]
                 : base == "y" ? 2 * stack.hiddenSize : (session.head?.head.classCount ?? 0)
             guard width > 0 else { return nil }
-            let (b, tl) = (stack.batch, stack.length)
-            var data = [Float](repeating: 0, count: b * tl * width)
-            for s in 0..<b {
-                for t in stack.lengths[s]..<tl {
-                    let row = bf ? s * tl + t : t * b + s
-                    for u in 0..<width { data[row * width + u] = 1 }
-                }
-            }
-            return Tensor(uncheckedShape: bf ? [b, tl, width] : [tl, b, width], data: data)
+            return stack.paddingMask(width: width, batchFirst: bf)
         }
         guard Self.overTime.contains(base), layer < stack.layerCount else { return nil }
         let processing = base.hasSuffix("_b_rev")
