@@ -15,11 +15,12 @@ import LessonKit
 /// gates_f, gates_pre_f (and _b, _b_rev)   [T, B, 4H] over time
 /// ```
 extension Interpreter {
-    public func number(named name: String, index: [Int]) throws -> Double? {
+    /// The session's numbers a lesson's answers and task checks may name (`steps_b`, `H`, `draft`, …).
+    var lessonScalars: [String: Double] {
         let s = session
         let st = s.stepper
         func flag(_ b: Bool) -> Double { b ? 1 : 0 }
-        let scalars: [String: Double] = [
+        return [
             "steps_f": Double(st.cursor(.forward)), "steps_b": Double(st.cursor(.backward)),
             "B": Double(s.sizes.batch), "T": Double(s.sizes.length), "D": Double(s.sizes.inputSize),
             "H": Double(s.sizes.hiddenSize), "precision": Double(s.settings.precision),
@@ -28,6 +29,12 @@ extension Interpreter {
             "fused": flag(s.settings.mode == .fused), "watching": Double(s.watches.count),
             "layer": Double(s.layer), "L": Double(s.layerCount),
         ]
+    }
+
+    public func number(named name: String, index: [Int]) throws -> Double? {
+        let s = session
+        let st = s.stepper
+        let scalars = lessonScalars
         if let v = scalars[name] {
             guard index.isEmpty else { throw LabError("\(name) is a number: it takes no index") }
             return v

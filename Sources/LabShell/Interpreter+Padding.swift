@@ -72,21 +72,7 @@ extension Interpreter {
         let b = stack.batch
         let l = session.layer
         let list = stack.steps[l][d.rawValue]
-        // Which step each row shows: at t, each sequence's own; else the last step taken.
-        let ks: [Int?]
-        if let t = r.t {
-            ks = stack.stepsVisiting(t, d)
-            if let missing = ks.firstIndex(where: { ($0 ?? -1) >= list.count }) {
-                throw LabError(
-                    say(
-                        PaddingMessage.stepNotComputed(
-                            name: r.name.rawValue, direction: d.short, t: t, b: missing,
-                            position: session.positionText)))
-            }
-        } else {
-            guard let last = list.indices.last else { return nil }
-            ks = list[last].times.map { $0 == nil ? nil : last }
-        }
+        guard let ks = try stepOfEachSequence(stack, d, r, name: r.name.rawValue) else { return nil }
         var data = [Float](repeating: 0, count: b * w)
         var mask = [Float](repeating: 0, count: b * w)
         var notes: [String] = []
@@ -152,6 +138,27 @@ extension Interpreter {
         return try? Tensor(shape: t.shape, data: t.data)
     }
 
+    /// Which step of the chosen layer's `d` each sequence's row shows: at `t=`, each sequence's own
+    /// (nil where t is padding; refused when a sequence has not reached t), else the last step taken
+    /// (nil for sequences that had finished). nil when no step has been taken.
+    func stepOfEachSequence(_ stack: StackedStepper, _ d: Direction, _ r: ViewRequest, name: String) throws
+        -> [Int?]?
+    {
+        let list = stack.steps[session.layer][d.rawValue]
+        guard let t = r.t else {
+            guard let last = list.indices.last else { return nil }
+            return list[last].times.map { $0 == nil ? nil : last }
+        }
+        let ks = stack.stepsVisiting(t, d)
+        if let missing = ks.firstIndex(where: { ($0 ?? -1) >= list.count }) {
+            throw LabError(
+                say(
+                    PaddingMessage.stepNotComputed(
+                        name: name, direction: d.short, t: t, b: missing, position: session.positionText)))
+        }
+        return ks
+    }
+
     /// `show gates fwd|bwd [t=N]` on a packed batch with lengths: each real sequence's own step at t
     /// (or the last step, without t), the padded ones left out and named; nil without padding.
     func paddedGates(_ r: ViewRequest, _ d: Direction) throws -> GateStepView? {
@@ -159,19 +166,7 @@ extension Interpreter {
         let h = stack.hiddenSize
         let l = session.layer
         let list = stack.steps[l][d.rawValue]
-        let ks: [Int?]
-        if let t = r.t {
-            ks = stack.stepsVisiting(t, d)
-            if let missing = ks.firstIndex(where: { ($0 ?? -1) >= list.count }) {
-                throw LabError(
-                    say(
-                        PaddingMessage.stepNotComputed(
-                            name: "gates", direction: d.short, t: t, b: missing, position: session.positionText)))
-            }
-        } else {
-            guard let last = list.indices.last else { return nil }
-            ks = list[last].times.map { $0 == nil ? nil : last }
-        }
+        guard let ks = try stepOfEachSequence(stack, d, r, name: "gates") else { return nil }
         let wanted = r.b.map { [$0] } ?? Array(0..<stack.batch)
         let rows = wanted.filter { $0 < ks.count && ks[$0] != nil }
         let padded = wanted.filter { $0 < ks.count && ks[$0] == nil }.map { "b=\($0)" }.joined(separator: ", ")

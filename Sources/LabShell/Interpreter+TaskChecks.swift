@@ -26,7 +26,7 @@ extension Interpreter {
 
     /// One clause: the expression language on the session, else the calculator.
     private func clause(_ text: String) throws -> Double {
-        let environment = CheckEnvironment(base: SessionEnvironment(session: session), scalars: checkScalars)
+        let environment = CheckEnvironment(base: SessionEnvironment(session: session), scalars: lessonScalars)
         do {
             let value = try Evaluator.evaluate(text, in: environment, budget: Self.checkBudget)
             guard case .tensor(let x) = value, x.data.count == 1, let v = x.data.first else {
@@ -49,20 +49,6 @@ extension Interpreter {
     private static let checkBudget = Budget(memoryLimit: 256 << 20, computeLimit: 1e10)
 
     /// The lesson's scalar names (`number(named:)`'s), as integer scalars for the expression language.
-    private var checkScalars: [String: Double] {
-        let s = session
-        let st = s.stepper
-        func flag(_ b: Bool) -> Double { b ? 1 : 0 }
-        return [
-            "steps_f": Double(st.cursor(.forward)), "steps_b": Double(st.cursor(.backward)),
-            "B": Double(s.sizes.batch), "T": Double(s.sizes.length), "D": Double(s.sizes.inputSize),
-            "H": Double(s.sizes.hiddenSize), "precision": Double(s.settings.precision),
-            "batch_first": flag(s.settings.batchFirst), "draft": flag(s.settings.variant == .draft),
-            "per_gate": flag(s.settings.mode == .perGate), "hoisted": flag(s.settings.mode == .hoisted),
-            "fused": flag(s.settings.mode == .fused), "watching": Double(s.watches.count),
-            "layer": Double(s.layer), "L": Double(s.layerCount),
-        ]
-    }
 }
 
 /// The session's names with the lesson's scalar names in front.
