@@ -19,7 +19,7 @@ extension Interpreter {
         }
         try next.rebuildStepper()
         session = next
-        return [.text(message + "; cursors at the start")]
+        return [.text(say(ReplyMessage.cursorsAtStart(what: message)))]
     }
 
     /// `load weights FILE`: the model's sizes from the header's shapes, checked before its data is read;
@@ -77,27 +77,24 @@ extension Interpreter {
             next.inputSource = .originRedrawnForWeights(
                 command: "input \(next.inputFill.rawValue)", inputs: p.inputSize)
             next.text = nil
-            notes.append("input redrawn for D=\(p.inputSize)")
+            notes.append(say(FileReplyMessage.inputRedrawnFor(inputs: p.inputSize)))
         }
         if p.hiddenSize != next.sizes.hiddenSize || stacked.count != next.layerCount,
             next.h0 != nil || next.c0 != nil
         {
             next.h0 = nil
             next.c0 = nil
-            notes.append("h0, c0 back to zeros for H=\(p.hiddenSize)")
+            notes.append(say(FileReplyMessage.initialStateZeroed(hidden: p.hiddenSize)))
         }
-        notes += next.adoptMetadata(contents.metadata, of: p)
+        notes += next.adoptMetadata(contents.metadata, of: p).map(say)
         next.parameters = p
         next.parametersSource = .originLoaded(path: path)
         next.upperLayers = Array(stacked.layers.dropFirst())
         next.sizes = s
-        let layerText =
-            stacked.count > 1
-            ? "L=\(stacked.count) layers (layer 0 W_ih [\(4 * p.hiddenSize), \(p.inputSize)], layers 1…\(stacked.count - 1) W_ih [\(4 * p.hiddenSize), \(2 * p.hiddenSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
-            : "(W_ih [\(4 * p.hiddenSize), \(p.inputSize)], W_hh [\(4 * p.hiddenSize), \(p.hiddenSize)] per direction)"
-        return
-            "loaded weights from \(path): D=\(p.inputSize), H=\(p.hiddenSize) \(layerText)"
-            + (notes.isEmpty ? "" : "; " + notes.joined(separator: ", "))
+        return say(
+            FileReplyMessage.loadedWeights(
+                path: path, inputs: p.inputSize, hidden: p.hiddenSize, layers: stacked.count > 1 ? stacked.count : nil,
+                notes: notes.isEmpty ? nil : notes.joined(separator: say(FileReplyMessage.noteSeparator))))
     }
 
     /// `load input FILE.npy`: rank, D and the memory its B and T need, from the header, before the data is read.
@@ -144,7 +141,9 @@ extension Interpreter {
         next.inputSource = .originLoaded(path: path)
         next.text = nil
         next.sizes = s
-        return "loaded input from \(path): \(layout) = \(formatShape(raw.shape)), so B=\(s.batch), T=\(s.length)"
+        return say(
+            FileReplyMessage.loadedInput(
+                path: path, layout: layout, shape: formatShape(raw.shape), batch: s.batch, length: s.length))
     }
 
     /// `load h0|c0 FILE.npy`: `[2L, B, H]` exactly.
@@ -165,9 +164,9 @@ extension Interpreter {
             )
         }
         if target == .h0 { next.h0 = t } else { next.c0 = t }
-        let order =
-            next.layerCount > 1 ? "rows l0 fwd, l0 bwd, l1 fwd, … as nn.LSTM" : "index 0 forward, 1 backward"
-        return "loaded \(target.rawValue) from \(path): \(formatShape(t.shape)) (\(order))"
+        return say(
+            FileReplyMessage.loadedState(
+                name: target.rawValue, path: path, shape: formatShape(t.shape), stacked: next.layerCount > 1))
     }
 
     /// y, h_n, c_n (when every layer has finished) and each layer's per-step files,
@@ -181,13 +180,13 @@ extension Interpreter {
             files.append(("h_n.npy", stack.finalStates()))
             files.append(("c_n.npy", stack.finalStates(cell: true)))
         } else {
-            skipped.append("y, h_n, c_n (need every layer's directions finished)")
+            skipped.append(say(FileReplyMessage.finalNotWritten(position: nil)))
         }
         for l in 0..<stack.layerCount {
             let prefix = stack.layerCount > 1 ? "l\(l)_" : ""
             for d in Direction.allCases {
                 guard stack.cursor(layer: l, d) > 0 else {
-                    skipped.append("\(prefix)\(d.short)_* (no steps yet)")
+                    skipped.append(say(FileReplyMessage.noStepsYet(prefix: "\(prefix)\(d.short)")))
                     continue
                 }
                 files.append(("\(prefix)\(d.short)_gates_pre.npy", stack.trace(layer: l, d) { $0.gatesPre }))
@@ -200,25 +199,18 @@ extension Interpreter {
     }
 
     func saveWeights(path: String) throws -> [Output] {
-        if session.layerCount > 1 {
-            let stacked = try session.stackedParameters
+        let stacked = session.layerCount > 1 ? try session.stackedParameters : nil
+        if let stacked {
             try SafeTensors.write(StateDict.tensors(of: stacked), metadata: ["format": "pt"], path: path)
-            let h = session.parameters.hiddenSize
-            let d = session.parameters.inputSize
-            let l = stacked.count
-            return [
-                .text(
-                    "saved weights to \(path): \(8 * l) tensors (weight_ih_l0 [\(4 * h), \(d)], weight_ih_l1…l\(l - 1) [\(4 * h), \(2 * h)], weight_hh_l<l> [\(4 * h), \(h)], bias_ih_l<l>, bias_hh_l<l> [\(4 * h)] and the _reverse ones); load in PyTorch with nn.LSTM(\(d), \(h), num_layers=\(l), bidirectional=True\(session.settings.batchFirst ? ", batch_first=True" : "")).load_state_dict(safetensors.torch.load_file(…))"
-                )
-            ]
+        } else {
+            try SafeTensors.write(StateDict.tensors(of: session.parameters), metadata: ["format": "pt"], path: path)
         }
-        try SafeTensors.write(StateDict.tensors(of: session.parameters), metadata: ["format": "pt"], path: path)
-        let h = session.parameters.hiddenSize
-        let d = session.parameters.inputSize
         return [
             .text(
-                "saved weights to \(path): 8 tensors (weight_ih_l0 [\(4 * h), \(d)], weight_hh_l0 [\(4 * h), \(h)], bias_ih_l0, bias_hh_l0 [\(4 * h)] and the _reverse ones); load in PyTorch with nn.LSTM(\(d), \(h), bidirectional=True\(session.settings.batchFirst ? ", batch_first=True" : "")).load_state_dict(safetensors.torch.load_file(…))"
-            )
+                say(
+                    FileReplyMessage.savedWeights(
+                        path: path, inputs: session.parameters.inputSize, hidden: session.parameters.hiddenSize,
+                        layers: stacked?.count, batchFirst: session.settings.batchFirst)))
         ]
     }
 
@@ -236,11 +228,11 @@ extension Interpreter {
             files.append(("h_n.npy", try st.finalHidden()))
             files.append(("c_n.npy", try st.finalCell()))
         } else {
-            skipped.append("y, h_n, c_n (need both directions finished: \(session.positionText))")
+            skipped.append(say(FileReplyMessage.finalNotWritten(position: session.positionText)))
         }
         for d in Direction.allCases where session.stack == nil {
             guard st.cursor(d) > 0 else {
-                skipped.append("\(d.short)_* (no steps yet)")
+                skipped.append(say(FileReplyMessage.noStepsYet(prefix: d.short)))
                 continue
             }
             files.append(("\(d.short)_gates_pre.npy", st.stackedTraces(d) { $0.gatesPre }))
@@ -251,8 +243,7 @@ extension Interpreter {
         let stale = Self.removeStaleTemporaries(in: dir)
         for (name, tensor) in files {
             if context.shouldCancel() {
-                throw Interrupted(
-                    partial: "export interrupted; files written so far are complete, the rest were not written")
+                throw Interrupted(partial: say(FileReplyMessage.exportInterrupted))
             }
             let cancelled = context.shouldCancel
             var failure: FileFormatError?
@@ -263,8 +254,7 @@ extension Interpreter {
             }
             if let failure {
                 guard cancelled() else { throw failure }
-                throw Interrupted(
-                    partial: "export interrupted; files written so far are complete, the rest were not written")
+                throw Interrupted(partial: say(FileReplyMessage.exportInterrupted))
             }
         }
         // A folder never mixes two states: what this export did not write of an earlier one goes.
@@ -280,20 +270,17 @@ extension Interpreter {
         }
         let list =
             files.isEmpty
-            ? "nothing (no step has been taken)"
-            : files.map { "\($0.0) \(formatShape($0.1.shape))" }.joined(separator: ", ")
-        var lines = ["exported to \(PathName.asFolder(dir)): " + list]
-        if !skipped.isEmpty { lines.append("    not written: " + skipped.joined(separator: "; ")) }
+            ? nil : files.map { "\($0.0) \(formatShape($0.1.shape))" }.joined(separator: say(ListMessage.comma))
+        var lines = [say(FileReplyMessage.exported(folder: PathName.asFolder(dir), files: list))]
+        if !skipped.isEmpty {
+            lines.append(
+                say(FileReplyMessage.notWritten(parts: skipped.joined(separator: say(FileReplyMessage.partSeparator)))))
+        }
         if !removed.isEmpty {
-            lines.append(
-                "    removed from an earlier export, so the folder holds one state: " + removed.joined(separator: ", "))
+            lines.append(say(FileReplyMessage.removedEarlier(names: removed.joined(separator: say(ListMessage.comma)))))
         }
-        if stale > 0 {
-            lines.append(
-                "    removed \(stale) temporary file\(stale == 1 ? "" : "s") left by an export that was killed")
-        }
-        lines.append(
-            "    per-step files are [steps, B, …] in processing order (index k = the k-th step of that direction)")
+        if stale > 0 { lines.append(say(FileReplyMessage.removedTemporaries(count: stale))) }
+        lines.append(say(FileReplyMessage.perStepNote))
         return [.text(lines.joined(separator: "\n"))]
     }
 
@@ -365,38 +352,37 @@ extension Interpreter {
     static func prepareFolder(_ dir: String) throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw LabError("\(dir): exists and is not a folder") }
+            guard isDir.boolValue else { throw LabError(said: FileReplyMessage.notAFolder(path: dir)) }
         } else {
             // Like numpy.save and mkdir without -p: the folder is made, its parents must exist.
             let parent = PathName.parent(of: dir)
             var parentIsDir: ObjCBool = false
             if !FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir) {
-                throw LabError(
-                    "\(dir): cannot create the folder: \(parent) does not exist (export makes only the last folder)")
+                throw LabError(said: FileReplyMessage.parentMissing(path: dir, parent: parent))
             }
-            if !parentIsDir.boolValue {
-                throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
-            }
+            if !parentIsDir.boolValue { throw LabError(said: Self.folderProblem(dir)) }
             do {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
             } catch {
-                throw LabError("\(dir): cannot create the folder: \(Self.folderProblem(dir))")
+                throw LabError(said: Self.folderProblem(dir))
             }
         }
     }
 
     /// Why a folder cannot be created, in plain words (Foundation's own error reads
     /// "The operation could not be completed. (NSCocoaErrorDomain error 512.)").
-    static func folderProblem(_ dir: String) -> String {
+    static func folderProblem(_ dir: String) -> FileReplyMessage {
         var ancestor = PathName.parent(of: dir)
         while !FileManager.default.fileExists(atPath: ancestor) && ancestor != "/" && ancestor != "." {
             ancestor = PathName.parent(of: ancestor)
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDir), isDir.boolValue else {
-            return "\(ancestor) is not a folder"
+            return .ancestorNotFolder(path: dir, ancestor: ancestor)
         }
-        guard FileManager.default.isWritableFile(atPath: ancestor) else { return "permission denied in \(ancestor)" }
-        return "the file system refused it"
+        guard FileManager.default.isWritableFile(atPath: ancestor) else {
+            return .folderPermission(path: dir, ancestor: ancestor)
+        }
+        return .folderRefused(path: dir)
     }
 }

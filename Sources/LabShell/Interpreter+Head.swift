@@ -17,13 +17,13 @@ extension Interpreter {
                     + "\(formatShape([head.classCount, 2 * head.hiddenSize]))), the model's y has 2H = \(2 * h)")
         }
         session.head = LoadedHead(head: head, classes: classes, origin: .originLoaded(path: path))
-        let named = contents.metadata["classes"] == nil ? " (the file names none)" : ""
         return [
             .text(
-                "loaded head from \(path): nn.Linear(\(2 * h), \(head.classCount)), weight "
-                    + "\(formatShape([head.classCount, 2 * h])) = w3 (columns 0..\(h - 1), from h_f) | w6 (columns "
-                    + "\(h)..\(2 * h - 1), from h_b), bias [\(head.classCount)]; classes "
-                    + classes.joined(separator: ", ") + named + "; show logits, show pred")
+                say(
+                    FileReplyMessage.loadedHead(
+                        path: path, classes: head.classCount, hidden: h,
+                        names: classes.joined(separator: say(ListMessage.enumeration)),
+                        named: contents.metadata["classes"] != nil)))
         ] + watchOutputs()
     }
 

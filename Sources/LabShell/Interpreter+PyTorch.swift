@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 import TensorFiles
 import TermRender
 
@@ -10,16 +11,13 @@ extension Interpreter {
     func exportPyTorch(to dir: String) throws -> [Output] {
         let st = session.stepper
         guard session.settings.variant == .correct else {
-            throw LabError(
-                "export pytorch needs variant correct: nn.LSTM computes the correct equations, "
-                    + "the draft variant swaps g and o (set variant correct, then run)")
+            throw LabError(said: FileReplyMessage.pytorchNeedsCorrect)
         }
         let complete = session.stack?.isComplete ?? st.isComplete
         guard complete else {
             throw LabError(
-                "export pytorch writes the lab's y, h_n and c_n, which need "
-                    + (session.layerCount > 1 ? "every layer's directions" : "both directions")
-                    + " finished (\(session.positionText)); try 'run' first")
+                said: FileReplyMessage.pytorchNeedsFinished(
+                    position: session.positionText, layers: session.layerCount > 1))
         }
         try Self.prepareFolder(dir)
         let b = st.batch
@@ -70,14 +68,16 @@ extension Interpreter {
             try AtomicFile.write(to: path("check.py")) { Array(script.utf8) }
         }
         written.append("check.py")
+        let model =
+            "nn.LSTM(\(d), \(h)\(layers > 1 ? ", num_layers=\(layers)" : ""), bidirectional=True, batch_first=True)"
         return [
             .text(
-                "exported for PyTorch to \(dir)/: " + written.joined(separator: ", ")
-                    + "\n    run: python3 \(path("check.py"))  (rebuilds "
-                    + "nn.LSTM(\(d), \(h)\(layers > 1 ? ", num_layers=\(layers)" : ""), bidirectional=True, batch_first=True)"
-                    + (packedLengths == nil ? "" : " on pack_padded_sequence(input, lengths)")
-                    + (session.head.map { ", nn.Linear(\(2 * h), \($0.head.classCount))" } ?? "")
-                    + ", runs it on input.npy and prints the largest difference from the lab's numbers)")
+                say(
+                    FileReplyMessage.exportedPyTorch(
+                        folder: dir, files: written.joined(separator: say(ListMessage.enumeration)),
+                        script: path("check.py"), model: model,
+                        packed: packedLengths != nil,
+                        head: session.head.map { "nn.Linear(\(2 * h), \($0.head.classCount))" })))
         ]
     }
 

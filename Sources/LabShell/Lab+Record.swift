@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import TensorFiles
 import TermRender
 
@@ -17,32 +18,30 @@ public struct Transcript: Sendable, Equatable {
 extension Interpreter {
     mutating func record(_ path: String?) throws -> [Output] {
         guard !lessons.isPlaying else {
-            throw LabError("'record' is not allowed while a lesson plays: leave it with 'quit' first")
+            throw LabError(said: FileReplyMessage.recordInLesson)
         }
         guard let path else {
-            guard let t = recording else { throw LabError("nothing is being recorded: 'record FILE.md' starts") }
+            guard let t = recording else { throw LabError(said: FileReplyMessage.nothingRecorded) }
             let text = Lab.markdown(t)
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: t.path), options: .atomic)
             } catch {
-                throw LabError(
-                    "\(Quote.word(t.path)) could not be written (a folder, or no permission to write there); "
-                        + "the recording goes on: 'record stop' again after fixing it")
+                throw LabError(said: FileReplyMessage.recordNotWritten(path: Quote.word(t.path)))
             }
             recording = nil
-            return [.text("wrote \(t.path): \(t.commands) command\(t.commands == 1 ? "" : "s")")]
+            return [.text(say(FileReplyMessage.wroteRecording(path: t.path, commands: t.commands)))]
         }
         guard recording == nil else {
-            throw LabError("already recording to \(Quote.word(recording?.path ?? "")): 'record stop' first")
+            throw LabError(said: FileReplyMessage.alreadyRecording(path: Quote.word(recording?.path ?? "")))
         }
         let dir = PathName.parent(of: path)  // our own helper: Foundation's trapped on one-character names
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir, isDirectory: &isDir), isDir.boolValue
         else {
-            throw LabError("\(Quote.word(path)): the folder \(Quote.word(dir)) does not exist")
+            throw LabError(said: FileReplyMessage.recordFolderMissing(path: Quote.word(path), folder: Quote.word(dir)))
         }
         recording = Transcript(path: path)
-        return [.text("recording to \(path) until 'record stop'")]
+        return [.text(say(FileReplyMessage.recordingTo(path: path)))]
     }
 }
 

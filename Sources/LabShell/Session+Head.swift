@@ -1,26 +1,25 @@
 import LSTMCore
+import LabText
 
 extension Session {
     /// What the weights' metadata says that the session keeps: the one-hot
     /// alphabet (when its size is the model's D). A head whose width no longer
     /// fits the model's 2H is dropped. Returns notes for the message.
-    mutating func adoptMetadata(_ metadata: [String: String], of p: BiLSTMParameters) -> [String] {
-        var notes: [String] = []
+    mutating func adoptMetadata(_ metadata: [String: String], of p: BiLSTMParameters) -> [FileReplyMessage] {
+        var notes: [FileReplyMessage] = []
         modelAlphabet = nil
         if let alphabet = metadata["alphabet"] {
             let n = alphabet.count
             if n == p.inputSize && Set(alphabet).count == n {
                 modelAlphabet = alphabet
-                notes.append("alphabet \(Quote.word(alphabet)) from the file's metadata (for input text)")
+                notes.append(.alphabetFromMetadata(alphabet: Quote.word(alphabet)))
             } else {
-                notes.append(
-                    "the metadata's alphabet \(Quote.word(alphabet)) does not fit D=\(p.inputSize) and is ignored")
+                notes.append(.alphabetIgnored(alphabet: Quote.word(alphabet), inputs: p.inputSize))
             }
         }
         if let loaded = head, loaded.head.hiddenSize != p.hiddenSize {
             head = nil
-            notes.append(
-                "head removed (it takes 2H=\(2 * loaded.head.hiddenSize), the model has 2H=\(2 * p.hiddenSize))")
+            notes.append(.headDropped(takes: 2 * loaded.head.hiddenSize, model: 2 * p.hiddenSize))
         }
         return notes
     }

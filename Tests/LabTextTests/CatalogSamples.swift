@@ -28,6 +28,7 @@ enum CatalogSamples {
         Area(file: "ViewCommandMessage.swift", samples: viewCommand),
         Area(file: "StackViewMessage.swift", samples: stackView),
         Area(file: "DraftCompareMessage.swift", samples: draftCompare),
+        Area(file: "FileReplyMessage.swift", samples: fileReply),
     ]
 
     static let draftCompare: [DraftCompareMessage] = [
