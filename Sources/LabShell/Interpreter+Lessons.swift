@@ -70,6 +70,8 @@ public enum LessonPrint: Equatable, Sendable {
     /// A lab command the lesson is about to run.
     case command(String)
     case text(String)
+    /// A lesson's `clear` line: a terminal clears its screen; a transcript or a pipe shows nothing.
+    case clearScreen
 }
 
 // MARK: - lesson list | play | present | resume | reset | check, and the in-lesson words
@@ -408,7 +410,8 @@ extension Interpreter {
         case .refused(_, let message): return .text("error: " + message)
         case .stepTitle(let title): return .text("## \(title)")
         case .narration(let text): return .text("\n" + TextLayout.reflow(text, width: width))
-        case .command(let c): return .command("lstmlab> \(c)")
+        case .command(let c):
+            return (try? LabBlock.command(c, variables: [])) == .clear ? .clearScreen : .command("lstmlab> \(c)")
         case .output(let text): return .text(text)
         case .commandFailed(let command, let message, let location):
             return .text("error: '\(command)': \(message) (\(location))")

@@ -74,6 +74,7 @@ public struct Lab: Sendable {
             switch print {
             case .command(let c): parts.append(c)
             case .text(let t): parts.append(t)
+            case .clearScreen: break
             }
         }
         if !parts.isEmpty {
@@ -97,6 +98,7 @@ public struct Lab: Sendable {
         let result = handleLine(typed) { print in
             switch print {
             case .command(let c), .text(let c): shown.append(c)
+            case .clearScreen: break
             }
             sink(print)
         }
@@ -164,6 +166,7 @@ public struct Lab: Sendable {
             switch print {
             case .command(let c): parts.append(c)
             case .text(let t): parts.append(t)
+            case .clearScreen: break
             }
         }
         if !parts.isEmpty {

@@ -41,9 +41,9 @@ public enum Renderer {
     static func body(_ output: Output, options: RenderOptions) -> String {
         switch output {
         case .text(let s):
-            // Chinese has no spaces to break at: long replies and help rows are wrapped here, at
-            // character boundaries and never inside a number or a name (English lines keep their length).
-            return options.language == .zh ? TextLayout.wrapStatus(s, width: options.width) : s
+            // Long replies and help rows are wrapped here to the terminal: English at spaces, Chinese at
+            // character boundaries, never inside a number, a name or a shape.
+            return TextLayout.wrapStatus(s, width: options.width)
         case .tensor(let view):
             return TensorRenderer.render(view, options: options)
         case .gates(let view):

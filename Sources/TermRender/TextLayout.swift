@@ -86,13 +86,55 @@ public enum TextLayout {
             .joined(separator: "\n")
     }
 
-    /// A status line in Chinese wrapped to `width`: continuation lines start under the
-    /// line's own text (its leading spaces plus two), so a reply or a help row stays one block.
+    /// A status line wrapped to `width`: continuation lines start under the line's own text
+    /// (its leading spaces plus two), so a reply stays one block; a help row (a name, a gap of
+    /// two spaces or more, its description) hangs under the description. A row of a table
+    /// (columns set apart by runs of spaces) is left whole: wrapped, it would no longer line up.
     public static func wrapStatus(_ text: String, width: Int) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if isTableRow(line) { return String(line) }
             let lead = line.prefix { $0 == " " }.count
-            return wrap(String(line), width: width, indent: String(repeating: " ", count: min(lead + 2, width / 2)))
+            let hang = descriptionColumn(line).flatMap { $0 <= width / 3 ? $0 : nil } ?? min(lead + 2, width / 2)
+            return wrap(String(line), width: width, indent: String(repeating: " ", count: hang))
         }.joined(separator: "\n")
+    }
+
+    /// The display column where the text after the line's first gap of two spaces or more starts.
+    static func descriptionColumn(_ line: Substring) -> Int? {
+        let lead = line.prefix { $0 == " " }
+        let rest = line.dropFirst(lead.count)
+        guard let gap = rest.firstRange(of: "  ") else { return nil }
+        let after = rest[gap.lowerBound...].prefix { $0 == " " }
+        guard after.endIndex < rest.endIndex else { return nil }
+        return displayWidth(line[line.startIndex..<after.endIndex])
+    }
+
+    /// Where the quote that `line[i]` opens ends (its closing mark), if it opens one: a `'`, `"` or
+    /// backtick at the start or after a space or an opening bracket, closed within 60 characters
+    /// (an apostrophe, as in `session's`, opens nothing).
+    static func quoteEnd(_ line: Substring, at i: Substring.Index, after previous: Character?) -> Substring.Index? {
+        let mark = line[i]
+        guard mark == "'" || mark == "\"" || mark == "`" else { return nil }
+        guard previous.map({ $0 == " " || $0 == "(" || $0 == "[" || $0 == "（" || $0 == "：" }) ?? true else {
+            return nil
+        }
+        let rest = line[line.index(after: i)...].prefix(60)
+        return rest.firstIndex(of: mark)
+    }
+
+    /// Two or more gaps of three spaces or more after the line's text starts: the row of a table.
+    static func isTableRow(_ line: Substring) -> Bool {
+        var gaps = 0
+        var run = 0
+        for ch in line.drop(while: { $0 == " " }) {
+            if ch == " " {
+                run += 1
+            } else {
+                if run >= 3 { gaps += 1 }
+                run = 0
+            }
+        }
+        return gaps >= 2
     }
 
     /// `s` without spaces and tabs at either end.
@@ -119,8 +161,13 @@ public enum TextLayout {
         var unitKind: UnitKind?
         // The unit so far is opening punctuation: the next character joins it.
         var opened = false
-        // Inside `[…]` a space does not break: a shape `[64, 16]` or an index `x[:, 0, :]` stays whole.
+        // Inside `[…]` a space does not break: a shape `[64, 16]` or an index `x[:, 0, :]` stays whole;
+        // nor inside a call's parentheses, `(` right after a name: `nn.LSTM(8, 16, bidirectional=True)`.
         var brackets = 0
+        var calls = 0
+        var previous: Character?
+        // Nor inside quotes: `input text`, 'record stop', "a(b)ab" are what the learner types.
+        var quoteEnd: Substring.Index?
 
         func place(_ end: Substring.Index) {
             guard let kind = unitKind else { return }
@@ -147,7 +194,17 @@ public enum TextLayout {
             let w = Self.width(of: ch)
             if ch == "[" { brackets += 1 }
             if ch == "]" { brackets = max(0, brackets - 1) }
-            let kind: UnitKind = ch == " " ? (brackets > 0 ? .narrow : .space) : isWide(ch) ? .wide : .narrow
+            if ch == "(", calls > 0 || previous.map({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) == true
+            {
+                calls += 1
+            }
+            if ch == ")" { calls = max(0, calls - 1) }
+            let previousBeforeThis = previous
+            previous = ch
+            if quoteEnd == nil, let q = Self.quoteEnd(line, at: i, after: previousBeforeThis) { quoteEnd = q }
+            if let q = quoteEnd, i >= q { quoteEnd = nil }
+            let joined = brackets > 0 || calls > 0 || quoteEnd != nil
+            let kind: UnitKind = ch == " " ? (joined ? .narrow : .space) : isWide(ch) ? .wide : .narrow
             if opened, kind != .space {
                 unitWidth += w
                 unitKind = kind

@@ -35,7 +35,7 @@ enum InteractiveLoop {
                 if result.output.isEmpty && result.error == nil { StdIO.out("interrupted") }
             }
             // `clear`: only here, where stdout is a terminal (a pipe or a script gets nothing).
-            if result.clearsScreen { StdIO.write("\u{1B}[H\u{1B}[2J") }
+            if result.clearsScreen { clearScreen() }
             show(result, line: line, prompt: prompt, width: lab.width)
             if result.quit { return 0 }
         }
@@ -72,10 +72,17 @@ enum InteractiveLoop {
         }
     }
 
+    /// Clears a terminal's screen (cursor home, erase); a pipe or a file gets nothing.
+    static func clearScreen() {
+        guard isatty(STDOUT_FILENO) == 1 else { return }
+        StdIO.write("\u{1B}[H\u{1B}[2J")
+    }
+
     static func printLesson(_ print: LessonPrint) {
         switch print {
         case .command(let c): StdIO.out(c)
         case .text(let t): StdIO.out(t)
+        case .clearScreen: Self.clearScreen()
         }
     }
 }

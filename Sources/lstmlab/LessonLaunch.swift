@@ -83,6 +83,7 @@ enum LessonLaunch {
             switch print {
             case .command(let c): typeOut(c, secondsPerCharacter: pace)
             case .text(let t): StdIO.out(t)
+            case .clearScreen: InteractiveLoop.clearScreen()
             }
         }
         if options.present {

@@ -20,6 +20,7 @@ import Testing
             guard !steps.isEmpty else { return }
             switch Lab.render(event, language: language, width: 100) {
             case .text(let t), .command(let t): steps[steps.count - 1] += t + "\n"
+            case .clearScreen: break
             }
         }
         return steps

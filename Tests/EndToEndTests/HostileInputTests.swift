@@ -156,7 +156,9 @@ struct HostileInputTests {
             for name in [".y.npy.tmp-1f2e3d", "notes.txt", ".notes.txt.tmp-12", ".y.npy.tmp-xyz"] {
                 try Data("x".utf8).write(to: d.appendingPathComponent(name))
             }
-            let second = try ScriptRun.run(["-c", "step fwd; export D"], environment: env, currentDirectory: folder)
+            var wide = env
+            wide["COLUMNS"] = "300"
+            let second = try ScriptRun.run(["-c", "step fwd; export D"], environment: wide, currentDirectory: folder)
             #expect(second.status == 0)
             #expect(
                 second.stdout.contains(

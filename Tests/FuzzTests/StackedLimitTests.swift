@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func benchWithoutAShapeTimesTheSessionsStack() {
-        var lab = Lab(interpreter: Interpreter(session: .demo()))
+        var lab = Lab(interpreter: Interpreter(session: .demo()), width: 300)
         for line in ["sizes L=2", "lengths 5,3,1"] { #expect(lab.handle(line).error == nil, "\(line)") }
         let out = lab.handle("bench repeat 1").output.split(separator: "\n").map(String.init)
         #expect(out.first?.hasPrefix("bench B=3 T=5 D=8 H=16 L=2, lengths 5,3,1, threads ") == true, "\(out)")

@@ -57,7 +57,7 @@ import Testing
 
     /// The shell's bench without 'repeat' has a budget; the demo is fast enough to take every sample.
     @Test func theDemoBenchTakesEverySample() {
-        var lab = Lab(interpreter: Interpreter(session: .demo()))
+        var lab = Lab(interpreter: Interpreter(session: .demo()), width: 300)
         let r = lab.handle("bench")
         #expect(r.error == nil)
         #expect(

@@ -21,8 +21,8 @@ import Testing
         let r = lab.handle("set engine reference")
         #expect(r.error == nil)
         #expect(
-            r.output == "engine reference: LSTMCell as written (plain loops, the C library's σ and tanh, one thread), "
-                + "the specification; steps already taken are kept")
+            r.output == "engine reference: LSTMCell as written (plain loops, the C library's σ and tanh,\n"
+                + "  one thread), the specification; steps already taken are kept")
         #expect(lab.interpreter.session.stepper.engineKind == .reference)
         #expect(lab.interpreter.session.stepper.cursor(.forward) == 2)
         #expect(lab.handle("info").output.contains("engine reference"))

@@ -175,12 +175,13 @@ import Testing
         let moved = lab.handle("step").output
         #expect(
             moved.contains(
-                "(watch h_f[:, 0, 0].sum(): h_f[1] is not computed yet: the forward direction has taken 1 of 5 steps)"))
+                "(watch h_f[:, 0, 0].sum(): h_f[1] is not computed yet: the forward direction has\n  taken 1 of 5 steps)"
+            ))
         #expect(lab.handle("goto end").output.hasSuffix(lab.handle("p h_f[:, 0, 0].sum()").output))
     }
 
     @Test func saveWritesAnyValueAsNpy() throws {
-        var lab = lab()
+        var lab = Lab(interpreter: Interpreter(session: .demo()), width: 300)
         _ = lab.handle("run")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("expr-\(UUID().uuidString).npy").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -17,7 +17,7 @@ import Testing
         var a = Lab(interpreter: Interpreter(session: .demo()))
         _ = a.handle("init pytorch seed 9")
         #expect(a.handle("save weights \(dir)/w.safetensors").error == nil)
-        var b = Lab(interpreter: Interpreter(session: .demo()))
+        var b = Lab(interpreter: Interpreter(session: .demo()), width: 300)
         let r = b.handle("load weights \(dir)/w.safetensors")
         #expect(
             r.output
@@ -41,7 +41,7 @@ import Testing
 
     @Test func exportWritesOnlyWhatWasComputed() throws {
         let dir = try tempDir()
-        var lab = Lab(interpreter: Interpreter(session: .demo()))
+        var lab = Lab(interpreter: Interpreter(session: .demo()), width: 300)
         _ = lab.handle("step fwd 2")
         let r = lab.handle("export \(dir)/out")
         #expect(r.error == nil)
@@ -67,7 +67,7 @@ import Testing
 
     @Test func inputLayoutFollowsBatchFirst() throws {
         let dir = try tempDir()
-        var lab = Lab(interpreter: Interpreter(session: .demo()))
+        var lab = Lab(interpreter: Interpreter(session: .demo()), width: 300)
         _ = lab.handle("set batch_first off")
         let x = try Tensor(shape: [7, 2, 8], data: (0..<112).map { Float($0) / 100 })
         try Data(NPY.encode(x)).write(to: URL(fileURLWithPath: "\(dir)/x.npy"))

@@ -32,7 +32,8 @@ import Testing
         let r = lab.handle("run")
         #expect(
             r.output
-                == "ran 5 fwd + 5 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ per step): fwd 5/5 bwd 5/5\n    y [3, 5, 32], h_n [2, 3, 16], c_n [2, 3, 16] ready"
+                == "ran 5 fwd + 5 bwd steps (hoisted: x·W_ihᵀ for all t in one product, then h·W_hhᵀ\n"
+                + "  per step): fwd 5/5 bwd 5/5\n    y [3, 5, 32], h_n [2, 3, 16], c_n [2, 3, 16] ready"
         )
         #expect(lab.handle("step").error == "both directions have finished all 5 steps (use 'back', 'goto' or 'reset')")
     }
@@ -40,7 +41,8 @@ import Testing
     /// A long run projects the input a chunk of steps at a time and says so;
     /// after hoisted steps it reuses their projection of all t.
     @Test func runSaysHowItProjectsTheInput() {
-        var lab = lab()
+        // Wide enough that each reply's first line is whole: the wording is what is tested here.
+        var lab = Lab(interpreter: Interpreter(session: .demo()), width: 300)
         #expect(lab.handle("sizes B=48 T=40 D=4 H=64").error == nil)
         // 128 rows a chunk at least; 512 KiB of projection / (48·256·4 bytes a step) = 10 steps.
         #expect(FastEngine.projectionChunkSteps(batch: 48, hiddenSize: 64) == 10)

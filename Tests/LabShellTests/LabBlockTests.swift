@@ -33,4 +33,19 @@ import Testing
         #expect(LabBlock.problem("stpe") == "unknown command 'stpe' (did you mean 'step'?)")
         #expect(LabBlock.problem("step") == nil)
     }
+
+    /// A lab block's `clear` clears a terminal's screen (the shell's sink does it), instead of
+    /// showing an empty command; the lines around it run as usual.
+    @Test func clearInALabBlockClearsTheScreen() throws {
+        let text = "---\nid: 1\ntitle: T\n---\n## S\n```lab\nstep fwd\nclear\ninfo\n```\n"
+        let lesson = try LessonParser.parse(text, file: "f.md")
+        var printed: [LessonPrint] = []
+        var lab = Lab()
+        try lab.playAutomatically(lesson) { printed.append($0) }
+        let commands = printed.compactMap { p -> String? in if case .command(let c) = p { c } else { nil } }
+        #expect(commands == ["lstmlab> step fwd", "lstmlab> info"])
+        let clear = try #require(printed.firstIndex(of: .clearScreen))
+        #expect(printed[..<clear].contains(.command("lstmlab> step fwd")))
+        #expect(printed[clear...].contains(.command("lstmlab> info")))
+    }
 }

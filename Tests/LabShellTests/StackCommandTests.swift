@@ -11,14 +11,14 @@ import Testing
         var lab = lab()
         let r = lab.handle("lengths 5,3,1")
         #expect(
-            r.output == "lengths 5,3,1 (packed: each sequence's backward direction starts at its own last step); "
-                + "padding b=1 t=3..4, b=2 t=1..4; cursors at the start")
+            r.output == "lengths 5,3,1 (packed: each sequence's backward direction starts at its own last\n"
+                + "  step); padding b=1 t=3..4, b=2 t=1..4; cursors at the start")
         #expect(
             lab.handle("step bwd").output
                 == "bwd step 1/5: sequences moved: b=0 t=4, b=1 t=2, b=2 t=0  (fused, 2 products)")
         #expect(
             lab.handle("step bwd").output == "bwd step 2/5: sequences moved: b=0 t=3, b=1 t=1; "
-                + "finished, not moving: b=2  (fused, 2 products)")
+                + "finished, not moving: b=2\n  (fused, 2 products)")
         #expect(lab.prompt == "lstmlab fwd 0/5 bwd 2/5> ")
         #expect(lab.handle("lengths none").output == "lengths none: every sequence is full (T=5); cursors at the start")
         #expect(lab.session.stack == nil)
@@ -41,7 +41,7 @@ import Testing
         let packed = try #require(lab.session.stack).finalStates()
         #expect(
             lab.handle("set packed off").output
-                == "packed off: every sequence runs all T steps, padding included (lengths kept as labels); cursors at the start"
+                == "packed off: every sequence runs all T steps, padding included (lengths kept as\n  labels); cursors at the start"
         )
         _ = lab.handle("run")
         let naive = try #require(lab.session.stack).finalStates()
@@ -60,7 +60,8 @@ import Testing
         var lab = lab()
         #expect(
             lab.handle("sizes L=2").output
-                == "sizes B=3 T=5 D=8 H=16 L=2: layers 1…1 drawn (init tutorial, W_ih [64, 32]); cursors at the start")
+                == "sizes B=3 T=5 D=8 H=16 L=2: layers 1…1 drawn (init tutorial, W_ih [64, 32]);\n  cursors at the start"
+        )
         #expect(lab.prompt == "lstmlab l0 fwd 0/5 bwd 0/5> ")
         #expect(lab.handle("layer 1").output == "layer 1 of 2: it reads layer 0's y [B, T, 2H]; l1 fwd 0/5 bwd 0/5")
         #expect(
@@ -74,7 +75,7 @@ import Testing
         #expect(lab.handle("step fwd").error == "layer 1 fwd at t=0 needs layer 0's y[0]: layer 0 bwd has reached t=3")
         #expect(
             lab.handle("step bwd").output
-                == "l1 bwd step 1/5: read y_l0[:, 4, :] → h_b[4], c_b[4] (h_b_rev[0])  (fused, 2 products)")
+                == "l1 bwd step 1/5: read y_l0[:, 4, :] → h_b[4], c_b[4] (h_b_rev[0])  (fused, 2\n  products)")
         _ = lab.handle("layer 0")
         #expect(
             lab.handle("back fwd").error

@@ -94,9 +94,10 @@ import Testing
             results[1].output.contains("\n    shorter strings padded with zero rows to T=3; cursors at the start\n"))
         #expect(
             results[1].output.hasSuffix(
-                "\n    lengths 3,3,1 set from the strings (packed: each sequence stops at its own last character and "
-                    + "its backward direction starts there); padding b=2 t=1..2 is never read; 'lengths none' runs the "
-                    + "padded batch as nn.LSTM does without packing"))
+                "\n    lengths 3,3,1 set from the strings (packed: each sequence stops at its own\n"
+                    + "      last character and its backward direction starts there); padding b=2\n"
+                    + "      t=1..2 is never read; 'lengths none' runs the padded batch as nn.LSTM does\n"
+                    + "      without packing"))
         #expect(results[2].output.contains("  t=0 'a' │"))
         #expect(results[2].output.contains("  t=1 pad │    pad    pad    pad    pad"))
         #expect(lab.session.text?.length == 3)

@@ -19,7 +19,8 @@ import Testing
         _ = lab.handle("watch c_f[:, 0, 5]")
         #expect(
             lab.handle("watch").output == """
-                watching 3 views (shown after every step, back, goto, run, reset; unwatch N removes one):
+                watching 3 views (shown after every step, back, goto, run, reset; unwatch N
+                  removes one):
                   1. gates fwd
                   2. h_f
                   3. c_f[:, 0, 5]

@@ -50,19 +50,47 @@ import Testing
     @Test func aHelpRowHangsUnderItsText() {
         let row = "  sizes     改变 B、T、D、H 或层数 L（sizes B=3 T=5 D=8 H=16 L=2），输入 x[:, 0, :] 按需要重新生成"
         #expect(
-            TextLayout.wrapStatus(row, width: 40).split(separator: "\n") == [
-                "  sizes     改变 B、T、D、H 或层数 L",
-                "    （sizes B=3 T=5 D=8 H=16 L=2），输入",
-                "    x[:, 0, :] 按需要重新生成",
+            TextLayout.wrapStatus(row, width: 50).split(separator: "\n") == [
+                "  sizes     改变 B、T、D、H 或层数 L（sizes B=3",
+                "            T=5 D=8 H=16 L=2），输入 x[:, 0, :] 按",
+                "            需要重新生成",
             ])
     }
 
-    /// English replies are left to the terminal (their tests assert whole lines); Chinese ones are wrapped.
-    @Test func onlyChineseRepliesAreWrapped() {
+    /// English replies wrap at spaces too, under the line's own text, like Chinese ones at characters.
+    @Test func englishRepliesWrapAtSpaces() {
         let long = Array(repeating: "word", count: 30).joined(separator: " ")
-        #expect(Renderer.render(.text(long), options: RenderOptions(width: 40, language: .en)) == long)
+        let wrapped = Renderer.render(.text(long), options: RenderOptions(width: 40, language: .en))
+        #expect(wrapped.split(separator: "\n").map { TextLayout.displayWidth($0) } == [39, 36, 36, 36, 6])
+        #expect(wrapped.split(whereSeparator: \.isWhitespace).joined(separator: " ") == long)
         let zh = String(repeating: "隐藏状态", count: 15)
-        let wrapped = Renderer.render(.text(zh), options: RenderOptions(width: 40, language: .zh))
-        #expect(wrapped.split(separator: "\n").map { TextLayout.displayWidth($0) } == [40, 40, 40, 6])
+        let zhWrapped = Renderer.render(.text(zh), options: RenderOptions(width: 40, language: .zh))
+        #expect(zhWrapped.split(separator: "\n").map { TextLayout.displayWidth($0) } == [40, 40, 40, 6])
+    }
+
+    /// What the learner would copy stays on one line: a call with its arguments, a quoted command,
+    /// a shape; a help row hangs under its description; a table row is never broken.
+    @Test func codeQuotesAndTablesStayWhole() {
+        let reply =
+            "saved weights to w.safetensors: 8 tensors; load in PyTorch with "
+            + "nn.LSTM(8, 16, bidirectional=True).load_state_dict(…) or type 'record stop' to end"
+        #expect(
+            TextLayout.wrapStatus(reply, width: 60).split(separator: "\n") == [
+                "saved weights to w.safetensors: 8 tensors; load in PyTorch",
+                "  with nn.LSTM(8, 16, bidirectional=True).load_state_dict(…)",
+                "  or type 'record stop' to end",
+            ])
+        let help = "  record    write what is typed and shown to a Markdown file, until 'record stop'"
+        #expect(
+            TextLayout.wrapStatus(help, width: 70).split(separator: "\n") == [
+                "  record    write what is typed and shown to a Markdown file, until",
+                "            'record stop'",
+            ])
+        let row = "  hoisted         0.126      0.126      0.73         17.81   1 (+ x·W_ihᵀ for all t up front)"
+        #expect(TextLayout.wrapStatus(row, width: 60) == row)
+        // An apostrophe opens no quote: the line still breaks after it.
+        #expect(
+            TextLayout.wrapStatus("the session's weights and input are drawn from a fixed seed", width: 30)
+                == "the session's weights and\n  input are drawn from a fixed\n  seed")
     }
 }
