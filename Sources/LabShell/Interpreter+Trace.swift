@@ -49,6 +49,7 @@ extension Interpreter {
         var view = UnitTraceView(
             direction: d, unit: unit, b: bi, length: stack.stepCount, variant: session.settings.variant, rows: rows)
         view.note = say(PaddingMessage.traceOwnSteps(b: bi, length: stack.lengths[bi], steps: stack.stepCount))
+        view.sequenceLength = stack.lengths[bi]
         return view
     }
 }

@@ -17,7 +17,8 @@ public enum TraceRenderer {
         ]
         let wrap = { (s: String) in TextWrap.wrap(s, width: options.width, indent: "  ", continuation: "    ") }
         let say = { (m: TraceMessage) in m.text(options.language) }
-        lines += wrap(say(.processingOrder(rows: view.rows.count, of: view.length, forward: d == .forward)))
+        let last = (view.sequenceLength ?? view.length) - 1
+        lines += wrap(say(.processingOrder(rows: view.rows.count, of: view.length, forward: d == .forward, last: last)))
         lines += wrap(say(.legend(draft: view.variant == .draft)))
         lines.append("  " + say(.saturated))
         if let note = view.note { lines += wrap(note) }
@@ -55,7 +56,7 @@ public enum TraceRenderer {
             + (tokenWidth > 0 ? " " + String(repeating: " ", count: tokenWidth) : "")
         let names =
             ["z_i", "z_f", "z_g", "z_o"].map { NumberFormat.pad($0, wz) }.joined(separator: " ") + " │ "
-            + ["i", "f", "g", "o"].map { NumberFormat.pad($0, wg) + " " }.joined(separator: " ") + "│ "
+            + ["i", "f", "g", "o"].map { NumberFormat.pad($0, wg) + " " }.joined(separator: " ") + " │ "
             + ["c", "h"].map { NumberFormat.pad($0, ws) }.joined(separator: " ")
         var out = ["  " + options.paint(lead + " │ " + names, .dim)]
         for r in view.rows {
@@ -70,7 +71,8 @@ public enum TraceRenderer {
                 let text = NumberFormat.pad(fg(v), wg)
                 return view.isSaturated(k, v) ? options.paint(text, .warning, .bold) + "*" : text + " "
             }.joined(separator: " ")
-            s += "│ " + NumberFormat.pad(fs(r.c), ws) + " " + NumberFormat.pad(fs(r.h), ws)
+            // A saturation mark takes the column after its number; a space keeps it off the bar.
+            s += " │ " + NumberFormat.pad(fs(r.c), ws) + " " + NumberFormat.pad(fs(r.h), ws)
             out.append("  " + s)
         }
         return out
@@ -85,7 +87,7 @@ public enum TraceRenderer {
         if tokenWidth > 0 { s += " " + String(repeating: " ", count: tokenWidth) }
         s += " │ " + (0..<4).map { _ in mark(widths.z) }.joined(separator: " ") + " │ "
         s += (0..<4).map { _ in mark(widths.gate) + " " }.joined(separator: " ")
-        s += "│ " + mark(widths.state) + " " + mark(widths.state)
+        s += " │ " + mark(widths.state) + " " + mark(widths.state)
         return s
     }
 }

@@ -38,6 +38,8 @@ public struct UnitTraceView: Equatable, Sendable {
     public var rows: [Row]
     /// A line under the header (the sequence's own length when the batch is packed).
     public var note: String?
+    /// The sequence's own length when the batch is packed (nil: every sequence is `length` long).
+    public var sequenceLength: Int?
 
     public init(direction: Direction, unit: Int, b: Int, length: Int, variant: Variant, rows: [Row]) {
         self.direction = direction

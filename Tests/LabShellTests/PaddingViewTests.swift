@@ -87,19 +87,19 @@ import Testing
             "trace u=4 bwd b=0",
             """
             trace u=4 bwd b=0  unit 4 of the backward direction, sequence b=0
-              6/6 steps in processing order (t = T-1, …, 0)
+              6/6 steps in processing order (t = 2, 1, 0)
               z = pre-activations, i f g o = gates after σ/tanh, c = f·c_prev + i·g, h =
                 o·tanh(c)
               * = saturated: σ within 0.01 of 0 or 1, |tanh| > 0.99
               sequence b=0 has length 3: its own steps are the first 3 of 6; the rows after
                 them are padding (rows of longer sequences' steps)
-              t       │  z_i  z_f  z_g  z_o │      i       f       g       o │     c     h
-              t=2 ')' │  4.1  1.2 -1.5 -0.4 │  0.984   0.768  -0.899   0.401 │ -0.88 -0.28
-              t=1 '(' │  5.3  4.9  0.7  3.3 │  0.995*  0.993*  0.611   0.965 │ -0.27 -0.25
-              t=0 '(' │  5.1  4.2  1.6  4.9 │  0.994*  0.985   0.920   0.992*│  0.65  0.57
-              pad     │  pad  pad  pad  pad │    pad     pad     pad     pad │   pad   pad
-              pad     │  pad  pad  pad  pad │    pad     pad     pad     pad │   pad   pad
-              pad     │  pad  pad  pad  pad │    pad     pad     pad     pad │   pad   pad
+              t       │  z_i  z_f  z_g  z_o │      i       f       g       o  │     c     h
+              t=2 ')' │  4.1  1.2 -1.5 -0.4 │  0.984   0.768  -0.899   0.401  │ -0.88 -0.28
+              t=1 '(' │  5.3  4.9  0.7  3.3 │  0.995*  0.993*  0.611   0.965  │ -0.27 -0.25
+              t=0 '(' │  5.1  4.2  1.6  4.9 │  0.994*  0.985   0.920   0.992* │  0.65  0.57
+              pad     │  pad  pad  pad  pad │    pad     pad     pad     pad  │   pad   pad
+              pad     │  pad  pad  pad  pad │    pad     pad     pad     pad  │   pad   pad
+              pad     │  pad  pad  pad  pad │    pad     pad     pad     pad  │   pad   pad
             """
         ),
         (

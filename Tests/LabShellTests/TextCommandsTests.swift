@@ -114,8 +114,12 @@ import Testing
         let (_, results) = lab(["example brackets", "run", "trace u=4 fwd b=2"])
         let lines = results[2].output.split(separator: "\n").map(String.init)
         #expect(lines.first == "trace u=4 fwd b=2  unit 4 of the forward direction, sequence b=2")
+        #expect(lines.dropFirst().first == "  12/12 steps in processing order (t = 0, 1, …, 11)")
         #expect(lines.contains { $0.hasPrefix("  t=6  '(' │") && $0.contains("0.074") })
         #expect(lines.contains { $0.contains("*") })
+        let (_, short) = lab(["sizes T=2", "run", "trace u=0 bwd", "trace u=0 fwd b=1"])
+        #expect(short[2].output.contains("\n  2/2 steps in processing order (t = 1, 0)\n"))
+        #expect(short[3].output.contains("\n  2/2 steps in processing order (t = 0, 1)\n"))
     }
 
     @Test func headWithTheWrongWidthIsRefused() {

@@ -40,7 +40,8 @@ extension CatalogSamples {
     ]
 
     static let trace: [TraceMessage] = [
-        .title(unit: 3, forward: true, b: 5), .processingOrder(rows: 7, of: 11, forward: false), .legend(draft: true),
+        .title(unit: 3, forward: true, b: 5), .processingOrder(rows: 7, of: 11, forward: false, last: 10),
+        .legend(draft: true),
         .saturated, .nothingYet(forward: false, short: "bwd"),
     ]
 
