@@ -24,10 +24,10 @@ extension ArgumentReader {
                 tokens = []
                 return
             }
-            throw CommandError("let needs: let NAME = EXPR", column: token.column)
+            throw CommandError(said: ArgumentMessage.letNeeds, column: token.column)
         }
         let name = String(rest[..<split]).trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw CommandError("let needs a name before '='", column: token.column) }
+        guard !name.isEmpty else { throw CommandError(said: ArgumentMessage.letNeedsName, column: token.column) }
         var start = split + 1
         while start < rest.count && rest[start] == " " { start += 1 }
         guard start < rest.count else {
@@ -36,14 +36,14 @@ extension ArgumentReader {
                 candidates.expression = true
                 return
             }
-            throw CommandError("let \(name) = needs an expression after '='", column: token.column + split)
+            throw CommandError(said: ArgumentMessage.letNeedsExpression(name: name), column: token.column + split)
         }
         let text = String(rest[start...])
         if !completing {
             do {
                 _ = try ExprParser.parse(text)
             } catch {
-                throw CommandError(error.message, column: token.column + start + (error.range?.lowerBound ?? 0))
+                throw CommandError(error, column: token.column + start + (error.range?.lowerBound ?? 0))
             }
         }
         result.words["name"] = name
@@ -74,15 +74,14 @@ extension ArgumentReader {
                 readExpression("expr", from: token)
                 return
             }
-            throw CommandError("save needs: save weights PATH or save EXPR to PATH", column: token.column)
+            throw CommandError(said: ArgumentMessage.saveNeeds, column: token.column)
         }
         let text = String(line.dropFirst(token.column - 1).prefix(words[to - 1].end - token.column))
         if !completing {
             do {
                 _ = try ExprParser.parse(text)
             } catch {
-                throw CommandError(
-                    error.message, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
+                throw CommandError(error, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
             }
         }
         result.texts["expr"] = text
@@ -94,7 +93,7 @@ extension ArgumentReader {
                 stopped = true
                 return
             }
-            throw CommandError("save EXPR to PATH needs a path after 'to'", column: words[to].column)
+            throw CommandError(said: ArgumentMessage.saveNeedsPathAfterTo, column: words[to].column)
         }
         try readOne(.required("path", .path), path, owner: words[to], more: false)
     }
@@ -146,7 +145,7 @@ extension ArgumentReader {
             // was meant as a view: say what is wrong with it as one.
             let looksLikeExpression = text.contains { "[]().+-*/@<>=!,:".contains($0) }
             if ViewName(rawValue: token.text) != nil || !looksLikeExpression { throw viewError }
-            throw CommandError(error.message, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
+            throw CommandError(error, column: error.range.map { token.column + $0.lowerBound } ?? token.column)
         }
         readExpression(p.key, from: token)
     }
@@ -170,7 +169,7 @@ extension ArgumentReader {
                     return []
                 }
                 throw CommandError(
-                    "unexpected \(Quote.word(next.text)) (expected \(Wording.list(expected, "or")))",
+                    said: ArgumentMessage.unexpectedOption(word: Quote.word(next.text), expected: expected),
                     column: next.column, suggestion: Suggest.closest(to: next.text, in: directionWords))
             }
             try readOne(p, next, owner: token, more: true)
@@ -215,7 +214,7 @@ extension ArgumentReader {
         default:
             guard let value = try Self.keyValue(token, key: "t", in: 0...CommandParser.maxDimension) else {
                 throw CommandError(
-                    "\(command.text) takes t=N, start or end, not \(Quote.word(token.text))",
+                    said: ArgumentMessage.takesTimeTarget(command: command.text, word: Quote.word(token.text)),
                     column: token.column)
             }
             return .time(value)
@@ -302,5 +301,16 @@ extension ArgumentReader {
             throw CommandError(said: ViewCommandMessage.unitsReversed(low: high, high: low), column: column)
         }
         return low...high
+    }
+}
+
+extension CommandError {
+    /// An expression the parser refused while reading the line, worded from its catalog entry.
+    init(_ error: ExprError, column: Int) {
+        if let said = error.said {
+            self.init(said: said, column: column)
+        } else {
+            self.init(error.message, column: column)
+        }
     }
 }

@@ -72,14 +72,8 @@ public struct Parameter: Sendable {
 public struct MissingMessage: Sendable {
     public var said: @Sendable (_ command: String, _ owner: String) -> ArgumentMessage
     public init(said: @escaping @Sendable (_ command: String, _ owner: String) -> ArgumentMessage) { self.said = said }
-    /// English only (a message not in the catalog yet).
-    public init(_ text: @escaping @Sendable (_ command: String, _ owner: String) -> String) {
-        self.said = { .english(text($0, $1)) }
-    }
     /// The same words whatever the owner.
     public static func fixed(_ s: ArgumentMessage) -> MissingMessage { MissingMessage(said: { _, _ in s }) }
-    /// English only, the same whatever the owner.
-    public static func fixed(_ s: String) -> MissingMessage { MissingMessage(said: { _, _ in .english(s) }) }
     /// `set lang needs a value`.
     public static let value = MissingMessage(said: { .needsValue(command: $0, owner: $1) })
 }
@@ -156,11 +150,6 @@ public struct Choice: Sendable {
         self.unknown = unknown
     }
 
-    /// English only (a message not in the catalog yet).
-    public init(_ branches: [Branch], missing: MissingMessage, unknown: @escaping @Sendable (String) -> String) {
-        self.init(branches, missing: missing, said: { .english(unknown($0)) })
-    }
-
     /// `packed is on or off, not 'x'`.
     public static func setting(_ name: String, _ words: [String]) -> Choice {
         Choice(words.map { Branch($0) }, missing: .value, said: { .settingIs(setting: name, words: words, word: $0) })
@@ -189,15 +178,5 @@ public struct Choice: Sendable {
         return Choice(
             branches, missing: missing,
             said: { .unknownSubcommand(what: what, word: $0, words: words) })
-    }
-}
-
-/// Small English list helpers shared by messages and generated docs.
-enum Wording {
-    /// `a, b or c`.
-    static func list(_ items: [String], _ conjunction: String) -> String {
-        guard let last = items.last else { return "" }
-        guard items.count > 1 else { return last }
-        return items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
     }
 }

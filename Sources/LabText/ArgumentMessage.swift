@@ -34,8 +34,12 @@ public enum ArgumentMessage: Localized, Equatable {
     case saveWeightsNeedsPath
     case takesAssignments(command: String, forms: String, word: String)
     case benchShape(word: String)
-    /// Text from code that has no catalog entry yet: the same in both languages.
-    case english(String)
+    case letNeedsName
+    case letNeedsExpression(name: String)
+    case saveNeedsPathAfterTo
+    /// A view's option that is none of those it takes: `unexpected 'x' (expected fwd, bwd, t=N or b=N)`.
+    case unexpectedOption(word: String, expected: [String])
+    case takesTimeTarget(command: String, word: String)
 
     public var english: String {
         switch self {
@@ -70,7 +74,11 @@ public enum ArgumentMessage: Localized, Equatable {
         case .saveWeightsNeedsPath: "save weights needs a path"
         case .takesAssignments(let c, let forms, let w): "\(c) takes \(forms), not \(w)"
         case .benchShape(let w): "bench shape is B,T,D,H or B,T,D,H,L (four or five numbers), not \(w)"
-        case .english(let s): s
+        case .letNeedsName: "let needs a name before '='"
+        case .letNeedsExpression(let name): "let \(name) = needs an expression after '='"
+        case .saveNeedsPathAfterTo: "save EXPR to PATH needs a path after 'to'"
+        case .unexpectedOption(let w, let expected): "unexpected \(w) (expected \(Self.or(expected)))"
+        case .takesTimeTarget(let c, let w): "\(c) takes t=N, start or end, not \(w)"
         }
     }
 
@@ -107,7 +115,11 @@ public enum ArgumentMessage: Localized, Equatable {
         case .saveWeightsNeedsPath: "save weights 后面需要一个路径"
         case .takesAssignments(let c, let forms, let w): "\(c) 只接受 \(forms)，不能是 \(w)"
         case .benchShape(let w): "bench 的形状写作 B,T,D,H 或 B,T,D,H,L（四个或五个数），不能是 \(w)"
-        case .english(let s): s
+        case .letNeedsName: "let 的 '=' 前面需要一个变量名"
+        case .letNeedsExpression(let name): "let \(name) = 的 '=' 后面需要一个表达式"
+        case .saveNeedsPathAfterTo: "save EXPR to PATH 的 to 后面需要一个路径"
+        case .unexpectedOption(let w, let expected): "多余的词 \(w)（这里可以用 \(Self.or(expected, zh: true))）"
+        case .takesTimeTarget(let c, let w): "\(c) 后面要跟 t=N、start 或 end，不能是 \(w)"
         }
     }
 

@@ -147,6 +147,8 @@ import Testing
             "unwatch h_f", "set precision 99", "set threads 0", "input set b=0 t=0 \"a\"",
             "input text", "input text \"\"", "input text \"ab\" alphabet \"abc\"", "input text \"x\" pad \"yy\"",
             "logits", "show logits", "show pred", "layer 2", "show h_n t=0",
+            // The parser's own refusals of what follows a command word.
+            "goto fwd", "show h_f zz", "let = 3", "let a =", "let a = (1", "show x[", "save x to", "save x",
         ] {
             run(bad)
         }

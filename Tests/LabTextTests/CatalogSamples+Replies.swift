@@ -77,7 +77,10 @@ extension CatalogSamples {
         .needsVariable(command: "unlet"), .needsNameOrExpression(command: "spark", names: ["h_f"]),
         .needsArgument(owner: "bench", form: "B,T,D,H"), .letNeeds, .saveNeeds,
         .expectedClause(word: "'x'", clause: "seed"), .clauseNeedsNumber(clause: "repeat"),
-        .seedRange(max: "18446744073709551615", word: "'-1'"), .emptyPath, .english("ENGLISH"),
+        .seedRange(max: "18446744073709551615", word: "'-1'"), .emptyPath, .letNeedsName,
+        .letNeedsExpression(name: "a"), .saveNeedsPathAfterTo,
+        .unexpectedOption(word: "'x'", expected: ["fwd", "t=N"]),
+        .takesTimeTarget(command: "goto", word: "'fwd'"),
         .saveWeightsNeedsPath, .takesAssignments(command: "sizes", forms: "B=N, T=N", word: "'Q=3'"),
         .benchShape(word: "'1,2'"),
     ]
