@@ -46,7 +46,7 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
 }
 
 /// An error from executing a command, already worded for the learner.
-public struct LabError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct LabError: Error, Equatable, Sendable, CustomStringConvertible, Localized {
     public var message: String
     /// The catalog entry, when the error has one.
     public var key: (any Localized)?
@@ -64,6 +64,8 @@ public struct LabError: Error, Equatable, Sendable, CustomStringConvertible {
         a.message == b.message && a.key?.chinese == b.key?.chinese
     }
     public var description: String { message }
+    public var english: String { message }
+    public var chinese: String { key?.chinese ?? message }
 }
 
 /// A word the user typed, as an error quotes it: in single quotes, at most

@@ -37,7 +37,7 @@ extension Interpreter {
                     try StateDict.checkNames(Set(shapes.keys), file: path)
                 } catch {
                     misnamed = error
-                    return error.description
+                    return error.problem
                 }
                 guard let whh = shapes["weight_hh_l0"], whh.count == 2,
                     let wih = shapes["weight_ih_l0"], wih.count == 2
@@ -50,7 +50,7 @@ extension Interpreter {
                     try session.checkMemory(s, layers: layers, what: Self.loadWhat(.weights, path, s))
                 } catch {
                     refusal = error
-                    return error.message
+                    return error
                 }
                 return nil
             }
@@ -106,10 +106,10 @@ extension Interpreter {
         let raw: Tensor
         do {
             raw = try NPY.read(path: path, maxBytes: limit) { shape in
-                if let reason = Self.inputShapeProblem(
+                if let problem = Self.inputShapeProblem(
                     shape, layout: layout, inputSize: session.parameters.inputSize)
                 {
-                    return reason
+                    return problem
                 }
                 var s = session.sizes
                 (s.batch, s.length) = session.settings.batchFirst ? (shape[0], shape[1]) : (shape[1], shape[0])
@@ -117,7 +117,7 @@ extension Interpreter {
                     try session.checkMemory(s, what: Self.loadWhat(.input, path, s))
                 } catch {
                     refusal = error
-                    return error.message
+                    return error
                 }
                 return nil
             }
@@ -125,8 +125,8 @@ extension Interpreter {
             if let refusal { throw refusal }
             throw error
         }
-        if let reason = Self.inputShapeProblem(raw.shape, layout: layout, inputSize: next.parameters.inputSize) {
-            throw FileFormatError(file: path, reason: reason)
+        if let problem = Self.inputShapeProblem(raw.shape, layout: layout, inputSize: next.parameters.inputSize) {
+            throw FileFormatError(file: path, problem: problem)
         }
         let x = next.settings.batchFirst ? raw : try raw.swappingFirstAxes()
         var s = next.sizes
@@ -151,18 +151,12 @@ extension Interpreter {
     {
         let expected = [2 * next.layerCount, next.sizes.batch, next.sizes.hiddenSize]
         let formula = next.layerCount > 1 ? "[2L, B, H]" : "[2, B, H]"
-        let t = try NPY.read(path: path, maxBytes: limit) { shape in
-            shape == expected
-                ? nil
-                : "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(shape))"
+        func problem(_ shape: [Int]) -> StateDictMessage {
+            .stateShape(
+                name: target.rawValue, formula: formula, expected: formatShape(expected), shape: formatShape(shape))
         }
-        guard t.shape == expected else {
-            throw FileFormatError(
-                file: path,
-                reason:
-                    "\(target.rawValue) must be \(formula) = \(formatShape(expected)), the file has shape \(formatShape(t.shape))"
-            )
-        }
+        let t = try NPY.read(path: path, maxBytes: limit) { shape in shape == expected ? nil : problem(shape) }
+        guard t.shape == expected else { throw FileFormatError(file: path, problem: problem(t.shape)) }
         if target == .h0 { next.h0 = t } else { next.c0 = t }
         return say(
             FileReplyMessage.loadedState(
@@ -293,17 +287,12 @@ extension Interpreter {
     }
 
     /// Why an input of `shape` cannot be loaded, judged from the file's header before its data is read.
-    static func inputShapeProblem(_ shape: [Int], layout: String, inputSize: Int) -> String? {
-        guard shape.count == 3 else {
-            return "input must be \(layout) (3 dimensions), the file has shape \(formatShape(shape))"
-        }
+    static func inputShapeProblem(_ shape: [Int], layout: String, inputSize: Int) -> StateDictMessage? {
+        guard shape.count == 3 else { return .inputRank(layout: layout, shape: formatShape(shape)) }
         guard shape[2] == inputSize else {
-            return
-                "input has D=\(shape[2]) features, the weights take D=\(inputSize) (shape \(formatShape(shape)), layout \(layout))"
+            return .inputFeatures(inputs: shape[2], model: inputSize, shape: formatShape(shape), layout: layout)
         }
-        guard shape[0] > 0, shape[1] > 0 else {
-            return "input has an empty batch or sequence: shape \(formatShape(shape))"
-        }
+        guard shape[0] > 0, shape[1] > 0 else { return .inputEmpty(shape: formatShape(shape)) }
         return nil
     }
 

@@ -13,8 +13,9 @@ extension Interpreter {
         guard head.hiddenSize == h else {
             throw FileFormatError(
                 file: path,
-                reason: "the head takes \(2 * head.hiddenSize) inputs (weight "
-                    + "\(formatShape([head.classCount, 2 * head.hiddenSize]))), the model's y has 2H = \(2 * h)")
+                problem: StateDictMessage.headWidth(
+                    inputs: 2 * head.hiddenSize, weight: formatShape([head.classCount, 2 * head.hiddenSize]),
+                    model: 2 * h))
         }
         session.head = LoadedHead(head: head, classes: classes, origin: .originLoaded(path: path))
         return [

@@ -1,3 +1,5 @@
+import LabText
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -40,27 +42,29 @@ public enum AtomicFile {
         to path: String, shouldCancel: () -> Bool = { false },
         _ makeBytes: () -> [UInt8]
     ) throws(FileFormatError) {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: path, reason: reason) }
-        guard !path.isEmpty else { throw fail("no file name given") }
-        guard !path.hasSuffix("/") else { throw fail("is a directory") }
+        func fail(_ problem: StateDictMessage) -> FileFormatError { FileFormatError(file: path, problem: problem) }
+        func fail(_ problem: FileMessage) -> FileFormatError { FileFormatError(file: path, problem: problem) }
+        func failed(_ code: Int32) -> StateDictMessage {
+            .writeFailed(code: code, system: .init(SystemError.text(code)))
+        }
+        guard !path.isEmpty else { throw fail(.noName) }
+        guard !path.hasSuffix("/") else { throw fail(.directory) }
         let (folder, name) = split(path)
 
         var existing = stat()
         let exists = stat(path, &existing) == 0
-        if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw fail("is a directory") }
+        if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw fail(.directory) }
         // The rename would replace a device or pipe with a regular file (as root, `save weights /dev/null` replaced /dev/null).
         if exists && (existing.st_mode & S_IFMT) != S_IFREG {
-            throw fail("not a regular file (a device, pipe or socket); it was left alone")
+            throw fail(.writeNotRegular)
         }
 
         var folderInfo = stat()
         guard stat(folder, &folderInfo) == 0 else {
-            throw fail(
-                errno == ENOENT || errno == ENOTDIR
-                    ? "cannot write: folder \(folder) does not exist"
-                    : "cannot write: \(SystemError.text(errno))")
+            let code = errno
+            throw fail(code == ENOENT || code == ENOTDIR ? .writeFolderMissing(folder: folder) : failed(code))
         }
-        guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else { throw fail("cannot write: \(folder) is not a folder") }
+        guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else { throw fail(.writeNotFolder(folder: folder)) }
 
         let temporary =
             PathName.join(folder, temporaryPrefix(of: name)) + String(UInt32.random(in: .min ... .max), radix: 16)
@@ -68,12 +72,13 @@ public enum AtomicFile {
         guard fd >= 0 else {
             let code = errno
             switch code {
-            case EACCES, EPERM: throw fail("cannot write: permission denied in folder \(folder)")
-            case EROFS: throw fail("cannot write: folder \(folder) is on a read-only file system")
-            default: throw fail("cannot write: cannot create a file in folder \(folder): \(SystemError.text(code))")
+            case EACCES, EPERM: throw fail(.writePermission(folder: folder))
+            case EROFS: throw fail(.writeReadOnly(folder: folder))
+            default:
+                throw fail(.writeCannotCreate(folder: folder, code: code, system: .init(SystemError.text(code))))
             }
         }
-        var problem: String?
+        var problem: StateDictMessage?
         if exists { _ = fchmod(fd, existing.st_mode & 0o7777) }
         let bytes = makeBytes()
         bytes.withUnsafeBytes { buffer in
@@ -81,7 +86,7 @@ public enum AtomicFile {
             var done = 0
             while done < buffer.count {
                 if shouldCancel() {
-                    problem = "interrupted; nothing was written"
+                    problem = .writeInterrupted
                     return
                 }
                 let n = systemWrite(fd, base + done, min(chunk, buffer.count - done))
@@ -90,15 +95,19 @@ public enum AtomicFile {
                     continue
                 }
                 if n < 0 && errno == EINTR { continue }
-                problem = "cannot write: \(SystemError.text(n < 0 ? errno : EIO))"
+                problem = failed(n < 0 ? errno : EIO)
                 return
             }
         }
-        if problem == nil && fsync(fd) != 0 { problem = "cannot write: \(SystemError.text(errno))" }
-        if close(fd) != 0 && problem == nil { problem = "cannot write: \(SystemError.text(errno))" }
+        if problem == nil && fsync(fd) != 0 { problem = failed(errno) }
+        if close(fd) != 0 && problem == nil { problem = failed(errno) }
         if problem == nil && rename(temporary, path) != 0 {
             let code = errno
-            problem = code == EISDIR ? "is a directory" : "cannot write: \(SystemError.text(code))"
+            if code == EISDIR {
+                _ = unlink(temporary)
+                throw fail(.directory)
+            }
+            problem = failed(code)
         }
         if let problem {
             _ = unlink(temporary)

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// Bounds-checked little/big-endian reads and the float conversions both formats share.
 ///
@@ -124,14 +125,14 @@ struct NonFiniteElement: Error {
 
     /// `non-finite value nan at index [0, 2, 3]` or `value 1e+300 at index [1] does not fit in float32`,
     /// for row-major data of `shape`.
-    func message(shape: [Int]) -> String {
+    func message(shape: [Int]) -> TensorFileMessage {
         message(index: Self.multiIndex(flatIndex, shape: shape))
     }
 
-    func message(index: [Int]) -> String {
+    func message(index: [Int]) -> TensorFileMessage {
         tooLarge
-            ? "value \(text) at index \(formatShape(index)) does not fit in float32"
-            : "non-finite value \(text) at index \(formatShape(index))"
+            ? .tooLargeForFloat32(value: text, index: formatShape(index))
+            : .nonFiniteAt(value: text, index: formatShape(index))
     }
 
     /// The row-major multi-index of `flat` in `shape`.

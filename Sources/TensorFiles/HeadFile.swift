@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 
 /// An output layer saved from PyTorch: `nn.Linear(2H, K).state_dict()` written
 /// with `safetensors.torch.save_file`, so the tensors are `weight [K, 2H]` and
@@ -11,28 +12,26 @@ public enum HeadFile {
         from contents: SafeTensors.Contents,
         file: String
     ) throws(FileFormatError) -> (head: LinearHead, classes: [String]) {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        func fail(_ problem: StateDictMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
         let names = contents.tensors.keys.sorted()
         if names.contains(where: { $0.hasPrefix("weight_ih_l0") || $0.hasPrefix("weight_hh_l0") }) {
-            throw fail("this holds nn.LSTM weights (weight_ih_l0, …), not a head; use 'load weights' for it")
+            throw fail(.headIsLSTM)
         }
         guard let weight = contents.tensors["weight"], let bias = contents.tensors["bias"] else {
-            let found = names.isEmpty ? "no tensors" : names.map { "'\($0)'" }.joined(separator: ", ")
-            throw fail("a head needs nn.Linear's 'weight' [K, 2H] and 'bias' [K]; the file has \(found)")
+            throw fail(
+                .headNeedsWeightAndBias(found: names.isEmpty ? nil : names.map { "'\($0)'" }.joined(separator: ", ")))
         }
         if let extra = names.first(where: { $0 != "weight" && $0 != "bias" }) {
-            throw fail("unexpected tensor '\(extra)': a head holds only 'weight' and 'bias'")
+            throw fail(.headExtraTensor(name: extra))
         }
         let head: LinearHead
         do {
             head = try LinearHead(weight: weight, bias: bias)
         } catch {
-            throw fail(
-                "weight \(formatShape(weight.shape)) and bias \(formatShape(bias.shape)): "
-                    + "nn.Linear(2H, K) stores weight [K, 2H] (an even number of columns) and bias [K]")
+            throw fail(.headShapes(weight: formatShape(weight.shape), bias: formatShape(bias.shape)))
         }
         if let bad = weight.firstNonFinite() ?? bias.firstNonFinite() {
-            throw fail("non-finite value \(bad.value) at \(formatShape(bad.index)) in the head")
+            throw fail(.headNonFinite(value: "\(bad.value)", index: formatShape(bad.index)))
         }
         let k = head.classCount
         guard let text = contents.metadata["classes"] else {
@@ -40,9 +39,7 @@ public enum HeadFile {
         }
         let classes = try parseClasses(text, file: file)
         guard classes.count == k else {
-            throw fail(
-                "metadata 'classes' names \(classes.count) classes (\(classes.joined(separator: ", "))), "
-                    + "the head has K=\(k) rows")
+            throw fail(.classesCount(count: classes.count, names: classes.joined(separator: ", "), rows: k))
         }
         return (head, classes)
     }
@@ -53,8 +50,7 @@ public enum HeadFile {
         var names: [String]
         if trimmed.hasPrefix("[") {
             guard let list = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String] else {
-                throw FileFormatError(
-                    file: file, reason: "metadata 'classes' starts with '[' but is not a JSON list of strings")
+                throw FileFormatError(file: file, problem: StateDictMessage.classesNotJSON)
             }
             names = list
         } else {
@@ -63,9 +59,7 @@ public enum HeadFile {
         names = names.map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.contains(where: \.isEmpty), names.allSatisfy({ $0.count <= 40 }) else {
             throw FileFormatError(
-                file: file,
-                reason:
-                    "metadata 'classes' has an empty or overlong name: \(String(reflecting: String(text.prefix(80))))")
+                file: file, problem: StateDictMessage.classesBadName(text: String(reflecting: String(text.prefix(80)))))
         }
         return names
     }

@@ -34,27 +34,23 @@ public enum NPY {
         /// The preamble and header from `bytes` (the file's first bytes, at least through
         /// the header when the file has one); sizes judged against `fileSize`.
         init(_ bytes: [UInt8], fileSize: Int, file: String, maxBytes: Int) throws(FileFormatError) {
-            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            func fail(_ problem: TensorFileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
             func fail(_ problem: FileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
             guard fileSize > 0 else { throw fail(.empty) }
             guard zip(bytes, magic).allSatisfy({ $0 == $1 }) else { throw fail(.notNPY) }
-            guard fileSize >= 8, bytes.count >= 8 else {
-                throw fail("truncated: the file ends inside the .npy preamble (\(fileSize) bytes)")
-            }
+            guard fileSize >= 8, bytes.count >= 8 else { throw fail(.npyTruncatedPreamble(size: fileSize)) }
             let (major, minor) = (bytes[6], bytes[7])
             guard (1...3).contains(major), minor == 0 else {
-                throw fail("unsupported .npy version \(major).\(minor) (1.0, 2.0 and 3.0 can be read)")
+                throw fail(.npyVersion(major: Int(major), minor: Int(minor)))
             }
             let lengthWidth = major == 1 ? 2 : 4
             let preamble = 8 + lengthWidth
             guard let length64 = FloatDecoding.littleEndian(bytes, at: 8, width: lengthWidth) else {
-                throw fail("truncated: the file ends inside the .npy preamble (\(fileSize) bytes)")
+                throw fail(.npyTruncatedPreamble(size: fileSize))
             }
             let available = fileSize - preamble
             guard length64 <= UInt64(available) else {
-                throw fail(
-                    "header length \(length64) is larger than the file: only \(available) bytes follow the \(preamble)-byte preamble"
-                )
+                throw fail(.npyHeaderTooLong(length: "\(length64)", available: available, preamble: preamble))
             }
             let headerLength = Int(length64)
             guard bytes.count >= preamble + headerLength else { throw fail(.truncatedHeader) }
@@ -62,7 +58,7 @@ public enum NPY {
             let headerText: String
             if major == 3 {
                 guard let s = String(validating: headerBytes, as: UTF8.self) else {
-                    throw fail("header is not valid UTF-8")
+                    throw fail(.headerNotUTF8)
                 }
                 headerText = s
             } else {
@@ -71,7 +67,7 @@ public enum NPY {
             }
             switch NPYHeader.parse(headerText) {
             case .success(let h): header = h
-            case .failure(let f): throw fail(f.reason)
+            case .failure(let f): throw fail(f.problem)
             }
             let shape = header.shape
             let dtype = header.dtype
@@ -79,12 +75,11 @@ public enum NPY {
                 case (let dataBytes, false) = count.multipliedReportingOverflow(by: dtype.kind.byteCount),
                 case (let floatBytes, false) = count.multipliedReportingOverflow(by: 4)
             else {
-                throw fail("absurd shape \(formatShape(shape)): the element count overflows")
+                throw fail(.absurdShape(shape: formatShape(shape)))
             }
             let needed = max(dataBytes, floatBytes)
             guard needed <= maxBytes else {
-                throw fail(
-                    "shape \(formatShape(shape)) needs \(needed) bytes, more than the limit of \(maxBytes) bytes")
+                throw fail(.shapeTooBig(shape: formatShape(shape), needed: needed, limit: maxBytes))
             }
             dataStart = preamble + headerLength
             let present = fileSize - dataStart
@@ -100,7 +95,7 @@ public enum NPY {
 
         /// The tensor from the whole file's `bytes`.
         func values(_ bytes: [UInt8], file: String) throws(FileFormatError) -> Tensor {
-            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            func fail(_ problem: TensorFileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
             let shape = header.shape
             let values: [Float]
             switch header.dtype.kind.decode(bytes, start: dataStart, count: count, bigEndian: header.dtype.bigEndian) {
@@ -117,7 +112,7 @@ public enum NPY {
             do {
                 return try Tensor(shape: shape, data: data)
             } catch {
-                throw fail("\(error)")  // unreachable: the count was checked above
+                throw fail(.inconsistent(detail: "\(error)"))  // unreachable: the count was checked above
             }
         }
     }
@@ -160,7 +155,7 @@ public enum NPY {
     /// The same, with `checkShape` asked before the data is read.
     public static func read(
         path: String, maxBytes: Int = 2 << 30,
-        checkShape: ([Int]) -> String?
+        checkShape: ([Int]) -> (any Localized)?
     ) throws(FileFormatError) -> Tensor {
         let file = try FileReading.OpenFile(path: path)
         defer { file.close() }
@@ -176,7 +171,7 @@ public enum NPY {
             if wanted > head.count { head = try file.read(count: wanted, at: 0) }
         }
         let layout = try Layout(head, fileSize: file.size, file: path, maxBytes: maxBytes)
-        if let reason = checkShape(layout.header.shape) { throw FileFormatError(file: path, reason: reason) }
+        if let problem = checkShape(layout.header.shape) { throw FileFormatError(file: path, said: problem) }
         let bytes = try file.read(count: file.size, at: 0)
         return try layout.values(bytes, file: path)
     }

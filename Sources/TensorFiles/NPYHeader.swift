@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// The three facts an `.npy` header dict states, validated.
 ///
@@ -15,31 +16,31 @@ struct NPYHeader: Equatable, Sendable {
         let literal: PythonLiteral
         switch PythonLiteral.parse(text) {
         case .success(let v): literal = v
-        case .failure(let f): return .failure(HeaderFailure("header is not a Python dict literal: \(f.message)"))
+        case .failure(let f): return .failure(HeaderFailure(.headerSyntax(syntax: f.syntax, at: f.at)))
         }
         guard case .dict(let entries) = literal else {
-            return .failure(HeaderFailure("header is not a dict: \(abbreviated(literal.python))"))
+            return .failure(HeaderFailure(.headerNotDict(text: abbreviated(literal.python))))
         }
         var values: [String: PythonLiteral] = [:]
         for (key, value) in entries {
             guard case .string(let name) = key else {
-                return .failure(HeaderFailure("header key \(abbreviated(key.python)) is not a string"))
+                return .failure(HeaderFailure(.headerKeyNotString(key: abbreviated(key.python))))
             }
             guard ["descr", "fortran_order", "shape"].contains(name) else {
                 return .failure(
-                    HeaderFailure("header has an unexpected key '\(name)' (expected 'descr', 'fortran_order', 'shape')")
+                    HeaderFailure(.headerUnexpectedKey(key: name))
                 )
             }
-            guard values[name] == nil else { return .failure(HeaderFailure("header has the key '\(name)' twice")) }
+            guard values[name] == nil else { return .failure(HeaderFailure(.headerDuplicateKey(key: name))) }
             values[name] = value
         }
         for name in ["descr", "fortran_order", "shape"] where values[name] == nil {
-            return .failure(HeaderFailure("header is missing the key '\(name)'"))
+            return .failure(HeaderFailure(.headerMissingKey(key: name)))
         }
         guard let descrValue = values["descr"], let orderValue = values["fortran_order"],
             let shapeValue = values["shape"]
         else {
-            return .failure(HeaderFailure("header is missing a key"))
+            return .failure(HeaderFailure(.headerMissingKey(key: "descr")))
         }
 
         let dtype: NPYDType
@@ -51,39 +52,37 @@ struct NPYHeader: Equatable, Sendable {
             }
         case .list:
             return .failure(
-                HeaderFailure(
-                    "unsupported dtype: a structured array (record fields); only plain float arrays can be loaded"))
+                HeaderFailure(.structuredDtype))
         default:
             return .failure(
-                HeaderFailure("'descr' must be a string such as '<f4', got \(abbreviated(descrValue.python))"))
+                HeaderFailure(.descrNotString(got: abbreviated(descrValue.python))))
         }
 
         guard case .bool(let fortran) = orderValue else {
             return .failure(
-                HeaderFailure("'fortran_order' must be True or False, got \(abbreviated(orderValue.python))"))
+                HeaderFailure(.fortranOrderNotBool(got: abbreviated(orderValue.python))))
         }
 
         guard case .tuple(let dims) = shapeValue else {
-            let hint: String
-            if case .integer(let n) = shapeValue { hint = " (a 1-D shape is written (\(n),))" } else { hint = "" }
-            return .failure(HeaderFailure("bad shape \(abbreviated(shapeValue.python)): not a tuple\(hint)"))
+            var scalar: String?
+            if case .integer(let n) = shapeValue { scalar = n }
+            return .failure(HeaderFailure(.shapeNotTuple(got: abbreviated(shapeValue.python), scalar: scalar)))
         }
         var shape: [Int] = []
         for d in dims {
             guard case .integer(let digits) = d else {
                 return .failure(
                     HeaderFailure(
-                        "bad shape \(abbreviated(shapeValue.python)): \(abbreviated(d.python)) is not an integer"))
+                        .dimensionNotInteger(shape: abbreviated(shapeValue.python), dimension: abbreviated(d.python))))
             }
             guard let n = Int(digits) else {
                 return .failure(
                     HeaderFailure(
-                        "absurd shape \(abbreviated(shapeValue.python)): dimension \(abbreviated(digits)) is too large")
-                )
+                        .dimensionTooLarge(shape: abbreviated(shapeValue.python), dimension: abbreviated(digits))))
             }
             guard n >= 0 else {
                 return .failure(
-                    HeaderFailure("bad shape \(abbreviated(shapeValue.python)): dimension \(n) is negative"))
+                    HeaderFailure(.dimensionNegative(shape: abbreviated(shapeValue.python), dimension: n)))
             }
             shape.append(n)
         }
@@ -98,8 +97,8 @@ struct NPYHeader: Equatable, Sendable {
     }
 
     struct HeaderFailure: Error, Equatable {
-        var reason: String
-        init(_ reason: String) { self.reason = reason }
+        var problem: TensorFileMessage
+        init(_ problem: TensorFileMessage) { self.problem = problem }
     }
 }
 
@@ -125,18 +124,16 @@ struct NPYDType: Equatable, Sendable {
             rest = rest.dropFirst()
         }
         guard let kindChar = rest.first else {
-            return .failure(.init("unsupported dtype '\(abbreviated(descr))'"))
+            return .failure(.init(.emptyDtype(descr: abbreviated(descr))))
         }
         let sizeText = rest.dropFirst()
         let size = sizeText.allSatisfy(\.isASCII) ? Int(sizeText) : nil
         let hostBigEndian = UInt16(1).bigEndian == 1
-        let only = "only float16, float32 and float64 arrays can be loaded"
-        func refuse(_ what: String) -> Result<NPYDType, NPYHeader.HeaderFailure> {
-            .failure(.init("unsupported dtype '\(abbreviated(descr))' (\(what)); \(only)"))
+        func refuse(_ holds: TensorFileMessage.Dtype) -> Result<NPYDType, NPYHeader.HeaderFailure> {
+            .failure(.init(.unsupportedDtype(descr: abbreviated(descr), holds: holds)))
         }
         // Only plausible item sizes are named in bits: '<f0004947954790604384938' made `size * 8` overflow and trap.
         let bitCount = size.flatMap { (1...64).contains($0) ? $0 * 8 : nil }
-        let bits = bitCount.map { "\($0)-bit " } ?? ""
         switch kindChar {
         case "f":
             let kind: FloatKind
@@ -144,27 +141,24 @@ struct NPYDType: Equatable, Sendable {
             case 2: kind = .float16
             case 4: kind = .float32
             case 8: kind = .float64
-            default: return refuse(bitCount.map { "float\($0)" } ?? "unknown float size")
+            default: return refuse(.float(bits: bitCount))
             }
             guard order != "|" else {
-                return .failure(
-                    .init(
-                        "dtype '\(descr)' has no byte order: a \(size ?? 0)-byte float needs '<' (little-endian) or '>' (big-endian)"
-                    ))
+                return .failure(.init(.noByteOrder(descr: descr, bytes: size ?? 0)))
             }
             return .success(
                 NPYDType(kind: kind, bigEndian: order == ">" || (order == "=" && hostBigEndian), descr: descr))
-        case "b", "?": return refuse("booleans")
-        case "i": return refuse("\(bits)signed integers")
-        case "u": return refuse("\(bits)unsigned integers")
-        case "c": return refuse("complex numbers")
-        case "O": return refuse("Python objects, stored as a pickle, which is never loaded")
-        case "U": return refuse("unicode strings")
-        case "S", "a": return refuse("byte strings")
-        case "V": return refuse("raw records")
-        case "M": return refuse("datetimes")
-        case "m": return refuse("timedeltas")
-        default: return refuse("not a numpy type code this lab knows")
+        case "b", "?": return refuse(.booleans)
+        case "i": return refuse(.signed(bits: bitCount))
+        case "u": return refuse(.unsigned(bits: bitCount))
+        case "c": return refuse(.complex)
+        case "O": return refuse(.objects)
+        case "U": return refuse(.unicode)
+        case "S", "a": return refuse(.bytes)
+        case "V": return refuse(.records)
+        case "M": return refuse(.datetimes)
+        case "m": return refuse(.timedeltas)
+        default: return refuse(.unknownCode)
         }
     }
 }

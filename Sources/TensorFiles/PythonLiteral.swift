@@ -1,3 +1,5 @@
+import LabText
+
 /// The subset of Python literal syntax that `.npy` headers use.
 ///
 /// ```
@@ -50,7 +52,7 @@ indirect enum PythonLiteral: Equatable, Sendable {
         do throws(ParseFailure) {
             let value = try p.value(depth: 0)
             p.skipSpace()
-            guard p.atEnd else { throw p.failure("unexpected text after the literal") }
+            guard p.atEnd else { throw p.failure(.unexpectedText) }
             return .success(value)
         } catch {
             return .failure(error)
@@ -58,7 +60,9 @@ indirect enum PythonLiteral: Equatable, Sendable {
     }
 
     struct ParseFailure: Error, Equatable {
-        var message: String
+        var syntax: TensorFileMessage.Syntax
+        /// The 1-based character, nil at the end of the text.
+        var at: Int?
     }
 
     private struct Parser {
@@ -68,8 +72,8 @@ indirect enum PythonLiteral: Equatable, Sendable {
         var atEnd: Bool { i >= scalars.count }
         var current: Unicode.Scalar? { i < scalars.count ? scalars[i] : nil }
 
-        func failure(_ what: String) -> ParseFailure {
-            ParseFailure(message: atEnd ? "\(what) at the end" : "\(what) at character \(i + 1)")
+        func failure(_ syntax: TensorFileMessage.Syntax) -> ParseFailure {
+            ParseFailure(syntax: syntax, at: atEnd ? nil : i + 1)
         }
 
         mutating func skipSpace() {
@@ -77,9 +81,9 @@ indirect enum PythonLiteral: Equatable, Sendable {
         }
 
         mutating func value(depth: Int) throws(ParseFailure) -> PythonLiteral {
-            guard depth < 32 else { throw failure("nesting too deep") }
+            guard depth < 32 else { throw failure(.nestingTooDeep) }
             skipSpace()
-            guard let c = current else { throw failure("expected a value") }
+            guard let c = current else { throw failure(.expectedValue) }
             switch c {
             case "'", "\"": return .string(try string())
             case "(":
@@ -112,12 +116,12 @@ indirect enum PythonLiteral: Equatable, Sendable {
             case "None": return .none
             default:
                 i = start
-                throw failure(word.isEmpty ? "unexpected character '\(c)'" : "unexpected word '\(word)'")
+                throw failure(word.isEmpty ? .unexpectedCharacter("\(c)") : .unexpectedWord(word))
             }
         }
 
         mutating func string() throws(ParseFailure) -> String {
-            guard let quote = current else { throw failure("expected a string") }
+            guard let quote = current else { throw failure(.expectedString) }
             i += 1
             var out = String.UnicodeScalarView()
             while let c = current {
@@ -139,7 +143,7 @@ indirect enum PythonLiteral: Equatable, Sendable {
                     out.append(c)
                 }
             }
-            throw failure("unterminated string")
+            throw failure(.unterminatedString)
         }
 
         mutating func integer() throws(ParseFailure) -> String {
@@ -148,14 +152,14 @@ indirect enum PythonLiteral: Equatable, Sendable {
                 text = "-"
                 i += 1
             }
-            guard let first = current, ("0"..."9").contains(first) else { throw failure("expected digits") }
+            guard let first = current, ("0"..."9").contains(first) else { throw failure(.expectedDigits) }
             while let d = current, ("0"..."9").contains(d) || d == "_" {
                 if d != "_" { text.unicodeScalars.append(d) }
                 i += 1
             }
             if current == "L" || current == "l" { i += 1 }  // Python 2 long: 3L
             if let c = current, c == "." || c == "e" || c == "E" || c.properties.isAlphabetic {
-                throw failure("expected an integer")
+                throw failure(.expectedInteger)
             }
             return text
         }
@@ -182,7 +186,7 @@ indirect enum PythonLiteral: Equatable, Sendable {
                     i += 1
                     return (items, sawComma)
                 }
-                throw failure("expected ',' or '\(closer)'")
+                throw failure(.expectedSeparator(closer: "\(closer)"))
             }
         }
 
@@ -196,7 +200,7 @@ indirect enum PythonLiteral: Equatable, Sendable {
                 }
                 let key = try value(depth: depth + 1)
                 skipSpace()
-                guard current == ":" else { throw failure("expected ':'") }
+                guard current == ":" else { throw failure(.expectedColon) }
                 i += 1
                 let v = try value(depth: depth + 1)
                 entries.append((key, v))
@@ -209,7 +213,7 @@ indirect enum PythonLiteral: Equatable, Sendable {
                     i += 1
                     return entries
                 }
-                throw failure("expected ',' or '}'")
+                throw failure(.expectedSeparator(closer: "}"))
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 
 extension SafeTensors {
     /// A decoded file and its `__metadata__` (string to string; empty when absent).
@@ -32,7 +33,7 @@ extension SafeTensors {
     /// `checkShapes`, which returns a reason to refuse) are checked before its data is read.
     public static func readWithMetadata(
         path: String, maxBytes: Int = 2 << 30,
-        checkShapes: ([String: [Int]]) -> String? = { _ in nil }
+        checkShapes: ([String: [Int]]) -> (any Localized)? = { _ in nil }
     ) throws(FileFormatError) -> Contents {
         let (bytes, layout) = try readChecked(path: path, maxBytes: maxBytes, checkShapes: checkShapes)
         return Contents(tensors: try layout.tensors(bytes, file: path), metadata: metadata(bytes))

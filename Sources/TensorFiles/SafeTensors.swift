@@ -45,7 +45,7 @@ public enum SafeTensors {
 
         /// `bytes` are the file's first bytes, at least through the header when the file has one.
         init(_ bytes: [UInt8], fileSize: Int, file: String, maxBytes: Int) throws(FileFormatError) {
-            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            func fail(_ problem: TensorFileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
             let (root, headerLength) = try Self.header(bytes, fileSize: fileSize, file: file)
             bufferStart = 8 + headerLength
             let bufferSize = fileSize - bufferStart
@@ -54,13 +54,13 @@ public enum SafeTensors {
                 guard let value = root[name] else { continue }
                 if name == "__metadata__" {
                     guard let meta = value as? [String: Any], meta.values.allSatisfy({ $0 is String }) else {
-                        throw fail("__metadata__ must map strings to strings")
+                        throw fail(.metadataNotStrings)
                     }
                     continue
                 }
                 switch Entry.parse(name: name, value, bufferSize: bufferSize) {
                 case .success(let e): entries.append(e)
-                case .failure(let f): throw fail(f.reason)
+                case .failure(let f): throw fail(.inTensor(name: abbreviated(name), problem: f.problem))
                 }
             }
             try Self.checkCoverage(entries, bufferSize: bufferSize, file: file)
@@ -68,7 +68,7 @@ public enum SafeTensors {
             for e in entries {
                 let (sum, overflow) = total.addingReportingOverflow(e.count * 4)  // count · 4 ≤ 2 · buffer bytes
                 guard !overflow, sum <= maxBytes else {
-                    throw fail("the tensors need more than \(maxBytes) bytes as float32, the limit")
+                    throw fail(.tensorsTooBig(limit: maxBytes))
                 }
                 total = sum
             }
@@ -79,75 +79,68 @@ public enum SafeTensors {
         private static func header(_ bytes: [UInt8], fileSize: Int, file: String) throws(FileFormatError)
             -> (root: [String: Any], length: Int)
         {
-            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            func fail(_ problem: TensorFileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
             func fail(_ problem: FileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
             guard fileSize > 0 else { throw fail(.empty) }
             if bytes.starts(with: NPY.magic) { throw fail(.npyNotSafetensors) }
             if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw fail(.zipNotSafetensors) }
             guard fileSize >= 8, let length64 = Layout.headerLength(bytes) else {
-                throw fail(
-                    "truncated: a safetensors file starts with an 8-byte header length, the file has \(fileSize) bytes")
+                throw fail(.safetensorsTruncatedLength(size: fileSize))
             }
             let available = fileSize - 8
             guard length64 <= UInt64(available) else {
-                throw fail(
-                    "header length \(length64) is larger than the file: only \(available) bytes follow the 8-byte length"
-                )
+                throw fail(.safetensorsHeaderTooLong(length: "\(length64)", available: available))
             }
             guard length64 <= UInt64(maxHeaderBytes) else {
-                throw fail("header length \(length64) is larger than the limit of \(maxHeaderBytes) bytes")
+                throw fail(.headerOverLimit(length: "\(length64)", limit: maxHeaderBytes))
             }
             let headerLength = Int(length64)
             guard bytes.count >= 8 + headerLength else { throw fail(.truncatedHeader) }
             let header = bytes[8..<(8 + headerLength)]
-            guard header.first == UInt8(ascii: "{") else { throw fail("header is not a JSON object") }
+            guard header.first == UInt8(ascii: "{") else { throw fail(.headerNotObject) }
             let shape = JSONShape.count(header)
             guard shape.keys <= SafeTensors.maxEntries + 1 else {
-                throw fail(
-                    "the header lists \(shape.keys) entries, more than the \(SafeTensors.maxEntries) tensors a file may hold here"
-                )
+                throw fail(.tooManyEntries(count: shape.keys, limit: SafeTensors.maxEntries))
             }
             guard shape.values <= 64 * SafeTensors.maxEntries else {
-                throw fail(
-                    "the header holds \(shape.values) JSON values, more than \(64 * SafeTensors.maxEntries) (\(SafeTensors.maxEntries) tensors' worth)"
-                )
+                throw fail(.tooManyValues(count: shape.values, tensors: SafeTensors.maxEntries))
             }
             let json: Any
             do {
                 json = try JSONSerialization.jsonObject(with: Data(header))
             } catch {
-                throw fail("header is not valid JSON")
+                throw fail(.headerNotJSON)
             }
-            guard let root = json as? [String: Any] else { throw fail("header is not a JSON object") }
+            guard let root = json as? [String: Any] else { throw fail(.headerNotObject) }
             return (root, headerLength)
         }
 
         /// Every byte of the buffer belongs to exactly one tensor, as the reference checks.
         private static func checkCoverage(_ entries: [Entry], bufferSize: Int, file: String) throws(FileFormatError) {
-            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            func fail(_ problem: TensorFileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
             var covered = 0
             var previous: Entry?
             for e in entries.sorted(by: { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }) {
                 if e.begin < covered, let p = previous {
                     throw fail(
-                        "tensors '\(abbreviated(p.name))' and '\(abbreviated(e.name))' overlap in the data buffer (bytes \(e.begin)..<\(min(covered, e.end)))"
-                    )
+                        .overlap(
+                            first: abbreviated(p.name), second: abbreviated(e.name), begin: e.begin,
+                            end: min(covered, e.end)))
                 }
                 if e.begin > covered {
-                    throw fail("bytes \(covered)..<\(e.begin) of the data buffer belong to no tensor")
+                    throw fail(.unclaimedBytes(begin: covered, end: e.begin))
                 }
                 covered = max(covered, e.end)
                 previous = e
             }
             guard covered == bufferSize else {
-                throw fail(
-                    "trailing bytes: the tensors use \(covered) bytes of the data buffer, which has \(bufferSize)")
+                throw fail(.unusedTrailing(used: covered, size: bufferSize))
             }
         }
 
         /// The tensors from the whole file's `bytes`.
         func tensors(_ bytes: [UInt8], file: String) throws(FileFormatError) -> [String: Tensor] {
-            func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+            func fail(_ problem: TensorFileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
             var out: [String: Tensor] = [:]
             for e in entries {
                 switch e.kind.decode(bytes, start: bufferStart + e.begin, count: e.count, bigEndian: false) {
@@ -155,10 +148,11 @@ public enum SafeTensors {
                     do {
                         out[e.name] = try Tensor(shape: e.shape, data: values)
                     } catch {
-                        throw fail("tensor '\(abbreviated(e.name))': \(error)")  // unreachable: the count was checked
+                        // unreachable: the count was checked
+                        throw fail(.inTensor(name: abbreviated(e.name), problem: .inconsistent(detail: "\(error)")))
                     }
                 case .failure(let bad):
-                    throw fail("tensor '\(abbreviated(e.name))': \(bad.message(shape: e.shape))")
+                    throw fail(.inTensor(name: abbreviated(e.name), problem: bad.message(shape: e.shape)))
                 }
             }
             return out
@@ -215,7 +209,7 @@ public enum SafeTensors {
     /// The same, with `checkShapes` asked before the data is read.
     public static func read(
         path: String, maxBytes: Int = 2 << 30,
-        checkShapes: ([String: [Int]]) -> String?
+        checkShapes: ([String: [Int]]) -> (any Localized)?
     ) throws(FileFormatError) -> [String: Tensor] {
         let (bytes, layout) = try readChecked(path: path, maxBytes: maxBytes, checkShapes: checkShapes)
         return try layout.tensors(bytes, file: path)
@@ -224,7 +218,7 @@ public enum SafeTensors {
     /// The whole file's bytes and its validated layout, read only after the header passed every check.
     static func readChecked(
         path: String, maxBytes: Int,
-        checkShapes: ([String: [Int]]) -> String?
+        checkShapes: ([String: [Int]]) -> (any Localized)?
     ) throws(FileFormatError) -> ([UInt8], Layout) {
         let file = try FileReading.OpenFile(path: path)
         defer { file.close() }
@@ -237,7 +231,7 @@ public enum SafeTensors {
             if wanted > head.count { head = try file.read(count: wanted, at: 0) }
         }
         let layout = try Layout(head, fileSize: file.size, file: path, maxBytes: maxBytes)
-        if let reason = checkShapes(layout.shapes) { throw FileFormatError(file: path, reason: reason) }
+        if let problem = checkShapes(layout.shapes) { throw FileFormatError(file: path, said: problem) }
         return (try file.read(count: file.size, at: 0), layout)
     }
 
@@ -286,65 +280,62 @@ private struct Entry {
     var begin: Int
     var end: Int
 
-    struct Failure: Error { var reason: String }
+    /// What is wrong with the entry; the caller names the tensor.
+    struct Failure: Error { var problem: TensorFileMessage }
 
     static let dtypes: [String: FloatKind] = ["F32": .float32, "F64": .float64, "F16": .float16, "BF16": .bfloat16]
 
     static func parse(name: String, _ value: Any, bufferSize: Int) -> Result<Entry, Failure> {
-        let label = "tensor '\(abbreviated(name))'"
-        func fail(_ reason: String) -> Result<Entry, Failure> { .failure(Failure(reason: "\(label): \(reason)")) }
-        guard let fields = value as? [String: Any] else { return fail("entry is not a JSON object") }
+        func fail(_ problem: TensorFileMessage) -> Result<Entry, Failure> { .failure(Failure(problem: problem)) }
+        guard let fields = value as? [String: Any] else { return fail(.entryNotObject) }
         for key in fields.keys.sorted() where !["dtype", "shape", "data_offsets"].contains(key) {
-            return fail("unexpected key \"\(abbreviated(key))\" (expected dtype, shape, data_offsets)")
+            return fail(.entryUnexpectedKey(key: abbreviated(key)))
         }
-        guard let dtypeValue = fields["dtype"] else { return fail("missing \"dtype\"") }
-        guard let shapeValue = fields["shape"] else { return fail("missing \"shape\"") }
-        guard let offsetsValue = fields["data_offsets"] else { return fail("missing \"data_offsets\"") }
+        guard let dtypeValue = fields["dtype"] else { return fail(.entryMissing(field: "dtype")) }
+        guard let shapeValue = fields["shape"] else { return fail(.entryMissing(field: "shape")) }
+        guard let offsetsValue = fields["data_offsets"] else { return fail(.entryMissing(field: "data_offsets")) }
 
-        guard let dtype = dtypeValue as? String else { return fail("\"dtype\" must be a string such as \"F32\"") }
+        guard let dtype = dtypeValue as? String else { return fail(.dtypeNotString) }
         guard let kind = dtypes[dtype] else {
-            return fail("unsupported dtype \(abbreviated(dtype)); only F32, F64, F16 and BF16 can be loaded")
+            return fail(.safetensorsDtype(dtype: abbreviated(dtype)))
         }
 
-        guard let dims = shapeValue as? [Any] else { return fail("\"shape\" must be a list of integers") }
+        guard let dims = shapeValue as? [Any] else { return fail(.shapeNotIntegers) }
         var shape: [Int] = []
         for d in dims {
             switch JSONInteger(d) {
             case .value(let n) where n >= 0: shape.append(n)
-            case .value(let n): return fail("\"shape\" has a negative dimension \(n)")
-            case .tooLarge: return fail("absurd shape: a dimension is too large")
-            case .notInteger: return fail("\"shape\" must be a list of integers")
+            case .value(let n): return fail(.negativeDimension(dimension: n))
+            case .tooLarge: return fail(.dimensionHuge)
+            case .notInteger: return fail(.shapeNotIntegers)
             }
         }
 
         guard let offsetList = offsetsValue as? [Any], offsetList.count == 2 else {
-            return fail("\"data_offsets\" must be two integers [begin, end]")
+            return fail(.offsetsNotPair)
         }
         var offsets: [Int] = []
         for o in offsetList {
             switch JSONInteger(o) {
             case .value(let n) where n >= 0: offsets.append(n)
-            case .value, .notInteger: return fail("\"data_offsets\" must be two non-negative integers [begin, end]")
-            case .tooLarge: return fail("data_offsets run past the end of the data buffer (\(bufferSize) bytes)")
+            case .value, .notInteger: return fail(.offsetsNotNonNegative)
+            case .tooLarge: return fail(.offsetsPastBuffer(size: bufferSize))
             }
         }
         let (begin, end) = (offsets[0], offsets[1])
-        guard begin <= end else { return fail("data_offsets [\(begin), \(end)] end before they begin") }
+        guard begin <= end else { return fail(.offsetsReversed(begin: begin, end: end)) }
 
         guard let count = Tensor.elementCount(shape),
             case (let needed, false) = count.multipliedReportingOverflow(by: kind.byteCount)
         else {
-            return fail("absurd shape \(formatShape(shape)): the element count overflows")
+            return fail(.absurdShape(shape: formatShape(shape)))
         }
         guard end - begin == needed else {
             return fail(
-                "data_offsets [\(begin), \(end)] hold \(end - begin) bytes, but shape \(formatShape(shape)) of \(dtype) needs \(needed)"
-            )
+                .offsetsSize(begin: begin, end: end, shape: formatShape(shape), dtype: dtype, needed: needed))
         }
         guard end <= bufferSize else {
-            return fail(
-                "data_offsets [\(begin), \(end)] run past the end of the data buffer (\(bufferSize) bytes; truncated file?)"
-            )
+            return fail(.offsetsBeyond(begin: begin, end: end, size: bufferSize))
         }
         return .success(Entry(name: name, kind: kind, shape: shape, count: count, begin: begin, end: end))
     }

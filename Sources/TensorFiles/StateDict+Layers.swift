@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 
 /// `nn.LSTM(num_layers=L, bidirectional=True)` state_dict names ↔ `StackedParameters`.
 ///
@@ -33,9 +34,7 @@ extension StateDict {
 
     private static func tooManyLayers(_ layerCount: Int, file: String) -> FileFormatError {
         FileFormatError(
-            file: file,
-            reason: "the file has \(layerCount) or more layers (weight_hh_l0 … weight_hh_l\(layerCount - 1)); "
-                + "the lab models 1…\(StackedParameters.maxLayers)")
+            file: file, problem: StateDictMessage.tooManyLayers(layers: layerCount, limit: StackedParameters.maxLayers))
     }
 
     /// Validates names and shapes of every layer; errors name the tensor, its layer and both shapes.
@@ -43,7 +42,7 @@ extension StateDict {
         from tensors: [String: Tensor],
         file: String
     ) throws(FileFormatError) -> StackedParameters {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        func fail(_ problem: StateDictMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
         let layerCount = layerCount(of: Set(tensors.keys))
         guard layerCount > 1 else { return StackedParameters(try parameters(from: tensors, file: file)) }
         guard layerCount <= StackedParameters.maxLayers else { throw tooManyLayers(layerCount, file: file) }
@@ -53,7 +52,7 @@ extension StateDict {
         }
         let whh0 = try tensor("weight_hh_l0")
         guard whh0.rank == 2, whh0.shape[1] >= 1, whh0.shape[0] == 4 * whh0.shape[1] else {
-            throw fail("weight_hh_l0 has shape \(formatShape(whh0.shape)), expected [4H, H]")
+            throw fail(.stackedHiddenShape(shape: formatShape(whh0.shape)))
         }
         let h = whh0.shape[1]
         let d0 = try tensor("weight_ih_l0").shape.last ?? 0
@@ -64,7 +63,7 @@ extension StateDict {
         do {
             return try StackedParameters(layers: layers)
         } catch {
-            throw fail("\(error)")
+            throw FileFormatError(file: file, problem: TensorFileMessage.inconsistent(detail: "\(error)"))
         }
     }
 
@@ -72,21 +71,14 @@ extension StateDict {
     private static func checkLayerNames(_ present: Set<String>, layerCount: Int, file: String)
         throws(FileFormatError)
     {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        func fail(_ problem: StateDictMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
         let expected = (0..<layerCount).flatMap { names(layer: $0) }
         for name in expected where !present.contains(name) {
-            throw fail(
-                "missing tensor \(name) (a \(layerCount)-layer bidirectional nn.LSTM has "
-                    + "weight_ih_l<l>, weight_hh_l<l>, bias_ih_l<l>, bias_hh_l<l> and the _reverse ones "
-                    + "for l = 0…\(layerCount - 1))")
+            throw fail(.missingLayerTensor(name: name, layers: layerCount))
         }
         for name in present.sorted() where !expected.contains(name) {
-            let hint =
-                name.hasPrefix("weight_hr_l")
-                ? "; weight_hr comes from an LSTM with proj_size > 0, which this lab does not model" : ""
             throw fail(
-                "unexpected tensor \(name) in a \(layerCount)-layer nn.LSTM "
-                    + "(layers l = 0…\(layerCount - 1))\(hint)")
+                .unexpectedLayerTensor(name: name, layers: layerCount, projection: name.hasPrefix("weight_hr_l")))
         }
     }
 
@@ -95,13 +87,10 @@ extension StateDict {
         _ l: Int, hiddenSize h: Int, inputSize d0: Int, _ tensor: (String) throws(FileFormatError) -> Tensor,
         file: String
     ) throws(FileFormatError) -> BiLSTMParameters {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        func fail(_ problem: StateDictMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
         let inputs = l == 0 ? d0 : 2 * h
         let shapes: [(String, [Int], String)] = [
-            (
-                "weight_ih_l\(l)", [4 * h, inputs],
-                l == 0 ? "[4H, D]" : "[4H, 2H] (layer \(l) reads layer \(l - 1)'s y)"
-            ),
+            ("weight_ih_l\(l)", [4 * h, inputs], l == 0 ? "[4H, D]" : "[4H, 2H]"),
             ("weight_hh_l\(l)", [4 * h, h], "[4H, H]"),
             ("bias_ih_l\(l)", [4 * h], "[4H]"), ("bias_hh_l\(l)", [4 * h], "[4H]"),
         ]
@@ -110,8 +99,10 @@ extension StateDict {
                 let t = try tensor(name)
                 guard t.shape == shape, inputs >= 1 else {
                     throw fail(
-                        "\(name) has shape \(formatShape(t.shape)), expected \(formula) = "
-                            + "\(formatShape(shape)) for H = \(h)")
+                        .layerShape(
+                            name: name, shape: formatShape(t.shape), formula: formula,
+                            reads: base.hasPrefix("weight_ih") && l > 0 ? l - 1 : nil, expected: formatShape(shape),
+                            hidden: h))
                 }
             }
         }
@@ -129,7 +120,8 @@ extension StateDict {
         } catch let error as FileFormatError {
             throw error
         } catch {
-            throw fail("\(error)")  // a ShapeError the checks above should already have caught
+            // a ShapeError the checks above should already have caught
+            throw FileFormatError(file: file, problem: TensorFileMessage.inconsistent(detail: "\(error)"))
         }
     }
 

@@ -18,7 +18,7 @@ public enum StateDict {
     public static func parameters(from tensors: [String: Tensor], file: String) throws(FileFormatError)
         -> BiLSTMParameters
     {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        func fail(_ problem: StateDictMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
         try checkSingleLayerNames(Set(tensors.keys), file: file)
         func tensor(_ name: String) throws(FileFormatError) -> Tensor {
             try finiteTensor(name, in: tensors, file: file)
@@ -35,37 +35,29 @@ public enum StateDict {
         } catch let error as FileFormatError {
             throw error
         } catch {
-            throw fail("\(error)")  // a ShapeError the checks above should already have caught
+            // a ShapeError the checks above should already have caught
+            throw FileFormatError(file: file, problem: TensorFileMessage.inconsistent(detail: "\(error)"))
         }
     }
 
     /// Exactly the eight names of a single-layer bidirectional `nn.LSTM`, with what a wrong set looks like.
     static func checkSingleLayerNames(_ present: Set<String>, file: String) throws(FileFormatError) {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        func fail(_ problem: StateDictMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
         func fail(_ problem: FileMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
-        let exactly = "a single-layer bidirectional nn.LSTM has exactly: " + names.joined(separator: ", ")
+        let exactly = names.joined(separator: ", ")
 
         // A whole model's state_dict: every name behind the same prefix, e.g. "lstm.weight_ih_l0".
         if present.isDisjoint(with: names), let prefix = commonPrefix(of: present) {
-            throw fail(
-                "tensor names start with '\(abbreviated(prefix))' (a whole model's state_dict?); \(exactly); save the LSTM's own state_dict, e.g. model.lstm.state_dict()"
-            )
+            throw fail(.wholeModel(prefix: abbreviated(prefix), names: exactly))
         }
         for name in names where !present.contains(name) {
             let unidirectional = name.hasSuffix("_reverse") && !present.contains(where: { $0.hasSuffix("_reverse") })
             throw fail(.missingTensor(name: name, unidirectional: unidirectional))
         }
         for name in present.sorted() where !names.contains(name) {
-            let hint: String
-            if isLaterLayer(name) {
-                hint =
-                    "; names ending in _l1, _l2, … come from a multi-layer LSTM (num_layers > 1), which this lab does not model"
-            } else if name.hasPrefix("weight_hr_l") {
-                hint = "; weight_hr comes from an LSTM with proj_size > 0, which this lab does not model"
-            } else {
-                hint = ""
-            }
-            throw fail("unexpected tensor \(abbreviated(name)) (\(exactly))\(hint)")
+            let hint: StateDictMessage.Hint? =
+                isLaterLayer(name) ? .laterLayer : name.hasPrefix("weight_hr_l") ? .projection : nil
+            throw fail(.unexpectedTensor(name: abbreviated(name), names: exactly, hint: hint))
         }
     }
 
@@ -87,39 +79,34 @@ public enum StateDict {
     private static func checkShapes(_ tensor: (String) throws(FileFormatError) -> Tensor, file: String)
         throws(FileFormatError)
     {
-        func fail(_ reason: String) -> FileFormatError { FileFormatError(file: file, reason: reason) }
+        func fail(_ problem: StateDictMessage) -> FileFormatError { FileFormatError(file: file, problem: problem) }
         // Sizes come from weight_hh_l0 [4H, H]; everything else is checked against them.
         let whh = try tensor("weight_hh_l0")
         guard whh.rank == 2 else {
-            throw fail("weight_hh_l0 has shape \(formatShape(whh.shape)), expected [4H, H] (2 dimensions)")
+            throw fail(.hiddenWeightRank(shape: formatShape(whh.shape)))
         }
         let (rows, h) = (whh.shape[0], whh.shape[1])
         guard rows % 4 == 0 else {
-            throw fail(
-                "weight_hh_l0 has shape \(formatShape(whh.shape)): its \(rows) rows are not divisible by 4 (the 4 gates i, f, g, o are stacked: [4H, H])"
-            )
+            throw fail(.rowsNotByFour(shape: formatShape(whh.shape), rows: rows))
         }
         guard h >= 1, rows == 4 * h else {
-            let expected = h >= 1 ? "= " + formatShape([4 * h, h]) : "with H ≥ 1"
-            throw fail("weight_hh_l0 has shape \(formatShape(whh.shape)), expected [4H, H] \(expected)")
+            throw fail(.hiddenWeightShape(shape: formatShape(whh.shape), hidden: h >= 1 ? h : nil))
         }
         let wih = try tensor("weight_ih_l0")
         guard wih.rank == 2, wih.shape[0] == 4 * h, wih.shape[1] >= 1 else {
-            throw fail(
-                "weight_ih_l0 has shape \(formatShape(wih.shape)), expected [4H, D] = [\(4 * h), D] for H = \(h)")
+            throw fail(.inputWeightShape(shape: formatShape(wih.shape), hidden: h))
         }
         for name in ["bias_ih_l0", "bias_hh_l0"] {
             let b = try tensor(name)
             guard b.shape == [4 * h] else {
-                throw fail("\(name) has shape \(formatShape(b.shape)), expected [4H] = [\(4 * h)] for H = \(h)")
+                throw fail(.biasShape(name: name, shape: formatShape(b.shape), hidden: h))
             }
         }
         for name in forwardNames {
             let f = try tensor(name)
             let r = try tensor(name + "_reverse")
             guard r.shape == f.shape else {
-                throw fail(
-                    "\(name)_reverse has shape \(formatShape(r.shape)), expected \(formatShape(f.shape)) like \(name)")
+                throw fail(.reverseShape(name: name, shape: formatShape(r.shape), expected: formatShape(f.shape)))
             }
         }
     }

@@ -110,13 +110,14 @@ struct LSTMLabCommand: ParsableCommand {
             let lines: [String?]
             do {
                 switch kind {
-                case .missing: throw FileFormatError(file: file, reason: "no such file")
-                case .folder: throw FileFormatError(file: file, reason: "is a folder, not a script")
+                case .missing: throw FileFormatError(file: file, problem: .missing)
+                case .folder: throw FileFormatError(file: file, said: FileReplyMessage.folderNotScript)
                 case .regular: lines = try TextLines.read(path: file, maxBytes: Self.maxScriptBytes)
-                default: throw FileFormatError(file: file, reason: kind.refusal ?? "not a regular file")
+                default: throw FileFormatError(file: file, problem: kind.problem ?? .notRegular(kind: nil))
                 }
             } catch {
-                FileHandle.standardError.write(Data("lstmlab: \(error)\n".utf8))
+                let said = (error as? FileFormatError)?.text(lab.language) ?? "\(error)"
+                FileHandle.standardError.write(Data("lstmlab: \(said)\n".utf8))
                 throw ExitCode(2)
             }
             throw ExitCode(ScriptRunner.run(lines: lines, source: file, lab: &lab, keepGoing: keepGoing))

@@ -29,6 +29,8 @@ enum CatalogSamples {
         Area(file: "StackViewMessage.swift", samples: stackView),
         Area(file: "DraftCompareMessage.swift", samples: draftCompare),
         Area(file: "FileReplyMessage.swift", samples: fileReply),
+        Area(file: "TensorFileMessage.swift", samples: tensorFile),
+        Area(file: "StateDictMessage.swift", samples: stateDict),
     ]
 
     static let draftCompare: [DraftCompareMessage] = [

@@ -23,10 +23,12 @@ import Testing
         let atomic: ([UInt8], String) throws(FileFormatError) -> Void = AtomicFile.write(_:to:)
         _ = (npyDecode, npyEncode, npyRead, npyWrite, stDecode, stEncode, stRead, stWrite, params, named, atomic)
 
-        let e = FileFormatError(file: "w.npy", reason: "empty file")
+        let e = FileFormatError(file: "w.npy", problem: .empty)
         #expect(e.description == "w.npy: empty file")
         #expect("\(e)" == "w.npy: empty file")
-        #expect(e == FileFormatError(file: "w.npy", reason: "empty file"))
+        #expect(e.text(.zh) == "w.npy：文件是空的")
+        #expect(e == FileFormatError(file: "w.npy", problem: .empty))
+        #expect(e != FileFormatError(file: "w.npy", problem: .missing))
     }
 
     @Test func defaultLimitIsTwoGiB() {

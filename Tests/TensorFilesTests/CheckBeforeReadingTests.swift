@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 import Testing
 
 @testable import TensorFiles
@@ -34,11 +35,11 @@ import Testing
         let why = reason {
             try NPY.read(path: path, maxBytes: Int.max) { shape in
                 seen = shape
-                return "input has D=\(shape[2]) features, the weights take D=8"
+                return StateDictMessage.inputFeatures(inputs: shape[2], model: 8, shape: "[…]", layout: "[B, T, D]")
             }
         }
         #expect(seen == [1, count / 9, 9])
-        #expect(why == "input has D=9 features, the weights take D=8")
+        #expect(why == "input has D=9 features, the weights take D=8 (shape […], layout [B, T, D])")
     }
 
     @Test func safetensorsShapesAreCheckedBeforeTheData() throws {
@@ -52,11 +53,11 @@ import Testing
         let why = reason {
             try SafeTensors.read(path: path, maxBytes: Int.max) { shapes in
                 seen = shapes
-                return "too large"
+                return TensorFileMessage.tensorsTooBig(limit: 1024)
             }
         }
         #expect(seen == ["weight_hh_l0": [65536, 65536]])
-        #expect(why == "too large")
+        #expect(why == "the tensors need more than 1024 bytes as float32, the limit")
     }
 
     /// A million tiny entries took 4 GB and 21 s: the count is bounded before the JSON is parsed.
