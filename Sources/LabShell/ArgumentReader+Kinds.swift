@@ -307,10 +307,6 @@ extension ArgumentReader {
 extension CommandError {
     /// An expression the parser refused while reading the line, worded from its catalog entry.
     init(_ error: ExprError, column: Int) {
-        if let said = error.said {
-            self.init(said: said, column: column)
-        } else {
-            self.init(error.message, column: column)
-        }
+        self.init(said: error.said, column: column)
     }
 }

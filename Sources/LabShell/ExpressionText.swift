@@ -21,8 +21,8 @@ public struct ExpressionFailure: Error, Equatable, Sendable, CustomStringConvert
     public var message: String
     /// 1-based column on the command line, when known.
     public var column: Int?
-    /// The facts, when the language's error has a catalog entry.
-    public var said: ExpressionMessage?
+    /// The facts, worded in the session's language by `text(_:)`.
+    public var said: ExpressionMessage
 
     init(_ error: ExprError, in expression: ExpressionText) {
         message = error.message
@@ -30,13 +30,8 @@ public struct ExpressionFailure: Error, Equatable, Sendable, CustomStringConvert
         column = error.range.map { expression.column + $0.lowerBound }
     }
 
-    /// The error in `language` (PyTorch's English when it has no catalog entry yet).
-    public func text(_ language: Language) -> String { said?.text(language) ?? message }
-
-    init(_ message: String, column: Int? = nil) {
-        self.message = message
-        self.column = column
-    }
+    /// The error in `language` (PyTorch's English in English).
+    public func text(_ language: Language) -> String { said.text(language) }
 
     public var description: String { message }
 }

@@ -16,7 +16,7 @@ extension Interpreter {
         do {
             return try Evaluator.evaluate(e.text, in: SessionEnvironment(session: session), budget: budget)
         } catch let error where error.kind == .interrupted {
-            throw Interrupted(unchanged: "the expression was stopped; the session is as it was")
+            throw Interrupted(unchanged: say(ExpressionReplyMessage.stopped))
         } catch {
             throw ExpressionFailure(error, in: e)
         }
@@ -37,9 +37,7 @@ extension Interpreter {
             if t.rank == 0, let x = t.data.first { return [.text(scalarText(x, integer: t.isInteger))] }
             return [.tensor(view(t, named: name))]
         case .tuple(let items), .list(let items):
-            var out: [Output] = [
-                .text("\(name): a tuple of \(items.count)" + (items.isEmpty ? "" : "; each below as \(name)[i]"))
-            ]
+            var out: [Output] = [.text(say(ExpressionReplyMessage.tuple(name: name, count: items.count)))]
             for (i, item) in items.enumerated() {
                 let sub = outputs(item, named: "\(name)[\(i)]")
                 if case .text(let s) = sub.first, sub.count == 1 {
@@ -54,7 +52,9 @@ extension Interpreter {
         case .none:
             return [.text("None")]
         case .callable(let n):
-            return [.text(Functions.all.contains(n) ? "function \(n): call it, as in \(n)(…)" : "module \(n)")]
+            return [
+                .text(say(Functions.all.contains(n) ? ExpressionReplyMessage.function(name: n) : .module(name: n)))
+            ]
         }
     }
 
@@ -69,10 +69,10 @@ extension Interpreter {
         let axes =
             t.axes.allSatisfy(\.isEmpty)
             ? [] : t.axes.enumerated().map { $0.element.isEmpty ? "dim\($0.offset)" : $0.element }
-        let kind = t.isBool ? " (1 = true, 0 = false)" : (t.isInteger ? " (integers)" : "")
+        let kind: ExpressionReplyMessage? = t.isBool ? .booleanValues : (t.isInteger ? .integerValues : nil)
         var view = TensorView(
             name: name, tensor: tensor ?? (try? Tensor(shape: [0], data: [])) ?? Session.demo().input,
-            axes: axes, caption: "", origin: "", details: kind.isEmpty ? [] : ["values" + kind])
+            axes: axes, caption: "", origin: "", details: kind.map { [say($0)] } ?? [])
         // Whole numbers only: a value too large to be exact in float32 keeps its decimals' form.
         view.integerValues = (t.isInteger || t.isBool) && t.data.allSatisfy { $0.isFinite && abs($0) < 1e15 }
         return view
@@ -89,8 +89,9 @@ extension Interpreter {
         let total = others + t.data.count * 4
         guard total <= session.settings.memoryLimit else {
             throw LabError(
-                "\(name) would bring the variables to about \(Session.formatBytes(total)), over the memory limit of \(Session.formatBytes(session.settings.memoryLimit)); use 'unlet' first"
-            )
+                said: ExpressionReplyMessage.letOverMemory(
+                    name: name, need: Session.formatBytes(total),
+                    limit: Session.formatBytes(session.settings.memoryLimit)))
         }
         let replaced = session.variables[name] != nil
         session.variables[name] = t
@@ -126,7 +127,7 @@ extension Interpreter {
 
     /// `vars`: each variable with its shape and the expression that made it.
     var variablesText: String {
-        guard !session.variables.isEmpty else { return "no variables yet (make one with 'let NAME = EXPR')" }
+        guard !session.variables.isEmpty else { return say(ExpressionReplyMessage.noVariables) }
         let names = session.variables.keys.sorted()
         let width = names.map(\.count).max() ?? 1
         return names.map { n in
@@ -149,14 +150,12 @@ extension Interpreter {
     /// `save EXPR to PATH`: any tensor as a `.npy` file numpy and torch read back.
     func saveValue(_ e: ExpressionText, path: String) throws -> [Output] {
         let v = try evaluate(e)
-        guard case .tensor(let t) = v else { throw LabError("save writes a tensor: \(e.text) is a \(v.typeName)") }
+        guard case .tensor(let t) = v else {
+            throw LabError(said: ExpressionReplyMessage.saveNeedsTensor(expression: e.text, type: v.type))
+        }
         let tensor = try Tensor(shape: t.shape, data: t.data)
         try NPY.write(tensor, path: path)
-        return [
-            .text(
-                "saved \(e.text) \(formatShape(t.shape)) to \(path) (float32 .npy: numpy.load or torch.from_numpy(numpy.load(…)))"
-            )
-        ]
+        return [.text(say(ExpressionReplyMessage.saved(expression: e.text, shape: formatShape(t.shape), path: path)))]
     }
 
     /// `show EXPR`, `heatmap EXPR`, `spark EXPR`.
@@ -175,8 +174,7 @@ extension Interpreter {
         case .spark:
             guard t.rank <= 2 else {
                 throw LabError(
-                    "spark draws a sequence: \(e.text) is \(formatShape(t.shape)); index it down to [T] or [T, N], as in c_f[:, 0, 5] or h_f[:, 0]"
-                )
+                    said: ExpressionReplyMessage.sparkNeedsSequence(expression: e.text, shape: formatShape(t.shape)))
             }
             if t.rank == 1 {
                 if (try? tv.reshape([t.shape[0], 1])) == nil { tv.padding = nil }

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 import LessonKit
 
 /// The names a task check, a `wrong:` line or an answer typed as an
@@ -36,7 +37,7 @@ extension Interpreter {
         let st = s.stepper
         let scalars = lessonScalars
         if let v = scalars[name] {
-            guard index.isEmpty else { throw LabError("\(name) is a number: it takes no index") }
+            guard index.isEmpty else { throw LabError(said: ExpressionReplyMessage.numberTakesNoIndex(name: name)) }
             return v
         }
         if ViewName(rawValue: name).map({ !$0.isPerStep }) == true {
@@ -47,7 +48,7 @@ extension Interpreter {
             let stem = String(name.dropLast(2))
             if let g = gates[stem] {
                 let tensor = try lessonTensor("gates", dir)
-                guard index.count == 2 else { throw LabError("\(name) is [B, H]: give [b, unit]") }
+                guard index.count == 2 else { throw LabError(said: ExpressionReplyMessage.gateNeedsTwo(name: name)) }
                 let h = s.sizes.hiddenSize
                 let unit = try wrap(index[1], h, name)
                 return Double(try element(tensor, [index[0], g * h + unit], name))
@@ -62,7 +63,9 @@ extension Interpreter {
             ("gates_pre_b_rev", "gates_pre", "bwd", true),
         ]
         if let (_, view, dir, reversed) = overTime.first(where: { $0.0 == name }) {
-            guard let first = index.first else { throw LabError("\(name) is [T, …]: give a time index first") }
+            guard let first = index.first else {
+                throw LabError(said: ExpressionReplyMessage.timeIndexFirst(name: name))
+            }
             let k = try wrap(first, st.length, name)
             let t = reversed ? st.length - 1 - k : k
             return Double(try element(lessonTensor(view, dir, t: t), Array(index.dropFirst()), name))
@@ -73,7 +76,7 @@ extension Interpreter {
     private func wrap(_ i: Int, _ size: Int, _ name: String) throws -> Int {
         let j = i < 0 ? i + size : i
         guard j >= 0 && j < size else {
-            throw LabError("index \(i) is out of bounds for \(name) with size \(size)")
+            throw LabError(said: ExpressionReplyMessage.nameIndexOutOfBounds(index: i, name: name, size: size))
         }
         return j
     }
@@ -82,7 +85,8 @@ extension Interpreter {
         if index.isEmpty && tensor.count == 1 { return tensor.data.first ?? 0 }
         guard index.count == tensor.shape.count else {
             throw LabError(
-                "\(name) is \(formatShape(tensor.shape)): give \(tensor.shape.count) indices, not \(index.count)")
+                said: ExpressionReplyMessage.indexCount(
+                    name: name, shape: formatShape(tensor.shape), count: tensor.shape.count, given: index.count))
         }
         var wrapped: [Int] = []
         for (i, size) in zip(index, tensor.shape) { wrapped.append(try wrap(i, size, name)) }

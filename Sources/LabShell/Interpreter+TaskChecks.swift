@@ -1,5 +1,6 @@
 import Foundation
 import LSTMCore
+import LabText
 import LessonKit
 import TensorExpr
 
@@ -27,22 +28,21 @@ extension Interpreter {
     /// One clause: the expression language on the session, else the calculator.
     private func clause(_ text: String) throws -> Double {
         let environment = CheckEnvironment(base: SessionEnvironment(session: session), scalars: lessonScalars)
-        do {
-            let value = try Evaluator.evaluate(text, in: environment, budget: Self.checkBudget)
-            guard case .tensor(let x) = value, x.data.count == 1, let v = x.data.first else {
-                throw LabError("a check must give one number: \(text)")
-            }
-            return Double(v)
-        } catch let error as LabError {
-            throw error
+        let value: Value
+        do throws(ExprError) {
+            value = try Evaluator.evaluate(text, in: environment, budget: Self.checkBudget)
         } catch {
             // When neither reads it, the expression language's words say why.
             do {
                 return try ArithmeticExpression.evaluate(text) { try number(named: $0, index: $1) }
             } catch _ {
-                throw LabError(String(describing: error))
+                throw LabError(said: error.said)
             }
         }
+        guard case .tensor(let x) = value, x.data.count == 1, let v = x.data.first else {
+            throw LabError(said: ExpressionReplyMessage.checkNotANumber(check: text))
+        }
+        return Double(v)
     }
 
     /// Enough for a check over the session's matrices (`W_hh_f.T @ W_hh_f`), not for a benchmark.

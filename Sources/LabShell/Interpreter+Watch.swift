@@ -14,7 +14,12 @@ extension Interpreter {
         for w in items {
             switch w {
             case .view(let r): _ = try views(r, validateOnly: true)
-            case .expression(let e): _ = try ExprParser.parse(e.text)
+            case .expression(let e):
+                do throws(ExprError) {
+                    _ = try ExprParser.parse(e.text)
+                } catch {
+                    throw ExpressionFailure(error, in: e)
+                }
             }
         }
         session.watches += items

@@ -36,10 +36,7 @@ extension SessionEnvironment {
     /// `c_f_l1`, `y_l0`, …: that layer's value, whatever `layer N` chose.
     func layerValue(_ base: String, layer l: Int, name: String) throws(ExprError) -> ExprTensor? {
         guard l >= 0, l < session.layerCount else {
-            throw ExprError(
-                .evaluation,
-                PaddingMessage.noSuchLayer(name: name, layer: l, count: session.layerCount)
-                    .text(session.settings.language))
+            throw ExprError(.evaluation, .padding(.noSuchLayer(name: name, layer: l, count: session.layerCount)))
         }
         guard let stack = session.stack else {
             // One layer, full lengths: layer 0 is the session's own stepper.

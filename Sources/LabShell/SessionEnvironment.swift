@@ -120,10 +120,7 @@ struct SessionEnvironment: ExprEnvironment {
         let st = session.stepper
         let d: Direction = name.hasSuffix("_f") ? .forward : .backward
         guard let last = st.traces[d].last else {
-            throw ExprError(
-                .evaluation,
-                "\(name) is the current \(d.name) step's, and the \(d.name) direction has not taken a step yet (try 'step \(d.short)')"
-            )
+            throw ExprError(.evaluation, .noStepYet(name: name, forward: d == .forward, short: d.short))
         }
         let h = st.hiddenSize
         let b = st.batch
@@ -134,7 +131,7 @@ struct SessionEnvironment: ExprEnvironment {
         let gate = ["i": 0, "f": 1, "g": 2, "o": 3][String(name.prefix(1))] ?? 0
         let all = last.gates.tensor.data
         guard all.count == b * 4 * h else {
-            throw ExprError(.evaluation, "\(name): the step's gates have \(all.count) values, not B·4H = \(b * 4 * h)")
+            throw ExprError(.evaluation, .gatesCount(name: name, count: all.count, expected: b * 4 * h))
         }
         var data: [Float] = []
         data.reserveCapacity(b * h)

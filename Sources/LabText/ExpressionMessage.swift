@@ -37,6 +37,19 @@ public enum ExpressionMessage: Localized, Equatable {
     case neverClosed(bracket: String)
     case expected(what: String, got: String)
     case endsTooEarly
+    case call(ExpressionCallMessage)
+    case index(ExpressionIndexMessage)
+    case shape(ExpressionShapeMessage)
+    case syntax(ExpressionSyntaxMessage)
+    case limit(ExpressionLimitMessage)
+    /// A per-layer name (`c_f_l3`) for a layer the model does not have.
+    case padding(PaddingMessage)
+    /// `i_f`, `z_b`, …: the latest step's, before the direction has taken one.
+    case noStepYet(name: String, forward: Bool, short: String)
+    /// Values from outside (a session tensor) that do not fill their shape.
+    case valuesDoNotFill(name: String, count: Int, shape: String)
+    /// A step's stored gates of the wrong length (an internal check).
+    case gatesCount(name: String, count: Int, expected: Int)
 
     public var english: String {
         switch self {
@@ -58,6 +71,19 @@ public enum ExpressionMessage: Localized, Equatable {
         case .neverClosed(let b): "'\(b)' was never closed"
         case .expected(let what, let got): "expected '\(what)', got '\(got)'"
         case .endsTooEarly: "the expression ends too early"
+        case .call(let m): m.english
+        case .index(let m): m.english
+        case .shape(let m): m.english
+        case .syntax(let m): m.english
+        case .limit(let m): m.english
+        case .padding(let m): m.english
+        case .noStepYet(let name, let f, let short):
+            "\(name) is the current \(f ? "forward" : "backward") step's, and the \(f ? "forward" : "backward") direction "
+                + "has not taken a step yet (try 'step \(short)')"
+        case .valuesDoNotFill(let name, let count, let shape):
+            "\(name) has \(count) values, which do not fill its shape \(shape)"
+        case .gatesCount(let name, let count, let expected):
+            "\(name): the step's gates have \(count) values, not B·4H = \(expected)"
         }
     }
 
@@ -78,6 +104,16 @@ public enum ExpressionMessage: Localized, Equatable {
         case .neverClosed(let b): "'\(b)' 没有闭合"
         case .expected(let what, let got): "这里应该是 '\(what)'，却是 '\(got)'"
         case .endsTooEarly: "表达式提前结束了"
+        case .call(let m): m.chinese
+        case .index(let m): m.chinese
+        case .shape(let m): m.chinese
+        case .syntax(let m): m.chinese
+        case .limit(let m): m.chinese
+        case .padding(let m): m.chinese
+        case .noStepYet(let name, let f, let short):
+            "\(name) 是\(f ? "前向" : "反向")当前这一步的量，但\(f ? "前向" : "反向")还没有走过一步（试试 'step \(short)'）"
+        case .valuesDoNotFill(let name, let count, let shape): "\(name) 有 \(count) 个值，和它的形状 \(shape) 对不上"
+        case .gatesCount(let name, let count, let expected): "\(name)：这一步的门有 \(count) 个值，而不是 B·4H = \(expected) 个"
         }
     }
 }

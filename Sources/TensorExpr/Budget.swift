@@ -1,3 +1,5 @@
+import LabText
+
 /// What an evaluation may spend, checked before each operation allocates or
 /// computes anything: every result and intermediate counts against the
 /// memory limit (they are all alive until the expression is done), every
@@ -20,25 +22,28 @@ public struct Budget: Sendable {
     }
 
     /// Counts a result of `shape` and `work` FLOP of computing it; throws before either would pass its limit.
-    mutating func charge(_ shape: [Int], work: Double = 0, what: @autoclosure () -> String) throws(ExprError) {
-        if shouldCancel() { throw ExprError(.interrupted, "interrupted: the expression was stopped") }
+    mutating func charge(_ shape: [Int], work: Double = 0, what: @autoclosure () -> ExpressionLimitMessage.What)
+        throws(ExprError)
+    {
+        if shouldCancel() { throw ExprError(.interrupted, .limit(.interrupted)) }
         guard let n = ExprTensor.count(shape), n <= Int.max / 4, ExprTensor.extent(shape) != nil else {
-            throw ExprError(.limit, "\(what()) would have \(ExprFormat.shape(shape)) elements: too many to count")
+            throw ExprError(.limit, .limit(.tooManyToCount(what: what(), shape: ExprFormat.shape(shape))))
         }
         let (total, overflow) = bytes.addingReportingOverflow(n * 4)
         guard !overflow, total <= memoryLimit else {
             let need = overflow ? Double(Int.max) : Double(total)
             throw ExprError(
                 .limit,
-                "\(what()) of shape \(ExprFormat.shape(shape)) would bring the expression to about \(ExprFormat.bytes(need)), over the memory limit of \(ExprFormat.bytes(Double(memoryLimit))) (start with --memory-limit MiB to raise it)"
-            )
+                .limit(
+                    .memory(
+                        what: what(), shape: ExprFormat.shape(shape), need: ExprFormat.bytes(need),
+                        limit: ExprFormat.bytes(Double(memoryLimit)))))
         }
         let w = flop + Swift.max(work, 0)
         guard w <= computeLimit else {
             throw ExprError(
                 .limit,
-                "\(what()) would bring the expression to about \(ExprFormat.flop(w)) of floating-point work, over the compute limit of \(ExprFormat.flop(computeLimit)) (start with --compute-limit GFLOP to raise it)"
-            )
+                .limit(.compute(what: what(), need: ExprFormat.flop(w), limit: ExprFormat.flop(computeLimit))))
         }
         bytes = total
         flop = w
@@ -46,7 +51,7 @@ public struct Budget: Sendable {
 
     /// For loops that run long: throws once Ctrl-C was pressed.
     func poll() throws(ExprError) {
-        if shouldCancel() { throw ExprError(.interrupted, "interrupted: the expression was stopped") }
+        if shouldCancel() { throw ExprError(.interrupted, .limit(.interrupted)) }
     }
 }
 

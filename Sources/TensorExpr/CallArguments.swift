@@ -1,3 +1,5 @@
+import LabText
+
 /// A call's arguments, read by position or keyword as PyTorch's signatures
 /// name them, with Python's messages for a missing, extra or mistyped one.
 struct CallArguments {
@@ -20,20 +22,20 @@ struct CallArguments {
         used.insert(label)
         let byPosition = index.flatMap { $0 < positional.count ? positional[$0] : nil }
         if byPosition != nil, let k = keywords[label] {
-            throw ExprError(.evaluation, "\(function)() got multiple values for argument '\(label)'", at: k.range)
+            throw ExprError(.evaluation, .call(.multipleValues(function: function, label: label)), at: k.range)
         }
         return byPosition ?? keywords[label]
     }
 
     mutating func tensor(_ index: Int?, _ label: String, budget: inout Budget) throws(ExprError) -> ExprTensor {
         guard let (v, r) = try value(index, label) else {
-            throw ExprError(.evaluation, "\(function)() missing required argument '\(label)'")
+            throw ExprError(.evaluation, .call(.missingArgument(function: function, label: label)))
         }
         switch v {
         case .tensor(let t): return t
         case .list, .size: return try Ops.tensor(from: v, budget: &budget)
         default:
-            throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be Tensor, not \(v.typeName)", at: r)
+            throw ExprError(.evaluation, mustBe(.tensor, label, v), at: r)
         }
     }
 
@@ -47,15 +49,14 @@ struct CallArguments {
     /// A Python int: an integer scalar tensor.
     static func int(_ v: Value, function: String, label: String, at r: Range<Int>) throws(ExprError) -> Int {
         guard case .tensor(let t) = v, t.rank == 0, let x = t.data.first else {
-            throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be int, not \(v.typeName)", at: r)
+            throw ExprError(.evaluation, mustBe(.int, label, v, function), at: r)
         }
         if t.isInteger && abs(x) > 1e15 {
-            throw ExprError(
-                .limit, "\(function)(): argument '\(label)' is too large (\(x)) for a size, a dimension or an index",
-                at: r)
+            throw ExprError(.limit, .call(.argumentTooLarge(function: function, label: label, value: "\(x)")), at: r)
         }
         guard t.isInteger, x.isFinite, x == x.rounded(), abs(x) <= 1e15 else {
-            throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be int, not float", at: r)
+            throw ExprError(
+                .evaluation, .call(.argumentType(function: function, label: label, expected: .int, got: .float)), at: r)
         }
         return Int(x)
     }
@@ -63,7 +64,7 @@ struct CallArguments {
     mutating func int(_ index: Int?, _ label: String, default d: Int? = nil) throws(ExprError) -> Int {
         guard let (v, r) = try value(index, label), v != .none else {
             if let d { return d }
-            throw ExprError(.evaluation, "\(function)() missing required argument '\(label)'")
+            throw ExprError(.evaluation, .call(.missingArgument(function: function, label: label)))
         }
         return try CallArguments.int(v, function: function, label: label, at: r)
     }
@@ -76,10 +77,10 @@ struct CallArguments {
     mutating func number(_ index: Int?, _ label: String, default d: Double? = nil) throws(ExprError) -> Double {
         guard let (v, r) = try value(index, label) else {
             if let d { return d }
-            throw ExprError(.evaluation, "\(function)() missing required argument '\(label)'")
+            throw ExprError(.evaluation, .call(.missingArgument(function: function, label: label)))
         }
         guard case .tensor(let t) = v, t.rank == 0, let x = t.data.first else {
-            throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be Number, not \(v.typeName)", at: r)
+            throw ExprError(.evaluation, mustBe(.number, label, v), at: r)
         }
         return Double(x)
     }
@@ -87,7 +88,7 @@ struct CallArguments {
     mutating func bool(_ index: Int?, _ label: String, default d: Bool) throws(ExprError) -> Bool {
         guard let (v, r) = try value(index, label) else { return d }
         guard case .tensor(let t) = v, t.rank == 0, t.isInteger, let x = t.data.first else {
-            throw ExprError(.evaluation, "\(function)(): argument '\(label)' must be bool, not \(v.typeName)", at: r)
+            throw ExprError(.evaluation, mustBe(.bool, label, v), at: r)
         }
         return x != 0
     }
@@ -130,27 +131,36 @@ struct CallArguments {
     /// A list or tuple of tensors (`cat([a, b])`).
     mutating func tensors(_ index: Int?, _ label: String, budget: inout Budget) throws(ExprError) -> [ExprTensor] {
         guard let (v, r) = try value(index, label) else {
-            throw ExprError(.evaluation, "\(function)() missing required argument '\(label)'")
+            throw ExprError(.evaluation, .call(.missingArgument(function: function, label: label)))
         }
         guard case .list(let items) = v.asSequence else {
-            throw ExprError(
-                .evaluation, "\(function)(): argument '\(label)' must be tuple of Tensors, not \(v.typeName)", at: r)
+            throw ExprError(.evaluation, mustBe(.tensors, label, v), at: r)
         }
         var out: [ExprTensor] = []
         for item in items { out.append(try Ops.tensor(from: item, budget: &budget)) }
         return out
     }
 
+    /// `function()`'s argument `label` should have been `expected`, and is `v`.
+    private func mustBe(_ expected: ExpressionType, _ label: String, _ v: Value) -> ExpressionMessage {
+        Self.mustBe(expected, label, v, function)
+    }
+
+    static func mustBe(_ expected: ExpressionType, _ label: String, _ v: Value, _ function: String)
+        -> ExpressionMessage
+    {
+        .call(.argumentType(function: function, label: label, expected: expected, got: v.type))
+    }
+
     /// Refuses arguments past `count` positions and keywords not read.
     func finish(maxPositional count: Int) throws(ExprError) {
         if positional.count > count, let extra = positional.dropFirst(count).first {
             throw ExprError(
-                .evaluation,
-                "\(function)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(positional.count) were given",
+                .evaluation, .call(.tooManyPositional(function: function, takes: count, given: positional.count)),
                 at: extra.range)
         }
         for (k, v) in keywords where !used.contains(k) {
-            throw ExprError(.evaluation, "\(function)() got an unexpected keyword argument '\(k)'", at: v.range)
+            throw ExprError(.evaluation, .call(.unexpectedKeyword(function: function, keyword: k)), at: v.range)
         }
     }
 }

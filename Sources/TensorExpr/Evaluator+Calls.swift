@@ -7,42 +7,42 @@ extension Evaluator {
         switch callee.node {
         case .name(let n):
             if env.names.contains(n) {
-                throw ExprError(.evaluation, "'Tensor' object is not callable", at: callee.range)
+                throw ExprError(.evaluation, .call(.notCallable(type: .tensor)), at: callee.range)
             }
             guard Functions.all.contains(n) else {
                 _ = try eval(callee)
-                throw ExprError(.evaluation, "'\(n)' is not callable")
+                throw ExprError(.evaluation, .call(.nameNotCallable(name: n)))
             }
             name = n
         case .attribute(let object, let attr):
             if case .name(let module) = object.node, Functions.modules.contains(module) || module == "nn" {
                 guard Functions.all.contains(attr) else {
                     let full = module == "F" ? "torch.nn.functional" : "torch"
-                    var message = "module '\(full)' has no attribute '\(attr)'"
-                    if let s = Functions.suggestion(for: attr, among: Functions.all) {
-                        message += " (did you mean '\(s)'?)"
-                    }
-                    throw ExprError(.evaluation, message, at: callee.range)
+                    let s = Functions.suggestion(for: attr, among: Functions.all)
+                    throw ExprError(
+                        .evaluation, .call(.moduleNoAttribute(module: full, attribute: attr, suggestion: s)),
+                        at: callee.range)
                 }
                 name = attr
             } else {
                 let v = try eval(object)
                 guard case .tensor = v else {
-                    throw ExprError(.evaluation, "'\(v.typeName)' object has no attribute '\(attr)'", at: callee.range)
+                    throw ExprError(
+                        .evaluation, .call(.noAttribute(type: v.type, attribute: attr, suggestion: nil)),
+                        at: callee.range)
                 }
                 guard Functions.methods.contains(attr) else {
-                    var message = "'Tensor' object has no attribute '\(attr)'"
-                    if let s = Functions.suggestion(for: attr, among: Functions.methods + Functions.properties) {
-                        message += " (did you mean '\(s)'?)"
-                    }
-                    throw ExprError(.evaluation, message, at: callee.range)
+                    let s = Functions.suggestion(for: attr, among: Functions.methods + Functions.properties)
+                    throw ExprError(
+                        .evaluation, .call(.noAttribute(type: .tensor, attribute: attr, suggestion: s)),
+                        at: callee.range)
                 }
                 name = attr
                 receiver = (v, object.range)
             }
         default:
             let v = try eval(callee)
-            throw ExprError(.evaluation, "'\(v.typeName)' object is not callable", at: callee.range)
+            throw ExprError(.evaluation, .call(.notCallable(type: v.type)), at: callee.range)
         }
         var positional: [(value: Value, range: Range<Int>)] = []
         if let receiver { positional.append((value: receiver.0, range: receiver.1)) }
@@ -51,7 +51,7 @@ extension Evaluator {
             let v = try eval(a.value)
             if let label = a.label {
                 guard keywords[label] == nil else {
-                    throw ExprError(.syntax, "keyword argument repeated: \(label)", at: a.value.range)
+                    throw ExprError(.syntax, .syntax(.keywordRepeated(label: label)), at: a.value.range)
                 }
                 keywords[label] = (value: v, range: a.value.range)
             } else {
@@ -77,7 +77,7 @@ extension Evaluator {
             let b = try args.tensor(1, "other", budget: &budget)
             try args.finish(maxPositional: 2)
             if name == "mm" && (a.rank != 2 || b.rank != 2) {
-                throw ExprError(.evaluation, "self must be a matrix")
+                throw ExprError(.evaluation, .call(.mmNeedsMatrices))
             }
             return .tensor(
                 op == .matmul ? try Ops.matmul(a, b, budget: &budget) : try Ops.binary(op, a, b, budget: &budget))
@@ -112,7 +112,7 @@ extension Evaluator {
         var p = 1
         if r == .norm {
             let order = try args.number(1, "p", default: 2)
-            guard order == 2 else { throw ExprError(.evaluation, "norm(): only p=2 (the default) is supported here") }
+            guard order == 2 else { throw ExprError(.evaluation, .call(.normOrder)) }
             p = 2
         }
         let dims = try args.optionalIntList(p, "dim")
@@ -120,7 +120,7 @@ extension Evaluator {
         try args.finish(maxPositional: p + 2)
         if [.max, .min].contains(r), let dims {
             guard dims.count == 1 else {
-                throw ExprError(.evaluation, "\(r.rawValue)(): argument 'dim' must be int, not tuple")
+                throw ExprError(.evaluation, CallArguments.mustBe(.int, "dim", .tuple([]), r.rawValue))
             }
             let values = try Ops.reduce(r, t, dims: dims, keepdim: keepdim, budget: &budget)
             let indices = try Ops.reduce(
@@ -128,7 +128,7 @@ extension Evaluator {
             return .tuple([.tensor(values), .tensor(indices)])
         }
         if [.argmax, .argmin].contains(r), let dims, dims.count != 1 {
-            throw ExprError(.evaluation, "\(r.rawValue)(): argument 'dim' must be int, not tuple")
+            throw ExprError(.evaluation, CallArguments.mustBe(.int, "dim", .tuple([]), r.rawValue))
         }
         return .tensor(try Ops.reduce(r, t, dims: dims, keepdim: keepdim, budget: &budget))
     }

@@ -1,3 +1,5 @@
+import LabText
+
 /// The whole expression's size, before anything is computed.
 ///
 /// A dry run over the tree in evaluation order: where a result's shape can be
@@ -38,7 +40,7 @@ extension Evaluator {
             return literalShape(e)
         case .negate(let operand):
             guard let s = try shape(of: operand) else { return nil }
-            try charge(s, work: Ops.Unary.neg.cost, what: "\(Ops.Unary.neg.rawValue)(…)")
+            try charge(s, work: Ops.Unary.neg.cost, what: .call(text: "\(Ops.Unary.neg.rawValue)(…)"))
             return s
         case .binary(let op, let l, let r):
             let ls = try shape(of: l)
@@ -52,7 +54,7 @@ extension Evaluator {
         case .attribute(let object, "T"):
             guard let s = try shape(of: object) else { return nil }
             let reversed = Array(s.reversed())
-            try charge(reversed, what: "the permuted tensor")
+            try charge(reversed, what: .permuted)
             return reversed
         case .call(let callee, let args):
             return try callShape(callee, args)
@@ -78,14 +80,16 @@ extension Evaluator {
         }
     }
 
-    private mutating func charge(_ shape: [Int], work perElement: Double = 0, what: String) throws(ExprError) {
+    private mutating func charge(_ shape: [Int], work perElement: Double = 0, what: ExpressionLimitMessage.What)
+        throws(ExprError)
+    {
         try budget.charge(shape, work: perElement * Double(ExprTensor.count(shape) ?? 0), what: what)
     }
 
     /// A broadcasting operator's result; nil when the shapes do not broadcast (evaluation says why).
     private mutating func elementwise(_ a: [Int], _ b: [Int], _ op: BinaryOperator) throws(ExprError) -> [Int]? {
         guard let out = try? Ops.broadcast(a, b) else { return nil }
-        try charge(out, work: 1, what: "the result of '\(op.rawValue)'")
+        try charge(out, work: 1, what: .result(op: op.rawValue))
         return out
     }
 
@@ -108,12 +112,12 @@ extension Evaluator {
         else { return nil }
         let (m, n) = (a2[a2.count - 2], b[b.count - 1])
         try budget.charge(
-            batch + [m, n], work: 2 * Double(nb) * Double(m) * Double(k) * Double(n), what: "the product '@'")
+            batch + [m, n], work: 2 * Double(nb) * Double(m) * Double(k) * Double(n), what: .product)
         return batch + (a.count == 1 ? [] : [m]) + [n]
     }
 
     private mutating func product(_ out: [Int], work: Double) throws(ExprError) -> [Int] {
-        try budget.charge(out, work: work, what: "the product '@'")
+        try budget.charge(out, work: work, what: .product)
         return out
     }
 
@@ -142,13 +146,13 @@ extension Evaluator {
         let inputs = (receiver.map { [$0] } ?? []) + args.map(\.value)
         if let f = Ops.Unary(rawValue: name) {
             guard inputs.count == 1, let input = inputs.first, let s = try shape(of: input) else { return nil }
-            try charge(s, work: f.cost, what: "\(f.rawValue)(…)")
+            try charge(s, work: f.cost, what: .call(text: "\(f.rawValue)(…)"))
             return s
         }
         if let r = Ops.Reduction(rawValue: name) {
             guard inputs.count == 1, let input = inputs.first, let s = try shape(of: input) else { return nil }
             if s.contains(0) && [.max, .min, .argmax, .argmin].contains(r) { return nil }
-            try budget.charge([], work: Double(ExprTensor.count(s) ?? 0), what: "\(r.rawValue)(…)")
+            try budget.charge([], work: Double(ExprTensor.count(s) ?? 0), what: .call(text: "\(r.rawValue)(…)"))
             return []
         }
         guard receiver == nil, ["zeros", "ones", "eye"].contains(name) else { return nil }
@@ -162,7 +166,7 @@ extension Evaluator {
             dims = [dims[0], dims.count == 2 ? dims[1] : dims[0]]
         }
         guard !dims.isEmpty else { return nil }
-        try budget.charge(dims, what: "\(name)(\(dims.map(String.init).joined(separator: ", ")))")
+        try budget.charge(dims, what: .call(text: "\(name)(\(dims.map(String.init).joined(separator: ", ")))"))
         return dims
     }
 
@@ -190,7 +194,7 @@ extension Evaluator {
         guard let plan = try? IndexPlan(shape: s, sels),
             let (shape, _) = try? plan.result(axes: Array(repeating: "", count: s.count))
         else { return nil }
-        try budget.charge(shape, what: "the indexed tensor")
+        try budget.charge(shape, what: .indexed)
         return shape
     }
 

@@ -54,12 +54,12 @@ extension Evaluator {
         case "t":
             try args.finish(maxPositional: 1)
             guard t.rank <= 2 else {
-                throw ExprError(.evaluation, "t() expects a tensor with <= 2 dimensions, but self is \(t.rank)D")
+                throw ExprError(.evaluation, .shape(.transposeRank(rank: t.rank)))
             }
             return .tensor(try Ops.transpose(t, 0, -1, budget: &budget))
         case "reshape", "view":
             guard let dims = try args.ints(from: 1, "shape") else {
-                throw ExprError(.evaluation, "\(name)() missing required argument 'shape'")
+                throw ExprError(.evaluation, .call(.missingArgument(function: name, label: "shape")))
             }
             try args.finish(maxPositional: Int.max)
             return .tensor(try Ops.reshape(t, dims, budget: &budget))
@@ -69,19 +69,19 @@ extension Evaluator {
             try args.finish(maxPositional: 3)
             guard t.rank > 0, start <= end else {
                 if t.rank == 0 { return .tensor(try Ops.reshape(t, [1], budget: &budget)) }
-                throw ExprError(.evaluation, "flatten() has invalid args: start_dim cannot come after end_dim")
+                throw ExprError(.evaluation, .shape(.flattenOrder))
             }
             let dims = Array(t.shape[..<start]) + [t.shape[start...end].reduce(1, *)] + Array(t.shape[(end + 1)...])
             return .tensor(try Ops.reshape(t, dims, budget: &budget))
         case "flip":
             guard let dims = try args.ints(from: 1, "dims") else {
-                throw ExprError(.evaluation, "flip() missing required argument 'dims'")
+                throw ExprError(.evaluation, .call(.missingArgument(function: "flip", label: "dims")))
             }
             try args.finish(maxPositional: Int.max)
             return .tensor(try Ops.flip(t, dims, budget: &budget))
         case "permute":
             guard let dims = try args.ints(from: 1, "dims") else {
-                throw ExprError(.evaluation, "permute() missing required argument 'dims'")
+                throw ExprError(.evaluation, .call(.missingArgument(function: "permute", label: "dims")))
             }
             try args.finish(maxPositional: Int.max)
             return .tensor(try Ops.permute(t, dims, budget: &budget))
@@ -105,7 +105,7 @@ extension Evaluator {
         case "numel", "dim", "size", "item", "float", "clone", "detach", "contiguous":
             return try query(name, t, &args)
         default:
-            throw ExprError(.evaluation, "'\(name)' cannot be called here")
+            throw ExprError(.evaluation, .call(.cannotCallHere(name: name)))
         }
     }
 
@@ -130,7 +130,7 @@ extension Evaluator {
         for i in 0..<3 {
             guard let (v, r) = try args.value(i, ["start", "end", "step"][i]) else { break }
             guard case .tensor(let t) = v, t.rank == 0, let x = t.data.first else {
-                throw ExprError(.evaluation, "arange(): argument must be Number, not \(v.typeName)", at: r)
+                throw ExprError(.evaluation, .call(.arangeArgument(got: v.type)), at: r)
             }
             bounds.append((Double(x), t.isInteger))
         }
@@ -146,7 +146,7 @@ extension Evaluator {
             return .tensor(
                 try Ops.arange(
                     start: bounds[0].0, end: bounds[1].0, step: bounds[2].0, integer: integer, budget: &budget))
-        default: throw ExprError(.evaluation, "arange() missing required argument 'end'")
+        default: throw ExprError(.evaluation, .call(.missingArgument(function: "arange", label: "end")))
         }
     }
 
@@ -193,7 +193,7 @@ extension Evaluator {
         case "item":
             try args.finish(maxPositional: 1)
             guard t.data.count == 1, let v = t.data.first else {
-                throw ExprError(.evaluation, "a Tensor with \(t.data.count) elements cannot be converted to Scalar")
+                throw ExprError(.evaluation, .shape(.itemCount(count: t.data.count)))
             }
             return .tensor(.scalar(v, isInteger: t.isInteger))
         case "float", "clone", "detach", "contiguous":
@@ -205,14 +205,14 @@ extension Evaluator {
             }
             return .tensor(r)
         default:
-            throw ExprError(.evaluation, "'\(name)' cannot be called here")
+            throw ExprError(.evaluation, .call(.cannotCallHere(name: name)))
         }
     }
 
     /// `F.linear(x, W, b) = x·Wᵀ + b`, with PyTorch's messages.
     private mutating func linear(_ x: ExprTensor, _ w: ExprTensor, _ b: ExprTensor?) throws(ExprError) -> ExprTensor {
         guard w.rank == 2 || w.rank == 1 else {
-            throw ExprError(.evaluation, "t() expects a tensor with <= 2 dimensions, but self is \(w.rank)D")
+            throw ExprError(.evaluation, .shape(.transposeRank(rank: w.rank)))
         }
         let wt = try Ops.transpose(w, 0, -1, budget: &budget)
         let y = try Ops.matmul(x, wt, budget: &budget)
@@ -223,16 +223,15 @@ extension Evaluator {
             let yi = y.rank - 1 - j
             let bs = bi >= 0 ? b.shape[bi] : 1
             guard yi >= 0 else {
-                throw ExprError(
-                    .evaluation,
-                    "The expand size of the tensor must be at least the number of dimensions: got \(y.rank) and \(b.rank)"
-                )
+                throw ExprError(.evaluation, .shape(.expandRank(target: y.rank, tensor: b.rank)))
             }
             if bs != 1 && bs != y.shape[yi] {
                 throw ExprError(
                     .evaluation,
-                    "The expanded size of the tensor (\(y.shape[yi])) must match the existing size (\(bs)) at non-singleton dimension \(yi).  Target sizes: \(ExprFormat.shape(y.shape)).  Tensor sizes: \(ExprFormat.shape(b.shape))"
-                )
+                    .shape(
+                        .expandedSize(
+                            target: y.shape[yi], existing: bs, dimension: yi, targetShape: ExprFormat.shape(y.shape),
+                            tensorShape: ExprFormat.shape(b.shape))))
             }
         }
         return try Ops.binary(.add, y, b, budget: &budget)

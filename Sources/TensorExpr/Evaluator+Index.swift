@@ -32,7 +32,7 @@ extension Evaluator {
                         })
                 })
         default:
-            throw ExprError(.evaluation, "'\(v.typeName)' object is not subscriptable", at: base.range)
+            throw ExprError(.evaluation, .index(.notSubscriptable(type: v.type)), at: base.range)
         }
     }
 
@@ -41,17 +41,17 @@ extension Evaluator {
         -> Value
     {
         guard items.count == 1, let item = items.first else {
-            throw ExprError(.evaluation, "tuple indices must be integers or slices, not tuple")
+            throw ExprError(.evaluation, .index(.tupleIndexIsTuple))
         }
         switch try selection(item) {
         case .integer(let i, let r):
             let j = i < 0 ? i + xs.count : i
-            guard j >= 0 && j < xs.count else { throw ExprError(.evaluation, "tuple index out of range", at: r) }
+            guard j >= 0 && j < xs.count else { throw ExprError(.evaluation, .index(.tupleIndexOutOfRange), at: r) }
             return xs[j]
         case .slice(let start, let stop, let step, _):
             return wrap(Evaluator.sliceIndices(start, stop, step, size: xs.count).map { xs[$0] })
         default:
-            throw ExprError(.evaluation, "tuple indices must be integers or slices")
+            throw ExprError(.evaluation, .index(.tupleIndexKind))
         }
     }
 
@@ -66,8 +66,8 @@ extension Evaluator {
                 return try CallArguments.int(v, function: "slice", label: label, at: e.range)
             }
             let st = try bound(step, "step") ?? 1
-            guard st != 0 else { throw ExprError(.evaluation, "slice step cannot be zero", at: r) }
-            guard st > 0 else { throw ExprError(.evaluation, "step must be greater than zero", at: r) }
+            guard st != 0 else { throw ExprError(.evaluation, .index(.sliceStepZero), at: r) }
+            guard st > 0 else { throw ExprError(.evaluation, .index(.sliceStepNegative), at: r) }
             return .slice(start: try bound(start, "start"), stop: try bound(stop, "stop"), step: st, r)
         case .value(let e):
             let v = try eval(e)
@@ -75,31 +75,27 @@ extension Evaluator {
             case .none: return .newAxis
             case .tensor(let t) where t.rank == 0 && !t.isBool:
                 guard t.isInteger, let x = t.data.first, abs(x) < 1e15 else {
-                    throw ExprError(
-                        .evaluation,
-                        "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)",
-                        at: e.range)
+                    throw ExprError(.evaluation, .index(.floatIndex), at: e.range)
                 }
                 return .integer(Int(x), e.range)
             default:
                 let t = try tensor(v, at: e.range)
                 if t.isBool {
                     guard t.rank <= 1 else {
-                        throw ExprError(.evaluation, "only 1-D boolean masks are supported here", at: e.range)
+                        throw ExprError(.evaluation, .index(.maskRank), at: e.range)
                     }
                     return .mask(t.data.map { $0 != 0 }, e.range)
                 }
                 guard t.isInteger || t.data.isEmpty else {
-                    throw ExprError(
-                        .evaluation, "tensors used as indices must be long, int, byte or bool tensors", at: e.range)
+                    throw ExprError(.evaluation, .index(.indexTensorType), at: e.range)
                 }
                 guard t.rank <= 1 else {
-                    throw ExprError(.evaluation, "only 1-D index lists are supported here", at: e.range)
+                    throw ExprError(.evaluation, .index(.indexListRank), at: e.range)
                 }
                 var list: [Int] = []
                 for x in t.data {
                     guard x.isFinite, abs(x) < 1e15 else {
-                        throw ExprError(.evaluation, "index \(x) is out of bounds", at: e.range)
+                        throw ExprError(.evaluation, .index(.indexNotFinite(value: "\(x)")), at: e.range)
                     }
                     list.append(Int(x))
                 }
@@ -126,7 +122,7 @@ extension Evaluator {
         let plan = try IndexPlan(shape: t.shape, sels)
         if let p = t.pending, p.axis < plan.chosen.count { try p.check(plan.chosen[p.axis], at: baseRange) }
         let (shape, axes) = try plan.result(axes: t.axes)
-        try budget.charge(shape, what: "the indexed tensor")
+        try budget.charge(shape, what: .indexed)
         return ExprTensor(
             shape: shape, data: plan.gather(t, shape: shape), axes: axes, isInteger: t.isInteger, isBool: t.isBool)
     }
@@ -158,10 +154,10 @@ extension Evaluator {
                 }
             }
             guard ellipses <= 1 else {
-                throw ExprError(.evaluation, "an index can only have a single ellipsis ('...')")
+                throw ExprError(.evaluation, .index(.singleEllipsis))
             }
             guard consuming <= rank else {
-                throw ExprError(.evaluation, "too many indices for tensor of dimension \(rank)")
+                throw ExprError(.evaluation, .index(.tooManyIndices(rank: rank)))
             }
             chosen = [[Int]](repeating: [], count: rank)
             var src = 0
@@ -229,10 +225,7 @@ extension Evaluator {
             if case .mask(let m, let range) = s {
                 r = range
                 guard m.count == size else {
-                    throw ExprError(
-                        .evaluation,
-                        "The shape of the mask [\(m.count)] at index 0 does not match the shape of the indexed tensor [\(size)] at index 0",
-                        at: r)
+                    throw ExprError(.evaluation, .index(.maskShape(mask: m.count, size: size)), at: r)
                 }
                 list = m.indices.filter { m[$0] }
             }
@@ -248,9 +241,7 @@ extension Evaluator {
             for l in advancedLists where l.count != 1 {
                 if advancedLength != 1 && l.count != advancedLength {
                     let shapes = advancedLists.map { "[\($0.count)]" }.joined(separator: ", ")
-                    throw ExprError(
-                        .evaluation,
-                        "shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes)")
+                    throw ExprError(.evaluation, .index(.indexBroadcast(shapes: shapes)))
                 }
                 advancedLength = l.count
             }

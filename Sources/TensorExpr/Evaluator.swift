@@ -107,18 +107,18 @@ public struct Evaluator {
         case .tensor(let t): return t
         case .list: return try Ops.tensor(from: v, budget: &budget)
         case .callable(let n) where Functions.all.contains(n):
-            throw ExprError(.evaluation, "'\(n)' is a function: call it, as in \(n)(…)", at: range)
+            throw ExprError(.evaluation, .call(.isFunction(name: n)), at: range)
         default:
-            throw ExprError(.evaluation, "expected a Tensor, got \(v.typeName)", at: range)
+            throw ExprError(.evaluation, .call(.expectedTensor(got: v.type)), at: range)
         }
     }
 
     private mutating func attribute(_ object: Expr, _ attr: String, at range: Range<Int>) throws(ExprError) -> Value {
         if case .name(let module) = object.node, ["torch", "F", "nn"].contains(module) {
             guard Functions.all.contains(attr) else {
+                let full = module == "F" ? "torch.nn.functional" : "torch"
                 throw ExprError(
-                    .evaluation,
-                    "module '\(module == "F" ? "torch.nn.functional" : "torch")' has no attribute '\(attr)'", at: range)
+                    .evaluation, .call(.moduleNoAttribute(module: full, attribute: attr, suggestion: nil)), at: range)
             }
             return .callable(attr)
         }
@@ -133,19 +133,15 @@ public struct Evaluator {
             return .tensor(try Ops.permute(t, order, budget: &budget))
         case "mT":
             guard t.rank >= 2 else {
-                throw ExprError(
-                    .evaluation,
-                    "tensor.mT is only supported on matrices or batches of matrices. Got \(t.rank)-D tensor.")
+                throw ExprError(.evaluation, .shape(.matrixTransposeRank(rank: t.rank)))
             }
             return .tensor(try Ops.transpose(t, -2, -1, budget: &budget))
         default:
-            var message = "'Tensor' object has no attribute '\(attr)'"
             if Functions.methods.contains(attr) {
-                message += " (it is a method: call it, as in .\(attr)())"
-            } else if let s = Functions.suggestion(for: attr, among: Functions.methods + Functions.properties) {
-                message += " (did you mean '\(s)'?)"
+                throw ExprError(.evaluation, .call(.methodNotCalled(attribute: attr)), at: range)
             }
-            throw ExprError(.evaluation, message, at: range)
+            let s = Functions.suggestion(for: attr, among: Functions.methods + Functions.properties)
+            throw ExprError(.evaluation, .call(.noAttribute(type: .tensor, attribute: attr, suggestion: s)), at: range)
         }
     }
 }

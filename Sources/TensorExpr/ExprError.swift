@@ -22,23 +22,19 @@ public struct ExprError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
-    /// PyTorch's wording (English).
-    public var message: String
-    /// The facts, for a front end that words them in another language; nil for errors not in the catalog yet.
-    public var said: ExpressionMessage?
+    /// The facts, for a front end that words them in the session's language. Every error
+    /// has its catalog entry: there is no way to make one from an English sentence.
+    public var said: ExpressionMessage
     /// Character offsets into the expression text, when known.
     public var range: Range<Int>?
 
-    public init(_ kind: Kind, _ message: String, at range: Range<Int>? = nil) {
-        self.kind = kind
-        self.message = message
-        self.range = range
-    }
+    /// PyTorch's wording (English): the catalog entry's English.
+    public var message: String { said.english }
 
-    /// An error from the catalog: `message` is its English (PyTorch's text).
     public init(_ kind: Kind, _ said: ExpressionMessage, at range: Range<Int>? = nil) {
-        self.init(kind, said.english, at: range)
+        self.kind = kind
         self.said = said
+        self.range = range
     }
 
     public var description: String { message }

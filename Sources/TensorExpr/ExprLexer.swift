@@ -40,7 +40,7 @@ enum ExprLexer {
                 }
                 let literal = String(chars[start..<i])
                 guard let v = Double(literal), v.isFinite else {
-                    throw ExprError(.syntax, "invalid number '\(literal)'", at: start..<i)
+                    throw ExprError(.syntax, .syntax(.invalidNumber(literal: literal)), at: start..<i)
                 }
                 tokens.append(ExprToken(kind: .number(v, isInteger: isInteger), range: start..<i))
                 continue
@@ -56,7 +56,7 @@ enum ExprLexer {
                 tokens.append(ExprToken(kind: .symbol(s), range: start..<i))
                 continue
             }
-            throw ExprError(.syntax, "unexpected character \(describe(c)) in the expression", at: start..<(start + 1))
+            throw ExprError(.syntax, .syntax(.unexpectedCharacter(character: describe(c))), at: start..<(start + 1))
         }
         tokens.append(ExprToken(kind: .end, range: chars.count..<(chars.count + 1)))
         return tokens

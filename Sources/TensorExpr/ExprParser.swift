@@ -24,7 +24,7 @@ public struct ExprParser {
 
     public static func parse(_ text: String) throws(ExprError) -> Expr {
         guard text.count <= maxLength else {
-            throw ExprError(.syntax, "expression too long: \(text.count) characters (the limit is \(maxLength))")
+            throw ExprError(.syntax, .syntax(.tooLong(count: text.count, limit: maxLength)))
         }
         var p = ExprParser(tokens: try ExprLexer.tokenize(text))
         guard p.peek.kind != .end else { throw ExprError(.syntax, .expectedExpression, at: p.peek.range) }
@@ -61,8 +61,7 @@ public struct ExprParser {
     private mutating func enter(_ at: Range<Int>) throws(ExprError) {
         depth += 1
         guard depth <= ExprParser.maxDepth else {
-            throw ExprError(
-                .syntax, "expression nested too deeply (the limit is \(ExprParser.maxDepth) levels)", at: at)
+            throw ExprError(.syntax, .syntax(.tooDeep(limit: ExprParser.maxDepth)), at: at)
         }
     }
 
@@ -78,7 +77,7 @@ public struct ExprParser {
         _ = advance()
         let right = try arith()
         if let s2 = peek.symbol, comparisons[s2] != nil {
-            throw ExprError(.syntax, "chained comparisons are not supported: use parentheses", at: peek.range)
+            throw ExprError(.syntax, .syntax(.chainedComparison), at: peek.range)
         }
         return Expr(.binary(op, left, right), left.range.lowerBound..<right.range.upperBound)
     }
@@ -142,8 +141,7 @@ public struct ExprParser {
             } else if accept(".") != nil {
                 let t = advance()
                 guard case .name(let n) = t.kind else {
-                    throw ExprError(
-                        .syntax, "expected a method or attribute name after '.', got '\(t.text)'", at: t.range)
+                    throw ExprError(.syntax, .syntax(.attributeName(got: t.text)), at: t.range)
                 }
                 e = Expr(.attribute(e, n), e.range.lowerBound..<t.range.upperBound)
             } else {
@@ -212,7 +210,7 @@ public struct ExprParser {
                 _ = advance()
                 _ = advance()
             } else if args.contains(where: { $0.label != nil }) {
-                throw ExprError(.syntax, "positional argument follows keyword argument", at: peek.range)
+                throw ExprError(.syntax, .syntax(.positionalAfterKeyword), at: peek.range)
             }
             args.append(Argument(label: label, value: try expression()))
             if accept(",") == nil { break }
@@ -246,7 +244,7 @@ public struct ExprParser {
             if accept(":") != nil && !isSliceEnd { step = try expression() }
             items.append(.slice(start: first, stop: stop, step: step, range: start..<peek.range.lowerBound))
         } while accept(",") != nil
-        if items.isEmpty { throw ExprError(.syntax, "expected an index between '[' and ']'", at: peek.range) }
+        if items.isEmpty { throw ExprError(.syntax, .syntax(.emptyIndex), at: peek.range) }
         return items
     }
 

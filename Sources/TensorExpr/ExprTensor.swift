@@ -35,7 +35,7 @@ public struct ExprTensor: Equatable, Sendable {
     public init(checkedShape shape: [Int], data: [Float], axes: [String]? = nil, name: String) throws(ExprError) {
         guard ExprTensor.count(shape) == data.count else {
             throw ExprError(
-                .evaluation, "\(name) has \(data.count) values, which do not fill its shape \(ExprFormat.shape(shape))")
+                .evaluation, .valuesDoNotFill(name: name, count: data.count, shape: ExprFormat.shape(shape)))
         }
         self.init(shape: shape, data: data, axes: axes)
     }
@@ -137,14 +137,18 @@ public indirect enum Value: Equatable, Sendable {
     /// A module name (`torch`, `F`) or a function not yet called, for messages.
     case callable(String)
 
-    public var typeName: String {
+    /// Its kind, as an error names it.
+    public var type: ExpressionType {
         switch self {
-        case .tensor: return "Tensor"
-        case .tuple: return "tuple"
-        case .list: return "list"
-        case .size: return "torch.Size"
-        case .none: return "NoneType"
-        case .callable(let n): return "function \(n)"
+        case .tensor: .tensor
+        case .tuple: .tuple
+        case .list: .list
+        case .size: .size
+        case .none: .none
+        case .callable(let n): .function(n)
         }
     }
+
+    /// Python's name of its type (`Tensor`, `tuple`, `NoneType`).
+    public var typeName: String { type.english }
 }

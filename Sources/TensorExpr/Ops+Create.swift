@@ -4,16 +4,16 @@ extension Ops {
         -> ExprTensor
     {
         guard !shape.contains(where: { $0 < 0 }) else {
-            throw ExprError(.evaluation, "\(name): Dimension size must be non-negative.")
+            throw ExprError(.evaluation, .shape(.negativeSize(function: name)))
         }
-        try budget.charge(shape, what: "\(name)(\(shape.map(String.init).joined(separator: ", ")))")
+        try budget.charge(shape, what: .call(text: "\(name)(\(shape.map(String.init).joined(separator: ", ")))"))
         return ExprTensor(shape: shape, data: [Float](repeating: value, count: ExprTensor.count(shape) ?? 0))
     }
 
     static func eye(_ n: Int, _ m: Int?, budget: inout Budget) throws(ExprError) -> ExprTensor {
-        guard n >= 0 else { throw ExprError(.evaluation, "n must be greater or equal to 0, got \(n)") }
+        guard n >= 0 else { throw ExprError(.evaluation, .shape(.eyeNegative(label: "n", got: n))) }
         let cols = m ?? n
-        guard cols >= 0 else { throw ExprError(.evaluation, "m must be greater or equal to 0, got \(cols)") }
+        guard cols >= 0 else { throw ExprError(.evaluation, .shape(.eyeNegative(label: "m", got: cols))) }
         var t = try filled([n, cols], 0, name: "eye", budget: &budget)
         for i in 0..<Swift.min(n, cols) { t.data[i * cols + i] = 1 }
         return t
@@ -23,16 +23,16 @@ extension Ops {
     static func arange(start: Double, end: Double, step: Double, integer: Bool, budget: inout Budget) throws(ExprError)
         -> ExprTensor
     {
-        guard step != 0 else { throw ExprError(.evaluation, "step must be nonzero") }
+        guard step != 0 else { throw ExprError(.evaluation, .shape(.arangeStepZero)) }
         guard (end - start) / step >= 0 || start == end else {
-            throw ExprError(.evaluation, "upper bound and larger bound inconsistent with step sign")
+            throw ExprError(.evaluation, .shape(.arangeSign))
         }
         let count = ((end - start) / step).rounded(.up)
         guard count.isFinite, count < 1e12 else {
-            throw ExprError(.limit, "arange would have \(count) elements: too many to count")
+            throw ExprError(.limit, .limit(.arangeTooMany(count: "\(count)")))
         }
         let n = Swift.max(Int(count), 0)
-        try budget.charge([n], what: "arange")
+        try budget.charge([n], what: .call(text: "arange"))
         let data = (0..<n).map { Float(start + Double($0) * step) }
         return ExprTensor(shape: [n], data: data, isInteger: integer)
     }
@@ -48,16 +48,15 @@ extension Ops {
             guard let first = parts.first else { return ExprTensor(shape: [0], data: []) }
             for p in parts where p.shape != first.shape {
                 throw ExprError(
-                    .evaluation,
-                    "expected sequence of length \(first.shape.first ?? 1) at dim 1 (got \(p.shape.first ?? 1))")
+                    .evaluation, .shape(.literalLength(expected: first.shape.first ?? 1, got: p.shape.first ?? 1)))
             }
             let shape = [parts.count] + first.shape
-            try budget.charge(shape, what: "the tensor literal")
+            try budget.charge(shape, what: .literal)
             return ExprTensor(
                 shape: shape, data: parts.flatMap(\.data), isInteger: parts.allSatisfy(\.isInteger),
                 isBool: parts.allSatisfy(\.isBool))
         case .none, .callable:
-            throw ExprError(.evaluation, "expected a Tensor, got \(v.typeName)")
+            throw ExprError(.evaluation, .call(.expectedTensor(got: v.type)))
         }
     }
 }

@@ -5,25 +5,20 @@ import LabText
 extension Ops {
     static func matmul(_ a: ExprTensor, _ b: ExprTensor, budget: inout Budget) throws(ExprError) -> ExprTensor {
         guard a.rank > 0 && b.rank > 0 else {
-            throw ExprError(
-                .evaluation, "both arguments to matmul need to be at least 1D, but they are \(a.rank)D and \(b.rank)D")
+            throw ExprError(.evaluation, .shape(.matmulScalar(left: a.rank, right: b.rank)))
         }
         let isInt = a.isInteger && b.isInteger
         switch (a.rank, b.rank) {
         case (1, 1):
             guard a.shape[0] == b.shape[0] else {
-                throw ExprError(
-                    .evaluation,
-                    "inconsistent tensor size, expected tensor [\(a.shape[0])] and src [\(b.shape[0])] to have the same number of elements, but got \(a.shape[0]) and \(b.shape[0]) elements respectively"
-                )
+                throw ExprError(.evaluation, .shape(.dotSizes(left: a.shape[0], right: b.shape[0])))
             }
             let r = try product(a.data, b.data, batch: 1, m: 1, k: a.shape[0], n: 1, budget: &budget)
             return ExprTensor(shape: [], data: r, isInteger: isInt)
         case (2, 1):
             guard a.shape[1] == b.shape[0] else {
                 throw ExprError(
-                    .evaluation,
-                    "size mismatch, got input (\(a.shape[0])), mat (\(a.shape[0])x\(a.shape[1])), vec (\(b.shape[0]))")
+                    .evaluation, .shape(.matrixVector(rows: a.shape[0], columns: a.shape[1], vector: b.shape[0])))
             }
             let r = try product(a.data, b.data, batch: 1, m: a.shape[0], k: a.shape[1], n: 1, budget: &budget)
             return ExprTensor(shape: [a.shape[0]], data: r, axes: [a.axes[0]], isInteger: isInt)
@@ -42,8 +37,7 @@ extension Ops {
             if b.rank == 1 {
                 guard k == b.shape[0] else {
                     throw ExprError(
-                        .evaluation,
-                        "size mismatch, got input (\(foldedRows)), mat (\(foldedRows)x\(k)), vec (\(b.shape[0]))")
+                        .evaluation, .shape(.matrixVector(rows: foldedRows, columns: k, vector: b.shape[0])))
                 }
                 let r = try product(a.data, b.data, batch: 1, m: foldedRows, k: k, n: 1, budget: &budget)
                 return ExprTensor(
@@ -89,14 +83,13 @@ extension Ops {
         let k2 = b.shape[b.rank - 2]
         let n = b.shape[b.rank - 1]
         guard let nb = ExprTensor.count(batch), ExprTensor.extent(batch) != nil else {
-            throw ExprError(
-                .limit, "the product '@' would have a batch of \(ExprFormat.shape(batch)): too many to count")
+            throw ExprError(.limit, .limit(.batchTooMany(shape: ExprFormat.shape(batch))))
         }
         guard k == k2 else {
             throw ExprError(.evaluation, .batchMatmul(batch: nb, rows: k, got: k2))
         }
         var outShape = batch + [m, n]
-        try budget.charge(outShape, work: 2 * Double(nb) * Double(m) * Double(k) * Double(n), what: "the product '@'")
+        try budget.charge(outShape, work: 2 * Double(nb) * Double(m) * Double(k) * Double(n), what: .product)
         let ea = try expand(a, to: batch + [m, k])
         let eb = try expand(b, to: batch + [k, n])
         var out = try product(ea, eb, batch: nb, m: m, k: k, n: n, budget: &budget, charged: true)
@@ -145,7 +138,7 @@ extension Ops {
     ) throws(ExprError) -> [Float] {
         if !charged {
             try budget.charge(
-                [batch, m, n], work: 2 * Double(batch) * Double(m) * Double(k) * Double(n), what: "the product '@'")
+                [batch, m, n], work: 2 * Double(batch) * Double(m) * Double(k) * Double(n), what: .product)
         }
         var out = [Float](repeating: 0, count: batch * m * n)
         var row = [Double](repeating: 0, count: n)

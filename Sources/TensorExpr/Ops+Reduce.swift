@@ -15,12 +15,9 @@ extension Ops {
         let finalAxes = keepdim ? a.axes : a.axes.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
         let reducedCount = axes.reduce(1) { $0 * a.shape[$1] }
         if reducedCount == 0 && [.max, .min, .argmax, .argmin].contains(op) {
-            throw ExprError(
-                .evaluation,
-                "\(op.rawValue)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
-            )
+            throw ExprError(.evaluation, .shape(.reductionEmpty(function: op.rawValue)))
         }
-        try budget.charge(finalShape, work: Double(a.data.count), what: "\(op.rawValue)(…)")
+        try budget.charge(finalShape, work: Double(a.data.count), what: .call(text: "\(op.rawValue)(…)"))
         let outCount = ExprTensor.count(outShape) ?? 0
         // For each output element, the input offsets it reduces: walk the input once.
         var acc = [Double](repeating: op == .prod ? 1 : 0, count: outCount)
@@ -83,7 +80,7 @@ extension Ops {
             for d in dims {
                 let n = try dim(d, rank: rank)
                 guard axes.insert(n).inserted else {
-                    throw ExprError(.evaluation, "dim \(n) appears multiple times in the list of dims")
+                    throw ExprError(.evaluation, .shape(.dimRepeated(dim: n)))
                 }
             }
         } else {

@@ -3,22 +3,19 @@ extension Ops {
     /// Axes in the order `order` (a permutation of 0..<rank).
     static func permute(_ a: ExprTensor, _ order: [Int], budget: inout Budget) throws(ExprError) -> ExprTensor {
         guard order.count == a.rank else {
-            throw ExprError(
-                .evaluation,
-                "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(a.rank) is not equal to len(dims) = \(order.count)"
-            )
+            throw ExprError(.evaluation, .shape(.permuteLength(rank: a.rank, dims: order.count)))
         }
         var seen = Set<Int>()
         var p: [Int] = []
         for d in order {
             let n = try dim(d, rank: a.rank)
             guard seen.insert(n).inserted else {
-                throw ExprError(.evaluation, "permute(): duplicate dims are not allowed.")
+                throw ExprError(.evaluation, .shape(.permuteDuplicate))
             }
             p.append(n)
         }
         let shape = p.map { a.shape[$0] }
-        try budget.charge(shape, what: "the permuted tensor")
+        try budget.charge(shape, what: .permuted)
         let inStrides = ExprTensor.strides(a.shape)
         let s = p.map { inStrides[$0] }
         let n = a.data.count
@@ -55,16 +52,16 @@ extension Ops {
         var known = 1
         for (i, d) in dims.enumerated() {
             if d == -1 {
-                guard inferred == nil else { throw ExprError(.evaluation, "only one dimension can be inferred") }
+                guard inferred == nil else { throw ExprError(.evaluation, .shape(.inferOnlyOne)) }
                 inferred = i
             } else if d < 0 {
                 throw ExprError(
-                    .evaluation, "invalid shape dimension \(d) at index \(i) of shape \(ExprFormat.shape(dims))")
+                    .evaluation, .shape(.invalidDimension(size: d, index: i, shape: ExprFormat.shape(dims))))
             } else {
                 let (p, o) = known.multipliedReportingOverflow(by: d)
                 guard !o else {
                     throw ExprError(
-                        .evaluation, "shape '\(ExprFormat.shape(dims))' is invalid for input of size \(a.data.count)")
+                        .evaluation, .shape(.reshapeSize(shape: ExprFormat.shape(dims), size: a.data.count)))
                 }
                 known = p
             }
@@ -73,14 +70,14 @@ extension Ops {
         if let i = inferred {
             guard known != 0, a.data.count % known == 0 else {
                 throw ExprError(
-                    .evaluation, "shape '\(ExprFormat.shape(dims))' is invalid for input of size \(a.data.count)")
+                    .evaluation, .shape(.reshapeSize(shape: ExprFormat.shape(dims), size: a.data.count)))
             }
             shape[i] = a.data.count / known
         } else if known != a.data.count {
             throw ExprError(
-                .evaluation, "shape '\(ExprFormat.shape(dims))' is invalid for input of size \(a.data.count)")
+                .evaluation, .shape(.reshapeSize(shape: ExprFormat.shape(dims), size: a.data.count)))
         }
-        try budget.charge(shape, what: "the reshaped tensor")
+        try budget.charge(shape, what: .reshaped)
         // Axis names survive where the leading sizes are unchanged.
         var axes = Array(repeating: "", count: shape.count)
         for i in 0..<min(shape.count, a.rank) where shape[i] == a.shape[i] && shape.prefix(i) == a.shape.prefix(i) {
@@ -94,10 +91,10 @@ extension Ops {
         for d in dims {
             let n = try dim(d, rank: a.rank)
             guard flips.insert(n).inserted else {
-                throw ExprError(.evaluation, "dim \(n) appears multiple times in the list of dims")
+                throw ExprError(.evaluation, .shape(.dimRepeated(dim: n)))
             }
         }
-        try budget.charge(a.shape, what: "the flipped tensor")
+        try budget.charge(a.shape, what: .flipped)
         let strides = ExprTensor.strides(a.shape)
         var out = [Float](repeating: 0, count: a.data.count)
         var index = [Int](repeating: 0, count: a.rank)
@@ -125,7 +122,7 @@ extension Ops {
     {
         var shape = a.shape
         shape[axis] = length
-        try budget.charge(shape, what: "a chunk")
+        try budget.charge(shape, what: .chunk)
         let outer = a.shape.prefix(axis).reduce(1, *)
         let inner = a.shape.suffix(from: axis + 1).reduce(1, *)
         var out: [Float] = []
@@ -142,9 +139,9 @@ extension Ops {
         -> [ExprTensor]
     {
         guard chunks > 0 else {
-            throw ExprError(.evaluation, "chunk expects `chunks` to be greater than 0, got: \(chunks)")
+            throw ExprError(.evaluation, .shape(.chunkCount(chunks: chunks)))
         }
-        guard a.rank > 0 else { throw ExprError(.evaluation, "chunk expects at least a 1-dimensional tensor") }
+        guard a.rank > 0 else { throw ExprError(.evaluation, .shape(.chunkScalar)) }
         let axis = try dim(d, rank: a.rank)
         let size = a.shape[axis]
         let piece = Swift.max((size + chunks - 1) / chunks, 1)
@@ -160,30 +157,26 @@ extension Ops {
 
     static func cat(_ parts: [ExprTensor], dim d: Int, budget: inout Budget) throws(ExprError) -> ExprTensor {
         guard let first = parts.first else {
-            throw ExprError(.evaluation, "torch.cat(): expected a non-empty list of Tensors")
+            throw ExprError(.evaluation, .shape(.catEmpty))
         }
         for p in parts where p.rank == 0 {
-            throw ExprError(
-                .evaluation,
-                "zero-dimensional tensor (at position \(parts.firstIndex(of: p) ?? 0)) cannot be concatenated")
+            throw ExprError(.evaluation, .shape(.catScalar(position: parts.firstIndex(of: p) ?? 0)))
         }
         let axis = try dim(d, rank: first.rank)
         var shape = first.shape
         shape[axis] = 0
         for (k, p) in parts.enumerated() {
             guard p.rank == first.rank else {
-                throw ExprError(
-                    .evaluation, "Tensors must have same number of dimensions: got \(first.rank) and \(p.rank)")
+                throw ExprError(.evaluation, .shape(.catRank(first: first.rank, got: p.rank)))
             }
             for i in 0..<p.rank where i != axis && p.shape[i] != first.shape[i] {
                 throw ExprError(
                     .evaluation,
-                    "Sizes of tensors must match except in dimension \(axis). Expected size \(first.shape[i]) but got size \(p.shape[i]) for tensor number \(k) in the list."
-                )
+                    .shape(.catSizes(dimension: axis, expected: first.shape[i], got: p.shape[i], tensor: k)))
             }
             shape[axis] += p.shape[axis]
         }
-        try budget.charge(shape, what: "the concatenated tensor")
+        try budget.charge(shape, what: .concatenated)
         let outer = first.shape.prefix(axis).reduce(1, *)
         var out: [Float] = []
         out.reserveCapacity(ExprTensor.count(shape) ?? 0)
@@ -197,12 +190,11 @@ extension Ops {
     }
 
     static func stack(_ parts: [ExprTensor], dim d: Int, budget: inout Budget) throws(ExprError) -> ExprTensor {
-        guard let first = parts.first else { throw ExprError(.evaluation, "stack expects a non-empty TensorList") }
+        guard let first = parts.first else { throw ExprError(.evaluation, .shape(.stackEmpty)) }
         for (k, p) in parts.enumerated() where p.shape != first.shape {
             throw ExprError(
                 .evaluation,
-                "stack expects each tensor to be equal size, but got \(ExprFormat.shape(first.shape)) at entry 0 and \(ExprFormat.shape(p.shape)) at entry \(k)"
-            )
+                .shape(.stackSizes(first: ExprFormat.shape(first.shape), got: ExprFormat.shape(p.shape), entry: k)))
         }
         let axis = try dim(d, rank: first.rank + 1)
         let expanded = try parts.map { (p: ExprTensor) throws(ExprError) -> ExprTensor in try unsqueeze(p, axis) }

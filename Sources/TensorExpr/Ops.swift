@@ -49,7 +49,7 @@ enum Ops {
         -> ExprTensor
     {
         let shape = try broadcast(a.shape, b.shape)
-        try budget.charge(shape, work: Double(ExprTensor.count(shape) ?? 0), what: "the result of '\(op.rawValue)'")
+        try budget.charge(shape, work: Double(ExprTensor.count(shape) ?? 0), what: .result(op: op.rawValue))
         let f = function(op)
         let n = ExprTensor.count(shape) ?? 0
         var out = [Float](repeating: 0, count: n)
@@ -122,7 +122,7 @@ enum Ops {
     }
 
     static func unary(_ f: Unary, _ a: ExprTensor, budget: inout Budget) throws(ExprError) -> ExprTensor {
-        try budget.charge(a.shape, work: f.cost * Double(a.data.count), what: "\(f.rawValue)(…)")
+        try budget.charge(a.shape, work: f.cost * Double(a.data.count), what: .call(text: "\(f.rawValue)(…)"))
         let d: [Float]
         switch f {
         case .sigmoid: d = EngineActivation.sigmoid(a.data)
@@ -149,7 +149,7 @@ enum Ops {
         let r = max(rank, 1)
         guard d >= -r && d < r else {
             throw ExprError(
-                .evaluation, ExpressionMessage.dimensionOutOfRange(low: -r, high: r - 1, got: d))
+                .evaluation, .dimensionOutOfRange(low: -r, high: r - 1, got: d))
         }
         return d < 0 ? d + r : d
     }

@@ -1,3 +1,4 @@
+import LabText
 import Testing
 
 @testable import LabShell
@@ -46,9 +47,12 @@ import Testing
 
     @Test func aCheckGivesOneNumber() {
         let lab = lab()
-        #expect(throws: LabError("a check must give one number: W_hh_f > 0")) {
+        #expect(throws: LabError(said: ExpressionReplyMessage.checkNotANumber(check: "W_hh_f > 0"))) {
             try lab.interpreter.evaluate("W_hh_f > 0")
         }
+        #expect(
+            ExpressionReplyMessage.checkNotANumber(check: "W_hh_f > 0").english
+                == "a check must give one number: W_hh_f > 0")
     }
 
     @Test func andOrSplitOutsideBrackets() {
