@@ -154,6 +154,24 @@ import Testing
         #expect(lab.handle(line).error == chinese)
     }
 
+    /// Refusals the shell's line limit or Ctrl-C stand before: the language's own, worded in Chinese.
+    @Test func refusalsBeyondTheShell() {
+        func refused(_ text: String, budget: Budget = Budget()) -> ExprError? {
+            do {
+                _ = try Evaluator.evaluate(text, in: DictionaryEnvironment(), budget: budget)
+                return nil
+            } catch { return error }
+        }
+        let long = refused(String(repeating: "1+", count: 2050) + "1")
+        #expect(long?.message == "expression too long: 4101 characters (the limit is 4096)")
+        #expect(long?.said.chinese == "表达式太长：有 4101 个字符（上限是 4096）")
+        let deep = refused(String(repeating: "(", count: 70) + "1" + String(repeating: ")", count: 70))
+        #expect(deep?.said.chinese == "表达式嵌套太深（最多 64 层）")
+        let stopped = refused("zeros(3) + 1", budget: Budget(shouldCancel: { true }))
+        #expect(stopped?.kind == .interrupted)
+        #expect(stopped?.said.chinese == "已中断：表达式停止了计算")
+    }
+
     /// The same lines in English keep PyTorch's words (the Chinese is only a wording of the same facts).
     @Test func englishIsUnchanged() {
         var lab = Lab(width: 100)
