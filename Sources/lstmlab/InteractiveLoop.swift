@@ -1,5 +1,6 @@
 import Foundation
 import LabShell
+import LabText
 
 /// The read–execute–print loop when stdin is a terminal: readline when stdout
 /// is one too, plain line reading otherwise (`lstmlab > log.txt`).
@@ -12,7 +13,8 @@ enum InteractiveLoop {
         if banner { StdIO.out(lab.banner) }
         guard terminal.stdinIsTTY && terminal.stdoutIsTTY else { return plain(lab: &lab, lessonSink: lessonSink) }
         if banner { StdIO.out(lab.keysHint) }
-        let reader = LineReader(historyPath: HistoryFile.path(environment: terminal.environment))
+        let reader = LineReader(
+            historyPath: HistoryFile.path(environment: terminal.environment), language: lab.language)
         defer { reader.close() }
         catchInterrupts(lab: &lab)
         // 'lesson present N' waits for a key per beat.
@@ -32,7 +34,9 @@ enum InteractiveLoop {
             if Interrupts.isRequested {
                 // The terminal echoed ^C with no newline.
                 StdIO.write("\n")
-                if result.output.isEmpty && result.error == nil { StdIO.out("interrupted") }
+                if result.output.isEmpty && result.error == nil {
+                    StdIO.out(LauncherMessage.interrupted.text(lab.language))
+                }
             }
             // `clear`: only here, where stdout is a terminal (a pipe or a script gets nothing).
             if result.clearsScreen { clearScreen() }

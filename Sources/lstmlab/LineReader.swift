@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import LabText
 import TensorFiles
 
 /// GNU readline on a terminal: line editing, Tab completion from the command
@@ -7,7 +8,7 @@ import TensorFiles
 final class LineReader {
     private var history: HistoryFile?
 
-    init(historyPath: String?) {
+    init(historyPath: String?, language: Language) {
         lstm_rl_configure_words()
         lstm_rl_set_attempted_completion_function(attemptCompletion)
         // Readline catches SIGINT while it reads, restores the terminal and
@@ -18,7 +19,7 @@ final class LineReader {
         rl_variable_bind("show-all-if-ambiguous", "on")
         using_history()
         stifle_history(Int32(HistoryFile.limit))
-        history = historyPath.map { HistoryFile(path: $0) }
+        history = historyPath.map { HistoryFile(path: $0, language: language) }
         history?.load()
     }
 
@@ -102,9 +103,14 @@ private func matchArray(_ words: [String]) -> UnsafeMutablePointer<UnsafeMutable
 struct HistoryFile {
     static let limit = 1000
     let path: String
+    /// The language of its warnings: the session's at start.
+    let language: Language
     private var disabled = false
 
-    init(path: String) { self.path = path }
+    init(path: String, language: Language) {
+        self.path = path
+        self.language = language
+    }
 
     /// `LSTMLAB_HISTORY`, else `$XDG_STATE_HOME/lstmlab/history`, else
     /// `~/.local/state/lstmlab/history`; nil when there is no home either.
@@ -121,12 +127,12 @@ struct HistoryFile {
         switch kind {
         case .missing: return
         case .regular: break
-        case .folder: return warn("\(path) is a folder, not a history file")
-        default: return warn("\(path) \(kind.refusal ?? "is not a regular file")")
+        case .folder: return warn(.folder(path: path))
+        default: return warn(.notRegular(path: path, kind: kind.problem))
         }
         let status = read_history(path)
         // Saving over a file we could not read would lose it.
-        if status != 0 { warn("cannot read \(path): \(String(cString: strerror(status)))") }
+        if status != 0 { warn(.cannotRead(path: path, code: status, system: String(cString: strerror(status)))) }
     }
 
     /// Saves the newest history entry.
@@ -134,7 +140,7 @@ struct HistoryFile {
         guard !disabled else { return }
         guard FileManager.default.fileExists(atPath: path) else { return create() }
         let status = append_history(1, path)
-        if status != 0 { warn("cannot write \(path): \(String(cString: strerror(status)))") }
+        if status != 0 { warn(.cannotWrite(path: path, code: status, system: String(cString: strerror(status)))) }
     }
 
     /// Keeps the last `limit` lines of the file.
@@ -149,25 +155,25 @@ struct HistoryFile {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                return warn("cannot create the folder \(folder)")
+                return warn(.cannotCreateFolder(path: folder))
             }
         }
         let temp = path + ".tmp\(getpid())"
         let status = write_history(temp)
         if status != 0 {
             unlink(temp)
-            return warn("cannot write \(temp): \(String(cString: strerror(status)))")
+            return warn(.cannotWrite(path: temp, code: status, system: String(cString: strerror(status))))
         }
         if rename(temp, path) != 0 {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             unlink(temp)
-            warn("cannot create \(path): \(reason)")
+            warn(.cannotCreate(path: path, code: code, system: String(cString: strerror(code))))
         }
     }
 
     /// One warning, then the history stays in memory only.
-    private mutating func warn(_ reason: String) {
+    private mutating func warn(_ problem: LauncherMessage.HistoryProblem) {
         disabled = true
-        StdIO.err("lstmlab: warning: history will not be saved: \(reason)")
+        StdIO.err("lstmlab: " + LauncherMessage.historyNotSaved(problem).text(language))
     }
 }

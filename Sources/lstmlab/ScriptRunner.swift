@@ -1,4 +1,5 @@
 import LabShell
+import LabText
 
 /// Runs lines with no prompt: `-c`, a FILE, or piped input. The first failing
 /// command stops the run with `SOURCE:LINE: error: …` (exit 1) unless keepGoing.
@@ -8,7 +9,7 @@ enum ScriptRunner {
         var failed = false
         for (index, text) in lines.enumerated() {
             guard let line = text else {
-                StdIO.err("\(source):\(index + 1): error: the line is not valid UTF-8 text; it was not run")
+                StdIO.err("\(source):\(index + 1): error: " + LauncherMessage.notUTF8Line.text(lab.language))
                 failed = true
                 if !keepGoing { return 1 }
                 continue

@@ -281,6 +281,23 @@ struct InteractiveTests {
         session.send("quit\r")
         #expect(try session.exitStatus() == 0)
     }
+
+    /// The same warning in the session's language, the reason in Chinese too.
+    @Test func theHistoryWarningSpeaksChinese() throws {
+        let folder = try LabBinary.temporaryFolder()
+        defer { LabBinary.remove(folder) }
+        let blocker = folder.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let session = try PtySession(
+            arguments: ["--lang", "zh"],
+            environment: LabBinary.environment(folder: folder, history: blocker.appendingPathComponent("history")))
+        try session.expect(Self.startPrompt)
+        session.send("step\r")
+        let first = try session.expect("lstmlab fwd 1/5 bwd 1/5> ")
+        #expect(first.contains("lstmlab: 警告：命令历史不会被保存：无法创建文件夹 \(blocker.path)"))
+        session.send("quit\r")
+        #expect(try session.exitStatus() == 0)
+    }
 }
 
 /// `LANG=zh_CN.UTF-8` where that locale is not installed (CI, this machine): the lab

@@ -37,6 +37,7 @@ enum CatalogSamples {
         Area(file: "FileReplyMessage.swift", samples: fileReply),
         Area(file: "TensorFileMessage.swift", samples: tensorFile),
         Area(file: "StateDictMessage.swift", samples: stateDict),
+        Area(file: "LauncherMessage.swift", samples: launcher),
     ]
 
     static let draftCompare: [DraftCompareMessage] = [
