@@ -72,7 +72,9 @@ public enum ErrorMessage: Localized, Equatable {
         case .unexpected(let w): "多余的词 \(w)"
         case .unterminatedQuote: "引号没有闭合"
         case .wholeNumber(let what, let low, let high, let typed):
-            "\(Self.chineseNames[what] ?? what) 必须是 \(low) 到 \(high) 之间的整数，不能是 \(typed)"
+            // A name the learner types (`B`, `precision`) stands apart from the Chinese; a Chinese noun does not.
+            (Self.chineseNames[what].map { $0 + "必须是" } ?? "\(what) 必须是")
+                + " \(low) 到 \(high) 之间的整数，不能是 \(typed)"
         case .unknownView(let w, let names): "没有视图 \(w)：可以用 \(names)"
         case .outOfRange(let key, let value, let last): "\(key)=\(value) 超出范围：\(key) 只能取 0 到 \(last)"
         case .notComputedYet(let view, let d, let t, let f, let taken, let of, let at):

@@ -81,7 +81,7 @@ import Testing
         var lab = Lab()
         _ = lab.handle("set lang zh")
         #expect(lab.handle("ｓｔｐｅ").error == "没有这个命令：'ｓｔｐｅ'（你是不是想输入 'step'？）")
-        #expect(lab.handle("step ０").error == "步数 必须是 1 到 16777216 之间的整数，不能是 '０'")
+        #expect(lab.handle("step ０").error == "步数必须是 1 到 16777216 之间的整数，不能是 '０'")
         #expect(lab.handle("show h_f t=9").error == "t=9 超出范围：t 只能取 0 到 4")
         #expect(lab.handle("show gates fwd t=3").error == "gates fwd t=3 还没有算出：前向走了 0/5 步（走到第 4 步才到 t=3）")
         #expect(lab.handle("show h_n").error == "h_n 还没有算出：需要两个方向都走完（fwd 0/5，bwd 0/5）；试试 run")
