@@ -19,7 +19,9 @@ public enum PredictionRenderer {
         let list = zip(view.abbreviations, view.classes).map { "\($0) = \($1)" }
         lines.append("  " + say(.classes(list: list.joined(separator: zh ? "，" : ", "))))
         if let a = view.ablation {
-            lines.append("  " + options.paint(say(.ablatedLabel), .warning) + " " + a)
+            // A full-width colon carries its own space.
+            let gap = options.language == .zh ? "" : " "
+            lines.append("  " + options.paint(say(.ablatedLabel), .warning) + gap + a)
         }
         if !view.known.allSatisfy({ $0 }) {
             let done = view.known.indices.filter { view.known[$0] }

@@ -122,6 +122,14 @@ import Testing
         #expect(short[3].output.contains("\n  2/2 steps in processing order (t = 0, 1)\n"))
     }
 
+    /// The ablation label: a space after the English colon, none after the full-width one.
+    @Test func predictionsSayWhatIsAblated() {
+        let (_, english) = lab(["example brackets", "run", "set ablate bwd", "show pred"])
+        #expect(english[3].output.contains("\n  ablated: the head sees y with h_b set to 0 (set ablate bwd)\n"))
+        let (_, chinese) = lab(["set lang zh", "example brackets", "run", "set ablate bwd", "show pred"])
+        #expect(chinese[4].output.contains("\n  已消融：输出层看到的 y 中 h_b 被置为 0（set ablate bwd）\n"))
+    }
+
     @Test func headWithTheWrongWidthIsRefused() {
         let file = examplesFolder + "/second_head.safetensors"
         #expect(
