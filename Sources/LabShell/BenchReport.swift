@@ -139,7 +139,7 @@ extension Interpreter {
             guard result.completed else { throw Interrupted(partial: report) }
             return [.text(report)]
         } catch let error as BenchmarkError {
-            throw LabError("\(error)")
+            throw LabError(said: SessionErrorMessage.benchRefused(detail: "\(error)"))
         }
     }
 }

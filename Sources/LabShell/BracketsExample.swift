@@ -45,7 +45,7 @@ public enum BracketsExample {
     /// The embedded bytes of `model.safetensors` or `head.safetensors`.
     public static func bytes(_ base64: String, _ name: String) throws(LabError) -> [UInt8] {
         guard let data = Data(base64Encoded: base64, options: .ignoreUnknownCharacters) else {
-            throw LabError("the built-in brackets \(name) is damaged (not base64); rebuild the lab")
+            throw LabError(said: SessionErrorMessage.bracketsDamaged(name: name))
         }
         return [UInt8](data)
     }

@@ -1,4 +1,5 @@
 import LSTMCore
+import LabText
 import LessonKit
 import TermRender
 
@@ -59,9 +60,16 @@ extension Interpreter: LessonHost {
         do {
             return try tensor.value(at: index)
         } catch {
+            let problem: SessionErrorMessage.IndexProblem =
+                switch error {
+                case ShapeError.rankMismatch(let e, let a): .rank(expected: e, got: a)
+                case ShapeError.indexOutOfRange(let axis, let i, let size): .axis(axis: axis, index: i, size: size)
+                default: .other("\(error)")
+                }
             throw LabError(
-                "\(name)\(formatShape(index).replacingOccurrences(of: " ", with: "")): \(error) (\(name) is \(formatShape(tensor.shape)))"
-            )
+                said: SessionErrorMessage.lessonIndex(
+                    name: name, index: formatShape(index).replacingOccurrences(of: " ", with: ""), problem: problem,
+                    shape: formatShape(tensor.shape)))
         }
     }
 
@@ -73,12 +81,12 @@ extension Interpreter: LessonHost {
     func lessonTensor(_ name: String, _ direction: String?, t: Int? = nil) throws -> Tensor {
         guard let view = ViewName(rawValue: name) else {
             throw LabError(
-                "unknown view \(Quote.word(name)): one of \(ViewName.allCases.map(\.rawValue).joined(separator: ", "))")
+                .unknownView(word: Quote.word(name), names: ViewName.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         var dir: Direction? = nil
         if let direction {
             guard let d = Direction.allCases.first(where: { $0.short == direction }) else {
-                throw LabError("direction must be fwd or bwd, got \(Quote.word(direction))")
+                throw LabError(said: SessionErrorMessage.directionFwdOrBwd(got: Quote.word(direction)))
             }
             dir = d
         }
@@ -89,6 +97,6 @@ extension Interpreter: LessonHost {
             default: continue
             }
         }
-        throw LabError("\(name) has no values to read")
+        throw LabError(said: SessionErrorMessage.noValues(name: name))
     }
 }

@@ -178,7 +178,7 @@ extension Interpreter {
 
     private var lessonConfig: LessonConfig {
         get throws {
-            guard let config = lessons.config else { throw LabError("lessons are not set up in this session") }
+            guard let config = lessons.config else { throw LabError(said: SessionErrorMessage.lessonsNotSetUp) }
             return config
         }
     }
@@ -215,9 +215,7 @@ extension Interpreter {
         saved?.language = lesson.language
         if let step {
             guard step <= lesson.steps.count else {
-                throw LabError(
-                    "lesson \(id) has \(lesson.steps.count) steps: 'lesson play \(id) step K' takes K from 1 to \(lesson.steps.count)"
-                )
+                throw LabError(said: SessionErrorMessage.lessonSteps(id: id, steps: lesson.steps.count))
             }
             saved = file[id] ?? LessonProgress(stepCount: lesson.steps.count, language: lesson.language)
             saved?.step = step - 1

@@ -15,7 +15,7 @@ extension Interpreter {
             do {
                 next.lengths = try SequenceLengths(values, batch: b, length: t)
             } catch {
-                throw LabError("\(error)")
+                throw LabError(said: Lab.message(for: error))
             }
         } else {
             next.lengths = nil
@@ -62,7 +62,7 @@ extension Interpreter {
     /// Redraws layers 1…L−1 for `layers` (or for a new H), with the session's initialiser and generator.
     mutating func resizeLayers(_ next: inout Session, layers: Int, redrawAll: Bool) throws -> String? {
         guard (1...StackedParameters.maxLayers).contains(layers) else {
-            throw LabError("L must be a whole number from 1 to \(StackedParameters.maxLayers), not \(layers)")
+            throw LabError(.wholeNumber(what: "L", low: 1, high: StackedParameters.maxLayers, typed: "\(layers)"))
         }
         let h = next.sizes.hiddenSize
         let keep = redrawAll ? 0 : min(next.upperLayers.count, layers - 1)
@@ -224,7 +224,7 @@ extension Interpreter {
             case .end: goal = n
             case .time(let t):
                 guard t < stack.length else {
-                    throw LabError("t=\(t) is out of range: t goes from 0 to \(stack.length - 1)")
+                    throw LabError(.outOfRange(key: "t", value: t, last: stack.length - 1))
                 }
                 goal = min(n, d == .forward ? t + 1 : stack.length - t)
             }

@@ -187,7 +187,7 @@ extension Session {
             do {
                 lengths = try SequenceLengths(own, batch: text.batch, length: text.length)
             } catch {
-                throw LabError("\(error)")
+                throw LabError(said: Lab.message(for: error))
             }
         } else {
             lengths = nil

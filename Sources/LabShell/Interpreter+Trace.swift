@@ -10,7 +10,7 @@ extension Interpreter {
         guard unit >= 0, unit < h else { throw LabError(said: RefusalMessage.unitOutOfRange(unit: unit, last: h - 1)) }
         let bi = b ?? 0
         guard bi >= 0, bi < st.batch else {
-            throw LabError("b=\(bi) is out of range: b goes from 0 to \(st.batch - 1)")
+            throw LabError(.outOfRange(key: "b", value: bi, last: st.batch - 1))
         }
         return (direction.map { [$0] } ?? Direction.allCases).map { d in
             if let padded = paddedTrace(unit: unit, d, b: bi) { return .trace(padded) }

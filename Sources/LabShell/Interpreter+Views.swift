@@ -16,8 +16,7 @@ extension Interpreter {
         }
         if r.direction != nil && !(r.name.isPerStep || [.h0, .c0].contains(r.name)) {
             throw LabError(
-                "\(r.name.rawValue) does not take fwd/bwd"
-                    + (r.name.parameter != nil ? " (the direction is in its name: _f or _b)" : ""))
+                said: SessionErrorMessage.noDirection(view: r.name.rawValue, parameter: r.name.parameter != nil))
         }
         if validateOnly { return [] }
         if r.name.isPerStep {

@@ -137,7 +137,7 @@ extension Interpreter {
     /// `W_ih_f` … `b_hh_b`: one of the layer's parameters, the weights' rows in gate blocks, the biases' columns.
     func parameterView(_ r: ViewRequest) throws -> TensorView {
         guard let (d, kind) = r.name.parameter else {
-            throw LabError("\(r.name.rawValue) cannot be shown this way")
+            throw LabError(said: SessionErrorMessage.cannotShow(view: r.name.rawValue))
         }
         let h = session.stepper.hiddenSize
         let p = session.layerParameters[d]
@@ -181,7 +181,9 @@ extension Interpreter {
                         torchName: "bias_\(isIH ? "ih" : "hh")_l\(session.layer)\(torchName)", usedAs: "")),
                 columnGroups: TensorView.gateGroups(hiddenSize: h, language: session.settings.language))
         }
-        if r.t != nil || r.b != nil { throw LabError("\(r.name.rawValue) is a parameter: it takes no t= or b=") }
+        if r.t != nil || r.b != nil {
+            throw LabError(said: SessionErrorMessage.parameterTakesNoIndex(view: r.name.rawValue))
+        }
         return view
     }
 }

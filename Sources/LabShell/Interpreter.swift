@@ -184,7 +184,7 @@ public struct Interpreter: Sendable {
         s.hiddenSize = change.hiddenSize ?? s.hiddenSize
         let layers = change.layers ?? session.layerCount
         guard (1...StackedParameters.maxLayers).contains(layers) else {
-            throw LabError("L must be a whole number from 1 to \(StackedParameters.maxLayers), not \(layers)")
+            throw LabError(.wholeNumber(what: "L", low: 1, high: StackedParameters.maxLayers, typed: "\(layers)"))
         }
         try session.checkMemory(s, layers: layers)
         let hiddenChanged = s.hiddenSize != session.sizes.hiddenSize

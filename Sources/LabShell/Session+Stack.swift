@@ -1,5 +1,6 @@
 import LSTMCore
 import LSTMKernels
+import LabText
 
 /// Layers and lengths in the session: `stack` holds the stacked, variable-length
 /// stepper whenever the model has more than one layer or the batch has lengths;
@@ -53,19 +54,18 @@ extension Session {
         guard layers > 1 else { return }
         var upper = s
         upper.inputSize = 2 * s.hiddenSize
+        let sizes = "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)"
         guard let one = s.estimatedBytes, let each = upper.estimatedBytes else {
-            throw LabError(
-                "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(layers) are too large to count"
-            )
+            throw LabError(said: SessionErrorMessage.layersTooLargeToCount(sizes: sizes, layers: layers))
         }
         let (more, o1) = each.multipliedReportingOverflow(by: layers - 1)
         let (bytes, o2) = one.addingReportingOverflow(more)
         if o1 || o2 || bytes > settings.memoryLimit {
-            let amount = o1 || o2 ? "more than can be counted" : "about \(Session.formatBytes(bytes))"
             throw LabError(
-                "\(what.map { $0 + " with" } ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)") L=\(layers) would need "
-                    + "\(amount), over the limit of \(Session.formatBytes(settings.memoryLimit)) "
-                    + "(start with --memory-limit MiB to raise it)")
+                said: SessionErrorMessage.layersTooLarge(
+                    what: what ?? sizes, named: what != nil, layers: layers,
+                    bytes: o1 || o2 ? nil : Session.formatBytes(bytes),
+                    limit: Session.formatBytes(settings.memoryLimit)))
         }
         try Session.probeAllocation(
             bytes, what: what ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize) L=\(layers)")

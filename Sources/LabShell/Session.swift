@@ -133,7 +133,7 @@ public struct Session: Sendable {
     func checkMemory(_ s: LSTMSizes, what named: String? = nil) throws(LabError) {
         let what = named ?? "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)"
         guard let bytes = s.estimatedBytes else {
-            throw LabError("\(what): the sizes are too large to count (their memory estimate overflows)")
+            throw LabError(said: SessionErrorMessage.tooLargeToCount(what: what))
         }
         if bytes > settings.memoryLimit {
             let need = Session.formatBytes(bytes)
@@ -155,9 +155,7 @@ public struct Session: Sendable {
         // Small sizes always fit; probing them would only cost time.
         guard bytes >= 64 << 20 else { return }
         guard let block = malloc(bytes) else {
-            throw LabError(
-                "\(what): could not allocate \(formatGiB(bytes)) (the machine or its ulimit has less free memory "
-                    + "than the memory limit allows); the session is as it was")
+            throw LabError(said: SessionErrorMessage.cannotAllocate(what: what, amount: formatGiB(bytes)))
         }
         free(block)
     }

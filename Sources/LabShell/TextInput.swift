@@ -53,11 +53,13 @@ public struct TextInput: Equatable, Sendable {
             }
             source = .alphabetSorted
         }
-        guard !letters.isEmpty else { throw LabError("the alphabet is empty: give at least one character") }
+        guard !letters.isEmpty else { throw LabError(said: SessionErrorMessage.alphabetEmpty) }
         var seen = Set<Character>()
         for ch in letters {
             guard seen.insert(ch).inserted else {
-                throw LabError("the alphabet \(Quote.word(String(letters))) has \(Quote.word(String(ch))) twice")
+                throw LabError(
+                    said: SessionErrorMessage.alphabetTwice(
+                        alphabet: Quote.word(String(letters)), character: Quote.word(String(ch))))
             }
         }
         guard letters.count == inputSize else {
@@ -68,10 +70,12 @@ public struct TextInput: Equatable, Sendable {
         var padChar: Character?
         if let pad {
             guard pad.count == 1, let p = pad.first else {
-                throw LabError("pad must be one character, got \(Quote.word(pad)) (leave pad out for zero rows)")
+                throw LabError(said: SessionErrorMessage.padOneCharacter(pad: Quote.word(pad)))
             }
             guard letters.contains(p) else {
-                throw LabError("pad \(Quote.word(pad)) is not in the alphabet \(Quote.word(String(letters)))")
+                throw LabError(
+                    said: SessionErrorMessage.padNotInAlphabet(
+                        pad: Quote.word(pad), alphabet: Quote.word(String(letters))))
             }
             padChar = p
         }
@@ -152,20 +156,20 @@ public struct TextInput: Equatable, Sendable {
     /// Replaces one character; `t` must be inside string b (not its padding).
     public mutating func set(b: Int, t: Int, to text: String) throws(LabError) -> Character {
         guard b >= 0, b < strings.count else {
-            throw LabError("b=\(b) is out of range: b goes from 0 to \(strings.count - 1)")
+            throw LabError(.outOfRange(key: "b", value: b, last: strings.count - 1))
         }
         guard t >= 0, t < strings[b].count else {
             let n = strings[b].count
-            throw LabError(
-                t < length
-                    ? "t=\(t) is padding of string b=\(b) (\(n) character\(n == 1 ? "" : "s")): set t=0..\(n - 1)"
-                    : "t=\(t) is out of range: t goes from 0 to \(length - 1)")
+            throw t < length
+                ? LabError(said: SessionErrorMessage.paddingPosition(t: t, b: b, characters: n))
+                : LabError(.outOfRange(key: "t", value: t, last: length - 1))
         }
         guard text.count == 1, let ch = text.first else {
-            throw LabError("input set takes one character, got \(Quote.word(text))")
+            throw LabError(said: SessionErrorMessage.inputSetOneCharacter(text: Quote.word(text)))
         }
         guard alphabet.contains(ch) else {
-            throw LabError("\(Quote.word(text)) is not in the alphabet \(Quote.word(String(alphabet)))")
+            throw LabError(
+                said: SessionErrorMessage.notInAlphabet(text: Quote.word(text), alphabet: Quote.word(String(alphabet))))
         }
         let old = strings[b][t]
         strings[b][t] = ch

@@ -20,14 +20,13 @@ import Testing
     }
 
     /// Row 3: an allocation the machine refuses is a message, not a trap.
-    @Test func allocationFailureIsAMessage() {
+    @Test func allocationFailureIsAMessage() throws {
+        let error = try #require(throws: LabError.self) { try Session.probeAllocation(1 << 62, what: "sizes X") }
         #expect(
-            throws: LabError(
-                "sizes X: could not allocate 4294967296.0 GiB (the machine or its ulimit has less free "
-                    + "memory than the memory limit allows); the session is as it was")
-        ) {
-            try Session.probeAllocation(1 << 62, what: "sizes X")
-        }
+            error.message
+                == "sizes X: could not allocate 4294967296.0 GiB (the machine or its ulimit has less free "
+                + "memory than the memory limit allows); the session is as it was")
+        #expect(error.chinese == "sizes X：无法分配 4294967296.0 GiB（机器或它的 ulimit 可用的内存少于内存上限）；会话保持原样")
         #expect(throws: Never.self) { try Session.probeAllocation(1 << 20, what: "small") }
     }
 

@@ -90,3 +90,24 @@ extension CatalogSamples {
         .writeFailed(code: 5, system: .init("input/output error")), .writeInterrupted,
     ]
 }
+
+extension CatalogSamples {
+    static let sessionError: [SessionErrorMessage] = [
+        .lengthsCount(given: 3, batch: 5), .lengthOutOfRange(sequence: 7, value: 11, length: 13),
+        .layersTooLargeToCount(sizes: "B=3 T=5 D=8 H=16", layers: 17),
+        .layersTooLarge(
+            what: "load weights w.safetensors", named: true, layers: 19, bytes: "1.5 GiB", limit: "1.0 GiB"),
+        .layersTooLarge(what: "B=4 T=6", named: false, layers: 23, bytes: nil, limit: "2.0 GiB"),
+        .tooLargeToCount(what: "sizes B=9"), .cannotAllocate(what: "sizes T=99", amount: "3.5 GiB"),
+        .benchRefused(detail: "DETAIL"), .bracketsDamaged(name: "model"), .alphabetEmpty,
+        .alphabetTwice(alphabet: "'aba'", character: "'a'"), .padOneCharacter(pad: "'xy'"),
+        .padNotInAlphabet(pad: "'z'", alphabet: "'ab'"), .paddingPosition(t: 29, b: 31, characters: 37),
+        .inputSetOneCharacter(text: "'ab'"), .notInAlphabet(text: "'c'", alphabet: "'()ab'"),
+        .noDirection(view: "h_f", parameter: false), .noDirection(view: "W_ih_f", parameter: true),
+        .cannotShow(view: "pred"), .parameterTakesNoIndex(view: "W_hh_b"),
+        .lessonIndex(name: "h_f", index: "[41,43]", problem: .axis(axis: 47, index: 53, size: 59), shape: "[3, 16]"),
+        .lessonIndex(name: "c_f", index: "[0]", problem: .rank(expected: 61, got: 67), shape: "[3, 16]"),
+        .lessonIndex(name: "y", index: "[1]", problem: .other("OTHER"), shape: "[3, 5, 32]"),
+        .directionFwdOrBwd(got: "'up'"), .noValues(name: "diagram"), .lessonsNotSetUp, .lessonSteps(id: 71, steps: 73),
+    ]
+}
