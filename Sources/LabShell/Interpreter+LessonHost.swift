@@ -34,6 +34,9 @@ extension Interpreter: LessonHost {
 
     public var displayPrecision: Int { session.settings.precision }
 
+    /// A refusal in the session's language (an expression's, a command's, a file's).
+    public func describe(_ error: any Error) -> String { wording(error) }
+
     /// Default settings and no watches; the model, input, threads and limits stay.
     public mutating func prepareLesson() {
         var settings = session.settings

@@ -21,6 +21,8 @@ public protocol LessonHost {
     func expressionNumber(_ text: String) -> Double?
     /// Digits after the point that views show now (`set precision`).
     var displayPrecision: Int { get }
+    /// A refusal from `run` or `evaluate` worded in the session's language, for the learner.
+    func describe(_ error: any Error) -> String
     /// The state every lesson starts from before its `setup:` runs: default
     /// settings, nothing watched. Model, input and limits are left alone.
     mutating func prepareLesson()
@@ -45,6 +47,7 @@ extension LessonHost {
     public func number(named name: String, index: [Int]) throws -> Double? { nil }
     public func expressionNumber(_ text: String) -> Double? { AnswerNumber.evaluate(text) }
     public var displayPrecision: Int { 4 }
+    public func describe(_ error: any Error) -> String { "\(error)" }
     public mutating func prepareLesson() {}
     public func snapshot() -> LessonSnapshot { LessonSnapshot(0) }
     public mutating func restore(_ snapshot: LessonSnapshot) {}

@@ -85,7 +85,7 @@ extension LessonPlayer {
             do {
                 emit(.output(try host.run(lab.command)))
             } catch {
-                emit(.refused(command: lab.command, message: "\(error)"))
+                emit(.refused(command: lab.command, message: host.describe(error)))
             }
             observe(typed: lab.command, host: &host, emit: emit)
         }

@@ -122,7 +122,7 @@ extension LessonPlayer {
             pendingProblem = nil
         } catch {
             pending = nil
-            pendingProblem = "\(error)"
+            pendingProblem = host.describe(error)
             failures.append(
                 LessonError(
                     file: lesson.file, line: q.answerLine,
@@ -164,11 +164,10 @@ extension LessonPlayer {
         do {
             return .success(try host.run(lab.command))
         } catch  where lab.expectsError {
-            return .failure(LabFailure(message: "\(error)"))
+            return .failure(LabFailure(message: host.describe(error)))
         } catch {
-            let e = LabFailure(message: "\(error)")
-            failures.append(LessonError(file: lesson.file, line: lab.line, message: "'\(lab.command)': \(e.message)"))
-            return .failure(e)
+            failures.append(LessonError(file: lesson.file, line: lab.line, message: "'\(lab.command)': \(error)"))
+            return .failure(LabFailure(message: host.describe(error)))
         }
     }
 }

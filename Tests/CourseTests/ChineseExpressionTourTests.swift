@@ -154,6 +154,38 @@ import Testing
         #expect(lab.handle(line).error == chinese)
     }
 
+    /// A lesson's lab line meant to be refused (`!`), an answer that cannot be read from the
+    /// session, and a task solution refused: the learner reads the lab's Chinese refusal.
+    @Test func aLessonShowsRefusalsInChinese() throws {
+        let lesson = """
+            ---
+            id: 1
+            title: 形状
+            ---
+
+            ## 改变形状
+
+            ```lab
+            !print x.reshape(7)
+            ```
+
+            ```question
+            ask: x.reshape(7) 有几个元素？
+            answer: value nosuchview[0]
+            solution: 没有。
+            ```
+            """
+        let f = try LessonShellTests.Fixture(en: lesson, zh: lesson)
+        defer { try? FileManager.default.removeItem(at: f.dir) }
+        var lab = f.lab(language: "zh")
+        _ = lab.handle("set lang zh")
+        let out = lab.handle("lesson play 1").output
+        #expect(out.contains("\nerror: 形状 '[7]' 和张量的元素个数 120 对不上\n"), "\(out)")
+        let unchecked = lab.handle("answer 3").output
+        #expect(unchecked.hasPrefix("这道题暂时无法核对（没有视图 'nosuchview'：可以用 x, "), "\(unchecked)")
+        #expect(Self.englishWords(unchecked).isEmpty, "\(unchecked)")
+    }
+
     /// Refusals the shell's line limit or Ctrl-C stand before: the language's own, worded in Chinese.
     @Test func refusalsBeyondTheShell() {
         func refused(_ text: String, budget: Budget = Budget()) -> ExprError? {
