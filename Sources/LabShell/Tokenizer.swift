@@ -22,7 +22,7 @@ public enum Tokenizer {
 
     public static func tokenize(_ line: String) throws(CommandError) -> [Token] {
         guard line.count <= maxLineLength else {
-            throw CommandError("line too long: \(line.count) characters (the limit is \(maxLineLength))")
+            throw CommandError(said: SessionErrorMessage.lineTooLong(length: line.count, limit: maxLineLength))
         }
         var tokens: [Token] = []
         var current = ""
@@ -61,9 +61,7 @@ public enum Tokenizer {
                 // would drop the mark, and a typed character must never vanish.
                 if ch.unicodeScalars.count > 1, let mark = ch.unicodeScalars.dropFirst().first {
                     let code = String(mark.value, radix: 16, uppercase: true)
-                    throw CommandError(
-                        "a combining mark (U+\(code)) follows a space: it has no letter to go on; "
-                            + "remove it, or put the word in quotes", column: column)
+                    throw CommandError(said: SessionErrorMessage.markAfterSpace(code: code), column: column)
                 }
                 if inWord {
                     tokens.append(Token(text: current, column: start, end: column))
@@ -73,7 +71,7 @@ public enum Tokenizer {
                 continue
             }
             if ch.isASCII, let v = ch.asciiValue, v < 32 || v == 127 {
-                throw CommandError("control character (code \(v)) in the line", column: column)
+                throw CommandError(said: SessionErrorMessage.controlCharacter(code: Int(v)), column: column)
             }
             if !inWord {
                 inWord = true

@@ -34,6 +34,10 @@ public enum SessionErrorMessage: Localized, Equatable {
     case noValues(name: String)
     case lessonsNotSetUp
     case lessonSteps(id: Int, steps: Int)
+    case lineTooLong(length: Int, limit: Int)
+    /// `code`: the mark's code point in hex (`301`).
+    case markAfterSpace(code: String)
+    case controlCharacter(code: Int)
 
     public var english: String {
         switch self {
@@ -69,6 +73,10 @@ public enum SessionErrorMessage: Localized, Equatable {
         case .lessonsNotSetUp: "lessons are not set up in this session"
         case .lessonSteps(let id, let n):
             "lesson \(id) has \(n) steps: 'lesson play \(id) step K' takes K from 1 to \(n)"
+        case .lineTooLong(let n, let limit): "line too long: \(n) characters (the limit is \(limit))"
+        case .markAfterSpace(let code):
+            "a combining mark (U+\(code)) follows a space: it has no letter to go on; remove it, or put the word in quotes"
+        case .controlCharacter(let code): "control character (code \(code)) in the line"
         }
     }
 
@@ -102,6 +110,9 @@ public enum SessionErrorMessage: Localized, Equatable {
         case .noValues(let name): "\(name) 没有可读取的值"
         case .lessonsNotSetUp: "这次会话没有设置课程"
         case .lessonSteps(let id, let n): "第 \(id) 课有 \(n) 步：'lesson play \(id) step K' 的 K 只能取 1 到 \(n)"
+        case .lineTooLong(let n, let limit): "这一行太长：\(n) 个字符（上限是 \(limit)）"
+        case .markAfterSpace(let code): "空格后面跟着一个组合符号（U+\(code)），它没有可以附着的字母；请删掉它，或把这个词放进引号"
+        case .controlCharacter(let code): "这一行里有控制字符（代码 \(code)）"
         }
     }
 

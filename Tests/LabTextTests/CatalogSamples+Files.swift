@@ -108,6 +108,8 @@ extension CatalogSamples {
         .lessonIndex(name: "h_f", index: "[41,43]", problem: .axis(axis: 47, index: 53, size: 59), shape: "[3, 16]"),
         .lessonIndex(name: "c_f", index: "[0]", problem: .rank(expected: 61, got: 67), shape: "[3, 16]"),
         .lessonIndex(name: "y", index: "[1]", problem: .other("OTHER"), shape: "[3, 5, 32]"),
-        .directionFwdOrBwd(got: "'up'"), .noValues(name: "diagram"), .lessonsNotSetUp, .lessonSteps(id: 71, steps: 73),
+        .directionFwdOrBwd(got: "'up'"), .noValues(name: "diagram"), .lessonsNotSetUp,
+        .lineTooLong(length: 4099, limit: 4096), .markAfterSpace(code: "301"),
+        .controlCharacter(code: 27), .lessonSteps(id: 71, steps: 73),
     ]
 }
