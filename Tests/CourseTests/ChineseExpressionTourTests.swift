@@ -88,6 +88,45 @@ import Testing
         #expect(english.isEmpty, "English (or no error) in the zh expression tour:\n\(english.joined(separator: "\n"))")
     }
 
+    /// The whole numbers of a message (not those inside a word, as in `W_ih_l0` or `1D`'s `D`).
+    static func numbers(_ text: String) -> Set<String> {
+        var out = Set<String>()
+        var current = ""
+        var previous: Character = " "
+        for ch in text + " " {
+            if ch.isASCII && ch.isNumber && (current.isEmpty ? !(previous.isASCII && previous.isLetter) : true) {
+                current.append(ch)
+            } else {
+                if !current.isEmpty { out.insert(current) }
+                current = ""
+            }
+            previous = ch
+        }
+        return out
+    }
+
+    /// Constants of PyTorch's English that the Chinese says in words (一维, 空张量) or leaves out (the mask's `index 0`).
+    static let constants = ["1-D", "1-dimensional", "at least 1D", "numel() == 0", "at index 0"]
+
+    /// The Chinese of each refusal states every number the English states.
+    @Test func noNumberIsLostInTranslation() {
+        var lost: [String] = []
+        for line in Self.erroneous {
+            var en = Lab(width: 100)
+            var zh = Lab(width: 100)
+            _ = zh.handle("set lang zh")
+            let english = Self.constants.reduce(en.handle(line).error ?? "") {
+                $0.replacingOccurrences(of: $1, with: "")
+            }
+            let chinese = zh.handle(line).error ?? ""
+            let missing = Self.numbers(english).subtracting(Self.numbers(chinese))
+            if !missing.isEmpty {
+                lost.append("\(line.prefix(60)): \(missing.sorted()) of '\(english)' in '\(chinese)'")
+            }
+        }
+        #expect(lost.isEmpty, "numbers lost in the Chinese:\n\(lost.joined(separator: "\n"))")
+    }
+
     @Test func everyReplyIsChinese() {
         var english: [String] = []
         var lab = Lab(width: 100)
