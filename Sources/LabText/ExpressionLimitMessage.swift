@@ -65,10 +65,10 @@ public enum ExpressionLimitMessage: Localized, Equatable {
         case .interrupted: "已中断：表达式停止了计算"
         case .tooManyToCount(let w, let s): ChineseText.join(w.chinese, "的形状会是 \(s)，元素多得无法计数")
         case .memory(let w, let s, let need, let limit):
-            ChineseText.join(w.chinese, "（形状 \(s)）会让表达式占用约 \(need) 内存，超过上限 \(limit)（启动时加 --memory-limit MiB 可以调高）")
+            ChineseText.join(w.chinese, "（形状 \(s)）会让表达式占用约 \(need)，超过内存上限 \(limit)（启动时加 --memory-limit MiB 可以调高）")
         case .compute(let w, let need, let limit):
             ChineseText.join(
-                w.chinese, "会让表达式的浮点运算量达到约 \(need)，超过上限 \(limit)（启动时加 --compute-limit GFLOP 可以调高）")
+                w.chinese, "会让表达式的浮点运算量达到约 \(need)，超过计算量上限 \(limit)（启动时加 --compute-limit GFLOP 可以调高）")
         case .batchTooMany(let s): "乘积 '@' 的批量形状会是 \(s)，多得无法计数"
         case .arangeTooMany(let c): "arange() 会有 \(c) 个元素，多得无法计数"
         }

@@ -54,7 +54,7 @@ public enum ExpressionReplyMessage: Localized, Equatable {
             "已把 '\(e)' \(shape) 存到 \(path)（float32 .npy，可用 numpy.load 或 torch.from_numpy(numpy.load(…)) 读回）"
         case .saveNeedsTensor(let e, let t): ChineseText.join("save 只能写出张量：'\(e)' 是", t.chinese)
         case .letOverMemory(let name, let need, let limit):
-            "\(name) 会让变量共占用约 \(need) 内存，超过上限 \(limit)；请先用 'unlet' 删掉一些变量"
+            "\(name) 会让变量共占用约 \(need)，超过内存上限 \(limit)；请先用 'unlet' 删掉一些变量"
         case .sparkNeedsSequence(let e, let shape):
             "spark 画的是序列：'\(e)' 的形状是 \(shape)；请用下标把它取到 [T] 或 [T, N]，例如 c_f[:, 0, 5] 或 h_f[:, 0]"
         case .stopped: "表达式停止了计算，会话保持原样"

@@ -183,7 +183,7 @@ import Testing
         ("print i_f", "i_f 是前向当前这一步的量，但前向还没有走过一步（试试 'step fwd'）"),
         (
             "print zeros(100000, 100000)",
-            "zeros(100000, 100000)（形状 [100000, 100000]）会让表达式占用约 37.3 GiB 内存，超过上限 2.0 GiB（启动时加 --memory-limit MiB 可以调高）"
+            "zeros(100000, 100000)（形状 [100000, 100000]）会让表达式占用约 37.3 GiB，超过内存上限 2.0 GiB（启动时加 --memory-limit MiB 可以调高）"
         ),
         ("print x.sum(axis=0)", "sum() 没有名为 'axis' 的参数"),
     ])
