@@ -103,11 +103,11 @@ extension Interpreter {
                 if file.last == id { file.last = nil }
                 if lessons.player?.lesson.id == id { lessons.player = nil }
                 try saveProgressFile(file)
-                sink(.text("progress of lesson \(id) forgotten"))
+                sink(.text(say(LessonShellMessage.forgotten(id: id))))
             } else {
                 lessons.player = nil
                 try saveProgressFile(ProgressFile())
-                sink(.text("progress of every lesson forgotten"))
+                sink(.text(say(LessonShellMessage.forgottenAll)))
             }
         case .check(let path):
             sink(.text(try checkLesson(path)))
@@ -237,11 +237,11 @@ extension Interpreter {
             let (file, warning) = try ProgressStore(url: url).load()
             if let warning, !lessons.warnedProgress {
                 lessons.warnedProgress = true
-                sink(.text("warning: " + warning))
+                sink(.text(say(LessonShellMessage.warning(text: say(warning)))))
             }
             return file
         } catch {
-            throw LabError("\(error)")
+            throw LabError(said: error.problem)
         }
     }
 
@@ -257,7 +257,7 @@ extension Interpreter {
         do {
             try ProgressStore(url: url).save(file)
         } catch {
-            throw LabError("progress not saved: \(error)")
+            throw LabError(said: LessonShellMessage.notSaved(reason: say(error.problem)))
         }
     }
 
@@ -269,7 +269,7 @@ extension Interpreter {
             lessons.saveFailed = false
         } catch {
             if !lessons.saveFailed {
-                sink(.text("warning: progress cannot be saved: \(error); it lasts only until the lab ends"))
+                sink(.text(say(LessonShellMessage.cannotBeSaved(reason: wording(error)))))
             }
             lessons.saveFailed = true
         }
@@ -280,7 +280,7 @@ extension Interpreter {
         let catalog = LessonCatalog(root: config.root)
         let ids = catalog.ids
         guard !ids.isEmpty else {
-            return "no lessons found in \(config.root.path) (set LSTMLAB_LESSONS to the lessons folder)"
+            return say(LessonShellMessage.noLessonsFound(folder: config.root.path))
         }
         var warningText: [String] = []
         let file = try loadProgress { if case .text(let t) = $0 { warningText.append(t) } }
@@ -290,7 +290,7 @@ extension Interpreter {
             guard let entry = catalog.entry(id: id, language: config.language) else { continue }
             let title =
                 (try? catalog.load(entry).title).map { Quote.visible($0) }
-                ?? "(\(entry.displayPath) has errors: lesson check \(entry.displayPath))"
+                ?? say(LessonShellMessage.hasErrors(path: entry.displayPath))
             let state: String
             if let p = file[id] {
                 state =
@@ -339,8 +339,10 @@ extension Interpreter {
             throw LabError(error.errors.map { $0.description }.joined(separator: "\n"))
         }
         let questions = lesson.steps.filter { $0.question != nil }.count
-        return "\(path): ok: lesson \(lesson.id), \(lesson.steps.count) steps, \(questions) questions, "
-            + "steps match the \(language == "en" ? "zh" : "en") version, played to the end"
+        return say(
+            LessonShellMessage.checked(
+                path: path, id: lesson.id, steps: lesson.steps.count, questions: questions,
+                other: language == "en" ? "zh" : "en"))
     }
 
     /// The text of one player event, prose wrapped to `width` columns.

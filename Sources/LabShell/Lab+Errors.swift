@@ -1,5 +1,6 @@
 import LSTMCore
 import LabText
+import LessonKit
 import TensorFiles
 
 /// Facts below, words above: the engine and the parser throw typed errors with
@@ -23,6 +24,7 @@ extension Interpreter {
         case let e as FileFormatError: return e.text(language)
         case let e as StepperError: return Lab.message(for: e).text(language)
         case let e as StackOrderRefusal: return Lab.message(for: e).text(language)
+        case let e as ProgressError: return e.problem.text(language)
         default: return "\(error)"
         }
     }

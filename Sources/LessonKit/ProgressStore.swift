@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import TensorFiles
 
 #if canImport(Glibc)
@@ -29,7 +30,9 @@ public struct ProgressFile: Codable, Equatable, Sendable {
 
 /// Why progress could not be read or written.
 public struct ProgressError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
+    public var problem: ProgressMessage
+    public init(_ problem: ProgressMessage) { self.problem = problem }
+    public var message: String { problem.english }
     public var description: String { message }
 }
 
@@ -67,51 +70,47 @@ public struct ProgressStore: Sendable {
 
     /// The stored progress (empty when there is no file yet) and a warning
     /// when the file was unreadable and has been set aside.
-    public func load() throws(ProgressError) -> (progress: ProgressFile, warning: String?) {
+    public func load() throws(ProgressError) -> (progress: ProgressFile, warning: ProgressMessage?) {
         let fm = FileManager.default
         let kind = FileKind(path: url.path)
         switch kind {
         case .missing:
             return (ProgressFile(), nil)
         case .unreadable(let reason):
-            throw ProgressError(message: "cannot read \(url.path): \(reason)")
+            throw ProgressError(.cannotRead(path: url.path, system: .init(reason)))
         case .regular(let size) where size <= ProgressStore.maxFileBytes:
             break
         case .regular(let size):
-            return setAside("it has \(size) bytes; progress is a few KiB at most")
+            return setAside(.tooBig(size: size))
         default:
             // A folder, FIFO or device (a link to /dev/zero): never opened, moved aside whole.
-            return setAside(
-                (kind.refusal ?? "not a regular file").replacingOccurrences(of: "regular file", with: "file"))
+            return setAside(.kind(kind.kind))
         }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ProgressError(message: "cannot read \(url.path): \(error.localizedDescription)")
+            throw ProgressError(.cannotRead(path: url.path, system: .init(error.localizedDescription)))
         }
         do {
             var file = try JSONDecoder().decode(ProgressFile.self, from: data)
             guard file.version == 1 else {
-                throw ProgressError(message: "version \(file.version) is newer than this lstmlab understands")
+                throw ProgressError(.newerVersion(version: file.version))
             }
             file.clampCounts()
             return (file, nil)
         } catch {
-            let why = (error as? ProgressError)?.message ?? "not valid progress JSON"
+            var why = ProgressMessage.Why.notJSON
+            if case .newerVersion(let v)? = (error as? ProgressError)?.problem { why = .newer(version: v) }
             do {
                 if fm.fileExists(atPath: backupURL.path) { try fm.removeItem(at: backupURL) }
                 try fm.copyItem(at: url, to: backupURL)
             } catch {
                 throw ProgressError(
-                    message:
-                        "\(url.path) is unreadable (\(why)) and could not be copied to \(backupURL.path): \(error.localizedDescription); fix or remove it"
-                )
+                    .notCopied(
+                        path: url.path, why: why, backup: backupURL.path, system: .init(error.localizedDescription)))
             }
-            return (
-                ProgressFile(),
-                "\(url.path) was unreadable (\(why)); a copy is kept at \(backupURL.path) and progress starts fresh"
-            )
+            return (ProgressFile(), .copied(path: url.path, why: why, backup: backupURL.path))
         }
     }
 
@@ -120,22 +119,16 @@ public struct ProgressStore: Sendable {
 
     /// Moves what is at `url` to the backup name (a rename: a link stays a link, a folder
     /// keeps its contents) and starts fresh; says where it went, or that it could not be moved.
-    private func setAside(_ why: String) -> (progress: ProgressFile, warning: String?) {
+    private func setAside(_ why: ProgressMessage.Why) -> (progress: ProgressFile, warning: ProgressMessage?) {
         let backup = backupURL.path
         if case .folder = FileKind(path: backup) {
-            return (
-                ProgressFile(),
-                "\(url.path) \(why); it was left alone (\(backup) is a folder too); progress starts fresh"
-            )
+            return (ProgressFile(), .leftAlone(path: url.path, why: why, backup: backup))
         }
         guard rename(url.path, backup) == 0 else {
             let reason = String(cString: strerror(errno))
-            return (
-                ProgressFile(),
-                "\(url.path) \(why); it could not be moved to \(backup) (\(reason)); progress starts fresh"
-            )
+            return (ProgressFile(), .notMoved(path: url.path, why: why, backup: backup, system: .init(reason)))
         }
-        return (ProgressFile(), "\(url.path) \(why); it was moved to \(backup) and progress starts fresh")
+        return (ProgressFile(), .moved(path: url.path, why: why, backup: backup))
     }
 
     /// Writes `progress` to a temporary file beside the target, then renames
@@ -149,14 +142,12 @@ public struct ProgressStore: Sendable {
             do {
                 try fm.createDirectory(at: dir, withIntermediateDirectories: true)
             } catch {
-                throw ProgressError(
-                    message: "cannot create the folder \(dir.path): \(ProgressStore.folderProblem(dir.path))")
+                throw ProgressError(.cannotCreateFolder(folder: dir.path, file: ProgressStore.fileInPath(dir.path)))
             }
+        case .unreadable(let reason):
+            throw ProgressError(.stateFolderUnreadable(folder: dir.path, system: .init(reason)))
         case let kind:
-            throw ProgressError(
-                message:
-                    "the state folder \(dir.path) \(kind.refusal?.replacingOccurrences(of: "not a regular file", with: "not a folder") ?? "is not a folder")"
-            )
+            throw ProgressError(.stateFolderNotFolder(folder: dir.path, kind: kind.kind))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -164,32 +155,32 @@ public struct ProgressStore: Sendable {
         do {
             data = try encoder.encode(progress)
         } catch {
-            throw ProgressError(message: "cannot encode progress: \(error)")
+            throw ProgressError(.cannotEncode(detail: "\(error)"))
         }
         let tmp = dir.appendingPathComponent(".progress.json.tmp-\(getpid())")
         do {
             try data.write(to: tmp)
         } catch {
-            throw ProgressError(message: "cannot write \(tmp.path): \(error.localizedDescription)")
+            throw ProgressError(.cannotWrite(path: tmp.path, system: .init(error.localizedDescription)))
         }
         guard rename(tmp.path, url.path) == 0 else {
             let code = errno
             try? fm.removeItem(at: tmp)
-            throw ProgressError(message: "cannot replace \(url.path): \(String(cString: strerror(code)))")
+            throw ProgressError(.cannotReplace(path: url.path, system: .init(String(cString: strerror(code)))))
         }
     }
 }
 
 extension ProgressStore {
-    /// The first part of `path` that exists and is not a folder, in words.
-    static func folderProblem(_ path: String) -> String {
+    /// The first part of `path` that exists and is not a folder (nil: none is; the folder was refused).
+    static func fileInPath(_ path: String) -> String? {
         var part = path
         while PathName.parent(of: part) != part {
             let kind = FileKind(path: part)
-            if kind != .missing, kind != .folder { return "\(part) is a file, not a folder" }
+            if kind != .missing, kind != .folder { return part }
             part = PathName.parent(of: part)
         }
-        return "permission denied or a read-only file system"
+        return nil
     }
 }
 

@@ -59,6 +59,18 @@ public enum FileKind: Equatable, Sendable {
         return problem?.english
     }
 
+    /// The kind of a file that is not a regular one (nil: regular, missing or unreadable).
+    public var kind: FileMessage.Kind? {
+        switch self {
+        case .folder: .folder
+        case .fifo: .fifo
+        case .characterDevice: .characterDevice
+        case .blockDevice: .blockDevice
+        case .socket: .socket
+        case .regular, .missing, .unreadable: nil
+        }
+    }
+
     /// The same as a fact, or nil for a regular file.
     public var problem: FileMessage? {
         switch self {

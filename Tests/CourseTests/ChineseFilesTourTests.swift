@@ -28,7 +28,10 @@ import Testing
         _ = write("notes.npy", Array("not numpy at all".utf8))
 
         var lab = Lab(width: 100)
-        lab.lessons.config = LessonConfig(root: CourseTests.root, language: "en", progressURL: nil)
+        // Progress that is not JSON: set aside with a warning the first time lessons are listed.
+        _ = write("progress.json", Array("{ not json".utf8))
+        lab.lessons.config = LessonConfig(
+            root: CourseTests.root, language: "en", progressURL: URL(fileURLWithPath: dir + "/progress.json"))
         var lines: [String] = []
         func run(_ line: String) {
             let r = lab.handle(line)
@@ -53,7 +56,7 @@ import Testing
             "input text \"ab\" alphabet \"aab\"", "input text \"ab\" pad \"xy\"", "show W_ih_f fwd", "show W_hh_b t=1",
             "step\u{7}", String(repeating: "x", count: 5000),
             "example brackets", "input set b=0 t=0 \"q\"", "input set b=0 t=0 \"ab\"", "input set b=9 t=0 \"a\"",
-            "lesson list",
+            "lesson list", "lesson reset 1", "lesson reset",
         ] {
             run(line)
         }
@@ -112,6 +115,8 @@ import Testing
             "这一行太长：5000 个字符（上限是 4096）",
             "'q' 不在字母表 '()ab' 中",
             "input set 只接受一个字符，而不是 'ab'",
+            "注意：\(dir)/progress.json 无法读取（不是有效的进度 JSON）；已在 \(dir)/progress.json.bak 保留一份副本，进度从头开始",
+            "已清除第 1 课的进度", "已清除所有课程的进度",
         ] {
             #expect(lines.contains(expected), "missing line: \(expected)")
         }

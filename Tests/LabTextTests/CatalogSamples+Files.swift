@@ -113,3 +113,25 @@ extension CatalogSamples {
         .controlCharacter(code: 27), .lessonSteps(id: 71, steps: 73),
     ]
 }
+
+extension CatalogSamples {
+    static let progress: [ProgressMessage] = [
+        .cannotRead(path: "/s/progress.json", system: .init("permission denied")), .newerVersion(version: 3),
+        .notCopied(path: "/s/p.json", why: .notJSON, backup: "/s/p.json.bak", system: .init("disk full")),
+        .copied(path: "/s/p.json", why: .newer(version: 5), backup: "/s/p.json.bak"),
+        .leftAlone(path: "/s/p.json", why: .kind(.folder), backup: "/s/p.json.bak"),
+        .notMoved(path: "/s/p.json", why: .kind(.fifo), backup: "/s/p.json.bak", system: .init("busy")),
+        .moved(path: "/s/p.json", why: .tooBig(size: 7), backup: "/s/p.json.bak"),
+        .moved(path: "/s/q.json", why: .kind(nil), backup: "/s/q.json.bak"),
+        .cannotCreateFolder(folder: "/s/a", file: "/s"), .cannotCreateFolder(folder: "/t/a", file: nil),
+        .stateFolderNotFolder(folder: "/s", kind: .socket), .stateFolderNotFolder(folder: "/u", kind: nil),
+        .stateFolderUnreadable(folder: "/v", system: .init("loop")), .cannotEncode(detail: "DETAIL"),
+        .cannotWrite(path: "/s/.tmp", system: .init("no space")), .cannotReplace(path: "/s/p.json", system: .init("x")),
+    ]
+
+    static let lessonShell: [LessonShellMessage] = [
+        .forgotten(id: 11), .forgottenAll, .noLessonsFound(folder: "/x/lessons"), .hasErrors(path: "zh/01.md"),
+        .checked(path: "en/03.md", id: 13, steps: 17, questions: 19, other: "zh"), .warning(text: "TEXT"),
+        .notSaved(reason: "REASON"), .cannotBeSaved(reason: "WHY"),
+    ]
+}

@@ -39,6 +39,8 @@ enum CatalogSamples {
         Area(file: "StateDictMessage.swift", samples: stateDict),
         Area(file: "LauncherMessage.swift", samples: launcher),
         Area(file: "SessionErrorMessage.swift", samples: sessionError),
+        Area(file: "ProgressMessage.swift", samples: progress),
+        Area(file: "LessonShellMessage.swift", samples: lessonShell),
     ]
 
     static let draftCompare: [DraftCompareMessage] = [
