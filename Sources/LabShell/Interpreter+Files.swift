@@ -69,11 +69,12 @@ extension Interpreter {
         if p.inputSize != next.sizes.inputSize {
             try next.checkCompute(
                 Work.input(next.inputFill, s),
-                "load weights with D=\(p.inputSize) (redrawing input \(next.inputFill.rawValue) at B=\(s.batch) T=\(s.length))"
-            )
+                say(
+                    SessionErrorMessage.workLoadWeights(
+                        inputs: p.inputSize, fill: next.inputFill.rawValue, batch: s.batch, length: s.length)))
             next.input = try Session.makeInput(
                 next.inputFill, s, using: &next.generator, shouldCancel: context.shouldCancel,
-                unchanged: "weights not loaded (the model and input are as they were)")
+                unchanged: say(SessionErrorMessage.weightsNotLoaded))
             next.inputSource = .originRedrawnForWeights(
                 command: "input \(next.inputFill.rawValue)", inputs: p.inputSize)
             next.text = nil

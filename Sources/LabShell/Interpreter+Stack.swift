@@ -74,7 +74,7 @@ extension Interpreter {
                     using: &next.generator, shouldCancel: context.shouldCancel,
                     factorizer: LAPACKHouseholder())
             else {
-                throw Interrupted(unchanged: "sizes not changed (the model, input and cursors are as they were)")
+                throw Interrupted(unchanged: say(SessionErrorMessage.sizesNotChanged))
             }
             upper.append(p)
         }
@@ -130,7 +130,7 @@ extension Interpreter {
         }
         try session.checkCompute(
             Double(remaining.reduce(0, +)) * Work.step(stackSizes(stack)),
-            "step \(choice.rawValue) \(count) on layer \(l)")
+            say(SessionErrorMessage.workStepLayer(choice: choice.rawValue, count: count, layer: l)))
         var lines: [String] = []
         defer {
             session.stack = stack
@@ -255,8 +255,10 @@ extension Interpreter {
         }
         try session.checkCompute(
             work,
-            "run: \(stack.layerCount) layer\(stack.layerCount == 1 ? "" : "s") at B=\(session.sizes.batch) T=\(stack.stepCount) H=\(session.sizes.hiddenSize)"
-        )
+            say(
+                SessionErrorMessage.workRun(
+                    layers: stack.layerCount, batch: session.sizes.batch, length: stack.stepCount,
+                    hidden: session.sizes.hiddenSize)))
         let before = stack.cursors.flatMap { $0 }.reduce(0, +)
         let finished = try stack.run(threads: session.settings.threads, shouldCancel: context.shouldCancel)
         let ran = stack.cursors.flatMap { $0 }.reduce(0, +) - before

@@ -19,7 +19,10 @@ extension Interpreter {
         }
         try session.checkCompute(
             work,
-            "\(command): \(steps[0]) fwd + \(steps[1]) bwd steps at B=\(s.batch) D=\(s.inputSize) H=\(s.hiddenSize)")
+            say(
+                SessionErrorMessage.workSteps(
+                    command: command, forward: steps[0], backward: steps[1], batch: s.batch, inputs: s.inputSize,
+                    hidden: s.hiddenSize)))
     }
 
     mutating func step(_ choice: DirectionChoice, count: Int) throws -> [Output] {

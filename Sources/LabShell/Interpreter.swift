@@ -194,18 +194,20 @@ public struct Interpreter: Sendable {
                 * Work.initialize(
                     session.initializer, inputSize: 2 * s.hiddenSize,
                     hiddenSize: s.hiddenSize),
-            "sizes L=\(layers) H=\(s.hiddenSize) (drawing \(newLayers) layer\(newLayers == 1 ? "" : "s"))")
+            say(SessionErrorMessage.workLayers(layers: layers, hidden: s.hiddenSize, drawing: newLayers)))
         let redraw = s.inputSize != session.sizes.inputSize || s.hiddenSize != session.sizes.hiddenSize
         let newInput =
             s.batch != session.sizes.batch || s.length != session.sizes.length || s.inputSize != session.sizes.inputSize
         try session.checkCompute(
             (redraw ? Work.initialize(session.initializer, inputSize: s.inputSize, hiddenSize: s.hiddenSize) : 0)
                 + (newInput ? Work.input(session.inputFill, s) : 0),
-            "sizes B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)"
-                + (redraw ? " (redrawing init \(session.initializer.rawValue))" : ""))
+            say(
+                SessionErrorMessage.workSizes(
+                    sizes: "B=\(s.batch) T=\(s.length) D=\(s.inputSize) H=\(s.hiddenSize)",
+                    redrawing: redraw ? session.initializer.rawValue : nil)))
         var next = session
         var notes: [String] = []
-        let unchanged = "sizes not changed (the model, input and cursors are as they were)"
+        let unchanged = say(SessionErrorMessage.sizesNotChanged)
         if redraw {
             guard
                 let p = BiLSTMParameters.initialized(
@@ -251,7 +253,8 @@ public struct Interpreter: Sendable {
     private mutating func initialize(_ kind: Initializer, seed: UInt64?) throws -> [Output] {
         let (d, h) = (session.sizes.inputSize, session.sizes.hiddenSize)
         try session.checkCompute(
-            Work.initialize(kind, inputSize: d, hiddenSize: h), "init \(kind.rawValue) at D=\(d) H=\(h)")
+            Work.initialize(kind, inputSize: d, hiddenSize: h),
+            say(SessionErrorMessage.workInit(kind: kind.rawValue, inputs: d, hidden: h)))
         var next = session
         if let seed { next.generator = SeededGenerator(seed: seed) }
         next.initializer = kind
@@ -260,7 +263,7 @@ public struct Interpreter: Sendable {
                 kind, inputSize: d, hiddenSize: h, using: &next.generator,
                 shouldCancel: context.shouldCancel, factorizer: LAPACKHouseholder())
         else {
-            throw Interrupted(unchanged: "init \(kind.rawValue) not done (the parameters are as they were)")
+            throw Interrupted(unchanged: say(SessionErrorMessage.initNotDone(kind: kind.rawValue)))
         }
         next.parameters = p
         next.parametersSource = .originCommand("init \(kind.rawValue)" + (seed.map { " seed \($0)" } ?? ""))
@@ -284,13 +287,16 @@ public struct Interpreter: Sendable {
     private mutating func makeInput(_ fill: InputFill, seed: UInt64?) throws -> [Output] {
         let s = session.sizes
         try session.checkCompute(
-            Work.input(fill, s), "input \(fill.rawValue) at B=\(s.batch) T=\(s.length) D=\(s.inputSize)")
+            Work.input(fill, s),
+            say(
+                SessionErrorMessage.workInput(
+                    fill: fill.rawValue, batch: s.batch, length: s.length, inputs: s.inputSize)))
         var next = session
         if let seed { next.generator = SeededGenerator(seed: seed) }
         next.inputFill = fill
         next.input = try Session.makeInput(
             fill, next.sizes, using: &next.generator, shouldCancel: context.shouldCancel,
-            unchanged: "input \(fill.rawValue) not done (the input is as it was)")
+            unchanged: say(SessionErrorMessage.inputNotDone(fill: fill.rawValue)))
         next.inputSource = .originCommand("input \(fill.rawValue)" + (seed.map { " seed \($0)" } ?? ""))
         next.text = nil
         try next.rebuildStepper()

@@ -38,6 +38,21 @@ public enum SessionErrorMessage: Localized, Equatable {
     /// `code`: the mark's code point in hex (`301`).
     case markAfterSpace(code: String)
     case controlCharacter(code: Int)
+    // What a command would compute, named in a refusal over the compute limit.
+    case workLayers(layers: Int, hidden: Int, drawing: Int)
+    /// `redrawing`: the initializer the new sizes redraw the parameters with.
+    case workSizes(sizes: String, redrawing: String?)
+    case workInit(kind: String, inputs: Int, hidden: Int)
+    case workInput(fill: String, batch: Int, length: Int, inputs: Int)
+    case workSteps(command: String, forward: Int, backward: Int, batch: Int, inputs: Int, hidden: Int)
+    case workStepLayer(choice: String, count: Int, layer: Int)
+    case workRun(layers: Int, batch: Int, length: Int, hidden: Int)
+    case workLoadWeights(inputs: Int, fill: String, batch: Int, length: Int)
+    // What Ctrl-C left undone (the session is as it was).
+    case sizesNotChanged
+    case weightsNotLoaded
+    case initNotDone(kind: String)
+    case inputNotDone(fill: String)
 
     public var english: String {
         switch self {
@@ -77,6 +92,21 @@ public enum SessionErrorMessage: Localized, Equatable {
         case .markAfterSpace(let code):
             "a combining mark (U+\(code)) follows a space: it has no letter to go on; remove it, or put the word in quotes"
         case .controlCharacter(let code): "control character (code \(code)) in the line"
+        case .workLayers(let l, let h, let n): "sizes L=\(l) H=\(h) (drawing \(Plural.count(n, "layer")))"
+        case .workSizes(let sizes, let redrawing):
+            "sizes \(sizes)" + (redrawing.map { " (redrawing init \($0))" } ?? "")
+        case .workInit(let kind, let d, let h): "init \(kind) at D=\(d) H=\(h)"
+        case .workInput(let fill, let b, let t, let d): "input \(fill) at B=\(b) T=\(t) D=\(d)"
+        case .workSteps(let command, let f, let bw, let b, let d, let h):
+            "\(command): \(f) fwd + \(bw) bwd steps at B=\(b) D=\(d) H=\(h)"
+        case .workStepLayer(let choice, let n, let l): "step \(choice) \(n) on layer \(l)"
+        case .workRun(let l, let b, let t, let h): "run: \(Plural.count(l, "layer")) at B=\(b) T=\(t) H=\(h)"
+        case .workLoadWeights(let d, let fill, let b, let t):
+            "load weights with D=\(d) (redrawing input \(fill) at B=\(b) T=\(t))"
+        case .sizesNotChanged: "sizes not changed (the model, input and cursors are as they were)"
+        case .weightsNotLoaded: "weights not loaded (the model and input are as they were)"
+        case .initNotDone(let kind): "init \(kind) not done (the parameters are as they were)"
+        case .inputNotDone(let fill): "input \(fill) not done (the input is as it was)"
         }
     }
 
@@ -113,6 +143,20 @@ public enum SessionErrorMessage: Localized, Equatable {
         case .lineTooLong(let n, let limit): "这一行太长：\(n) 个字符（上限是 \(limit)）"
         case .markAfterSpace(let code): "空格后面跟着一个组合符号（U+\(code)），它没有可以附着的字母；请删掉它，或把这个词放进引号"
         case .controlCharacter(let code): "这一行里有控制字符（代码 \(code)）"
+        case .workLayers(let l, let h, let n): "sizes L=\(l) H=\(h)（生成 \(n) 层）"
+        case .workSizes(let sizes, let redrawing): "sizes \(sizes)" + (redrawing.map { "（重新生成 init \($0)）" } ?? "")
+        case .workInit(let kind, let d, let h): "init \(kind)（D=\(d) H=\(h)）"
+        case .workInput(let fill, let b, let t, let d): "input \(fill)（B=\(b) T=\(t) D=\(d)）"
+        case .workSteps(let command, let f, let bw, let b, let d, let h):
+            "\(command)：fwd \(f) 步 + bwd \(bw) 步（B=\(b) D=\(d) H=\(h)）"
+        case .workStepLayer(let choice, let n, let l): "第 \(l) 层的 step \(choice) \(n)"
+        case .workRun(let l, let b, let t, let h): "run：\(l) 层（B=\(b) T=\(t) H=\(h)）"
+        case .workLoadWeights(let d, let fill, let b, let t):
+            "load weights，D=\(d)（按 B=\(b) T=\(t) 重新生成 input \(fill)）"
+        case .sizesNotChanged: "sizes 没有生效（模型、输入和游标都保持原样）"
+        case .weightsNotLoaded: "权重没有载入（模型和输入保持原样）"
+        case .initNotDone(let kind): "init \(kind) 没有完成（参数保持原样）"
+        case .inputNotDone(let fill): "input \(fill) 没有完成（输入保持原样）"
         }
     }
 

@@ -110,7 +110,15 @@ extension CatalogSamples {
         .lessonIndex(name: "y", index: "[1]", problem: .other("OTHER"), shape: "[3, 5, 32]"),
         .directionFwdOrBwd(got: "'up'"), .noValues(name: "diagram"), .lessonsNotSetUp,
         .lineTooLong(length: 4099, limit: 4096), .markAfterSpace(code: "301"),
-        .controlCharacter(code: 27), .lessonSteps(id: 71, steps: 73),
+        .controlCharacter(code: 27),
+        .workLayers(layers: 79, hidden: 83, drawing: 89), .workInit(kind: "pytorch", inputs: 97, hidden: 101),
+        .workSizes(sizes: "B=3 T=5 D=8 H=16", redrawing: "tutorial"), .workSizes(sizes: "B=4", redrawing: nil),
+        .workInput(fill: "random", batch: 103, length: 107, inputs: 109),
+        .workSteps(command: "run", forward: 113, backward: 127, batch: 131, inputs: 137, hidden: 139),
+        .workStepLayer(choice: "fwd", count: 149, layer: 151),
+        .workRun(layers: 157, batch: 163, length: 167, hidden: 173),
+        .workLoadWeights(inputs: 179, fill: "ones", batch: 181, length: 191), .sizesNotChanged, .weightsNotLoaded,
+        .initNotDone(kind: "tutorial"), .inputNotDone(fill: "zeros"), .lessonSteps(id: 71, steps: 73),
     ]
 }
 
