@@ -1,3 +1,4 @@
+import LabText
 import TermRender
 
 /// Shows where on a line an error is: a `^` under the offending word.
@@ -15,12 +16,12 @@ public enum Caret {
     /// The indent of the quoted line in script mode.
     public static let indent = "  "
 
-    /// `SOURCE:LINE: error: MESSAGE`, then the quoted line and the caret when the column is known.
+    /// `SOURCE:LINE: error: MESSAGE` (`错误：` in Chinese), then the quoted line and the caret when the column is known.
     public static func scriptError(
         source: String, lineNumber: Int, line: String, message: String, column: Int?,
-        width: Int = 80
+        width: Int = 80, language: Language = .en
     ) -> String {
-        var text = "\(source):\(lineNumber): error: \(message)"
+        var text = "\(source):\(lineNumber): " + label(language) + message
         if let column {
             let (shown, caret) = excerpt(line, column: column, width: max(20, width - indent.count))
             text += "\n" + indent + shown + "\n" + indent + caret
@@ -33,23 +34,28 @@ public enum Caret {
     /// or holds characters a message would escape, is quoted again with the caret under the copy.
     public static func interactiveError(
         prompt: String, line: String, message: String, column: Int?,
-        width: Int = 80
+        width: Int = 80, language: Language = .en
     ) -> String {
-        guard let column else { return "error: \(message)" }
+        guard let column else { return label(language) + message }
         let promptWidth = TextWidth.of(prompt)
         let (shown, caret) = excerpt(line, column: column, width: .max)
         if shown == line && promptWidth + TextWidth.of(line) < width {
-            return String(repeating: " ", count: promptWidth) + caret + "\nerror: \(message)"
+            return String(repeating: " ", count: promptWidth) + caret + "\n" + label(language) + message
         }
-        return quotedError(line: line, message: message, column: column, width: width)
+        return quotedError(line: line, message: message, column: column, width: width, language: language)
     }
 
     /// `error: MESSAGE`, then the quoted line and the caret (piped input, where nothing was echoed).
-    public static func quotedError(line: String, message: String, column: Int?, width: Int = 80) -> String {
-        guard let column else { return "error: \(message)" }
+    public static func quotedError(
+        line: String, message: String, column: Int?, width: Int = 80, language: Language = .en
+    ) -> String {
+        guard let column else { return label(language) + message }
         let (window, under) = excerpt(line, column: column, width: max(20, width - indent.count))
-        return "error: \(message)\n" + indent + window + "\n" + indent + under
+        return label(language) + message + "\n" + indent + window + "\n" + indent + under
     }
+
+    /// `error: ` or `错误：`.
+    public static func label(_ language: Language) -> String { LauncherMessage.errorLabel.text(language) }
 
     /// The line as shown and the caret line, at most `width` columns each.
     static func excerpt(_ line: String, column: Int, width: Int) -> (String, String) {

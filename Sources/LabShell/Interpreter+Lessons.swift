@@ -407,14 +407,16 @@ extension Interpreter {
         case .taskSolution(let commands):
             return .text(
                 ([zh ? "  解答：输入" : "  solution: type"] + commands.map { "    lstmlab> " + $0 }).joined(separator: "\n"))
-        case .refused(_, let message): return .text("error: " + message)
+        case .refused(_, let message): return .text(Caret.label(zh ? .zh : .en) + message)
         case .stepTitle(let title): return .text("## \(title)")
         case .narration(let text): return .text("\n" + TextLayout.reflow(text, width: width))
         case .command(let c):
             return (try? LabBlock.command(c, variables: [])) == .clear ? .clearScreen : .command("lstmlab> \(c)")
         case .output(let text): return .text(text)
         case .commandFailed(let command, let message, let location):
-            return .text("error: '\(command)': \(message) (\(location))")
+            return .text(
+                Caret.label(zh ? .zh : .en) + "'\(command)'"
+                    + (zh ? "：\(message)（\(location)）" : ": \(message) (\(location))"))
         case .question(let ask, let choices, let how):
             var lines = ["", TextLayout.wrap("? " + ask, width: width, indent: "  ")]
             lines += choices.map { TextLayout.wrap("   \($0.key)) \($0.text)", width: width, indent: "      ") }

@@ -107,7 +107,9 @@ public struct Lab: Sendable {
             return result
         }
         recordLine(
-            typed, (shown + [result.output] + (result.error.map { ["error: " + $0] } ?? [])).joined(separator: "\n"))
+            typed,
+            (shown + [result.output] + (result.error.map { [Caret.label(language) + $0] } ?? [])).joined(
+                separator: "\n"))
         return result
     }
 
@@ -127,7 +129,7 @@ public struct Lab: Sendable {
         } catch {
             guard taskWaits else { return LineResult(failure: error, read: line, typed: typed, in: self) }
             // A refused command may be the task (running the tutorial's error).
-            sink(.text("error: " + errorText(error, read: line, typed: typed)))
+            sink(.text(Caret.label(language) + errorText(error, read: line, typed: typed)))
             interpreter.observeTask(line, sink: sink)
             return LineResult(output: "", error: nil, quit: false)
         }

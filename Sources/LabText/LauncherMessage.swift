@@ -1,6 +1,8 @@
 /// What the program itself says around the lab: a script line it cannot read,
 /// Ctrl-C with nothing to stop, and the history file it cannot keep.
 public enum LauncherMessage: Localized, Equatable {
+    /// What an error line starts with: `error: ` (`FILE:3: error: …`), `错误：`.
+    case errorLabel
     /// A script line whose bytes are not UTF-8.
     case notUTF8Line
     /// Ctrl-C at a command that printed nothing.
@@ -56,6 +58,7 @@ public enum LauncherMessage: Localized, Equatable {
 
     public var english: String {
         switch self {
+        case .errorLabel: "error: "
         case .notUTF8Line: "the line is not valid UTF-8 text; it was not run"
         case .interrupted: "interrupted"
         case .historyNotSaved(let problem): "warning: history will not be saved: \(problem.english)"
@@ -64,6 +67,7 @@ public enum LauncherMessage: Localized, Equatable {
 
     public var chinese: String {
         switch self {
+        case .errorLabel: "错误："
         case .notUTF8Line: "这一行不是有效的 UTF-8 文本，没有执行"
         case .interrupted: "已中断"
         case .historyNotSaved(let problem): "警告：命令历史不会被保存：\(problem.chinese)"

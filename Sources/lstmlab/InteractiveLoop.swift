@@ -40,7 +40,7 @@ enum InteractiveLoop {
             }
             // `clear`: only here, where stdout is a terminal (a pipe or a script gets nothing).
             if result.clearsScreen { clearScreen() }
-            show(result, line: line, prompt: prompt, width: lab.width)
+            show(result, line: line, prompt: prompt, width: lab.width, language: lab.language)
             if result.quit { return 0 }
         }
     }
@@ -60,19 +60,19 @@ enum InteractiveLoop {
             }
             let result = Interrupts.command { lab.handle(line, sink: lessonSink) }
             // The prompt went to stdout (not the terminal): the echoed line starts at column 0.
-            show(result, line: line, prompt: "", width: lab.width)
+            show(result, line: line, prompt: "", width: lab.width, language: lab.language)
             if result.quit { return 0 }
         }
     }
 
     /// Output, then an error with a caret under the offending word of the echoed line.
-    static func show(_ result: LineResult, line: String, prompt: String, width: Int) {
+    static func show(_ result: LineResult, line: String, prompt: String, width: Int, language: Language) {
         StdIO.out(result.output)
         if let error = result.error {
             StdIO.err(
                 Caret.interactiveError(
                     prompt: prompt, line: line, message: error,
-                    column: result.column, width: width))
+                    column: result.column, width: width, language: language))
         }
     }
 

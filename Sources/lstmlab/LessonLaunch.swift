@@ -124,7 +124,9 @@ enum LessonLaunch {
             let result = Interrupts.command { lab.handle(line, sink: sink) }
             StdIO.out(result.output)
             if let error = result.error {
-                StdIO.err(Caret.quotedError(line: line, message: error, column: result.column, width: lab.width))
+                StdIO.err(
+                    Caret.quotedError(
+                        line: line, message: error, column: result.column, width: lab.width, language: lab.language))
             }
             if result.quit { return 0 }
         }

@@ -9,7 +9,9 @@ enum ScriptRunner {
         var failed = false
         for (index, text) in lines.enumerated() {
             guard let line = text else {
-                StdIO.err("\(source):\(index + 1): error: " + LauncherMessage.notUTF8Line.text(lab.language))
+                StdIO.err(
+                    "\(source):\(index + 1): " + Caret.label(lab.language)
+                        + LauncherMessage.notUTF8Line.text(lab.language))
                 failed = true
                 if !keepGoing { return 1 }
                 continue
@@ -20,7 +22,7 @@ enum ScriptRunner {
                 StdIO.err(
                     Caret.scriptError(
                         source: source, lineNumber: index + 1, line: line, message: error,
-                        column: result.column, width: lab.width))
+                        column: result.column, width: lab.width, language: lab.language))
                 failed = true
                 if !keepGoing { return 1 }
             }

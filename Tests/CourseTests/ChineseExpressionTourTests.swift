@@ -219,7 +219,7 @@ import Testing
         var lab = f.lab(language: "zh")
         _ = lab.handle("set lang zh")
         let out = lab.handle("lesson play 1").output
-        #expect(out.contains("\nerror: 形状 '[7]' 和张量的元素个数 120 对不上\n"), "\(out)")
+        #expect(out.contains("\n错误：形状 '[7]' 和张量的元素个数 120 对不上\n"), "\(out)")
         let unchecked = lab.handle("answer 3").output
         #expect(unchecked.hasPrefix("这道题暂时无法核对（没有视图 'nosuchview'：可以用 x, "), "\(unchecked)")
         #expect(Self.englishWords(unchecked).isEmpty, "\(unchecked)")

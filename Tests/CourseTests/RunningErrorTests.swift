@@ -33,13 +33,15 @@ import Testing
     @Test(arguments: ["en", "zh"])
     func aWeightShapedAfterTheBatchIsRefusedByFLinear(language: String) throws {
         let s = Self.step(try Self.steps(3, language), titled: "The draft's [4H, B]", "初稿里的 [4H, B]")
-        #expect(s.contains("error: mat1 and mat2 shapes cannot be multiplied (3x8 and 3x64)"))
+        // PyTorch's own words, after the lab's label in the lesson's language.
+        let label = language == "zh" ? "错误：" : "error: "
+        #expect(s.contains(label + "mat1 and mat2 shapes cannot be multiplied (3x8 and 3x64)"))
     }
 
     @Test(arguments: ["en", "zh"])
     func chunkAlongTheBatchAxisHasNoFourthPiece(language: String) throws {
         let s = Self.step(try Self.steps(2, language), titled: "Which dimension?", "到底是哪一维？")
-        #expect(s.contains("error: tuple index out of range"))
+        #expect(s.contains((language == "zh" ? "错误：" : "error: ") + "tuple index out of range"))
     }
 
     @Test(arguments: ["en", "zh"])

@@ -134,7 +134,7 @@ struct HostileInputTests {
             #expect(piped.status == 1)
             #expect(piped.stderr == "<stdin>:2: error: the line is not valid UTF-8 text; it was not run\n")
             let chinese = try ScriptRun.run(["--lang", "zh", file.path], environment: env)
-            #expect(chinese.stderr == "\(file.path):2: error: 这一行不是有效的 UTF-8 文本，没有执行\n")
+            #expect(chinese.stderr == "\(file.path):2: 错误：这一行不是有效的 UTF-8 文本，没有执行\n")
         }
     }
 

@@ -315,7 +315,7 @@ struct InteractiveTests {
         // Ctrl-B moves back one character: with a byte-wise locale it would split 文 and the quote would be garbage.
         session.send("set lang 中文\u{02}x\r")
         let reply = try session.expect("lstmlab fwd 0/5 bwd 0/5> ")
-        #expect(reply.contains("lang 只能是 en 或 zh，不能是 '中x文'"), "\(reply)")
+        #expect(reply.contains("\n错误：lang 只能是 en 或 zh，不能是 '中x文'"), "\(reply)")
         session.send("quit\r")
         #expect(try session.exitStatus() == 0)
     }

@@ -11,7 +11,7 @@ private let environment = DictionaryEnvironment([
     "c_f": ExprTensor(
         shape: [5, 2, 3], data: (0..<30).map { Float($0) }, axes: ["t", "b", "unit"],
         pending: Pending(
-            name: "c_f", known: [true, true, false, false, false], direction: "forward",
+            name: "c_f", known: [true, true, false, false, false], forward: true,
             taken: 2, total: 5)),
 ])
 
@@ -27,6 +27,7 @@ public func fuzzExpression(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         }
     } catch {
         require(!error.message.isEmpty, "empty error for \(source.debugDescription)")
+        require(!error.said.chinese.isEmpty, "empty Chinese error for \(source.debugDescription)")
         if let r = error.range { require(r.lowerBound >= 0 && r.lowerBound <= source.count, "caret outside the text") }
     }
     return 0
