@@ -199,10 +199,10 @@ extension Interpreter {
         do {
             lesson = try catalog.load(entry)
         } catch {
-            throw LabError(error.description)
+            throw LabError(said: error)
         }
         let (commands, refused) = LabBlock.compile(lesson)
-        guard refused.isEmpty else { throw LabError(LessonErrors(refused).description) }
+        guard refused.isEmpty else { throw LabError(said: LessonErrors(refused)) }
         lessons.commands = commands
         return lesson
     }
@@ -325,7 +325,7 @@ extension Interpreter {
     private func checkLesson(_ path: String) throws -> String {
         let linter = LessonLinter(checkCommand: LabBlock.problem)
         let errors: [LessonError] = linter.lint(path: path)
-        guard errors.isEmpty else { throw LabError(errors.map { $0.description }.joined(separator: "\n")) }
+        guard errors.isEmpty else { throw LabError(said: LessonErrors(errors)) }
         let language = LessonCatalog.language(ofPath: path)
         let absolute = PathName.absolute(path, from: FileManager.default.currentDirectoryPath)
         let lesson = try LessonCatalog.load(url: URL(fileURLWithPath: absolute), displayPath: path, language: language)
@@ -336,7 +336,7 @@ extension Interpreter {
         do {
             try scratch.playAutomatically(lesson) { _ in }
         } catch {
-            throw LabError(error.errors.map { $0.description }.joined(separator: "\n"))
+            throw LabError(said: error)
         }
         let questions = lesson.steps.filter { $0.question != nil }.count
         return say(

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import TensorFiles
 
 /// The lesson files under a `lessons/` folder: `en/NN-slug.md`, `zh/NN-slug.md`.
@@ -50,7 +51,8 @@ public struct LessonCatalog: Sendable {
         case .success(let t): text = t
         case .failure(let problem):
             throw LessonErrors([
-                LessonError(file: displayPath, line: 1, message: "cannot read the file: \(problem.reason)")
+                LessonError(
+                    file: displayPath, line: 1, problem: LessonFileMessage.cannotReadFile(reason: problem.reason))
             ])
         }
         return try LessonParser.parse(text, file: displayPath, language: language)
@@ -59,7 +61,7 @@ public struct LessonCatalog: Sendable {
     /// The largest lesson file read; the course's lessons are a few KiB.
     public static let maxFileBytes = 1 << 20
 
-    struct ReadProblem: Error { var reason: String }
+    struct ReadProblem: Error { var reason: LessonFileMessage }
 
     /// Reads a lesson file, refusing folders, devices and pipes (`/dev/zero` never
     /// ends) and anything over `maxFileBytes` before reading it.
@@ -67,24 +69,24 @@ public struct LessonCatalog: Sendable {
         let path = url.resolvingSymlinksInPath().path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            return .failure(.init(reason: "no such file"))
+            return .failure(.init(reason: .readMissing))
         }
-        guard !isDir.boolValue else { return .failure(.init(reason: "it is a folder, not a lesson file")) }
+        guard !isDir.boolValue else { return .failure(.init(reason: .readFolder)) }
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            return .failure(.init(reason: "not a regular file"))
+            return .failure(.init(reason: .readNotRegular))
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maxFileBytes else {
-            return .failure(.init(reason: "the file has \(size) bytes; a lesson file has at most \(maxFileBytes)"))
+            return .failure(.init(reason: .readTooBig(size: size, limit: maxFileBytes)))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.init(reason: "permission denied"))
+            return .failure(.init(reason: .readDenied))
         }
         guard data.count <= maxFileBytes else {
-            return .failure(.init(reason: "the file grew past \(maxFileBytes) bytes while being read"))
+            return .failure(.init(reason: .readGrew(limit: maxFileBytes)))
         }
-        guard let text = String(data: data, encoding: .utf8) else { return .failure(.init(reason: "not UTF-8 text")) }
+        guard let text = String(data: data, encoding: .utf8) else { return .failure(.init(reason: .readNotUTF8)) }
         return .success(text)
     }
 

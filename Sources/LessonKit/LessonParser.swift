@@ -1,3 +1,4 @@
+import LabText
 import TensorFiles
 
 /// Reads the lesson format (`docs/LESSON-FORMAT.md`) into a `Lesson`,
@@ -10,7 +11,7 @@ public enum LessonParser {
         let lesson = p.run(language: language)
         if !p.errors.isEmpty { throw LessonErrors(p.errors.sorted { $0.line < $1.line }) }
         guard let lesson else {
-            throw LessonErrors([LessonError(file: file, line: 1, message: "the lesson could not be read")])
+            throw LessonErrors([LessonError(file: file, line: 1, problem: LessonFileMessage.couldNotRead)])
         }
         return lesson
     }
@@ -49,8 +50,8 @@ private struct Parser {
         self.lines = lines
     }
 
-    mutating func error(_ line: Int, _ message: String) {
-        errors.append(LessonError(file: file, line: line, message: message))
+    mutating func error(_ line: Int, _ problem: LessonFileMessage) {
+        errors.append(LessonError(file: file, line: line, problem: problem))
     }
 
     mutating func run(language: String) -> Lesson? {
@@ -58,7 +59,7 @@ private struct Parser {
         let header = readHeader(fields)
         let (intro, steps) = readBody(from: bodyStart)
         if steps.isEmpty && errors.isEmpty {
-            error(max(lines.count, 1), "the lesson has no steps: start one with '## Title'")
+            error(max(lines.count, 1), .noSteps)
         }
         return Lesson(
             file: file, id: header.id, title: header.title, language: language, lockSkip: header.lockSkip,
@@ -69,7 +70,7 @@ private struct Parser {
     /// and the index of the first body line; nil when it is missing or not closed.
     mutating func readFrontMatter() -> (fields: [String: (String, Int)], bodyStart: Int)? {
         guard lines.first?.trimmingSpaces == "---" else {
-            error(1, "the file must start with front matter: a '---' line, 'id:' and 'title:', then '---'")
+            error(1, .noFrontMatter)
             return nil
         }
         var fields: [String: (String, Int)] = [:]
@@ -81,22 +82,22 @@ private struct Parser {
             if t == "---" { return (fields, n) }
             if t.isEmpty { continue }
             guard let colon = t.firstIndex(of: ":") else {
-                error(lineNo, "front matter lines are 'key: value', got '\(t)'")
+                error(lineNo, .frontMatterLine(got: t))
                 continue
             }
             let key = String(t[..<colon]).trimmingSpaces
             let value = String(t[t.index(after: colon)...]).trimmingSpaces
             guard ["id", "title", "lock_skip", "setup"].contains(key) else {
-                error(lineNo, "unknown front matter key '\(key)' (known: id, title, lock_skip, setup)")
+                error(lineNo, .unknownFrontMatterKey(key: key))
                 continue
             }
             if fields[key] != nil {
-                error(lineNo, "front matter key '\(key)' appears twice")
+                error(lineNo, .frontMatterKeyTwice(key: key))
                 continue
             }
             fields[key] = (value, lineNo)
         }
-        error(1, "front matter is not closed: add a '---' line after it")
+        error(1, .frontMatterNotClosed)
         return nil
     }
 
@@ -111,26 +112,26 @@ private struct Parser {
     mutating func readHeader(_ fields: [String: (String, Int)]) -> Header {
         var header = Header()
         if let (v, l) = fields["id"] {
-            if let i = Int(v), i > 0 { header.id = i } else { error(l, "id must be a positive integer, got '\(v)'") }
+            if let i = Int(v), i > 0 { header.id = i } else { error(l, .badID(got: v)) }
         } else {
-            error(1, "front matter has no 'id:'")
+            error(1, .noID)
         }
         if let (v, l) = fields["title"] {
-            if v.isEmpty { error(l, "title is empty") }
+            if v.isEmpty { error(l, .emptyTitle) }
             header.title = v
         } else {
-            error(1, "front matter has no 'title:'")
+            error(1, .noTitle)
         }
         if let (v, l) = fields["lock_skip"] {
             switch v {
             case "true": header.lockSkip = true
             case "false": header.lockSkip = false
-            default: error(l, "lock_skip must be true or false, got '\(v)'")
+            default: error(l, .badLockSkip(got: v))
             }
         }
         if let (v, l) = fields["setup"] {
             header.setup = parseLab(v.split(separator: ";").map { (String($0), l) })
-            if header.setup.isEmpty { error(l, "setup: is empty") }
+            if header.setup.isEmpty { error(l, .emptySetup) }
         }
         return header
     }
@@ -171,19 +172,19 @@ private struct Parser {
                     steps.append(s.step)
                 }
                 let heading = String(raw.dropFirst(2)).trimmingSpaces
-                if heading.isEmpty { error(lineNo, "step heading '##' has no title") }
+                if heading.isEmpty { error(lineNo, .headingNoTitle) }
                 current = StepDraft(title: heading, line: lineNo)
                 continue
             }
             if t.hasPrefix("```") {
                 let info = String(t.dropFirst(3)).trimmingSpaces
                 guard let body = readFence(&n) else {
-                    error(lineNo, "block '```\(info)' is not closed: add a '```' line after it")
+                    error(lineNo, .blockNotClosed(info: info))
                     break
                 }
                 if info == "lab" || info == "question" || info == "task" {
                     guard var s = current else {
-                        error(lineNo, "'```\(info)' block before the first step: start a step with '## Title'")
+                        error(lineNo, .blockBeforeStep(info: info))
                         continue
                     }
                     s.flushText()
@@ -224,19 +225,19 @@ private struct Parser {
         case "lab":
             let labLines = parseLab(body)
             if !body.contains(where: { !LessonParser.stripComment($0.0).isEmpty }) {
-                error(lineNo, "lab block has no commands")
+                error(lineNo, .emptyLabBlock)
             }
             s.segments.append(.lab(labLines))
         case "task":
             if s.taskSeen {
-                error(lineNo, "a step has at most one task block")
+                error(lineNo, .twoTasks)
             } else if let t = parseTask(body, line: lineNo) {
                 s.segments.append(.task(t))
             }
             s.taskSeen = true
         default:
             if s.questionSeen {
-                error(lineNo, "a step has at most one question block")
+                error(lineNo, .twoQuestions)
             } else if let q = parseQuestion(body, line: lineNo) {
                 s.segments.append(.question(q))
             }
@@ -299,14 +300,14 @@ private struct Parser {
                 continue
             }
             guard let colon = t.firstIndex(of: ":") else {
-                error(lineNo, "question lines are 'key: text', got '\(t)'")
+                error(lineNo, .questionLine(got: t))
                 continue
             }
             let key = String(t[..<colon]).trimmingSpaces
             let value = String(t[t.index(after: colon)...]).trimmingSpaces
             lastKey = key
             if value.isEmpty && ["ask", "answer", "hint", "choice", "solution", "wrong"].contains(key) {
-                error(lineNo, "'\(key):' is empty")
+                error(lineNo, .emptyKey(key: key))
                 // Counted as present, so the error is not repeated as "missing".
                 if key == "ask" {
                     q.ask = ""
@@ -319,9 +320,9 @@ private struct Parser {
             }
             if !readQuestionField(key, value, line: lineNo, into: &q) { lastKey = nil }
         }
-        if q.ask == nil { error(line, "question has no 'ask:' line") }
-        if q.answer == nil { error(line, "question has no 'answer:' line") }
-        if q.solution == nil { error(line, "question has no 'solution:' line") }
+        if q.ask == nil { error(line, .questionMissing(key: "ask")) }
+        if q.answer == nil { error(line, .questionMissing(key: "answer")) }
+        if q.solution == nil { error(line, .questionMissing(key: "solution")) }
         let spec = answerSpec(of: q)
         guard errors.count == errorCount, let ask = q.ask, let answer = q.answer, let solution = q.solution,
             let spec
@@ -337,18 +338,18 @@ private struct Parser {
     {
         switch key {
         case "ask":
-            if q.ask != nil { error(lineNo, "a question has one 'ask:' line") } else { q.ask = value }
+            if q.ask != nil { error(lineNo, .questionOne(key: "ask")) } else { q.ask = value }
         case "answer":
             if q.answer != nil {
-                error(lineNo, "a question has one 'answer:' line")
+                error(lineNo, .questionOne(key: "answer"))
             } else {
                 q.answer = (value, lineNo)
             }
         case "solution":
-            if q.solution != nil { error(lineNo, "a question has one 'solution:' line") } else { q.solution = value }
+            if q.solution != nil { error(lineNo, .questionOne(key: "solution")) } else { q.solution = value }
         case "hint":
             if q.hints.count == LessonQuestion.maxHints {
-                error(lineNo, "a question has at most \(LessonQuestion.maxHints) hints")
+                error(lineNo, .questionHints(limit: LessonQuestion.maxHints))
             } else {
                 q.hints.append(value)
             }
@@ -356,21 +357,21 @@ private struct Parser {
             if let w = Parser.parseWrong(value, line: lineNo) {
                 q.wrongs.append(w)
             } else {
-                error(lineNo, "wrong lines are 'wrong: ANSWER → feedback', got '\(value)'")
+                error(lineNo, .wrongLine(got: value))
             }
         case "choice":
             if let c = parseChoice(value) {
                 if q.choices.contains(where: { $0.0.key == c.key }) {
-                    error(lineNo, "choice '\(c.key)' is listed twice")
+                    error(lineNo, .choiceTwice(key: c.key))
                 } else {
                     q.choices.append((c, lineNo))
                 }
             } else {
                 q.badChoice = true
-                error(lineNo, "choice lines are 'choice: K) text', got '\(value)'")
+                error(lineNo, .choiceLine(got: value))
             }
         default:
-            error(lineNo, "unknown question key '\(key)' (known: ask, answer, choice, hint, wrong, solution)")
+            error(lineNo, .unknownQuestionKey(key: key))
             return false
         }
         return true
@@ -383,18 +384,18 @@ private struct Parser {
         do {
             spec = try AnswerSpec.parse(text)
         } catch {
-            self.error(answerLine, error.message)
+            self.error(answerLine, .answerLine(detail: error.message))
         }
         if case .choice(let k)? = spec {
             if q.choices.isEmpty && !q.badChoice {
-                error(answerLine, "'answer: choice' needs 'choice: K) text' lines")
+                error(answerLine, .choiceNeedsLines)
             } else if !q.choices.isEmpty && !q.choices.contains(where: { $0.0.key == k }) {
                 error(
                     answerLine,
-                    "answer '\(k)' is not one of the choices (\(q.choices.map(\.0.key).joined(separator: ", ")))")
+                    .answerNotChoice(key: k, choices: q.choices.map(\.0.key).joined(separator: ", ")))
             }
         } else if spec != nil, let first = q.choices.first {
-            error(first.1, "'choice:' lines need 'answer: choice K'")
+            error(first.1, .choicesNeedAnswer)
         }
         return spec
     }
@@ -431,41 +432,41 @@ private struct Parser {
                 continue
             }
             guard let colon = t.firstIndex(of: ":") else {
-                error(lineNo, "task lines are 'key: text', got '\(t)'")
+                error(lineNo, .taskLine(got: t))
                 continue
             }
             let key = String(t[..<colon]).trimmingSpaces
             let value = String(t[t.index(after: colon)...]).trimmingSpaces
             lastKey = key
             guard ["goal", "check", "typed", "hint", "solution"].contains(key) else {
-                error(lineNo, "unknown task key '\(key)' (known: goal, check, typed, hint, solution)")
+                error(lineNo, .unknownTaskKey(key: key))
                 lastKey = nil
                 continue
             }
             if value.isEmpty {
-                error(lineNo, "'\(key):' is empty")
+                error(lineNo, .emptyKey(key: key))
                 continue
             }
             switch key {
             case "goal":
-                if goal != nil { error(lineNo, "a task has one 'goal:' line") } else { goal = value }
+                if goal != nil { error(lineNo, .taskOneGoal) } else { goal = value }
             case "check": checks.append(value)
             case "typed": typed.append(value)
             case "hint":
                 if hints.count == LessonQuestion.maxHints {
-                    error(lineNo, "a task has at most \(LessonQuestion.maxHints) hints")
+                    error(lineNo, .taskHints(limit: LessonQuestion.maxHints))
                 } else {
                     hints.append(value)
                 }
             default: solution += value.split(separator: ";").map { (String($0), lineNo) }
             }
         }
-        if goal == nil { error(line, "task has no 'goal:' line") }
+        if goal == nil { error(line, .taskNoGoal) }
         if checks.isEmpty && typed.isEmpty {
-            error(line, "task has no 'check:' or 'typed:' line: say what the learner must do")
+            error(line, .taskNoCheck)
         }
         let commands = parseLab(solution)
-        if commands.isEmpty && errors.count == errorCount { error(line, "task has no 'solution:' commands") }
+        if commands.isEmpty && errors.count == errorCount { error(line, .taskNoSolution) }
         guard errors.count == errorCount, let goal else { return nil }
         return LessonTask(goal: goal, checks: checks, typed: typed, hints: hints, solution: commands, line: line)
     }

@@ -26,6 +26,7 @@ import Testing
         _ = write("bad.safetensors", [UInt8(header.count), 0, 0, 0, 0, 0, 0, 0] + header)
         _ = write("empty.npy", [])
         _ = write("notes.npy", Array("not numpy at all".utf8))
+        _ = write("broken.md", Array("---\nid: x\n---\n".utf8))
 
         var lab = Lab(width: 100)
         // Progress that is not JSON: set aside with a warning the first time lessons are listed.
@@ -56,7 +57,8 @@ import Testing
             "input text \"ab\" alphabet \"aab\"", "input text \"ab\" pad \"xy\"", "show W_ih_f fwd", "show W_hh_b t=1",
             "step\u{7}", String(repeating: "x", count: 5000),
             "example brackets", "input set b=0 t=0 \"q\"", "input set b=0 t=0 \"ab\"", "input set b=9 t=0 \"a\"",
-            "lesson list", "lesson reset 1", "lesson reset",
+            "lesson list", "lesson reset 1", "lesson reset", "lesson check \(dir)/broken.md",
+            "lesson check \(dir)/missing.md",
         ] {
             run(line)
         }
@@ -116,7 +118,8 @@ import Testing
             "'q' 不在字母表 '()ab' 中",
             "input set 只接受一个字符，而不是 'ab'",
             "注意：\(dir)/progress.json 无法读取（不是有效的进度 JSON）；已在 \(dir)/progress.json.bak 保留一份副本，进度从头开始",
-            "已清除第 1 课的进度", "已清除所有课程的进度",
+            "已清除第 1 课的进度", "已清除所有课程的进度", "\(dir)/broken.md:1：错误：前置信息中没有 'title:'",
+            "\(dir)/broken.md:2：错误：'id' 必须是正整数，而不是 'x'", "\(dir)/missing.md:1：错误：无法读取文件：文件不存在",
         ] {
             #expect(lines.contains(expected), "missing line: \(expected)")
         }

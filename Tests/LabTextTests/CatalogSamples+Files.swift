@@ -143,3 +143,20 @@ extension CatalogSamples {
         .notSaved(reason: "REASON"), .cannotBeSaved(reason: "WHY"),
     ]
 }
+
+extension CatalogSamples {
+    static let lessonFile: [LessonFileMessage] = [
+        .couldNotRead, .cannotReadFile(reason: .readMissing), .readMissing, .readFolder, .readNotRegular,
+        .readTooBig(size: 3, limit: 5), .readDenied, .readGrew(limit: 7), .readNotUTF8, .noSteps, .noFrontMatter,
+        .frontMatterLine(got: "oops"), .unknownFrontMatterKey(key: "level"), .frontMatterKeyTwice(key: "id"),
+        .frontMatterNotClosed, .badID(got: "x"), .noID, .emptyTitle, .noTitle, .badLockSkip(got: "yes"),
+        .emptySetup, .headingNoTitle, .blockNotClosed(info: "lab"), .blockBeforeStep(info: "question"),
+        .emptyLabBlock, .twoTasks, .twoQuestions, .questionLine(got: "huh"), .emptyKey(key: "hint"),
+        .questionMissing(key: "ask"), .questionOne(key: "solution"), .questionHints(limit: 11),
+        .wrongLine(got: "3"), .choiceTwice(key: "A"), .choiceLine(got: "B text"), .unknownQuestionKey(key: "note"),
+        .answerLine(detail: "DETAIL"), .choiceNeedsLines, .answerNotChoice(key: "D", choices: "A, B, C"),
+        .choicesNeedAnswer, .taskLine(got: "goal"), .unknownTaskKey(key: "when"), .taskOneGoal,
+        .taskHints(limit: 13), .taskNoGoal, .taskNoCheck, .taskNoSolution,
+        .located(file: "zh/01.md", line: 17, message: "MESSAGE"),
+    ]
+}

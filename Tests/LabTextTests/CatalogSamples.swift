@@ -41,6 +41,7 @@ enum CatalogSamples {
         Area(file: "SessionErrorMessage.swift", samples: sessionError),
         Area(file: "ProgressMessage.swift", samples: progress),
         Area(file: "LessonShellMessage.swift", samples: lessonShell),
+        Area(file: "LessonFileMessage.swift", samples: lessonFile),
     ]
 
     static let draftCompare: [DraftCompareMessage] = [
