@@ -50,7 +50,6 @@ public struct LabError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     public var message: String
     /// The catalog entry, when the error has one.
     public var key: (any Localized)?
-    public init(_ message: String) { self.message = message }
     public init(_ key: ErrorMessage) {
         self.message = key.english
         self.key = key
@@ -66,6 +65,12 @@ public struct LabError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     public var description: String { message }
     public var english: String { message }
     public var chinese: String { key?.chinese ?? message }
+}
+
+/// Refusals already worded in both languages and joined (several directions refused one view).
+struct WordedRefusals: Localized {
+    var english: String
+    var chinese: String
 }
 
 /// A word the user typed, as an error quotes it: in single quotes, at most

@@ -8,7 +8,7 @@ enum Help {
         guard let topic else { return overview(language) }
         guard let spec = CommandTable.spec(topic) else {
             let suggestion = Suggest.closest(to: topic, in: CommandTable.names)
-            throw LabError(HelpMessage.noCommand(word: Quote.word(topic), suggestion: suggestion).text(language))
+            throw LabError(said: HelpMessage.noCommand(word: Quote.word(topic), suggestion: suggestion))
         }
         var lines = [
             "\(spec.usage)", "  " + CommandTable.summary(of: spec, in: language),

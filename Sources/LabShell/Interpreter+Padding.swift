@@ -152,9 +152,8 @@ extension Interpreter {
         let ks = stack.stepsVisiting(t, d)
         if let missing = ks.firstIndex(where: { ($0 ?? -1) >= list.count }) {
             throw LabError(
-                say(
-                    PaddingMessage.stepNotComputed(
-                        name: name, direction: d.short, t: t, b: missing, position: session.positionText)))
+                said: PaddingMessage.stepNotComputed(
+                    name: name, direction: d.short, t: t, b: missing, position: session.positionText))
         }
         return ks
     }
@@ -172,9 +171,8 @@ extension Interpreter {
         let padded = wanted.filter { $0 < ks.count && ks[$0] == nil }.map { "b=\($0)" }.joined(separator: ", ")
         if rows.isEmpty {
             throw LabError(
-                say(
-                    r.t.map { PaddingMessage.stepRowsNote(t: $0, rows: padded) }
-                        ?? PaddingMessage.finishedRows(rows: padded, direction: d.short)))
+                said: r.t.map { PaddingMessage.stepRowsNote(t: $0, rows: padded) }
+                    ?? PaddingMessage.finishedRows(rows: padded, direction: d.short))
         }
         let initial = stack.initialStates[l][d.rawValue]
         var pre: [Float] = []

@@ -34,7 +34,7 @@ extension Interpreter {
                 sink(Interpreter.render(event, language: language, width: lineWidth))
             }
         } catch {
-            throw LabError(error.description)
+            throw LabError(said: error)
         }
         return stop.isSet ? .interrupted : .completed
     }

@@ -46,10 +46,9 @@ extension Interpreter {
             if !moved {
                 if lines.isEmpty {
                     throw LabError(
-                        say(
-                            StepMessage.allStepsTaken(
-                                both: choice == .both, forward: choice.directions[0] == .forward,
-                                length: session.stepper.length)))
+                        said: StepMessage.allStepsTaken(
+                            both: choice == .both, forward: choice.directions[0] == .forward,
+                            length: session.stepper.length))
                 }
                 break
             }
@@ -106,7 +105,7 @@ extension Interpreter {
         let st = session.stepper
         let available = choice.directions.map { st.cursor($0) }.max() ?? 0
         guard available > 0 else {
-            throw LabError(say(StepMessage.atStart(both: choice == .both, forward: choice.directions[0] == .forward)))
+            throw LabError(said: StepMessage.atStart(both: choice == .both, forward: choice.directions[0] == .forward))
         }
         var undone = [0, 0]
         for _ in 0..<count {

@@ -28,7 +28,10 @@ extension Interpreter {
             }
             if out.isEmpty {
                 if errors.count == 1, let only = errors.first as? LabError { throw only }
-                throw LabError(errors.map { wording($0) }.joined(separator: "; "))
+                throw LabError(
+                    said: WordedRefusals(
+                        english: errors.map { wording($0, in: .en) }.joined(separator: "; "),
+                        chinese: errors.map { wording($0, in: .zh) }.joined(separator: "；")))
             }
             let (open, close) = session.settings.language == .zh ? ("（", "）") : ("(", ")")
             out += errors.map { .text(open + wording($0) + close) }

@@ -9,7 +9,7 @@ extension Interpreter {
     mutating func watch(_ items: [Watch]) throws -> [Output] {
         if items.isEmpty { return [.text(watchList)] }
         guard session.watches.count + items.count <= Session.maxWatches else {
-            throw LabError(say(ShellMessage.tooManyWatches(limit: Session.maxWatches, now: session.watches.count)))
+            throw LabError(said: ShellMessage.tooManyWatches(limit: Session.maxWatches, now: session.watches.count))
         }
         for w in items {
             switch w {

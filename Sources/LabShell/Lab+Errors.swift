@@ -15,8 +15,10 @@ extension Lab {
 
 extension Interpreter {
     /// `error` in the session's language (errors without a catalog entry yet keep their English).
-    func wording(_ error: any Error) -> String {
-        let language = session.settings.language
+    func wording(_ error: any Error) -> String { wording(error, in: session.settings.language) }
+
+    /// `error` in `language`.
+    func wording(_ error: any Error, in language: Language) -> String {
         switch error {
         case let e as CommandError: return e.text(language)
         case let e as LabError: return e.key?.text(language) ?? e.description

@@ -1,3 +1,4 @@
+import LabText
 import LessonKit
 
 /// The one rule for a lesson's lab lines: each is read by the command table
@@ -5,20 +6,20 @@ import LessonKit
 /// (`CommandSpec.Scope`). There is no other list of refused words.
 enum LabBlock {
     /// Why the table keeps `line` out of a lab block, or nil when it may run there.
-    static func refusal(_ line: String) -> String? {
+    static func refusal(_ line: String) -> LessonFileMessage? {
         guard let word = (try? Tokenizer.tokenize(line))?.first?.text, let spec = CommandTable.spec(word) else {
             return nil
         }
         switch spec.scope {
         case .anywhere: return nil
-        case .files: return "lessons cannot read or write files: '\(spec.name)' is not allowed in a lab block"
-        case .notInLabBlocks, .lessonOnly: return "\(Quote.word(line)) cannot be used inside a lesson's lab block"
+        case .files: return .labBlockFiles(command: spec.name)
+        case .notInLabBlocks, .lessonOnly: return .labBlockRefused(line: Quote.word(line))
         }
     }
 
     /// The command of a lab line: refused by scope first, then parsed; throws either message.
     static func command(_ line: String, variables: Set<String> = []) throws -> Command? {
-        if let refusal = refusal(line) { throw LabError(refusal) }
+        if let refusal = refusal(line) { throw LabError(said: refusal) }
         return try CommandParser(inLesson: false, variables: variables).parse(line)
     }
 
@@ -41,7 +42,7 @@ enum LabBlock {
         var refused: [LessonError] = []
         for lab in lesson.setup + lesson.steps.flatMap({ $0.canonicalLines() }) {
             if let refusal = refusal(lab.command) {
-                refused.append(LessonError(file: lesson.file, line: lab.line, message: refusal))
+                refused.append(LessonError(file: lesson.file, line: lab.line, problem: refusal))
             } else if let command = try? CommandParser(inLesson: false).parse(lab.command) {
                 commands[lab.command] = command
             }

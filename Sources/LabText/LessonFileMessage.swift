@@ -51,6 +51,10 @@ public indirect enum LessonFileMessage: Localized, Equatable {
     case taskNoGoal
     case taskNoCheck
     case taskNoSolution
+    /// A lab line whose command reads or writes files.
+    case labBlockFiles(command: String)
+    /// A lab line whose command may not run in a lab block (`quit`, `lesson …`); `line` quoted.
+    case labBlockRefused(line: String)
     /// `FILE:LINE: error: …` around any of the above.
     case located(file: String, line: Int, message: String)
 
@@ -104,6 +108,9 @@ public indirect enum LessonFileMessage: Localized, Equatable {
         case .taskNoGoal: "task has no 'goal:' line"
         case .taskNoCheck: "task has no 'check:' or 'typed:' line: say what the learner must do"
         case .taskNoSolution: "task has no 'solution:' commands"
+        case .labBlockFiles(let command):
+            "lessons cannot read or write files: '\(command)' is not allowed in a lab block"
+        case .labBlockRefused(let line): "\(line) cannot be used inside a lesson's lab block"
         case .located(let file, let line, let message): "\(file):\(line): error: \(message)"
         }
     }
@@ -157,6 +164,8 @@ public indirect enum LessonFileMessage: Localized, Equatable {
         case .taskNoGoal: "task 中没有 'goal:' 行"
         case .taskNoCheck: "task 中没有 'check:' 或 'typed:' 行：请说明学习者要做什么"
         case .taskNoSolution: "task 中没有 'solution:' 命令"
+        case .labBlockFiles(let command): "课程不能读写文件：lab 代码块里不能用 '\(command)'"
+        case .labBlockRefused(let line): "\(line) 不能在课程的 lab 代码块里使用"
         case .located(let file, let line, let message): "\(file):\(line)：错误：\(message)"
         }
     }

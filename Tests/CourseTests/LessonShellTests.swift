@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import LessonKit
 import Testing
 
@@ -204,12 +205,18 @@ import Testing
         var lab = Lab()
         #expect(throws: LabError.self) { try lab.run("save weights /tmp/x.safetensors") }
         #expect(throws: LabError.self) { try lab.run("quit") }
-        #expect(throws: LabError("lessons cannot read or write files: 'save' is not allowed in a lab block")) {
+        #expect(throws: LabError(said: LessonFileMessage.labBlockFiles(command: "save"))) {
             try lab.run("save weights /tmp/x.safetensors")
         }
-        #expect(throws: LabError("'lesson list' cannot be used inside a lesson's lab block")) {
+        #expect(
+            LabError(said: LessonFileMessage.labBlockFiles(command: "save")).message
+                == "lessons cannot read or write files: 'save' is not allowed in a lab block")
+        #expect(throws: LabError(said: LessonFileMessage.labBlockRefused(line: "'lesson list'"))) {
             try lab.run("lesson list")
         }
+        #expect(
+            LabError(said: LessonFileMessage.labBlockRefused(line: "'lesson list'")).message
+                == "'lesson list' cannot be used inside a lesson's lab block")
         // Files still work when typed.
         #expect(lab.handle("export /nonexistent-dir/sub").error?.contains("cannot create the folder") == true)
         #expect(try lab.run("step fwd").hasPrefix("fwd step 1/5"))

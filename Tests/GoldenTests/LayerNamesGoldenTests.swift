@@ -5,6 +5,12 @@ import Testing
 
 @testable import LabShell
 
+/// A golden check that could not read what it compares.
+private struct GoldenFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Over-time names per layer, the head and `trace` on a stacked, packed model, against
 /// PyTorch (Fixtures/stacked/, make_golden_stacked.py): `c_f` follows `layer N`,
 /// `c_f_l1` names layer 1 whatever `layer N` chose; with lengths each sequence is on its
@@ -31,7 +37,7 @@ import Testing
 
     static func printed(_ lab: inout Lab, _ expression: String) throws -> TensorView {
         let out = try lab.interpreter.execute(.print(ExpressionText(expression))).outputs
-        guard case .tensor(let view)? = out.first else { throw LabError("print \(expression) gave \(out)") }
+        guard case .tensor(let view)? = out.first else { throw GoldenFailure("print \(expression) gave \(out)") }
         return view
     }
 

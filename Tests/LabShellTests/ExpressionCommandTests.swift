@@ -7,6 +7,9 @@ import Testing
 @testable import LabShell
 
 /// `print`, `let`, `vars`, `unlet`, `save EXPR to PATH` and expressions in
+/// An expression that was expected to give a tensor gave something else.
+private struct NotATensor: Error { var text: String }
+
 /// `show`, `heatmap`, `spark` and `watch`, through `Lab.handle` as typed.
 @Suite struct ExpressionCommandTests {
     func lab() -> Lab { Lab(interpreter: Interpreter(session: .demo())) }
@@ -14,7 +17,7 @@ import Testing
     /// The tensor an expression evaluates to in `lab`'s session.
     func tensor(_ lab: Lab, _ text: String) throws -> ExprTensor {
         guard case .tensor(let t) = try lab.interpreter.evaluate(ExpressionText(text)) else {
-            throw LabError("\(text) is not a tensor")
+            throw NotATensor(text: text)
         }
         return t
     }

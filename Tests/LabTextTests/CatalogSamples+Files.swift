@@ -157,6 +157,7 @@ extension CatalogSamples {
         .answerLine(detail: "DETAIL"), .choiceNeedsLines, .answerNotChoice(key: "D", choices: "A, B, C"),
         .choicesNeedAnswer, .taskLine(got: "goal"), .unknownTaskKey(key: "when"), .taskOneGoal,
         .taskHints(limit: 13), .taskNoGoal, .taskNoCheck, .taskNoSolution,
-        .located(file: "zh/01.md", line: 17, message: "MESSAGE"),
+        .located(file: "zh/01.md", line: 17, message: "MESSAGE"), .labBlockFiles(command: "save"),
+        .labBlockRefused(line: "'lesson list'"),
     ]
 }
