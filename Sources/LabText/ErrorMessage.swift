@@ -102,6 +102,6 @@ public enum ErrorMessage: Localized, Equatable {
     /// What a number is, as the parser names it, in Chinese (`B`, `precision` stay as typed).
     static let chineseNames: [String: String] = [
         "the number of steps": "步数", "the repeat count": "重复次数", "the lesson number": "课程编号",
-        "the step number": "步骤编号",
+        "the step number": "步骤编号", "the layer": "层号", "a length": "长度",
     ]
 }
