@@ -233,7 +233,7 @@ extension Interpreter {
             if goal > now { _ = try stackStep(only, count: goal - now) }
             if goal < now { _ = try stackBack(only, count: now - goal) }
         }
-        return [.text("now \(session.positionText)")]
+        return [.text(say(StepMessage.now(position: session.positionText)))]
     }
 
     mutating func stackRun() throws -> [Output] {
