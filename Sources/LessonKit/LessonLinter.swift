@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import TensorFiles
 
 /// `lesson check FILE`: everything that can be verified without playing.
@@ -54,15 +55,15 @@ public struct LessonLinter {
                     errors.append(
                         LessonError(
                             file: path, line: 1,
-                            message: "the \(other) version \(otherPath) has errors: run 'lesson check \(otherPath)'"))
+                            problem: LessonCheckMessage.otherHasErrors(language: other, path: otherPath)))
                 }
             } else {
                 errors.append(
                     LessonError(
                         file: path, line: 1,
-                        message:
-                            "no \(other) version of lesson \(number): expected \(otherDisplayDir)/\(String(format: "%02d", number))-….md"
-                    ))
+                        problem: LessonCheckMessage.noOtherVersion(
+                            language: other, id: number,
+                            expected: "\(otherDisplayDir)/\(String(format: "%02d", number))-….md")))
             }
         }
         return errors.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
@@ -92,9 +93,8 @@ public struct LessonLinter {
                 errors.append(
                     LessonError(
                         file: file, line: n + 1,
-                        message: "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) "
-                            + "at column \(column + 1): a terminal would act on it (ESC starts escape sequences, BEL rings); remove it"
-                    ))
+                        problem: LessonCheckMessage.controlCharacter(
+                            code: String(repeating: "0", count: max(0, 4 - code.count)) + code, column: column + 1)))
                 break
             }
         }
@@ -112,14 +112,17 @@ public struct LessonLinter {
         if let name = fileName, let (id, _) = LessonCatalog.parseFileName(name), id != lesson.id {
             errors.append(
                 LessonError(
-                    file: lesson.file, line: 1, message: "the file name says lesson \(id) but its id is \(lesson.id)"))
+                    file: lesson.file, line: 1, problem: LessonCheckMessage.fileNameID(named: id, id: lesson.id)))
         } else if let name = fileName, LessonCatalog.parseFileName(name) == nil {
             errors.append(
-                LessonError(file: lesson.file, line: 1, message: "lesson files are named NN-slug.md, got '\(name)'"))
+                LessonError(file: lesson.file, line: 1, problem: LessonCheckMessage.fileName(got: name)))
         }
         for lab in lesson.setup + lesson.steps.flatMap({ $0.canonicalLines() }) {
             if let message = checkCommand(lab.command) {
-                errors.append(LessonError(file: lesson.file, line: lab.line, message: "'\(lab.command)': \(message)"))
+                errors.append(
+                    LessonError(
+                        file: lesson.file, line: lab.line,
+                        problem: LessonCheckMessage.labLine(command: lab.command, detail: message)))
             }
         }
         for step in lesson.steps {
@@ -129,7 +132,9 @@ public struct LessonLinter {
                         _ = try ArithmeticExpression.evaluate(check) { _, _ in 0 }
                     } catch {
                         errors.append(
-                            LessonError(file: lesson.file, line: t.line, message: "check '\(check)': \(error)"))
+                            LessonError(
+                                file: lesson.file, line: t.line,
+                                problem: LessonCheckMessage.checkLine(check: check, detail: "\(error)")))
                     }
                 }
             }
@@ -141,14 +146,14 @@ public struct LessonLinter {
     /// reported in `a` and point at the line in `b`.
     public func compare(_ a: Lesson, _ b: Lesson) -> [LessonError] {
         var errors: [LessonError] = []
-        func err(_ line: Int, _ m: String) { errors.append(LessonError(file: a.file, line: line, message: m)) }
-        if a.id != b.id { err(1, "id \(a.id) differs from id \(b.id) in \(b.file)") }
-        if a.lockSkip != b.lockSkip { err(1, "lock_skip differs from \(b.file)") }
-        if a.setup.map(\.command) != b.setup.map(\.command) { err(1, "setup differs from \(b.file)") }
+        func err(_ line: Int, _ m: LessonCheckMessage) {
+            errors.append(LessonError(file: a.file, line: line, problem: m))
+        }
+        if a.id != b.id { err(1, .idDiffers(id: a.id, other: b.id, file: b.file)) }
+        if a.lockSkip != b.lockSkip { err(1, .lockSkipDiffers(file: b.file)) }
+        if a.setup.map(\.command) != b.setup.map(\.command) { err(1, .setupDiffers(file: b.file)) }
         if a.steps.count != b.steps.count {
-            err(
-                1,
-                "\(a.steps.count) steps here but \(b.steps.count) in \(b.file): the languages must have the same steps")
+            err(1, .stepCount(steps: a.steps.count, other: b.steps.count, file: b.file))
         }
         for (n, (sa, sb)) in zip(a.steps, b.steps).enumerated() {
             let la = sa.labLines
@@ -159,41 +164,41 @@ public struct LessonLinter {
                 guard normalized(ca) != normalized(cb) else { continue }
                 let line = k < la.count ? la[k].line : sa.line
                 let where_ = k < lb.count ? "\(b.file):\(lb[k].line)" : "\(b.file):\(sb.line)"
-                err(line, "step \(n + 1): lab command \(quoted(ca)) here but \(quoted(cb)) in \(where_)")
+                err(line, .labCommandDiffers(step: n + 1, command: quoted(ca), other: quoted(cb), place: where_))
                 break
             }
             switch (sa.task, sb.task) {
             case (nil, nil): break
-            case (let ta?, nil): err(ta.line, "step \(n + 1) has a task here but none in \(b.file):\(sb.line)")
-            case (nil, let tb?): err(sa.line, "step \(n + 1) has no task here but one in \(b.file):\(tb.line)")
+            case (let ta?, nil): err(ta.line, .taskOnlyHere(step: n + 1, place: "\(b.file):\(sb.line)"))
+            case (nil, let tb?): err(sa.line, .taskOnlyThere(step: n + 1, place: "\(b.file):\(tb.line)"))
             case (let ta?, let tb?):
                 if ta.checks != tb.checks || ta.typed != tb.typed
                     || ta.solution.map(\.command) != tb.solution.map(\.command)
                 {
-                    err(
-                        ta.line,
-                        "step \(n + 1): the task's check, typed or solution lines differ from \(b.file):\(tb.line)")
+                    err(ta.line, .taskDiffers(step: n + 1, place: "\(b.file):\(tb.line)"))
                 }
             }
             switch (sa.question, sb.question) {
             case (nil, nil): break
-            case (let qa?, nil): err(qa.line, "step \(n + 1) has a question here but none in \(b.file):\(sb.line)")
-            case (nil, let qb?): err(sa.line, "step \(n + 1) has no question here but one in \(b.file):\(qb.line)")
+            case (let qa?, nil): err(qa.line, .questionOnlyHere(step: n + 1, place: "\(b.file):\(sb.line)"))
+            case (nil, let qb?): err(sa.line, .questionOnlyThere(step: n + 1, place: "\(b.file):\(qb.line)"))
             case (let qa?, let qb?):
                 if qa.answerText != qb.answerText {
                     err(
                         qa.answerLine,
-                        "step \(n + 1): 'answer: \(qa.answerText)' here but 'answer: \(qb.answerText)' in \(b.file):\(qb.answerLine)"
-                    )
+                        .answerDiffers(
+                            step: n + 1, answer: qa.answerText, other: qb.answerText,
+                            place: "\(b.file):\(qb.answerLine)"))
                 }
                 if qa.wrongs.map(\.expression) != qb.wrongs.map(\.expression) {
-                    err(qa.line, "step \(n + 1): the wrong answers differ from \(b.file):\(qb.line)")
+                    err(qa.line, .wrongsDiffer(step: n + 1, place: "\(b.file):\(qb.line)"))
                 }
                 if qa.choices.map(\.key) != qb.choices.map(\.key) {
                     err(
                         qa.line,
-                        "step \(n + 1): choices \(qa.choices.map(\.key).joined(separator: ", ")) here but \(qb.choices.map(\.key).joined(separator: ", ")) in \(b.file):\(qb.line)"
-                    )
+                        .choicesDiffer(
+                            step: n + 1, choices: qa.choices.map(\.key).joined(separator: ", "),
+                            other: qb.choices.map(\.key).joined(separator: ", "), place: "\(b.file):\(qb.line)"))
                 }
             }
         }

@@ -1,3 +1,5 @@
+import LabText
+
 /// Playing a lesson with nobody at the keyboard: `--auto` (and the course
 /// tests) answer every question and do every task from its solution; the
 /// presenter mode shows each solution instead of typing an answer.
@@ -34,7 +36,7 @@ extension LessonPlayer {
             case .stepDone:
                 next(host: &host, emit: emit)
             case .notStarted, .finished, .quit:
-                failures.append(LessonError(file: lesson.file, line: 1, message: "the player stopped before the end"))
+                failures.append(LessonError(file: lesson.file, line: 1, problem: LessonCheckMessage.stoppedBeforeEnd))
             }
         }
         if !failures.isEmpty { throw LessonErrors(failures) }
@@ -44,7 +46,7 @@ extension LessonPlayer {
         guard let q = currentStep?.question, let pending else {
             if let q = currentStep?.question {
                 failures.append(
-                    LessonError(file: lesson.file, line: q.answerLine, message: "the question cannot be checked"))
+                    LessonError(file: lesson.file, line: q.answerLine, problem: LessonCheckMessage.cannotCheckQuestion))
             }
             return
         }
@@ -53,7 +55,7 @@ extension LessonPlayer {
                 failures.append(
                     LessonError(
                         file: lesson.file, line: q.answerLine,
-                        message: "the known wrong answer '\(w.canonical)' would be accepted as right"))
+                        problem: LessonCheckMessage.wrongAccepted(answer: w.canonical)))
             }
         }
         if present {
@@ -67,7 +69,8 @@ extension LessonPlayer {
         answer(typed, host: &host, emit: emit)
         if phase == .awaitingAnswer {
             failures.append(
-                LessonError(file: lesson.file, line: q.answerLine, message: "the answer '\(typed)' was not accepted"))
+                LessonError(
+                    file: lesson.file, line: q.answerLine, problem: LessonCheckMessage.answerRefused(answer: typed)))
         }
     }
 
@@ -77,7 +80,7 @@ extension LessonPlayer {
             failures.append(
                 LessonError(
                     file: lesson.file, line: task.line,
-                    message: "the task's check already holds before the learner does anything"))
+                    problem: LessonCheckMessage.taskHoldsBefore))
             return
         }
         for lab in task.solution where phase == .awaitingTask {
@@ -93,9 +96,8 @@ extension LessonPlayer {
             failures.append(
                 LessonError(
                     file: lesson.file, line: task.line,
-                    message:
-                        "after the solution (\(task.solution.map(\.command).joined(separator: "; "))) the task's check does not hold"
-                ))
+                    problem: LessonCheckMessage.taskNotSolved(
+                        solution: task.solution.map(\.command).joined(separator: "; "))))
         }
     }
 }

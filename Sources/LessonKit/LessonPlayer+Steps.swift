@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 
 /// Steps as places: setup, snapshots, replays, and playing a step's segments.
 extension LessonPlayer {
@@ -107,7 +108,7 @@ extension LessonPlayer {
                     failures.append(
                         LessonError(
                             file: lesson.file, line: w.line,
-                            message: "cannot read the wrong answer '\(w.expression)': \(error)"))
+                            problem: LessonCheckMessage.cannotReadWrong(expression: w.expression, detail: "\(error)")))
                 }
             }
             var shown: String? = nil
@@ -126,7 +127,7 @@ extension LessonPlayer {
             failures.append(
                 LessonError(
                     file: lesson.file, line: q.answerLine,
-                    message: "cannot read the answer '\(q.answerText)' from the session: \(error)"))
+                    problem: LessonCheckMessage.cannotReadAnswer(answer: q.answerText, detail: "\(error)")))
         }
     }
 
@@ -139,7 +140,7 @@ extension LessonPlayer {
                 failures.append(
                     LessonError(
                         file: lesson.file, line: lab.line,
-                        message: "'\(lab.command)' was expected to be refused, and ran"))
+                        problem: LessonCheckMessage.expectedRefusal(command: lab.command)))
             }
         case .failure(let e) where lab.expectsError:
             emit(.refused(command: lab.command, message: e.message))
@@ -154,7 +155,10 @@ extension LessonPlayer {
         } catch  where lab.expectsError {
             return
         } catch {
-            failures.append(LessonError(file: lesson.file, line: lab.line, message: "'\(lab.command)': \(error)"))
+            failures.append(
+                LessonError(
+                    file: lesson.file, line: lab.line,
+                    problem: LessonCheckMessage.labLine(command: lab.command, detail: "\(error)")))
         }
     }
 
@@ -166,7 +170,10 @@ extension LessonPlayer {
         } catch  where lab.expectsError {
             return .failure(LabFailure(message: host.describe(error)))
         } catch {
-            failures.append(LessonError(file: lesson.file, line: lab.line, message: "'\(lab.command)': \(error)"))
+            failures.append(
+                LessonError(
+                    file: lesson.file, line: lab.line,
+                    problem: LessonCheckMessage.labLine(command: lab.command, detail: "\(error)")))
             return .failure(LabFailure(message: host.describe(error)))
         }
     }

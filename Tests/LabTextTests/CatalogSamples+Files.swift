@@ -161,3 +161,25 @@ extension CatalogSamples {
         .labBlockRefused(line: "'lesson list'"),
     ]
 }
+
+extension CatalogSamples {
+    static let lessonCheck: [LessonCheckMessage] = [
+        .otherHasErrors(language: "zh", path: "zh/03.md"),
+        .noOtherVersion(language: "en", id: 3, expected: "lessons/en/03-….md"),
+        .controlCharacter(code: "001B", column: 5),
+        .fileNameID(named: 7, id: 11), .fileName(got: "x.md"), .labLine(command: "stpe", detail: "DETAIL"),
+        .checkLine(check: "h_f > 0", detail: "WHY"), .idDiffers(id: 13, other: 17, file: "zh/13.md"),
+        .lockSkipDiffers(file: "zh/1.md"), .setupDiffers(file: "zh/2.md"),
+        .stepCount(steps: 19, other: 23, file: "zh/4.md"),
+        .labCommandDiffers(step: 29, command: "'step'", other: "'run'", place: "zh/5.md:31"),
+        .taskOnlyHere(step: 37, place: "zh/6.md:41"), .taskOnlyThere(step: 43, place: "zh/7.md:47"),
+        .taskDiffers(step: 53, place: "zh/8.md:59"), .questionOnlyHere(step: 61, place: "zh/9.md:67"),
+        .questionOnlyThere(step: 71, place: "zh/10.md:73"),
+        .answerDiffers(step: 79, answer: "number 64", other: "number 65", place: "zh/11.md:83"),
+        .wrongsDiffer(step: 89, place: "zh/12.md:97"),
+        .choicesDiffer(step: 101, choices: "A, B", other: "A", place: "P:1"),
+        .stoppedBeforeEnd, .cannotCheckQuestion, .wrongAccepted(answer: "3"), .answerRefused(answer: "4"),
+        .taskHoldsBefore, .taskNotSolved(solution: "step; run"), .cannotReadWrong(expression: "x", detail: "D1"),
+        .cannotReadAnswer(answer: "value h_f", detail: "D2"), .expectedRefusal(command: "step 99"),
+    ]
+}

@@ -42,6 +42,7 @@ enum CatalogSamples {
         Area(file: "ProgressMessage.swift", samples: progress),
         Area(file: "LessonShellMessage.swift", samples: lessonShell),
         Area(file: "LessonFileMessage.swift", samples: lessonFile),
+        Area(file: "LessonCheckMessage.swift", samples: lessonCheck),
     ]
 
     static let draftCompare: [DraftCompareMessage] = [
