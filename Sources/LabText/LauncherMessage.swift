@@ -7,6 +7,10 @@ public enum LauncherMessage: Localized, Equatable {
     case notUTF8Line
     /// Ctrl-C at a command that printed nothing.
     case interrupted
+    /// `--lesson N` with no lessons in `folder`.
+    case noLessons(id: Int, folder: String)
+    /// `--lesson N` that is not one of `ids`.
+    case noSuchLesson(id: Int, ids: String)
     /// The history stays in memory only; `problem` says why.
     case historyNotSaved(HistoryProblem)
 
@@ -61,6 +65,9 @@ public enum LauncherMessage: Localized, Equatable {
         case .errorLabel: "error: "
         case .notUTF8Line: "the line is not valid UTF-8 text; it was not run"
         case .interrupted: "interrupted"
+        case .noLessons(let id, let folder):
+            "--lesson \(id): no lessons found in \(folder) (set LSTMLAB_LESSONS to the lessons folder)"
+        case .noSuchLesson(let id, let ids): "--lesson \(id): no such lesson; lessons are \(ids)"
         case .historyNotSaved(let problem): "warning: history will not be saved: \(problem.english)"
         }
     }
@@ -70,6 +77,8 @@ public enum LauncherMessage: Localized, Equatable {
         case .errorLabel: "错误："
         case .notUTF8Line: "这一行不是有效的 UTF-8 文本，没有执行"
         case .interrupted: "已中断"
+        case .noLessons(let id, let folder): "--lesson \(id)：在 \(folder) 里没有找到课程（用 LSTMLAB_LESSONS 指定课程文件夹）"
+        case .noSuchLesson(let id, let ids): "--lesson \(id)：没有这一课；现有的课是 \(ids)"
         case .historyNotSaved(let problem): "警告：命令历史不会被保存：\(problem.chinese)"
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabShell
+import LabText
 import LessonKit
 
 /// `--lesson N [--lang en|zh] [--auto] [--pace SECONDS]`.
@@ -70,11 +71,11 @@ enum LessonLaunch {
         if let root = lab.lessons.config?.root {
             let ids = LessonCatalog(root: root).ids
             guard ids.contains(id) else {
-                StdIO.err(
+                let message: LauncherMessage =
                     ids.isEmpty
-                        ? "lstmlab: --lesson \(id): no lessons found in \(root.path) (set LSTMLAB_LESSONS to the lessons folder)"
-                        : "lstmlab: --lesson \(id): no such lesson; lessons are \(ids.map(String.init).joined(separator: ", "))"
-                )
+                    ? .noLessons(id: id, folder: root.path)
+                    : .noSuchLesson(id: id, ids: ids.map(String.init).joined(separator: ", "))
+                StdIO.err("lstmlab: " + message.text(lab.language))
                 return 2
             }
         }
@@ -92,7 +93,7 @@ enum LessonLaunch {
                 try lab.presentLesson(id, sink: sink)
                 return 0
             } catch {
-                StdIO.err("lstmlab: \(error)")
+                StdIO.err("lstmlab: " + lab.interpreter.describe(error))
                 return 1
             }
         }
@@ -103,16 +104,17 @@ enum LessonLaunch {
                 try lab.playLessonAutomatically(id, sink: sink, afterNarration: { if pause > 0 { usleep(pause) } })
                 return 0
             } catch let errors as LessonErrors {
-                StdIO.err(errors.description)
+                StdIO.err(errors.text(lab.language))
                 return 1
             } catch {
-                StdIO.err("lstmlab: \(error)")
+                StdIO.err("lstmlab: " + lab.interpreter.describe(error))
                 return 1
             }
         }
         if terminal.stdinIsTTY && terminal.stdoutIsTTY { InteractiveLoop.catchInterrupts(lab: &lab) }
         let start = lab.handle("lesson play \(id)", sink: sink)
         if let error = start.error {
+            // Already worded in the session's language.
             StdIO.err("lstmlab: \(error)")
             return 1
         }

@@ -69,6 +69,10 @@ import Testing
         // A lesson that does not exist is bad usage, like --lesson 0 (issue 13 row 13).
         #expect(missing == 2)
         #expect(missingErr == "lstmlab: --lesson 9: no such lesson; lessons are 2\n")
+        let (_, _, chineseErr) = try run(
+            ["--lesson", "9", "--lang", "zh"],
+            environment: ["LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path])
+        #expect(chineseErr == "lstmlab: --lesson 9：没有这一课；现有的课是 2\n")
         let (missingPlain, _, _) = try run(
             ["--lesson", "9"], environment: ["LSTMLAB_LESSONS": dir.appendingPathComponent("lessons").path])
         #expect(missingPlain == 2)

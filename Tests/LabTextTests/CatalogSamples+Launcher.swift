@@ -3,7 +3,8 @@
 /// Samples of what the program says around the lab (script lines, Ctrl-C, the history file).
 extension CatalogSamples {
     static let launcher: [LauncherMessage] = [
-        .errorLabel, .notUTF8Line, .interrupted, .historyNotSaved(.folder(path: "/tmp/h1")),
+        .errorLabel, .notUTF8Line, .interrupted, .noLessons(id: 21, folder: "/tmp/L1"),
+        .noSuchLesson(id: 23, ids: "1, 2, 5"), .historyNotSaved(.folder(path: "/tmp/h1")),
         .historyNotSaved(.notRegular(path: "/tmp/h2", kind: .notRegular(kind: .fifo))),
         .historyNotSaved(.notRegular(path: "/tmp/h7", kind: nil)),
         .historyNotSaved(.cannotRead(path: "/tmp/h3", code: 13, system: "Permission denied")),
