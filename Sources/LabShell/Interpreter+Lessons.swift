@@ -323,7 +323,7 @@ extension Interpreter {
     /// `lesson check FILE`: the lint, then the lesson played to the end on a fresh demo
     /// session with the player's own code (`--auto`), so a file that passes plays.
     private func checkLesson(_ path: String) throws -> String {
-        let linter = LessonLinter(checkCommand: LabBlock.problem)
+        let linter = LessonLinter(checkCommand: LabBlock.problem, chineseCheck: { LabBlock.problem($0, in: .zh) })
         let errors: [LessonError] = linter.lint(path: path)
         guard errors.isEmpty else { throw LabError(said: LessonErrors(errors)) }
         let language = LessonCatalog.language(ofPath: path)

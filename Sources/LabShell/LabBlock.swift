@@ -23,6 +23,20 @@ enum LabBlock {
         return try CommandParser(inLesson: false, variables: variables).parse(line)
     }
 
+    /// The same in `language`.
+    static func problem(_ line: String, in language: Language) -> String? {
+        do {
+            _ = try command(line)
+            return nil
+        } catch let error as CommandError {
+            return error.text(language)
+        } catch let error as LabError {
+            return error.key?.text(language) ?? error.message
+        } catch {
+            return "\(error)"
+        }
+    }
+
     /// What `lesson check` reports for a lab line, or nil when it is fine.
     static func problem(_ line: String) -> String? {
         do {

@@ -1,6 +1,16 @@
 /// What `lesson check` finds beyond the format: a lesson's two language versions that do
 /// not line up, its file name, control characters, and what playing it to the end showed.
 public enum LessonCheckMessage: Localized, Equatable {
+    /// A refusal already worded by the shell, in both languages.
+    public struct Detail: Equatable, Sendable {
+        public var english: String
+        public var chinese: String
+        public init(english: String, chinese: String? = nil) {
+            self.english = english
+            self.chinese = chinese ?? english
+        }
+    }
+
     case otherHasErrors(language: String, path: String)
     case noOtherVersion(language: String, id: Int, expected: String)
     /// `code`: four hex digits (`001B`).
@@ -8,7 +18,7 @@ public enum LessonCheckMessage: Localized, Equatable {
     case fileNameID(named: Int, id: Int)
     case fileName(got: String)
     /// A lab line's own refusal or failure, worded by the shell.
-    case labLine(command: String, detail: String)
+    case labLine(command: String, detail: Detail)
     case checkLine(check: String, detail: String)
     case idDiffers(id: Int, other: Int, file: String)
     case lockSkipDiffers(file: String)
@@ -44,7 +54,7 @@ public enum LessonCheckMessage: Localized, Equatable {
             "control character U+\(code) at column \(column): a terminal would act on it (ESC starts escape sequences, BEL rings); remove it"
         case .fileNameID(let named, let id): "the file name says lesson \(named) but its id is \(id)"
         case .fileName(let got): "lesson files are named NN-slug.md, got '\(got)'"
-        case .labLine(let command, let detail): "'\(command)': \(detail)"
+        case .labLine(let command, let detail): "'\(command)': \(detail.english)"
         case .checkLine(let check, let detail): "check '\(check)': \(detail)"
         case .idDiffers(let id, let other, let file): "id \(id) differs from id \(other) in \(file)"
         case .lockSkipDiffers(let file): "lock_skip differs from \(file)"
@@ -84,7 +94,7 @@ public enum LessonCheckMessage: Localized, Equatable {
             "第 \(column) 列有控制字符 U+\(code)：终端会执行它（ESC 开始转义序列，BEL 会响铃）；请删掉"
         case .fileNameID(let named, let id): "文件名说是第 \(named) 课，但 id 是 \(id)"
         case .fileName(let got): "课程文件应命名为 NN-slug.md，而不是 '\(got)'"
-        case .labLine(let command, let detail): "'\(command)'：\(detail)"
+        case .labLine(let command, let detail): "'\(command)'：\(detail.chinese)"
         case .checkLine(let check, let detail): "check '\(check)'：\(detail)"
         case .idDiffers(let id, let other, let file): "id \(id) 与 \(file) 中的 id \(other) 不同"
         case .lockSkipDiffers(let file): "lock_skip 与 \(file) 不同"

@@ -14,8 +14,12 @@ import TensorFiles
 public struct LessonLinter {
     public var checkCommand: (String) -> String?
 
-    public init(checkCommand: @escaping (String) -> String?) {
+    /// The same refusal in Chinese, when the shell can word it (nil: the English one is shown).
+    public var chineseCheck: ((String) -> String?)?
+
+    public init(checkCommand: @escaping (String) -> String?, chineseCheck: ((String) -> String?)? = nil) {
         self.checkCommand = checkCommand
+        self.chineseCheck = chineseCheck
     }
 
     /// Lints the file at `path` (as the user typed it) and its counterpart.
@@ -122,7 +126,9 @@ public struct LessonLinter {
                 errors.append(
                     LessonError(
                         file: lesson.file, line: lab.line,
-                        problem: LessonCheckMessage.labLine(command: lab.command, detail: message)))
+                        problem: LessonCheckMessage.labLine(
+                            command: lab.command,
+                            detail: .init(english: message, chinese: chineseCheck?(lab.command)))))
             }
         }
         for step in lesson.steps {

@@ -158,7 +158,8 @@ extension LessonPlayer {
             failures.append(
                 LessonError(
                     file: lesson.file, line: lab.line,
-                    problem: LessonCheckMessage.labLine(command: lab.command, detail: "\(error)")))
+                    problem: LessonCheckMessage.labLine(
+                        command: lab.command, detail: .init(english: "\(error)", chinese: host.describe(error)))))
         }
     }
 
@@ -173,7 +174,8 @@ extension LessonPlayer {
             failures.append(
                 LessonError(
                     file: lesson.file, line: lab.line,
-                    problem: LessonCheckMessage.labLine(command: lab.command, detail: "\(error)")))
+                    problem: LessonCheckMessage.labLine(
+                        command: lab.command, detail: .init(english: "\(error)", chinese: host.describe(error)))))
             return .failure(LabFailure(message: host.describe(error)))
         }
     }

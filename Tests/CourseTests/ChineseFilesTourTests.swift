@@ -27,6 +27,7 @@ import Testing
         _ = write("empty.npy", [])
         _ = write("notes.npy", Array("not numpy at all".utf8))
         _ = write("broken.md", Array("---\nid: x\n---\n".utf8))
+        _ = write("x-lesson.md", Array("---\nid: 99\ntitle: t\n---\n\n## s\n\n```lab\nstpe\n```\n".utf8))
 
         var lab = Lab(width: 100)
         // Progress that is not JSON: set aside with a warning the first time lessons are listed.
@@ -58,7 +59,7 @@ import Testing
             "step\u{7}", String(repeating: "x", count: 5000),
             "example brackets", "input set b=0 t=0 \"q\"", "input set b=0 t=0 \"ab\"", "input set b=9 t=0 \"a\"",
             "lesson list", "lesson reset 1", "lesson reset", "lesson check \(dir)/broken.md",
-            "lesson check \(dir)/missing.md",
+            "lesson check \(dir)/missing.md", "lesson check \(dir)/x-lesson.md",
         ] {
             run(line)
         }
@@ -121,6 +122,8 @@ import Testing
             "注意：\(dir)/progress.json 无法读取（不是有效的进度 JSON）；已在 \(dir)/progress.json.bak 保留一份副本，进度从头开始",
             "已清除第 1 课的进度", "已清除所有课程的进度", "\(dir)/broken.md:1：错误：前置信息中没有 'title:'",
             "\(dir)/broken.md:2：错误：'id' 必须是正整数，而不是 'x'", "\(dir)/missing.md:1：错误：无法读取文件：文件不存在",
+            "\(dir)/x-lesson.md:1：错误：课程文件应命名为 NN-slug.md，而不是 'x-lesson.md'",
+            "\(dir)/x-lesson.md:9：错误：'stpe'：没有这个命令：'stpe'（你是不是想输入 'step'？）",
         ] {
             #expect(lines.contains(expected), "missing line: \(expected)")
         }
