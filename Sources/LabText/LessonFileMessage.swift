@@ -39,8 +39,17 @@ public indirect enum LessonFileMessage: Localized, Equatable {
     case choiceTwice(key: String)
     case choiceLine(got: String)
     case unknownQuestionKey(key: String)
-    /// The `answer:` line's own problem, in the answer reader's words.
-    case answerLine(detail: String)
+    case answerNumber(got: String)
+    case answerValue(got: String)
+    case answerDirection(got: String)
+    case answerValueForm(got: String)
+    case answerShapeNumbers(got: String)
+    case answerShape(got: String)
+    case answerGate(got: String)
+    case answerChoice(got: String)
+    case answerText
+    case answerKind(kind: String, known: String)
+    case answerTolerance(got: String)
     case choiceNeedsLines
     case answerNotChoice(key: String, choices: String)
     case choicesNeedAnswer
@@ -97,7 +106,17 @@ public indirect enum LessonFileMessage: Localized, Equatable {
         case .choiceLine(let got): "choice lines are 'choice: K) text', got '\(got)'"
         case .unknownQuestionKey(let key):
             "unknown question key '\(key)' (known: ask, answer, choice, hint, wrong, solution)"
-        case .answerLine(let detail): detail
+        case .answerNumber(let got): "'answer: number' needs a number, got '\(got)'"
+        case .answerValue(let got): "'answer: value' needs NAME[i,j,...] like h[0,3], got '\(got)'"
+        case .answerDirection(let got): "direction must be fwd or bwd, got '\(got)'"
+        case .answerValueForm(let got): "'answer: value' takes NAME[i,j,...] [fwd|bwd] [tol E], got '\(got)'"
+        case .answerShapeNumbers(let got): "'answer: shape' needs [a, b, ...] with non-negative integers, got '\(got)'"
+        case .answerShape(let got): "'answer: shape' needs [a, b, ...] or a view name, got '\(got)'"
+        case .answerGate(let got): "'answer: gate' must be one of i, f, g, o, got '\(got)'"
+        case .answerChoice(let got): "'answer: choice' needs one key like b, got '\(got)'"
+        case .answerText: "'answer: text' needs at least one word"
+        case .answerKind(let kind, let known): "unknown answer kind '\(kind)' (known: \(known))"
+        case .answerTolerance(let got): "tolerance must be a non-negative number, got '\(got)'"
         case .choiceNeedsLines: "'answer: choice' needs 'choice: K) text' lines"
         case .answerNotChoice(let key, let choices): "answer '\(key)' is not one of the choices (\(choices))"
         case .choicesNeedAnswer: "'choice:' lines need 'answer: choice K'"
@@ -153,7 +172,17 @@ public indirect enum LessonFileMessage: Localized, Equatable {
         case .choiceTwice(let key): "选项 '\(key)' 列出了两次"
         case .choiceLine(let got): "choice 行应为 'choice: K) text'，而不是 '\(got)'"
         case .unknownQuestionKey(let key): "未知的 question 键 '\(key)'（可用：ask、answer、choice、hint、wrong、solution）"
-        case .answerLine(let detail): "answer 行有误：\(detail)"
+        case .answerNumber(let got): "'answer: number' 需要一个数，而不是 '\(got)'"
+        case .answerValue(let got): "'answer: value' 需要 h[0,3] 这样的 NAME[i,j,...]，而不是 '\(got)'"
+        case .answerDirection(let got): "方向必须是 fwd 或 bwd，而不是 '\(got)'"
+        case .answerValueForm(let got): "'answer: value' 的写法是 NAME[i,j,...] [fwd|bwd] [tol E]，而不是 '\(got)'"
+        case .answerShapeNumbers(let got): "'answer: shape' 需要由非负整数组成的 [a, b, ...]，而不是 '\(got)'"
+        case .answerShape(let got): "'answer: shape' 需要 [a, b, ...] 或一个视图名，而不是 '\(got)'"
+        case .answerGate(let got): "'answer: gate' 必须是 i、f、g、o 之一，而不是 '\(got)'"
+        case .answerChoice(let got): "'answer: choice' 需要一个选项键，例如 b，而不是 '\(got)'"
+        case .answerText: "'answer: text' 至少需要一个词"
+        case .answerKind(let kind, let known): "未知的答案类型 '\(kind)'（可用：\(known)）"
+        case .answerTolerance(let got): "容差必须是非负数，而不是 '\(got)'"
         case .choiceNeedsLines: "'answer: choice' 需要 'choice: K) text' 行"
         case .answerNotChoice(let key, let choices): "答案 '\(key)' 不在选项中（\(choices)）"
         case .choicesNeedAnswer: "'choice:' 行需要 'answer: choice K'"

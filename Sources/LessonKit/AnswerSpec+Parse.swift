@@ -1,6 +1,9 @@
+import LabText
+
 /// Why an `answer:` line could not be read.
 public struct AnswerSpecError: Error, Equatable, Sendable {
-    public var message: String
+    public var problem: LessonFileMessage
+    public var message: String { problem.english }
 }
 
 extension AnswerSpec {
@@ -18,12 +21,12 @@ extension AnswerSpec {
         let t = text.trimmingSpaces
         let kind = String(t.prefix { $0 != " " })
         let rest = String(t.dropFirst(kind.count)).trimmingSpaces
-        func fail(_ m: String) -> AnswerSpecError { AnswerSpecError(message: m) }
+        func fail(_ m: LessonFileMessage) -> AnswerSpecError { AnswerSpecError(problem: m) }
         switch kind {
         case "number":
             let (body, tol) = try splitTolerance(rest)
             guard !body.isEmpty, let x = ArithmeticExpression.evaluate(body) else {
-                throw fail("'answer: number' needs a number, got '\(body)'")
+                throw fail(.answerNumber(got: body))
             }
             return .number(x, tolerance: tol ?? .shown(digits: decimals(of: body)))
         case "value":
@@ -33,54 +36,54 @@ extension AnswerSpec {
             let head = String(body[..<close])
             let words = [head] + body[close...].split(separator: " ").map(String.init)
             guard !head.isEmpty, let ref = parseIndexed(head) else {
-                throw fail("'answer: value' needs NAME[i,j,...] like h[0,3], got '\(body)'")
+                throw fail(.answerValue(got: body))
             }
             var r = ref
             if words.count == 2 {
                 guard words[1] == "fwd" || words[1] == "bwd" else {
-                    throw fail("direction must be fwd or bwd, got '\(words[1])'")
+                    throw fail(.answerDirection(got: words[1]))
                 }
                 r.direction = words[1]
             } else if words.count > 2 {
-                throw fail("'answer: value' takes NAME[i,j,...] [fwd|bwd] [tol E], got '\(body)'")
+                throw fail(.answerValueForm(got: body))
             }
             return .value(r, tolerance: tol ?? .shown(digits: nil))
         case "shape":
             if rest.hasPrefix("[") {
                 guard let dims = parseShape(rest) else {
-                    throw fail("'answer: shape' needs [a, b, ...] with non-negative integers, got '\(rest)'")
+                    throw fail(.answerShapeNumbers(got: rest))
                 }
                 return .shape(dims)
             }
             let words = rest.split(separator: " ").map(String.init)
             guard let name = words.first, words.count <= 2, isName(name) else {
-                throw fail("'answer: shape' needs [a, b, ...] or a view name, got '\(rest)'")
+                throw fail(.answerShape(got: rest))
             }
             var dir: String? = nil
             if words.count == 2 {
                 guard words[1] == "fwd" || words[1] == "bwd" else {
-                    throw fail("direction must be fwd or bwd, got '\(words[1])'")
+                    throw fail(.answerDirection(got: words[1]))
                 }
                 dir = words[1]
             }
             return .liveShape(name: name, direction: dir)
         case "gate":
             guard ["i", "f", "g", "o"].contains(rest) else {
-                throw fail("'answer: gate' must be one of i, f, g, o, got '\(rest)'")
+                throw fail(.answerGate(got: rest))
             }
             return .gate(rest)
         case "choice":
             let k = rest.lowercased()
             guard !k.isEmpty, !k.contains(" ") else {
-                throw fail("'answer: choice' needs one key like b, got '\(rest)'")
+                throw fail(.answerChoice(got: rest))
             }
             return .choice(k)
         case "text":
             let words = rest.split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-            guard !words.isEmpty else { throw fail("'answer: text' needs at least one word") }
+            guard !words.isEmpty else { throw fail(.answerText) }
             return .text(words)
         default:
-            throw fail("unknown answer kind '\(kind)' (known: \(kinds.joined(separator: ", ")))")
+            throw fail(.answerKind(kind: kind, known: kinds.joined(separator: ", ")))
         }
     }
 
@@ -90,7 +93,7 @@ extension AnswerSpec {
         guard words.count >= 2, ["tol", "rel"].contains(words[words.count - 2]) else { return (s, nil) }
         let e = words[words.count - 1]
         guard let tol = Double(e), tol >= 0, tol.isFinite else {
-            throw AnswerSpecError(message: "tolerance must be a non-negative number, got '\(e)'")
+            throw AnswerSpecError(problem: .answerTolerance(got: e))
         }
         let body = words.dropLast(2).joined(separator: " ")
         return (body, words[words.count - 2] == "tol" ? .absolute(tol) : .relative(tol))

@@ -384,7 +384,7 @@ private struct Parser {
         do {
             spec = try AnswerSpec.parse(text)
         } catch {
-            self.error(answerLine, .answerLine(detail: error.message))
+            self.error(answerLine, error.problem)
         }
         if case .choice(let k)? = spec {
             if q.choices.isEmpty && !q.badChoice {
