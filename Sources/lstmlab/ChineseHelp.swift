@@ -1,12 +1,16 @@
+import ArgumentParser
+import Foundation
 import LabText
 
 /// `lstmlab --help` in Chinese: the launcher's flags, worded for a Chinese-speaking learner.
 enum ChineseHelp {
-    /// `--lang zh` (or `--lang=zh`) among the arguments, else the locale.
+    /// `--lang zh` (or `--lang=zh`) among the arguments, else the locale (also when `--lang` names no language).
     static func language(_ arguments: [String], _ environment: [String: String]) -> Language {
         for (i, a) in arguments.enumerated() {
-            if a == "--lang", i + 1 < arguments.count { return Language(code: arguments[i + 1]) ?? .en }
-            if a.hasPrefix("--lang=") { return Language(code: String(a.dropFirst(7))) ?? .en }
+            var code: String?
+            if a == "--lang", i + 1 < arguments.count { code = arguments[i + 1] }
+            if a.hasPrefix("--lang=") { code = String(a.dropFirst(7)) }
+            if let code, let language = Language(code: code) { return language }
         }
         return Language.fromLocale(environment)
     }
@@ -40,4 +44,13 @@ enum ChineseHelp {
 
         退出状态：0 成功，1 有命令失败，2 用法错误。
         """
+}
+
+extension UsageMessage {
+    /// The refusal in the launch's language (`--lang`, else the locale), for the argument parser to print.
+    static func refusal(_ message: UsageMessage) -> ValidationError {
+        let language = ChineseHelp.language(
+            Array(CommandLine.arguments.dropFirst()), ProcessInfo.processInfo.environment)
+        return ValidationError(message.text(language))
+    }
 }

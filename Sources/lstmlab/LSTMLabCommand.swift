@@ -61,17 +61,14 @@ struct LSTMLabCommand: ParsableCommand {
     var file: String?
 
     func validate() throws {
-        guard memoryLimit >= 1 && memoryLimit <= 1 << 30 else {
-            throw ValidationError("--memory-limit must be from 1 to \(1 << 30) MiB")
-        }
+        let say = UsageMessage.refusal
+        guard memoryLimit >= 1 && memoryLimit <= 1 << 30 else { throw say(.memoryLimitRange(max: 1 << 30)) }
         guard computeLimit >= 1 && computeLimit <= 1_000_000_000 else {
-            throw ValidationError("--compute-limit must be from 1 to 1000000000 GFLOP")
+            throw say(.computeLimitRange(max: 1_000_000_000))
         }
-        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64") }
-        if commands != nil && file != nil { throw ValidationError("give either -c or FILE, not both") }
-        if lessonOptions.lesson != nil && (commands != nil || file != nil) {
-            throw ValidationError("--lesson cannot be combined with -c or FILE")
-        }
+        if let threads, !(1...64).contains(threads) { throw say(.threadsRange(max: 64)) }
+        if commands != nil && file != nil { throw say(.commandsOrFile) }
+        if lessonOptions.lesson != nil && (commands != nil || file != nil) { throw say(.lessonWithScript) }
     }
 
     func run() throws {

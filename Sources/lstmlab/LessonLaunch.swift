@@ -37,17 +37,13 @@ struct LessonOptions: ParsableArguments {
     var present = false
 
     func validate() throws {
-        if let lang, !["en", "zh"].contains(lang) { throw ValidationError("--lang must be en or zh, got '\(lang)'") }
-        if let pace, !(pace >= 0 && pace <= 2) {
-            throw ValidationError("--pace must be from 0 to 2 seconds per character")
-        }
-        if let lesson, !(1...999).contains(lesson) { throw ValidationError("--lesson must be from 1 to 999") }
-        if lesson == nil && (auto || pace != nil || present) {
-            throw ValidationError("--auto, --pace and --present go with --lesson N")
-        }
+        let say = UsageMessage.refusal
+        if let lang, !["en", "zh"].contains(lang) { throw say(.langValue(word: lang)) }
+        if let pace, !(pace >= 0 && pace <= 2) { throw say(.paceRange(max: 2)) }
+        if let lesson, !(1...999).contains(lesson) { throw say(.lessonRange(max: 999)) }
+        if lesson == nil && (auto || pace != nil || present) { throw say(.lessonFlagsAlone) }
         if auto && present {
-            throw ValidationError(
-                "--auto and --present exclude each other: --present waits for a key, --auto never does")
+            throw say(.autoAndPresent)
         }
     }
 

@@ -7,7 +7,8 @@ import LabText
 
 // A thin executable: flags, the line source, print, exit. Exit statuses:
 // 0 ok, 1 a command failed, 2 usage error.
-func launch<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]?) -> Never {
+// A usage error in Chinese reads `错误：…` and `用法：…` (the parser's own refusals translated when known).
+func launch<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]?, language: Language = .en) -> Never {
     do {
         var command = try type.parseAsRoot(arguments)
         try command.run()
@@ -20,7 +21,13 @@ func launch<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String
             print(type.fullMessage(for: error))
             Foundation.exit(0)
         }
-        FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
+        var text = type.fullMessage(for: error)
+        if language == .zh {
+            let message = type.message(for: error)
+            let said = UsageMessage.parserRefusal(message)?.chinese ?? message
+            text = LauncherMessage.errorLabel.chinese + said + "\n" + UsageMessage.seeHelp.chinese
+        }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
         Foundation.exit(2)
     }
 }
@@ -37,10 +44,9 @@ if arguments.first == "bench" {
     launch(BenchCommand.self, Array(arguments.dropFirst()))
 }
 // `--help` in Chinese when the language is zh (`--lang zh` or the locale); ArgumentParser's own is English.
-if arguments.contains("--help") || arguments.contains("-h"),
-    ChineseHelp.language(arguments, ProcessInfo.processInfo.environment) == .zh
-{
+let launchLanguage = ChineseHelp.language(arguments, ProcessInfo.processInfo.environment)
+if arguments.contains("--help") || arguments.contains("-h"), launchLanguage == .zh {
     print(ChineseHelp.text)
     Foundation.exit(0)
 }
-launch(LSTMLabCommand.self, nil)
+launch(LSTMLabCommand.self, nil, language: launchLanguage)

@@ -135,5 +135,32 @@ struct ScriptModeTests {
         #expect(ChineseHelp.language(["--help", "--lang", "en"], ["LANG": "zh_CN.UTF-8"]) == .en)
         #expect(ChineseHelp.language(["--help"], ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"]) == .en)
         #expect(ChineseHelp.text.hasPrefix("概要：逐个时间步单步执行双向 LSTM"))
+        // A --lang that names no language leaves the choice to the locale.
+        #expect(ChineseHelp.language(["--lang", "fr"], ["LANG": "zh_CN.UTF-8"]) == .zh)
+    }
+
+    /// A bad command line in Chinese: the lab's own refusals and the argument parser's, then the usage.
+    @Test func usageErrorsSpeakChinese() throws {
+        let folder = try LabBinary.temporaryFolder()
+        defer { LabBinary.remove(folder) }
+        var environment = LabBinary.environment(folder: folder)
+        environment["LANG"] = "zh_CN.UTF-8"
+        let usage = "\n用法：lstmlab [<选项>] [FILE]\n  详见 lstmlab --help。\n"
+        for (arguments, said) in [
+            (["-c", "step", "x.lab"], "-c 和 FILE 只能给一个"),
+            (["--lesson", "0"], "--lesson 必须在 1 到 999 之间"),
+            (["--auto"], "--auto、--pace 和 --present 要和 --lesson N 一起用"),
+            (["--lang", "fr"], "--lang 只能是 en 或 zh，不能是 'fr'"),
+            (["--bogus"], "没有这个选项：'--bogus'"),
+            (["--threads", "x"], "'--threads <N>' 不能取 'x'"),
+            (["a", "b"], "多余的参数：'b'"),
+        ] {
+            let r = try ScriptRun.run(arguments, environment: environment)
+            #expect(r.status == 2, "\(arguments)")
+            #expect(r.stderr == "错误：" + said + usage, "\(arguments)")
+        }
+        environment["LANG"] = "C.UTF-8"
+        let english = try ScriptRun.run(["--bogus"], environment: environment)
+        #expect(english.stderr.hasPrefix("Error: Unknown option '--bogus'\nUsage: lstmlab"))
     }
 }
