@@ -35,11 +35,7 @@ import Testing
         lab.lessons.config = LessonConfig(
             root: CourseTests.root, language: "en", progressURL: URL(fileURLWithPath: dir + "/progress.json"))
         var lines: [String] = []
-        func run(_ line: String) {
-            let r = lab.handle(line)
-            lines += r.output.split(separator: "\n").map(String.init)
-            if let e = r.error { lines += e.split(separator: "\n").map(String.init) }
-        }
+        func run(_ line: String) { lines += ChineseTourTests.shown(lab.handle(line)) }
         run("set lang zh")
         for line in [
             "save weights \(dir)/w.safetensors", "load weights \(dir)/w.safetensors", "export \(dir)/out", "step",

@@ -71,16 +71,17 @@ import Testing
         }
     }
 
+    /// What a line showed, output then error, line by line (what the tours read).
+    static func shown(_ r: LineResult) -> [String] {
+        r.output.split(separator: "\n").map(String.init) + (r.error?.split(separator: "\n").map(String.init) ?? [])
+    }
+
     /// The tour: every line's output and error, in order.
     static func tour() throws -> [String] {
         var lab = Lab(width: 100)
         lab.lessons.config = LessonConfig(root: CourseTests.root, language: "zh", progressURL: nil)
         var lines: [String] = []
-        func run(_ line: String) {
-            let r = lab.handle(line)
-            lines += r.output.split(separator: "\n").map(String.init)
-            if let e = r.error { lines += e.split(separator: "\n").map(String.init) }
-        }
+        func run(_ line: String) { lines += shown(lab.handle(line)) }
         run("set lang zh")
         lines.append(lab.banner)
         lines.append(lab.keysHint)
