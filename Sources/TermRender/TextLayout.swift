@@ -194,7 +194,10 @@ public enum TextLayout {
             let w = Self.width(of: ch)
             if ch == "[" { brackets += 1 }
             if ch == "]" { brackets = max(0, brackets - 1) }
-            if ch == "(", calls > 0 || previous.map({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) == true
+            // Only a call that closes on this line: an unmatched `f(` must not glue the rest of the line together.
+            if ch == "(",
+                calls > 0 || previous.map({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) == true,
+                line[i...].contains(")")
             {
                 calls += 1
             }

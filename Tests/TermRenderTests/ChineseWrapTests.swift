@@ -88,6 +88,10 @@ import Testing
             ])
         let row = "  hoisted         0.126      0.126      0.73         17.81   1 (+ x·W_ihᵀ for all t up front)"
         #expect(TextLayout.wrapStatus(row, width: 60) == row)
+        // A call left open (`f(` and no `)`) does not keep the rest of the line from breaking.
+        #expect(
+            TextLayout.wrapStatus("an unmatched f( then a long run of words to wrap", width: 24)
+                == "an unmatched f( then a\n  long run of words to\n  wrap")
         // An apostrophe opens no quote: the line still breaks after it.
         #expect(
             TextLayout.wrapStatus("the session's weights and input are drawn from a fixed seed", width: 30)
