@@ -27,6 +27,7 @@ extension Interpreter {
         case let e as StepperError: return Lab.message(for: e).text(language)
         case let e as StackOrderRefusal: return Lab.message(for: e).text(language)
         case let e as ProgressError: return e.problem.text(language)
+        case let e as ExpressionError: return e.said.text(language)
         default: return "\(error)"
         }
     }

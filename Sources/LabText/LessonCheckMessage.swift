@@ -19,7 +19,7 @@ public enum LessonCheckMessage: Localized, Equatable {
     case fileName(got: String)
     /// A lab line's own refusal or failure, worded by the shell.
     case labLine(command: String, detail: Detail)
-    case checkLine(check: String, detail: String)
+    case checkLine(check: String, detail: CalculatorMessage)
     case idDiffers(id: Int, other: Int, file: String)
     case lockSkipDiffers(file: String)
     case setupDiffers(file: String)
@@ -55,7 +55,7 @@ public enum LessonCheckMessage: Localized, Equatable {
         case .fileNameID(let named, let id): "the file name says lesson \(named) but its id is \(id)"
         case .fileName(let got): "lesson files are named NN-slug.md, got '\(got)'"
         case .labLine(let command, let detail): "'\(command)': \(detail.english)"
-        case .checkLine(let check, let detail): "check '\(check)': \(detail)"
+        case .checkLine(let check, let detail): "check '\(check)': \(detail.english)"
         case .idDiffers(let id, let other, let file): "id \(id) differs from id \(other) in \(file)"
         case .lockSkipDiffers(let file): "lock_skip differs from \(file)"
         case .setupDiffers(let file): "setup differs from \(file)"
@@ -95,7 +95,7 @@ public enum LessonCheckMessage: Localized, Equatable {
         case .fileNameID(let named, let id): "文件名说是第 \(named) 课，但 id 是 \(id)"
         case .fileName(let got): "课程文件应命名为 NN-slug.md，而不是 '\(got)'"
         case .labLine(let command, let detail): "'\(command)'：\(detail.chinese)"
-        case .checkLine(let check, let detail): "check '\(check)'：\(detail)"
+        case .checkLine(let check, let detail): "check '\(check)'：\(detail.chinese)"
         case .idDiffers(let id, let other, let file): "id \(id) 与 \(file) 中的 id \(other) 不同"
         case .lockSkipDiffers(let file): "lock_skip 与 \(file) 不同"
         case .setupDiffers(let file): "setup 与 \(file) 不同"

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 
 /// A small calculator for answers and task checks, so a learner may type
 /// `4*16`, `0.58 * tanh(0.093)` or `sigmoid(2)`, and a task may check
@@ -26,12 +27,12 @@ public enum ArithmeticExpression {
     /// The value of `text` with names from `names`; throws what went wrong.
     public static func evaluate(_ text: String, names: Resolver?) throws -> Double {
         var p = Evaluator(chars: Array(normalize(text).filter { $0 != " " && $0 != "\t" }), names: names)
-        guard !p.chars.isEmpty else { throw ExpressionError("empty expression") }
+        guard !p.chars.isEmpty else { throw ExpressionError(.empty) }
         let v = try p.check(depth: 0)
         guard p.pos == p.chars.count else {
-            throw ExpressionError("unexpected '\(String(p.chars[p.pos...]))'")
+            throw ExpressionError(.unexpected(rest: String(p.chars[p.pos...])))
         }
-        guard v.isFinite else { throw ExpressionError("the result is not a finite number") }
+        guard v.isFinite else { throw ExpressionError(.notFinite) }
         return v
     }
 
@@ -64,11 +65,12 @@ public enum ArithmeticExpression {
     ]
 }
 
-/// Why an expression could not be evaluated.
+/// Why an expression could not be evaluated (English in `description`, both languages in `said`).
 public struct ExpressionError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    public var said: CalculatorMessage
+    public init(_ said: CalculatorMessage) { self.said = said }
+    public var message: String { said.english }
+    public var description: String { said.english }
 }
 
 private struct Evaluator {
@@ -93,7 +95,7 @@ private struct Evaluator {
     }
 
     mutating func check(depth: Int) throws -> Double {
-        guard depth < 64 else { throw ExpressionError("the expression is nested too deeply") }
+        guard depth < 64 else { throw ExpressionError(.tooDeep) }
         var v = try compare(depth: depth)
         while true {
             if take("and") || take("&&") {
@@ -155,8 +157,8 @@ private struct Evaluator {
     }
 
     mutating func factor(depth: Int) throws -> Double {
-        guard depth < 64 else { throw ExpressionError("the expression is nested too deeply") }
-        guard let c = peek else { throw ExpressionError("the expression ends too early") }
+        guard depth < 64 else { throw ExpressionError(.tooDeep) }
+        guard let c = peek else { throw ExpressionError(.endsTooEarly) }
         if c == "-" || c == "+" {
             pos += 1
             let v = try factor(depth: depth + 1)
@@ -165,7 +167,7 @@ private struct Evaluator {
         if c == "(" {
             pos += 1
             let v = try check(depth: depth + 1)
-            guard take(")") else { throw ExpressionError("missing ')'") }
+            guard take(")") else { throw ExpressionError(.missingClose) }
             return v
         }
         if c.isLetter || c == "_" {
@@ -182,7 +184,7 @@ private struct Evaluator {
             }
         }
         guard pos > start, let v = Double(String(chars[start..<pos])) else {
-            throw ExpressionError("expected a number at '\(String(chars[start...]))'")
+            throw ExpressionError(.expectedNumber(at: String(chars[start...])))
         }
         return v
     }
@@ -192,9 +194,9 @@ private struct Evaluator {
         while let d = peek, d.isLetter || d.isNumber || d == "_" { pos += 1 }
         let word = String(chars[start..<pos])
         if let f = ArithmeticExpression.functions[word] {
-            guard take("(") else { throw ExpressionError("\(word) needs '(': \(word)(x)") }
+            guard take("(") else { throw ExpressionError(.needsParenthesis(function: word)) }
             let v = try check(depth: depth + 1)
-            guard take(")") else { throw ExpressionError("missing ')' after \(word)(…") }
+            guard take(")") else { throw ExpressionError(.missingCloseAfter(function: word)) }
             return f(v)
         }
         var index: [Int] = []
@@ -202,16 +204,16 @@ private struct Evaluator {
             while true {
                 let v = try expr(depth: depth + 1)
                 guard v == v.rounded(), abs(v) < 1e9 else {
-                    throw ExpressionError("an index must be an integer, got \(v)")
+                    throw ExpressionError(.indexNotInteger(value: "\(v)"))
                 }
                 index.append(Int(v))
                 if take(",") { continue }
-                guard take("]") else { throw ExpressionError("missing ']' after \(word)[…") }
+                guard take("]") else { throw ExpressionError(.missingBracketAfter(name: word)) }
                 break
             }
         }
         guard let names, let v = try names(word, index) else {
-            throw ExpressionError("unknown name '\(word)'")
+            throw ExpressionError(.unknownName(name: word))
         }
         return v
     }

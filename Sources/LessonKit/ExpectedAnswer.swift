@@ -40,11 +40,11 @@ public enum ExpectedAnswer: Equatable, Sendable {
             default: return .number(v, tolerance: 1e-9)
             }
         case .shape:
-            guard let dims = AnswerSpec.parseShape(t) else { throw ExpressionError("'\(t)' is not a shape") }
+            guard let dims = AnswerSpec.parseShape(t) else { throw ExpressionError(.notAShape(text: t)) }
             return .shape(dims)
         case .gate:
             guard let g = ExpectedAnswer.gateAliases[ExpectedAnswer.normalize(t)] else {
-                throw ExpressionError("'\(t)' is not a gate")
+                throw ExpressionError(.notAGate(text: t))
             }
             return .gate(g)
         case .choice: return .choice(ExpectedAnswer.normalize(t).trimmingCharacters(in: "()（）"))

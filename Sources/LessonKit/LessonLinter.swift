@@ -136,11 +136,13 @@ public struct LessonLinter {
                 for check in t.checks {
                     do {
                         _ = try ArithmeticExpression.evaluate(check) { _, _ in 0 }
-                    } catch {
+                    } catch let error as ExpressionError {
                         errors.append(
                             LessonError(
                                 file: lesson.file, line: t.line,
-                                problem: LessonCheckMessage.checkLine(check: check, detail: "\(error)")))
+                                problem: LessonCheckMessage.checkLine(check: check, detail: error.said)))
+                    } catch {
+                        // The names resolve to 0 here: only the calculator's own refusals can come.
                     }
                 }
             }

@@ -108,7 +108,8 @@ extension LessonPlayer {
                     failures.append(
                         LessonError(
                             file: lesson.file, line: w.line,
-                            problem: LessonCheckMessage.cannotReadWrong(expression: w.expression, detail: "\(error)")))
+                            problem: LessonCheckMessage.cannotReadWrong(
+                                expression: w.expression, detail: host.describe(error))))
                 }
             }
             var shown: String? = nil

@@ -27,7 +27,11 @@ import Testing
         _ = write("empty.npy", [])
         _ = write("notes.npy", Array("not numpy at all".utf8))
         _ = write("broken.md", Array("---\nid: x\n---\n".utf8))
-        _ = write("x-lesson.md", Array("---\nid: 99\ntitle: t\n---\n\n## s\n\n```lab\nstpe\n```\n".utf8))
+        _ = write(
+            "x-lesson.md",
+            Array(
+                ("---\nid: 99\ntitle: t\n---\n\n## s\n\n```lab\nstpe\n```\n\n"
+                    + "```task\ngoal: g\ncheck: steps_f == (\nsolution: step fwd\n```\n").utf8))
 
         var lab = Lab(width: 100)
         // Progress that is not JSON: set aside with a warning the first time lessons are listed.
@@ -123,6 +127,8 @@ import Testing
         ] {
             #expect(lines.contains(expected), "missing line: \(expected)")
         }
+        // A task's check the lesson calculator cannot read, in Chinese too.
+        #expect(lines.contains { $0.hasSuffix("：错误：check 'steps_f == ('：表达式提前结束了") }, "\(lines)")
         // The lessons follow `set lang zh` although the lessons were set up in English.
         #expect(lines.contains { $0.hasPrefix("课程（") })
         #expect(lines.contains { $0.contains("为什么要从两个方向读序列") })

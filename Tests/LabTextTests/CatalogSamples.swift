@@ -39,6 +39,7 @@ enum CatalogSamples {
         Area(file: "StateDictMessage.swift", samples: stateDict),
         Area(file: "LauncherMessage.swift", samples: launcher),
         Area(file: "UsageMessage.swift", samples: usage),
+        Area(file: "CalculatorMessage.swift", samples: calculator),
         Area(file: "SessionErrorMessage.swift", samples: sessionError),
         Area(file: "ProgressMessage.swift", samples: progress),
         Area(file: "LessonShellMessage.swift", samples: lessonShell),
