@@ -72,6 +72,9 @@ public enum Benchmark {
             + (GEMM.packedAvailable ? ", packed-weight AVX-512 kernel for the per-step products" : "")
     }
 
+    /// The BLAS library's kernel set (`SkylakeX`) and whether the packed per-step kernel runs here.
+    public static var kernelFacts: (core: String, packed: Bool) { (GEMM.blasCoreName, GEMM.packedAvailable) }
+
     /// `2 · T · (2·B·D·4H + 2·B·H·4H)`.
     public static func flops(_ s: LSTMSizes) -> Double {
         let (b, t, d, h) = (Double(s.batch), Double(s.length), Double(s.inputSize), Double(s.hiddenSize))

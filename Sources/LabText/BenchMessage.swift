@@ -12,6 +12,8 @@ public enum BenchMessage: Localized, Equatable {
     case timedSamples(parts: String, seconds: String)
     case interrupted
     case onSessionModel
+    /// `lstmlab bench`: the BLAS library's kernels and whether the packed per-step kernel is there.
+    case kernels(core: String, packed: Bool)
 
     public enum Column: CaseIterable, Sendable {
         case mode, median, min, gflops, step, products
@@ -49,6 +51,9 @@ public enum BenchMessage: Localized, Equatable {
         case .interrupted: "interrupted: the numbers cover what was timed before Ctrl-C"
         case .onSessionModel:
             "on the session's weights and input (a shape after 'bench' times a model drawn from a fixed seed)"
+        case .kernels(let core, let packed):
+            "kernels: OpenBLAS (\(core) kernels)"
+                + (packed ? ", packed-weight AVX-512 kernel for the per-step products" : "")
         }
     }
 
@@ -83,6 +88,8 @@ public enum BenchMessage: Localized, Equatable {
             "计时次数：\(parts)（每部分大约 \(seconds) 秒后停止；bench repeat R 正好计时 R 次）"
         case .interrupted: "已中断：这些数字只包括按 Ctrl-C 之前计时的部分"
         case .onSessionModel: "用的是本会话的权重和输入（bench 后面给出形状时，计时的是用固定种子生成的模型）"
+        case .kernels(let core, let packed):
+            "计算内核：OpenBLAS（\(core) 内核）" + (packed ? "，每步的矩阵乘法用打包权重的 AVX-512 内核" : "")
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import LSTMCore
 import LSTMKernels
 import LabShell
+import LabText
 import TensorFiles
 
 /// `lstmlab bench --shape B,T,D,H [--threads N] [--repeat R] [--json]`: times a
@@ -92,7 +93,8 @@ struct BenchCommand: ParsableCommand {
                 try sizes(), layers: layers, randomLengths: lengths != nil,
                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                 repeats: repeats)
-            print(json ? StackedBench.json(result) : StackedBench.text(result))
+            let language = Language.fromLocale(ProcessInfo.processInfo.environment)
+            print(json ? StackedBench.json(result) : StackedBench.text(result, language: language))
             return
         }
         if paced {
@@ -112,7 +114,14 @@ struct BenchCommand: ParsableCommand {
         } catch let error as BenchmarkError {
             throw ValidationError("\(error)")
         }
-        print(json ? Self.json(result) : BenchReport.text(result) + "\n  kernels: \(Benchmark.kernels)")
+        // The report in the locale's language, like the lab's own `bench`.
+        let language = Language.fromLocale(ProcessInfo.processInfo.environment)
+        let (core, packed) = Benchmark.kernelFacts
+        print(
+            json
+                ? Self.json(result)
+                : BenchReport.text(result, language: language) + "\n  "
+                    + BenchMessage.kernels(core: core, packed: packed).text(language))
     }
 
     /// `--paced`: one timed part per input line, one JSON line out per part,

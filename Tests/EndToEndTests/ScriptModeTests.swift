@@ -159,6 +159,11 @@ struct ScriptModeTests {
             #expect(r.status == 2, "\(arguments)")
             #expect(r.stderr == "错误：" + said + usage, "\(arguments)")
         }
+        // `lstmlab bench` follows the locale too.
+        let bench = try ScriptRun.run(["bench", "--shape", "2,3,4,5", "--repeat", "1"], environment: environment)
+        #expect(bench.status == 0)
+        #expect(bench.stdout.hasPrefix("bench B=2 T=3 D=4 H=5，threads "), "\(bench.stdout)")
+        #expect(bench.stdout.contains("\n  计算内核：OpenBLAS（"), "\(bench.stdout)")
         environment["LANG"] = "C.UTF-8"
         let english = try ScriptRun.run(["--bogus"], environment: environment)
         #expect(english.stderr.hasPrefix("Error: Unknown option '--bogus'\nUsage: lstmlab"))

@@ -51,7 +51,8 @@ extension CatalogSamples {
         .stackedTitle(sizes: "B=3 T=5 D=8 H=16 L=3", lengths: nil, threads: 13, timed: 17, mflop: "7.89"),
         .header(.median), .hoistedProducts(chunk: 19), .fusedSpeedup(ratio: "2.50"), .runMedian(ms: "0.123"),
         .stackedRun(median: "0.456", min: "0.321", gflops: "9.87"), .timedSamples(parts: "fused 3", seconds: "1"),
-        .interrupted, .onSessionModel,
+        .interrupted, .onSessionModel, .kernels(core: "SkylakeX", packed: true),
+        .kernels(core: "Haswell", packed: false),
     ]
 
     static let expression: [ExpressionMessage] = [
