@@ -22,7 +22,7 @@ extension Interpreter {
         }
         guard let path else {
             guard let t = recording else { throw LabError(said: FileReplyMessage.nothingRecorded) }
-            let text = Lab.markdown(t)
+            let text = Lab.markdown(t, language: session.settings.language)
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: t.path), options: .atomic)
             } catch {
@@ -62,8 +62,9 @@ extension Lab {
         recording?.blocks.append("---")
     }
 
-    static func markdown(_ t: Transcript) -> String {
-        (["# LSTMLab session", ""] + t.blocks.flatMap { [$0, ""] }).joined(separator: "\n")
+    /// The transcript titled in the session's language when it is written.
+    static func markdown(_ t: Transcript, language: Language) -> String {
+        ([FileReplyMessage.transcriptTitle.text(language), ""] + t.blocks.flatMap { [$0, ""] }).joined(separator: "\n")
     }
 
     /// Text without terminal escape sequences (colour, cursor moves).

@@ -41,6 +41,8 @@ public enum FileReplyMessage: Localized, Equatable {
     case alreadyRecording(path: String)
     case recordFolderMissing(path: String, folder: String)
     case recordingTo(path: String)
+    /// The title of a transcript.
+    case transcriptTitle
     /// `lstmlab FOLDER`: a script was asked for.
     case folderNotScript
     /// Between the notes of a reply (`input redrawn for D=4, h0, c0 back to zeros`).
@@ -112,6 +114,7 @@ public enum FileReplyMessage: Localized, Equatable {
         case .alreadyRecording(let path): "already recording to \(path): 'record stop' first"
         case .recordFolderMissing(let path, let folder): "\(path): the folder \(folder) does not exist"
         case .recordingTo(let path): "recording to \(path) until 'record stop'"
+        case .transcriptTitle: "# LSTMLab session"
         case .folderNotScript: "is a folder, not a script"
         case .noteSeparator: ", "
         case .partSeparator: "; "
@@ -177,6 +180,7 @@ public enum FileReplyMessage: Localized, Equatable {
         case .alreadyRecording(let path): "已经在录制到 \(path)：先 'record stop'"
         case .recordFolderMissing(let path, let folder): "\(path)：文件夹 \(folder) 不存在"
         case .recordingTo(let path): "开始录制到 \(path)，直到 'record stop'"
+        case .transcriptTitle: "# LSTMLab 实验记录"
         case .folderNotScript: "这是一个文件夹，不是脚本"
         case .noteSeparator: "，"
         case .partSeparator: "；"

@@ -25,6 +25,19 @@ import Testing
         #expect(lab.handle("record stop").error == "nothing is being recorded: 'record FILE.md' starts")
     }
 
+    /// In Chinese the transcript's title and the errors it shows are Chinese too.
+    @Test func aChineseTranscript() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rec-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var lab = Lab(width: 200)
+        _ = lab.handle("set lang zh")
+        #expect(lab.handle("record \"\(path)\"").output == "开始录制到 \(path)，直到 'record stop'")
+        _ = lab.handle("xyzzy")
+        #expect(lab.handle("record stop").output == "已写入 \(path)：1 条命令")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == "# LSTMLab 实验记录\n\n```\nlstmlab> xyzzy\n```\n\n```text\n错误：没有这个命令：'xyzzy'\n```\n")
+    }
+
     @Test func refusedWhileALessonPlaysAndInLessonBlocks() throws {
         var lab = Lab(width: 100)
         lab.lessons.config = LessonConfig(root: CourseTests.root, language: "en", progressURL: nil)
