@@ -63,7 +63,7 @@ extension Interpreter {
         }
         let script = Self.checkScript(
             inputSize: d, hiddenSize: h, layers: layers, classes: session.head?.head.classCount,
-            ablation: session.ablation)
+            ablation: session.ablation, language: session.settings.language)
         do {
             try AtomicFile.write(to: path("check.py")) { Array(script.utf8) }
         }
@@ -83,71 +83,76 @@ extension Interpreter {
 
     /// The script `export pytorch` writes; it needs torch, numpy and safetensors.
     static func checkScript(
-        inputSize d: Int, hiddenSize h: Int, layers: Int, classes k: Int?, ablation: LinearHead.Ablation
+        inputSize d: Int, hiddenSize h: Int, layers: Int, classes k: Int?, ablation: LinearHead.Ablation,
+        language: Language = .en
     ) -> String {
-        """
-        #!/usr/bin/env python3
-        \"\"\"Written by lstmlab's `export pytorch`: rebuild the lab's model in PyTorch, run it on
-        the lab's input and print the largest difference from the lab's numbers.
+        // What the script prints is in the session's language; the code and its comments are code.
+        let (row, verdict) = (
+            FileReplyMessage.checkRowPrint.text(language), FileReplyMessage.checkVerdictPrint.text(language)
+        )
+        return
+            """
+            #!/usr/bin/env python3
+            \"\"\"Written by lstmlab's `export pytorch`: rebuild the lab's model in PyTorch, run it on
+            the lab's input and print the largest difference from the lab's numbers.
 
-            python3 check.py          (needs torch, numpy, safetensors)
+                python3 check.py          (needs torch, numpy, safetensors)
 
-        Exit status 0 when every number agrees within 1e-5 + 1e-5·|value|, 1 otherwise.
-        \"\"\"
-        import os
-        import sys
+            Exit status 0 when every number agrees within 1e-5 + 1e-5·|value|, 1 otherwise.
+            \"\"\"
+            import os
+            import sys
 
-        import numpy as np
-        import torch
-        from safetensors.torch import load_file
-        from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+            import numpy as np
+            import torch
+            from safetensors.torch import load_file
+            from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-        HERE = os.path.dirname(os.path.abspath(__file__))
-        D, H, L, K = \(d), \(h), \(layers), \(k.map(String.init) ?? "None")
-        ABLATE = "\(ablation.rawValue)"  # the half of y the lab's head saw as zeros (lstmlab: set ablate)
-        ATOL = RTOL = 1e-5
-
-
-        def npy(name):
-            return torch.from_numpy(np.load(os.path.join(HERE, name)))
+            HERE = os.path.dirname(os.path.abspath(__file__))
+            D, H, L, K = \(d), \(h), \(layers), \(k.map(String.init) ?? "None")
+            ABLATE = "\(ablation.rawValue)"  # the half of y the lab's head saw as zeros (lstmlab: set ablate)
+            ATOL = RTOL = 1e-5
 
 
-        torch.set_num_threads(1)
-        lstm = torch.nn.LSTM(D, H, num_layers=L, bidirectional=True, batch_first=True)
-        lstm.load_state_dict(load_file(os.path.join(HERE, "weights.safetensors")))
-        x = npy("input.npy")
-        with torch.no_grad():
-            state = (npy("h0.npy"), npy("c0.npy")) if os.path.exists(os.path.join(HERE, "h0.npy")) else None
-            if os.path.exists(os.path.join(HERE, "lengths.npy")):
-                # Each sequence's own length (lstmlab: lengths), packed as the lab runs it.
-                lengths = npy("lengths.npy").long()
-                packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
-                out, (h_n, c_n) = lstm(packed, state)
-                y, _ = pad_packed_sequence(out, batch_first=True, total_length=x.shape[1])
-            else:
-                y, (h_n, c_n) = lstm(x, state)
-            results = {"y": y, "h_n": h_n, "c_n": c_n}
-            if K is not None:
-                head = torch.nn.Linear(2 * H, K)
-                head.load_state_dict(load_file(os.path.join(HERE, "head.safetensors")))
-                seen = y.clone()
-                if ABLATE == "fwd":
-                    seen[..., :H] = 0
-                elif ABLATE == "bwd":
-                    seen[..., H:] = 0
-                results["logits"] = head(seen)
+            def npy(name):
+                return torch.from_numpy(np.load(os.path.join(HERE, name)))
 
-        worst, ok = 0.0, True
-        for name, value in results.items():
-            lab = npy(name + ".npy")
-            diff = (value - lab).abs()
-            worst = max(worst, diff.max().item())
-            ok = ok and bool((diff <= ATOL + RTOL * lab.abs()).all())
-            print(f"{name:7s} {str(list(lab.shape)):14s} largest |torch - lab| = {diff.max().item():.3g}")
-        verdict = "agree" if ok else "DIFFER"
-        print(f"largest difference {worst:.3g}: PyTorch and the lab {verdict} (within {ATOL:g} + {RTOL:g}·|value|)")
-        sys.exit(0 if ok else 1)
 
-        """
+            torch.set_num_threads(1)
+            lstm = torch.nn.LSTM(D, H, num_layers=L, bidirectional=True, batch_first=True)
+            lstm.load_state_dict(load_file(os.path.join(HERE, "weights.safetensors")))
+            x = npy("input.npy")
+            with torch.no_grad():
+                state = (npy("h0.npy"), npy("c0.npy")) if os.path.exists(os.path.join(HERE, "h0.npy")) else None
+                if os.path.exists(os.path.join(HERE, "lengths.npy")):
+                    # Each sequence's own length (lstmlab: lengths), packed as the lab runs it.
+                    lengths = npy("lengths.npy").long()
+                    packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+                    out, (h_n, c_n) = lstm(packed, state)
+                    y, _ = pad_packed_sequence(out, batch_first=True, total_length=x.shape[1])
+                else:
+                    y, (h_n, c_n) = lstm(x, state)
+                results = {"y": y, "h_n": h_n, "c_n": c_n}
+                if K is not None:
+                    head = torch.nn.Linear(2 * H, K)
+                    head.load_state_dict(load_file(os.path.join(HERE, "head.safetensors")))
+                    seen = y.clone()
+                    if ABLATE == "fwd":
+                        seen[..., :H] = 0
+                    elif ABLATE == "bwd":
+                        seen[..., H:] = 0
+                    results["logits"] = head(seen)
+
+            worst, ok = 0.0, True
+            for name, value in results.items():
+                lab = npy(name + ".npy")
+                diff = (value - lab).abs()
+                worst = max(worst, diff.max().item())
+                ok = ok and bool((diff <= ATOL + RTOL * lab.abs()).all())
+                \(row)
+            \(verdict)
+            sys.exit(0 if ok else 1)
+
+            """
     }
 }

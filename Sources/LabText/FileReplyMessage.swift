@@ -43,6 +43,9 @@ public enum FileReplyMessage: Localized, Equatable {
     case recordingTo(path: String)
     /// The title of a transcript.
     case transcriptTitle
+    /// The two lines of `check.py` (Python) that print a tensor's difference and the verdict.
+    case checkRowPrint
+    case checkVerdictPrint
     /// `lstmlab FOLDER`: a script was asked for.
     case folderNotScript
     /// Between the notes of a reply (`input redrawn for D=4, h0, c0 back to zeros`).
@@ -115,6 +118,11 @@ public enum FileReplyMessage: Localized, Equatable {
         case .recordFolderMissing(let path, let folder): "\(path): the folder \(folder) does not exist"
         case .recordingTo(let path): "recording to \(path) until 'record stop'"
         case .transcriptTitle: "# LSTMLab session"
+        case .checkRowPrint:
+            #"print(f"{name:7s} {str(list(lab.shape)):14s} largest |torch - lab| = {diff.max().item():.3g}")"#
+        case .checkVerdictPrint:
+            #"print(f"largest difference {worst:.3g}: PyTorch and the lab {'agree' if ok else 'DIFFER'} "#
+                + #"(within {ATOL:g} + {RTOL:g}·|value|)")"#
         case .folderNotScript: "is a folder, not a script"
         case .noteSeparator: ", "
         case .partSeparator: "; "
@@ -181,6 +189,11 @@ public enum FileReplyMessage: Localized, Equatable {
         case .recordFolderMissing(let path, let folder): "\(path)：文件夹 \(folder) 不存在"
         case .recordingTo(let path): "开始录制到 \(path)，直到 'record stop'"
         case .transcriptTitle: "# LSTMLab 实验记录"
+        case .checkRowPrint:
+            #"print(f"{name:7s} {str(list(lab.shape)):14s} 最大 |torch - lab| = {diff.max().item():.3g}")"#
+        case .checkVerdictPrint:
+            #"print(f"最大差 {worst:.3g}：PyTorch 与实验室的数值{'一致' if ok else '不一致'}"#
+                + #"（容差 {ATOL:g} + {RTOL:g}·|value|）")"#
         case .folderNotScript: "这是一个文件夹，不是脚本"
         case .noteSeparator: "，"
         case .partSeparator: "；"

@@ -127,6 +127,11 @@ import Testing
         ] {
             #expect(lines.contains(expected), "missing line: \(expected)")
         }
+        // The check.py a Chinese session writes prints in Chinese (the code stays Python).
+        let script = try String(contentsOfFile: dir + "/py/check.py", encoding: .utf8)
+        #expect(script.contains("最大 |torch - lab| = {diff.max().item():.3g}\")\n"))
+        #expect(script.contains("PyTorch 与实验室的数值{'一致' if ok else '不一致'}（容差 {ATOL:g} + {RTOL:g}·|value|）\")\n"))
+        #expect(!script.contains("largest |torch - lab|"))
         // A task's check the lesson calculator cannot read, in Chinese too.
         #expect(lines.contains { $0.hasSuffix("：错误：check 'steps_f == ('：表达式提前结束了") }, "\(lines)")
         // The lessons follow `set lang zh` although the lessons were set up in English.

@@ -28,7 +28,8 @@ extension CatalogSamples {
         .recordInLesson, .nothingRecorded, .recordNotWritten(path: "'/tmp'"),
         .wroteRecording(path: "r.md", commands: 79),
         .alreadyRecording(path: "'r.md'"), .recordFolderMissing(path: "'/x/r.md'", folder: "'/x'"),
-        .recordingTo(path: "r.md"), .transcriptTitle, .noteSeparator, .folderNotScript,
+        .recordingTo(path: "r.md"), .transcriptTitle, .checkRowPrint, .checkVerdictPrint, .noteSeparator,
+        .folderNotScript,
     ]
 }
 
