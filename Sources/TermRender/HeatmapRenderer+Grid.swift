@@ -143,7 +143,7 @@ struct HeatmapGrid {
     func blockLines(_ block: Int) -> [String] {
         let index = TensorRenderer.unflatten(block, leading)
         var lines: [String] = []
-        if !leading.isEmpty { lines.append(options.paint("[\(blockLabel(index))]", .bold)) }
+        if !leading.isEmpty { lines.append(options.paint("[\(view.blockLabel(index, leadingAxes: rowsAxis))]", .bold)) }
         let edge = HeatmapRenderer.edgeRows
         var rows: [Int?] = Array(0..<nRows)
         if nRows > HeatmapRenderer.maxRows { rows = Array(0..<edge) + [nil] + Array((nRows - edge)..<nRows) }
@@ -162,15 +162,6 @@ struct HeatmapGrid {
             lines.append(rowLine(r, rowGroup: rowGroup, block: block, index: index))
         }
         return lines
-    }
-
-    /// `b=0 (pad) t=1 'the'`: the block's index on each leading axis, with its note and token.
-    func blockLabel(_ index: [Int]) -> String {
-        zip(view.axes.prefix(rowsAxis), index).enumerated()
-            .map { axis, pair in
-                "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + view.note(axis: axis, pair.1)
-                    + view.tokenNote(Array(index.prefix(axis + 1)), axis: axis)
-            }.joined(separator: " ")
     }
 
     /// `  t=0 │ +@-: .  …`: one row's cells on its scale, `pad` where padded, `·` where not computed (or pending).

@@ -172,7 +172,7 @@ struct MatrixLayout {
         let index = TensorRenderer.unflatten(block, leading)
         var lines: [String] = []
         if !leading.isEmpty {
-            let header = options.paint("[\(blockLabel(index))]", .bold)
+            let header = options.paint("[\(view.blockLabel(index, leadingAxes: rowsAxis))]", .bold)
             guard hasShownCells(block, index: index) else {
                 return [header + "  " + options.paint("· " + options.say(.notComputedYet).dropFirst(2), .dim)]
             }
@@ -186,15 +186,6 @@ struct MatrixLayout {
             }
         }
         return lines
-    }
-
-    /// `b=0 (pad) t=1 'the'`: the block's index on each leading axis, with its note and token.
-    func blockLabel(_ index: [Int]) -> String {
-        zip(view.axes.prefix(rowsAxis), index).enumerated()
-            .map { axis, pair in
-                "\(pair.0)=\(view.printedIndex(pair.1, axis: axis))" + view.note(axis: axis, pair.1)
-                    + view.tokenNote(Array(index.prefix(axis + 1)), axis: axis)
-            }.joined(separator: " ")
     }
 
     /// Whether the block has a cell to draw: padding (drawn cell by cell: `pad` where padded, `·` elsewhere)

@@ -118,6 +118,16 @@ public struct TensorView: Equatable, Sendable {
         return " (\(notes[i]))"
     }
 
+    /// `b=0 (pad) t=1 'the'`: a block's index on each of the first `leadingAxes` axes, with its note and token
+    /// (the header of a block of rows in the matrix and heatmap views).
+    public func blockLabel(_ index: [Int], leadingAxes: Int) -> String {
+        zip(axes.prefix(leadingAxes), index).enumerated()
+            .map { axis, pair in
+                "\(pair.0)=\(printedIndex(pair.1, axis: axis))" + note(axis: axis, pair.1)
+                    + tokenNote(Array(index.prefix(axis + 1)), axis: axis)
+            }.joined(separator: " ")
+    }
+
     /// The index printed for index `i` of `axis`.
     public func printedIndex(_ i: Int, axis: Int) -> Int {
         axis >= 0 && axis < indexOffsets.count ? i + indexOffsets[axis] : i
